@@ -1,0 +1,36 @@
+# Two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ARGS ?=
+
+.PHONY: run test lint bench translations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,hub]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/tsn-desktop $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check tsn_desktop tsn_hub tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check tsn_desktop tsn_hub tests benchmarks
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup_search.py
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find tsn_desktop -name '*.py') -ts i18n/tsn_desktop_en.ts i18n/tsn_desktop_fr.ts
+	$(BIN)/pyside6-lrelease i18n/tsn_desktop_en.ts -qm tsn_desktop/i18n/tsn_desktop_en.qm
+
+clean:
+	rm -rf $(VENV) build *.egg-info

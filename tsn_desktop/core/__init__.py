@@ -1,0 +1,1 @@
+"""Shared infrastructure: no feature knowledge lives here."""
