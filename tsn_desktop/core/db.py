@@ -68,7 +68,6 @@ class Database:
         try:
             # A raw key: SQLCipher's own PBKDF2 is skipped, scrypt was paid in the vault.
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute("PRAGMA cipher_memory_security = ON")
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlcipher3.DatabaseError as exc:

@@ -1,0 +1,125 @@
+"""The patient record and its pure rules: validation, names, likely duplicates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from tsn_desktop.core import identifiers
+
+SEXES = ("F", "M", "U")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 .()-]{6,20}$")
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
+
+
+@dataclass(frozen=True)
+class Patient:
+    """A patient as the practitioner types it. Record metadata sits in `meta`."""
+
+    birth_name: str
+    given_names: str
+    sex: str
+    birth_date: date
+    used_name: str = ""
+    birth_place: str = ""
+    birth_insee: str = ""
+    ins: str = ""
+    address: str = ""
+    postal_code: str = ""
+    city: str = ""
+    phone: str = ""
+    email: str = ""
+    treating_gp: str = ""
+    id: str = ""
+    meta: RecordMeta = field(default_factory=lambda: RecordMeta())
+
+    @property
+    def display_name(self) -> str:
+        """NAME (used name) Given names, the French clinical convention."""
+        family = self.birth_name.upper()
+        if self.used_name and self.used_name.casefold() != self.birth_name.casefold():
+            family = f"{self.used_name.upper()} née {self.birth_name.upper()}" \
+                if self.sex == "F" else f"{self.used_name.upper()} ({self.birth_name.upper()})"
+        return f"{family} {self.given_names}".strip()
+
+    def age_on(self, day: date) -> int:
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+    def content(self) -> dict[str, object]:
+        """The fields a user edits (used for change detection and FHIR)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in ("id", "meta")}
+
+
+@dataclass(frozen=True)
+class RecordMeta:
+    local_version: int = 0
+    hub_version: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    code: str
+
+
+def clean(patient: Patient) -> Patient:
+    """Trims what users paste: surrounding spaces, INS separators, upper-case INSEE codes."""
+    text_fields = {f.name: getattr(patient, f.name).strip() for f in fields(patient)
+                   if isinstance(getattr(patient, f.name), str) and f.name not in ("id",)}
+    if text_fields.get("ins"):
+        text_fields["ins"] = identifiers.normalize_nir(text_fields["ins"])
+    text_fields["birth_insee"] = text_fields.get("birth_insee", "").upper()
+    text_fields["given_names"] = " ".join(text_fields.get("given_names", "").split())
+    return replace(patient, **text_fields)
+
+
+def validate(patient: Patient, today: date) -> list[FieldProblem]:
+    """Every problem at once, so the form can mark all the fields in one go."""
+    problems: list[FieldProblem] = []
+    if not patient.birth_name:
+        problems.append(FieldProblem("birth_name", "required"))
+    if not patient.given_names:
+        problems.append(FieldProblem("given_names", "required"))
+    if patient.sex not in SEXES:
+        problems.append(FieldProblem("sex", "invalid"))
+    if patient.birth_date > today:
+        problems.append(FieldProblem("birth_date", "in_future"))
+    elif today.year - patient.birth_date.year > 125:
+        problems.append(FieldProblem("birth_date", "too_old"))
+    if patient.birth_insee and not _INSEE.match(patient.birth_insee):
+        problems.append(FieldProblem("birth_insee", "invalid"))
+    if patient.ins:
+        check = identifiers.validate_ins(patient.ins)
+        if not check.ok:
+            problems.append(FieldProblem("ins", check.reason))
+    if patient.email and not _EMAIL.match(patient.email):
+        problems.append(FieldProblem("email", "invalid"))
+    if patient.phone and not _PHONE.match(patient.phone):
+        problems.append(FieldProblem("phone", "invalid"))
+    if patient.postal_code and not re.fullmatch(r"\d{5}", patient.postal_code):
+        problems.append(FieldProblem("postal_code", "invalid"))
+    return problems
+
+
+def fold(text: str) -> str:
+    """Upper case, accents removed, only letters and single spaces: HÉLÈNE-Marie -> HELENE MARIE."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^A-Za-z]+", " ", bare).upper().split())
+
+
+def identity_key(patient: Patient) -> str:
+    """Birth name and first given name, folded: two records with the same key and birth
+    date are likely the same person (typing variants of accents and hyphens included)."""
+    first_given = fold(patient.given_names).split(" ")[0] if patient.given_names else ""
+    return f"{fold(patient.birth_name)}|{first_given}"
