@@ -1,0 +1,1369 @@
+"""CDSi v4.6 engine: evaluate doses, select the best series, forecast vaccine groups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tsn_desktop.vaccination.schedule import (
+    MAX_DATE,
+    MIN_DATE,
+    AgeRule,
+    Antigen,
+    ConditionalSkip,
+    Duration,
+    Indication,
+    IntervalRule,
+    Series,
+    SeriesDose,
+    SkipCondition,
+    SkipSet,
+    SupportingData,
+    VaccineRule,
+)
+
+# Evaluation statuses (logic spec 3.2).
+VALID = "Valid"
+NOT_VALID = "Not Valid"
+EXTRANEOUS = "Extraneous"
+SUB_STANDARD = "Sub standard"
+
+# Target dose statuses.
+SATISFIED = "Satisfied"
+NOT_SATISFIED = "Not Satisfied"
+SKIPPED = "Skipped"
+
+# Patient series / vaccine group statuses.
+NOT_COMPLETE = "Not Complete"
+COMPLETE = "Complete"
+IMMUNE = "Immune"
+CONTRAINDICATED = "Contraindicated"
+NOT_RECOMMENDED = "Not Recommended"
+AGED_OUT = "Aged Out"
+
+ONE_DAY = timedelta(days=1)
+
+
+# ----------------------------------------------------------------- traces
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "too_young": {
+        "fr": "dose {dose} non valide : âge trop jeune, {given} < âge minimum absolu {limit}",
+        "en": "dose {dose} not valid: too young, {given} < absolute minimum age {limit}",
+    },
+    "age_grace": {
+        "fr": "dose {dose} valide dans la tolérance de 4 jours sur l'âge minimum ({limit})",
+        "en": "dose {dose} valid within the 4-day grace period of the minimum age ({limit})",
+    },
+    "too_old": {
+        "fr": "dose {dose} superflue : donnée après l'âge maximum ({limit})",
+        "en": "dose {dose} extraneous: given at or after the maximum age ({limit})",
+    },
+    "too_soon": {
+        "fr": "dose {dose} non valide : intervalle trop court, {days} jours < {interval}",
+        "en": "dose {dose} not valid: interval too short, {days} days < {interval}",
+    },
+    "interval_grace": {
+        "fr": "dose {dose} valide dans la tolérance de 4 jours sur l'intervalle ({interval})",
+        "en": "dose {dose} valid within the 4-day grace period of the interval ({interval})",
+    },
+    "allowable_interval": {
+        "fr": "dose {dose} valide selon l'intervalle acceptable ({interval})",
+        "en": "dose {dose} valid under the allowable interval ({interval})",
+    },
+    "live_virus_conflict": {
+        "fr": "dose {dose} non valide : conflit avec le vaccin vivant du {other}",
+        "en": "dose {dose} not valid: conflicts with the live vaccine given on {other}",
+    },
+    "not_allowable_vaccine": {
+        "fr": "dose {dose} non valide : vaccin {vaccine} ni préférable ni acceptable à cet âge",
+        "en": "dose {dose} not valid: vaccine {vaccine} neither preferable nor allowable here",
+    },
+    "inadvertent": {
+        "fr": "dose {dose} non valide : administration inappropriée du vaccin {vaccine}",
+        "en": "dose {dose} not valid: inadvertent administration of vaccine {vaccine}",
+    },
+    "series_complete": {
+        "fr": "dose du {given} superflue : la série était déjà complète",
+        "en": "dose of {given} extraneous: the series was already complete",
+    },
+    "sub_standard": {
+        "fr": "dose {dose} non conforme (lot périmé ou incident) : à refaire",
+        "en": "dose {dose} sub standard (expired lot or dose condition): repeat it",
+    },
+    "valid": {
+        "fr": "dose {dose} valide",
+        "en": "dose {dose} valid",
+    },
+    "skipped": {
+        "fr": "dose {dose} non requise : {reason}",
+        "en": "dose {dose} not required: {reason}",
+    },
+    "unknown_vaccine": {
+        "fr": "vaccin {vaccine} inconnu des données de référence, ignoré",
+        "en": "vaccine {vaccine} unknown to the supporting data, ignored",
+    },
+    "immune": {
+        "fr": "{antigen} : preuve d'immunité",
+        "en": "{antigen}: evidence of immunity",
+    },
+    "contraindicated": {
+        "fr": "{antigen} : contre-indication ({reason})",
+        "en": "{antigen}: contraindication ({reason})",
+    },
+    "aged_out": {
+        "fr": "{antigen} : âge maximum dépassé pour terminer la série",
+        "en": "{antigen}: too old to finish the series",
+    },
+    "complete": {
+        "fr": "{antigen} : série {series} complète",
+        "en": "{antigen}: series {series} complete",
+    },
+    "not_recommended": {
+        "fr": "{antigen} : pas de dose recommandée ({reason})",
+        "en": "{antigen}: no dose recommended ({reason})",
+    },
+    "forecast": {
+        "fr": "{antigen} : dose {dose} au plus tôt le {earliest}, recommandée le {recommended}",
+        "en": "{antigen}: dose {dose} earliest {earliest}, recommended {recommended}",
+    },
+    "best_series": {
+        "fr": "{antigen} : série retenue {series}",
+        "en": "{antigen}: selected series {series}",
+    },
+}
+
+
+_UNITS = {
+    "fr": {
+        "year": ("an", "ans"),
+        "month": ("mois", "mois"),
+        "week": ("semaine", "semaines"),
+        "day": ("jour", "jours"),
+    },
+    "en": {
+        "year": ("year", "years"),
+        "month": ("month", "months"),
+        "week": ("week", "weeks"),
+        "day": ("day", "days"),
+    },
+}
+_TERM = re.compile(r"([+-])?\s*(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
+
+
+def render_duration(duration: Duration, lang: str = "fr") -> str:
+    """ "28 days - 4 days" -> "28 jours moins 4 jours de tolérance" / "... minus 4 days grace"."""
+    units = _UNITS.get(lang, _UNITS["en"])
+    words = []
+    for sign, amount, unit in _TERM.findall(duration.text):
+        singular, plural = units[unit.lower()]
+        term = f"{amount} {singular if amount == '1' else plural}"
+        if sign == "-":
+            grace = amount == "4" and unit.lower() == "day"
+            if lang == "fr":
+                term = f"moins {term}" + (" de tolérance" if grace else "")
+            else:
+                term = f"minus {term}" + (" grace" if grace else "")
+        elif sign == "+":
+            term = f"plus {term}"
+        words.append(term)
+    return " ".join(words) or duration.text
+
+
+def _render(value: object, lang: str) -> str:
+    if isinstance(value, Duration):
+        return render_duration(value, lang)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEntry:
+    """A structured explanation; `text(lang)` renders it for a clinician."""
+
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = "fr") -> str:
+        messages = _MESSAGES.get(self.key)
+        values = {k: _render(v, lang) for k, v in self.args}
+        if messages is None:
+            return f"{self.key} {values}"
+        return messages.get(lang, messages["en"]).format_map(_Defaulting(values))
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _trace(key: str, **args: object) -> TraceEntry:
+    return TraceEntry(key, tuple(args.items()))
+
+
+# ------------------------------------------------------------- public model
+
+
+@dataclass(frozen=True)
+class Patient:
+    """What the engine needs to know about a patient (no identity, no name)."""
+
+    dob: date
+    gender: str = "U"  # "F", "M" or "U"
+    observations: frozenset[str] = frozenset()  # CDSi observation codes
+    birth_country: str | None = None
+
+
+@dataclass(frozen=True)
+class AdministeredDose:
+    """One vaccination of the patient's history."""
+
+    date_administered: date
+    vaccine: str  # CVX code, or a product code of the loaded data pack
+    mvx: str | None = None
+    id: str | None = None
+    lot_expiration: date | None = None
+    substandard: bool = False  # dose condition flag: recall, cold-chain break, misadministration
+
+
+@dataclass(frozen=True)
+class DoseEvaluation:
+    """How one dose counted for one antigen's selected series (spec chapter 6)."""
+
+    dose: AdministeredDose
+    status: str
+    reason: str | None = None
+    trace: tuple[TraceEntry, ...] = ()
+    antigen: str = ""
+    target_dose_number: int | None = None
+
+
+@dataclass(frozen=True)
+class AntigenForecast:
+    """The best patient series of one antigen, evaluated and forecast."""
+
+    antigen: str
+    series_name: str
+    status: str
+    evaluations: tuple[DoseEvaluation, ...]
+    forecast_dose_number: int | None = None
+    earliest: date | None = None
+    recommended: date | None = None
+    past_due: date | None = None
+    latest: date | None = None
+    series_type: str = "Standard"
+    recommended_vaccines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupForecast:
+    """The forecast of one vaccine group (spec chapter 9), e.g. "DTaP/Tdap/Td"."""
+
+    name: str
+    status: str
+    forecast_dose_number: int | None
+    earliest: date | None
+    recommended: date | None
+    past_due: date | None
+    latest: date | None
+    antigens: tuple[AntigenForecast, ...]
+    trace: tuple[TraceEntry, ...] = ()
+    recommended_vaccines: tuple[str, ...] = ()  # FORECASTVG-9, codes of the data pack
+
+    def dose_status(self, dose: AdministeredDose) -> str | None:
+        """The group-level status of one administered dose over the group's antigens.
+
+        Not Valid for any antigen makes it Not Valid; Valid for one antigen beats
+        Extraneous for another (a decennial Tdap counts for tetanus and
+        diphtheria even when the pertussis series is already complete).
+        """
+        statuses = [
+            e.status
+            for a in self.antigens
+            for e in a.evaluations
+            if e.dose is dose or e.dose == dose
+        ]
+        for status in (NOT_VALID, SUB_STANDARD, VALID, EXTRANEOUS):
+            if status in statuses:
+                return status
+        return None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Every requested vaccine group forecast on one assessment date."""
+
+    assessment_date: date
+    groups: dict[str, GroupForecast]
+
+
+# ----------------------------------------------------------- working state
+
+
+@dataclass(slots=True)
+class _AntigenDose:
+    """An antigen administered record (spec 4.2)."""
+
+    position: int  # order in the patient's whole history
+    dose: AdministeredDose
+    when: date
+    cvx: str
+
+
+@dataclass(slots=True)
+class _Eval:
+    record: _AntigenDose
+    status: str | None = None
+    reason: str | None = None
+    target: int | None = None
+    inadvertent: bool = False
+    trace: list[TraceEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _SeriesRun:
+    """A relevant patient series being evaluated and forecast."""
+
+    series: Series
+    targets: list[SeriesDose]
+    statuses: list[str]
+    evals: list[_Eval]
+    satisfied_by: dict[int, _Eval] = field(default_factory=dict)
+    status: str = NOT_COMPLETE
+    current: int | None = None  # index of the forecast target dose
+    earliest: date | None = None
+    recommended: date | None = None
+    past_due: date | None = None
+    latest: date | None = None
+    unadjusted_recommended: date | None = None
+    unadjusted_past_due: date | None = None
+    forecast_dose_number: int | None = None
+    recommended_vaccines: tuple[str, ...] = ()
+    valid_count: int = 0  # satisfied target doses (SELECTB-21), set once forecast
+    trace: list[TraceEntry] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Context:
+    patient: Patient
+    assessment: date
+    data: SupportingData
+    all_records: list[_AntigenDose]
+    # Series runs of the antigen being processed, by series group, for the
+    # "Completed Series" conditional skip (spec table 6-7).
+    runs_by_group: dict[str, list[_SeriesRun]] = field(default_factory=dict)
+
+
+def _plus(start: date, duration: Duration | None, default: date) -> date:
+    return duration.add_to(start) if duration is not None else default
+
+
+def _relevant(effective: date | None, cessation: date | None, anchor: date) -> bool:
+    """RELEVANT-1/2: a component applies when the anchor date lies in its validity range."""
+    return (effective or MIN_DATE) <= anchor <= (cessation or MAX_DATE)
+
+
+# --------------------------------------------------- 4.2 organise history
+
+
+def organize_history(
+    patient: Patient, doses: Sequence[AdministeredDose], data: SupportingData
+) -> tuple[dict[str, list[_AntigenDose]], list[_AntigenDose], list[TraceEntry]]:
+    """Split each dose into antigen records, honouring association ages (spec 4.2)."""
+    by_antigen: dict[str, list[_AntigenDose]] = {}
+    records: list[_AntigenDose] = []
+    trace: list[TraceEntry] = []
+    ordered = sorted(enumerate(doses), key=lambda p: (p[1].date_administered, p[0]))
+    for position, (_, dose) in enumerate(ordered):
+        code = dose.vaccine.strip()
+        product = data.vaccines.get(code) or data.vaccines.get(code.upper())
+        if product is None:
+            trace.append(_trace("unknown_vaccine", vaccine=dose.vaccine))
+            continue
+        record = _AntigenDose(position, dose, dose.date_administered, product.cvx)
+        records.append(record)
+        for assoc in product.associations:
+            begin = _plus(patient.dob, assoc.begin_age, MIN_DATE)
+            end = _plus(patient.dob, assoc.end_age, MAX_DATE)
+            if begin <= dose.date_administered < end:
+                by_antigen.setdefault(assoc.antigen, []).append(record)
+    return by_antigen, records, trace
+
+
+# ------------------------------------------------ 5.1 relevant patient series
+
+
+def indication_applies(patient: Patient, indication: Indication, assessment: date) -> bool:
+    """Spec table 5-4."""
+    if indication.observation_code not in patient.observations:
+        return False
+    begin = _plus(patient.dob, indication.begin_age, MIN_DATE)
+    end = _plus(patient.dob, indication.end_age, MAX_DATE)
+    return begin <= assessment < end
+
+
+def select_relevant_series(patient: Patient, antigen: Antigen, assessment: date) -> list[Series]:
+    """Spec table 5-5: gender, then Standard / Evaluation Only, or Risk with an indication."""
+    relevant = []
+    for series in antigen.series:
+        if series.required_genders and patient.gender not in series.required_genders:
+            continue
+        if series.series_type == "Risk" and not (
+            patient.observations
+            and any(indication_applies(patient, i, assessment) for i in series.indications)
+        ):
+            continue
+        relevant.append(series)
+    return relevant
+
+
+# -------------------------------------------------------- 6 evaluate doses
+
+
+def _count_condition_doses(
+    cond: SkipCondition, run: _SeriesRun, upto: int, patient: Patient
+) -> int:
+    """CONDSKIP-1 over the doses of this series evaluated before `upto`.
+
+    The count is not cut at the reference date (the glossary of "Vaccine Count
+    by Age" suggests it): official cases 2013-0040/-0057/-0099 count every
+    earlier dose, as business rule CONDSKIP-1 says.
+    """
+    begin_age = _plus(patient.dob, cond.begin_age, MIN_DATE)
+    end_age = _plus(patient.dob, cond.end_age, MAX_DATE)
+    start = cond.start_date or MIN_DATE
+    end = cond.end_date or MAX_DATE
+    count = 0
+    for ev in run.evals[:upto]:
+        rec = ev.record
+        if cond.vaccine_types and rec.cvx not in cond.vaccine_types:
+            continue
+        if not (begin_age <= rec.when < end_age and start <= rec.when < end):
+            continue
+        if cond.dose_type == "valid" and ev.status != VALID:
+            continue
+        count += 1
+    return count
+
+
+def _condition_met(
+    cond: SkipCondition, run: _SeriesRun, upto: int, reference: date, ctx: _Context
+) -> bool:
+    """Spec tables 6-6 to 6-9."""
+    kind = cond.condition_type
+    patient = ctx.patient
+    if kind == "age":
+        begin = _plus(patient.dob, cond.begin_age, MIN_DATE)
+        end = _plus(patient.dob, cond.end_age, MAX_DATE)
+        return begin <= reference < end
+    if kind == "interval":  # CALCDTSKIP-5: from the immediate previous dose
+        if upto == 0 or cond.interval is None:
+            return False
+        return reference >= cond.interval.add_to(run.evals[upto - 1].record.when)
+    if kind == "completed series":
+        return any(
+            r.status == COMPLETE
+            for g in cond.series_groups
+            for r in ctx.runs_by_group.get(g, ())
+            if r is not run
+        )
+    if kind.startswith("vaccine count"):
+        count = _count_condition_doses(cond, run, upto, patient)
+        target = cond.dose_count or 0
+        logic = cond.dose_count_logic or "greater than"
+        if logic.startswith("greater"):
+            return count > target
+        if logic.startswith("equal"):
+            return count == target
+        return count < target
+    return False
+
+
+def _set_met(skip_set: SkipSet, run: _SeriesRun, upto: int, reference: date, ctx: _Context) -> bool:
+    """Spec table 6-10."""
+    results = [_condition_met(c, run, upto, reference, ctx) for c in skip_set.conditions]
+    if not results:
+        return False
+    return any(results) if skip_set.condition_logic == "OR" else all(results)
+
+
+def evaluate_conditional_skip(
+    skips: tuple[ConditionalSkip, ...],
+    run: _SeriesRun,
+    upto: int,
+    reference: date,
+    ctx: _Context,
+    anchor: date,
+) -> SkipSet | None:
+    """Spec 6.2 / 7.1 / 7.6 (table 6-11): the set that lets the target dose be skipped."""
+    for skip in skips:
+        met: SkipSet | None = None
+        for skip_set in skip.sets:
+            if not _relevant(skip_set.effective_date, skip_set.cessation_date, anchor):
+                continue
+            if _set_met(skip_set, run, upto, reference, ctx):
+                met = met or skip_set
+            elif skip.set_logic == "AND":
+                met = None
+                break
+        if met is not None:
+            return met
+    return None
+
+
+def _pick_age(target: SeriesDose, anchor: date) -> AgeRule | None:
+    for age in target.ages:
+        if _relevant(age.effective_date, age.cessation_date, anchor):
+            return age
+    return None
+
+
+def evaluate_age(dob: date, when: date, age: AgeRule | None) -> tuple[str, Duration | None]:
+    """Spec table 6-15: ("valid"|"too_young"|"grace"|"too_old", limit text)."""
+    if age is None:
+        return "valid", None
+    if when < _plus(dob, age.abs_min_age, MIN_DATE):
+        return "too_young", age.abs_min_age
+    if when < _plus(dob, age.min_age, MIN_DATE):
+        return "grace", age.min_age
+    if when >= _plus(dob, age.max_age, MAX_DATE):
+        return "too_old", age.max_age
+    return "valid", None
+
+
+def _previous_reference(run: _SeriesRun, upto: int) -> _Eval | None:
+    """CALCDTINT-1: the latest earlier dose evaluated Valid or Not Valid, not inadvertent."""
+    for ev in reversed(run.evals[:upto]):
+        if ev.status in (VALID, NOT_VALID) and not ev.inadvertent:
+            return ev
+    return None
+
+
+def interval_reference(interval: IntervalRule, run: _SeriesRun, upto: int) -> date | None:
+    """The reference date of an interval (CALCDTINT-1, -2, -8, -9)."""
+    if interval.from_previous:
+        ref = _previous_reference(run, upto)
+        return ref.record.when if ref else None
+    if interval.from_target_dose is not None:
+        ev = run.satisfied_by.get(interval.from_target_dose - 1)
+        return ev.record.when if ev else None
+    if interval.from_most_recent:
+        for ev in reversed(run.evals[:upto]):
+            if ev.record.cvx in interval.from_most_recent and not ev.inadvertent:
+                return ev.record.when
+        return None
+    return None  # observation dates are not tracked: the interval cannot apply
+
+
+def evaluate_interval(
+    interval: IntervalRule, reference: date, when: date
+) -> tuple[str, Duration | None]:
+    """Spec table 6-18: ("valid"|"grace"|"too_soon", interval text)."""
+    if when < _plus(reference, interval.abs_min_int, MIN_DATE):
+        return "too_soon", interval.abs_min_int
+    if when < _plus(reference, interval.min_int, MIN_DATE):
+        return "grace", interval.min_int
+    return "valid", None
+
+
+def evaluate_live_virus_conflict(
+    rec: _AntigenDose, ctx: _Context, run: _SeriesRun
+) -> _AntigenDose | None:
+    """Spec 6.7: the earlier dose the current one conflicts with, if any."""
+    conflicts = ctx.data.conflicts_by_current.get(rec.cvx)
+    if not conflicts:
+        return None
+    status_of = {id(ev.record): ev.status for ev in run.evals}
+    for prev in ctx.all_records:
+        if prev.when >= rec.when:
+            break
+        for c in conflicts:
+            if c.previous_cvx != prev.cvx:
+                continue
+            begin = _plus(prev.when, c.begin_interval, MIN_DATE)
+            status = status_of.get(id(prev))
+            end_interval = c.min_end_interval if status in (None, VALID) else c.end_interval
+            end = _plus(prev.when, end_interval, MIN_DATE)
+            if begin <= rec.when < end:
+                return prev
+    return None
+
+
+def _vaccine_fits(
+    rules: dict[str, tuple[VaccineRule, ...]], cvx: str, dob: date, when: date
+) -> bool:
+    for rule in rules.get(cvx, ()):
+        if _plus(dob, rule.begin_age, MIN_DATE) <= when < _plus(dob, rule.end_age, MAX_DATE):
+            return True
+    return False
+
+
+def evaluate_preferable_vaccine(target: SeriesDose, cvx: str, dob: date, when: date) -> bool:
+    return _vaccine_fits(target.preferable_by_cvx, cvx, dob, when)
+
+
+def evaluate_allowable_vaccine(target: SeriesDose, cvx: str, dob: date, when: date) -> bool:
+    return _vaccine_fits(target.allowable_by_cvx, cvx, dob, when)
+
+
+def evaluate_dose_condition(dose: AdministeredDose) -> bool:
+    """Spec table 6-3: True when the dose cannot be evaluated (expired lot or condition)."""
+    expired = dose.lot_expiration is not None and dose.date_administered > dose.lot_expiration
+    return expired or dose.substandard
+
+
+def evaluate_dose(run: _SeriesRun, index: int, target_index: int, ctx: _Context) -> bool:
+    """Spec 6.3–6.10 for one antigen dose against one target dose; True if satisfied."""
+    ev = run.evals[index]
+    rec = ev.record
+    target = run.targets[target_index]
+    dob = ctx.patient.dob
+    number = target_index + 1
+    ev.target = number
+    if evaluate_dose_condition(rec.dose):
+        ev.status, ev.reason = SUB_STANDARD, "Sub standard"
+        ev.trace.append(_trace("sub_standard", dose=number))
+        return False
+    if rec.cvx in target.inadvertent_vaccines:
+        ev.status, ev.reason, ev.inadvertent = NOT_VALID, "Inadvertent Vaccine", True
+        ev.trace.append(_trace("inadvertent", dose=number, vaccine=rec.dose.vaccine))
+        return False
+    reasons: list[str] = []
+    age_result, age_limit = evaluate_age(dob, rec.when, _pick_age(target, rec.when))
+    if age_result == "too_young":
+        reasons.append("Age: Too Young")
+        ev.trace.append(_trace("too_young", dose=number, given=rec.when, limit=age_limit))
+    elif age_result == "too_old":
+        reasons.append("Age: Too Old")
+        ev.trace.append(_trace("too_old", dose=number, limit=age_limit))
+    elif age_result == "grace":
+        ev.trace.append(_trace("age_grace", dose=number, limit=age_limit))
+    interval_ok = _evaluate_intervals(run, index, target, rec.when, number, ev)
+    if not interval_ok:
+        reasons.append("Interval: too Soon")
+    conflict = evaluate_live_virus_conflict(rec, ctx, run)
+    if conflict is not None:
+        reasons.append("Live Virus Conflict")
+        ev.trace.append(_trace("live_virus_conflict", dose=number, other=conflict.when))
+    vaccine_ok = evaluate_preferable_vaccine(
+        target, rec.cvx, dob, rec.when
+    ) or evaluate_allowable_vaccine(target, rec.cvx, dob, rec.when)
+    if not vaccine_ok:
+        reasons.append("Not a preferable or allowable vaccine")
+        ev.trace.append(_trace("not_allowable_vaccine", dose=number, vaccine=rec.dose.vaccine))
+    if age_result == "too_old":
+        ev.status, ev.reason = EXTRANEOUS, "Age: Too Old"
+        return False
+    if reasons:
+        ev.status, ev.reason = NOT_VALID, reasons[0]
+        return False
+    ev.status, ev.reason = VALID, None
+    ev.trace.append(_trace("valid", dose=number))
+    return True
+
+
+def _evaluate_intervals(
+    run: _SeriesRun, index: int, target: SeriesDose, when: date, number: int, ev: _Eval
+) -> bool:
+    """Spec 6.5 then 6.6: all preferable intervals, else all allowable intervals."""
+    failures = []
+    for interval in target.intervals:
+        if not _relevant(interval.effective_date, interval.cessation_date, when):
+            continue
+        reference = interval_reference(interval, run, index)
+        if reference is None:
+            continue
+        result, text = evaluate_interval(interval, reference, when)
+        if result == "too_soon":
+            failures.append(
+                _trace("too_soon", dose=number, days=(when - reference).days, interval=text)
+            )
+        elif result == "grace":
+            ev.trace.append(_trace("interval_grace", dose=number, interval=text))
+    if not failures:
+        return True
+    allowable = [
+        i for i in target.allowable_intervals if _relevant(i.effective_date, i.cessation_date, when)
+    ]
+    if allowable:
+        ok = True
+        for interval in allowable:
+            reference = interval_reference(interval, run, index)
+            if reference is None:
+                continue
+            if when < _plus(reference, interval.abs_min_int, MIN_DATE):
+                ok = False
+        if ok:
+            ev.trace.append(
+                _trace("allowable_interval", dose=number, interval=allowable[0].abs_min_int)
+            )
+            return True
+    ev.trace.extend(failures)
+    return False
+
+
+def evaluate_history(run: _SeriesRun, ctx: _Context) -> int:
+    """Spec figure 4-6: walk target doses and antigen doses together; returns next target."""
+    t = 0
+    for index, ev in enumerate(run.evals):
+        while t < len(run.targets):
+            skip = evaluate_conditional_skip(
+                run.targets[t].evaluation_skips, run, index, ev.record.when, ctx, ev.record.when
+            )
+            if skip is None:
+                break
+            run.statuses[t] = SKIPPED
+            run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
+            t += 1
+        if t >= len(run.targets):
+            ev.status, ev.reason = EXTRANEOUS, "Series Already Complete"
+            ev.trace.append(_trace("series_complete", given=ev.record.when))
+            continue
+        if evaluate_dose(run, index, t, ctx):
+            run.statuses[t] = SATISFIED
+            run.satisfied_by[t] = ev
+            if run.targets[t].recurring:
+                run.targets.insert(t + 1, run.targets[t])
+                run.statuses.insert(t + 1, NOT_SATISFIED)
+            t += 1
+    return t
+
+
+# ---------------------------------------------------------------- 7 forecast
+
+
+def has_evidence_of_immunity(patient: Patient, antigen: Antigen) -> bool:
+    """Spec table 7-3."""
+    immunity = antigen.immunity
+    if immunity.clinical_history_codes & patient.observations:
+        return True
+    if immunity.birth_date is None or patient.dob >= immunity.birth_date:
+        return False
+    if immunity.exclusion_codes & patient.observations:
+        return False
+    if immunity.birth_country is None:
+        return True
+    return _same_country(patient.birth_country, immunity.birth_country)
+
+
+def _same_country(patient_country: str | None, required: str) -> bool:
+    if patient_country is None:
+        return False
+    norm = {"us": "us", "u.s.": "us", "usa": "us", "united states": "us"}
+    a, b = patient_country.strip().lower(), required.strip().lower()
+    return norm.get(a, a) == norm.get(b, b)
+
+
+def antigen_contraindication(patient: Patient, antigen: Antigen, assessment: date) -> str | None:
+    """Spec table 7-5: the title of an antigen contraindication that applies, if any."""
+    for ci in antigen.antigen_contraindications:
+        if ci.observation_code not in patient.observations:
+            continue
+        begin = _plus(patient.dob, ci.begin_age, MIN_DATE)
+        end = _plus(patient.dob, ci.end_age, MAX_DATE)
+        if begin <= assessment < end:
+            return ci.title
+    return None
+
+
+def _forecast_intervals(target: SeriesDose, assessment: date) -> list[IntervalRule]:
+    return [
+        i for i in target.intervals if _relevant(i.effective_date, i.cessation_date, assessment)
+    ]
+
+
+def forecast_conflict_end(target: SeriesDose, ctx: _Context) -> date | None:
+    """CALCDTCONFLICT-3: latest end of a live-virus conflict with a preferable vaccine."""
+    latest: date | None = None
+    live = ctx.data.conflicting_vaccines
+    if not any(r.cvx in live for r in ctx.all_records):
+        return None
+    for rule in target.preferable_vaccines:
+        for c in ctx.data.conflicts_by_current.get(rule.cvx, ()):
+            for prev in ctx.all_records:
+                if prev.cvx == c.previous_cvx and c.end_interval is not None:
+                    end = c.end_interval.add_to(prev.when)
+                    if latest is None or end > latest:
+                        latest = end
+    return latest
+
+
+def generate_forecast_dates(run: _SeriesRun, t: int, ctx: _Context) -> None:
+    """Spec 7.5 (FORECASTDTCAN-1, FORECASTDT-1..6) for target dose t."""
+    target = run.targets[t]
+    dob = ctx.patient.dob
+    age = _pick_age(target, ctx.assessment)
+    upto = len(run.evals)
+    candidates: list[date] = []
+    earliest_rec_int: list[date] = []
+    latest_rec_int: list[date] = []
+    if age is not None and age.min_age is not None:
+        candidates.append(age.min_age.add_to(dob))
+    for interval in _forecast_intervals(target, ctx.assessment):
+        reference = interval_reference(interval, run, upto)
+        if reference is None:
+            continue
+        if interval.min_int is not None:
+            candidates.append(interval.min_int.add_to(reference))
+        if interval.earliest_rec_int is not None:
+            earliest_rec_int.append(interval.earliest_rec_int.add_to(reference))
+        if interval.latest_rec_int is not None:
+            latest_rec_int.append(interval.latest_rec_int.add_to(reference))
+    conflict_end = forecast_conflict_end(target, ctx)
+    if conflict_end is not None:
+        candidates.append(conflict_end)
+    if target.seasonal_start is not None:
+        candidates.append(target.seasonal_start)
+    for ev in run.evals:
+        if ev.inadvertent or ev.status is not None:
+            candidates.append(ev.record.when)
+    earliest = max(candidates) if candidates else dob
+    if age is not None and age.earliest_rec_age is not None:
+        unadjusted_rec: date | None = age.earliest_rec_age.add_to(dob)
+    elif earliest_rec_int:
+        unadjusted_rec = max(earliest_rec_int)
+    else:
+        unadjusted_rec = earliest
+    if age is not None and age.latest_rec_age is not None:
+        unadjusted_pd: date | None = age.latest_rec_age.add_to(dob) - ONE_DAY
+    elif latest_rec_int:
+        unadjusted_pd = max(latest_rec_int) - ONE_DAY
+    else:
+        unadjusted_pd = None
+    run.earliest = earliest
+    run.unadjusted_recommended = unadjusted_rec
+    run.unadjusted_past_due = unadjusted_pd
+    run.recommended = max(earliest, unadjusted_rec) if unadjusted_rec else earliest
+    run.past_due = max(earliest, unadjusted_pd) if unadjusted_pd else None
+    run.latest = (
+        age.max_age.add_to(dob) - ONE_DAY if age is not None and age.max_age is not None else None
+    )
+
+
+def _max_age_date(target: SeriesDose, dob: date, anchor: date) -> date:
+    age = _pick_age(target, anchor)
+    return _plus(dob, age.max_age if age else None, MAX_DATE)
+
+
+def forecast_dose_number(run: _SeriesRun) -> int:
+    """FORECASTDN-1."""
+    count = 0
+    for t, status in enumerate(run.statuses):
+        if status != SATISFIED:
+            continue
+        target = run.targets[t]
+        if (
+            target.seasonal_start is None
+            or run.satisfied_by[t].record.when >= target.seasonal_start
+        ):
+            count += 1
+    return count + 1
+
+
+def vaccine_contraindicated(cvx: str, antigen: Antigen, ctx: _Context) -> bool:
+    """Spec table 7-6: a vaccine contraindication removes a vaccine from the forecast."""
+    patient = ctx.patient
+    for ci in antigen.vaccine_contraindications:
+        if ci.observation_code not in patient.observations:
+            continue
+        for code, begin, end in ci.vaccines:
+            if code == cvx and (
+                _plus(patient.dob, begin, MIN_DATE)
+                <= ctx.assessment
+                < _plus(patient.dob, end, MAX_DATE)
+            ):
+                return True
+    return False
+
+
+def recommended_vaccines(
+    target: SeriesDose, run: _SeriesRun, antigen: Antigen, ctx: _Context
+) -> tuple[str, ...]:
+    """FORECASTRECVAC-1: preferable vaccines flagged for forecasting, fitting the dates."""
+    dob = ctx.patient.dob
+    chosen: list[str] = []
+    for rule in target.preferable_vaccines:
+        if not rule.forecast_vaccine_type or rule.cvx in chosen:
+            continue
+        if vaccine_contraindicated(rule.cvx, antigen, ctx):
+            continue
+        begin = _plus(dob, rule.begin_age, MIN_DATE)
+        end = _plus(dob, rule.end_age, MAX_DATE)
+        if any(d is not None and begin <= d < end for d in (run.earliest, run.recommended)):
+            chosen.append(rule.cvx)
+    return tuple(chosen)
+
+
+def _skip_target(run: _SeriesRun, t: int, reference: date, ctx: _Context) -> bool:
+    """Spec 7.1 / 7.6.1: whether target dose t can be skipped (then marked so)."""
+    skip = evaluate_conditional_skip(
+        run.targets[t].forecast_skips, run, len(run.evals), reference, ctx, ctx.assessment
+    )
+    if skip is None:
+        return False
+    run.statuses[t] = SKIPPED
+    run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
+    return True
+
+
+def _skip_forecast_targets(run: _SeriesRun, t: int, reference: date, ctx: _Context) -> int:
+    """Spec 7.1: skip target doses from t on; returns the first one still needed."""
+    while t < len(run.targets) and _skip_target(run, t, reference, ctx):
+        t += 1
+    return t
+
+
+def determine_forecast_need(run: _SeriesRun, t: int, antigen: Antigen, ctx: _Context) -> str | None:
+    """Spec 7.2-7.4 (table 7-10) before dates: a final series status, or None if a dose is due."""
+    name, patient, assessment = antigen.name, ctx.patient, ctx.assessment
+    if has_evidence_of_immunity(patient, antigen):
+        run.trace.append(_trace("immune", antigen=name))
+        return IMMUNE
+    reason = antigen_contraindication(patient, antigen, assessment)
+    if reason is not None:
+        run.trace.append(_trace("contraindicated", antigen=name, reason=reason))
+        return CONTRAINDICATED
+    if t >= len(run.targets):
+        if SATISFIED in run.statuses:
+            run.trace.append(_trace("complete", antigen=name, series=run.series.name))
+            return COMPLETE
+        run.trace.append(
+            _trace("not_recommended", antigen=name, reason="past immunization history")
+        )
+        return NOT_RECOMMENDED
+    target = run.targets[t]
+    if target.seasonal_end is not None and assessment > target.seasonal_end:
+        run.trace.append(
+            _trace("not_recommended", antigen=name, reason="past seasonal recommendation end date")
+        )
+        return NOT_RECOMMENDED
+    if assessment >= _max_age_date(target, patient.dob, assessment):
+        run.trace.append(_trace("aged_out", antigen=name))
+        return AGED_OUT
+    return None
+
+
+def forecast_series(run: _SeriesRun, t: int, antigen: Antigen, ctx: _Context) -> None:
+    """Spec chapter 7 for one relevant patient series."""
+    while True:
+        t = _skip_forecast_targets(run, t, ctx.assessment, ctx)
+        status = determine_forecast_need(run, t, antigen, ctx)
+        if status is not None:
+            run.status = status
+            return
+        target = run.targets[t]
+        generate_forecast_dates(run, t, ctx)
+        assert run.earliest is not None
+        if run.earliest >= _max_age_date(target, ctx.patient.dob, ctx.assessment):
+            run.status = AGED_OUT  # table 7-10: cannot finish before the maximum age
+            run.earliest = run.recommended = run.past_due = run.latest = None
+            run.trace.append(_trace("aged_out", antigen=antigen.name))
+            return
+        # 7.6 validate the recommendation: re-forecast if the dose would be
+        # skipped when the patient comes back on the earliest date.
+        if _skip_target(run, t, run.earliest, ctx):
+            t += 1
+            continue
+        run.status = NOT_COMPLETE
+        run.current = t
+        run.forecast_dose_number = forecast_dose_number(run)
+        run.recommended_vaccines = recommended_vaccines(target, run, antigen, ctx)
+        run.trace.append(
+            _trace(
+                "forecast",
+                antigen=antigen.name,
+                dose=run.forecast_dose_number,
+                earliest=run.earliest,
+                recommended=run.recommended,
+            )
+        )
+        return
+
+
+# ------------------------------------------------------ 8 select best series
+
+
+def _finish_date(run: _SeriesRun) -> date | None:
+    """SELECTB-12: earliest date plus the minimum intervals of the remaining doses."""
+    if run.earliest is None or run.current is None:
+        return None
+    finish = run.earliest
+    for target in run.targets[run.current + 1 :]:
+        longest = None
+        for interval in target.intervals:
+            if interval.from_previous and interval.min_int is not None:
+                d = interval.min_int.add_to(finish)
+                longest = d if longest is None or d > longest else longest
+        if longest is not None:
+            finish = longest
+    return finish
+
+
+def _completable(run: _SeriesRun, dob: date, assessment: date) -> bool:
+    """SELECTB-3."""
+    if run.status == COMPLETE:
+        return True
+    finish = _finish_date(run)
+    if finish is None:
+        return False
+    return finish < _max_age_date(run.targets[-1], dob, assessment)
+
+
+def _award(flags: list[bool], yes: int, tie: int, no: int) -> list[int]:
+    true_count = sum(flags)
+    return [(yes if true_count == 1 else tie) if f else no for f in flags]
+
+
+def _add_points(scores: list[int], points: list[int]) -> None:
+    for i, p in enumerate(points):
+        scores[i] += p
+
+
+def score_complete_series(runs: list[_SeriesRun]) -> list[int]:
+    """Spec table 8-7."""
+    valid = [r.valid_count for r in runs]
+    return _award([v == max(valid) for v in valid], 1, 0, -1)
+
+
+def score_in_process_series(runs: list[_SeriesRun], ctx: _Context) -> list[int]:
+    """Spec table 8-9 (SELECTB-2, -3, -5, -11, -19, -23)."""
+    dob, assessment = ctx.patient.dob, ctx.assessment
+    completable = [_completable(r, dob, assessment) for r in runs]
+    scores = [0] * len(runs)
+    for i, r in enumerate(runs):
+        all_valid = all(ev.status == VALID for ev in r.evals if ev.target is not None)
+        scores[i] += 2 if (r.series.product_path and all_valid) else -2
+        scores[i] += 3 if completable[i] else -3
+    valid = [r.valid_count for r in runs]
+    _add_points(scores, _award([v == max(valid) for v in valid], 2, 0, -2))
+    remaining = [r.statuses.count(NOT_SATISFIED) for r in runs]
+    _add_points(scores, _award([n == min(remaining) for n in remaining], 2, 0, -2))
+    finishes = [_finish_date(r) if completable[i] else None for i, r in enumerate(runs)]
+    known = [f for f in finishes if f is not None]
+    _add_points(scores, _award([f is not None and f <= min(known) for f in finishes], 1, 0, -1))
+    return scores
+
+
+def score_no_valid_doses_series(runs: list[_SeriesRun], ctx: _Context) -> list[int]:
+    """Spec table 8-11 (SELECTB-3, -14, -23)."""
+    dob, assessment = ctx.patient.dob, ctx.assessment
+    starts = [r.earliest for r in runs]
+    known = [s for s in starts if s is not None]
+    scores = _award([s is not None and s <= min(known) for s in starts], 1, 0, -1)
+    for i, r in enumerate(runs):
+        scores[i] += 1 if _completable(r, dob, assessment) else -1
+        scores[i] += -1 if r.series.product_path else 1
+    return scores
+
+
+_PRIORITY_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupFacts:
+    """What SELECTB-24 / SELECTSCORE-2 need to know about a whole series group."""
+
+    all_contraindicated: bool
+    best_priority: int
+    no_valid_anywhere: bool
+    has_default: bool
+
+
+def _group_facts(group: list[_SeriesRun]) -> _GroupFacts:
+    return _GroupFacts(
+        all_contraindicated=all(r.status == CONTRAINDICATED for r in group),
+        best_priority=min(_PRIORITY_RANK.get(r.series.series_priority, 9) for r in group),
+        no_valid_anywhere=all(r.valid_count == 0 for r in group),
+        has_default=any(r.series.default_series for r in group),
+    )
+
+
+def _scorable(run: _SeriesRun, facts: _GroupFacts, ctx: _Context) -> bool:
+    """SELECTB-24 and SELECTSCORE-2."""
+    if run.status == CONTRAINDICATED and not facts.all_contraindicated:
+        return False
+    series = run.series
+    if series.series_type == "Risk":
+        return _PRIORITY_RANK.get(series.series_priority, 9) <= facts.best_priority
+    if series.series_type == "Evaluation Only":
+        return run.status == COMPLETE
+    if run.valid_count:
+        first = min(ev.record.when for ev in run.evals if ev.status == VALID and ev.target)
+        return first < _plus(ctx.patient.dob, series.max_age_to_start, MAX_DATE)
+    return facts.no_valid_anywhere and not facts.has_default
+
+
+def select_prioritized_series(group: list[_SeriesRun], ctx: _Context) -> _SeriesRun | None:
+    """Spec 8.1–8.7 for one series group."""
+    facts = _group_facts(group)
+    scorable = [r for r in group if _scorable(r, facts, ctx)]
+    defaults = [r for r in group if r.series.default_series]
+    complete = [r for r in scorable if r.status == COMPLETE]
+    in_process = [r for r in scorable if r.valid_count and r.status == NOT_COMPLETE]
+    if not scorable:
+        return defaults[0] if defaults else None
+    if len(scorable) == 1:
+        return scorable[0]
+    if len(complete) == 1:
+        return complete[0]
+    if not complete and len(in_process) == 1:
+        return in_process[0]
+    if not complete and not in_process and len(defaults) == 1:
+        return defaults[0]
+    if len(complete) >= 2:
+        pool, kind = complete, "complete"
+    elif len(in_process) >= 2:
+        pool, kind = in_process, "in_process"
+    elif all(r.valid_count == 0 for r in scorable):
+        pool, kind = scorable, "no_valid"
+    else:
+        pool, kind = scorable, "in_process"
+    if kind == "complete":
+        scores = score_complete_series(pool)
+    elif kind == "in_process":
+        scores = score_in_process_series(pool, ctx)
+    else:
+        scores = score_no_valid_doses_series(pool, ctx)
+    ranked = sorted(
+        zip(scores, pool, strict=True), key=lambda p: (-p[0], p[1].series.series_preference)
+    )
+    return ranked[0][1]
+
+
+def select_best_series(runs: list[_SeriesRun], ctx: _Context) -> list[_SeriesRun]:
+    """Spec 8.8: one prioritized series per series group, minus redundant ones."""
+    groups: dict[str, list[_SeriesRun]] = {}
+    for run in runs:
+        groups.setdefault(run.series.series_group, []).append(run)
+    prioritized = {
+        g: p for g, members in groups.items() if (p := select_prioritized_series(members, ctx))
+    }
+    best = []
+    for g, run in prioritized.items():
+        equivalents = [
+            prioritized[e]
+            for e in run.series.equivalent_series_groups
+            if e != g and e in prioritized
+        ]
+        if run.status == COMPLETE:
+            best.append(run)
+            continue
+        if any(e.status == COMPLETE for e in equivalents):
+            continue
+        if run.series.series_type == "Evaluation Only":
+            continue
+        if run.series.series_type == "Risk":
+            best.append(run)
+            continue
+        if any(e.series.series_type == "Risk" for e in equivalents):
+            continue
+        best.append(run)
+    return best
+
+
+# ---------------------------------------------------------- antigen driver
+
+
+def evaluate_antigen(
+    antigen: Antigen, records: list[_AntigenDose], ctx: _Context
+) -> list[_SeriesRun]:
+    """Evaluate and forecast every relevant series of an antigen (spec 4.3–4.4)."""
+    relevant = select_relevant_series(ctx.patient, antigen, ctx.assessment)
+    runs = [
+        _SeriesRun(
+            series=s,
+            targets=list(s.doses),
+            statuses=[NOT_SATISFIED] * len(s.doses),
+            evals=[_Eval(r) for r in records],
+        )
+        for s in relevant
+    ]
+    ctx.runs_by_group = {}
+    for run in runs:
+        ctx.runs_by_group.setdefault(run.series.series_group, []).append(run)
+    # Series referenced by a "Completed Series" skip condition go first.
+    referenced = antigen.referenced_series_groups
+    ordered = sorted(runs, key=lambda r: r.series.series_group not in referenced)
+    for run in ordered:
+        next_target = evaluate_history(run, ctx)
+        forecast_series(run, next_target, antigen, ctx)
+        run.valid_count = run.statuses.count(SATISFIED)
+    # A series the patient is still too young to start, with no valid dose in
+    # it (e.g. the 50+ pneumococcal series for a child), is not a path being
+    # followed yet: keeping it would add an adult forecast to a child's.
+    return [
+        r
+        for r in runs
+        if r.valid_count
+        or ctx.assessment >= _plus(ctx.patient.dob, r.series.min_age_to_start, MIN_DATE)
+    ]
+
+
+def _antigen_forecast(run: _SeriesRun, antigen: str) -> AntigenForecast:
+    evaluations = tuple(
+        DoseEvaluation(
+            dose=ev.record.dose,
+            status=ev.status or EXTRANEOUS,
+            reason=ev.reason,
+            trace=tuple(ev.trace),
+            antigen=antigen,
+            target_dose_number=ev.target,
+        )
+        for ev in run.evals
+    )
+    return AntigenForecast(
+        antigen=antigen,
+        series_name=run.series.name,
+        status=run.status,
+        evaluations=evaluations,
+        forecast_dose_number=run.forecast_dose_number,
+        earliest=run.earliest,
+        recommended=run.recommended,
+        past_due=run.past_due,
+        latest=run.latest,
+        series_type=run.series.series_type,
+        recommended_vaccines=run.recommended_vaccines,
+    )
+
+
+# ------------------------------------------------------ 9 vaccine groups
+
+
+_STATUS_PRIORITY = (CONTRAINDICATED, AGED_OUT, NOT_RECOMMENDED, NOT_COMPLETE)
+
+
+def _group_status(statuses: list[str]) -> str:
+    """Spec table 9-4 (also right for a single antigen, SINGLEANTVG-1)."""
+    for status in _STATUS_PRIORITY:
+        if status in statuses:
+            return status
+    if statuses and all(s == IMMUNE for s in statuses):
+        return IMMUNE
+    return COMPLETE
+
+
+def _min(values: Iterable[date | None]) -> date | None:
+    known = [v for v in values if v is not None]
+    return min(known) if known else None
+
+
+def _max(values: Iterable[date | None]) -> date | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def identify_vaccine_group(
+    name: str,
+    best: dict[str, list[_SeriesRun]],
+    ctx: _Context,
+    trace: list[TraceEntry],
+) -> GroupForecast:
+    """Spec chapter 9: merge the best series of the group's antigens."""
+    group = ctx.data.vaccine_groups[name]
+    runs = [(a, r) for a in group.antigens if (r := _antigen_result(best.get(a, [])))]
+    antigen_forecasts = tuple(_antigen_forecast(r, a) for a, r in runs)
+    status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
+    if status != NOT_COMPLETE:
+        return GroupForecast(
+            name, status, None, None, None, None, None, antigen_forecasts, tuple(trace)
+        )
+    open_runs = [r for _, r in runs if r.status == NOT_COMPLETE]
+    if len(group.antigens) <= 1:
+        earliest = _min(r.earliest for r in open_runs)
+    elif any(_is_priority(r, ctx) for r in open_runs):
+        group_cvx = ctx.data.vaccines_of_group.get(name, frozenset())
+        last_given = _max(rec.when for rec in ctx.all_records if rec.cvx in group_cvx)
+        earliest = _max([_min(r.earliest for r in open_runs), last_given])
+    else:
+        earliest = _max(r.earliest for r in open_runs)
+    assert earliest is not None
+    recommended = _max([_min(r.recommended for r in open_runs), earliest])
+    past_due_min = _min(r.past_due for r in open_runs)
+    past_due = _max([past_due_min, earliest]) if past_due_min else None
+    latest = _min(r.latest for r in open_runs)
+    vaccines = tuple(dict.fromkeys(v for r in open_runs for v in r.recommended_vaccines))
+    numbers = [r.forecast_dose_number for r in open_runs if r.forecast_dose_number is not None]
+    number = None
+    if numbers:
+        number = min(numbers) if group.administer_full_vaccine_group else max(numbers)
+    return GroupForecast(
+        name,
+        status,
+        number,
+        earliest,
+        recommended,
+        past_due,
+        latest,
+        antigen_forecasts,
+        tuple(trace),
+        vaccines,
+    )
+
+
+_ANTIGEN_PREFERENCE = (NOT_COMPLETE, COMPLETE, IMMUNE, CONTRAINDICATED, NOT_RECOMMENDED, AGED_OUT)
+
+
+def _antigen_result(runs: list[_SeriesRun]) -> _SeriesRun | None:
+    """One series per antigen when non-equivalent series groups each gave a best series.
+
+    The spec (chapter 9) would issue one vaccine-group forecast per series type;
+    the app shows one line per group, so the series still needing a dose wins
+    (earliest first), then the most settled status.
+    """
+    if not runs:
+        return None
+    return min(
+        runs,
+        key=lambda r: (
+            _ANTIGEN_PREFERENCE.index(r.status) if r.status in _ANTIGEN_PREFERENCE else 9,
+            r.earliest or MAX_DATE,
+        ),
+    )
+
+
+def _is_priority(run: _SeriesRun, ctx: _Context) -> bool:
+    """FORECASTPRIORITY-1."""
+    if run.current is None:
+        return False
+    intervals = _forecast_intervals(run.targets[run.current], ctx.assessment)
+    return bool(intervals) and all(
+        (i.priority or "").lower() in ("override", "y", "yes") for i in intervals
+    )
+
+
+# ------------------------------------------------------------- entry point
+
+
+def forecast(
+    patient: Patient,
+    doses: Sequence[AdministeredDose],
+    assessment_date: date,
+    data: SupportingData,
+    vaccine_groups: Iterable[str] | None = None,
+) -> Assessment:
+    """Evaluate a patient's history and forecast each requested vaccine group."""
+    by_antigen, records, history_trace = organize_history(patient, doses, data)
+    ctx = _Context(patient, assessment_date, data, records)
+    names = list(vaccine_groups) if vaccine_groups is not None else list(data.vaccine_groups)
+    groups: dict[str, GroupForecast] = {}
+    for name in names:
+        group = data.vaccine_groups.get(name)
+        if group is None:
+            raise KeyError(f"unknown vaccine group: {name}")
+        best: dict[str, list[_SeriesRun]] = {}
+        trace = list(history_trace)
+        for antigen_name in group.antigens:
+            antigen = data.antigens.get(antigen_name)
+            if antigen is None:
+                continue
+            runs = evaluate_antigen(antigen, by_antigen.get(antigen_name, []), ctx)
+            chosen = select_best_series(runs, ctx)
+            best[antigen_name] = chosen
+            for run in chosen:
+                trace.append(_trace("best_series", antigen=antigen_name, series=run.series.name))
+                trace.extend(run.trace)
+        groups[name] = identify_vaccine_group(name, best, ctx, trace)
+    return Assessment(assessment_date, groups)

@@ -1,0 +1,752 @@
+"""Load CDSi-format supporting data (series, CVX map, vaccine groups) into frozen objects."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+# CDSi "assumed value if empty" bounds (logic spec table 3-4).
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2999, 12, 31)
+
+_DURATION_TERM = re.compile(r"([+-])?\s*(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An age or interval such as "6 months - 4 days" (logic spec 3.4, CALCDT-1..6)."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0  # weeks are folded into days (CALCDT-3)
+    text: str = ""
+
+    def add_to(self, start: date) -> date:
+        return _add(start, self.years, self.months, self.days)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@lru_cache(maxsize=1 << 16)
+def _add(start: date, years: int, months: int, days: int) -> date:
+    # CALCDT-6: years first, then months, then days; CALCDT-5: an impossible
+    # date rolls forward to the first day of the next month.
+    d = start
+    if years:
+        d = _shift_months(d, 12 * years)
+    if months:
+        d = _shift_months(d, months)
+    if days:
+        d = date.fromordinal(d.toordinal() + days)
+    return d
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if d.day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, d.day)
+    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+def parse_duration(text: str | None) -> Duration | None:
+    """Parse "4 weeks - 4 days", "19 years"...; empty text means absent (None)."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or text.lower() in ("n/a", "na"):
+        return None
+    years = months = days = 0
+    found = False
+    for sign, amount, unit in _DURATION_TERM.findall(text):
+        found = True
+        value = -int(amount) if sign == "-" else int(amount)
+        unit = unit.lower()
+        if unit == "year":
+            years += value
+        elif unit == "month":
+            months += value
+        elif unit == "week":
+            days += 7 * value
+        else:
+            days += value
+    if not found:
+        raise ValueError(f"unreadable duration: {text!r}")
+    return Duration(years, months, days, text)
+
+
+def parse_date(text: str | None) -> date | None:
+    """Supporting-data dates come as YYYYMMDD or MM/DD/YYYY."""
+    if text is None:
+        return None
+    text = text.strip()
+    if not text or text.lower() in ("n/a", "na"):
+        return None
+    if "/" in text:
+        month, day, year = (int(p) for p in text.split("/"))
+        return date(year, month, day)
+    if "-" in text:
+        return date.fromisoformat(text)
+    return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+
+
+# ---------------------------------------------------------------- antigen data
+
+
+@dataclass(frozen=True, slots=True)
+class AgeRule:
+    abs_min_age: Duration | None
+    min_age: Duration | None
+    earliest_rec_age: Duration | None
+    latest_rec_age: Duration | None
+    max_age: Duration | None
+    effective_date: date | None
+    cessation_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class IntervalRule:
+    """A preferable interval, or an allowable one (then only abs_min_int is set)."""
+
+    from_previous: bool
+    from_target_dose: int | None
+    from_most_recent: frozenset[str]
+    from_relevant_obs: str | None
+    abs_min_int: Duration | None
+    min_int: Duration | None
+    earliest_rec_int: Duration | None
+    latest_rec_int: Duration | None
+    priority: str | None
+    effective_date: date | None
+    cessation_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class VaccineRule:
+    """A preferable or allowable vaccine of a series dose."""
+
+    vaccine_type: str
+    cvx: str
+    begin_age: Duration | None
+    end_age: Duration | None
+    trade_name: str | None = None
+    mvx: str | None = None
+    volume: str | None = None
+    forecast_vaccine_type: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SkipCondition:
+    condition_id: str
+    condition_type: str  # normalised lower case: "age", "interval", "vaccine count by age"...
+    start_date: date | None
+    end_date: date | None
+    begin_age: Duration | None
+    end_age: Duration | None
+    interval: Duration | None
+    dose_count: int | None
+    dose_type: str | None  # "valid" or "total"
+    dose_count_logic: str | None  # "greater than", "equal to", "less than"
+    vaccine_types: frozenset[str]
+    series_groups: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SkipSet:
+    set_id: str
+    description: str
+    effective_date: date | None
+    cessation_date: date | None
+    condition_logic: str  # "AND" / "OR"
+    conditions: tuple[SkipCondition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionalSkip:
+    context: str  # "Evaluation", "Forecast", "Both"
+    set_logic: str  # "AND" / "OR"
+    sets: tuple[SkipSet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesDose:
+    dose_number: int
+    ages: tuple[AgeRule, ...]
+    intervals: tuple[IntervalRule, ...]
+    allowable_intervals: tuple[IntervalRule, ...]
+    preferable_vaccines: tuple[VaccineRule, ...]
+    allowable_vaccines: tuple[VaccineRule, ...]
+    inadvertent_vaccines: frozenset[str]
+    conditional_skips: tuple[ConditionalSkip, ...]
+    recurring: bool
+    seasonal_start: date | None
+    seasonal_end: date | None
+    preferable_by_cvx: dict[str, tuple[VaccineRule, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    # Conditional skips usable when evaluating (context Evaluation/Both) and
+    # when forecasting (Forecast/Both), split once at load time.
+    evaluation_skips: tuple[ConditionalSkip, ...] = field(default=(), compare=False)
+    forecast_skips: tuple[ConditionalSkip, ...] = field(default=(), compare=False)
+    allowable_by_cvx: dict[str, tuple[VaccineRule, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Indication:
+    observation_code: str
+    text: str
+    description: str
+    begin_age: Duration | None
+    end_age: Duration | None
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    antigen: str
+    vaccine_group: str
+    series_type: str  # "Standard", "Risk", "Evaluation Only"
+    equivalent_series_groups: tuple[str, ...]
+    required_genders: frozenset[str]  # empty = any; values "F", "M", "U"
+    default_series: bool
+    product_path: bool
+    series_group_name: str
+    series_group: str
+    series_priority: str
+    series_preference: int
+    min_age_to_start: Duration | None
+    max_age_to_start: Duration | None
+    indications: tuple[Indication, ...]
+    doses: tuple[SeriesDose, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Immunity:
+    clinical_history_codes: frozenset[str]
+    birth_date: date | None
+    birth_country: str | None
+    exclusion_codes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Contraindication:
+    observation_code: str
+    title: str
+    text: str
+    begin_age: Duration | None
+    end_age: Duration | None
+    # Empty for an antigen (vaccine-group) contraindication; else (cvx, begin, end).
+    vaccines: tuple[tuple[str, Duration | None, Duration | None], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Antigen:
+    name: str
+    series: tuple[Series, ...]
+    immunity: Immunity
+    antigen_contraindications: tuple[Contraindication, ...]
+    vaccine_contraindications: tuple[Contraindication, ...]
+    # Series groups named by a "Completed Series" conditional skip: the engine
+    # evaluates them first.
+    referenced_series_groups: frozenset[str] = frozenset()
+
+
+# --------------------------------------------------------------- schedule data
+
+
+@dataclass(frozen=True, slots=True)
+class AntigenAssociation:
+    antigen: str
+    begin_age: Duration | None
+    end_age: Duration | None
+
+
+@dataclass(frozen=True, slots=True)
+class VaccineProduct:
+    """One entry of the CVX-to-antigen map (a CVX or a data-pack product code)."""
+
+    cvx: str
+    description: str
+    associations: tuple[AntigenAssociation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VaccineGroup:
+    name: str
+    administer_full_vaccine_group: bool
+    antigens: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LiveVirusConflict:
+    previous_cvx: str
+    current_cvx: str
+    begin_interval: Duration | None
+    min_end_interval: Duration | None
+    end_interval: Duration | None
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    code: str
+    title: str
+    group: str
+    indication_text: str
+    contraindication_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupportingData:
+    antigens: dict[str, Antigen]
+    vaccines: dict[str, VaccineProduct]  # by CVX / product code
+    vaccine_groups: dict[str, VaccineGroup]
+    live_virus_conflicts: tuple[LiveVirusConflict, ...]
+    observations: dict[str, Observation]
+    # Pre-built indexes for the engine's hot loops.
+    conflicts_by_current: dict[str, tuple[LiveVirusConflict, ...]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    group_of_antigen: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Vaccines (CVX / product codes) containing an antigen of each vaccine group.
+    vaccines_of_group: dict[str, frozenset[str]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
+    # Every vaccine that can be the earlier dose of a live-virus conflict.
+    conflicting_vaccines: frozenset[str] = frozenset()
+
+
+# --------------------------------------------------------------------- parsing
+
+
+def _local(tag: str) -> str | None:
+    """Tag without namespace; None for namespaced (extension) elements we ignore."""
+    if not isinstance(tag, str) or tag.startswith("{"):
+        return None
+    return tag
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in element if _local(c.tag) == name]
+
+
+def _child(element: ET.Element, name: str) -> ET.Element | None:
+    for c in element:
+        if _local(c.tag) == name:
+            return c
+    return None
+
+
+def _section(element: ET.Element, name: str) -> ET.Element:
+    found = _child(element, name)
+    return found if found is not None else ET.Element(name)
+
+
+def _text(element: ET.Element | None, name: str) -> str:
+    if element is None:
+        return ""
+    c = _child(element, name)
+    if c is None or c.text is None:
+        return ""
+    return " ".join(c.text.split())
+
+
+def _opt(element: ET.Element | None, name: str) -> str | None:
+    value = _text(element, name)
+    return value if value and value.lower() not in ("n/a", "na") else None
+
+
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.replace(",", ";").split(";") if p.strip())
+
+
+def _yes(text: str) -> bool:
+    return text.strip().lower() in ("y", "yes", "true")
+
+
+def _dose_number(text: str) -> int:
+    digits = re.findall(r"\d+", text)
+    return int(digits[0]) if digits else 0
+
+
+def _parse_age(e: ET.Element) -> AgeRule:
+    return AgeRule(
+        parse_duration(_text(e, "absMinAge")),
+        parse_duration(_text(e, "minAge")),
+        parse_duration(_text(e, "earliestRecAge")),
+        parse_duration(_text(e, "latestRecAge")),
+        parse_duration(_text(e, "maxAge")),
+        parse_date(_text(e, "effectiveDate")),
+        parse_date(_text(e, "cessationDate")),
+    )
+
+
+def _parse_interval(e: ET.Element) -> IntervalRule | None:
+    if not len(e):
+        return None
+    target = _opt(e, "fromTargetDose")
+    obs = _child(e, "fromRelevantObs")
+    obs_code = _opt(obs, "code") if obs is not None and len(obs) else _opt(e, "fromRelevantObs")
+    return IntervalRule(
+        from_previous=_yes(_text(e, "fromPrevious")),
+        from_target_dose=int(target) if target else None,
+        from_most_recent=_codes(_text(e, "fromMostRecent")),
+        from_relevant_obs=obs_code,
+        abs_min_int=parse_duration(_text(e, "absMinInt")),
+        min_int=parse_duration(_text(e, "minInt")),
+        earliest_rec_int=parse_duration(_text(e, "earliestRecInt")),
+        latest_rec_int=parse_duration(_text(e, "latestRecInt")),
+        priority=_opt(e, "intervalPriority"),
+        effective_date=parse_date(_text(e, "effectiveDate")),
+        cessation_date=parse_date(_text(e, "cessationDate")),
+    )
+
+
+def _parse_vaccine(e: ET.Element) -> VaccineRule | None:
+    cvx = _text(e, "cvx")
+    if not cvx:
+        return None
+    return VaccineRule(
+        vaccine_type=_text(e, "vaccineType"),
+        cvx=cvx,
+        begin_age=parse_duration(_text(e, "beginAge")),
+        end_age=parse_duration(_text(e, "endAge")),
+        trade_name=_opt(e, "tradeName"),
+        mvx=_opt(e, "mvx"),
+        volume=_opt(e, "volume"),
+        forecast_vaccine_type=_yes(_text(e, "forecastVaccineType")),
+    )
+
+
+def _parse_condition(e: ET.Element) -> SkipCondition:
+    count = _opt(e, "doseCount")
+    groups = _text(e, "seriesGroups")
+    return SkipCondition(
+        condition_id=_text(e, "conditionID"),
+        condition_type=_text(e, "conditionType").lower(),
+        start_date=parse_date(_text(e, "startDate")),
+        end_date=parse_date(_text(e, "endDate")),
+        begin_age=parse_duration(_text(e, "beginAge")),
+        end_age=parse_duration(_text(e, "endAge")),
+        interval=parse_duration(_text(e, "interval")),
+        dose_count=int(count) if count else None,
+        dose_type=(_opt(e, "doseType") or "").lower() or None,
+        dose_count_logic=(_opt(e, "doseCountLogic") or "").lower() or None,
+        vaccine_types=_codes(_text(e, "vaccineTypes")),
+        series_groups=tuple(sorted(_codes(groups))),
+    )
+
+
+def _parse_skip(e: ET.Element) -> ConditionalSkip | None:
+    sets = tuple(
+        SkipSet(
+            set_id=_text(s, "setID"),
+            description=_text(s, "setDescription"),
+            effective_date=parse_date(_text(s, "effectiveDate")),
+            cessation_date=parse_date(_text(s, "cessationDate")),
+            condition_logic=(_opt(s, "conditionLogic") or "AND").upper(),
+            conditions=tuple(_parse_condition(c) for c in _children(s, "condition")),
+        )
+        for s in _children(e, "set")
+    )
+    if not sets:
+        return None
+    return ConditionalSkip(
+        context=_text(e, "context") or "Both",
+        set_logic=(_opt(e, "setLogic") or "OR").upper(),
+        sets=sets,
+    )
+
+
+def _index(rules: tuple[VaccineRule, ...]) -> dict[str, tuple[VaccineRule, ...]]:
+    index: dict[str, list[VaccineRule]] = {}
+    for rule in rules:
+        index.setdefault(rule.cvx, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _parse_series_dose(e: ET.Element) -> SeriesDose:
+    preferable = tuple(
+        v for v in (_parse_vaccine(c) for c in _children(e, "preferableVaccine")) if v
+    )
+    allowable = tuple(v for v in (_parse_vaccine(c) for c in _children(e, "allowableVaccine")) if v)
+    seasonal = _child(e, "seasonalRecommendation")
+    skips = tuple(s for s in (_parse_skip(c) for c in _children(e, "conditionalSkip")) if s)
+    return SeriesDose(
+        dose_number=_dose_number(_text(e, "doseNumber")),
+        ages=tuple(_parse_age(a) for a in _children(e, "age")),
+        intervals=tuple(
+            i for i in (_parse_interval(c) for c in _children(e, "interval")) if i is not None
+        ),
+        allowable_intervals=tuple(
+            i
+            for i in (_parse_interval(c) for c in _children(e, "allowableInterval"))
+            if i is not None
+        ),
+        preferable_vaccines=preferable,
+        allowable_vaccines=allowable,
+        inadvertent_vaccines=frozenset(
+            _text(c, "cvx") for c in _children(e, "inadvertentVaccine") if _text(c, "cvx")
+        ),
+        conditional_skips=skips,
+        recurring=_yes(_text(e, "recurringDose")),
+        seasonal_start=parse_date(_text(seasonal, "startDate")),
+        seasonal_end=parse_date(_text(seasonal, "endDate")),
+        preferable_by_cvx=_index(preferable),
+        allowable_by_cvx=_index(allowable),
+        evaluation_skips=tuple(k for k in skips if k.context in ("Evaluation", "Both")),
+        forecast_skips=tuple(k for k in skips if k.context in ("Forecast", "Both")),
+    )
+
+
+_GENDERS = {"female": "F", "male": "M", "unknown": "U", "f": "F", "m": "M", "u": "U"}
+
+
+def _parse_series(e: ET.Element, antigen: str) -> Series:
+    select = _child(e, "selectSeries")
+    preference = _opt(select, "seriesPreference")
+    indications = []
+    for ind in _children(e, "indication"):
+        obs = _child(ind, "observationCode")
+        code = _text(obs, "code") if obs is not None else ""
+        if not code:
+            continue
+        indications.append(
+            Indication(
+                observation_code=code,
+                text=_text(obs, "text"),
+                description=_text(ind, "description"),
+                begin_age=parse_duration(_text(ind, "beginAge")),
+                end_age=parse_duration(_text(ind, "endAge")),
+            )
+        )
+    genders = frozenset(
+        _GENDERS.get(_text_of(g).lower(), _text_of(g))
+        for g in _children(e, "requiredGender")
+        if _text_of(g)
+    )
+    return Series(
+        name=_text(e, "seriesName"),
+        antigen=_text(e, "targetDisease") or antigen,
+        vaccine_group=_text(e, "vaccineGroup"),
+        series_type=_text(e, "seriesType") or "Standard",
+        equivalent_series_groups=tuple(sorted(_codes(_text(e, "equivalentSeriesGroups")))),
+        required_genders=genders,
+        default_series=_yes(_text(select, "defaultSeries")),
+        product_path=_yes(_text(select, "productPath")),
+        series_group_name=_text(select, "seriesGroupName"),
+        series_group=_text(select, "seriesGroup"),
+        series_priority=_text(select, "seriesPriority") or "A",
+        series_preference=int(preference) if preference else 1,
+        min_age_to_start=parse_duration(_text(select, "minAgeToStart")),
+        max_age_to_start=parse_duration(_text(select, "maxAgeToStart")),
+        indications=tuple(indications),
+        doses=tuple(_parse_series_dose(d) for d in _children(e, "seriesDose")),
+    )
+
+
+def _text_of(e: ET.Element) -> str:
+    return " ".join((e.text or "").split())
+
+
+def _parse_immunity(e: ET.Element | None) -> Immunity:
+    if e is None:
+        return Immunity(frozenset(), None, None, frozenset())
+    history = frozenset(
+        _text(c, "guidelineCode")
+        for c in _children(e, "clinicalHistory")
+        if _text(c, "guidelineCode")
+    )
+    birth = _child(e, "dateOfBirth")
+    exclusions = frozenset(
+        _text(x, "exclusionCode")
+        for x in (_children(birth, "exclusion") if birth is not None else [])
+    )
+    return Immunity(
+        clinical_history_codes=history,
+        birth_date=parse_date(_text(birth, "immunityBirthDate")),
+        birth_country=_opt(birth, "birthCountry"),
+        exclusion_codes=frozenset(c for c in exclusions if c),
+    )
+
+
+def _parse_contraindications(
+    e: ET.Element | None,
+) -> tuple[tuple[Contraindication, ...], tuple[Contraindication, ...]]:
+    if e is None:
+        return (), ()
+    group: list[Contraindication] = []
+    vaccine: list[Contraindication] = []
+    for section in _children(e, "vaccineGroup"):
+        for c in _children(section, "contraindication"):
+            group.append(
+                Contraindication(
+                    observation_code=_text(c, "observationCode"),
+                    title=_text(c, "observationTitle"),
+                    text=_text(c, "contraindicationText"),
+                    begin_age=parse_duration(_text(c, "beginAge")),
+                    end_age=parse_duration(_text(c, "endAge")),
+                )
+            )
+    for section in _children(e, "vaccine"):
+        for c in _children(section, "contraindication"):
+            vaccines = tuple(
+                (
+                    _text(v, "cvx"),
+                    parse_duration(_text(v, "beginAge")),
+                    parse_duration(_text(v, "endAge")),
+                )
+                for v in _children(c, "contraindicatedVaccine")
+            )
+            vaccine.append(
+                Contraindication(
+                    observation_code=_text(c, "observationCode"),
+                    title=_text(c, "observationTitle"),
+                    text=_text(c, "contraindicationText"),
+                    begin_age=None,
+                    end_age=None,
+                    vaccines=vaccines,
+                )
+            )
+    return tuple(group), tuple(vaccine)
+
+
+def parse_antigen(root: ET.Element) -> Antigen:
+    series = tuple(_parse_series(s, "") for s in _children(root, "series"))
+    name = series[0].antigen if series else ""
+    group_ci, vaccine_ci = _parse_contraindications(_child(root, "contraindications"))
+    return Antigen(
+        name=name,
+        series=series,
+        immunity=_parse_immunity(_child(root, "immunity")),
+        antigen_contraindications=group_ci,
+        vaccine_contraindications=vaccine_ci,
+        referenced_series_groups=frozenset(
+            g
+            for s in series
+            for d in s.doses
+            for skip in d.conditional_skips
+            for st in skip.sets
+            for c in st.conditions
+            for g in c.series_groups
+        ),
+    )
+
+
+def _parse_schedule(
+    root: ET.Element,
+) -> tuple[
+    dict[str, VaccineProduct],
+    dict[str, VaccineGroup],
+    tuple[LiveVirusConflict, ...],
+    dict[str, Observation],
+]:
+    vaccines: dict[str, VaccineProduct] = {}
+    for m in _children(_section(root, "cvxToAntigenMap"), "cvxMap"):
+        cvx = _text(m, "cvx")
+        vaccines[cvx] = VaccineProduct(
+            cvx=cvx,
+            description=_text(m, "shortDescription"),
+            associations=tuple(
+                AntigenAssociation(
+                    _text(a, "antigen"),
+                    parse_duration(_text(a, "associationBeginAge")),
+                    parse_duration(_text(a, "associationEndAge")),
+                )
+                for a in _children(m, "association")
+            ),
+        )
+    antigens_of: dict[str, list[str]] = {}
+    for m in _children(_section(root, "vaccineGroupToAntigenMap"), "vaccineGroupMap"):
+        antigens_of[_text(m, "name")] = [_text_of(a) for a in _children(m, "antigen")]
+    groups: dict[str, VaccineGroup] = {}
+    for g in _children(_section(root, "vaccineGroups"), "vaccineGroup"):
+        name = _text(g, "name")
+        groups[name] = VaccineGroup(
+            name,
+            _yes(_text(g, "administerFullVaccineGroup")),
+            tuple(antigens_of.get(name, ())),
+        )
+    for name, antigens in antigens_of.items():
+        groups.setdefault(name, VaccineGroup(name, False, tuple(antigens)))
+    conflicts = tuple(
+        LiveVirusConflict(
+            previous_cvx=_text(_child(c, "previous"), "cvx"),
+            current_cvx=_text(_child(c, "current"), "cvx"),
+            begin_interval=parse_duration(_text(c, "conflictBeginInterval")),
+            min_end_interval=parse_duration(_text(c, "minConflictEndInterval")),
+            end_interval=parse_duration(_text(c, "conflictEndInterval")),
+        )
+        for c in _children(_section(root, "liveVirusConflicts"), "liveVirusConflict")
+    )
+    observations = {
+        _text(o, "observationCode"): Observation(
+            code=_text(o, "observationCode"),
+            title=_text(o, "observationTitle"),
+            group=_text(o, "group"),
+            indication_text=_text(o, "indicationText"),
+            contraindication_text=_text(o, "contraindicationText"),
+        )
+        for o in _children(_section(root, "observations"), "observation")
+    }
+    return vaccines, groups, conflicts, observations
+
+
+def _strip_own_namespace(root: ET.Element) -> ET.Element:
+    """A pack may put its CDSi elements in a default namespace: drop that one only,
+    so that elements of any other (extension) namespace stay ignored."""
+    if not root.tag.startswith("{"):
+        return root
+    prefix = root.tag[: root.tag.index("}") + 1]
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.startswith(prefix):
+            element.tag = element.tag[len(prefix) :]
+    return root
+
+
+def load_supporting_data(directory: str | Path) -> SupportingData:
+    """Read ScheduleSupportingData.xml and every antigenSupportingData XML of a directory."""
+    directory = Path(directory)
+    antigens: dict[str, Antigen] = {}
+    schedule_root: ET.Element | None = None
+    for path in sorted(directory.glob("*.xml")):
+        root = _strip_own_namespace(ET.parse(path).getroot())
+        tag = root.tag
+        if tag == "antigenSupportingData":
+            antigen = parse_antigen(root)
+            if antigen.name:
+                antigens[antigen.name] = antigen
+        elif tag == "scheduleSupportingData":
+            schedule_root = root
+    if schedule_root is None:
+        raise FileNotFoundError(f"no scheduleSupportingData XML in {directory}")
+    vaccines, groups, conflicts, observations = _parse_schedule(schedule_root)
+    by_current: dict[str, list[LiveVirusConflict]] = {}
+    for c in conflicts:
+        by_current.setdefault(c.current_cvx, []).append(c)
+    group_of = {a: g.name for g in groups.values() for a in g.antigens}
+    vaccines_of_group = {
+        g.name: frozenset(
+            v.cvx for v in vaccines.values() if any(a.antigen in g.antigens for a in v.associations)
+        )
+        for g in groups.values()
+    }
+    return SupportingData(
+        antigens=antigens,
+        vaccines=vaccines,
+        vaccine_groups=groups,
+        live_virus_conflicts=conflicts,
+        observations=observations,
+        conflicts_by_current={k: tuple(v) for k, v in by_current.items()},
+        group_of_antigen=group_of,
+        vaccines_of_group=vaccines_of_group,
+        conflicting_vaccines=frozenset(c.previous_cvx for c in conflicts),
+    )
