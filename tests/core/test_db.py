@@ -70,14 +70,14 @@ def test_the_file_is_not_readable_as_plain_sqlite(tmp_path, key, clock):
 
 def test_unit_of_work_writes_change_outbox_and_audit_together(tmp_path, key, clock):
     db = Database.open(tmp_path / "p.db", key, clock)
-    db.actor = "10003456789"
+    db.actor = "10003456786"
     with db.unit_of_work() as uow:
         uow.record_change("Thing", "id-1", "upsert", 1, None)
     ops = outbox.pending(db._conn)
     assert [(o.resource_type, o.resource_id, o.action) for o in ops] == [
         ("Thing", "id-1", "upsert")]
     assert db.query("SELECT actor, action, resource_id FROM audit_log") == [
-        ("10003456789", "create", "id-1")]
+        ("10003456786", "create", "id-1")]
     db.close()
 
 
