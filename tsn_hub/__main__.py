@@ -1,0 +1,122 @@
+"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+
+from tsn_hub.storage import open_store
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tsn-hub", description="TSN reference regional hub")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--db",
+            default=os.environ.get("TSN_HUB_DB"),
+            required="TSN_HUB_DB" not in os.environ,
+            help="sqlite:///path/to/hub.db or postgresql://user:pw@host/db (env TSN_HUB_DB)",
+        )
+        return p
+
+    serve = with_db(sub.add_parser("serve", help="run the HTTP(S) server"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--certfile", help="TLS certificate (PEM); required off loopback")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument(
+        "--behind-proxy",
+        action="store_true",
+        help="allow plain HTTP off loopback because a reverse proxy terminates TLS",
+    )
+    serve.add_argument("--tombstone-days", type=float, default=None)
+    serve.add_argument("--log-level", default="info")
+
+    with_db(sub.add_parser("init-db", help="create the tables (idempotent)"))
+
+    create = with_db(
+        sub.add_parser("create-practitioner", help="create an account, print its token")
+    )
+    create.add_argument("--rpps", required=True, help="11-digit RPPS number")
+    create.add_argument("--name", required=True)
+    create.add_argument("--profession")
+
+    with_db(sub.add_parser("purge", help="drop op ids > 30 days and old tombstones now"))
+    with_db(sub.add_parser("new-epoch", help="after restoring a backup: make clients resync"))
+    return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.host not in LOOPBACK and not args.certfile and not args.behind_proxy:
+        print(
+            "refusing plain HTTP off loopback: give --certfile/--keyfile (or --behind-proxy)",
+            file=sys.stderr,
+        )
+        return 2
+    import uvicorn
+
+    from tsn_hub.api import create_app
+    from tsn_hub.sync import TOMBSTONE_RETENTION_DAYS
+
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    store = open_store(args.db)
+    store.init_schema()
+    days = args.tombstone_days if args.tombstone_days is not None else TOMBSTONE_RETENTION_DAYS
+    app = create_app(store, tombstone_days=days)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        log_level=args.log_level,
+        # Long-polls would otherwise hold a restart for up to 30 s.
+        timeout_graceful_shutdown=3,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    store = open_store(args.db)
+    try:
+        store.init_schema()
+        if args.command == "create-practitioner":
+            from tsn_hub.accounts import register_practitioner
+
+            try:
+                token = register_practitioner(store, args.rpps, args.name, args.profession)
+            except ValueError as exc:
+                print(f"tsn-hub: {exc}", file=sys.stderr)
+                return 2
+            print(token)
+        elif args.command == "purge":
+            from tsn_hub.sync import OP_RETENTION_DAYS, TOMBSTONE_RETENTION_DAYS
+
+            report = store.purge(
+                time.time(), OP_RETENTION_DAYS * 86400.0, TOMBSTONE_RETENTION_DAYS * 86400.0
+            )
+            print(
+                f"purged {report.ops} op ids, {report.tombstones} tombstones; "
+                f"horizon {report.horizon}"
+            )
+        elif args.command == "new-epoch":
+            print(f"new epoch {store.new_epoch()}: every client will resync")
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

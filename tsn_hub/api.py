@@ -1,0 +1,411 @@
+"""HTTP layer of the hub: the sync API (`/sync/v1`) and the read-only FHIR façade.
+
+Errors are OperationOutcome JSON bodies. Logs name op ids, types and counts,
+never resource content: exception messages are not logged either, since
+database drivers quote row values in them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+import time
+import traceback
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from tsn_hub import fhir
+from tsn_hub.storage import Account, HubStore, StoredResource, is_transient
+from tsn_hub.sync import (
+    MAX_BYTES,
+    MAX_OPS,
+    MAX_WAIT,
+    OP_RETENTION_DAYS,
+    PULL_LIMIT,
+    SNAPSHOT_LIMIT,
+    TOMBSTONE_RETENTION_DAYS,
+    BadRequest,
+    ResyncRequired,
+    SyncService,
+    hash_token,
+    iso,
+)
+
+log = logging.getLogger("tsn_hub.api")
+
+PROTOCOL = "tsn-sync/1"
+FHIR_JSON = "application/fhir+json"
+# A long-poll re-reads the database this often even without a local push, so
+# writes from another hub process sharing the PostgreSQL database are seen too.
+RECHECK_SECONDS = 2.0
+DAY = 86400.0
+
+
+class HubError(Exception):
+    def __init__(
+        self, status: int, code: str, diagnostics: str, extra: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(diagnostics)
+        self.status = status
+        self.code = code
+        self.diagnostics = diagnostics
+        self.extra = extra or {}
+
+
+def _error_response(
+    status: int, code: str, diagnostics: str, extra: dict[str, Any] | None = None
+) -> JSONResponse:
+    body = {**fhir.operation_outcome(code, diagnostics), **(extra or {})}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class ChangeNotifier:
+    """Wakes long-polling pulls when a push commits in this process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = set()
+
+    def subscribe(self) -> tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]:
+        loop = asyncio.get_running_loop()
+        waiter = (loop, loop.create_future())
+        with self._lock:
+            self._waiters.add(waiter)
+        return waiter
+
+    def unsubscribe(self, waiter: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]) -> None:
+        with self._lock:
+            self._waiters.discard(waiter)
+
+    def notify(self) -> None:
+        """Callable from any thread (pushes run in the thread pool)."""
+        with self._lock:
+            waiters = list(self._waiters)
+        for loop, future in waiters:
+            loop.call_soon_threadsafe(_resolve, future)
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+class CatchAll:
+    """Turns an unexpected exception into a 500 OperationOutcome without logging its text."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - last line of defence
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error(
+                "%s %s failed: %s\n%s", scope["method"], scope["path"], type(exc).__name__, frames
+            )
+            if not started:
+                if is_transient(exc):
+                    response = _error_response(503, "transient", "storage unavailable, retry")
+                    response.headers["Retry-After"] = "5"
+                else:
+                    response = _error_response(500, "exception", "internal error")
+                await response(scope, receive, send)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HubError(413, "too-costly", f"request body is larger than {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HubError(413, "too-costly", f"request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _fhir_response(row: StoredResource) -> Response:
+    if row.deleted or row.content is None:
+        response: Response = _error_response(410, "deleted", "this resource was deleted")
+    else:
+        response = Response(json.dumps(row.content).encode(), media_type=FHIR_JSON)
+    response.headers["ETag"] = f'W/"{row.vid}"'
+    return response
+
+
+def current_actor(request: Request) -> Account:
+    """The practitioner behind the bearer token (only its sha256 is stored)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HubError(401, "login", "a bearer token is required")
+    store: HubStore = request.app.state.store
+    account = store.account_for_token(hash_token(token.strip()))
+    if account is None:
+        raise HubError(401, "login", "unknown or revoked token")
+    return account
+
+
+# Module level: FastAPI resolves string annotations in the module's namespace.
+Actor = Annotated[Account, Depends(current_actor)]
+
+
+PUSH_BODY_SCHEMA = {
+    "type": "object",
+    "required": ["ops"],
+    "properties": {
+        "ops": {
+            "type": "array",
+            "maxItems": MAX_OPS,
+            "items": {
+                "type": "object",
+                "required": ["op_id", "resource_type", "id", "action"],
+                "properties": {
+                    "op_id": {"type": "string"},
+                    "resource_type": {"type": "string", "enum": sorted(fhir.SUPPORTED_TYPES)},
+                    "id": {"type": "string", "format": "uuid"},
+                    "action": {"type": "string", "enum": ["upsert", "delete"]},
+                    "base_version": {"type": ["string", "null"]},
+                    "resource": {"type": "object"},
+                },
+            },
+        }
+    },
+}
+
+
+def create_app(
+    store: HubStore,
+    clock: Callable[[], float] = time.time,
+    purge_every: float = 3600.0,
+    tombstone_days: float = TOMBSTONE_RETENTION_DAYS,
+) -> FastAPI:
+    service = SyncService(store, clock)
+    notifier = ChangeNotifier()
+
+    def purge() -> None:
+        report = store.purge(clock(), OP_RETENTION_DAYS * DAY, tombstone_days * DAY)
+        log.info(
+            "purge: %d op ids, %d tombstones; horizon %d",
+            report.ops,
+            report.tombstones,
+            report.horizon,
+        )
+
+    async def purge_loop() -> None:
+        while True:
+            try:
+                await run_in_threadpool(purge)
+            except Exception as exc:  # noqa: BLE001 - retried next round
+                log.error("purge failed: %s", type(exc).__name__)
+            await asyncio.sleep(purge_every)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(purge_loop())
+        try:
+            yield
+        finally:
+            task.cancel()
+            store.close()
+
+    app = FastAPI(
+        title="TSN regional hub",
+        version="1",
+        summary="Sync API (FHIR R4 resources in a thin envelope) and read-only FHIR façade",
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    app.add_middleware(CatchAll)
+
+    @app.exception_handler(HubError)
+    async def _hub_error(_request: Request, exc: HubError) -> JSONResponse:
+        return _error_response(exc.status, exc.code, exc.diagnostics, exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        where = ", ".join(".".join(str(p) for p in e.get("loc", ())) for e in exc.errors())
+        return _error_response(400, "invalid", f"invalid request parameter: {where}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error_response(
+            exc.status_code, "not-found" if exc.status_code == 404 else "invalid", str(exc.detail)
+        )
+
+    def meta_body() -> dict[str, Any]:
+        meta = store.meta()
+        return {
+            "hub_id": meta.hub_id,
+            "epoch": meta.epoch,
+            "protocol": PROTOCOL,
+            "server_time": iso(clock()),
+            "limits": {
+                "max_ops": MAX_OPS,
+                "max_bytes": MAX_BYTES,
+                "pull_limit": PULL_LIMIT,
+                "snapshot_limit": SNAPSHOT_LIMIT,
+                "max_wait": MAX_WAIT,
+            },
+            "op_retention_days": OP_RETENTION_DAYS,
+            "tombstone_retention_days": tombstone_days,
+            "resource_types": sorted(fhir.SUPPORTED_TYPES),
+        }
+
+    @app.get("/sync/v1/meta", tags=["sync"])
+    def meta() -> dict[str, Any]:
+        """Hub identity, epoch, limits and the hub's clock (no token needed)."""
+        return meta_body()
+
+    @app.post(
+        "/sync/v1/push",
+        tags=["sync"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": PUSH_BODY_SCHEMA}},
+            }
+        },
+    )
+    async def push(request: Request, actor: Actor) -> dict[str, Any]:
+        """Apply up to `max_ops` ops; the answer has one result per op, in order."""
+        body = await _read_body(request, MAX_BYTES)
+        try:
+            payload = json.loads(body, parse_constant=_reject_constant)
+        except (ValueError, RecursionError):
+            raise HubError(400, "structure", "request body is not valid JSON") from None
+        if not isinstance(payload, dict) or not isinstance(payload.get("ops"), list):
+            raise HubError(400, "structure", "request body must be an object with an ops array")
+        ops: list[object] = payload["ops"]
+        if len(ops) > MAX_OPS:
+            raise HubError(413, "too-costly", f"at most {MAX_OPS} ops per push")
+        results = await run_in_threadpool(service.push, actor, ops)
+        if any(r["status"] == "applied" for r in results):
+            notifier.notify()
+        return {"results": results, "server_time": iso(clock())}
+
+    @app.get("/sync/v1/pull", tags=["sync"])
+    async def pull(
+        actor: Actor,
+        cursor: str | None = None,
+        limit: Annotated[int, Query(ge=1)] = PULL_LIMIT,
+        wait: Annotated[float, Query(ge=0)] = 0.0,
+    ) -> dict[str, Any]:
+        """Changes after `cursor`, in sequence order; `wait` long-polls when none."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + min(wait, MAX_WAIT)
+        while True:
+            # Subscribe before reading so a push committing in between still wakes us.
+            waiter = notifier.subscribe()
+            try:
+                try:
+                    result = await run_in_threadpool(service.pull, actor, cursor, limit)
+                except ResyncRequired as exc:
+                    raise HubError(410, "expired", str(exc), {"resync_required": True}) from None
+                except BadRequest as exc:
+                    raise HubError(400, "invalid", str(exc)) from None
+                remaining = deadline - loop.time()
+                if result["changes"] or remaining <= 0:
+                    return result
+                cursor = result["next_cursor"]
+                try:
+                    await asyncio.wait_for(waiter[1], timeout=min(remaining, RECHECK_SECONDS))
+                except TimeoutError:
+                    pass
+            finally:
+                notifier.unsubscribe(waiter)
+
+    @app.get("/sync/v1/snapshot", tags=["sync"])
+    def snapshot(
+        actor: Actor,
+        page: str | None = None,
+        limit: Annotated[int, Query(ge=1)] = SNAPSHOT_LIMIT,
+        patient: str | None = None,
+    ) -> dict[str, Any]:
+        """Everything visible at one sequence number, paged; then pull from `cursor`."""
+        try:
+            return service.snapshot(actor, page, limit, patient)
+        except ResyncRequired as exc:
+            raise HubError(410, "expired", str(exc), {"resync_required": True}) from None
+        except BadRequest as exc:
+            raise HubError(400, "invalid", str(exc)) from None
+
+    def not_found() -> HubError:
+        return HubError(404, "not-found", "no such resource")
+
+    @app.get("/fhir/{resource_type}/{resource_id}", tags=["fhir"])
+    def fhir_read(resource_type: str, resource_id: str, actor: Actor) -> Response:
+        """Current version; 404 both when unknown and when not allowed."""
+        row = service.read(actor, resource_type, resource_id)
+        if row is None:
+            raise not_found()
+        return _fhir_response(row)
+
+    @app.get("/fhir/{resource_type}/{resource_id}/_history", tags=["fhir"])
+    def fhir_history(resource_type: str, resource_id: str, actor: Actor) -> Response:
+        rows = service.history(actor, resource_type, resource_id)
+        if not rows:
+            raise not_found()
+        entries = []
+        for row in rows:
+            entry: dict[str, Any] = {
+                "fullUrl": f"{resource_type}/{resource_id}/_history/{row.vid}",
+                "request": {
+                    "method": "DELETE" if row.deleted else "PUT",
+                    "url": f"{resource_type}/{resource_id}",
+                },
+                "response": {
+                    "status": "200",
+                    "etag": f'W/"{row.vid}"',
+                    "lastModified": iso(row.updated_at),
+                },
+            }
+            if row.content is not None:
+                entry["resource"] = row.content
+            entries.append(entry)
+        bundle = {
+            "resourceType": "Bundle",
+            "type": "history",
+            "total": len(entries),
+            "entry": entries,
+        }
+        return Response(json.dumps(bundle).encode(), media_type=FHIR_JSON)
+
+    @app.get("/fhir/{resource_type}/{resource_id}/_history/{vid}", tags=["fhir"])
+    def fhir_vread(resource_type: str, resource_id: str, vid: str, actor: Actor) -> Response:
+        if not vid.isdigit():
+            raise not_found()
+        row = service.read(actor, resource_type, resource_id, int(vid))
+        if row is None:
+            raise not_found()
+        return _fhir_response(row)
+
+    return app
