@@ -111,9 +111,13 @@ def validate(patient: Patient, today: date) -> list[FieldProblem]:
     return problems
 
 
+_LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """Upper case, accents removed, only letters and single spaces: HÉLÈNE-Marie -> HELENE MARIE."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Ligatures have no decomposition: without this Œ/Æ/ß would simply vanish.
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^A-Za-z]+", " ", bare).upper().split())
 

@@ -1,0 +1,440 @@
+"""The patient register page: search as you type, the result list, and the open patient file.
+
+Every query goes through the DB runner; a result that arrives after a newer query was
+sent is dropped (generation counter), so the list always matches the search field.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core.clock import Clock
+from tsn_desktop.core.db import Database
+from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.patients import service
+from tsn_desktop.patients.model import Patient
+from tsn_desktop.patients.ui import texts
+from tsn_desktop.patients.ui.editor import PatientEditorDialog
+from tsn_desktop.patients.ui.patient_file import PatientFileView
+from tsn_desktop.patients.ui.table_model import Column, PatientTableModel
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 200
+SEARCH_DELAY_MS = 150
+
+
+class PatientsPage(QWidget):
+    """The "Patients" page of the main window."""
+
+    search_finished = Signal()  # the list now shows the results of the latest query
+    patient_opened = Signal(object)  # Patient, after the audited read
+    patient_saved = Signal(object)  # Patient, as stored by the editor
+
+    def __init__(self, runner: DbRunner, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._clock = clock
+        self._generation = 0
+        self.editor: PatientEditorDialog | None = None
+        self._reopen_after_unlock: str | None = None
+        self.setObjectName("PatientsPage")
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+
+        self._build_register()
+        self.file_view = PatientFileView(self)
+        self.file_view.back_requested.connect(self.show_register)
+        self.file_view.edit_requested.connect(self._edit_patient)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.register)
+        self.stack.addWidget(self.file_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._build_actions()
+        self.setFocusProxy(self.search)
+        self.refresh()
+
+    # --- construction -------------------------------------------------------------------
+    def _build_register(self) -> None:
+        self.register = QWidget(self)
+        title = QLabel(self.tr("Patients"), self.register)
+        title.setObjectName("pageTitle")
+
+        self.search = QLineEdit(self.register)
+        self.search.setPlaceholderText(self.tr("Name, date of birth (dd/mm/yyyy) or INS"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setAccessibleDescription(self.tr(
+            "Type a name, a date of birth as dd/mm/yyyy, a year or an INS number. "
+            "Down arrow goes to the list, Enter opens the selected patient."))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Search (Ctrl+F)"))
+        self.search.textChanged.connect(self._search_edited)
+        self.search.installEventFilter(self)
+        search_label = QLabel(self.tr("&Search:"), self.register)
+        search_label.setBuddy(self.search)
+
+        self.new_button = QPushButton(self.tr("&New patient"), self.register)
+        self.new_button.setAccessibleName(self.tr("New patient"))
+        self.new_button.setToolTip(self.tr("Create a patient (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_patient)
+        self.open_button = QPushButton(self.tr("&Open"), self.register)
+        self.open_button.setAccessibleName(self.tr("Open the selected patient"))
+        self.open_button.setToolTip(self.tr("Open the selected patient (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.edit_button = QPushButton(self.tr("&Edit"), self.register)
+        self.edit_button.setAccessibleName(self.tr("Edit the selected patient"))
+        self.edit_button.setToolTip(self.tr("Edit the selected patient (F2)"))
+        self.edit_button.clicked.connect(self.edit_selected)
+
+        self.model = PatientTableModel(self._clock.today(), self)
+        self.table = QTableView(self.register)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Patients found"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list, arrows move in it
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self._size_columns()
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.count_label = QLabel(self.register)
+        self.count_label.setAccessibleName(self.tr("Number of patients"))
+        # A problem that concerns the page (a file that could not be opened...).
+        self.message_label = QLabel(self.register)
+        self.message_label.setObjectName("problem")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName(self.tr("Message"))
+        self.message_label.setVisible(False)
+        self.capped_label = QLabel(self.register)
+        self.capped_label.setObjectName("hint")
+        self.capped_label.setVisible(False)
+
+        # Shown instead of the list when there is nothing to list.
+        self.empty = QWidget(self.register)
+        self.empty_label = QLabel(self.empty)
+        self.empty_label.setObjectName("placeholderText")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.first_patient_button = QPushButton(self.tr("Create the &first patient"), self.empty)
+        self.first_patient_button.setAccessibleName(self.tr("Create the first patient"))
+        self.first_patient_button.clicked.connect(self.new_patient)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.first_patient_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.results = QStackedWidget(self.register)
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
+
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.edit_button)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label)
+        status.addStretch(1)
+        status.addWidget(self.capped_label)
+        layout = QVBoxLayout(self.register)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(status)
+
+        for first, second in ((self.search, self.new_button), (self.new_button, self.open_button),
+                              (self.open_button, self.edit_button),
+                              (self.edit_button, self.table)):
+            QWidget.setTabOrder(first, second)
+        self._update_buttons()
+
+    def _size_columns(self) -> None:
+        """Names share the free width; fixed-shape columns get the width of their content."""
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (Column.NAME, Column.GIVEN_NAMES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        samples = {
+            Column.SEX: self.model.headerData(Column.SEX, Qt.Orientation.Horizontal),
+            Column.BIRTH_DATE: texts.date_with_age(date(2000, 1, 1), date(2001, 12, 31)),
+            Column.INS: "0 00 00 00 000 000 00",
+            # Typical, not longest: the tooltip shows a longer one whole.
+            Column.CITY: "Vaulx-en-Velin",
+            Column.TREATING_GP: "Dr Thierry Esposito",
+        }
+        for column, sample in samples.items():
+            width = max(metrics.horizontalAdvance(str(sample)),
+                        metrics.horizontalAdvance(str(self.model.headerData(
+                            column, Qt.Orientation.Horizontal))))
+            self.table.setColumnWidth(column, width + 20)  # cell padding and sort arrow
+
+    def _build_actions(self) -> None:
+        """Shortcuts live on the page so they work only while it is shown."""
+        def action(shortcuts: list[QKeySequence], slot: Any, owner: QWidget) -> QAction:
+            act = QAction(owner)
+            act.setShortcuts(shortcuts)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            owner.addAction(act)
+            return act
+
+        self.find_action = action([QKeySequence(QKeySequence.StandardKey.Find)],
+                                  self.focus_search, self)
+        self.new_action = action([QKeySequence(QKeySequence.StandardKey.New)],
+                                 self.new_patient, self)
+        self.edit_action = action([QKeySequence(Qt.Key.Key_F2)], self._edit_current, self)
+        # Enter on the list opens the patient (an item view alone would not, on macOS).
+        self.open_action = action([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+                                  self.open_selected, self.table)
+        self.back_action = action([QKeySequence(Qt.Key.Key_Escape)], self.show_register,
+                                  self.file_view)
+
+    # --- searching ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.show_register()
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _search_edited(self) -> None:
+        self.message_label.setVisible(False)
+        self._search_timer.start()
+
+    def refresh(self) -> None:
+        """Runs the current query now (the field's edits call it after a short pause)."""
+        self._search_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text().strip()
+
+        def job(db: Database) -> tuple[list[Patient], int]:
+            # One more than shown, to know whether the list is cut.
+            return service.search(db, query, SEARCH_LIMIT + 1), service.count(db)
+
+        self._runner.run(
+            job,
+            self._alive(lambda result: self._show_results(generation, query, *result)),
+            self._alive(lambda error: self._search_failed(generation, error)))
+
+    def _show_results(self, generation: int, query: str, patients: list[Patient],
+                      total: int) -> None:
+        if generation != self._generation:
+            return  # a newer query is on its way
+        selected = self.selected_patient()
+        capped = len(patients) > SEARCH_LIMIT
+        self.model.set_patients(patients[:SEARCH_LIMIT], self._clock.today())
+        self.count_label.setText(self.tr("%Ln patient(s)", "in the register", total))
+        self.capped_label.setText(self.tr("First %Ln results — refine the search", "",
+                                          SEARCH_LIMIT))
+        self.capped_label.setVisible(capped)
+        if not patients:
+            if total == 0:
+                self.empty_label.setText(self.tr(
+                    "No patient in the register yet. Create the first one with "
+                    "“New patient” (Ctrl+N)."))
+            else:
+                self.empty_label.setText(self.tr(
+                    "No patient matches “%1”. Check the spelling, or search by date of "
+                    "birth (dd/mm/yyyy) or INS number.").replace("%1", query))
+            self.first_patient_button.setVisible(total == 0)
+            self.results.setCurrentWidget(self.empty)
+        else:
+            self.results.setCurrentWidget(self.table)
+            row = self.model.row_of(selected.id) if selected is not None else -1
+            self._select_row(max(row, 0))
+        self._update_buttons()
+        self.search_finished.emit()
+
+    def _search_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        log.error("patient search failed: %s", type(error).__name__)
+        self.model.set_patients([])
+        self.empty_label.setText(self.tr(
+            "The search could not be run. Type again to retry; if it keeps failing, "
+            "restart TSN Desktop."))
+        self.first_patient_button.setVisible(False)
+        self.results.setCurrentWidget(self.empty)
+        self._update_buttons()
+        self.search_finished.emit()
+
+    # --- selection and opening ----------------------------------------------------------
+    def selected_patient(self) -> Patient | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.patient(rows[0].row()) if rows else None
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    def _update_buttons(self) -> None:
+        has_selection = self.selected_patient() is not None
+        self.open_button.setEnabled(has_selection)
+        self.edit_button.setEnabled(has_selection)
+
+    def open_selected(self) -> None:
+        patient = self.selected_patient()
+        if patient is not None:
+            self.open_patient(patient.id)
+
+    def open_patient(self, patient_id: str) -> None:
+        """Reads the file (an audited read) and shows it."""
+        self._runner.run(lambda db: service.open_file(db, patient_id),
+                         self._alive(self._show_file), self._alive(self._open_failed))
+
+    def _show_file(self, patient: Patient) -> None:
+        self.file_view.show_patient(patient, self._clock.today())
+        self.stack.setCurrentWidget(self.file_view)
+        self.file_view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.patient_opened.emit(patient)
+
+    def _open_failed(self, error: BaseException) -> None:
+        if isinstance(error, LookupError):
+            message = self.tr("This patient is no longer in the register (deleted "
+                              "elsewhere). The list has been refreshed.")
+        else:
+            log.error("opening a patient failed: %s", type(error).__name__)
+            message = self.tr("The patient file could not be opened. Try again; if it keeps "
+                              "failing, restart TSN Desktop.")
+        self.show_register()
+        self.message_label.setText(message)
+        self.message_label.setVisible(True)
+        self.refresh()
+
+    def show_register(self) -> None:
+        self.stack.setCurrentWidget(self.register)
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- creating and editing -----------------------------------------------------------
+    def new_patient(self) -> None:
+        self._open_editor(None)
+
+    def edit_selected(self) -> None:
+        patient = self.selected_patient()
+        if patient is not None:
+            # Edit the current version, read (and audited) now, not the list's copy.
+            patient_id = patient.id
+            self._runner.run(lambda db: service.open_file(db, patient_id),
+                             self._alive(self._edit_patient), self._alive(self._open_failed))
+
+    def _edit_current(self) -> None:
+        if self.stack.currentWidget() is self.file_view:
+            self.file_view.request_edit()
+        else:
+            self.edit_selected()
+
+    def _edit_patient(self, patient: Patient) -> None:
+        self._open_editor(patient)
+
+    def _open_editor(self, patient: Patient | None) -> None:
+        if self.editor is not None and self.editor.isVisible():
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
+        editor = PatientEditorDialog(self._runner, self._clock, patient, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._saved)
+        editor.open_existing_requested.connect(self.open_patient)
+        editor.destroyed.connect(self._editor_gone)
+        self.editor = editor
+        editor.open()  # window-modal, without a nested event loop
+
+    def _editor_gone(self) -> None:
+        self.editor = None
+
+    def _saved(self, patient: Patient) -> None:
+        self.patient_saved.emit(patient)
+        self.refresh()
+        self.open_patient(patient.id)
+
+    # --- session lock (hooks called by app.py) -------------------------------------------
+    def on_lock(self) -> None:
+        """Drops the patient data this page holds; the search text and any open form stay."""
+        self._search_timer.stop()
+        self._generation += 1  # a result on its way is for a locked screen: drop it
+        self._reopen_after_unlock = (self.file_view.patient().id
+                                     if self.stack.currentWidget() is self.file_view
+                                     and self.file_view.patient() is not None else None)
+        self.model.set_patients([])
+        self.file_view.clear()
+        self.show_register()
+
+    def on_unlock(self) -> None:
+        self.refresh()
+        if self._reopen_after_unlock:
+            self.open_patient(self._reopen_after_unlock)
+        self._reopen_after_unlock = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The search field has the focus whenever the page comes up."""
+        super().showEvent(event)
+        if self.stack.currentWidget() is self.register:
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- helpers ------------------------------------------------------------------------
+    def _alive(self, callback: Any) -> Any:
+        """Drops a late result if the page was deleted meanwhile."""
+        def deliver(value: Any) -> None:
+            if shiboken6.isValid(self):
+                callback(value)
+        return deliver
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount() > 0:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if self.selected_patient() is None:
+                    self._select_row(0)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._search_timer.isActive():
+                    # Enter typed right after the name: search first, then open the match.
+                    self.refresh()
+                    self.search_finished.connect(self._open_after_search,
+                                                 Qt.ConnectionType.SingleShotConnection)
+                else:
+                    self.open_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _open_after_search(self) -> None:
+        self.open_selected()
