@@ -1,6 +1,9 @@
 -- Patient register, with a full-text index over the names (accent-blind,
 -- prefix-indexed) kept in step by triggers so search-as-you-type stays fast.
 CREATE TABLE patient (
+    -- An explicit rowid alias: the full-text index points at it, and VACUUM may
+    -- renumber implicit rowids.
+    pk            INTEGER PRIMARY KEY,
     id            TEXT NOT NULL UNIQUE,
     local_version INTEGER NOT NULL DEFAULT 1,
     hub_version   TEXT,
