@@ -1,0 +1,1 @@
+"""Hub sync client: push the outbox, pull hub changes, keep conflicts visible."""

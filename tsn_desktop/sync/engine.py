@@ -1,0 +1,750 @@
+"""One sync pass: push the outbox, then pull hub changes (or a snapshot after 410).
+
+Crash safety, step by step:
+- push: the batch (op ids and bodies) is committed to `sync_inflight` before it is
+  sent; after a crash the same ops go again and the hub answers "duplicate". Ops
+  are marked sent only in the transaction that stores the hub's answer.
+- pull: each page is applied and the cursor advanced in one transaction; a change
+  already seen (same hub version in `hub_base`) is skipped, so replays are harmless.
+- hub changes are written through the adapters without outbox rows.
+
+Network calls never run inside a database call: the DB executor stays free for the
+GUI while the hub is slow. Logs carry op ids, types and counts only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, TypeVar
+
+from tsn_desktop.core import outbox
+from tsn_desktop.core.clock import Clock
+from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.sync.adapters import AdapterRegistry, MergeResult, Resource, hub_copy, same
+from tsn_desktop.sync.client import HubClient, RequestRefused, ResyncRequired
+from tsn_desktop.sync.protocol import (
+    API,
+    HubChange,
+    HubMeta,
+    Limits,
+    PassReport,
+    PushOp,
+    PushResult,
+    parse_meta,
+    parse_pull,
+    parse_push,
+    parse_snapshot,
+)
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+DbRun = Callable[[Callable[[Database], T]], T]
+
+CLOCK_SKEW_WARNING = timedelta(minutes=5)
+RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
+HUB_ACTOR = "hub"
+MAX_PUSH_ROUNDS = 200
+
+
+@dataclass(frozen=True)
+class SyncCounts:
+    """What the status bar shows."""
+
+    pending: int
+    parked: int
+    conflicts: int
+    last_sync_at: str | None
+    last_error: str | None
+
+
+class SyncEngine:
+    """Runs passes against one hub. `run_db` executes a function on the DB thread
+    (DbExecutor.call in the app; a direct call in tools and tests)."""
+
+    def __init__(self, client: HubClient, registry: AdapterRegistry, run_db: DbRun,
+                 clock: Clock, *, hook: Callable[[str], None] | None = None,
+                 pull_wait: int = 0, page_size: int | None = None,
+                 batch_size: int | None = None) -> None:
+        self.client = client
+        self.registry = registry
+        self.run_db = run_db
+        self.clock = clock
+        # Test seam: called at named points ("push:answered", "pull:fetched",
+        # "snapshot:fetched") so a test can kill the process exactly there.
+        self._hook = hook or (lambda _point: None)
+        self.pull_wait = pull_wait
+        self.page_size = page_size
+        self.batch_size = batch_size
+        self.limits = Limits()
+        self._batch_cap: int | None = None   # lowered after a 413 for the rest of the pass
+        self._rpps: str | None = None
+
+    # --- the pass ------------------------------------------------------------------------
+    def run_pass(self) -> PassReport:
+        report = PassReport()
+        meta = parse_meta(self.client.get(API + "/meta"))
+        self.limits = meta.limits
+        skew = (meta.server_time - self.clock.now()).total_seconds()
+        report.clock_skew_seconds = skew
+        if abs(skew) > CLOCK_SKEW_WARNING.total_seconds():
+            report.warnings.append("clock_skew")
+        self.run_db(lambda db: self._check_hub(db, meta))
+        self._batch_cap = None
+        self._rpps = self.run_db(_own_rpps)
+        if self.run_db(_resync_pending):
+            # A new hub epoch: learn what the hub holds before pushing onto it.
+            self.snapshot(report)
+        self.push(report)
+        self.pull(report)
+        self.patient_snapshots(report)
+        self.run_db(self._mark_synced)
+        log.info("sync pass: pushed %d (dup %d), conflicts %d, rejected %d, pulled %d",
+                 report.pushed, report.duplicates, report.conflicts, report.rejected,
+                 report.pulled)
+        return report
+
+    def _check_hub(self, db: Database, meta: HubMeta) -> None:
+        row = db.query_one("SELECT hub_id, epoch FROM sync_state WHERE id = 1")
+        hub_id, epoch = row if row else (None, None)
+        if hub_id == meta.hub_id and epoch == meta.epoch:
+            return
+        with db.unit_of_work() as uow:
+            if epoch is not None and (hub_id, epoch) != (meta.hub_id, meta.epoch):
+                # A reset or restored hub: its versions are not ours any more. Keep the
+                # copies as merge bases, forget versions and cursor, take a snapshot.
+                log.warning("hub epoch changed: full resynchronisation")
+                uow.execute("UPDATE hub_base SET hub_version = ''")
+                uow.execute("DELETE FROM sync_inflight")
+                uow.execute("UPDATE sync_state SET cursor = NULL WHERE id = 1")
+            uow.execute("UPDATE sync_state SET hub_id = ?, epoch = ? WHERE id = 1",
+                        (meta.hub_id, meta.epoch))
+
+    def _mark_synced(self, db: Database) -> None:
+        with db.unit_of_work() as uow:
+            uow.execute("UPDATE sync_state SET last_sync_at = ?, last_error = NULL WHERE id = 1",
+                        (uow.now_iso(),))
+
+    # --- push ------------------------------------------------------------------------------
+    def push(self, report: PassReport) -> None:
+        # Bounded: conflicts requeue merged copies, and a hub that keeps changing the
+        # same records must not hold the pass forever (the next pass goes on).
+        for _round in range(MAX_PUSH_ROUNDS):
+            batch = self.run_db(self._prepare_batch)
+            if not batch:
+                return
+            try:
+                answer = self.client.post(API + "/push",
+                                          {"ops": [op.to_json() for op in batch]})
+            except RequestRefused as exc:
+                if exc.status != 413:
+                    raise
+                # Too big for the hub as a whole (nothing of it was applied): split.
+                self.run_db(lambda db, b=batch: self._split_after_413(db, b))
+                continue
+            results = parse_push(answer, batch)
+            self._hook("push:answered")
+            self.run_db(lambda db, b=batch, r=results: self._commit_results(db, b, r, report))
+
+    def _prepare_batch(self, db: Database) -> list[PushOp]:
+        """The ops still in flight from an interrupted pass, else the next batch."""
+        rows = db.query("SELECT op_id, resource_type, resource_id, action, base_version, body"
+                        " FROM sync_inflight ORDER BY position")
+        if rows:
+            log.info("resending %d ops whose answer was not recorded", len(rows))
+            return [PushOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else None)
+                    for r in rows]
+        pending = db.query("SELECT seq, op_id, resource_type, resource_id, action FROM outbox"
+                           " WHERE state = 'pending' ORDER BY seq")
+        # Coalesce: one op per record, the latest, in the order of the record's first
+        # pending change (a patient goes before the vaccination that names it).
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for seq, op_id, rtype, rid, action in pending:
+            key = (rtype, rid)
+            if key in groups:
+                groups[key][1:] = [seq, op_id, action]
+            else:
+                groups[key] = [seq, seq, op_id, action]
+        max_ops = min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
+                      self._batch_cap or self.limits.push_max_ops)
+        batch: list[PushOp] = []
+        covers: list[int] = []
+        size = 0
+        settled: list[tuple[str, str, int]] = []
+        for (rtype, rid), (_first, last_seq, op_id, action) in groups.items():
+            if len(batch) >= max_ops:
+                break
+            adapter = self.registry.get(rtype)
+            if adapter is None:
+                continue  # a feature this build does not sync yet: keep it queued
+            hub = hub_copy(db, rtype, rid)
+            base_version = hub[0] if hub and hub[0] else None
+            try:
+                resource = adapter.to_fhir(db, rid)
+            except Exception as exc:  # noqa: BLE001 - one bad record must not block the queue
+                log.error("op %s (%s): cannot be written as FHIR: %s", op_id, rtype,
+                          type(exc).__name__)
+                self._park_now(db, rtype, rid, last_seq, "client-error",
+                               "this record could not be prepared for the hub")
+                continue
+            if action == "delete":
+                if base_version is None or hub is None or hub[1] is None:
+                    # Never reached the hub, or already gone there: nothing to send.
+                    settled.append((rtype, rid, last_seq))
+                    continue
+                resource = None
+            elif resource is None:
+                log.warning("op %s: %s record missing locally", op_id, rtype)
+                settled.append((rtype, rid, last_seq))
+                continue
+            elif hub is not None and base_version and same(resource, hub[1]):
+                settled.append((rtype, rid, last_seq))  # the hub already has exactly this
+                continue
+            op = PushOp(op_id, rtype, rid, action, base_version, resource)
+            op_size = len(json.dumps(op.to_json(), ensure_ascii=False).encode("utf-8")) + 2
+            if op_size + 64 > self.limits.push_max_bytes:
+                self._park_now(db, rtype, rid, last_seq, "too-costly",
+                               "the record is too large for the hub")
+                continue
+            if size + op_size + 64 > self.limits.push_max_bytes:
+                break
+            size += op_size
+            batch.append(op)
+            covers.append(last_seq)
+        with db.unit_of_work() as uow:
+            for rtype, rid, last_seq in settled:
+                _settle(uow, rtype, rid, last_seq, "sent")
+            now = uow.now_iso()
+            uow.executemany(
+                "INSERT INTO sync_inflight (op_id, position, resource_type, resource_id, action,"
+                " base_version, body, covers_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(op.op_id, i, op.resource_type, op.id, op.action, op.base_version,
+                  None if op.resource is None else json.dumps(op.resource, ensure_ascii=False),
+                  covers[i], now) for i, op in enumerate(batch)])
+        return batch
+
+    def _split_after_413(self, db: Database, batch: list[PushOp]) -> None:
+        with db.unit_of_work() as uow:
+            if len(batch) == 1:
+                row = uow.execute("SELECT covers_seq FROM sync_inflight WHERE op_id = ?",
+                                  (batch[0].op_id,)).fetchone()
+                _park(uow, batch[0].resource_type, batch[0].id, int(row[0]) if row else 0,
+                      "too-costly", "the record is too large for the hub")
+            uow.execute("DELETE FROM sync_inflight")
+        self._batch_cap = max(1, len(batch) // 2)
+
+    def _park_now(self, db: Database, rtype: str, rid: str, last_seq: int, code: str,
+                  text: str) -> None:
+        with db.unit_of_work() as uow:
+            _park(uow, rtype, rid, last_seq, code, text)
+
+    def _commit_results(self, db: Database, batch: list[PushOp], results: list[PushResult],
+                        report: PassReport) -> None:
+        with db.unit_of_work() as uow:
+            uow.actor = HUB_ACTOR
+            for op, result in zip(batch, results, strict=True):
+                row = uow.execute("SELECT covers_seq FROM sync_inflight WHERE op_id = ?",
+                                  (op.op_id,)).fetchone()
+                if row is None:
+                    continue  # already recorded (should not happen: one pass at a time)
+                covers = int(row[0])
+                uow.execute("SAVEPOINT push_result")
+                try:
+                    self._record_result(db, uow, op, result, covers, report)
+                except Exception as exc:  # noqa: BLE001 - one op must not block the queue
+                    uow.execute("ROLLBACK TO push_result")
+                    log.error("op %s (%s): answer not applicable here: %s", op.op_id,
+                              op.resource_type, type(exc).__name__)
+                    _park(uow, op.resource_type, op.id, covers, "client-error",
+                          "this change could not be reconciled with the hub's copy")
+                    report.rejected += 1
+                uow.execute("RELEASE push_result")
+                uow.execute("DELETE FROM sync_inflight WHERE op_id = ?", (op.op_id,))
+
+    def _record_result(self, db: Database, uow: UnitOfWork, op: PushOp, result: PushResult,
+                       covers: int, report: PassReport) -> None:
+        if result.status in ("applied", "duplicate") and result.version is not None:
+            self._accepted(uow, op, result, covers)
+            if result.status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.pushed += 1
+        elif result.status == "conflict":
+            self._conflict(db, uow, op, result, covers)
+            report.conflicts += 1
+        else:
+            log.warning("op %s (%s) rejected: %s", op.op_id, op.resource_type,
+                        result.outcome_code)
+            _park(uow, op.resource_type, op.id, covers, result.outcome_code,
+                  result.outcome_text)
+            report.rejected += 1
+
+    def _accepted(self, uow: UnitOfWork, op: PushOp, result: PushResult, covers: int) -> None:
+        version = str(result.version)
+        stored = hub_copy(uow, op.resource_type, op.id)
+        if stored is None or _newer(version, stored[0]):
+            # (A late duplicate answer must not step back over a newer copy seen since.)
+            _store_base(uow, op.resource_type, op.id, version, result.seq, op.resource)
+            adapter = self.registry.get(op.resource_type)
+            if adapter is not None:
+                adapter.acknowledge(uow, op.id, version)
+        # Earlier parked ops of the record are settled too: its latest state went through.
+        uow.execute("UPDATE outbox SET state = 'sent', last_error = NULL, attempts = attempts + 1"
+                    " WHERE resource_type = ? AND resource_id = ? AND seq <= ?"
+                    " AND state IN ('pending', 'parked')", (op.resource_type, op.id, covers))
+
+    def _conflict(self, db: Database, uow: UnitOfWork, op: PushOp, result: PushResult,
+                  covers: int) -> None:
+        log.info("op %s (%s) conflict", op.op_id, op.resource_type)
+        if result.version is None:
+            # The hub has no such record although we had seen it: a hub restored from
+            # an older backup. Send ours again as a creation.
+            uow.execute("DELETE FROM hub_base WHERE resource_type = ? AND resource_id = ?",
+                        (op.resource_type, op.id))
+            _settle(uow, op.resource_type, op.id, covers, "sent")
+            _requeue(uow, op.resource_type, op.id, op.action)
+            return
+        remote = None if result.deleted else result.resource
+        self._reconcile(db, uow, op.resource_type, op.id, result.version, result.seq, remote,
+                        covers)
+
+    def _reconcile(self, db: Database, uow: UnitOfWork, rtype: str, rid: str, version: str,
+                   seq: int | None, remote: Resource | None, covers: int | None) -> None:
+        """A hub copy met local changes not on the hub: merge by the type's policy,
+        keep the loser, and queue what the hub still has to learn."""
+        adapter = self.registry.get(rtype)
+        stored = hub_copy(uow, rtype, rid)
+        base = stored[1] if stored else None
+        _store_base(uow, rtype, rid, version, seq, remote)
+        if adapter is None:
+            return
+        local = adapter.to_fhir(db, rid)
+        if _is_tombstone(uow, rtype, rid, local):
+            local_for_merge: Resource | None = None
+        else:
+            local_for_merge = local
+        outcome: MergeResult = adapter.merge(base, local_for_merge, remote)
+        if outcome.local_lost:
+            _keep_conflict(uow, rtype, rid, outcome.reason or "conflict", local, remote,
+                           version)
+        if not same(outcome.resource, local_for_merge):
+            adapter.apply(uow, rid, outcome.resource, version)
+        else:
+            adapter.acknowledge(uow, rid, version)
+        if covers is not None:
+            _settle(uow, rtype, rid, covers, "sent")
+        if same(outcome.resource, remote):
+            # Nothing left for the hub: drop the local ops of this record still queued.
+            _settle(uow, rtype, rid, None, "sent")
+        elif covers is not None or not _has_pending(uow, rtype, rid):
+            _requeue(uow, rtype, rid, "delete" if outcome.resource is None else "upsert")
+
+    # --- pull ------------------------------------------------------------------------------
+    def pull(self, report: PassReport) -> None:
+        cursor = self.run_db(read_cursor)
+        watch = cursor is not None
+        limit = min(self.page_size or self.limits.pull_max_limit, self.limits.pull_max_limit)
+        while True:
+            params: dict[str, Any] = {"limit": limit}
+            if cursor:
+                params["cursor"] = cursor
+            if self.pull_wait:
+                params["wait"] = self.pull_wait
+            try:
+                data = self.client.get(API + "/pull", params=params,
+                                       read_timeout=self.client.timeout[1] + self.pull_wait)
+            except (ResyncRequired, RequestRefused) as exc:
+                if isinstance(exc, RequestRefused) and not (exc.status == 400 and cursor):
+                    raise
+                if report.snapshot:
+                    raise  # a fresh snapshot's cursor refused too: let the next pass retry
+                # 410, or a cursor the hub cannot read (400): start again from a snapshot.
+                log.warning("hub asked for a snapshot (HTTP %s)", exc.status)
+                self.snapshot(report)
+                cursor = self.run_db(read_cursor)
+                watch = True
+                continue
+            page = parse_pull(data)
+            self._hook("pull:fetched")
+            # From the very beginning every visible record comes anyway; later, a care
+            # team that newly names us opens older records behind the cursor.
+            self.run_db(lambda db, p=page, w=watch: self._apply_changes(
+                db, p.changes, p.next_cursor, report, watch_care_teams=w))
+            cursor = page.next_cursor
+            if not page.has_more:
+                return
+
+    def snapshot(self, report: PassReport) -> None:
+        """Everything the hub holds for us, page by page; the cursor is stored with the
+        last page, so an interrupted snapshot simply starts again."""
+        report.snapshot = True
+        page_token: str | None = None
+        seen: set[tuple[str, str]] = set()
+        while True:
+            params: dict[str, Any] = {}
+            if self.page_size:
+                params["limit"] = self.page_size
+            if page_token:
+                params["page"] = page_token
+            snap = parse_snapshot(self.client.get(API + "/snapshot", params=params))
+            self._hook("snapshot:fetched")
+            seen.update((c.resource_type, c.id) for c in snap.records)
+            last = snap.next_page is None
+            self.run_db(lambda db, s=snap, end=last: self._apply_changes(
+                db, s.records, s.cursor if end else None, report,
+                lost_check=seen if end else None))
+            if last:
+                return
+            page_token = snap.next_page
+
+    def patient_snapshots(self, report: PassReport) -> None:
+        """Per-patient snapshots for patients newly shared with us (see the queue table);
+        a patient leaves the queue with the last page of its snapshot."""
+        for patient_id in self.run_db(_queued_patients):
+            page_token: str | None = None
+            while True:
+                params: dict[str, Any] = {"patient": patient_id}
+                if self.page_size:
+                    params["limit"] = self.page_size
+                if page_token:
+                    params["page"] = page_token
+                snap = parse_snapshot(self.client.get(API + "/snapshot", params=params))
+                last = snap.next_page is None
+                self.run_db(lambda db, s=snap, end=last, pid=patient_id: self._apply_changes(
+                    db, s.records, None, report, done_patient=pid if end else None))
+                if last:
+                    break
+                page_token = snap.next_page
+
+    def _apply_changes(self, db: Database, changes: list[HubChange], cursor: str | None,
+                       report: PassReport,
+                       lost_check: set[tuple[str, str]] | None = None,
+                       watch_care_teams: bool = False,
+                       done_patient: str | None = None) -> None:
+        with db.unit_of_work() as uow:
+            # What the hub brings is written in the audit log as the hub's doing, not
+            # as this practitioner's.
+            uow.actor = HUB_ACTOR
+            for change in changes:
+                if watch_care_teams and change.resource_type == "CareTeam":
+                    self._queue_if_newly_shared(uow, change)
+                uow.execute("SAVEPOINT hub_change")
+                try:
+                    applied = self._apply_one(db, uow, change)
+                except Exception as exc:  # noqa: BLE001 - one unusable record must not stop sync
+                    uow.execute("ROLLBACK TO hub_change")
+                    # Keep the hub copy so a later version of the app can use it; if our
+                    # own pending change will now go over it, keep it visible as well.
+                    if _has_pending(uow, change.resource_type, change.id):
+                        _keep_conflict(uow, change.resource_type, change.id,
+                                       "unreadable_hub_copy", None, change.resource,
+                                       change.version)
+                    _store_base(uow, change.resource_type, change.id, change.version,
+                                change.seq, change.resource)
+                    log.warning("hub %s %s not applied: %s", change.resource_type, change.id,
+                                type(exc).__name__)
+                    report.skipped += 1
+                    applied = False
+                uow.execute("RELEASE hub_change")
+                if applied:
+                    report.pulled += 1
+            if lost_check is not None:
+                self._requeue_lost(uow, lost_check)
+                self._drop_unseen(uow, lost_check)
+            if done_patient is not None:
+                uow.execute("DELETE FROM sync_patient_resync WHERE patient_id = ?",
+                            (done_patient,))
+            if cursor is not None:
+                uow.execute("UPDATE sync_state SET cursor = ? WHERE id = 1", (cursor,))
+
+    def _apply_one(self, db: Database, uow: UnitOfWork, change: HubChange) -> bool:
+        stored = hub_copy(uow, change.resource_type, change.id)
+        if stored is not None and not _newer(change.version, stored[0]):
+            return False  # seen already (often our own push coming back)
+        adapter = self.registry.get(change.resource_type)
+        if adapter is None:
+            _store_base(uow, change.resource_type, change.id, change.version, change.seq,
+                        change.resource)
+            return False
+        if stored is not None and stored[0] == "":
+            return self._resync_one(db, uow, change)
+        if _has_pending(uow, change.resource_type, change.id):
+            self._reconcile(db, uow, change.resource_type, change.id, change.version,
+                            change.seq, change.resource, None)
+        else:
+            if _has_parked(uow, change.resource_type, change.id):
+                # The hub refused our last change of this record; before its copy
+                # replaces ours, ours is kept where the user can see it.
+                local = adapter.to_fhir(db, change.id)
+                base = stored[1] if stored else None
+                if local is not None and not same(local, change.resource) and \
+                        not same(local, base):
+                    _keep_conflict(uow, change.resource_type, change.id, "refused_by_hub",
+                                   local, change.resource, change.version)
+            adapter.apply(uow, change.id, change.resource, change.version)
+            _store_base(uow, change.resource_type, change.id, change.version, change.seq,
+                        change.resource)
+        return True
+
+    def _queue_if_newly_shared(self, uow: UnitOfWork, change: HubChange) -> None:
+        if change.resource is None or not self._rpps:
+            return
+        now_in = self._rpps in _care_team_rpps(change.resource)
+        stored = hub_copy(uow, "CareTeam", change.id)
+        was_in = stored is not None and stored[1] is not None and \
+            self._rpps in _care_team_rpps(stored[1])
+        subject = (change.resource.get("subject") or {}).get("reference", "")
+        if now_in and not was_in and isinstance(subject, str) and \
+                subject.startswith("Patient/"):
+            uow.execute("INSERT OR IGNORE INTO sync_patient_resync (patient_id, queued_at)"
+                        " VALUES (?, ?)", (subject.split("/", 1)[1], uow.now_iso()))
+
+    def _drop_unseen(self, uow: UnitOfWork, seen: set[tuple[str, str]]) -> None:
+        """After a full snapshot: records we hold from the hub that it no longer lists
+        were deleted there, or are no longer shared with us. Records with unpushed
+        changes stay (their push will tell)."""
+        rows = uow.execute("SELECT resource_type, resource_id, hub_version FROM hub_base"
+                           " WHERE deleted = 0 AND hub_version != ''").fetchall()
+        for rtype, rid, version in rows:
+            if (rtype, rid) in seen or _has_pending(uow, rtype, rid):
+                continue
+            adapter = self.registry.get(rtype)
+            if adapter is not None:
+                adapter.apply(uow, rid, None, version)
+            uow.execute("UPDATE hub_base SET deleted = 1, resource = NULL"
+                        " WHERE resource_type = ? AND resource_id = ?", (rtype, rid))
+
+    def _resync_one(self, db: Database, uow: UnitOfWork, change: HubChange) -> bool:
+        """A record met again after a hub reset or restore. Versions from before cannot
+        be compared, so the hub copy cannot be trusted to be newer: when it differs,
+        ours stays (and goes back to the hub) and the hub's is kept as a conflict."""
+        adapter = self.registry.get(change.resource_type)
+        assert adapter is not None
+        local = adapter.to_fhir(db, change.id)
+        _store_base(uow, change.resource_type, change.id, change.version, change.seq,
+                    change.resource)
+        if local is None:
+            adapter.apply(uow, change.id, change.resource, change.version)
+        elif same(local, change.resource):
+            adapter.acknowledge(uow, change.id, change.version)
+        else:
+            _keep_conflict(uow, change.resource_type, change.id, "hub_restored", local,
+                           change.resource, change.version)
+            if not _has_pending(uow, change.resource_type, change.id):
+                _requeue(uow, change.resource_type, change.id,
+                         "delete" if _is_tombstone(uow, change.resource_type, change.id,
+                                                   local) else "upsert")
+        return True
+
+    def _requeue_lost(self, uow: UnitOfWork, seen: set[tuple[str, str]]) -> None:
+        """After a snapshot: records whose hub version was forgotten (epoch change) and
+        that the hub no longer has are sent again, so a hub restore loses nothing."""
+        rows = uow.execute("SELECT resource_type, resource_id, deleted FROM hub_base"
+                           " WHERE hub_version = ''").fetchall()
+        for rtype, rid, deleted in rows:
+            if (rtype, rid) in seen:
+                continue
+            uow.execute("DELETE FROM hub_base WHERE resource_type = ? AND resource_id = ?",
+                        (rtype, rid))
+            if not deleted and self.registry.get(rtype) is not None:
+                _requeue(uow, rtype, rid, "upsert")
+
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    """A losing copy kept for the user (JSON stays in the DB until shown)."""
+
+    id: str
+    resource_type: str
+    resource_id: str
+    kind: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class ParkedChange:
+    """A local change the hub refused: what, when, and the hub's reason."""
+
+    op_id: str
+    resource_type: str
+    resource_id: str
+    created_at: str
+    reason: str
+
+
+def open_conflicts(db: Database) -> list[ConflictRecord]:
+    rows = db.query("SELECT id, resource_type, resource_id, kind, created_at FROM sync_conflict"
+                    " WHERE resolved_at IS NULL ORDER BY created_at")
+    return [ConflictRecord(*row) for row in rows]
+
+
+def conflict_copies(db: Database, conflict_id: str) -> tuple[Resource | None, Resource | None]:
+    """(local copy, hub copy) of one conflict, for the review screen."""
+    row = db.query_one("SELECT local_json, hub_json FROM sync_conflict WHERE id = ?",
+                       (conflict_id,))
+    if row is None:
+        raise LookupError("no such conflict")
+    return (json.loads(row[0]) if row[0] else None, json.loads(row[1]) if row[1] else None)
+
+
+def parked_changes(db: Database) -> list[ParkedChange]:
+    rows = db.query("SELECT op_id, resource_type, resource_id, created_at,"
+                    " coalesce(last_error, '') FROM outbox WHERE state = 'parked' ORDER BY seq")
+    return [ParkedChange(*row) for row in rows]
+
+
+def read_counts(db: Database) -> SyncCounts:
+    pending = db.query_one("SELECT count(DISTINCT resource_type || '/' || resource_id)"
+                           " FROM outbox WHERE state = 'pending'")
+    parked = db.query_one("SELECT count(*) FROM outbox WHERE state = 'parked'")
+    conflicts = db.query_one("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")
+    state = db.query_one("SELECT last_sync_at, last_error FROM sync_state WHERE id = 1")
+    return SyncCounts(int(pending[0]) if pending else 0, int(parked[0]) if parked else 0,
+                      int(conflicts[0]) if conflicts else 0,
+                      state[0] if state else None, state[1] if state else None)
+
+
+def record_error(db: Database, reason: str) -> None:
+    """The last failure in plain words (no data), for the status bar after a restart."""
+    with db.unit_of_work() as uow:
+        uow.execute("UPDATE sync_state SET last_error = ? WHERE id = 1", (reason[:200],))
+
+
+def requeue_parked(db: Database, op_ids: list[str] | None = None) -> int:
+    """The user asks to try parked ops again (after fixing the record, or the hub)."""
+    with db.unit_of_work() as uow:
+        if op_ids is None:
+            cur = uow.execute("UPDATE outbox SET state = 'pending' WHERE state = 'parked'")
+        else:
+            cur = uow.executemany("UPDATE outbox SET state = 'pending' WHERE op_id = ?"
+                                  " AND state = 'parked'", [(o,) for o in op_ids])
+        return int(cur.rowcount)
+
+
+def resolve_conflict(db: Database, conflict_id: str, resolution: str) -> None:
+    with db.unit_of_work() as uow:
+        uow.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = ?"
+                    " WHERE id = ? AND resolved_at IS NULL",
+                    (uow.now_iso(), resolution, conflict_id))
+
+
+# --- SQL helpers -------------------------------------------------------------------------
+def _own_rpps(db: Database) -> str | None:
+    row = db.query_one("SELECT rpps FROM practitioner_profile WHERE id = 1")
+    return str(row[0]) if row else None
+
+
+def _queued_patients(db: Database) -> list[str]:
+    return [r[0] for r in db.query("SELECT patient_id FROM sync_patient_resync"
+                                   " ORDER BY queued_at")]
+
+
+def _care_team_rpps(team: Resource) -> set[str]:
+    if team.get("status") in ("inactive", "entered-in-error"):
+        return set()
+    found: set[str] = set()
+    for part in team.get("participant") or []:
+        member = part.get("member") if isinstance(part, dict) else None
+        ident = member.get("identifier") if isinstance(member, dict) else None
+        if isinstance(ident, dict) and ident.get("system") == RPPS_SYSTEM:
+            found.add(str(ident.get("value")))
+    return found
+
+
+def _resync_pending(db: Database) -> bool:
+    """Versions forgotten at an epoch change and not yet re-learnt from a snapshot."""
+    return db.query_one("SELECT 1 FROM hub_base WHERE hub_version = '' LIMIT 1") is not None
+
+
+def read_cursor(db: Database) -> str | None:
+    row = db.query_one("SELECT cursor FROM sync_state WHERE id = 1")
+    return row[0] if row else None
+
+
+def _newer(version: str, known: str) -> bool:
+    if not known:
+        return True
+    if version.isdigit() and known.isdigit():
+        return int(version) > int(known)
+    return version != known
+
+
+def _store_base(uow: UnitOfWork, rtype: str, rid: str, version: str, seq: int | None,
+                resource: Resource | None) -> None:
+    body = None if resource is None else json.dumps(resource, ensure_ascii=False,
+                                                    sort_keys=True)
+    uow.execute(
+        "INSERT INTO hub_base (resource_type, resource_id, hub_version, hub_seq, deleted,"
+        " resource, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (resource_type, resource_id) DO UPDATE SET"
+        " hub_version = excluded.hub_version, hub_seq = excluded.hub_seq,"
+        " deleted = excluded.deleted, resource = excluded.resource,"
+        " seen_at = excluded.seen_at",
+        (rtype, rid, version, seq, 1 if resource is None else 0, body, uow.now_iso()))
+
+
+def _settle(uow: UnitOfWork, rtype: str, rid: str, covers: int | None, state: str) -> None:
+    sql = ("UPDATE outbox SET state = ?, attempts = attempts + 1 WHERE resource_type = ?"
+           " AND resource_id = ? AND state = 'pending'")
+    params: list[Any] = [state, rtype, rid]
+    if covers is not None:
+        sql += " AND seq <= ?"
+        params.append(covers)
+    uow.execute(sql, params)
+
+
+def _park(uow: UnitOfWork, rtype: str, rid: str, covers: int, code: str, text: str) -> None:
+    # The hub's diagnostics describe structure, not content; shortened anyway.
+    reason = f"{code}: {text}"[:300] if text else code
+    uow.execute("UPDATE outbox SET state = 'parked', last_error = ?, attempts = attempts + 1"
+                " WHERE resource_type = ? AND resource_id = ? AND seq <= ? AND state = 'pending'",
+                (reason, rtype, rid, covers))
+
+
+def _has_pending(uow: UnitOfWork, rtype: str, rid: str) -> bool:
+    row = uow.execute("SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ?"
+                      " AND state = 'pending' LIMIT 1", (rtype, rid)).fetchone()
+    if row is not None:
+        return True
+    return uow.execute("SELECT 1 FROM sync_inflight WHERE resource_type = ? AND resource_id = ?",
+                       (rtype, rid)).fetchone() is not None
+
+
+def _has_parked(uow: UnitOfWork, rtype: str, rid: str) -> bool:
+    return uow.execute("SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ?"
+                       " AND state = 'parked' LIMIT 1", (rtype, rid)).fetchone() is not None
+
+
+def _requeue(uow: UnitOfWork, rtype: str, rid: str, action: str) -> None:
+    """Queues a record for the hub after a merge: sync's own op, so no audit row
+    (the merge itself was audited when applied)."""
+    row = uow.execute("SELECT coalesce(max(local_version), 0) FROM outbox"
+                      " WHERE resource_type = ? AND resource_id = ?", (rtype, rid)).fetchone()
+    outbox.append(uow, rtype, rid, action, int(row[0]) if row else 0, None, uow.now_iso())
+
+
+def _keep_conflict(uow: UnitOfWork, rtype: str, rid: str, kind: str, local: Resource | None,
+                   remote: Resource | None, hub_version: str | None) -> None:
+    uow.execute(
+        "INSERT INTO sync_conflict (id, resource_type, resource_id, kind, local_json, hub_json,"
+        " hub_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (new_id(), rtype, rid, kind[:64],
+         None if local is None else json.dumps(local, ensure_ascii=False, sort_keys=True),
+         None if remote is None else json.dumps(remote, ensure_ascii=False, sort_keys=True),
+         hub_version, uow.now_iso()))
+
+
+def _is_tombstone(uow: UnitOfWork, rtype: str, rid: str, local: Resource | None) -> bool:
+    """Is the local record deleted? The latest outbox action tells, for any type."""
+    row = uow.execute("SELECT action FROM outbox WHERE resource_type = ? AND resource_id = ?"
+                      " ORDER BY seq DESC LIMIT 1", (rtype, rid)).fetchone()
+    return local is None or (row is not None and row[0] == "delete")
+
+
+__all__ = ["ConflictRecord", "ParkedChange", "SyncCounts", "SyncEngine", "conflict_copies",
+           "open_conflicts", "parked_changes", "read_counts", "record_error", "requeue_parked",
+           "resolve_conflict"]

@@ -1,0 +1,1 @@
+"""Sync widgets: the status-bar summary and its "Sync now" button."""
