@@ -355,6 +355,8 @@ class _Context:
     # Series runs of the antigen being processed, by series group, for the
     # "Completed Series" conditional skip (spec table 6-7).
     runs_by_group: dict[str, list[_SeriesRun]] = field(default_factory=dict)
+    # Whether any dose could start a live-virus conflict (most histories: no).
+    has_live_records: bool = False
 
 
 def _plus(start: date, duration: Duration | None, default: date) -> date:
@@ -516,7 +518,7 @@ def evaluate_conditional_skip(
 
 def _pick_age(target: SeriesDose, anchor: date) -> AgeRule | None:
     for age in target.ages:
-        if _relevant(age.effective_date, age.cessation_date, anchor):
+        if (age.effective_date or MIN_DATE) <= anchor <= (age.cessation_date or MAX_DATE):
             return age
     return None
 
@@ -710,9 +712,10 @@ def evaluate_history(run: _SeriesRun, ctx: _Context) -> int:
     t = 0
     for index, ev in enumerate(run.evals):
         while t < len(run.targets):
-            skip = evaluate_conditional_skip(
-                run.targets[t].evaluation_skips, run, index, ev.record.when, ctx, ev.record.when
-            )
+            skips = run.targets[t].evaluation_skips
+            if not skips:
+                break
+            skip = evaluate_conditional_skip(skips, run, index, ev.record.when, ctx, ev.record.when)
             if skip is None:
                 break
             run.statuses[t] = SKIPPED
@@ -759,6 +762,8 @@ def _same_country(patient_country: str | None, required: str) -> bool:
 
 def antigen_contraindication(patient: Patient, antigen: Antigen, assessment: date) -> str | None:
     """Spec table 7-5: the title of an antigen contraindication that applies, if any."""
+    if not patient.observations:
+        return None
     for ci in antigen.antigen_contraindications:
         if ci.observation_code not in patient.observations:
             continue
@@ -778,8 +783,7 @@ def _forecast_intervals(target: SeriesDose, assessment: date) -> list[IntervalRu
 def forecast_conflict_end(target: SeriesDose, ctx: _Context) -> date | None:
     """CALCDTCONFLICT-3: latest end of a live-virus conflict with a preferable vaccine."""
     latest: date | None = None
-    live = ctx.data.conflicting_vaccines
-    if not any(r.cvx in live for r in ctx.all_records):
+    if not ctx.has_live_records:
         return None
     for rule in target.preferable_vaccines:
         for c in ctx.data.conflicts_by_current.get(rule.cvx, ()):
@@ -866,6 +870,8 @@ def forecast_dose_number(run: _SeriesRun) -> int:
 def vaccine_contraindicated(cvx: str, antigen: Antigen, ctx: _Context) -> bool:
     """Spec table 7-6: a vaccine contraindication removes a vaccine from the forecast."""
     patient = ctx.patient
+    if not patient.observations:
+        return False
     for ci in antigen.vaccine_contraindications:
         if ci.observation_code not in patient.observations:
             continue
@@ -899,9 +905,10 @@ def recommended_vaccines(
 
 def _skip_target(run: _SeriesRun, t: int, reference: date, ctx: _Context) -> bool:
     """Spec 7.1 / 7.6.1: whether target dose t can be skipped (then marked so)."""
-    skip = evaluate_conditional_skip(
-        run.targets[t].forecast_skips, run, len(run.evals), reference, ctx, ctx.assessment
-    )
+    skips = run.targets[t].forecast_skips
+    if not skips:
+        return False
+    skip = evaluate_conditional_skip(skips, run, len(run.evals), reference, ctx, ctx.assessment)
     if skip is None:
         return False
     run.statuses[t] = SKIPPED
@@ -1073,6 +1080,14 @@ class _GroupFacts:
 
 
 def _group_facts(group: list[_SeriesRun]) -> _GroupFacts:
+    if len(group) == 1:  # the usual case: no need for four passes
+        run = group[0]
+        return _GroupFacts(
+            all_contraindicated=run.status == CONTRAINDICATED,
+            best_priority=_PRIORITY_RANK.get(run.series.series_priority, 9),
+            no_valid_anywhere=run.valid_count == 0,
+            has_default=run.series.default_series,
+        )
     return _GroupFacts(
         all_contraindicated=all(r.status == CONTRAINDICATED for r in group),
         best_priority=min(_PRIORITY_RANK.get(r.series.series_priority, 9) for r in group),
@@ -1099,6 +1114,9 @@ def _scorable(run: _SeriesRun, facts: _GroupFacts, ctx: _Context) -> bool:
 def select_prioritized_series(group: list[_SeriesRun], ctx: _Context) -> _SeriesRun | None:
     """Spec 8.1–8.7 for one series group."""
     facts = _group_facts(group)
+    if len(group) == 1:  # what the steps below come to for a lone series
+        run = group[0]
+        return run if run.series.default_series or _scorable(run, facts, ctx) else None
     scorable = [r for r in group if _scorable(r, facts, ctx)]
     defaults = [r for r in group if r.series.default_series]
     complete = [r for r in scorable if r.status == COMPLETE]
@@ -1135,6 +1153,11 @@ def select_prioritized_series(group: list[_SeriesRun], ctx: _Context) -> _Series
 
 def select_best_series(runs: list[_SeriesRun], ctx: _Context) -> list[_SeriesRun]:
     """Spec 8.8: one prioritized series per series group, minus redundant ones."""
+    if len(runs) == 1:  # a lone series has no equivalent to defer to
+        run = select_prioritized_series(runs, ctx)
+        if run is None or (run.status != COMPLETE and run.series.series_type == "Evaluation Only"):
+            return []
+        return [run]
     groups: dict[str, list[_SeriesRun]] = {}
     for run in runs:
         groups.setdefault(run.series.series_group, []).append(run)
@@ -1186,7 +1209,9 @@ def evaluate_antigen(
         ctx.runs_by_group.setdefault(run.series.series_group, []).append(run)
     # Series referenced by a "Completed Series" skip condition go first.
     referenced = antigen.referenced_series_groups
-    ordered = sorted(runs, key=lambda r: r.series.series_group not in referenced)
+    ordered = (
+        sorted(runs, key=lambda r: r.series.series_group not in referenced) if referenced else runs
+    )
     for run in ordered:
         next_target = evaluate_history(run, ctx)
         forecast_series(run, next_target, antigen, ctx)
@@ -1315,6 +1340,8 @@ def _antigen_result(runs: list[_SeriesRun]) -> _SeriesRun | None:
     """
     if not runs:
         return None
+    if len(runs) == 1:
+        return runs[0]
     return min(
         runs,
         key=lambda r: (
@@ -1347,6 +1374,7 @@ def forecast(
     """Evaluate a patient's history and forecast each requested vaccine group."""
     by_antigen, records, history_trace = organize_history(patient, doses, data)
     ctx = _Context(patient, assessment_date, data, records)
+    ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)
     names = list(vaccine_groups) if vaccine_groups is not None else list(data.vaccine_groups)
     groups: dict[str, GroupForecast] = {}
     for name in names:

@@ -322,6 +322,12 @@ class SupportingData:
     )
     # Every vaccine that can be the earlier dose of a live-virus conflict.
     conflicting_vaccines: frozenset[str] = frozenset()
+    # What a forecast's outcome can turn on as the assessment date moves (see
+    # practice.next_change_date): every age in the data (dob + age), every
+    # calendar date in it, and the "interval" skip conditions (dose + interval).
+    age_marks: tuple[Duration, ...] = ()
+    date_marks: tuple[date, ...] = ()
+    skip_interval_marks: tuple[Duration, ...] = ()
 
 
 # --------------------------------------------------------------------- parsing
@@ -712,6 +718,59 @@ def _strip_own_namespace(root: ET.Element) -> ET.Element:
     return root
 
 
+def _marks(
+    antigens: dict[str, Antigen], vaccines: dict[str, VaccineProduct]
+) -> tuple[tuple[Duration, ...], tuple[date, ...], tuple[Duration, ...]]:
+    """Ages, dates and skip intervals of the data, for practice.next_change_date."""
+    ages: set[Duration] = set()
+    dates: set[date] = set()
+    skip_intervals: set[Duration] = set()
+
+    def add(*values: object) -> None:
+        for v in values:
+            if isinstance(v, Duration):
+                ages.add(v)
+            elif isinstance(v, date):
+                dates.add(v)
+
+    for antigen in antigens.values():
+        add(antigen.immunity.birth_date)
+        for ci in antigen.antigen_contraindications + antigen.vaccine_contraindications:
+            add(ci.begin_age, ci.end_age)
+            for _, begin, end in ci.vaccines:
+                add(begin, end)
+        for series in antigen.series:
+            add(series.min_age_to_start, series.max_age_to_start)
+            for ind in series.indications:
+                add(ind.begin_age, ind.end_age)
+            for dose in series.doses:
+                add(dose.seasonal_start, dose.seasonal_end)
+                for age in dose.ages:
+                    add(age.abs_min_age, age.min_age, age.earliest_rec_age)
+                    add(age.latest_rec_age, age.max_age, age.effective_date, age.cessation_date)
+                for i in dose.intervals + dose.allowable_intervals:
+                    add(i.effective_date, i.cessation_date)
+                for v in dose.preferable_vaccines + dose.allowable_vaccines:
+                    add(v.begin_age, v.end_age)
+                for skip in dose.conditional_skips:
+                    for st in skip.sets:
+                        add(st.effective_date, st.cessation_date)
+                        for c in st.conditions:
+                            add(c.begin_age, c.end_age, c.start_date, c.end_date)
+                            if c.interval is not None:
+                                skip_intervals.add(c.interval)
+    for product in vaccines.values():
+        for assoc in product.associations:
+            add(assoc.begin_age, assoc.end_age)
+
+    def distinct(durations: set[Duration]) -> tuple[Duration, ...]:
+        # "4 weeks" and "28 days" land on the same date: keep one of them.
+        by_value = {(d.years, d.months, d.days): d for d in sorted(durations, key=str)}
+        return tuple(by_value[k] for k in sorted(by_value))
+
+    return distinct(ages), tuple(sorted(dates)), distinct(skip_intervals)
+
+
 def load_supporting_data(directory: str | Path) -> SupportingData:
     """Read ScheduleSupportingData.xml and every antigenSupportingData XML of a directory."""
     directory = Path(directory)
@@ -733,6 +792,7 @@ def load_supporting_data(directory: str | Path) -> SupportingData:
     for c in conflicts:
         by_current.setdefault(c.current_cvx, []).append(c)
     group_of = {a: g.name for g in groups.values() for a in g.antigens}
+    age_marks, date_marks, skip_interval_marks = _marks(antigens, vaccines)
     vaccines_of_group = {
         g.name: frozenset(
             v.cvx for v in vaccines.values() if any(a.antigen in g.antigens for a in v.associations)
@@ -749,4 +809,7 @@ def load_supporting_data(directory: str | Path) -> SupportingData:
         group_of_antigen=group_of,
         vaccines_of_group=vaccines_of_group,
         conflicting_vaccines=frozenset(c.previous_cvx for c in conflicts),
+        age_marks=age_marks,
+        date_marks=date_marks,
+        skip_interval_marks=skip_interval_marks,
     )

@@ -1,0 +1,222 @@
+"""Whole-practice forecast ("who is due this month"), spread over worker processes.
+
+    summaries = forecast_practice(
+        ((p.uuid, patient, doses) for ...), today, data, workers=2
+    )
+    due = due_between(summaries, first_of_month, last_of_month)
+
+`forecast_practice` runs `engine.forecast` for every patient and keeps a
+compact `PatientSummary` per patient: for each vaccine group its status,
+forecast dose number and earliest / recommended / past-due / latest dates.
+The data is sent once to each worker (pool initializer), patients go in
+chunks, and only the summaries come back, so little is pickled.
+
+Caching: a forecast only changes when its inputs change.  Store each
+summary with the patient's history version and the pack version; the
+summary also carries `next_change`, the first date at which the forecast
+could differ (`next_change_date`).  On a later day, recompute only the
+patients whose history or pack changed, or whose `next_change` is on or before
+the new date (`stale`); keep the other summaries as they are.  Every date a
+summary holds (earliest, recommended, ...) is an absolute date that does not
+move with the assessment date, so `due_between` on a kept summary stays right.
+
+`next_change_date` is conservative: the forecast reads the assessment date
+only by comparing it with dates built from the patient and the data (age
+limits dob + age, the data's calendar dates such as seasons and effective
+dates, "interval" skip conditions dose + interval).  The next change is the
+first such date after the assessment date; a summary kept until then is the
+one a new forecast would give.
+
+Process pool: spawned workers by default (safe beside Qt threads, and the only
+start method on Windows and macOS), so the caller's main module must be
+import-safe (`if __name__ == "__main__":`; `multiprocessing.freeze_support()`
+in a frozen app).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Hashable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import NamedTuple, TypeVar
+
+from tsn_desktop.vaccination.engine import (
+    NOT_COMPLETE,
+    AdministeredDose,
+    Assessment,
+    Patient,
+    forecast,
+)
+from tsn_desktop.vaccination.schedule import Duration, SupportingData
+
+K = TypeVar("K", bound=Hashable)
+
+ONE_DAY = timedelta(days=1)
+_ONE_DAY_DURATION = Duration(days=1, text="1 day")
+# Below this many patients, starting worker processes costs more than it saves.
+MIN_PATIENTS_FOR_POOL = 400
+
+
+# Named tuples rather than dataclasses: tens of thousands of them cross the
+# process boundary, and tuples pickle several times faster.
+class GroupSummary(NamedTuple):
+    """What a "who is due" list shows for one vaccine group."""
+
+    status: str
+    forecast_dose_number: int | None
+    earliest: date | None
+    recommended: date | None
+    past_due: date | None
+    latest: date | None
+
+
+class PatientSummary(NamedTuple):
+    assessment_date: date
+    groups: dict[str, GroupSummary]
+    next_change: date | None  # recompute on or after this date (next_change_date)
+
+
+def summarize(assessment: Assessment, next_change: date | None = None) -> PatientSummary:
+    return PatientSummary(
+        assessment.assessment_date,
+        {
+            name: GroupSummary(
+                g.status, g.forecast_dose_number, g.earliest, g.recommended, g.past_due, g.latest
+            )
+            for name, g in assessment.groups.items()
+        },
+        next_change,
+    )
+
+
+def next_change_date(
+    assessment: Assessment,
+    patient: Patient,
+    doses: Sequence[AdministeredDose],
+    data: SupportingData,
+) -> date | None:
+    """The first date after the assessment date at which the forecast could change.
+
+    Candidates: each age of the data from the date of birth, each calendar
+    date of the data, each dose date plus each "interval" skip condition, and
+    the forecast's own dates (latest: the day after).  A candidate on the
+    assessment date itself means tomorrow, as some limits are exclusive.
+    None when nothing can change any more.
+    """
+    today = assessment.assessment_date
+    candidates: list[date | None] = [_plus(patient.dob, age) for age in data.age_marks]
+    candidates += data.date_marks
+    for dose in doses:
+        candidates += [_plus(dose.date_administered, i) for i in data.skip_interval_marks]
+    for group in assessment.groups.values():
+        for result in (group, *group.antigens):
+            candidates += (result.earliest, result.recommended, result.past_due)
+            if result.latest is not None:
+                candidates.append(_plus(result.latest, _ONE_DAY_DURATION))  # aged out then
+    future = [d for d in candidates if d is not None and d > today]
+    if today in candidates:  # a limit "after" today's date moves tomorrow
+        future.append(today + ONE_DAY)
+    return min(future, default=None)
+
+
+def _plus(start: date, duration: Duration) -> date | None:
+    try:
+        return duration.add_to(start)
+    except (OverflowError, ValueError):  # beyond year 9999: never reached
+        return None
+
+
+def stale(summary: PatientSummary | None, today: date) -> bool:
+    """Whether a kept summary must be recomputed on `today` (history unchanged)."""
+    if summary is None:
+        return True
+    if today < summary.assessment_date:
+        return True  # the clock went back: the cached forecast is from the future
+    return summary.next_change is not None and today >= summary.next_change
+
+
+def due_between(
+    summaries: dict[K, PatientSummary],
+    start: date,
+    end: date,
+    include_overdue: bool = True,
+) -> list[tuple[K, str, GroupSummary]]:
+    """Patients with a dose recommended by `end` and still possible on `start`.
+
+    With include_overdue=False, only doses whose recommended date lies within
+    [start, end].  Sorted by recommended date, then vaccine group.
+    """
+    due: list[tuple[K, str, GroupSummary]] = []
+    for key, summary in summaries.items():
+        for name, g in summary.groups.items():
+            if g.status != NOT_COMPLETE or g.recommended is None or g.recommended > end:
+                continue
+            if not include_overdue and g.recommended < start:
+                continue
+            if g.latest is not None and g.latest < start:
+                continue
+            due.append((key, name, g))
+    due.sort(key=lambda item: (item[2].recommended, item[1]))
+    return due
+
+
+# ------------------------------------------------------------------ workers
+
+_worker_data: SupportingData | None = None
+_worker_date: date | None = None
+
+
+def _init_worker(data: SupportingData, assessment_date: date) -> None:
+    global _worker_data, _worker_date
+    _worker_data, _worker_date = data, assessment_date
+
+
+def _forecast_chunk(
+    chunk: list[tuple[K, Patient, Sequence[AdministeredDose]]],
+) -> list[tuple[K, PatientSummary]]:
+    assert _worker_data is not None and _worker_date is not None
+    return _summaries(chunk, _worker_date, _worker_data)
+
+
+def _summaries(
+    items: Iterable[tuple[K, Patient, Sequence[AdministeredDose]]],
+    assessment_date: date,
+    data: SupportingData,
+) -> list[tuple[K, PatientSummary]]:
+    out = []
+    for key, patient, doses in items:
+        assessment = forecast(patient, doses, assessment_date, data)
+        out.append((key, summarize(assessment, next_change_date(assessment, patient, doses, data))))
+    return out
+
+
+def forecast_practice(
+    patients: Iterable[tuple[K, Patient, Sequence[AdministeredDose]]],
+    assessment_date: date,
+    data: SupportingData,
+    workers: int | None = None,
+    chunk_size: int = 250,
+    start_method: str = "spawn",
+) -> dict[K, PatientSummary]:
+    """Summaries of every patient's forecast, in input order.
+
+    workers=None uses every core, or this process alone for a small practice;
+    workers=1 always runs in this process.
+    """
+    items = [(key, patient, tuple(doses)) for key, patient, doses in patients]
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(items) >= MIN_PATIENTS_FOR_POOL else 1
+    workers = min(workers, len(items))
+    if workers <= 1:
+        return dict(_summaries(items, assessment_date, data))
+    # Enough chunks per worker to even out the load, few enough to keep the
+    # per-chunk pickling overhead small.
+    size = max(1, min(chunk_size, -(-len(items) // (workers * 4))))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    context = multiprocessing.get_context(start_method)
+    with context.Pool(workers, initializer=_init_worker, initargs=(data, assessment_date)) as pool:
+        results: dict[K, PatientSummary] = {}
+        for part in pool.imap(_forecast_chunk, chunks):
+            results.update(part)
+    return results
