@@ -1,0 +1,97 @@
+"""Shared test fixtures: offscreen Qt, a throw-away basedir, a frozen clock, fake keyrings."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need (or touch) a real display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.backends import fail  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+
+from tsn_desktop.core.clock import FrozenClock  # noqa: E402
+from tsn_desktop.core.vault import KdfParams  # noqa: E402
+
+# Belt and braces: even a test that forgot --basedir writes under Qt's test locations.
+QStandardPaths.setTestModeEnabled(True)
+
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The offscreen platform plugin (tests only) cannot pass window size hints on and says
+    # so at warning level each time a dialog with a layout is shown; no real platform does.
+    config.addinivalue_line("qt_log_ignore", r"This plugin does not support propagateSizeHints")
+
+
+# Cheap scrypt for tests only, passed explicitly to the wizard and create_profile; the
+# product default (KdfParams()) is never changed.
+FAST_KDF = KdfParams(n=2**14)
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring. The OS keyring (Secret Service, Keychain, Credential Locker)
+    is outside the project: tests fake it rather than write into the developer's own."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError("nothing stored")
+
+
+@pytest.fixture(autouse=True)
+def _no_real_keyring() -> Iterator[None]:
+    """Every test starts with no keyring backend, so none can reach the real one."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    keyring.set_keyring(fail.Keyring())
+    yield
+
+
+@pytest.fixture
+def basedir(tmp_path: Path) -> Path:
+    path = tmp_path / "tsn"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def fast_kdf() -> KdfParams:
+    return FAST_KDF

@@ -1,0 +1,36 @@
+"""Command line: options, and refusals that keep screenshots away from real profiles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tsn_desktop.__main__ import PAGES, parse_args
+from tsn_desktop.ui.main_window import PAGES as WINDOW_PAGES
+
+
+def test_defaults() -> None:
+    args = parse_args([])
+    assert args.basedir is None and not args.demo and args.screenshot is None
+    assert args.page == "patients" and args.lang is None
+
+
+def test_demo_screenshot_of_a_page() -> None:
+    args = parse_args(["--demo", "--screenshot", "out.png", "--page", "agenda",
+                       "--lang", "en", "--basedir", "/tmp/x"])
+    assert (args.demo, args.screenshot, args.page, args.lang, args.basedir) == (
+        True, "out.png", "agenda", "en", "/tmp/x")
+
+
+@pytest.mark.parametrize("argv", [
+    ["--screenshot", "out.png"],  # would open the real profile
+    ["--screenshot-dialog", "unlock"],  # nowhere to write
+    ["--lang", "de"],
+    ["--page", "billing"],
+])
+def test_refused(argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_args(argv)
+
+
+def test_page_choices_match_the_main_window() -> None:
+    assert PAGES == WINDOW_PAGES

@@ -1,0 +1,206 @@
+"""The main window: keyboard navigation, honest placeholders, status bar, accessible names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenuBar,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+    QWizard,
+)
+
+from tsn_desktop.core import settings as options
+from tsn_desktop.core.clock import FrozenClock
+from tsn_desktop.core.session import Practitioner, create_profile
+from tsn_desktop.core.settings import Settings
+from tsn_desktop.core.vault import KdfParams
+from tsn_desktop.ui.main_window import PAGES, PlaceholderPage
+from tsn_desktop.ui.unlock import UnlockDialog
+from tsn_desktop.ui.wizard import FirstRunWizard
+
+from .conftest import PASSPHRASE, SessionFactory, activate, first_run
+
+pytestmark = pytest.mark.gui
+
+_INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
+                QTextEdit, QPlainTextEdit, QTabBar, QMenuBar)
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Every control a user can reach (visible now, under root) that has no accessible name.
+
+    Parts Qt builds inside a composite control (a combo box's list, a spin box's line
+    edit, a table's corner button) are named through their owner and skipped.
+    """
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, _INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if widget is not root and not widget.isVisible():
+            continue
+        owner = widget.parentWidget()
+        if owner is not None and (isinstance(owner, QComboBox | QAbstractSpinBox
+                                             | QAbstractItemView)
+                                  or isinstance(owner.parentWidget(), QAbstractItemView)):
+            continue
+        if widget.objectName() == "qt_calendar_prevmonth":  # never visible without a popup
+            continue
+        if not widget.accessibleName().strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} "
+                           f"text={getattr(widget, 'text', lambda: '')()!r}")
+    return missing
+
+
+def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
+                                      french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    activate(qtbot, window)
+    for number, name in enumerate(PAGES, start=1):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
+                       Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() == name
+        assert window.pages.currentWidget() is window.page_widgets[name]
+
+
+def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau",
+              "agenda": "Agenda"}
+    for name, title in titles.items():
+        page = window.page_widgets[name]
+        assert isinstance(page, PlaceholderPage)
+        assert page.title.text() == title
+        assert "prochaine version" in page.text.text()
+        assert "pas encore disponible" in page.text.text()
+    assert not isinstance(window.page_widgets["patients"], PlaceholderPage)
+
+
+def test_status_bar_shows_sync_state_and_practitioner(make_session: SessionFactory,
+                                                      french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    assert window.sync_label.text() == "Synchronisation\u00a0: jamais — hub non configuré"
+    assert window.practitioner_label.text() == "Hélène LEFÈVRE — Médecin généraliste"
+
+
+def test_every_control_of_the_main_window_has_an_accessible_name(
+        qtbot, make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    for name in PAGES:
+        window.show_page(name)
+        assert unnamed_controls(window) == [], name
+
+
+def test_every_control_of_the_wizard_has_an_accessible_name(
+        qtbot, basedir: Path, clock: FrozenClock, french: object) -> None:
+    wizard = FirstRunWizard(basedir, clock, remember_possible=True)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for _page in range(3):
+        assert unnamed_controls(wizard) == [], wizard.currentPage().title()
+        wizard.identity.family_name.setText("Lefèvre")
+        wizard.identity.given_names.setText("Hélène")
+        wizard.identity.rpps.setText("10012345673")
+        wizard.next()
+    wizard.close()
+
+
+def test_every_control_of_the_unlock_dialog_has_an_accessible_name(
+        qtbot, make_session: SessionFactory, basedir: Path, clock: FrozenClock,
+        fast_kdf: KdfParams, french: object) -> None:
+    first_run(make_session).close()
+    colleague = Practitioner(family_name="Bernard", given_names="Luc", profession="nurse",
+                             rpps="10012345673")
+    create_profile(basedir, colleague, PASSPHRASE, remember=False, clock=clock,
+                   kdf=fast_kdf).db.close()
+    session = make_session()
+    session.demo_passphrase = PASSPHRASE
+    session.start()
+    dialog = session.unlock_dialog
+    assert isinstance(dialog, UnlockDialog)
+    assert dialog.profile_list.count() == 2  # a shared consulting room: a list to choose
+    assert unnamed_controls(dialog) == []
+
+
+def test_french_is_the_default_and_qt_buttons_are_french_too(
+        qtbot, basedir: Path, clock: FrozenClock, french: object) -> None:
+    wizard = FirstRunWizard(basedir, clock, remember_possible=False)
+    qtbot.addWidget(wizard)
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Annuler"
+    assert wizard.welcome.title() == "Bienvenue dans TSN Desktop"
+    wizard.close()
+
+
+def test_english_can_be_chosen(qtbot, basedir: Path, clock: FrozenClock,
+                               english: object) -> None:
+    wizard = FirstRunWizard(basedir, clock, remember_possible=False)
+    qtbot.addWidget(wizard)
+    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Cancel"
+    wizard.next()
+    wizard.identity.rpps.setText("100123456")
+    assert wizard.identity.rpps_message.text() == "2 digits to go."
+    wizard.close()
+
+
+def test_the_sync_feature_can_take_the_status_area(make_session: SessionFactory,
+                                                   french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    status = QLabel("Synchronisé à l'instant")
+    status.setAccessibleName("État de la synchronisation")
+    window.set_sync_widget(status)
+    assert status.parentWidget() is not None and status.isVisible()
+    assert window.statusBar().isAncestorOf(status)
+
+
+def test_the_search_field_has_the_focus_at_start(qtbot, make_session: SessionFactory,
+                                                 french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    activate(qtbot, window)
+    page = window.page_widgets["patients"]
+    assert QApplication.focusWidget() is page.focusProxy()
+
+
+def test_about_names_the_version(make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    window.about_action.trigger()  # opened window-modal with open(): no nested loop
+    box = window.about_box
+    assert box.isVisible() and "TSN Desktop" in box.text()
+    assert box.windowTitle() == "À propos de TSN Desktop"
+    box.close()
+
+
+def test_quit_finishes_database_work_and_closes(make_session: SessionFactory,
+                                                 basedir: Path, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert session.executor is None  # queued work done, connection closed
+    assert Settings(basedir).get(options.WINDOW_GEOMETRY) != b""

@@ -1,0 +1,105 @@
+"""One declarative registry of user settings, stored by QSettings in an INI file under basedir."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+SETTINGS_FILE = "settings.ini"
+# Bump when an upgrade step is added to UPGRADES; the file records the version it was written at.
+SETTINGS_VERSION = 1
+_VERSION_KEY = "meta/settings_version"
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """A setting: its key in the file, its Python type and default, and what values it accepts.
+
+    Picard's `Option` pattern: every setting is declared once, here, and read through
+    `Settings.get`, so a typo or an out-of-range value in the file falls back to the default.
+    """
+
+    name: str
+    type: type
+    default: T
+    accepts: Callable[[Any], bool] = lambda _value: True
+
+
+LANGUAGES = ("fr", "en")
+
+LANGUAGE: Option[str] = Option("ui/language", str, "fr", lambda v: v in LANGUAGES)
+LOCK_AFTER_MINUTES: Option[int] = Option(
+    "security/lock_after_minutes", int, 10, lambda v: 1 <= v <= 240)
+LAST_PROFILE_ID: Option[str] = Option("profiles/last_profile_id", str, "")
+WINDOW_GEOMETRY: Option[bytes] = Option("ui/window_geometry", bytes, b"")
+
+REGISTRY: dict[str, Option[Any]] = {
+    o.name: o for o in (LANGUAGE, LOCK_AFTER_MINUTES, LAST_PROFILE_ID, WINDOW_GEOMETRY)
+}
+
+# Versioned upgrades: UPGRADES[n] turns a file written at version n-1 into version n.
+# Version 1 is the first release, so there is nothing to convert yet.
+UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+
+
+class Settings:
+    """Typed access to the registry over one QSettings INI file (so --basedir isolates it)."""
+
+    def __init__(self, basedir: Path) -> None:
+        basedir.mkdir(parents=True, exist_ok=True)
+        self.path = basedir / SETTINGS_FILE
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._upgrade()
+
+    def get(self, option: Option[T]) -> T:
+        raw = self._qs.value(option.name)
+        if raw is None:
+            return option.default
+        try:
+            value = _convert(raw, option.type)
+        except (TypeError, ValueError):
+            return option.default
+        return value if option.accepts(value) else option.default
+
+    def set(self, option: Option[T], value: T) -> None:
+        if option.name not in REGISTRY:
+            raise KeyError(f"undeclared setting {option.name}")
+        if not isinstance(value, option.type) or not option.accepts(value):
+            raise ValueError(f"{option.name}: value refused")
+        self._qs.setValue(option.name, QByteArray(value) if option.type is bytes else value)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    def _upgrade(self) -> None:
+        stored = self._qs.value(_VERSION_KEY)
+        try:
+            version = int(stored) if stored is not None else 0
+        except (TypeError, ValueError):
+            version = 0
+        if version == 0 and not self._qs.allKeys():
+            version = SETTINGS_VERSION  # a fresh file: nothing to upgrade
+        for step in range(version + 1, SETTINGS_VERSION + 1):
+            upgrade = UPGRADES.get(step)
+            if upgrade is not None:
+                upgrade(self._qs)
+        if stored is None or version != SETTINGS_VERSION:
+            self._qs.setValue(_VERSION_KEY, SETTINGS_VERSION)
+            self._qs.sync()
+
+
+def _convert(raw: Any, kind: type) -> Any:
+    # The INI backend hands everything back as strings; QByteArray stays binary.
+    if kind is bytes:
+        return bytes(raw.data()) if isinstance(raw, QByteArray) else bytes(raw)
+    if kind is bool:
+        return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+    if kind is int:
+        return int(raw)
+    return kind(raw)

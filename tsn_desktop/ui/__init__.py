@@ -1,0 +1,1 @@
+"""Application shell: main window, first-run wizard, unlock, settings, errors, theme."""

@@ -1,0 +1,163 @@
+"""The one error dialog of the app: what happened, what to do, and details free of patient data."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+
+def app_version() -> str:
+    try:
+        return importlib.metadata.version("tsn-desktop")
+    except importlib.metadata.PackageNotFoundError:
+        return "dev"
+
+
+def safe_details(exc: BaseException) -> str:
+    """A report for support: exception types and code locations only.
+
+    No exception messages (a DB or validation message can quote a patient's name),
+    no local variables, no SQL: just type names and file:line in function, for the
+    exception and each exception it was raised from.
+    """
+    lines = [
+        f"TSN Desktop {app_version()} — Python {platform.python_version()} — "
+        f"PySide6 {pyside_version} — {platform.system()} {platform.release()}",
+    ]
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        lines.append(f"{type(current).__module__}.{type(current).__qualname__}")
+        for frame in traceback.extract_tb(current.__traceback__):
+            lines.append(f"  {_short_path(frame.filename)}:{frame.lineno} in {frame.name}")
+        current = current.__cause__ or current.__context__
+        if current is not None:
+            lines.append("caused by:")
+    return "\n".join(lines)
+
+
+def _short_path(filename: str) -> str:
+    # From the package or library folder down: a full path can contain the user's login name.
+    parts = Path(filename).parts
+    for anchor in ("tsn_desktop", "site-packages", "PySide6"):
+        if anchor in parts:
+            return "/".join(parts[parts.index(anchor):])
+    return Path(filename).name
+
+
+class ErrorDialog(QDialog):
+    """What happened in plain words, what to do, and a "Copy details" button."""
+
+    def __init__(self, what: str, todo: str, exc: BaseException | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("TSN Desktop — a problem occurred"))
+        self.setAccessibleName(self.tr("Error"))
+        self.details = safe_details(exc) if exc is not None else ""
+
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.what_label = QLabel(what)
+        self.what_label.setWordWrap(True)
+        self.what_label.setObjectName("errorWhat")
+        font = self.what_label.font()
+        font.setBold(True)
+        self.what_label.setFont(font)
+        self.todo_label = QLabel(todo)
+        self.todo_label.setWordWrap(True)
+
+        texts = QVBoxLayout()
+        texts.addWidget(self.what_label)
+        texts.addWidget(self.todo_label)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(texts, 1)
+
+        self.details_view = QPlainTextEdit(self.details)
+        self.details_view.setReadOnly(True)
+        self.details_view.setAccessibleName(self.tr("Technical details"))
+        self.details_view.setVisible(False)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        self.copy_button = QPushButton(self.tr("&Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy details"))
+        self.copy_button.setToolTip(self.tr(
+            "Copies a technical report for support. It contains no patient data."))
+        self.copy_button.clicked.connect(self.copy_details)
+        self.show_button = QPushButton(self.tr("Show &details"))
+        self.show_button.setAccessibleName(self.tr("Show details"))
+        self.show_button.setCheckable(True)
+        self.show_button.toggled.connect(self.details_view.setVisible)
+        for button in (self.copy_button, self.show_button):
+            button.setEnabled(bool(self.details))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details_view)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText(self.tr("Details copied"))
+
+
+def show_error(parent: QWidget | None, what: str, todo: str,
+               exc: BaseException | None = None) -> None:
+    """Shows the error dialog and waits for the user to close it."""
+    if exc is not None:
+        # The type only, never the message: it may quote patient data.
+        log.error("%s: %s", what, type(exc).__name__)
+    ErrorDialog(what, todo, exc, parent).exec()
+
+
+def install_excepthook() -> None:
+    """Unexpected errors end in the error dialog instead of a silent console traceback."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        show_error(
+            None,
+            translate("ErrorDialog", "Something went wrong in TSN Desktop."),
+            translate("ErrorDialog",
+                      "What you had saved is safe. Finish or cancel the current task, then "
+                      "carry on. If it happens again, click “Copy details” and send them to "
+                      "your support contact: they contain no patient data."),
+            exc,
+        )
+
+    sys.excepthook = hook

@@ -1,0 +1,224 @@
+"""The main window: navigation between features, menus, status bar, and the locked state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core.session import Practitioner
+from tsn_desktop.ui.errors import app_version
+from tsn_desktop.ui.wording import profession_label
+
+# Navigation order; Ctrl+1..5 follow it. Names are also the --page choices.
+PAGES = ("patients", "vaccinations", "readings", "network", "agenda")
+
+
+class PlaceholderPage(QWidget):
+    """A feature not built yet: says so plainly instead of showing an empty page."""
+
+    def __init__(self, title: str, sentence: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(title)
+        self.title.setObjectName("pageTitle")
+        self.text = QLabel(sentence)
+        self.text.setObjectName("placeholderText")
+        self.text.setWordWrap(True)
+        self.text.setMaximumWidth(720)  # long lines are hard to read
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(self.title)
+        layout.addSpacing(8)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+
+class LockedPage(QWidget):
+    """What the window shows while locked: no patient data, only the unlock dialog on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # At the top: the unlock dialog sits in the middle of the window.
+        title = QLabel(self.tr("Session locked"))
+        title.setObjectName("pageTitle")
+        text = QLabel(self.tr("Patient data are hidden until you type your passphrase."))
+        text.setObjectName("placeholderText")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Feature pages come from the composition root (app.py); missing ones get a placeholder.
+
+    A page may define `on_lock()` (drop the patient rows it holds) and `on_unlock()`
+    (read them again): the session lock calls them around hiding the pages.
+    """
+
+    lock_requested = Signal()
+    settings_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, practitioner: Practitioner, pages: dict[str, QWidget],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("TSN Desktop"))
+        self.setAccessibleName(self.tr("TSN Desktop main window"))
+        self.practitioner = practitioner
+        self.is_locked = False
+        titles = self.page_titles()
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        self.pages.setAccessibleName(self.tr("Current page"))
+        self.page_widgets: dict[str, QWidget] = {}
+        for number, name in enumerate(PAGES, start=1):
+            page = pages.get(name) or PlaceholderPage(titles[name], self.tr(
+                "This feature comes in a later version of TSN Desktop. Nothing is missing "
+                "from your data: this page is simply not available yet."))
+            self.page_widgets[name] = page
+            self.pages.addWidget(page)
+            item = QListWidgetItem(titles[name])
+            item.setToolTip(self.tr("{page} (Ctrl+{number})").format(
+                page=titles[name], number=number))
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.locked_page = LockedPage()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.workspace)
+        self.central.addWidget(self.locked_page)
+        self.setCentralWidget(self.central)
+
+        self._build_menus(titles)
+        self._build_status_bar()
+        self.navigation.setCurrentRow(0)
+        self.resize(1280, 800)
+
+    def page_titles(self) -> dict[str, str]:
+        return {
+            "patients": self.tr("Patients"),
+            "vaccinations": self.tr("Vaccinations"),
+            "readings": self.tr("Readings"),
+            "network": self.tr("Network"),
+            "agenda": self.tr("Agenda"),
+        }
+
+    # --- menus and status bar -------------------------------------------------------
+    def _build_menus(self, titles: dict[str, str]) -> None:
+        bar = self.menuBar()
+        bar.setAccessibleName(self.tr("Menu bar"))
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        self.page_actions: list[QAction] = []
+        for number, name in enumerate(PAGES, start=1):
+            action = QAction(titles[name], self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About TSN Desktop"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        self.sync_label = QLabel(self.tr("Synchronisation: never — hub not configured"))
+        self.sync_label.setAccessibleName(self.tr("Synchronisation status"))
+        self.practitioner_label = QLabel(self.tr("{name} — {profession}").format(
+            name=self.practitioner.display_name,
+            profession=profession_label(self.practitioner.profession)))
+        self.practitioner_label.setAccessibleName(self.tr("Practitioner"))
+        status.addWidget(self.sync_label, 1)
+        status.addPermanentWidget(self.practitioner_label)
+
+    def set_sync_widget(self, widget: QWidget) -> None:
+        """Puts the sync feature's status widget where the "never synced" text stands."""
+        status = self.statusBar()
+        status.removeWidget(self.sync_label)
+        self.sync_label.deleteLater()
+        status.insertWidget(0, widget, 1)
+        widget.show()
+        self.sync_widget = widget
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About TSN Desktop"), self.tr(
+            "TSN Desktop {version}\n\nThe practice companion of independent health "
+            "practitioners: patients, vaccinations, readings, network and agenda.\n\n"
+            "Your data stay encrypted on this computer.").format(version=app_version()),
+            QMessageBox.StandardButton.Ok, self)
+        box.setAccessibleName(self.tr("About TSN Desktop"))
+        box.open()
+        self.about_box = box
+
+    # --- pages ------------------------------------------------------------------------
+    def current_page(self) -> str:
+        return PAGES[max(self.navigation.currentRow(), 0)]
+
+    def show_page(self, name: str) -> None:
+        if self.is_locked:
+            return
+        self.navigation.setCurrentRow(PAGES.index(name))
+        page = self.page_widgets[name]
+        # Keyboard users land in the page, not on the navigation list.
+        target = page.focusProxy() or page.nextInFocusChain()
+        if target is not None and page.isAncestorOf(target):
+            target.setFocus()
+
+    # --- locking ----------------------------------------------------------------------
+    def show_locked(self) -> None:
+        """Hides every page (the unlock dialog sits on top); the current page is kept."""
+        self.is_locked = True
+        self.central.setCurrentWidget(self.locked_page)
+        for action in (self.lock_action, self.settings_action, *self.page_actions):
+            action.setEnabled(False)
+
+    def show_unlocked(self) -> None:
+        self.is_locked = False
+        self.central.setCurrentWidget(self.workspace)
+        for action in (self.lock_action, self.settings_action, *self.page_actions):
+            action.setEnabled(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,80 @@
+"""Settings dialog: interface language (applies at next start) and the inactivity lock delay."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core import settings as options
+from tsn_desktop.core.settings import Settings
+
+# Language names are written in their own language, so anyone can find theirs.
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    """Writes the settings on OK and emits `applied` so the app can use the new lock delay."""
+
+    applied = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Interface language"))
+        for code in options.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(options.LANGUAGES.index(settings.get(options.LANGUAGE)))
+        language_note = QLabel(self.tr("The new language applies the next time you start "
+                                       "TSN Desktop."))
+        language_note.setObjectName("hint")
+        language_note.setWordWrap(True)
+
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setAccessibleName(self.tr("Lock after inactivity, in minutes"))
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(self.tr(" min"))
+        self.lock_minutes.setValue(settings.get(options.LOCK_AFTER_MINUTES))
+        lock_note = QLabel(self.tr("Without keyboard or mouse activity for this long, TSN "
+                                   "Desktop hides patient data and asks for the passphrase."))
+        lock_note.setObjectName("hint")
+        lock_note.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow("", language_note)
+        form.addRow(self.tr("Lock &after:"), self.lock_minutes)
+        form.addRow("", lock_note)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def accept(self) -> None:
+        self.settings.set(options.LANGUAGE, self.language.currentData())
+        self.settings.set(options.LOCK_AFTER_MINUTES, self.lock_minutes.value())
+        self.settings.sync()
+        self.applied.emit()
+        super().accept()
