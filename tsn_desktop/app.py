@@ -9,20 +9,26 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from tsn_desktop.core import settings as options
 from tsn_desktop.core.clock import Clock, SystemClock
-from tsn_desktop.core.db import WrongKey
+from tsn_desktop.core.db import Database, WrongKey
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.core.i18n import install_translators
 from tsn_desktop.core.session import OpenProfile, Practitioner, create_profile, open_with_key
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.suspendable import SuspendableExecutor
 from tsn_desktop.core.vault import KdfParams, Vault, list_profiles
+from tsn_desktop.sync import settings as sync_settings
+from tsn_desktop.sync.adapters import AdapterRegistry
+from tsn_desktop.sync.ui.account import HubAccountDialog
+from tsn_desktop.sync.ui.status import SyncStatusWidget
+from tsn_desktop.sync.worker import SyncWorker, account_engine_factory
 from tsn_desktop.ui.errors import ErrorDialog, install_excepthook
 from tsn_desktop.ui.lock import IdleWatcher, WindowCover
 from tsn_desktop.ui.main_window import MainWindow
@@ -37,6 +43,10 @@ DEMO_PASSPHRASE = "démo-pascaline-2026"
 DEMO_PRACTITIONER = Practitioner(
     family_name="Démo", given_names="Pascaline", profession="general_practitioner",
     rpps="10012345673", address="12 rue des Tilleuls", postal_code="69003", city="Lyon")
+DEMO_NURSE = Practitioner(
+    family_name="Démo", given_names="Claire", profession="nurse",
+    rpps="10012345681", address="3 place Bellecour", postal_code="69002", city="Lyon")
+DEMO_PRACTITIONERS = {"gp": DEMO_PRACTITIONER, "nurse": DEMO_NURSE}
 DEMO_PATIENTS = 300
 SCREENSHOT_SIZE = (1280, 800)
 
@@ -45,6 +55,19 @@ def _damaged_database_text() -> str:
     return QCoreApplication.translate(
         "TsnApp", "The passphrase is right but the practice database does not open: it may "
         "be damaged. Restore the profile folder from your backup.")
+
+
+def sync_registry() -> AdapterRegistry:
+    """Every feature's SyncAdapter; a feature that lands adds its own here."""
+    from tsn_desktop.patients.fhir import PatientAdapter
+
+    return AdapterRegistry([PatientAdapter()])
+
+
+class _CommitRelay(QObject):
+    """Carries "records were saved" from the DB thread to the GUI thread (queued)."""
+
+    changed = Signal(object)
 
 
 class TsnApp(QObject):
@@ -73,6 +96,14 @@ class TsnApp(QObject):
         self.wizard: FirstRunWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.hub_dialog: HubAccountDialog | None = None
+        self.sync_worker: SyncWorker | None = None
+        self.sync_status: SyncStatusWidget | None = None
+        # Sync passes get their own thread: quitting never waits on the global pool.
+        self.sync_pool = QThreadPool(self)
+        self.sync_pool.setMaxThreadCount(1)
+        self._commits = _CommitRelay(self)
+        self._commits.changed.connect(self._saved_locally)
         self.cover = WindowCover()
         self.idle = IdleWatcher(qapp, settings.get(options.LOCK_AFTER_MINUTES),
                                 minute_ms=minute_ms, parent=self)
@@ -159,6 +190,7 @@ class TsnApp(QObject):
         self.window = MainWindow(opened.practitioner, self._feature_pages(self.runner))
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.show_settings)
+        self.window.hub_account_requested.connect(self.show_hub_account)
         self.window.closing.connect(self.shutdown)
         geometry = self.settings.get(options.WINDOW_GEOMETRY)
         if geometry:
@@ -174,7 +206,63 @@ class TsnApp(QObject):
             self.unlock_dialog.accept()
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
+        self._start_sync(opened.db)
         self.idle.start()
+
+    # --- sync with the regional hub --------------------------------------------------------
+    def _start_sync(self, db: Database) -> None:
+        """The sync worker and its status-bar widget; the first pass starts at once (it
+        ends quietly as "no hub account set up" until the practitioner adds one)."""
+        assert self.window is not None and self.executor is not None and self.vault is not None
+        worker = SyncWorker(self.executor, account_engine_factory(
+            sync_registry(), self.vault.profile_id, self.executor, self.clock),
+            pool=self.sync_pool, parent=self)
+        status = SyncStatusWidget(self.clock)
+        worker.status_changed.connect(status.set_status)
+        status.sync_requested.connect(worker.sync_now)
+        self.window.sync_now_requested.connect(worker.sync_now)
+        worker.sign_in_required.connect(self.show_hub_account)
+        self.window.set_sync_widget(status)
+        self.sync_worker, self.sync_status = worker, status
+        self._watch_commits(db)
+        worker.start()
+
+    def _watch_commits(self, db: Database) -> None:
+        db.commit_listener = self._commits.changed.emit
+
+    def _saved_locally(self, _changes: Sequence[tuple[str, str]]) -> None:
+        if self.sync_worker is not None and not self.locked:
+            self.sync_worker.local_change()
+
+    def show_hub_account(self) -> None:
+        """The hub address and access token (from the menu, or when the hub asks to sign
+        in again); saving starts a pass."""
+        if (self.window is None or self.runner is None or self.vault is None
+                or self.practitioner is None or self.locked or self.hub_dialog is not None):
+            return
+        profile_id, rpps = self.vault.profile_id, self.practitioner.rpps
+
+        def open_dialog(account: sync_settings.SyncAccount | None) -> None:
+            if self.window is None or self.runner is None or self.locked:
+                return
+            dialog = HubAccountDialog(self.runner, profile_id, rpps,
+                                      account.hub_url if account else "", self.window)
+            dialog.saved.connect(self._hub_account_saved)
+            dialog.finished.connect(self._hub_dialog_closed)
+            self.hub_dialog = dialog
+            dialog.open()
+
+        self.runner.run(sync_settings.load_account, on_success=open_dialog)
+
+    def _hub_dialog_closed(self) -> None:
+        if self.hub_dialog is not None:
+            self.hub_dialog.deleteLater()
+            self.hub_dialog = None
+
+    def _hub_account_saved(self, _in_keyring: bool) -> None:
+        if self.sync_worker is not None:
+            self.sync_worker.stop()   # the listener restarts with the new account
+            self.sync_worker.start()
 
     def _feature_pages(self, runner: DbRunner) -> dict[str, QWidget]:
         from tsn_desktop.patients.ui.page import PatientsPage
@@ -196,6 +284,10 @@ class TsnApp(QObject):
             hook = getattr(page, "on_lock", None)
             if callable(hook):
                 hook()  # a page may drop the patient rows it holds
+        if self.hub_dialog is not None:
+            self.hub_dialog.reject()
+        if self.sync_worker is not None:
+            self.sync_worker.stop()  # a pass under way fails on the closed DB and retries later
         self.window.show_locked()
         self.cover.cover(keep=(self.window,))
         self.executor.suspend()
@@ -216,6 +308,7 @@ class TsnApp(QObject):
             self.unlock_dialog.show_failure(_damaged_database_text())
             return
         self.executor.resume(opened.db)
+        self._watch_commits(opened.db)
         dialog, self.unlock_dialog = self.unlock_dialog, None
         dialog.accept()
         dialog.deleteLater()
@@ -226,6 +319,8 @@ class TsnApp(QObject):
             hook = getattr(page, "on_unlock", None)
             if callable(hook):
                 hook()
+        if self.sync_worker is not None:
+            self.sync_worker.start()
         self.idle.start()
 
     # --- settings, quitting ---------------------------------------------------------------
@@ -246,6 +341,11 @@ class TsnApp(QObject):
         if self.window is not None:
             self.settings.set(options.WINDOW_GEOMETRY, bytes(self.window.saveGeometry().data()))
         self.settings.sync()
+        if self.sync_worker is not None:
+            self.sync_worker.stop()
+            # A pass is crash-safe, but letting a short one finish spares a resend.
+            self.sync_pool.waitForDone(3_000)
+            self.sync_worker = None
         if self.executor is not None:
             self.executor.shutdown()
             self.executor = None
@@ -253,25 +353,35 @@ class TsnApp(QObject):
     def close(self) -> None:
         """Closes every window this session opened (tests call it at the end)."""
         self.shutdown()
-        for widget in (self.unlock_dialog, self.wizard, self.settings_dialog, self.window):
+        for widget in (self.unlock_dialog, self.wizard, self.settings_dialog, self.hub_dialog,
+                       self.window):
             if widget is not None:
                 widget.close()
                 widget.deleteLater()
         self.idle.remove()
         self.unlock_dialog = self.wizard = self.settings_dialog = self.window = None
+        self.hub_dialog = None
 
 
 # --- demo -----------------------------------------------------------------------------
-def build_demo(basedir: Path, clock: Clock, patients: int = DEMO_PATIENTS) -> OpenProfile:
-    """A throw-away practice with invented patients, opened (normal scrypt parameters)."""
+def build_demo(basedir: Path, clock: Clock, patients: int = DEMO_PATIENTS, *,
+               who: str = "gp", hub_url: str | None = None,
+               hub_token: str | None = None) -> OpenProfile:
+    """A throw-away practice with invented patients, opened (normal scrypt parameters);
+    with a hub account when `hub_url` is given."""
     from tsn_desktop import demo_data
     from tsn_desktop.patients import service
     from tsn_desktop.patients.model import Patient
 
-    opened = create_profile(basedir, DEMO_PRACTITIONER, DEMO_PASSPHRASE, remember=False,
+    practitioner = DEMO_PRACTITIONERS[who]
+    opened = create_profile(basedir, practitioner, DEMO_PASSPHRASE, remember=False,
                             clock=clock)
-    for fields in demo_data.generate_patients(patients, seed=2026, today=clock.today()):
+    seed = 2026 if who == "gp" else 2027  # two demo practices, two patient lists
+    for fields in demo_data.generate_patients(patients, seed=seed, today=clock.today()):
         service.save(opened.db, Patient(**fields))  # type: ignore[arg-type]
+    if hub_url:
+        sync_settings.save_account(opened.db, opened.vault.profile_id, hub_url,
+                                   practitioner.rpps, hub_token or "")
     return opened
 
 
@@ -309,7 +419,8 @@ def main(args: argparse.Namespace) -> int:
         install_excepthook()
         demo_passphrase = None
         if args.demo:
-            build_demo(basedir, clock).db.close()
+            build_demo(basedir, clock, who=args.demo_as, hub_url=args.hub,
+                       hub_token=args.hub_token).db.close()
             demo_passphrase = DEMO_PASSPHRASE
         session = TsnApp(qapp, basedir, settings, clock, demo_passphrase=demo_passphrase)
         _quit_on_signals(session)

@@ -89,3 +89,32 @@ def test_a_failure_inside_the_unit_of_work_leaves_no_outbox_or_audit_row(tmp_pat
     assert db.query("SELECT count(*) FROM outbox") == [(0,)]
     assert db.query("SELECT count(*) FROM audit_log") == [(0,)]
     db.close()
+
+
+def test_the_commit_listener_hears_committed_changes_only(tmp_path, key, clock):
+    """Local saves reach the sync worker through this hook; a rolled-back one must not."""
+    db = Database.open(tmp_path / "p.db", key, clock)
+    heard: list[tuple[tuple[str, str], ...]] = []
+    db.commit_listener = heard.append
+    with db.unit_of_work() as uow:
+        uow.record_change("Thing", "id-1", "upsert", 1, None)
+    with pytest.raises(ZeroDivisionError), db.unit_of_work() as uow:
+        uow.record_change("Thing", "id-2", "upsert", 1, None)
+        _ = 1 / 0
+    with db.unit_of_work() as uow:
+        uow.audit("read", "Thing", "id-1")  # a read audit is not a change to push
+    assert heard == [(("Thing", "id-1"),)]
+    db.close()
+
+
+def test_a_failing_commit_listener_does_not_undo_the_write(tmp_path, key, clock):
+    db = Database.open(tmp_path / "p.db", key, clock)
+
+    def broken(_changes):
+        raise RuntimeError("listener bug")
+
+    db.commit_listener = broken
+    with db.unit_of_work() as uow:
+        uow.record_change("Thing", "id-1", "upsert", 1, None)
+    assert db.query("SELECT count(*) FROM outbox") == [(1,)]
+    db.close()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import re
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,8 @@ import sqlcipher3
 
 from tsn_desktop.core import audit, outbox
 from tsn_desktop.core.clock import Clock, utc_iso
+
+log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -58,6 +61,9 @@ class Database:
         self.path = path
         self.clock = clock
         self.actor = "system"
+        # Told (on the DB thread, after COMMIT) which records a unit of work changed: the
+        # app uses it to push local saves to the hub soon, whatever feature made them.
+        self.commit_listener: Callable[[Sequence[tuple[str, str]]], None] | None = None
 
     @classmethod
     def open(cls, path: Path, key: bytes, clock: Clock,
@@ -150,6 +156,11 @@ class Database:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+        if uow.changes and self.commit_listener is not None:
+            try:
+                self.commit_listener(tuple(uow.changes))
+            except Exception:  # noqa: BLE001 - the data is committed; a listener cannot undo it
+                log.exception("commit listener failed")
 
 
 @dataclass

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     settings_requested = Signal()
+    hub_account_requested = Signal()
+    sync_now_requested = Signal()
     closing = Signal()
 
     def __init__(self, practitioner: Practitioner, pages: dict[str, QWidget],
@@ -138,11 +140,19 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
+        self.sync_now_action = QAction(self.tr("S&ync now"), self)
+        self.sync_now_action.setShortcut(QKeySequence("F5"))
+        self.sync_now_action.triggered.connect(self.sync_now_requested)
+        self.hub_account_action = QAction(self.tr("&Hub account…"), self)
+        self.hub_account_action.triggered.connect(self.hub_account_requested)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sync_now_action)
+        file_menu.addAction(self.hub_account_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -170,6 +180,7 @@ class MainWindow(QMainWindow):
             profession=profession_label(self.practitioner.profession)))
         self.practitioner_label.setAccessibleName(self.tr("Practitioner"))
         status.addWidget(self.sync_label, 1)
+        self.sync_widget: QWidget | None = None
         status.addPermanentWidget(self.practitioner_label)
 
     def set_sync_widget(self, widget: QWidget) -> None:
@@ -210,14 +221,23 @@ class MainWindow(QMainWindow):
         """Hides every page (the unlock dialog sits on top); the current page is kept."""
         self.is_locked = True
         self.central.setCurrentWidget(self.locked_page)
-        for action in (self.lock_action, self.settings_action, *self.page_actions):
+        if self.sync_widget is not None:
+            self.sync_widget.setEnabled(False)
+        for action in self._session_actions():
             action.setEnabled(False)
 
     def show_unlocked(self) -> None:
         self.is_locked = False
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.lock_action, self.settings_action, *self.page_actions):
+        if self.sync_widget is not None:
+            self.sync_widget.setEnabled(True)
+        for action in self._session_actions():
             action.setEnabled(True)
+
+    def _session_actions(self) -> list[QAction]:
+        """What a locked window must not offer."""
+        return [self.lock_action, self.settings_action, self.sync_now_action,
+                self.hub_account_action, *self.page_actions]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()

@@ -29,6 +29,7 @@ class SyncStatusWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.button)
+        layout.addStretch(1)  # the button keeps its size in a wide status bar
         # "2 min ago" must keep moving while nothing else happens.
         self._tick = QTimer(self)
         self._tick.setInterval(30_000)
@@ -100,5 +101,5 @@ class SyncStatusWidget(QWidget):
         if kind == worker.UNREADABLE:
             return self.tr("unreadable answer from the hub, will retry")
         if kind == worker.NOT_CONFIGURED:
-            return self.tr("no hub account set up")
+            return self.tr("no hub account set up (File > Hub account…)")
         return self.tr("sync failed, will retry")

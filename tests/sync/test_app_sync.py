@@ -1,0 +1,150 @@
+"""The whole path a practitioner sees: two demo practices (a GP and a home-visit nurse)
+wired to a real hub process, a patient recorded on one, "Sync now" on both, and the
+patient is in the other's register. Real SQLCipher profiles, real Qt windows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tsn_desktop.app import DEMO_PASSPHRASE, DEMO_PRACTITIONERS, TsnApp, build_demo
+from tsn_desktop.core.clock import SystemClock
+from tsn_desktop.core.settings import Settings
+from tsn_desktop.patients import service, store
+from tsn_desktop.patients.model import Patient
+
+from .conftest import HubProcess, new_patient, share
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def open_demo(qapp: QApplication, tmp_path: Path) -> Iterator:
+    sessions: list[TsnApp] = []
+
+    def start(who: str, hub: HubProcess) -> tuple[TsnApp, str]:
+        practitioner = DEMO_PRACTITIONERS[who]
+        token = hub.create_practitioner(practitioner.rpps, practitioner.display_name,
+                                        practitioner.profession)
+        basedir = tmp_path / who
+        basedir.mkdir()
+        clock = SystemClock()  # the hub's clock is the real one too
+        opened = build_demo(basedir, clock, patients=3, who=who, hub_url=hub.url,
+                            hub_token=token)
+        session = TsnApp(qapp, basedir, Settings(basedir), clock,
+                         demo_passphrase=DEMO_PASSPHRASE)
+        sessions.append(session)
+        session.enter(opened)
+        return session, token
+
+    yield start
+    for session in sessions:
+        session.close()
+
+
+def _synced(session: TsnApp) -> bool:
+    status = session.sync_worker.status
+    return (not status.running and status.error_kind is None
+            and status.last_sync_at is not None and status.pending == 0)
+
+
+def _has(session: TsnApp, patient_id: str) -> Patient | None:
+    return session.executor.call(lambda db: store.get(db, patient_id))
+
+
+def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, private_hub,
+                                                                    open_demo) -> None:
+    gp, gp_token = open_demo("gp", private_hub)
+    nurse, _ = open_demo("nurse", private_hub)
+    # Both push their demo patients at unlock, by themselves.
+    qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)
+    assert "Synchronisé" in gp.sync_status.text() or "Synced" in gp.sync_status.text()
+
+    saved = gp.executor.call(lambda db: service.save(db, new_patient(
+        given_names="Apolline", birth_name="VERNIER")).patient)
+    # The local save itself schedules a push; "Sync now" does not wait for it.
+    qtbot.waitUntil(lambda: gp.sync_worker.status.pending == 1, timeout=5_000)
+    gp.sync_status.button.click()
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    share(SimpleNamespace(hub_url=private_hub.url, token=gp_token,
+                          rpps=gp.practitioner.rpps), saved.id,
+          SimpleNamespace(rpps=nurse.practitioner.rpps))
+
+    assert _has(nurse, saved.id) is None
+    nurse.sync_status.button.click()
+    qtbot.waitUntil(lambda: _has(nurse, saved.id) is not None, timeout=30_000)
+
+    page = nurse.window.page_widgets["patients"]
+    qtbot.keyClicks(page.search, "vernier")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5_000)
+    assert _has(nurse, saved.id).given_names == "Apolline"
+    # A hub copy is not a local change: nothing for the nurse to push back.
+    assert nurse.sync_worker.status.pending == 0
+
+
+def test_without_a_hub_account_the_status_says_so_and_where_to_set_it(qtbot, qapp,
+                                                                     tmp_path) -> None:
+    basedir = tmp_path / "alone"
+    basedir.mkdir()
+    clock = SystemClock()
+    session = TsnApp(qapp, basedir, Settings(basedir), clock)
+    try:
+        session.enter(build_demo(basedir, clock, patients=1))
+        qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None,
+                        timeout=10_000)
+        assert "Hub account" in session.sync_status.text()
+    finally:
+        session.close()
+
+
+def test_locking_stops_sync_and_unlocking_restarts_it(qtbot, private_hub, open_demo) -> None:
+    gp, _ = open_demo("gp", private_hub)
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    gp.lock()
+    assert not gp.sync_status.isEnabled()
+    assert not gp.window.sync_now_action.isEnabled()
+    gp.unlock_dialog.passphrase.setText(DEMO_PASSPHRASE)
+    gp.unlock_dialog.try_unlock()
+    qtbot.waitUntil(lambda: not gp.locked, timeout=10_000)
+    assert gp.sync_status.isEnabled()
+    gp.executor.call(lambda db: service.save(db, new_patient()))
+    qtbot.waitUntil(lambda: gp.sync_worker.status.pending == 1, timeout=5_000)
+    # The save after unlock is pushed by itself (debounced local change), no click.
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+
+
+def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, qapp, tmp_path,
+                                                                 private_hub) -> None:
+    basedir = tmp_path / "setup"
+    basedir.mkdir()
+    clock = SystemClock()
+    practitioner = DEMO_PRACTITIONERS["gp"]
+    token = private_hub.create_practitioner(practitioner.rpps, practitioner.display_name,
+                                            practitioner.profession)
+    session = TsnApp(qapp, basedir, Settings(basedir), clock)
+    try:
+        session.enter(build_demo(basedir, clock, patients=2))
+        qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None,
+                        timeout=10_000)
+        session.window.hub_account_action.trigger()
+        qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
+        dialog = session.hub_dialog
+        assert dialog.url.accessibleName() and dialog.token.accessibleName()
+        dialog.url.setText("http://hub.example.org")  # plain HTTP off this computer
+        dialog.token.setText(token)
+        dialog.save()
+        assert dialog.error.isVisibleTo(dialog) and "https://" in dialog.error.text()
+        dialog.url.setText(private_hub.url)
+        dialog.save()
+        qtbot.waitUntil(lambda: session.hub_dialog is None, timeout=5_000)
+        qtbot.waitUntil(lambda: _synced(session), timeout=30_000)
+        ids = session.executor.call(lambda db: [r[0] for r in db.query("SELECT id FROM patient")])
+        assert len(ids) == 2
+        for patient_id in ids:  # the demo patients are on the hub now
+            assert private_hub.fhir(token, "Patient", patient_id).status_code == 200
+    finally:
+        session.close()
