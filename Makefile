@@ -29,8 +29,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup_search.py
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find tsn_desktop -name '*.py') -ts i18n/tsn_desktop_en.ts i18n/tsn_desktop_fr.ts
-	$(BIN)/pyside6-lrelease i18n/tsn_desktop_en.ts -qm tsn_desktop/i18n/tsn_desktop_en.qm
+	$(BIN)/python -m tsn_desktop.i18n.update
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgeWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+93"/>
+        <source>%n year(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -337,7 +367,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,11 +443,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>S&amp;ync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hub account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,7 +492,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+5"/>
         <source>About TSN Desktop</source>
         <translation type="unfinished"></translation>
@@ -915,7 +955,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+22"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="-77"/>
         <source>Birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,19 +1076,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>%n month(s)</source>
-        <comment>age</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%n day(s)</source>
-        <comment>age</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+49"/>
         <source>%1 (%2)</source>
         <comment>date of birth (age)</comment>
         <translation type="unfinished"></translation>
@@ -1337,7 +1365,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -1426,7 +1454,7 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>no hub account set up</source>
+        <source>no hub account set up (File &gt; Hub account…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1438,12 +1466,12 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+45"/>
+        <location filename="../tsn_desktop/app.py" line="+55"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+434"/>
         <source>The practice database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AgeWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+93"/>
+        <source>%n year(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <comment>age</comment>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -118,10 +148,6 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation type="vanished">Aide</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -341,7 +367,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>TSN Desktop</source>
         <translation>TSN Desktop</translation>
     </message>
@@ -417,11 +443,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Hub account…</source>
+        <translation>Compte du &amp;hub…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
@@ -456,7 +492,7 @@
         <translation>Praticien</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+5"/>
         <source>About TSN Desktop</source>
         <translation>À propos de TSN Desktop</translation>
@@ -696,10 +732,6 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Comme sur la pièce d&apos;identité</translation>
     </message>
     <message>
-        <source>All given names, as on the identity document</source>
-        <translation type="vanished">Tous les prénoms, comme sur la pièce d&apos;identité</translation>
-    </message>
-    <message>
         <location line="+2"/>
         <source>e.g. 75056</source>
         <translation>ex. 75056</translation>
@@ -927,7 +959,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+22"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="-77"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
@@ -1048,19 +1080,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>%1 (né·e %2)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>%n month(s)</source>
-        <comment>age</comment>
-        <translation>%n mois</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%n day(s)</source>
-        <comment>age</comment>
-        <translation>%n j</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+49"/>
         <source>%1 (%2)</source>
         <comment>date of birth (age)</comment>
         <translation>%1 (%2)</translation>
@@ -1349,7 +1369,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Envoie vos modifications au hub et récupère celles de vos confrères</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -1438,8 +1458,8 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>no hub account set up</source>
-        <translation>aucun compte hub configuré</translation>
+        <source>no hub account set up (File &gt; Hub account…)</source>
+        <translation>aucun compte hub configuré (Fichier › Compte du hub…)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1450,12 +1470,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+45"/>
+        <location filename="../tsn_desktop/app.py" line="+55"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+434"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>

@@ -31,7 +31,7 @@ def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py"))
     ts_files = [str((TS_DIR / f"tsn_desktop_{lang}.ts").relative_to(ROOT)) for lang in LANGUAGES]
     TS_DIR.mkdir(exist_ok=True)
-    subprocess.run([_tool("pyside6-lupdate"), "-locations", "relative", *sources,
+    subprocess.run([_tool("pyside6-lupdate"), "-locations", "relative", "-no-obsolete", *sources,
                     "-ts", *ts_files], cwd=ROOT, check=True)
     for lang, ts in zip(LANGUAGES, ts_files, strict=True):
         subprocess.run([_tool("pyside6-lrelease"), ts, "-qm",
