@@ -32,6 +32,129 @@
     </message>
 </context>
 <context>
+    <name>CareTeamTab</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+53"/>
+        <source>(name not given)</source>
+        <translation>(nom non renseigné)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove from the care team</source>
+        <translation>Retirer de l&apos;équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 (RPPS %2) from the care team? They will no longer receive the changes made to this patient&apos;s file; what they already have stays on their computer.</source>
+        <translation>Retirer %1 (RPPS %2) de l&apos;équipe de soins ? Cette personne ne recevra plus les modifications du dossier de ce patient ; ce qu&apos;elle a déjà reste sur son ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 (you)</source>
+        <translation>%1 (vous)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RPPS number</source>
+        <translation>Numéro RPPS</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
+        <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Members of the care team</source>
+        <translation>Membres de l&apos;équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Care team</source>
+        <translation>Équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Share with a colleague…</source>
+        <translation>&amp;Partager avec un collègue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share with a colleague</source>
+        <translation>Partager avec un collègue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a colleague to the care team by RPPS number</source>
+        <translation>Ajouter un collègue à l&apos;équipe de soins par son numéro RPPS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove from the care team</source>
+        <translation>&amp;Retirer de l&apos;équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected colleague from the care team</source>
+        <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The care team cannot be shown in this window.</source>
+        <translation>L&apos;équipe de soins ne peut pas être affichée dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No care team yet: on the hub, only the practitioner who created this patient sees the file. Use “Share with a colleague…” to add someone.</source>
+        <translation>Pas encore d&apos;équipe de soins : sur le hub, seul le praticien qui a créé ce patient voit le dossier. Utilisez « Partager avec un collègue… » pour ajouter quelqu&apos;un.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The care team could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>L&apos;équipe de soins n&apos;a pas pu être lue. Rouvrez le patient ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 is now in the care team and will see this file after the next synchronisation.</source>
+        <translation>%1 fait maintenant partie de l&apos;équipe de soins et verra ce dossier après la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is already in the care team.</source>
+        <translation>%1 fait déjà partie de l&apos;équipe de soins.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is no longer in the care team: the changes made from now on will not reach them.</source>
+        <translation>%1 ne fait plus partie de l&apos;équipe de soins : les modifications faites désormais ne lui parviendront plus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The care team could not be changed. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>L&apos;équipe de soins n&apos;a pas pu être modifiée. Réessayez ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -340,7 +463,7 @@
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+45"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+48"/>
         <source>:</source>
         <comment>label suffix</comment>
         <translation>&#xa0;:</translation>
@@ -863,7 +986,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientFileView</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+14"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+18"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -913,7 +1036,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+3"/>
+        <source>Care &amp;team</source>
+        <translation>Équipe de &amp;soins</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>INS %1</source>
         <translation>INS %1</translation>
     </message>
@@ -1351,6 +1479,112 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-356"/>
+        <source>Share with a colleague</source>
+        <translation>Partager avec un collègue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The colleague will see this patient&apos;s file on the hub after the next synchronisation, and the changes made to it from then on.</source>
+        <translation>Le collègue verra le dossier de ce patient sur le hub après la prochaine synchronisation, ainsi que ses modifications ultérieures.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colleague&apos;s RPPS number</source>
+        <translation>Numéro RPPS du collègue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 digits</source>
+        <translation>11 chiffres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the colleague&apos;s CPS card, or in the Annuaire Santé (annuaire.sante.fr)</source>
+        <translation>Sur la carte CPS du collègue, ou dans l&apos;Annuaire Santé (annuaire.sante.fr)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>RPPS number problem</source>
+        <translation>Problème de numéro RPPS</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Colleague&apos;s name (optional)</source>
+        <translation>Nom du collègue (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Claire Petit, home-visit nurse</source>
+        <translation>ex. Claire Petit, infirmière à domicile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;RPPS number:</source>
+        <translation>Numéro &amp;RPPS :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name (optional):</source>
+        <translation>&amp;Nom (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Share</source>
+        <translation>&amp;Partager</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share the patient&apos;s file</source>
+        <translation>Partager le dossier du patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
+        <translation>Saisissez le numéro RPPS du collègue : 11 chiffres, sur sa carte CPS ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An RPPS number has digits only. Copy it again from the colleague&apos;s CPS card or from the Annuaire Santé (annuaire.sante.fr).</source>
+        <translation>Un numéro RPPS ne contient que des chiffres. Recopiez-le depuis la carte CPS du collègue ou l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>An RPPS number has 11 digits; this one has %n. Check it against the colleague&apos;s CPS card or the Annuaire Santé (annuaire.sante.fr).</source>
+        <translation>
+            <numerusform>Un numéro RPPS comporte 11 chiffres ; celui-ci en a %n. Vérifiez-le sur la carte CPS du collègue ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</numerusform>
+            <numerusform>Un numéro RPPS comporte 11 chiffres ; celui-ci en a %n. Vérifiez-le sur la carte CPS du collègue ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a valid RPPS number: a digit was probably mistyped. Check the 11 digits against the colleague&apos;s CPS card or the Annuaire Santé (annuaire.sante.fr).</source>
+        <translation>Ce numéro RPPS n&apos;est pas valide : un chiffre a probablement été mal saisi. Vérifiez les 11 chiffres sur la carte CPS du collègue ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>This patient is no longer in the register (deleted elsewhere): the file cannot be shared. Cancel, then search for the patient again.</source>
+        <translation>Ce patient n&apos;est plus dans le registre (supprimé ailleurs) : le dossier ne peut pas être partagé. Annulez, puis recherchez de nouveau le patient.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The care team could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>L&apos;équipe de soins n&apos;a pas pu être enregistrée. Votre saisie est conservée : réessayez ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../tsn_desktop/sync/ui/status.py" line="+22"/>
@@ -1475,7 +1709,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+435"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>

@@ -59,9 +59,10 @@ def _damaged_database_text() -> str:
 
 def sync_registry() -> AdapterRegistry:
     """Every feature's SyncAdapter; a feature that lands adds its own here."""
+    from tsn_desktop.patients.care_team import CareTeamAdapter
     from tsn_desktop.patients.fhir import PatientAdapter
 
-    return AdapterRegistry([PatientAdapter()])
+    return AdapterRegistry([PatientAdapter(), CareTeamAdapter()])
 
 
 class _CommitRelay(QObject):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -14,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from tsn_desktop.app import DEMO_PASSPHRASE, DEMO_PRACTITIONERS, TsnApp, build_demo
 from tsn_desktop.core.clock import SystemClock
 from tsn_desktop.core.settings import Settings
-from tsn_desktop.patients import service, store
+from tsn_desktop.patients import care_team, service, store
 from tsn_desktop.patients.model import Patient
 
-from .conftest import HubProcess, new_patient, share
+from .conftest import HubProcess, new_patient
 
 pytestmark = pytest.mark.gui
 
@@ -58,7 +57,7 @@ def _has(session: TsnApp, patient_id: str) -> Patient | None:
 
 def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, private_hub,
                                                                     open_demo) -> None:
-    gp, gp_token = open_demo("gp", private_hub)
+    gp, _ = open_demo("gp", private_hub)
     nurse, _ = open_demo("nurse", private_hub)
     # Both push their demo patients at unlock, by themselves.
     qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)
@@ -70,9 +69,10 @@ def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, priva
     qtbot.waitUntil(lambda: gp.sync_worker.status.pending == 1, timeout=5_000)
     gp.sync_status.button.click()
     qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
-    share(SimpleNamespace(hub_url=private_hub.url, token=gp_token,
-                          rpps=gp.practitioner.rpps), saved.id,
-          SimpleNamespace(rpps=nurse.practitioner.rpps))
+    nurse_rpps = nurse.practitioner.rpps
+    gp.executor.call(lambda db: care_team.add_member(db, saved.id, nurse_rpps, "Claire Démo"))
+    gp.sync_status.button.click()  # the care team goes to the hub
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
 
     assert _has(nurse, saved.id) is None
     nurse.sync_status.button.click()

@@ -64,7 +64,7 @@ class PatientsPage(QWidget):
         self._search_timer.timeout.connect(self.refresh)
 
         self._build_register()
-        self.file_view = PatientFileView(self)
+        self.file_view = PatientFileView(self, runner=runner)
         self.file_view.back_requested.connect(self.show_register)
         self.file_view.edit_requested.connect(self._edit_patient)
         self.stack = QStackedWidget(self)

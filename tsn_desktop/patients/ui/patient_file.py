@@ -1,4 +1,5 @@
-"""The patient file: a read-only header and tabs; "Identity" here, other features add theirs."""
+"""The patient file: a read-only header and tabs; "Identity" and "Care team" here, other
+features add theirs."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from tsn_desktop.core import identifiers
+from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.patients.ui import texts
+from tsn_desktop.patients.ui.care_team_tab import CareTeamTab
 
 _IDENTITY_FIELDS = ("birth_name", "used_name", "given_names", "sex", "birth_date",
                     "birth_place", "birth_insee", "ins", "address", "postal_code", "city",
@@ -73,12 +76,16 @@ class IdentityTab(QWidget):
 
 
 class PatientFileView(QWidget):
-    """One open patient. `tabs` takes the other features' tabs (vaccination, readings...)."""
+    """One open patient. `tabs` takes the other features' tabs (vaccination, readings...).
+
+    `runner` (the DB runner) lets the "Care team" tab read and share; without it the tab
+    says it cannot show the team (it may also be given later with `set_runner`)."""
 
     edit_requested = Signal(object)  # Patient
     back_requested = Signal()
+    care_team_changed = Signal(str)  # patient id, after a colleague was added or removed
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, runner: DbRunner | None = None) -> None:
         super().__init__(parent)
         self._patient: Patient | None = None
         self.title = QLabel(self)
@@ -112,6 +119,9 @@ class PatientFileView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Patient file"))
         self.tabs.addTab(scroll, self.tr("&Identity"))
+        self.care_team = CareTeamTab(runner, self)
+        self.care_team.changed.connect(self.care_team_changed)
+        self.tabs.addTab(self.care_team, self.tr("Care &team"))
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -126,6 +136,9 @@ class PatientFileView(QWidget):
     def patient(self) -> Patient | None:
         return self._patient
 
+    def set_runner(self, runner: DbRunner | None) -> None:
+        self.care_team.set_runner(runner)
+
     def show_patient(self, patient: Patient, today: date) -> None:
         self._patient = patient
         self.title.setText(texts.full_name(patient))
@@ -134,6 +147,7 @@ class PatientFileView(QWidget):
             parts.append(self.tr("INS %1").replace("%1", identifiers.format_ins(patient.ins)))
         self.summary.setText(" · ".join(parts))
         self.identity.show_patient(patient, today)
+        self.care_team.show_patient(patient.id)
 
     def clear(self) -> None:
         """Forgets the patient (session lock): no name left in a hidden label."""
@@ -142,6 +156,7 @@ class PatientFileView(QWidget):
         self.summary.clear()
         for label in self.identity.values.values():
             label.clear()
+        self.care_team.clear()
 
     def request_edit(self) -> None:
         if self._patient is not None:
