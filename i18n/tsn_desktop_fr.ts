@@ -1585,9 +1585,323 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
 </context>
 <context>
+    <name>SyncReviewDialog</name>
+    <message>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+241"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Review synchronisation</source>
+        <translation>Revoir la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+66"/>
+        <source>Refused by the hub</source>
+        <translation>Refusés par le hub</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+3"/>
+        <source>No conflict to review.</source>
+        <translation>Aucun conflit à revoir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+51"/>
+        <location line="+139"/>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <location line="-190"/>
+        <location line="+51"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>What happened</source>
+        <translation>Ce qui s&apos;est passé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+51"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Conflicts to review</source>
+        <translation>Conflits à revoir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+175"/>
+        <source>Select a conflict to compare your copy with the hub&apos;s.</source>
+        <translation>Sélectionnez un conflit pour comparer votre version à celle du hub.</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <source>Comparison</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Element</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your copy</source>
+        <translation>Votre version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hub copy</source>
+        <translation>Version du hub</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your copy and the hub copy, element by element</source>
+        <translation>Votre version et celle du hub, élément par élément</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 marks the elements that differ.</source>
+        <translation>%1 signale les éléments qui diffèrent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the hub&apos;s version</source>
+        <translation>Garder la version du hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closes this conflict; the record stays as the hub has it</source>
+        <translation>Clôt ce conflit ; la fiche reste telle que le hub la connaît</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use my copy again</source>
+        <translation>Reprendre ma version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your copy becomes the record again and is sent to the hub at the next synchronisation</source>
+        <translation>Votre version redevient la fiche et sera envoyée au hub à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+3"/>
+        <source>No change was refused by the hub.</source>
+        <translation>Aucune modification n&apos;a été refusée par le hub.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub refused these changes: they stay on this computer. Correct the record if the reason asks for it, then try again.</source>
+        <translation>Le hub a refusé ces modifications : elles restent sur cet ordinateur. Corrigez la fiche si le motif le demande, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About refused changes</source>
+        <translation>À propos des modifications refusées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub&apos;s reason</source>
+        <translation>Motif du hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes refused by the hub</source>
+        <translation>Modifications refusées par le hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends the selected changes to the hub again</source>
+        <translation>Renvoie au hub les modifications sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try all again</source>
+        <translation>Tout réessayer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends every refused change to the hub again</source>
+        <translation>Renvoie au hub toutes les modifications refusées</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The lists could not be read. Close this window and try again.</source>
+        <translation>Les listes n&apos;ont pas pu être lues. Fermez cette fenêtre et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This conflict could not be read.</source>
+        <translation>Ce conflit n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>differs</source>
+        <translation>diffère</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Your copy and the hub&apos;s copy: %n element(s) differ.</source>
+        <translation>
+            <numerusform>Votre version et celle du hub : %n élément diffère.</numerusform>
+            <numerusform>Votre version et celle du hub : %n éléments diffèrent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Deleted</source>
+        <translation>Supprimée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present</source>
+        <translation>Présente</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>This could not be done. The lists were read again.</source>
+        <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care team</source>
+        <translation>Équipe de soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccination recommendation</source>
+        <translation>Recommandation vaccinale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory entry</source>
+        <translation>Fiche de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit entry</source>
+        <translation>Entrée du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>Changed here and on the hub</source>
+        <translation>Modifiée ici et sur le hub</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Identity set by the INS on the hub</source>
+        <translation>Identité fixée par l&apos;INS du hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed on one side, deleted on the other</source>
+        <translation>Modifiée d&apos;un côté, supprimée de l&apos;autre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted on the hub</source>
+        <translation>Supprimée sur le hub</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded differently on the hub</source>
+        <translation>Enregistrée autrement sur le hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled on one side</source>
+        <translation>Annulé d&apos;un côté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status changed here and on the hub</source>
+        <translation>Statut modifié ici et sur le hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your change was refused by the hub</source>
+        <translation>Votre modification a été refusée par le hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub restored from a backup</source>
+        <translation>Hub restauré depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub copy not readable by this version</source>
+        <translation>Version du hub illisible par cette version de l&apos;application</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/status.py" line="+22"/>
+        <location filename="../tsn_desktop/sync/ui/status.py" line="+24"/>
         <source>Synchronisation status</source>
         <translation>État de la synchronisation</translation>
     </message>
@@ -1602,8 +1916,24 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <source>Sends your changes to the hub and fetches your colleagues&apos; changes</source>
         <translation>Envoie vos modifications au hub et récupère celles de vos confrères</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Review…</source>
+        <translation>Revoir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Review conflicts and refused changes</source>
+        <translation>Revoir les conflits et les modifications refusées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens the list of conflicts and of changes the hub refused</source>
+        <translation>Ouvre la liste des conflits et des modifications refusées par le hub</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n en attente</numerusform>
@@ -1632,7 +1962,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>L&apos;horloge de cet ordinateur diffère de celle du hub de plus de 5 minutes&#xa0;: vérifiez le réglage de la date et de l&apos;heure.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
@@ -1704,12 +2034,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+55"/>
+        <location filename="../tsn_desktop/app.py" line="+56"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+435"/>
+        <location line="+458"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>

@@ -27,6 +27,7 @@ from tsn_desktop.core.vault import KdfParams, Vault, list_profiles
 from tsn_desktop.sync import settings as sync_settings
 from tsn_desktop.sync.adapters import AdapterRegistry
 from tsn_desktop.sync.ui.account import HubAccountDialog
+from tsn_desktop.sync.ui.review import SyncReviewDialog
 from tsn_desktop.sync.ui.status import SyncStatusWidget
 from tsn_desktop.sync.worker import SyncWorker, account_engine_factory
 from tsn_desktop.ui.errors import ErrorDialog, install_excepthook
@@ -98,6 +99,8 @@ class TsnApp(QObject):
         self.unlock_dialog: UnlockDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.hub_dialog: HubAccountDialog | None = None
+        self.review_dialog: SyncReviewDialog | None = None
+        self.registry = sync_registry()
         self.sync_worker: SyncWorker | None = None
         self.sync_status: SyncStatusWidget | None = None
         # Sync passes get their own thread: quitting never waits on the global pool.
@@ -216,11 +219,12 @@ class TsnApp(QObject):
         ends quietly as "no hub account set up" until the practitioner adds one)."""
         assert self.window is not None and self.executor is not None and self.vault is not None
         worker = SyncWorker(self.executor, account_engine_factory(
-            sync_registry(), self.vault.profile_id, self.executor, self.clock),
+            self.registry, self.vault.profile_id, self.executor, self.clock),
             pool=self.sync_pool, parent=self)
         status = SyncStatusWidget(self.clock)
         worker.status_changed.connect(status.set_status)
         status.sync_requested.connect(worker.sync_now)
+        status.review_requested.connect(self.show_sync_review)
         self.window.sync_now_requested.connect(worker.sync_now)
         worker.sign_in_required.connect(self.show_hub_account)
         self.window.set_sync_widget(status)
@@ -255,6 +259,25 @@ class TsnApp(QObject):
 
         self.runner.run(sync_settings.load_account, on_success=open_dialog)
 
+    def show_sync_review(self) -> None:
+        """Conflicts to review and changes the hub refused (from the status bar)."""
+        if (self.window is None or self.runner is None or self.locked
+                or self.review_dialog is not None):
+            return
+        dialog = SyncReviewDialog(self.runner, self.window, registry=self.registry,
+                                  clock=self.clock)
+        if self.sync_worker is not None:
+            dialog.changed.connect(self.sync_worker.refresh)   # the counts, at once
+            dialog.changed.connect(self.sync_worker.sync_now)  # push what was taken back
+        dialog.finished.connect(self._review_closed)
+        self.review_dialog = dialog
+        dialog.open()
+
+    def _review_closed(self) -> None:
+        if self.review_dialog is not None:
+            self.review_dialog.deleteLater()
+            self.review_dialog = None
+
     def _hub_dialog_closed(self) -> None:
         if self.hub_dialog is not None:
             self.hub_dialog.deleteLater()
@@ -285,8 +308,9 @@ class TsnApp(QObject):
             hook = getattr(page, "on_lock", None)
             if callable(hook):
                 hook()  # a page may drop the patient rows it holds
-        if self.hub_dialog is not None:
-            self.hub_dialog.reject()
+        for open_dialog in (self.hub_dialog, self.review_dialog):
+            if open_dialog is not None:
+                open_dialog.reject()  # both show data from the profile
         if self.sync_worker is not None:
             self.sync_worker.stop()  # a pass under way fails on the closed DB and retries later
         self.window.show_locked()
@@ -355,13 +379,13 @@ class TsnApp(QObject):
         """Closes every window this session opened (tests call it at the end)."""
         self.shutdown()
         for widget in (self.unlock_dialog, self.wizard, self.settings_dialog, self.hub_dialog,
-                       self.window):
+                       self.review_dialog, self.window):
             if widget is not None:
                 widget.close()
                 widget.deleteLater()
         self.idle.remove()
         self.unlock_dialog = self.wizard = self.settings_dialog = self.window = None
-        self.hub_dialog = None
+        self.hub_dialog = self.review_dialog = None
 
 
 # --- demo -----------------------------------------------------------------------------

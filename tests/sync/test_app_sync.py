@@ -5,6 +5,7 @@ patient is in the other's register. Real SQLCipher profiles, real Qt windows."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,36 @@ def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, qapp, tm
             assert private_hub.fhir(token, "Patient", patient_id).status_code == 200
     finally:
         session.close()
+
+
+def test_a_conflict_shows_a_review_button_that_opens_the_review(qtbot, private_hub,
+                                                                open_demo) -> None:
+    gp, _ = open_demo("gp", private_hub)
+    nurse, _ = open_demo("nurse", private_hub)
+    qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)
+    saved = gp.executor.call(lambda db: service.save(db, new_patient()).patient)
+    nurse_rpps = nurse.practitioner.rpps
+    gp.executor.call(lambda db: care_team.add_member(db, saved.id, nurse_rpps))
+    gp.sync_status.button.click()
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    nurse.sync_status.button.click()
+    qtbot.waitUntil(lambda: _has(nurse, saved.id) is not None, timeout=30_000)
+
+    # Both change the phone number offline; the nurse syncs first (the GP's laptop is
+    # off the network until then: its worker is stopped so no automatic pass runs).
+    gp.sync_worker.stop()
+    qtbot.waitUntil(lambda: not gp.sync_worker.status.running, timeout=30_000)
+    for session, phone in ((nurse, "06 11 11 11 11"), (gp, "06 22 22 22 22")):
+        session.executor.call(lambda db, p=phone: service.save(
+            db, replace(store.get(db, saved.id), phone=p)))
+    nurse.sync_status.button.click()
+    qtbot.waitUntil(lambda: _synced(nurse), timeout=30_000)
+    assert not gp.sync_status.review_button.isVisibleTo(gp.window)
+    gp.sync_worker.start()  # back online: a pass at once
+    qtbot.waitUntil(lambda: gp.sync_worker.status.conflicts == 1, timeout=30_000)
+    assert gp.sync_status.review_button.isVisibleTo(gp.window)
+
+    gp.sync_status.review_button.click()
+    assert gp.review_dialog is not None and gp.review_dialog.isVisible()
+    gp.lock()  # the review shows patient data: it goes with the lock
+    assert gp.review_dialog is None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TypeVar
@@ -157,24 +157,13 @@ class SyncEngine:
             log.info("resending %d ops whose answer was not recorded", len(rows))
             return [PushOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else None)
                     for r in rows]
-        pending = db.query("SELECT seq, op_id, resource_type, resource_id, action FROM outbox"
-                           " WHERE state = 'pending' ORDER BY seq")
-        # Coalesce: one op per record, the latest, in the order of the record's first
-        # pending change (a patient goes before the vaccination that names it).
-        groups: dict[tuple[str, str], list[Any]] = {}
-        for seq, op_id, rtype, rid, action in pending:
-            key = (rtype, rid)
-            if key in groups:
-                groups[key][1:] = [seq, op_id, action]
-            else:
-                groups[key] = [seq, seq, op_id, action]
         max_ops = min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
                       self._batch_cap or self.limits.push_max_ops)
         batch: list[PushOp] = []
         covers: list[int] = []
         size = 0
         settled: list[tuple[str, str, int]] = []
-        for (rtype, rid), (_first, last_seq, op_id, action) in groups.items():
+        for rtype, rid, last_seq, op_id, action in _pending_records(db):
             if len(batch) >= max_ops:
                 break
             adapter = self.registry.get(rtype)
@@ -633,6 +622,31 @@ def resolve_conflict(db: Database, conflict_id: str, resolution: str) -> None:
 
 
 # --- SQL helpers -------------------------------------------------------------------------
+def _pending_records(db: Database, window: int = 500) -> Iterator[tuple[str, str, int, str, str]]:
+    """Coalesced pending changes: one per record, its latest (seq, op_id, action), in the
+    order of the record's first pending change (a patient goes before the vaccination
+    that names it). Read lazily, a window at a time: a batch of 100 from a backlog of
+    100 000 changes must not read the whole backlog (that made a large push quadratic)."""
+    after = 0
+    seen: set[tuple[str, str]] = set()
+    while True:
+        rows = db.query("SELECT seq, resource_type, resource_id FROM outbox"
+                        " WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
+                        (after, window))
+        if not rows:
+            return
+        for seq, rtype, rid in rows:
+            after = seq
+            if (rtype, rid) in seen:
+                continue
+            seen.add((rtype, rid))
+            last = db.query_one("SELECT seq, op_id, action FROM outbox WHERE resource_type = ?"
+                                " AND resource_id = ? AND state = 'pending' ORDER BY seq DESC"
+                                " LIMIT 1", (rtype, rid))
+            if last is not None:
+                yield rtype, rid, int(last[0]), str(last[1]), str(last[2])
+
+
 def _own_rpps(db: Database) -> str | None:
     row = db.query_one("SELECT rpps FROM practitioner_profile WHERE id = 1")
     return str(row[0]) if row else None
@@ -748,3 +762,47 @@ def _is_tombstone(uow: UnitOfWork, rtype: str, rid: str, local: Resource | None)
 __all__ = ["ConflictRecord", "ParkedChange", "SyncCounts", "SyncEngine", "conflict_copies",
            "open_conflicts", "parked_changes", "read_counts", "record_error", "requeue_parked",
            "resolve_conflict"]
+
+
+# --- the review screen: "use my copy again" ----------------------------------------------
+def restore_local_copy(db: Database, registry: AdapterRegistry, conflict_id: str) -> str:
+    """The user takes back the local copy a conflict kept: it becomes a new local change
+    (outbox and audit, one transaction) that the next pass pushes, and the conflict is
+    resolved "local". Returns the new op id.
+
+    Goes through the type's merge with the kept copy on the hub's (winning) side and the
+    hub copy the conflict recorded as the base: where the kept copy differs from that hub
+    copy it wins; elsewhere the record keeps what it holds now. The merge base of the
+    original conflict is not kept, so an element only the colleague changed comes back to
+    the kept copy's value too: the review screen shows every such difference."""
+    with db.unit_of_work() as uow:
+        row = uow.execute("SELECT resource_type, resource_id, local_json, hub_json, hub_version"
+                          " FROM sync_conflict WHERE id = ? AND resolved_at IS NULL",
+                          (conflict_id,)).fetchone()
+        if row is None:
+            raise LookupError("no such open conflict")
+        rtype, rid, local_json, hub_json, conflict_version = row
+        adapter = registry.get(rtype)
+        if adapter is None:
+            raise LookupError(f"no sync adapter for {rtype}")
+        if not local_json:
+            raise ValueError("this conflict kept no local copy")
+        kept = json.loads(local_json)
+        base = json.loads(hub_json) if hub_json else None
+        current = adapter.to_fhir(db, rid)
+        outcome = adapter.merge(base, current, kept)
+        stored = hub_copy(uow, rtype, rid)
+        version = stored[0] if stored and stored[0] else (conflict_version or "")
+        if not same(outcome.resource, current):
+            adapter.apply(uow, rid, outcome.resource, version)
+        last = uow.execute("SELECT coalesce(max(local_version), 0) FROM outbox"
+                           " WHERE resource_type = ? AND resource_id = ?", (rtype, rid)).fetchone()
+        op_id = uow.record_change(rtype, rid, "delete" if outcome.resource is None else "upsert",
+                                  int(last[0]) + 1, version or None)
+        uow.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = 'local'"
+                    " WHERE id = ?", (uow.now_iso(), conflict_id))
+    log.info("conflict %s (%s): local copy queued again as op %s", conflict_id, rtype, op_id)
+    return op_id
+
+
+__all__ += ["restore_local_copy"]

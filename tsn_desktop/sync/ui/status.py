@@ -1,5 +1,6 @@
-"""The status-bar summary of sync ("Synced 2 min ago · 3 pending · 1 conflict") and its
-"Sync now" button. Shows what SyncWorker reports; never touches the DB or network."""
+"""The status-bar summary of sync ("Synced 2 min ago · 3 pending · 1 conflict"), its
+"Sync now" button, and "Review…" when conflicts or refused changes wait for the user.
+Shows what SyncWorker reports; never touches the DB or network."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from tsn_desktop.sync.worker import SyncStatus
 
 class SyncStatusWidget(QWidget):
     sync_requested = Signal()
+    review_requested = Signal()   # open the review of conflicts and refused changes
 
     def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,9 +27,17 @@ class SyncStatusWidget(QWidget):
         self.button.setAccessibleDescription(
             self.tr("Sends your changes to the hub and fetches your colleagues' changes"))
         self.button.clicked.connect(self.sync_requested)
+        self.review_button = QPushButton(self.tr("Review…"), self)
+        self.review_button.setAccessibleName(self.tr("Review conflicts and refused changes"))
+        self.review_button.setToolTip(self.tr("Review conflicts and refused changes"))
+        self.review_button.setAccessibleDescription(
+            self.tr("Opens the list of conflicts and of changes the hub refused"))
+        self.review_button.clicked.connect(self.review_requested)
+        self.review_button.setVisible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.review_button)
         layout.addWidget(self.button)
         layout.addStretch(1)  # the button keeps its size in a wide status bar
         # "2 min ago" must keep moving while nothing else happens.
@@ -67,6 +77,7 @@ class SyncStatusWidget(QWidget):
                                "5 minutes: check the date and time settings."))
         self.setToolTip("\n".join(tip))
         self.button.setEnabled(not status.running)
+        self.review_button.setVisible(bool(status.conflicts or status.parked))
 
     def _when(self, status: SyncStatus) -> str:
         if status.running:

@@ -1,0 +1,614 @@
+"""The sync review dialog: conflicts kept for the user and local changes the hub refused.
+
+Conflicts: which record, what happened, when; the two copies side by side, element by
+element, differing elements marked (a sign and bold type, not colour alone). The user
+keeps the hub's version or takes their own copy again (queued as a new local change).
+Refused changes: which record, when, the hub's reason as it gave it; try again.
+
+Every database call goes through the DbRunner. Patient names are read from the local
+register for this window only and never logged. `changed` is emitted after every action
+so the app can refresh the status bar and start a pass.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core.clock import Clock, parse_utc_iso
+from tsn_desktop.core.db import Database
+from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.patients import fhir as patient_fhir
+from tsn_desktop.patients import store as patient_store
+from tsn_desktop.patients.model import Patient
+from tsn_desktop.patients.ui import texts as patient_texts
+from tsn_desktop.sync import engine
+from tsn_desktop.sync.adapters import AdapterRegistry, Resource
+
+log = logging.getLogger(__name__)
+
+MARKER = "≠"
+_DIFF_BACKGROUND = QColor(255, 236, 179)   # pale amber; text forced dark on it
+_DIFF_FOREGROUND = QColor(0, 0, 0)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+# --- what the DB thread hands back -------------------------------------------------------
+@dataclass(frozen=True)
+class ConflictItem:
+    record: engine.ConflictRecord
+    patient: Patient | None      # the patient the record is about, when known here
+    has_local_copy: bool
+
+
+@dataclass(frozen=True)
+class ParkedItem:
+    change: engine.ParkedChange
+    patient: Patient | None
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    label: str
+    mine: str
+    theirs: str
+    differs: bool
+
+
+def _patient_id_in(resource_type: str, resource_id: str,
+                   copies: Sequence[Resource | None]) -> str | None:
+    if resource_type == patient_store.RESOURCE:
+        return resource_id
+    for copy in copies:
+        if not isinstance(copy, dict):
+            continue
+        for key in ("subject", "patient"):
+            ref = copy.get(key)
+            ref = ref.get("reference") if isinstance(ref, dict) else None
+            if isinstance(ref, str) and ref.startswith("Patient/"):
+                return ref.split("/", 1)[1]
+    return None
+
+
+def _patient(db: Database, patient_id: str | None) -> Patient | None:
+    if not patient_id:
+        return None
+    try:
+        return patient_store.get(db, patient_id)
+    except ValueError:   # a row this build cannot read: show no name rather than fail
+        return None
+
+
+def load_conflicts(db: Database) -> list[ConflictItem]:
+    items = []
+    for record in engine.open_conflicts(db):
+        local, hub = engine.conflict_copies(db, record.id)
+        pid = _patient_id_in(record.resource_type, record.resource_id, (local, hub))
+        items.append(ConflictItem(record, _patient(db, pid), local is not None))
+    return items
+
+
+def load_parked(registry: AdapterRegistry | None) -> Callable[[Database], list[ParkedItem]]:
+    def load(db: Database) -> list[ParkedItem]:
+        items = []
+        for change in engine.parked_changes(db):
+            copies: list[Resource | None] = []
+            adapter = registry.get(change.resource_type) if registry else None
+            if adapter is not None and change.resource_type != patient_store.RESOURCE:
+                try:
+                    copies.append(adapter.to_fhir(db, change.resource_id))
+                except Exception:  # noqa: BLE001 - the name is a help, not a need
+                    log.warning("parked %s: record not readable", change.resource_type)
+            pid = _patient_id_in(change.resource_type, change.resource_id, copies)
+            items.append(ParkedItem(change, _patient(db, pid)))
+        return items
+
+    return load
+
+
+# --- a read-only table model ------------------------------------------------------------------
+class TextTableModel(QAbstractTableModel):
+    """Rows of text; a marked row (a difference) is bold on a pale background and its
+    first cell starts with the marker, so the mark does not rest on colour alone."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[list[str]] = []
+        self._marked: list[bool] = []
+        self._accessible: list[list[str]] = []
+
+    def set_rows(self, rows: Sequence[Sequence[str]], marked: Sequence[bool] | None = None,
+                 accessible: Sequence[Sequence[str]] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = [list(r) for r in rows]
+        self._marked = list(marked) if marked is not None else [False] * len(self._rows)
+        self._accessible = [list(a) for a in accessible] if accessible is not None else \
+            [list(r) for r in self._rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def is_marked(self, row: int) -> bool:
+        return self._marked[row]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or \
+                not (0 <= index.column() < len(self._headers)):
+            return None
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[row][col]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible[row][col]
+        if self._marked[row]:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(_DIFF_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_DIFF_FOREGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _table(parent: QWidget, model: TextTableModel, name: str, *,
+           multi: bool = False) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)          # Tab goes on to the next control
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def _button(parent: QWidget, text: str, description: str) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(description)
+    button.setToolTip(description)
+    button.setEnabled(False)
+    return button
+
+
+# --- the dialog ---------------------------------------------------------------------------
+class SyncReviewDialog(QDialog):
+    changed = Signal()      # something was settled: counts changed, a pass may be due
+    refreshed = Signal()    # both lists were (re)loaded
+
+    def __init__(self, runner: DbRunner, parent: QWidget | None = None, *,
+                 registry: AdapterRegistry | None = None, clock: Clock | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._registry = registry
+        self._zone = getattr(clock, "zone", None)
+        self._conflicts: list[ConflictItem] = []
+        self._parked: list[ParkedItem] = []
+        self._loading = 0
+        self._busy = False
+        self._shown_conflict: str | None = None
+        self.setWindowTitle(self.tr("Review synchronisation"))
+        self.setAccessibleName(self.tr("Review synchronisation"))
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Review synchronisation"))
+        self.tabs.addTab(self._build_conflicts_tab(), self.tr("Conflicts"))
+        self.tabs.addTab(self._build_parked_tab(), self.tr("Refused by the hub"))
+
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(900, 600)
+        self.refresh()
+
+    # --- building --------------------------------------------------------------------------
+    def _build_conflicts_tab(self) -> QWidget:
+        page = QWidget(self)
+        page.setAccessibleName(self.tr("Conflicts"))
+        self.conflicts_empty = QLabel(self.tr("No conflict to review."), page)
+        self.conflicts_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.conflicts_empty.hide()   # until the list is read: not empty yet, only unknown
+        self.conflicts_empty.setAccessibleName(self.tr("No conflict to review."))
+        self.conflicts_model = TextTableModel(
+            [self.tr("Record"), self.tr("Name"), self.tr("What happened"), self.tr("Date")],
+            self)
+        self.conflicts_view = _table(page, self.conflicts_model, self.tr("Conflicts to review"))
+        self.conflicts_view.selectionModel().selectionChanged.connect(self._conflict_selected)
+        self.comparison_title = QLabel(
+            self.tr("Select a conflict to compare your copy with the hub's."), page)
+        self.comparison_title.setWordWrap(True)
+        self.comparison_title.setAccessibleName(self.tr("Comparison"))
+        self.comparison_model = TextTableModel(
+            [self.tr("Element"), self.tr("Your copy"), self.tr("Hub copy")], self)
+        self.comparison_view = _table(page, self.comparison_model,
+                                      self.tr("Your copy and the hub copy, element by element"))
+        self.legend = QLabel(self.tr("%1 marks the elements that differ.").replace("%1", MARKER),
+                             page)
+        self.legend.setAccessibleName(self.tr("Legend"))
+        self.keep_hub = _button(page, self.tr("Keep the hub's version"),
+                                self.tr("Closes this conflict; the record stays as the hub "
+                                        "has it"))
+        self.keep_hub.clicked.connect(self.keep_hub_version)
+        self.use_mine = _button(page, self.tr("Use my copy again"),
+                                self.tr("Your copy becomes the record again and is sent to the "
+                                        "hub at the next synchronisation"))
+        self.use_mine.clicked.connect(self.use_my_copy)
+        if self._registry is None:
+            self.use_mine.hide()
+        actions = QHBoxLayout()
+        actions.addWidget(self.keep_hub)
+        actions.addWidget(self.use_mine)
+        actions.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.conflicts_empty)
+        layout.addWidget(self.conflicts_view, 2)
+        layout.addWidget(self.comparison_title)
+        layout.addWidget(self.comparison_view, 3)
+        layout.addWidget(self.legend)
+        layout.addLayout(actions)
+        return page
+
+    def _build_parked_tab(self) -> QWidget:
+        page = QWidget(self)
+        page.setAccessibleName(self.tr("Refused by the hub"))
+        self.parked_empty = QLabel(self.tr("No change was refused by the hub."), page)
+        self.parked_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.parked_empty.hide()   # until the list is read: not empty yet, only unknown
+        self.parked_empty.setAccessibleName(self.tr("No change was refused by the hub."))
+        self.parked_help = QLabel(self.tr(
+            "The hub refused these changes: they stay on this computer. Correct the record "
+            "if the reason asks for it, then try again."), page)
+        self.parked_help.setWordWrap(True)
+        self.parked_help.setAccessibleName(self.tr("About refused changes"))
+        self.parked_model = TextTableModel(
+            [self.tr("Record"), self.tr("Name"), self.tr("Date"), self.tr("Hub's reason")], self)
+        self.parked_view = _table(page, self.parked_model, self.tr("Changes refused by the hub"),
+                                  multi=True)
+        self.parked_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.retry = _button(page, self.tr("Try again"),
+                             self.tr("Sends the selected changes to the hub again"))
+        self.retry.clicked.connect(self.try_again)
+        self.retry_all = _button(page, self.tr("Try all again"),
+                                 self.tr("Sends every refused change to the hub again"))
+        self.retry_all.clicked.connect(self.try_all_again)
+        actions = QHBoxLayout()
+        actions.addWidget(self.retry)
+        actions.addWidget(self.retry_all)
+        actions.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.parked_empty)
+        layout.addWidget(self.parked_help)
+        layout.addWidget(self.parked_view, 1)
+        layout.addLayout(actions)
+        return page
+
+    # --- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loading += 2
+        self._runner.run(load_conflicts, on_success=self._conflicts_loaded,
+                         on_failure=self._load_failed)
+        self._runner.run(load_parked(self._registry), on_success=self._parked_loaded,
+                         on_failure=self._load_failed)
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self)
+
+    def _conflicts_loaded(self, items: list[ConflictItem]) -> None:
+        if not self._alive():
+            return
+        selected = self.selected_conflict()
+        self._conflicts = items
+        rows = [[self._type_words(i.record.resource_type), self._name(i.patient),
+                 self._kind_words(i.record.kind), self._local_time(i.record.created_at)]
+                for i in items]
+        self.conflicts_model.set_rows(rows)
+        empty = not items
+        self.conflicts_empty.setVisible(empty)
+        self.conflicts_view.setVisible(not empty)
+        self.comparison_title.setVisible(not empty)
+        self.comparison_view.setVisible(not empty)
+        self.legend.setVisible(not empty)
+        self.conflicts_view.resizeColumnsToContents()
+        keep = next((n for n, i in enumerate(items)
+                     if selected and i.record.id == selected.record.id), 0 if items else None)
+        self._show_comparison([])
+        if keep is not None:
+            self.conflicts_view.selectRow(keep)
+        self._loaded_one()
+
+    def _parked_loaded(self, items: list[ParkedItem]) -> None:
+        if not self._alive():
+            return
+        self._parked = items
+        self.parked_model.set_rows([
+            [self._type_words(i.change.resource_type), self._name(i.patient),
+             self._local_time(i.change.created_at), i.change.reason] for i in items])
+        empty = not items
+        self.parked_empty.setVisible(empty)
+        self.parked_help.setVisible(not empty)
+        self.parked_view.setVisible(not empty)
+        self.parked_view.resizeColumnsToContents()
+        self._loaded_one()
+
+    def _loaded_one(self) -> None:
+        self._loading = max(0, self._loading - 1)
+        self._update_buttons()
+        if self._loading == 0:
+            self.refreshed.emit()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        log.error("sync review: lists not loaded: %s", type(exc).__name__)
+        if not self._alive():
+            return
+        self._problem(self.tr("The lists could not be read. Close this window and try again."))
+        self._loaded_one()
+
+    # --- the comparison -----------------------------------------------------------------------
+    def selected_conflict(self) -> ConflictItem | None:
+        rows = self.conflicts_view.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._conflicts):
+            return None
+        return self._conflicts[rows[0].row()]
+
+    def _conflict_selected(self, *_args: object) -> None:
+        item = self.selected_conflict()
+        self._update_buttons()
+        if item is None:
+            self._shown_conflict = None
+            self._show_comparison([])
+            return
+        conflict_id, rtype = item.record.id, item.record.resource_type
+        self._shown_conflict = conflict_id
+
+        def shown(copies: tuple[Resource | None, Resource | None]) -> None:
+            if self._alive() and self._shown_conflict == conflict_id:
+                self._show_comparison(self.compare(rtype, *copies))
+
+        self._runner.run(lambda db: engine.conflict_copies(db, conflict_id),
+                         on_success=shown, on_failure=self._load_failed_quietly)
+
+    def _load_failed_quietly(self, exc: BaseException) -> None:
+        log.error("sync review: conflict copies not read: %s", type(exc).__name__)
+        if self._alive():
+            self._problem(self.tr("This conflict could not be read."))
+
+    def _show_comparison(self, rows: list[ComparisonRow]) -> None:
+        # What differs first (each group keeps the record's own order of elements).
+        rows = [r for r in rows if r.differs] + [r for r in rows if not r.differs]
+        differing = self.tr("differs")
+        self.comparison_model.set_rows(
+            [[f"{MARKER} {r.label}" if r.differs else r.label, r.mine or "—", r.theirs or "—"]
+             for r in rows],
+            marked=[r.differs for r in rows],
+            accessible=[[f"{r.label}, {differing}" if r.differs else r.label,
+                         r.mine or self.tr("empty"), r.theirs or self.tr("empty")]
+                        for r in rows])
+        self.comparison_view.resizeColumnsToContents()
+        count = sum(r.differs for r in rows)
+        if rows:
+            self.comparison_title.setText(
+                self.tr("Your copy and the hub's copy: %n element(s) differ.", "", count))
+        else:
+            self.comparison_title.setText(
+                self.tr("Select a conflict to compare your copy with the hub's."))
+
+    def compare(self, resource_type: str, mine: Resource | None,
+                theirs: Resource | None) -> list[ComparisonRow]:
+        """Element by element: Patient by the register's elements (with their labels),
+        any other type by its top-level FHIR elements."""
+        rows: list[ComparisonRow] = []
+        if mine is None or theirs is None or mine.get("active") is False or \
+                theirs.get("active") is False:
+            state_mine, state_theirs = self._state(mine), self._state(theirs)
+            rows.append(ComparisonRow(self.tr("Record"), state_mine, state_theirs,
+                                      state_mine != state_theirs))
+        if resource_type == patient_store.RESOURCE:
+            try:
+                ours = patient_fhir.elements(mine) if mine is not None else {}
+                hubs = patient_fhir.elements(theirs) if theirs is not None else {}
+            except patient_fhir.UnusablePatient:
+                pass
+            else:
+                for key in patient_fhir.ELEMENTS:
+                    a = self._patient_value(key, ours.get(key, ""))
+                    b = self._patient_value(key, hubs.get(key, ""))
+                    rows.append(ComparisonRow(patient_texts.field_label(key), a, b, a != b))
+                return rows
+        keys = sorted((set(mine or {}) | set(theirs or {})) - {"meta", "resourceType", "id"})
+        for key in keys:
+            a = _flat((mine or {}).get(key))
+            b = _flat((theirs or {}).get(key))
+            rows.append(ComparisonRow(key, a, b, a != b))
+        return rows
+
+    def _state(self, copy: Resource | None) -> str:
+        if copy is None or copy.get("active") is False:
+            return self.tr("Deleted")
+        return self.tr("Present")
+
+    @staticmethod
+    def _patient_value(key: str, value: str) -> str:
+        if key == "sex":
+            return patient_texts.sex_label(value) if value else ""
+        if key == "birth_date" and len(value) == 10:
+            year, month, day = value.split("-")
+            return f"{day}/{month}/{year}"
+        return value.replace("\n", ", ")
+
+    # --- actions ----------------------------------------------------------------------------
+    def keep_hub_version(self) -> None:
+        item = self.selected_conflict()
+        if item is None or self._busy:
+            return
+        conflict_id = item.record.id
+        self._act(lambda db: engine.resolve_conflict(db, conflict_id, "hub"))
+
+    def use_my_copy(self) -> None:
+        item = self.selected_conflict()
+        registry = self._registry
+        if item is None or self._busy or registry is None or not item.has_local_copy:
+            return
+        conflict_id = item.record.id
+        self._act(lambda db: engine.restore_local_copy(db, registry, conflict_id))
+
+    def selected_parked(self) -> list[ParkedItem]:
+        rows = sorted(i.row() for i in self.parked_view.selectionModel().selectedRows())
+        return [self._parked[r] for r in rows if r < len(self._parked)]
+
+    def try_again(self) -> None:
+        op_ids = [i.change.op_id for i in self.selected_parked()]
+        if op_ids and not self._busy:
+            self._act(lambda db: engine.requeue_parked(db, op_ids))
+
+    def try_all_again(self) -> None:
+        op_ids = [i.change.op_id for i in self._parked]
+        if op_ids and not self._busy:
+            self._act(lambda db: engine.requeue_parked(db, op_ids))
+
+    def _act(self, fn: Callable[[Database], object]) -> None:
+        self._busy = True
+        self.problem.hide()
+        self._update_buttons()
+        self._runner.run(fn, on_success=self._acted, on_failure=self._act_failed)
+
+    def _acted(self, _result: object) -> None:
+        if not self._alive():
+            return
+        self._busy = False
+        self.changed.emit()
+        self.refresh()
+
+    def _act_failed(self, exc: BaseException) -> None:
+        log.error("sync review: action failed: %s", type(exc).__name__)
+        if not self._alive():
+            return
+        self._busy = False
+        self._problem(self.tr("This could not be done. The lists were read again."))
+        self.refresh()
+
+    def _update_buttons(self, *_args: object) -> None:
+        item = self.selected_conflict()
+        idle = not self._busy and self._loading == 0
+        self.keep_hub.setEnabled(idle and item is not None)
+        self.use_mine.setEnabled(idle and item is not None and item.has_local_copy
+                                 and self._registry is not None
+                                 and self._registry.get(item.record.resource_type) is not None)
+        self.retry.setEnabled(idle and bool(self.selected_parked()))
+        self.retry_all.setEnabled(idle and bool(self._parked))
+
+    def _problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    # --- words ------------------------------------------------------------------------------
+    def _name(self, patient: Patient | None) -> str:
+        return patient_texts.full_name(patient) if patient is not None else ""
+
+    def _local_time(self, iso: str) -> str:
+        try:
+            moment = parse_utc_iso(iso)
+        except ValueError:
+            return iso
+        return moment.astimezone(self._zone).strftime("%d/%m/%Y %H:%M")
+
+    def _type_words(self, resource_type: str) -> str:
+        words = {
+            "Patient": self.tr("Patient"),
+            "CareTeam": self.tr("Care team"),
+            "Immunization": self.tr("Vaccination"),
+            "ImmunizationRecommendation": self.tr("Vaccination recommendation"),
+            "Observation": self.tr("Reading"),
+            "Appointment": self.tr("Appointment"),
+            "Communication": self.tr("Message"),
+            "Practitioner": self.tr("Directory entry"),
+            "AuditEvent": self.tr("Audit entry"),
+        }
+        return words.get(resource_type, resource_type)
+
+    def _kind_words(self, kind: str) -> str:
+        words = {
+            "element": self.tr("Changed here and on the hub"),
+            "ins_identity": self.tr("Identity set by the INS on the hub"),
+            "edit_beats_delete": self.tr("Changed on one side, deleted on the other"),
+            "deleted": self.tr("Deleted on the hub"),
+            "hub_order": self.tr("Changed here and on the hub"),
+            "append_only": self.tr("Recorded differently on the hub"),
+            "cancel_wins": self.tr("Cancelled on one side"),
+            "appointment_status": self.tr("Status changed here and on the hub"),
+            "refused_by_hub": self.tr("Your change was refused by the hub"),
+            "hub_restored": self.tr("Hub restored from a backup"),
+            "unreadable_hub_copy": self.tr("Hub copy not readable by this version"),
+        }
+        return words.get(kind, self.tr("Changed here and on the hub"))
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+__all__ = ["ComparisonRow", "ConflictItem", "ParkedItem", "SyncReviewDialog", "TextTableModel",
+           "load_conflicts", "load_parked"]
