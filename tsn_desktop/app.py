@@ -264,8 +264,10 @@ class TsnApp(QObject):
         if (self.window is None or self.runner is None or self.locked
                 or self.review_dialog is not None):
             return
+        from tsn_desktop.patients.review import PatientReview
+
         dialog = SyncReviewDialog(self.runner, self.window, registry=self.registry,
-                                  clock=self.clock)
+                                  clock=self.clock, describer=PatientReview())
         if self.sync_worker is not None:
             dialog.changed.connect(self.sync_worker.refresh)   # the counts, at once
             dialog.changed.connect(self.sync_worker.sync_now)  # push what was taken back

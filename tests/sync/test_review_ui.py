@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QTableView
 from tsn_desktop.core.clock import SystemClock
 from tsn_desktop.core.executor import DbExecutor, DbRunner
 from tsn_desktop.patients import store
+from tsn_desktop.patients.review import PatientReview
 from tsn_desktop.sync.engine import (
     SyncEngine,
     open_conflicts,
@@ -93,7 +94,8 @@ def open_review(qtbot):
 
     def open_(client) -> tuple[SyncReviewDialog, DbExecutor]:
         executor = DbExecutor(client.db)
-        dialog = SyncReviewDialog(DbRunner(executor), registry=registry(), clock=SystemClock())
+        dialog = SyncReviewDialog(DbRunner(executor), registry=registry(), clock=SystemClock(),
+                                  describer=PatientReview())
         qtbot.addWidget(dialog)
         opened.append((dialog, executor))
         with qtbot.waitSignal(dialog.refreshed, timeout=10_000):

@@ -16,7 +16,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import (
@@ -45,10 +45,6 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.clock import Clock, parse_utc_iso
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
-from tsn_desktop.patients import fhir as patient_fhir
-from tsn_desktop.patients import store as patient_store
-from tsn_desktop.patients.model import Patient
-from tsn_desktop.patients.ui import texts as patient_texts
 from tsn_desktop.sync import engine
 from tsn_desktop.sync.adapters import AdapterRegistry, Resource
 
@@ -60,18 +56,32 @@ _DIFF_FOREGROUND = QColor(0, 0, 0)
 _Index = QModelIndex | QPersistentModelIndex
 
 
+class ReviewDescriber(Protocol):
+    """What the features tell the review (sync/ imports no feature; app.py passes one)."""
+
+    def patient_name(self, db: Database, patient_id: str) -> str | None:
+        """The patient's name as the register shows it (DB thread), or None."""
+        ...
+
+    def compare(self, resource_type: str, mine: Resource | None,
+                theirs: Resource | None) -> list[tuple[str, str, str]] | None:
+        """(label, my value, hub value) per element in the feature's own words, or None
+        for a type the feature does not describe (top-level elements are shown)."""
+        ...
+
+
 # --- what the DB thread hands back -------------------------------------------------------
 @dataclass(frozen=True)
 class ConflictItem:
     record: engine.ConflictRecord
-    patient: Patient | None      # the patient the record is about, when known here
+    name: str                    # the patient the record is about, when known here
     has_local_copy: bool
 
 
 @dataclass(frozen=True)
 class ParkedItem:
     change: engine.ParkedChange
-    patient: Patient | None
+    name: str
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ class ComparisonRow:
 
 def _patient_id_in(resource_type: str, resource_id: str,
                    copies: Sequence[Resource | None]) -> str | None:
-    if resource_type == patient_store.RESOURCE:
+    if resource_type == "Patient":
         return resource_id
     for copy in copies:
         if not isinstance(copy, dict):
@@ -97,37 +107,42 @@ def _patient_id_in(resource_type: str, resource_id: str,
     return None
 
 
-def _patient(db: Database, patient_id: str | None) -> Patient | None:
-    if not patient_id:
-        return None
+def _name(db: Database, describer: ReviewDescriber | None, patient_id: str | None) -> str:
+    if not patient_id or describer is None:
+        return ""
     try:
-        return patient_store.get(db, patient_id)
+        return describer.patient_name(db, patient_id) or ""
     except ValueError:   # a row this build cannot read: show no name rather than fail
-        return None
+        return ""
 
 
-def load_conflicts(db: Database) -> list[ConflictItem]:
-    items = []
-    for record in engine.open_conflicts(db):
-        local, hub = engine.conflict_copies(db, record.id)
-        pid = _patient_id_in(record.resource_type, record.resource_id, (local, hub))
-        items.append(ConflictItem(record, _patient(db, pid), local is not None))
-    return items
+def load_conflicts(describer: ReviewDescriber | None = None,
+                   ) -> Callable[[Database], list[ConflictItem]]:
+    def load(db: Database) -> list[ConflictItem]:
+        items = []
+        for record in engine.open_conflicts(db):
+            local, hub = engine.conflict_copies(db, record.id)
+            pid = _patient_id_in(record.resource_type, record.resource_id, (local, hub))
+            items.append(ConflictItem(record, _name(db, describer, pid), local is not None))
+        return items
+
+    return load
 
 
-def load_parked(registry: AdapterRegistry | None) -> Callable[[Database], list[ParkedItem]]:
+def load_parked(registry: AdapterRegistry | None, describer: ReviewDescriber | None = None,
+                ) -> Callable[[Database], list[ParkedItem]]:
     def load(db: Database) -> list[ParkedItem]:
         items = []
         for change in engine.parked_changes(db):
             copies: list[Resource | None] = []
             adapter = registry.get(change.resource_type) if registry else None
-            if adapter is not None and change.resource_type != patient_store.RESOURCE:
+            if adapter is not None and change.resource_type != "Patient":
                 try:
                     copies.append(adapter.to_fhir(db, change.resource_id))
                 except Exception:  # noqa: BLE001 - the name is a help, not a need
                     log.warning("parked %s: record not readable", change.resource_type)
             pid = _patient_id_in(change.resource_type, change.resource_id, copies)
-            items.append(ParkedItem(change, _patient(db, pid)))
+            items.append(ParkedItem(change, _name(db, describer, pid)))
         return items
 
     return load
@@ -228,10 +243,12 @@ class SyncReviewDialog(QDialog):
     refreshed = Signal()    # both lists were (re)loaded
 
     def __init__(self, runner: DbRunner, parent: QWidget | None = None, *,
-                 registry: AdapterRegistry | None = None, clock: Clock | None = None) -> None:
+                 registry: AdapterRegistry | None = None, clock: Clock | None = None,
+                 describer: ReviewDescriber | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._registry = registry
+        self._describer = describer
         self._zone = getattr(clock, "zone", None)
         self._conflicts: list[ConflictItem] = []
         self._parked: list[ParkedItem] = []
@@ -345,10 +362,10 @@ class SyncReviewDialog(QDialog):
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         self._loading += 2
-        self._runner.run(load_conflicts, on_success=self._conflicts_loaded,
+        self._runner.run(load_conflicts(self._describer), on_success=self._conflicts_loaded,
                          on_failure=self._load_failed)
-        self._runner.run(load_parked(self._registry), on_success=self._parked_loaded,
-                         on_failure=self._load_failed)
+        self._runner.run(load_parked(self._registry, self._describer),
+                         on_success=self._parked_loaded, on_failure=self._load_failed)
 
     def _alive(self) -> bool:
         return shiboken6.isValid(self)
@@ -358,7 +375,7 @@ class SyncReviewDialog(QDialog):
             return
         selected = self.selected_conflict()
         self._conflicts = items
-        rows = [[self._type_words(i.record.resource_type), self._name(i.patient),
+        rows = [[self._type_words(i.record.resource_type), i.name,
                  self._kind_words(i.record.kind), self._local_time(i.record.created_at)]
                 for i in items]
         self.conflicts_model.set_rows(rows)
@@ -381,7 +398,7 @@ class SyncReviewDialog(QDialog):
             return
         self._parked = items
         self.parked_model.set_rows([
-            [self._type_words(i.change.resource_type), self._name(i.patient),
+            [self._type_words(i.change.resource_type), i.name,
              self._local_time(i.change.created_at), i.change.reason] for i in items])
         empty = not items
         self.parked_empty.setVisible(empty)
@@ -462,18 +479,11 @@ class SyncReviewDialog(QDialog):
             state_mine, state_theirs = self._state(mine), self._state(theirs)
             rows.append(ComparisonRow(self.tr("Record"), state_mine, state_theirs,
                                       state_mine != state_theirs))
-        if resource_type == patient_store.RESOURCE:
-            try:
-                ours = patient_fhir.elements(mine) if mine is not None else {}
-                hubs = patient_fhir.elements(theirs) if theirs is not None else {}
-            except patient_fhir.UnusablePatient:
-                pass
-            else:
-                for key in patient_fhir.ELEMENTS:
-                    a = self._patient_value(key, ours.get(key, ""))
-                    b = self._patient_value(key, hubs.get(key, ""))
-                    rows.append(ComparisonRow(patient_texts.field_label(key), a, b, a != b))
-                return rows
+        described = (self._describer.compare(resource_type, mine, theirs)
+                     if self._describer is not None else None)
+        if described is not None:
+            rows += [ComparisonRow(label, a, b, a != b) for label, a, b in described]
+            return rows
         keys = sorted((set(mine or {}) | set(theirs or {})) - {"meta", "resourceType", "id"})
         for key in keys:
             a = _flat((mine or {}).get(key))
@@ -485,15 +495,6 @@ class SyncReviewDialog(QDialog):
         if copy is None or copy.get("active") is False:
             return self.tr("Deleted")
         return self.tr("Present")
-
-    @staticmethod
-    def _patient_value(key: str, value: str) -> str:
-        if key == "sex":
-            return patient_texts.sex_label(value) if value else ""
-        if key == "birth_date" and len(value) == 10:
-            year, month, day = value.split("-")
-            return f"{day}/{month}/{year}"
-        return value.replace("\n", ", ")
 
     # --- actions ----------------------------------------------------------------------------
     def keep_hub_version(self) -> None:
@@ -561,9 +562,6 @@ class SyncReviewDialog(QDialog):
         self.problem.show()
 
     # --- words ------------------------------------------------------------------------------
-    def _name(self, patient: Patient | None) -> str:
-        return patient_texts.full_name(patient) if patient is not None else ""
-
     def _local_time(self, iso: str) -> str:
         try:
             moment = parse_utc_iso(iso)
@@ -611,4 +609,4 @@ def _flat(value: Any) -> str:
 
 
 __all__ = ["ComparisonRow", "ConflictItem", "ParkedItem", "SyncReviewDialog", "TextTableModel",
-           "load_conflicts", "load_parked"]
+           "ReviewDescriber", "load_conflicts", "load_parked"]
