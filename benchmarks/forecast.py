@@ -5,14 +5,22 @@
 Builds a French GP practice (age pyramid, infants on schedule or late, adults
 with sporadic boosters, seniors with flu/pneumococcal/zoster histories), loads
 the verified fr-2025 data pack and forecasts every vaccine group for every
-patient.  Prints total seconds, patients per second, and the ratio to a
-baseline that only iterates over and copies the same histories.
+patient with `tsn_desktop.vaccination.practice` (spawned worker processes).
+Prints, as ratios to a baseline measured in the same run (iterate over and
+copy the same histories):
+
+1. the cold whole-practice forecast, in this process and with --workers;
+2. the incremental run the app does on a later day (D+1, D+7, D+30): the
+   patients `stale` since day D, the time to recompute only them and to run
+   `due_between` over every summary, against the 2 s target;
+3. a correctness check: for a random sample of non-stale patients, a fresh
+   forecast on the later day gives the same summary groups as the kept one.
 """
 
 from __future__ import annotations
 
 import argparse
-import multiprocessing as mp
+import os
 import random
 import sys
 import time
@@ -27,6 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tsn_desktop.vaccination.datapack import load_pack  # noqa: E402
 from tsn_desktop.vaccination.engine import AdministeredDose, Patient, forecast  # noqa: E402
+from tsn_desktop.vaccination.practice import (  # noqa: E402
+    MIN_PATIENTS_FOR_POOL,
+    PatientSummary,
+    due_between,
+    forecast_practice,
+    stale,
+    summarize,
+)
 from tsn_desktop.vaccination.schedule import SupportingData  # noqa: E402
 
 ASSESSMENT = date(2025, 11, 3)
@@ -116,24 +132,12 @@ def build_practice(n: int, seed: int) -> list[Case]:
 
 
 # ------------------------------------------------------------------ running
-_DATA: SupportingData | None = None
+TARGET_S = 2.0
+LATER_DAYS = (1, 7, 30)
+SAMPLE = 200
 
-
-def _init_worker() -> None:
-    global _DATA
-    _DATA = load_pack("fr-2025")[1]
-
-
-def due_this_month(cases: list[Case]) -> Counter[str]:
-    """Vaccine groups with a dose recommended on or before the end of the month."""
-    assert _DATA is not None
-    due: Counter[str] = Counter()
-    for patient, doses in cases:
-        assessment = forecast(patient, doses, ASSESSMENT, _DATA)
-        for name, g in assessment.groups.items():
-            if g.status == "Not Complete" and g.recommended and g.recommended <= MONTH_END:
-                due[name] += 1
-    return due
+Item = tuple[int, Patient, list[AdministeredDose]]
+Summaries = dict[int, PatientSummary]
 
 
 def copy_histories(cases: list[Case]) -> int:
@@ -145,9 +149,90 @@ def copy_histories(cases: list[Case]) -> int:
     return count
 
 
-def _chunks(cases: list[Case], parts: int) -> list[list[Case]]:
-    size = -(-len(cases) // parts)
-    return [cases[i:i + size] for i in range(0, len(cases), size)]
+def month_end(day: date) -> date:
+    return day + relativedelta(day=31)
+
+
+def _verdict(seconds: float) -> str:
+    return "met" if seconds < TARGET_S else "NOT met"
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+class Report:
+    """Prints times with patients/s and the ratio to the baseline."""
+
+    def __init__(self, baseline: float) -> None:
+        self.baseline = baseline
+
+    def time(self, seconds: float, patients: int | None = None, cpu: float | None = None,
+             ) -> str:
+        rate = f", {patients / seconds:,.0f} patients/s" if patients else ""
+        used = f", CPU {cpu:.2f} s" if cpu is not None else ""
+        return f"{seconds:.3f} s{rate}{used} ({seconds / self.baseline:,.1f}x baseline)"
+
+
+def cold_runs(items: list[Item], data: SupportingData, workers: int, report: Report,
+              ) -> Summaries:
+    print(f"1. cold whole-practice forecast on {ASSESSMENT} ({len(items)} patients)")
+    runs: dict[int, tuple[float, Summaries]] = {}
+    for n in sorted({1, workers}):
+        t0, c0 = time.perf_counter(), cpu_seconds()
+        summaries = forecast_practice(items, ASSESSMENT, data, workers=n)
+        elapsed, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+        runs[n] = elapsed, summaries
+        where = "in process" if n == 1 else "spawned processes"
+        print(f"   {n} worker(s), {where}: {report.time(elapsed, len(items), cpu)}"
+              f" -> target < {TARGET_S:g} s {_verdict(elapsed)}")
+    if len(runs) > 1:
+        same = runs[1][1] == runs[workers][1]
+        print(f"   1-worker and {workers}-worker summaries identical: {same}")
+    return runs[workers][1]
+
+
+def incremental_run(items: list[Item], kept: Summaries, day: date, data: SupportingData,
+                    workers: int, report: Report) -> tuple[Summaries, float]:
+    """What the app does on `day`: recompute the stale summaries, then list who is due."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    todo = [items[key] for key, summary in kept.items() if stale(summary, day)]
+    n = workers if len(todo) >= MIN_PATIENTS_FOR_POOL else 1
+    fresh = forecast_practice(todo, day, data, workers=n) if todo else {}
+    summaries = {**kept, **fresh}
+    t_recompute = time.perf_counter() - t0
+    due = due_between(summaries, day, month_end(day))
+    elapsed, cpu = time.perf_counter() - t0, cpu_seconds() - c0
+    rate = f" ({len(todo) / t_recompute:,.0f} patients/s)" if todo else ""
+    print(f"   D+{(day - ASSESSMENT).days:<2} {day}: {len(todo):>5} stale "
+          f"({len(todo) / len(kept):.1%}), {n} worker(s); recompute {t_recompute:.3f} s{rate}"
+          f" + due_between over {len(summaries)} summaries {elapsed - t_recompute:.3f} s"
+          f" ({len(due)} rows) = {report.time(elapsed, cpu=cpu)} -> target {_verdict(elapsed)}")
+    return summaries, elapsed
+
+
+def check_kept(items: list[Item], kept: Summaries, day: date, data: SupportingData,
+               rng: random.Random, sample: int) -> int:
+    """Fresh forecasts on `day` for a sample of non-stale patients: same groups as kept?"""
+    candidates = [key for key, summary in kept.items() if not stale(summary, day)]
+    chosen = rng.sample(candidates, min(sample, len(candidates)))
+    mismatches = 0
+    for key in chosen:
+        _, patient, doses = items[key]
+        new = summarize(forecast(patient, doses, day, data)).groups
+        old = kept[key].groups
+        if new != old:
+            mismatches += 1
+            groups = sorted(g for g in old.keys() | new.keys() if old.get(g) != new.get(g))
+            print(f"   MISMATCH patient {key} ({patient}, {len(doses)} doses), kept from "
+                  f"{kept[key].assessment_date}, next_change {kept[key].next_change}:")
+            for g in groups:
+                print(f"     {g}: kept {old.get(g)}\n     {' ' * len(g)}  fresh {new.get(g)}")
+    print(f"   D+{(day - ASSESSMENT).days:<2} {day}: {len(chosen)} non-stale patients "
+          f"re-forecast, {mismatches} mismatch(es)")
+    return mismatches
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,47 +248,54 @@ def main(argv: list[str] | None = None) -> int:
     practice = build_practice(args.patients, args.seed)
     built = time.perf_counter() - t0
     doses = sum(len(d) for _, d in practice)
-    print(f"practice: {len(practice)} patients, {doses} doses (built in {built:.2f} s)")
+    print(f"practice: {len(practice)} patients, {doses} doses (built in {built:.2f} s); "
+          f"{os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.2f} (other processes "
+          f"running skew the times)")
+    items: list[Item] = [(i, patient, d) for i, (patient, d) in enumerate(practice)]
 
     t0 = time.perf_counter()
-    _init_worker()
+    data = load_pack("fr-2025")[1]
     print(f"data pack verified and loaded in {time.perf_counter() - t0:.3f} s")
 
     t0 = time.perf_counter()
     copy_histories(practice)
     baseline = time.perf_counter() - t0
+    report = Report(baseline)
+    print(f"baseline (iterate + copy histories): {baseline:.3f} s")
 
-    if args.workers > 1:
-        t0 = time.perf_counter()
-        with mp.get_context("fork").Pool(args.workers, initializer=_init_worker) as pool:
-            parts = pool.map(due_this_month, _chunks(practice, args.workers * 8))
-        due: Counter[str] = sum(parts, Counter())
-    else:
-        t0 = time.perf_counter()
-        due = due_this_month(practice)
-    elapsed = time.perf_counter() - t0
+    summaries = cold_runs(items, data, args.workers, report)
+    due = due_between(summaries, ASSESSMENT, MONTH_END)
+    print(f"   due {ASSESSMENT}..{MONTH_END}: "
+          + ", ".join(f"{k} {v}" for k, v in Counter(name for _, name, _ in due).most_common()))
+    never = sum(s.next_change is None for s in summaries.values())
+    print(f"   summaries with no next change date: {never}")
 
-    rate = len(practice) / elapsed
-    print(f"forecast ({args.workers} worker(s)): {elapsed:.2f} s total, {rate:,.0f} patients/s, "
-          f"{elapsed / len(practice) * 1e3:.3f} ms/patient")
-    print(f"baseline (iterate + copy histories): {baseline:.3f} s; "
-          f"forecast/baseline ratio: {elapsed / baseline:,.0f}x")
-    print(f"target < 2 s: {'met' if elapsed < 2 else 'NOT met'}")
-    print("due by " + MONTH_END.isoformat() + ": "
-          + ", ".join(f"{k} {v}" for k, v in due.most_common()))
+    print(f"2. incremental run from the summaries of D = {ASSESSMENT} "
+          f"(stale check + recompute + due_between to the end of that month)")
+    for offset in LATER_DAYS:
+        incremental_run(items, summaries, ASSESSMENT + timedelta(days=offset), data,
+                        args.workers, report)
+
+    print(f"3. kept summaries vs a fresh forecast, {SAMPLE} random non-stale patients")
+    rng = random.Random(args.seed)
+    mismatches = {offset: check_kept(items, summaries, ASSESSMENT + timedelta(days=offset),
+                                     data, rng, SAMPLE) for offset in LATER_DAYS}
+    print(f"   correctness at D+7: {'OK' if mismatches[7] == 0 else 'FAILED'} "
+          f"({mismatches[7]} mismatch(es))")
+
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     if args.per_group:
-        print_group_costs(practice[: args.per_group])
-    return 0
+        print_group_costs(practice[: args.per_group], data)
+    return 1 if any(mismatches.values()) else 0
 
 
-def print_group_costs(cases: list[Case]) -> None:
+def print_group_costs(cases: list[Case], data: SupportingData) -> None:
     """Where the time goes: each vaccine group forecast alone, in µs per patient."""
-    assert _DATA is not None
     costs = {}
-    for name in _DATA.vaccine_groups:
+    for name in data.vaccine_groups:
         t0 = time.perf_counter()
         for patient, doses in cases:
-            forecast(patient, doses, ASSESSMENT, _DATA, [name])
+            forecast(patient, doses, ASSESSMENT, data, [name])
         costs[name] = (time.perf_counter() - t0) / len(cases) * 1e6
     print("µs per patient by group: "
           + ", ".join(f"{k} {v:.0f}" for k, v in sorted(costs.items(), key=lambda p: -p[1])))
