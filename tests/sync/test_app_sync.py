@@ -58,7 +58,7 @@ def _has(session: TsnApp, patient_id: str) -> Patient | None:
 
 def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, private_hub,
                                                                     open_demo) -> None:
-    gp, _ = open_demo("gp", private_hub)
+    gp, gp_token = open_demo("gp", private_hub)
     nurse, _ = open_demo("nurse", private_hub)
     # Both push their demo patients at unlock, by themselves.
     qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)
@@ -66,16 +66,15 @@ def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, priva
 
     saved = gp.executor.call(lambda db: service.save(db, new_patient(
         given_names="Apolline", birth_name="VERNIER")).patient)
-    # The local save itself schedules a push; "Sync now" does not wait for it.
-    qtbot.waitUntil(lambda: gp.sync_worker.status.pending == 1, timeout=5_000)
-    gp.sync_status.button.click()
-    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    gp.sync_status.button.click()  # "Sync now" does not wait for the debounced push
+    qtbot.waitUntil(lambda: private_hub.fhir(gp_token, "Patient", saved.id).status_code == 200,
+                    timeout=30_000)
     nurse_rpps = nurse.practitioner.rpps
     gp.executor.call(lambda db: care_team.add_member(db, saved.id, nurse_rpps, "Claire Démo"))
     gp.sync_status.button.click()  # the care team goes to the hub
     qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
 
-    assert _has(nurse, saved.id) is None
+    # The nurse's idle listener may already have fetched it; "Sync now" makes sure.
     nurse.sync_status.button.click()
     qtbot.waitUntil(lambda: _has(nurse, saved.id) is not None, timeout=30_000)
 
@@ -103,7 +102,7 @@ def test_without_a_hub_account_the_status_says_so_and_where_to_set_it(qtbot, qap
 
 
 def test_locking_stops_sync_and_unlocking_restarts_it(qtbot, private_hub, open_demo) -> None:
-    gp, _ = open_demo("gp", private_hub)
+    gp, token = open_demo("gp", private_hub)
     qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
     gp.lock()
     assert not gp.sync_status.isEnabled()
@@ -112,10 +111,11 @@ def test_locking_stops_sync_and_unlocking_restarts_it(qtbot, private_hub, open_d
     gp.unlock_dialog.try_unlock()
     qtbot.waitUntil(lambda: not gp.locked, timeout=10_000)
     assert gp.sync_status.isEnabled()
-    gp.executor.call(lambda db: service.save(db, new_patient()))
-    qtbot.waitUntil(lambda: gp.sync_worker.status.pending == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)  # the pass unlocking starts
+    saved = gp.executor.call(lambda db: service.save(db, new_patient()).patient)
     # The save after unlock is pushed by itself (debounced local change), no click.
-    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    qtbot.waitUntil(lambda: private_hub.fhir(token, "Patient", saved.id).status_code == 200,
+                    timeout=30_000)
 
 
 def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, qapp, tmp_path,
