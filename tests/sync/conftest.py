@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +41,10 @@ PYTHON = sys.executable
 PASSPHRASE = "une phrase de passe assez longue"
 FAST_KDF = KdfParams(n=2**14)
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
+# Set by `eval "$(bash .ci/postgres.sh)"` (CI does): the whole suite then runs against a
+# hub on PostgreSQL as well as on SQLite.
+PG_URL = os.environ.get("TSN_HUB_TEST_PG_URL")
+HUB_BACKENDS = ["sqlite", "postgresql"]
 
 
 def free_port() -> int:
@@ -62,9 +67,19 @@ def valid_ins(sex: str = "2", year: int = 1980, month: int = 3, place: str = "75
 class HubProcess:
     """The reference hub, run exactly as an operator would."""
 
-    def __init__(self, workdir: Path, tls: tuple[Path, Path] | None = None) -> None:
+    def __init__(self, workdir: Path, tls: tuple[Path, Path] | None = None,
+                 backend: str = "sqlite") -> None:
         self.workdir = workdir
-        self.db_url = f"sqlite:///{workdir / 'hub.db'}"
+        self.backend = backend
+        self.schema: str | None = None
+        if backend == "postgresql":
+            # One schema per hub: hubs of different tests never see each other's rows.
+            self.schema = f"hub_{uuid.uuid4().hex[:12]}"
+            self._pg(f"CREATE SCHEMA {self.schema}")
+            sep = "&" if "?" in (PG_URL or "") else "?"
+            self.db_url = f"{PG_URL}{sep}options=-csearch_path%3D{self.schema}"
+        else:
+            self.db_url = f"sqlite:///{workdir / 'hub.db'}"
         self.port = free_port()
         self.tls = tls
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
@@ -104,9 +119,26 @@ class HubProcess:
     def wipe_and_restart(self) -> None:
         """The hub is rebuilt empty (a new epoch), at the same address."""
         self.stop()
+        if self.schema is not None:
+            self._pg(f"DROP SCHEMA {self.schema} CASCADE")
+            self._pg(f"CREATE SCHEMA {self.schema}")
         for path in self.workdir.glob("hub.db*"):
             path.unlink()
         self.start()
+
+    def drop(self) -> None:
+        """Stops the hub and removes its PostgreSQL schema (SQLite: tmp_path goes)."""
+        self.stop()
+        if self.schema is not None:
+            self._pg(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+
+    @staticmethod
+    def _pg(sql: str) -> None:
+        import psycopg
+
+        assert PG_URL is not None
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(sql)
 
     def create_practitioner(self, rpps: str, name: str, profession: str) -> str:
         out = subprocess.run(
@@ -150,25 +182,32 @@ def self_signed_cert(folder: Path) -> tuple[Path, Path]:
     return cert_path, key_path
 
 
-@pytest.fixture(scope="session")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
+def _backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and not PG_URL:
+        pytest.skip('hub on PostgreSQL: set TSN_HUB_TEST_PG_URL (eval "$(bash .ci/postgres.sh)")')
+    return str(request.param)
+
+
+@pytest.fixture(scope="session", params=HUB_BACKENDS)
+def hub(request: pytest.FixtureRequest,
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[HubProcess]:
     """One hub for the session; each test gets its own practitioners, and a hub only
     shows a practitioner the patients shared with them, so tests do not see each other."""
-    process = HubProcess(tmp_path_factory.mktemp("hub"))
+    process = HubProcess(tmp_path_factory.mktemp("hub"), backend=_backend(request))
     process.start()
     yield process
-    process.stop()
+    process.drop()
 
 
-@pytest.fixture
-def private_hub(tmp_path: Path) -> Iterator[HubProcess]:
+@pytest.fixture(params=HUB_BACKENDS)
+def private_hub(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[HubProcess]:
     """A hub of the test's own, when the test counts everything the hub holds."""
     workdir = tmp_path / "private-hub"
     workdir.mkdir()
-    process = HubProcess(workdir)
+    process = HubProcess(workdir, backend=_backend(request))
     process.start()
     yield process
-    process.stop()
+    process.drop()
 
 
 @dataclass
