@@ -25,8 +25,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check tsn_desktop tsn_hub tests benchmarks
 
+# Each prints its figures as ratios to a baseline measured in the same run (~10 min in all).
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup_search.py
+	$(BIN)/python benchmarks/forecast.py
+	$(BIN)/python benchmarks/sync.py
 
 translations: $(STAMP)
 	$(BIN)/python -m tsn_desktop.i18n.update
