@@ -1423,7 +1423,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+32"/>
+        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+34"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -1454,7 +1454,22 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>&amp;Hub account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address of your regional hub and your access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Language:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1479,12 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Synchronisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,7 +1603,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+241"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+258"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -1782,7 +1802,7 @@ Your data stay encrypted on this computer.</source>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+29"/>
         <source>Deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,12 +1812,12 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+50"/>
         <source>This could not be done. The lists were read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,7 +2055,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+471"/>
         <source>The practice database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

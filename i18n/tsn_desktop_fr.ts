@@ -313,7 +313,7 @@
     <message>
         <location filename="../tsn_desktop/sync/ui/account.py" line="+34"/>
         <source>Hub account</source>
-        <translation>Compte hub</translation>
+        <translation>Compte du hub</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1427,7 +1427,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+32"/>
+        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+34"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -1458,7 +1458,22 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Sans activité du clavier ou de la souris pendant cette durée, TSN Desktop masque les données des patients et demande la phrase de passe.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>&amp;Hub account…</source>
+        <translation>Compte du &amp;hub…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
+        <translation>Compte du hub</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address of your regional hub and your access token</source>
+        <translation>Adresse de votre hub régional et votre jeton d&apos;accès</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
@@ -1468,7 +1483,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Verrouiller après&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Synchronisation:</source>
+        <translation>Synchronisation :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1587,7 +1607,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+241"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+258"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -1786,7 +1806,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+29"/>
         <source>Deleted</source>
         <translation>Supprimée</translation>
     </message>
@@ -1796,12 +1816,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Présente</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+50"/>
         <source>This could not be done. The lists were read again.</source>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+27"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -2039,7 +2059,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+458"/>
+        <location line="+471"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>

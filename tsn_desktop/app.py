@@ -100,6 +100,7 @@ class TsnApp(QObject):
         self.settings_dialog: SettingsDialog | None = None
         self.hub_dialog: HubAccountDialog | None = None
         self.review_dialog: SyncReviewDialog | None = None
+        self._hub_dialog_coming = False
         self.registry = sync_registry()
         self.sync_worker: SyncWorker | None = None
         self.sync_status: SyncStatusWidget | None = None
@@ -243,21 +244,30 @@ class TsnApp(QObject):
         """The hub address and access token (from the menu, or when the hub asks to sign
         in again); saving starts a pass."""
         if (self.window is None or self.runner is None or self.vault is None
-                or self.practitioner is None or self.locked or self.hub_dialog is not None):
+                or self.practitioner is None or self.locked or self.hub_dialog is not None
+                or self._hub_dialog_coming):
             return
+        self._hub_dialog_coming = True  # a second click while the account is read: no 2nd
         profile_id, rpps = self.vault.profile_id, self.practitioner.rpps
 
         def open_dialog(account: sync_settings.SyncAccount | None) -> None:
+            self._hub_dialog_coming = False
             if self.window is None or self.runner is None or self.locked:
                 return
+            settings = self.settings_dialog
+            # On top of the settings dialog when it leads here, else on the main window.
+            parent = settings if settings is not None and settings.isVisible() else self.window
             dialog = HubAccountDialog(self.runner, profile_id, rpps,
-                                      account.hub_url if account else "", self.window)
+                                      account.hub_url if account else "", parent)
             dialog.saved.connect(self._hub_account_saved)
             dialog.finished.connect(self._hub_dialog_closed)
             self.hub_dialog = dialog
             dialog.open()
 
-        self.runner.run(sync_settings.load_account, on_success=open_dialog)
+        def failed(_exc: BaseException) -> None:
+            self._hub_dialog_coming = False
+
+        self.runner.run(sync_settings.load_account, on_success=open_dialog, on_failure=failed)
 
     def show_sync_review(self) -> None:
         """Conflicts to review and changes the hub refused (from the status bar)."""
@@ -355,6 +365,7 @@ class TsnApp(QObject):
         dialog = SettingsDialog(self.settings, self.window)
         dialog.applied.connect(
             lambda: self.idle.set_minutes(self.settings.get(options.LOCK_AFTER_MINUTES)))
+        dialog.hub_account_requested.connect(self.show_hub_account)
         self.settings_dialog = dialog
         dialog.open()
 

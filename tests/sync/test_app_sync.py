@@ -16,6 +16,7 @@ from tsn_desktop.core.clock import SystemClock
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.patients import care_team, service, store
 from tsn_desktop.patients.model import Patient
+from tsn_desktop.sync.ui.account import HubAccountDialog
 
 from .conftest import HubProcess, new_patient
 
@@ -182,3 +183,23 @@ def test_a_conflict_shows_a_review_button_that_opens_the_review(qtbot, private_h
     assert gp.review_dialog is not None and gp.review_dialog.isVisible()
     gp.lock()  # the review shows patient data: it goes with the lock
     assert gp.review_dialog is None
+
+
+def test_the_hub_account_is_reached_from_the_settings(qtbot, qapp, tmp_path) -> None:
+    basedir = tmp_path / "settings"
+    basedir.mkdir()
+    clock = SystemClock()
+    session = TsnApp(qapp, basedir, Settings(basedir), clock)
+    try:
+        session.enter(build_demo(basedir, clock, patients=1))
+        session.show_settings()
+        settings = session.settings_dialog
+        assert settings.hub_account.accessibleName()
+        settings.hub_account.click()
+        settings.hub_account.click()  # impatient double click: still one dialog
+        qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
+        assert session.hub_dialog.parent() is settings
+        qtbot.wait(200)
+        assert len([w for w in settings.children() if isinstance(w, HubAccountDialog)]) == 1
+    finally:
+        session.close()

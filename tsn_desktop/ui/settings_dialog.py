@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ class SettingsDialog(QDialog):
     """Writes the settings on OK and emits `applied` so the app can use the new lock delay."""
 
     applied = Signal()
+    hub_account_requested = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,11 +54,20 @@ class SettingsDialog(QDialog):
         lock_note.setObjectName("hint")
         lock_note.setWordWrap(True)
 
+        # The hub account lives in the encrypted profile (its token in the OS keyring):
+        # its own dialog saves it, this one only leads there.
+        self.hub_account = QPushButton(self.tr("&Hub account…"))
+        self.hub_account.setAccessibleName(self.tr("Hub account"))
+        self.hub_account.setAccessibleDescription(
+            self.tr("Address of your regional hub and your access token"))
+        self.hub_account.clicked.connect(self.hub_account_requested)
+
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow("", language_note)
         form.addRow(self.tr("Lock &after:"), self.lock_minutes)
         form.addRow("", lock_note)
+        form.addRow(self.tr("Synchronisation:"), self.hub_account)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
