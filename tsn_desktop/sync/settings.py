@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tsn_desktop.core.db import Database
+from tsn_desktop.core.keyring_probe import keyring_usable
 from tsn_desktop.sync.client import check_hub_url
 
 log = logging.getLogger(__name__)
@@ -28,15 +29,10 @@ class SyncAccount:
 
 def _keyring() -> Any | None:
     """The keyring module when a real backend exists (not the fail/null fallbacks)."""
-    try:
-        import keyring
-        from keyring.backends import fail, null
+    if not keyring_usable():
+        return None
+    import keyring
 
-        backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - a broken keyring install means "no keyring"
-        return None
-    if isinstance(backend, fail.Keyring | null.Keyring):
-        return None
     return keyring
 
 
