@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import inspect
 import random
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import test_fr_schedule as fr_schedule  # same folder: its cases are re-run below
 from dateutil.relativedelta import relativedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tsn_desktop.vaccination.engine import AdministeredDose, Patient, forecast
+from tsn_desktop.vaccination import conformance, practice
+from tsn_desktop.vaccination.engine import (
+    AdministeredDose,
+    Assessment,
+    Patient,
+    forecast,
+)
 from tsn_desktop.vaccination.practice import (
     GroupSummary,
     PatientSummary,
@@ -21,7 +31,12 @@ from tsn_desktop.vaccination.practice import (
     stale,
     summarize,
 )
-from tsn_desktop.vaccination.schedule import Duration, SupportingData, load_supporting_data
+from tsn_desktop.vaccination.schedule import (
+    Duration,
+    SupportingData,
+    load_supporting_data,
+    parse_duration,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FR_PACK = REPO / "resources" / "schedules" / "fr-2025"
@@ -216,3 +231,203 @@ def test_duration_addition_matches_relativedelta(
     assert Duration(years, months, days).add_to(start) == expected
     if start.day <= 28:  # no month end involved: plain relativedelta
         assert expected == start + relativedelta(years=years, months=months, days=days)
+
+
+# ------------------------------------------------------------ speed-ups change nothing
+
+CDSI = REPO.parent / "shared" / "cdsi"
+CDSI_DATA = CDSI / "supporting-data-4.64"
+CDSI_CASES = CDSI / "healthy-cases-v4.45-visible.jsonl"
+needs_cdsi = pytest.mark.skipif(
+    not (CDSI_DATA.is_dir() and CDSI_CASES.is_file()),
+    reason=f"CDSi reference material not found at {CDSI} (kept outside the repo)",
+)
+
+
+def untraced(assessment: Assessment) -> Assessment:
+    """The assessment with every explanation trace emptied."""
+    return Assessment(
+        assessment.assessment_date,
+        {
+            name: replace(
+                g,
+                trace=(),
+                antigens=tuple(
+                    replace(a, evaluations=tuple(replace(e, trace=()) for e in a.evaluations))
+                    for a in g.antigens
+                ),
+            )
+            for name, g in assessment.groups.items()
+        },
+    )
+
+
+def cdsi_inputs(data: SupportingData) -> list[tuple[Patient, list[AdministeredDose], date]]:
+    """Each visible CDSi case as conformance.check_case builds it."""
+    inputs = []
+    for case in conformance.load_cases(CDSI_CASES):
+        patient = Patient(
+            date.fromisoformat(case["dob"]),
+            (case.get("gender") or "U")[0],
+            birth_country="U.S.",
+        )
+        doses = [
+            AdministeredDose(date.fromisoformat(d["date"]), d["cvx"].strip(), d.get("mvx"), str(i))
+            for i, d in enumerate(case["doses"])
+        ]
+        inputs.append((patient, doses, date.fromisoformat(case["assessment_date"])))
+    return inputs
+
+
+def french_inputs(count: int, seed: int) -> list[tuple[Patient, list[AdministeredDose], date]]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        patient, doses = french_case(rng)
+        on = max(patient.dob, ASSESSMENT + timedelta(days=rng.randint(-3000, 3000)))
+        out.append((patient, doses, on))
+    return out
+
+
+@pytest.fixture(scope="module")
+def cdsi() -> SupportingData:
+    return load_supporting_data(CDSI_DATA)
+
+
+@needs_cdsi
+def test_trace_off_changes_nothing_but_traces_on_the_visible_cdsi_cases(
+    cdsi: SupportingData,
+) -> None:
+    inputs = cdsi_inputs(cdsi)
+    assert len(inputs) >= 704
+    for patient, doses, on in inputs:
+        full = forecast(patient, doses, on, cdsi)
+        assert forecast(patient, doses, on, cdsi, trace=False) == untraced(full)
+
+
+def test_trace_off_changes_nothing_but_traces_on_french_patients(fr: SupportingData) -> None:
+    for patient, doses, on in french_inputs(300, 11):
+        full = forecast(patient, doses, on, fr)
+        assert forecast(patient, doses, on, fr, trace=False) == untraced(full)
+
+
+def _fr_schedule_calls() -> list[tuple[Callable[..., None], dict[str, object]]]:
+    """Every French schedule test (test_fr_schedule.py) with its parameters."""
+    calls = []
+    for name, func in vars(fr_schedule).items():
+        if not name.startswith("test_") or not inspect.isfunction(func):
+            continue
+        combos: list[dict[str, object]] = [{}]
+        for mark in getattr(func, "pytestmark", []):
+            if mark.name != "parametrize":
+                continue
+            names = mark.args[0]
+            names = [n.strip() for n in names.split(",")] if isinstance(names, str) else names
+            values = []
+            for v in mark.args[1]:
+                v = v.values if hasattr(v, "values") else (v if len(names) > 1 else (v,))
+                values.append(dict(zip(names, v, strict=True)))
+            combos = [{**c, **v} for c in combos for v in values]
+        wanted = set(inspect.signature(func).parameters)
+        calls += [(func, combo) for combo in combos if set(combo) | {"fr"} >= wanted]
+    return calls
+
+
+def test_trace_off_changes_nothing_but_traces_on_the_french_schedule_cases(
+    fr: SupportingData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = []
+
+    def both_ways(*args: object, **kwargs: object) -> Assessment:
+        full = forecast(*args, **kwargs)  # type: ignore[arg-type]
+        assert forecast(*args, **kwargs, trace=False) == untraced(full)  # type: ignore[arg-type]
+        checked.append(args)
+        return full
+
+    monkeypatch.setattr(fr_schedule, "forecast", both_ways)
+    calls = _fr_schedule_calls()
+    assert len(calls) >= 100
+    for func, params in calls:
+        if "fr" in inspect.signature(func).parameters:
+            params = {**params, "fr": fr}
+        func(**params)
+    assert len(checked) >= 100
+
+
+@needs_cdsi
+def test_antigens_evaluated_once_for_their_twins_give_the_same_results(
+    cdsi: SupportingData, fr: SupportingData
+) -> None:
+    # Diphtheria / Tetanus / Polio and Measles / Mumps / Rubella share one
+    # evaluation when their doses are the same (SupportingData.antigen_shapes).
+    assert {"Diphtheria", "Tetanus", "Polio", "Measles", "Mumps", "Rubella"} <= set(
+        fr.antigen_shapes
+    )
+    assert "Pertussis" not in fr.antigen_shapes  # other series: never shared
+    for data, inputs in ((fr, french_inputs(300, 5)), (cdsi, cdsi_inputs(cdsi))):
+        alone = replace(data, antigen_shapes={})
+        for patient, doses, on in inputs:
+            assert forecast(patient, doses, on, data) == forecast(patient, doses, on, alone)
+
+
+def _old_next_change_date(
+    assessment: Assessment, patient: Patient, doses: list[AdministeredDose], data: SupportingData
+) -> date | None:
+    """next_change_date as it was, one addition per age of the data."""
+    today = assessment.assessment_date
+    candidates: list[date | None] = [practice._plus(patient.dob, a) for a in data.age_marks]
+    candidates += data.date_marks
+    for dose in doses:
+        candidates += [practice._plus(dose.date_administered, i) for i in data.skip_interval_marks]
+    for group in assessment.groups.values():
+        for result in (group, *group.antigens):
+            candidates += (result.earliest, result.recommended, result.past_due)
+            if result.latest is not None:
+                candidates.append(practice._plus(result.latest, Duration(days=1)))
+    future = [d for d in candidates if d is not None and d > today]
+    if today in candidates:
+        future.append(today + timedelta(days=1))
+    return min(future, default=None)
+
+
+def test_next_change_date_binary_search_finds_what_trying_every_age_finds(
+    fr: SupportingData,
+) -> None:
+    rng = random.Random(3)
+    for patient, doses, on in french_inputs(200, 3):
+        assessment = forecast(patient, doses, on, fr, trace=False)
+        assert next_change_date(assessment, patient, doses, fr) == _old_next_change_date(
+            assessment, patient, doses, fr
+        )
+    # Birthdays exactly on the assessment date, month ends and 29 February.
+    for dob in [date(2000, 2, 29), date(2001, 1, 31), date(1960, 12, 31), date(2025, 8, 31)]:
+        patient = Patient(dob, rng.choice("FM"))
+        for on in [dob + relativedelta(years=n) for n in (0, 2, 18, 25, 65)] + [dob]:
+            assessment = forecast(patient, [], on, fr, trace=False)
+            assert next_change_date(assessment, patient, [], fr) == _old_next_change_date(
+                assessment, patient, [], fr
+            )
+
+
+def test_month_shift_table_matches_the_calendar() -> None:
+    import calendar
+
+    from tsn_desktop.vaccination.schedule import _shift_months
+
+    day = date(1896, 1, 1)
+    while day < date(2105, 1, 1):
+        for months in (-13, -1, 1, 2, 11, 12, 13, 24, 1200):
+            index = day.year * 12 + day.month - 1 + months
+            year, month = divmod(index, 12)
+            last = calendar.monthrange(year, month + 1)[1]
+            expected = (
+                date(year, month + 1, day.day)
+                if day.day <= last
+                else date(year + (month == 11), month + 2 if month < 11 else 1, 1)
+            )
+            assert _shift_months(day, months) == expected, (day, months)
+        day += timedelta(days=1)
+
+
+def test_same_duration_text_gives_the_same_object() -> None:
+    assert parse_duration("6 months - 4 days") is parse_duration(" 6 months - 4 days ")

@@ -292,6 +292,8 @@ class GroupForecast:
         return None
 
 
+
+
 @dataclass(frozen=True)
 class Assessment:
     """Every requested vaccine group forecast on one assessment date."""
@@ -357,10 +359,34 @@ class _Context:
     runs_by_group: dict[str, list[_SeriesRun]] = field(default_factory=dict)
     # Whether any dose could start a live-virus conflict (most histories: no).
     has_live_records: bool = False
+    # Whether to record explanations (forecast(trace=False) leaves them out).
+    trace: bool = True
+    # dob + age by id() of the data's Duration (see _at_age).
+    dob_dates: dict[int, date] = field(default_factory=dict)
+    # _max_age_date on the assessment date, by id() of the data's SeriesDose.
+    max_age_dates: dict[int, date] = field(default_factory=dict)
+    # Immunity and antigen contraindication by antigen name: the same for
+    # every series of the antigen (determine_forecast_need).
+    antigen_need: dict[str, tuple[bool, str | None]] = field(default_factory=dict)
 
 
 def _plus(start: date, duration: Duration | None, default: date) -> date:
     return duration.add_to(start) if duration is not None else default
+
+
+def _at_age(ctx: _Context, age: Duration | None, default: date) -> date:
+    """dob + age (default without an age), kept for the whole forecast.
+
+    The same ages of the data come up again and again across series, target
+    doses and antigens; the Duration objects live as long as the data, so
+    their id() is a cheap, stable key.
+    """
+    if age is None:
+        return default
+    found = ctx.dob_dates.get(id(age))
+    if found is None:
+        found = ctx.dob_dates[id(age)] = age.add_to(ctx.patient.dob)
+    return found
 
 
 def _relevant(effective: date | None, cessation: date | None, anchor: date) -> bool:
@@ -372,7 +398,7 @@ def _relevant(effective: date | None, cessation: date | None, anchor: date) -> b
 
 
 def organize_history(
-    patient: Patient, doses: Sequence[AdministeredDose], data: SupportingData
+    patient: Patient, doses: Sequence[AdministeredDose], data: SupportingData, tracing: bool = True
 ) -> tuple[dict[str, list[_AntigenDose]], list[_AntigenDose], list[TraceEntry]]:
     """Split each dose into antigen records, honouring association ages (spec 4.2)."""
     by_antigen: dict[str, list[_AntigenDose]] = {}
@@ -383,13 +409,17 @@ def organize_history(
         code = dose.vaccine.strip()
         product = data.vaccines.get(code) or data.vaccines.get(code.upper())
         if product is None:
-            trace.append(_trace("unknown_vaccine", vaccine=dose.vaccine))
+            if tracing:
+                trace.append(_trace("unknown_vaccine", vaccine=dose.vaccine))
             continue
         record = _AntigenDose(position, dose, dose.date_administered, product.cvx)
         records.append(record)
         for assoc in product.associations:
-            begin = _plus(patient.dob, assoc.begin_age, MIN_DATE)
-            end = _plus(patient.dob, assoc.end_age, MAX_DATE)
+            if assoc.begin_age is None and assoc.end_age is None:  # the usual case
+                begin, end = MIN_DATE, MAX_DATE
+            else:
+                begin = _plus(patient.dob, assoc.begin_age, MIN_DATE)
+                end = _plus(patient.dob, assoc.end_age, MAX_DATE)
             if begin <= dose.date_administered < end:
                 by_antigen.setdefault(assoc.antigen, []).append(record)
     return by_antigen, records, trace
@@ -425,17 +455,15 @@ def select_relevant_series(patient: Patient, antigen: Antigen, assessment: date)
 # -------------------------------------------------------- 6 evaluate doses
 
 
-def _count_condition_doses(
-    cond: SkipCondition, run: _SeriesRun, upto: int, patient: Patient
-) -> int:
+def _count_condition_doses(cond: SkipCondition, run: _SeriesRun, upto: int, ctx: _Context) -> int:
     """CONDSKIP-1 over the doses of this series evaluated before `upto`.
 
     The count is not cut at the reference date (the glossary of "Vaccine Count
     by Age" suggests it): official cases 2013-0040/-0057/-0099 count every
     earlier dose, as business rule CONDSKIP-1 says.
     """
-    begin_age = _plus(patient.dob, cond.begin_age, MIN_DATE)
-    end_age = _plus(patient.dob, cond.end_age, MAX_DATE)
+    begin_age = _at_age(ctx, cond.begin_age, MIN_DATE)
+    end_age = _at_age(ctx, cond.end_age, MAX_DATE)
     start = cond.start_date or MIN_DATE
     end = cond.end_date or MAX_DATE
     count = 0
@@ -456,10 +484,9 @@ def _condition_met(
 ) -> bool:
     """Spec tables 6-6 to 6-9."""
     kind = cond.condition_type
-    patient = ctx.patient
     if kind == "age":
-        begin = _plus(patient.dob, cond.begin_age, MIN_DATE)
-        end = _plus(patient.dob, cond.end_age, MAX_DATE)
+        begin = _at_age(ctx, cond.begin_age, MIN_DATE)
+        end = _at_age(ctx, cond.end_age, MAX_DATE)
         return begin <= reference < end
     if kind == "interval":  # CALCDTSKIP-5: from the immediate previous dose
         if upto == 0 or cond.interval is None:
@@ -473,7 +500,7 @@ def _condition_met(
             if r is not run
         )
     if kind.startswith("vaccine count"):
-        count = _count_condition_doses(cond, run, upto, patient)
+        count = _count_condition_doses(cond, run, upto, ctx)
         target = cond.dose_count or 0
         logic = cond.dose_count_logic or "greater than"
         if logic.startswith("greater"):
@@ -485,11 +512,15 @@ def _condition_met(
 
 
 def _set_met(skip_set: SkipSet, run: _SeriesRun, upto: int, reference: date, ctx: _Context) -> bool:
-    """Spec table 6-10."""
-    results = [_condition_met(c, run, upto, reference, ctx) for c in skip_set.conditions]
-    if not results:
+    """Spec table 6-10 (conditions have no side effects: stop at the first that decides)."""
+    conditions = skip_set.conditions
+    if not conditions:
         return False
-    return any(results) if skip_set.condition_logic == "OR" else all(results)
+    wanted = skip_set.condition_logic == "OR"
+    for c in conditions:
+        if _condition_met(c, run, upto, reference, ctx) is wanted:
+            return wanted
+    return not wanted
 
 
 def evaluate_conditional_skip(
@@ -504,7 +535,11 @@ def evaluate_conditional_skip(
     for skip in skips:
         met: SkipSet | None = None
         for skip_set in skip.sets:
-            if not _relevant(skip_set.effective_date, skip_set.cessation_date, anchor):
+            if not (
+                (skip_set.effective_date or MIN_DATE)
+                <= anchor
+                <= (skip_set.cessation_date or MAX_DATE)
+            ):  # _relevant, inlined: hot
                 continue
             if _set_met(skip_set, run, upto, reference, ctx):
                 met = met or skip_set
@@ -523,15 +558,15 @@ def _pick_age(target: SeriesDose, anchor: date) -> AgeRule | None:
     return None
 
 
-def evaluate_age(dob: date, when: date, age: AgeRule | None) -> tuple[str, Duration | None]:
+def evaluate_age(ctx: _Context, when: date, age: AgeRule | None) -> tuple[str, Duration | None]:
     """Spec table 6-15: ("valid"|"too_young"|"grace"|"too_old", limit text)."""
     if age is None:
         return "valid", None
-    if when < _plus(dob, age.abs_min_age, MIN_DATE):
+    if when < _at_age(ctx, age.abs_min_age, MIN_DATE):
         return "too_young", age.abs_min_age
-    if when < _plus(dob, age.min_age, MIN_DATE):
+    if when < _at_age(ctx, age.min_age, MIN_DATE):
         return "grace", age.min_age
-    if when >= _plus(dob, age.max_age, MAX_DATE):
+    if when >= _at_age(ctx, age.max_age, MAX_DATE):
         return "too_old", age.max_age
     return "valid", None
 
@@ -595,20 +630,20 @@ def evaluate_live_virus_conflict(
 
 
 def _vaccine_fits(
-    rules: dict[str, tuple[VaccineRule, ...]], cvx: str, dob: date, when: date
+    rules: dict[str, tuple[VaccineRule, ...]], cvx: str, ctx: _Context, when: date
 ) -> bool:
     for rule in rules.get(cvx, ()):
-        if _plus(dob, rule.begin_age, MIN_DATE) <= when < _plus(dob, rule.end_age, MAX_DATE):
+        if _at_age(ctx, rule.begin_age, MIN_DATE) <= when < _at_age(ctx, rule.end_age, MAX_DATE):
             return True
     return False
 
 
-def evaluate_preferable_vaccine(target: SeriesDose, cvx: str, dob: date, when: date) -> bool:
-    return _vaccine_fits(target.preferable_by_cvx, cvx, dob, when)
+def evaluate_preferable_vaccine(target: SeriesDose, cvx: str, ctx: _Context, when: date) -> bool:
+    return _vaccine_fits(target.preferable_by_cvx, cvx, ctx, when)
 
 
-def evaluate_allowable_vaccine(target: SeriesDose, cvx: str, dob: date, when: date) -> bool:
-    return _vaccine_fits(target.allowable_by_cvx, cvx, dob, when)
+def evaluate_allowable_vaccine(target: SeriesDose, cvx: str, ctx: _Context, when: date) -> bool:
+    return _vaccine_fits(target.allowable_by_cvx, cvx, ctx, when)
 
 
 def evaluate_dose_condition(dose: AdministeredDose) -> bool:
@@ -622,40 +657,47 @@ def evaluate_dose(run: _SeriesRun, index: int, target_index: int, ctx: _Context)
     ev = run.evals[index]
     rec = ev.record
     target = run.targets[target_index]
-    dob = ctx.patient.dob
     number = target_index + 1
     ev.target = number
+    tracing = ctx.trace
     if evaluate_dose_condition(rec.dose):
         ev.status, ev.reason = SUB_STANDARD, "Sub standard"
-        ev.trace.append(_trace("sub_standard", dose=number))
+        if tracing:
+            ev.trace.append(_trace("sub_standard", dose=number))
         return False
     if rec.cvx in target.inadvertent_vaccines:
         ev.status, ev.reason, ev.inadvertent = NOT_VALID, "Inadvertent Vaccine", True
-        ev.trace.append(_trace("inadvertent", dose=number, vaccine=rec.dose.vaccine))
+        if tracing:
+            ev.trace.append(_trace("inadvertent", dose=number, vaccine=rec.dose.vaccine))
         return False
     reasons: list[str] = []
-    age_result, age_limit = evaluate_age(dob, rec.when, _pick_age(target, rec.when))
+    age_result, age_limit = evaluate_age(ctx, rec.when, _pick_age(target, rec.when))
     if age_result == "too_young":
         reasons.append("Age: Too Young")
-        ev.trace.append(_trace("too_young", dose=number, given=rec.when, limit=age_limit))
+        if tracing:
+            ev.trace.append(_trace("too_young", dose=number, given=rec.when, limit=age_limit))
     elif age_result == "too_old":
         reasons.append("Age: Too Old")
-        ev.trace.append(_trace("too_old", dose=number, limit=age_limit))
+        if tracing:
+            ev.trace.append(_trace("too_old", dose=number, limit=age_limit))
     elif age_result == "grace":
-        ev.trace.append(_trace("age_grace", dose=number, limit=age_limit))
-    interval_ok = _evaluate_intervals(run, index, target, rec.when, number, ev)
+        if tracing:
+            ev.trace.append(_trace("age_grace", dose=number, limit=age_limit))
+    interval_ok = _evaluate_intervals(run, index, target, rec.when, number, ev, tracing)
     if not interval_ok:
         reasons.append("Interval: too Soon")
     conflict = evaluate_live_virus_conflict(rec, ctx, run)
     if conflict is not None:
         reasons.append("Live Virus Conflict")
-        ev.trace.append(_trace("live_virus_conflict", dose=number, other=conflict.when))
+        if tracing:
+            ev.trace.append(_trace("live_virus_conflict", dose=number, other=conflict.when))
     vaccine_ok = evaluate_preferable_vaccine(
-        target, rec.cvx, dob, rec.when
-    ) or evaluate_allowable_vaccine(target, rec.cvx, dob, rec.when)
+        target, rec.cvx, ctx, rec.when
+    ) or evaluate_allowable_vaccine(target, rec.cvx, ctx, rec.when)
     if not vaccine_ok:
         reasons.append("Not a preferable or allowable vaccine")
-        ev.trace.append(_trace("not_allowable_vaccine", dose=number, vaccine=rec.dose.vaccine))
+        if tracing:
+            ev.trace.append(_trace("not_allowable_vaccine", dose=number, vaccine=rec.dose.vaccine))
     if age_result == "too_old":
         ev.status, ev.reason = EXTRANEOUS, "Age: Too Old"
         return False
@@ -663,12 +705,19 @@ def evaluate_dose(run: _SeriesRun, index: int, target_index: int, ctx: _Context)
         ev.status, ev.reason = NOT_VALID, reasons[0]
         return False
     ev.status, ev.reason = VALID, None
-    ev.trace.append(_trace("valid", dose=number))
+    if tracing:
+        ev.trace.append(_trace("valid", dose=number))
     return True
 
 
 def _evaluate_intervals(
-    run: _SeriesRun, index: int, target: SeriesDose, when: date, number: int, ev: _Eval
+    run: _SeriesRun,
+    index: int,
+    target: SeriesDose,
+    when: date,
+    number: int,
+    ev: _Eval,
+    tracing: bool = True,
 ) -> bool:
     """Spec 6.5 then 6.6: all preferable intervals, else all allowable intervals."""
     failures = []
@@ -683,7 +732,7 @@ def _evaluate_intervals(
             failures.append(
                 _trace("too_soon", dose=number, days=(when - reference).days, interval=text)
             )
-        elif result == "grace":
+        elif result == "grace" and tracing:
             ev.trace.append(_trace("interval_grace", dose=number, interval=text))
     if not failures:
         return True
@@ -699,11 +748,13 @@ def _evaluate_intervals(
             if when < _plus(reference, interval.abs_min_int, MIN_DATE):
                 ok = False
         if ok:
-            ev.trace.append(
-                _trace("allowable_interval", dose=number, interval=allowable[0].abs_min_int)
-            )
+            if tracing:
+                ev.trace.append(
+                    _trace("allowable_interval", dose=number, interval=allowable[0].abs_min_int)
+                )
             return True
-    ev.trace.extend(failures)
+    if tracing:
+        ev.trace.extend(failures)
     return False
 
 
@@ -719,11 +770,13 @@ def evaluate_history(run: _SeriesRun, ctx: _Context) -> int:
             if skip is None:
                 break
             run.statuses[t] = SKIPPED
-            run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
+            if ctx.trace:
+                run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
             t += 1
         if t >= len(run.targets):
             ev.status, ev.reason = EXTRANEOUS, "Series Already Complete"
-            ev.trace.append(_trace("series_complete", given=ev.record.when))
+            if ctx.trace:
+                ev.trace.append(_trace("series_complete", given=ev.record.when))
             continue
         if evaluate_dose(run, index, t, ctx):
             run.statuses[t] = SATISFIED
@@ -805,7 +858,7 @@ def generate_forecast_dates(run: _SeriesRun, t: int, ctx: _Context) -> None:
     earliest_rec_int: list[date] = []
     latest_rec_int: list[date] = []
     if age is not None and age.min_age is not None:
-        candidates.append(age.min_age.add_to(dob))
+        candidates.append(_at_age(ctx, age.min_age, MIN_DATE))
     for interval in _forecast_intervals(target, ctx.assessment):
         reference = interval_reference(interval, run, upto)
         if reference is None:
@@ -826,13 +879,13 @@ def generate_forecast_dates(run: _SeriesRun, t: int, ctx: _Context) -> None:
             candidates.append(ev.record.when)
     earliest = max(candidates) if candidates else dob
     if age is not None and age.earliest_rec_age is not None:
-        unadjusted_rec: date | None = age.earliest_rec_age.add_to(dob)
+        unadjusted_rec: date | None = _at_age(ctx, age.earliest_rec_age, MIN_DATE)
     elif earliest_rec_int:
         unadjusted_rec = max(earliest_rec_int)
     else:
         unadjusted_rec = earliest
     if age is not None and age.latest_rec_age is not None:
-        unadjusted_pd: date | None = age.latest_rec_age.add_to(dob) - ONE_DAY
+        unadjusted_pd: date | None = _at_age(ctx, age.latest_rec_age, MIN_DATE) - ONE_DAY
     elif latest_rec_int:
         unadjusted_pd = max(latest_rec_int) - ONE_DAY
     else:
@@ -843,13 +896,23 @@ def generate_forecast_dates(run: _SeriesRun, t: int, ctx: _Context) -> None:
     run.recommended = max(earliest, unadjusted_rec) if unadjusted_rec else earliest
     run.past_due = max(earliest, unadjusted_pd) if unadjusted_pd else None
     run.latest = (
-        age.max_age.add_to(dob) - ONE_DAY if age is not None and age.max_age is not None else None
+        _at_age(ctx, age.max_age, MAX_DATE) - ONE_DAY
+        if age is not None and age.max_age is not None
+        else None
     )
 
 
-def _max_age_date(target: SeriesDose, dob: date, anchor: date) -> date:
+def _max_age_date(target: SeriesDose, ctx: _Context, anchor: date) -> date:
+    if anchor == ctx.assessment:  # the usual anchor: kept per target dose
+        found = ctx.max_age_dates.get(id(target))
+        if found is None:
+            age = _pick_age(target, anchor)
+            found = ctx.max_age_dates[id(target)] = _at_age(
+                ctx, age.max_age if age else None, MAX_DATE
+            )
+        return found
     age = _pick_age(target, anchor)
-    return _plus(dob, age.max_age if age else None, MAX_DATE)
+    return _at_age(ctx, age.max_age if age else None, MAX_DATE)
 
 
 def forecast_dose_number(run: _SeriesRun) -> int:
@@ -877,9 +940,7 @@ def vaccine_contraindicated(cvx: str, antigen: Antigen, ctx: _Context) -> bool:
             continue
         for code, begin, end in ci.vaccines:
             if code == cvx and (
-                _plus(patient.dob, begin, MIN_DATE)
-                <= ctx.assessment
-                < _plus(patient.dob, end, MAX_DATE)
+                _at_age(ctx, begin, MIN_DATE) <= ctx.assessment < _at_age(ctx, end, MAX_DATE)
             ):
                 return True
     return False
@@ -889,15 +950,14 @@ def recommended_vaccines(
     target: SeriesDose, run: _SeriesRun, antigen: Antigen, ctx: _Context
 ) -> tuple[str, ...]:
     """FORECASTRECVAC-1: preferable vaccines flagged for forecasting, fitting the dates."""
-    dob = ctx.patient.dob
     chosen: list[str] = []
     for rule in target.preferable_vaccines:
         if not rule.forecast_vaccine_type or rule.cvx in chosen:
             continue
         if vaccine_contraindicated(rule.cvx, antigen, ctx):
             continue
-        begin = _plus(dob, rule.begin_age, MIN_DATE)
-        end = _plus(dob, rule.end_age, MAX_DATE)
+        begin = _at_age(ctx, rule.begin_age, MIN_DATE)
+        end = _at_age(ctx, rule.end_age, MAX_DATE)
         if any(d is not None and begin <= d < end for d in (run.earliest, run.recommended)):
             chosen.append(rule.cvx)
     return tuple(chosen)
@@ -912,7 +972,8 @@ def _skip_target(run: _SeriesRun, t: int, reference: date, ctx: _Context) -> boo
     if skip is None:
         return False
     run.statuses[t] = SKIPPED
-    run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
+    if ctx.trace:
+        run.trace.append(_trace("skipped", dose=t + 1, reason=skip.description))
     return True
 
 
@@ -926,29 +987,43 @@ def _skip_forecast_targets(run: _SeriesRun, t: int, reference: date, ctx: _Conte
 def determine_forecast_need(run: _SeriesRun, t: int, antigen: Antigen, ctx: _Context) -> str | None:
     """Spec 7.2-7.4 (table 7-10) before dates: a final series status, or None if a dose is due."""
     name, patient, assessment = antigen.name, ctx.patient, ctx.assessment
-    if has_evidence_of_immunity(patient, antigen):
-        run.trace.append(_trace("immune", antigen=name))
+    need = ctx.antigen_need.get(name)
+    if need is None:
+        need = ctx.antigen_need[name] = (
+            has_evidence_of_immunity(patient, antigen),
+            antigen_contraindication(patient, antigen, assessment),
+        )
+    immune, reason = need
+    if immune:
+        if ctx.trace:
+            run.trace.append(_trace("immune", antigen=name))
         return IMMUNE
-    reason = antigen_contraindication(patient, antigen, assessment)
     if reason is not None:
-        run.trace.append(_trace("contraindicated", antigen=name, reason=reason))
+        if ctx.trace:
+            run.trace.append(_trace("contraindicated", antigen=name, reason=reason))
         return CONTRAINDICATED
     if t >= len(run.targets):
         if SATISFIED in run.statuses:
-            run.trace.append(_trace("complete", antigen=name, series=run.series.name))
+            if ctx.trace:
+                run.trace.append(_trace("complete", antigen=name, series=run.series.name))
             return COMPLETE
-        run.trace.append(
-            _trace("not_recommended", antigen=name, reason="past immunization history")
-        )
+        if ctx.trace:
+            run.trace.append(
+                _trace("not_recommended", antigen=name, reason="past immunization history")
+            )
         return NOT_RECOMMENDED
     target = run.targets[t]
     if target.seasonal_end is not None and assessment > target.seasonal_end:
-        run.trace.append(
-            _trace("not_recommended", antigen=name, reason="past seasonal recommendation end date")
-        )
+        if ctx.trace:
+            run.trace.append(
+                _trace(
+                    "not_recommended", antigen=name, reason="past seasonal recommendation end date"
+                )
+            )
         return NOT_RECOMMENDED
-    if assessment >= _max_age_date(target, patient.dob, assessment):
-        run.trace.append(_trace("aged_out", antigen=name))
+    if assessment >= _max_age_date(target, ctx, assessment):
+        if ctx.trace:
+            run.trace.append(_trace("aged_out", antigen=name))
         return AGED_OUT
     return None
 
@@ -964,10 +1039,11 @@ def forecast_series(run: _SeriesRun, t: int, antigen: Antigen, ctx: _Context) ->
         target = run.targets[t]
         generate_forecast_dates(run, t, ctx)
         assert run.earliest is not None
-        if run.earliest >= _max_age_date(target, ctx.patient.dob, ctx.assessment):
+        if run.earliest >= _max_age_date(target, ctx, ctx.assessment):
             run.status = AGED_OUT  # table 7-10: cannot finish before the maximum age
             run.earliest = run.recommended = run.past_due = run.latest = None
-            run.trace.append(_trace("aged_out", antigen=antigen.name))
+            if ctx.trace:
+                run.trace.append(_trace("aged_out", antigen=antigen.name))
             return
         # 7.6 validate the recommendation: re-forecast if the dose would be
         # skipped when the patient comes back on the earliest date.
@@ -978,15 +1054,16 @@ def forecast_series(run: _SeriesRun, t: int, antigen: Antigen, ctx: _Context) ->
         run.current = t
         run.forecast_dose_number = forecast_dose_number(run)
         run.recommended_vaccines = recommended_vaccines(target, run, antigen, ctx)
-        run.trace.append(
-            _trace(
-                "forecast",
-                antigen=antigen.name,
-                dose=run.forecast_dose_number,
-                earliest=run.earliest,
-                recommended=run.recommended,
+        if ctx.trace:
+            run.trace.append(
+                _trace(
+                    "forecast",
+                    antigen=antigen.name,
+                    dose=run.forecast_dose_number,
+                    earliest=run.earliest,
+                    recommended=run.recommended,
+                )
             )
-        )
         return
 
 
@@ -1009,14 +1086,14 @@ def _finish_date(run: _SeriesRun) -> date | None:
     return finish
 
 
-def _completable(run: _SeriesRun, dob: date, assessment: date) -> bool:
+def _completable(run: _SeriesRun, ctx: _Context) -> bool:
     """SELECTB-3."""
     if run.status == COMPLETE:
         return True
     finish = _finish_date(run)
     if finish is None:
         return False
-    return finish < _max_age_date(run.targets[-1], dob, assessment)
+    return finish < _max_age_date(run.targets[-1], ctx, ctx.assessment)
 
 
 def _award(flags: list[bool], yes: int, tie: int, no: int) -> list[int]:
@@ -1037,8 +1114,7 @@ def score_complete_series(runs: list[_SeriesRun]) -> list[int]:
 
 def score_in_process_series(runs: list[_SeriesRun], ctx: _Context) -> list[int]:
     """Spec table 8-9 (SELECTB-2, -3, -5, -11, -19, -23)."""
-    dob, assessment = ctx.patient.dob, ctx.assessment
-    completable = [_completable(r, dob, assessment) for r in runs]
+    completable = [_completable(r, ctx) for r in runs]
     scores = [0] * len(runs)
     for i, r in enumerate(runs):
         all_valid = all(ev.status == VALID for ev in r.evals if ev.target is not None)
@@ -1056,12 +1132,11 @@ def score_in_process_series(runs: list[_SeriesRun], ctx: _Context) -> list[int]:
 
 def score_no_valid_doses_series(runs: list[_SeriesRun], ctx: _Context) -> list[int]:
     """Spec table 8-11 (SELECTB-3, -14, -23)."""
-    dob, assessment = ctx.patient.dob, ctx.assessment
     starts = [r.earliest for r in runs]
     known = [s for s in starts if s is not None]
     scores = _award([s is not None and s <= min(known) for s in starts], 1, 0, -1)
     for i, r in enumerate(runs):
-        scores[i] += 1 if _completable(r, dob, assessment) else -1
+        scores[i] += 1 if _completable(r, ctx) else -1
         scores[i] += -1 if r.series.product_path else 1
     return scores
 
@@ -1069,7 +1144,7 @@ def score_no_valid_doses_series(runs: list[_SeriesRun], ctx: _Context) -> list[i
 _PRIORITY_RANK = {"A": 0, "B": 1, "C": 2, "D": 3}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a setattr call per field
 class _GroupFacts:
     """What SELECTB-24 / SELECTSCORE-2 need to know about a whole series group."""
 
@@ -1089,10 +1164,10 @@ def _group_facts(group: list[_SeriesRun]) -> _GroupFacts:
             has_default=run.series.default_series,
         )
     return _GroupFacts(
-        all_contraindicated=all(r.status == CONTRAINDICATED for r in group),
-        best_priority=min(_PRIORITY_RANK.get(r.series.series_priority, 9) for r in group),
-        no_valid_anywhere=all(r.valid_count == 0 for r in group),
-        has_default=any(r.series.default_series for r in group),
+        all_contraindicated=all([r.status == CONTRAINDICATED for r in group]),
+        best_priority=min([_PRIORITY_RANK.get(r.series.series_priority, 9) for r in group]),
+        no_valid_anywhere=not any([r.valid_count for r in group]),
+        has_default=any([r.series.default_series for r in group]),
     )
 
 
@@ -1107,16 +1182,30 @@ def _scorable(run: _SeriesRun, facts: _GroupFacts, ctx: _Context) -> bool:
         return run.status == COMPLETE
     if run.valid_count:
         first = min(ev.record.when for ev in run.evals if ev.status == VALID and ev.target)
-        return first < _plus(ctx.patient.dob, series.max_age_to_start, MAX_DATE)
+        return first < _at_age(ctx, series.max_age_to_start, MAX_DATE)
     return facts.no_valid_anywhere and not facts.has_default
+
+
+def _lone_scorable(run: _SeriesRun, ctx: _Context) -> bool:
+    """_scorable for a series alone in its group: its own facts (all contraindicated
+    if it is, best priority its own, no valid dose anywhere if none in it)."""
+    series = run.series
+    if series.series_type == "Risk":
+        return True
+    if series.series_type == "Evaluation Only":
+        return run.status == COMPLETE
+    if run.valid_count:
+        first = min(ev.record.when for ev in run.evals if ev.status == VALID and ev.target)
+        return first < _at_age(ctx, series.max_age_to_start, MAX_DATE)
+    return not series.default_series
 
 
 def select_prioritized_series(group: list[_SeriesRun], ctx: _Context) -> _SeriesRun | None:
     """Spec 8.1–8.7 for one series group."""
-    facts = _group_facts(group)
     if len(group) == 1:  # what the steps below come to for a lone series
         run = group[0]
-        return run if run.series.default_series or _scorable(run, facts, ctx) else None
+        return run if run.series.default_series or _lone_scorable(run, ctx) else None
+    facts = _group_facts(group)
     scorable = [r for r in group if _scorable(r, facts, ctx)]
     defaults = [r for r in group if r.series.default_series]
     complete = [r for r in scorable if r.status == COMPLETE]
@@ -1194,63 +1283,66 @@ def evaluate_antigen(
     antigen: Antigen, records: list[_AntigenDose], ctx: _Context
 ) -> list[_SeriesRun]:
     """Evaluate and forecast every relevant series of an antigen (spec 4.3–4.4)."""
-    relevant = select_relevant_series(ctx.patient, antigen, ctx.assessment)
-    runs = [
-        _SeriesRun(
-            series=s,
-            targets=list(s.doses),
-            statuses=[NOT_SATISFIED] * len(s.doses),
-            evals=[_Eval(r) for r in records],
-        )
-        for s in relevant
-    ]
-    ctx.runs_by_group = {}
-    for run in runs:
-        ctx.runs_by_group.setdefault(run.series.series_group, []).append(run)
-    # Series referenced by a "Completed Series" skip condition go first.
+    assessment = ctx.assessment
+    runs = []
+    for s in select_relevant_series(ctx.patient, antigen, assessment):
+        # Without doses a series cannot be Complete (the one thing other series
+        # read of it) and the too-young filter below drops it: skip it now.
+        if not records and assessment < _at_age(ctx, s.min_age_to_start, MIN_DATE):
+            continue
+        evals = [_Eval(r) for r in records] if records else []
+        runs.append(_SeriesRun(s, list(s.doses), [NOT_SATISFIED] * len(s.doses), evals))
+    # Series referenced by a "Completed Series" skip condition go first; only
+    # those groups are ever looked up in runs_by_group.
     referenced = antigen.referenced_series_groups
-    ordered = (
-        sorted(runs, key=lambda r: r.series.series_group not in referenced) if referenced else runs
-    )
+    ctx.runs_by_group = {}
+    ordered = runs
+    if referenced:
+        for run in runs:
+            ctx.runs_by_group.setdefault(run.series.series_group, []).append(run)
+        ordered = sorted(runs, key=lambda r: r.series.series_group not in referenced)
     for run in ordered:
-        next_target = evaluate_history(run, ctx)
+        next_target = evaluate_history(run, ctx) if run.evals else 0
         forecast_series(run, next_target, antigen, ctx)
         run.valid_count = run.statuses.count(SATISFIED)
     # A series the patient is still too young to start, with no valid dose in
     # it (e.g. the 50+ pneumococcal series for a child), is not a path being
     # followed yet: keeping it would add an adult forecast to a child's.
+    if not records:
+        return runs  # already filtered
     return [
         r
         for r in runs
-        if r.valid_count
-        or ctx.assessment >= _plus(ctx.patient.dob, r.series.min_age_to_start, MIN_DATE)
+        if r.valid_count or assessment >= _at_age(ctx, r.series.min_age_to_start, MIN_DATE)
     ]
 
 
 def _antigen_forecast(run: _SeriesRun, antigen: str) -> AntigenForecast:
     evaluations = tuple(
-        DoseEvaluation(
-            dose=ev.record.dose,
-            status=ev.status or EXTRANEOUS,
-            reason=ev.reason,
-            trace=tuple(ev.trace),
-            antigen=antigen,
-            target_dose_number=ev.target,
-        )
-        for ev in run.evals
+        [
+            DoseEvaluation(
+                ev.record.dose,
+                ev.status or EXTRANEOUS,
+                ev.reason,
+                tuple(ev.trace),
+                antigen,
+                ev.target,
+            )
+            for ev in run.evals
+        ]
     )
     return AntigenForecast(
-        antigen=antigen,
-        series_name=run.series.name,
-        status=run.status,
-        evaluations=evaluations,
-        forecast_dose_number=run.forecast_dose_number,
-        earliest=run.earliest,
-        recommended=run.recommended,
-        past_due=run.past_due,
-        latest=run.latest,
-        series_type=run.series.series_type,
-        recommended_vaccines=run.recommended_vaccines,
+        antigen,
+        run.series.name,
+        run.status,
+        evaluations,
+        run.forecast_dose_number,
+        run.earliest,
+        run.recommended,
+        run.past_due,
+        run.latest,
+        run.series.series_type,
+        run.recommended_vaccines,
     )
 
 
@@ -1288,14 +1380,40 @@ def identify_vaccine_group(
 ) -> GroupForecast:
     """Spec chapter 9: merge the best series of the group's antigens."""
     group = ctx.data.vaccine_groups[name]
-    runs = [(a, r) for a in group.antigens if (r := _antigen_result(best.get(a, [])))]
-    antigen_forecasts = tuple(_antigen_forecast(r, a) for a, r in runs)
-    status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
+    runs = []
+    forecasts = []
+    for a in group.antigens:
+        r = _antigen_result(best.get(a))
+        if r is not None:
+            runs.append((a, r))
+            forecasts.append(_antigen_forecast(r, a))
+    antigen_forecasts = tuple(forecasts)
+    if len(runs) == 1:  # _group_status of one status is that status
+        status = runs[0][1].status
+        if status not in _STATUS_PRIORITY and status != IMMUNE:
+            status = COMPLETE
+    else:
+        status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
     if status != NOT_COMPLETE:
         return GroupForecast(
-            name, status, None, None, None, None, None, antigen_forecasts, tuple(trace)
+            name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()
         )
     open_runs = [r for _, r in runs if r.status == NOT_COMPLETE]
+    if len(group.antigens) <= 1 and len(open_runs) == 1:  # what the steps below give for one
+        r = open_runs[0]
+        assert r.earliest is not None
+        return GroupForecast(
+            name,
+            status,
+            r.forecast_dose_number,
+            r.earliest,
+            max(r.recommended, r.earliest) if r.recommended else r.earliest,
+            max(r.past_due, r.earliest) if r.past_due else None,
+            r.latest,
+            antigen_forecasts,
+            tuple(trace),
+            tuple(dict.fromkeys(r.recommended_vaccines)),
+        )
     if len(group.antigens) <= 1:
         earliest = _min(r.earliest for r in open_runs)
     elif any(_is_priority(r, ctx) for r in open_runs):
@@ -1331,7 +1449,7 @@ def identify_vaccine_group(
 _ANTIGEN_PREFERENCE = (NOT_COMPLETE, COMPLETE, IMMUNE, CONTRAINDICATED, NOT_RECOMMENDED, AGED_OUT)
 
 
-def _antigen_result(runs: list[_SeriesRun]) -> _SeriesRun | None:
+def _antigen_result(runs: list[_SeriesRun] | None) -> _SeriesRun | None:
     """One series per antigen when non-equivalent series groups each gave a best series.
 
     The spec (chapter 9) would issue one vaccine-group forecast per series type;
@@ -1364,34 +1482,101 @@ def _is_priority(run: _SeriesRun, ctx: _Context) -> bool:
 # ------------------------------------------------------------- entry point
 
 
+def _share_key(
+    data: SupportingData, antigen: str, records: list[_AntigenDose]
+) -> tuple[object, ...] | None:
+    """Equal keys: same antigen data (names aside) and the very same dose records.
+
+    Then evaluation and forecast take the same steps and give the same
+    results, but for the antigen and series names (schedule.AntigenShape).
+    """
+    shape = data.antigen_shapes.get(antigen)
+    if shape is None:
+        return None
+    by_cvx, default = shape.by_cvx, shape.default
+    return (
+        shape.core,
+        tuple(map(id, records)),
+        tuple([by_cvx.get(r.cvx, default) for r in records]),
+    )
+
+
+def _renamed(
+    source: Antigen, runs: list[_SeriesRun], antigen: Antigen, tracing: bool
+) -> list[_SeriesRun]:
+    """The best series of a same-shape antigen, carrying `antigen`'s names."""
+    out = []
+    for run in runs:
+        index = next(i for i, s in enumerate(source.series) if s is run.series)
+        series = antigen.series[index]
+        trace = run.trace
+        if tracing:
+            names = {
+                ("antigen", source.name): antigen.name,
+                ("series", run.series.name): series.name,
+            }
+            trace = [
+                TraceEntry(e.key, tuple((k, names.get((k, v), v)) for k, v in e.args))
+                for e in trace
+            ]
+        copy = object.__new__(_SeriesRun)
+        for slot in _SeriesRun.__slots__:  # a shallow copy; dataclasses.replace is slower
+            setattr(copy, slot, getattr(run, slot))
+        copy.series, copy.trace = series, trace
+        out.append(copy)
+    return out
+
+
 def forecast(
     patient: Patient,
     doses: Sequence[AdministeredDose],
     assessment_date: date,
     data: SupportingData,
     vaccine_groups: Iterable[str] | None = None,
+    *,
+    trace: bool = True,
 ) -> Assessment:
-    """Evaluate a patient's history and forecast each requested vaccine group."""
-    by_antigen, records, history_trace = organize_history(patient, doses, data)
-    ctx = _Context(patient, assessment_date, data, records)
+    """Evaluate a patient's history and forecast each requested vaccine group.
+
+    trace=False leaves every explanation trace empty (groups' and doses'), for
+    batch runs that only keep statuses and dates; everything else is the same.
+    """
+    by_antigen, records, history_trace = organize_history(patient, doses, data, trace)
+    ctx = _Context(patient, assessment_date, data, records, trace=trace)
     ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)
     names = list(vaccine_groups) if vaccine_groups is not None else list(data.vaccine_groups)
     groups: dict[str, GroupForecast] = {}
+    # Best series of each antigen already evaluated, by _share_key.
+    shared: dict[tuple[object, ...], tuple[Antigen, list[_SeriesRun]]] = {}
+    shapes = data.antigen_shapes
     for name in names:
         group = data.vaccine_groups.get(name)
         if group is None:
             raise KeyError(f"unknown vaccine group: {name}")
         best: dict[str, list[_SeriesRun]] = {}
-        trace = list(history_trace)
+        explained = list(history_trace)
         for antigen_name in group.antigens:
             antigen = data.antigens.get(antigen_name)
             if antigen is None:
                 continue
-            runs = evaluate_antigen(antigen, by_antigen.get(antigen_name, []), ctx)
-            chosen = select_best_series(runs, ctx)
+            antigen_records = by_antigen.get(antigen_name, [])
+            key = None
+            if antigen_name in shapes:
+                key = _share_key(data, antigen_name, antigen_records)
+            done = shared.get(key) if key is not None else None
+            if done is not None:
+                chosen = _renamed(done[0], done[1], antigen, trace)
+            else:
+                runs = evaluate_antigen(antigen, antigen_records, ctx)
+                chosen = select_best_series(runs, ctx)
+                if key is not None:
+                    shared[key] = (antigen, chosen)
             best[antigen_name] = chosen
-            for run in chosen:
-                trace.append(_trace("best_series", antigen=antigen_name, series=run.series.name))
-                trace.extend(run.trace)
-        groups[name] = identify_vaccine_group(name, best, ctx, trace)
+            if trace:
+                for run in chosen:
+                    explained.append(
+                        _trace("best_series", antigen=antigen_name, series=run.series.name)
+                    )
+                    explained.extend(run.trace)
+        groups[name] = identify_vaccine_group(name, best, ctx, explained)
     return Assessment(assessment_date, groups)

@@ -106,7 +106,7 @@ def next_change_date(
     None when nothing can change any more.
     """
     today = assessment.assessment_date
-    candidates: list[date | None] = [_plus(patient.dob, age) for age in data.age_marks]
+    candidates: list[date | None] = _age_candidates(patient.dob, today, data.age_marks)
     candidates += data.date_marks
     for dose in doses:
         candidates += [_plus(dose.date_administered, i) for i in data.skip_interval_marks]
@@ -119,6 +119,68 @@ def next_change_date(
     if today in candidates:  # a limit "after" today's date moves tomorrow
         future.append(today + ONE_DAY)
     return min(future, default=None)
+
+
+def _age_candidates(dob: date, today: date, ages: tuple[Duration, ...]) -> list[date | None]:
+    """The dates dob + age that next_change_date can pick: the first after today
+    and today itself, if there.
+
+    dob + n days / months / years never decreases as n grows (a month end that
+    does not exist rolls to the next month's 1st), so within each unit a
+    binary search finds them with a few additions instead of one per age.
+    """
+    runs, others = _age_runs(ages)
+    out = [_plus(dob, age) for age in others]
+    for run in runs:
+        dates: dict[int, date | None] = {}
+
+        def at(i: int, run: tuple[Duration, ...] = run, dates: dict = dates) -> date | None:
+            if i not in dates:
+                dates[i] = _plus(dob, run[i])
+            return dates[i]
+
+        low, high = 0, len(run)  # first index whose date is after today (None: overflow)
+        while low < high:
+            mid = (low + high) // 2
+            d = at(mid)
+            if d is None or d > today:
+                high = mid
+            else:
+                low = mid + 1
+        if low < len(run):
+            out.append(at(low))
+        if low > 0:
+            out.append(at(low - 1))  # on or before today: counts only if today
+    return out
+
+
+_AGE_RUNS: dict[
+    int, tuple[tuple[Duration, ...], tuple[tuple[Duration, ...], ...], list[Duration]]
+] = {}
+
+
+def _age_runs(
+    ages: tuple[Duration, ...],
+) -> tuple[tuple[tuple[Duration, ...], ...], list[Duration]]:
+    """Ages in single-unit runs sorted by amount (years, months, days), and the others."""
+    cached = _AGE_RUNS.get(id(ages))
+    if cached is not None and cached[0] is ages:
+        return cached[1], cached[2]
+    by_unit: dict[int, list[tuple[int, Duration]]] = {}
+    others: list[Duration] = []
+    for age in ages:
+        parts = (age.years, age.months, age.days)
+        nonzero = [i for i, v in enumerate(parts) if v]
+        if len(nonzero) <= 1 and min(parts) >= 0:
+            unit = nonzero[0] if nonzero else 2
+            by_unit.setdefault(unit, []).append((parts[unit], age))
+        else:
+            others.append(age)
+    runs = tuple(
+        tuple(age for _, age in sorted(items, key=lambda p: p[0])) for items in by_unit.values()
+    )
+    _AGE_RUNS[id(ages)] = (ages, runs, others)
+    return runs, others
 
 
 def _plus(start: date, duration: Duration) -> date | None:
@@ -187,7 +249,8 @@ def _summaries(
 ) -> list[tuple[K, PatientSummary]]:
     out = []
     for key, patient, doses in items:
-        assessment = forecast(patient, doses, assessment_date, data)
+        # A summary keeps no explanation: skip building the traces.
+        assessment = forecast(patient, doses, assessment_date, data, trace=False)
         out.append((key, summarize(assessment, next_change_date(assessment, patient, doses, data))))
     return out
 

@@ -47,13 +47,23 @@ def _add(start: date, years: int, months: int, days: int) -> date:
     return d
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _shift_months(d: date, months: int) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    if d.day <= calendar.monthrange(year, month)[1]:
-        return date(year, month, d.day)
+    day = d.day
+    # A table instead of calendar.monthrange (hot: dob + age for every patient).
+    if day <= _MONTH_DAYS[month] or (day == 29 and month == 2 and calendar.isleap(year)):
+        return date(year, month, day)
     return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+# One Duration per text: the data repeats a few dozen ages and intervals over
+# a thousand fields, and the engine caches dob + age by Duration object.
+_DURATIONS: dict[str, Duration] = {}
 
 
 def parse_duration(text: str | None) -> Duration | None:
@@ -63,6 +73,13 @@ def parse_duration(text: str | None) -> Duration | None:
     text = text.strip()
     if not text or text.lower() in ("n/a", "na"):
         return None
+    known = _DURATIONS.get(text)
+    if known is None:
+        known = _DURATIONS[text] = _parse_duration(text)
+    return known
+
+
+def _parse_duration(text: str) -> Duration:
     years = months = days = 0
     found = False
     for sign, amount, unit in _DURATION_TERM.findall(text):
@@ -328,6 +345,84 @@ class SupportingData:
     age_marks: tuple[Duration, ...] = ()
     date_marks: tuple[date, ...] = ()
     skip_interval_marks: tuple[Duration, ...] = ()
+    # Antigens whose data differ only by names (Diphtheria / Tetanus / Polio,
+    # Measles / Mumps / Rubella) give the same results for the same doses: the
+    # engine evaluates such an antigen once per patient (see `antigen_shapes`).
+    antigen_shapes: dict[str, AntigenShape] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AntigenShape:
+    """What an antigen's evaluation depends on, names aside, as interned ids.
+
+    `core` covers every field the engine reads except the antigen and series
+    names and the rules it only looks up by a dose's vaccine code (allowable
+    vaccines, inadvertent vaccines), which `by_cvx` covers code by code
+    (`default` for a code without such rules).  Two antigens with the same
+    core, and the same `by_cvx` id for each vaccine of identical doses, are
+    evaluated identically except for the names the results carry.
+    """
+
+    core: int
+    by_cvx: dict[str, int]
+    default: int
+
+
+# Fields the engine reads only by a dose's vaccine code, or never (names).
+_NAME_FIELDS = {"name", "antigen"}
+_BY_CVX_FIELDS = {"allowable_vaccines", "allowable_by_cvx", "inadvertent_vaccines"}
+
+
+def _shape(value: object, skip: frozenset[str] = frozenset()) -> object:
+    """A hashable structural copy of supporting data, leaving out the `skip` fields."""
+    if isinstance(value, (Antigen, Series, SeriesDose)):
+        omit = skip | _NAME_FIELDS if not isinstance(value, SeriesDose) else skip
+        return (type(value).__name__,) + tuple(
+            (f, _shape(getattr(value, f), skip))
+            for f in value.__dataclass_fields__
+            if f not in omit
+        )
+    if isinstance(value, (tuple, list)):
+        return tuple(_shape(v, skip) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _shape(v, skip)) for k, v in value.items()))
+    if isinstance(value, frozenset):
+        return tuple(sorted(value))
+    # Remaining values (Duration, rules, dates, strings) are frozen and compare
+    # by value, their text included, so that traces come out the same.
+    return (type(value).__name__, value)
+
+
+def _antigen_shapes(antigens: dict[str, Antigen]) -> dict[str, AntigenShape]:
+    ids: dict[object, int] = {}
+
+    def intern(shape: object) -> int:
+        return ids.setdefault(shape, len(ids))
+
+    shapes = {}
+    for name, antigen in antigens.items():
+        doses = [d for s in antigen.series for d in s.doses]
+        codes = {c for d in doses for c in (*d.allowable_by_cvx, *d.inadvertent_vaccines)}
+
+        def by_cvx(code: str | None, doses: list[SeriesDose] = doses) -> int:
+            return intern(
+                tuple(
+                    (
+                        _shape(d.allowable_by_cvx.get(code, ())) if code else (),
+                        code in d.inadvertent_vaccines,
+                    )
+                    for d in doses
+                )
+            )
+
+        shapes[name] = AntigenShape(
+            core=intern(_shape(antigen, frozenset(_BY_CVX_FIELDS))),
+            by_cvx={c: by_cvx(c) for c in codes},
+            default=by_cvx(None),
+        )
+    # Only antigens with a same-core twin can share an evaluation.
+    cores = [shape.core for shape in shapes.values()]
+    return {name: shape for name, shape in shapes.items() if cores.count(shape.core) > 1}
 
 
 # --------------------------------------------------------------------- parsing
@@ -812,4 +907,5 @@ def load_supporting_data(directory: str | Path) -> SupportingData:
         age_marks=age_marks,
         date_marks=date_marks,
         skip_interval_marks=skip_interval_marks,
+        antigen_shapes=_antigen_shapes(antigens),
     )
