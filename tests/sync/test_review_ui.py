@@ -78,6 +78,33 @@ def test_my_copy_taken_back_after_a_conflict_reaches_the_hub_and_the_colleague(
     assert store.get(nurse.db, patient.id).phone == "06 99 99 99 99"
 
 
+def test_taking_my_copy_back_keeps_what_the_colleague_changed_in_the_same_edit(
+        make_client) -> None:
+    """The conflict keeps its common ancestor: only the elements this practitioner
+    changed come back, the colleague's other changes of that same edit stay."""
+    gp = make_client()
+    nurse = make_client("Petit Claire", "nurse")
+    patient = gp.save(new_patient())
+    gp.sync()
+    share(gp, patient.id, nurse)
+    nurse.sync()
+    gp.save(replace(store.get(gp.db, patient.id), phone="06 99 99 99 99"))
+    nurse.save(replace(store.get(nurse.db, patient.id), phone="07 12 12 12 12",
+                       address="5 place Bellecour"))
+    nurse.sync()
+    assert gp.sync().conflicts == 1
+    [conflict] = open_conflicts(gp.db)
+
+    restore_local_copy(gp.db, registry(), conflict.id)
+    mine = store.get(gp.db, patient.id)
+    assert mine.phone == "06 99 99 99 99"          # what the GP typed comes back
+    assert mine.address == "5 place Bellecour"     # the nurse's new address stays
+    gp.sync()
+    nurse.sync()
+    theirs = store.get(nurse.db, patient.id)
+    assert (theirs.phone, theirs.address) == ("06 99 99 99 99", "5 place Bellecour")
+
+
 def test_a_conflict_can_be_taken_back_only_once(make_client) -> None:
     gp, _nurse, _patient = concurrent_phone_edits(make_client)
     [conflict] = open_conflicts(gp.db)

@@ -318,7 +318,7 @@ class SyncEngine:
         outcome: MergeResult = adapter.merge(base, local_for_merge, remote)
         if outcome.local_lost:
             _keep_conflict(uow, rtype, rid, outcome.reason or "conflict", local, remote,
-                           version)
+                           version, base=base)
         if not same(outcome.resource, local_for_merge):
             adapter.apply(uow, rid, outcome.resource, version)
         else:
@@ -742,14 +742,17 @@ def _requeue(uow: UnitOfWork, rtype: str, rid: str, action: str) -> None:
 
 
 def _keep_conflict(uow: UnitOfWork, rtype: str, rid: str, kind: str, local: Resource | None,
-                   remote: Resource | None, hub_version: str | None) -> None:
+                   remote: Resource | None, hub_version: str | None, *,
+                   base: Resource | None = None) -> None:
+    def dump(resource: Resource | None) -> str | None:
+        return None if resource is None else json.dumps(resource, ensure_ascii=False,
+                                                         sort_keys=True)
+
     uow.execute(
         "INSERT INTO sync_conflict (id, resource_type, resource_id, kind, local_json, hub_json,"
-        " hub_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id(), rtype, rid, kind[:64],
-         None if local is None else json.dumps(local, ensure_ascii=False, sort_keys=True),
-         None if remote is None else json.dumps(remote, ensure_ascii=False, sort_keys=True),
-         hub_version, uow.now_iso()))
+        " hub_version, created_at, base_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (new_id(), rtype, rid, kind[:64], dump(local), dump(remote), hub_version,
+         uow.now_iso(), dump(base)))
 
 
 def _is_tombstone(uow: UnitOfWork, rtype: str, rid: str, local: Resource | None) -> bool:
@@ -770,25 +773,26 @@ def restore_local_copy(db: Database, registry: AdapterRegistry, conflict_id: str
     (outbox and audit, one transaction) that the next pass pushes, and the conflict is
     resolved "local". Returns the new op id.
 
-    Goes through the type's merge with the kept copy on the hub's (winning) side and the
-    hub copy the conflict recorded as the base: where the kept copy differs from that hub
-    copy it wins; elsewhere the record keeps what it holds now. The merge base of the
-    original conflict is not kept, so an element only the colleague changed comes back to
-    the kept copy's value too: the review screen shows every such difference."""
+    Goes through the type's merge with the kept copy on the hub's (winning) side and, as
+    the base, the common ancestor of the conflict: what this practitioner changed comes
+    back, what the colleague changed elsewhere in the record stays. Conflicts kept
+    without an ancestor (older ones, refused changes) use the hub copy they recorded:
+    the kept copy then wins wherever it differs from it."""
     with db.unit_of_work() as uow:
-        row = uow.execute("SELECT resource_type, resource_id, local_json, hub_json, hub_version"
-                          " FROM sync_conflict WHERE id = ? AND resolved_at IS NULL",
+        row = uow.execute("SELECT resource_type, resource_id, local_json, hub_json, hub_version,"
+                          " base_json FROM sync_conflict WHERE id = ? AND resolved_at IS NULL",
                           (conflict_id,)).fetchone()
         if row is None:
             raise LookupError("no such open conflict")
-        rtype, rid, local_json, hub_json, conflict_version = row
+        rtype, rid, local_json, hub_json, conflict_version, base_json = row
         adapter = registry.get(rtype)
         if adapter is None:
             raise LookupError(f"no sync adapter for {rtype}")
         if not local_json:
             raise ValueError("this conflict kept no local copy")
         kept = json.loads(local_json)
-        base = json.loads(hub_json) if hub_json else None
+        ancestor = base_json or hub_json
+        base = json.loads(ancestor) if ancestor else None
         current = adapter.to_fhir(db, rid)
         outcome = adapter.merge(base, current, kept)
         stored = hub_copy(uow, rtype, rid)
