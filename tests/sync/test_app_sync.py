@@ -27,15 +27,17 @@ pytestmark = pytest.mark.gui
 def open_demo(qapp: QApplication, tmp_path: Path) -> Iterator:
     sessions: list[TsnApp] = []
 
-    def start(who: str, hub: HubProcess) -> tuple[TsnApp, str]:
-        practitioner = DEMO_PRACTITIONERS[who]
-        token = hub.create_practitioner(practitioner.rpps, practitioner.display_name,
-                                        practitioner.profession)
+    def start(who: str, hub: HubProcess | None = None,
+              patients: int = 3) -> tuple[TsnApp, str | None]:
+        """A demo practice opened in the app; with `hub`, its account set up there."""
+        token = None
+        if hub is not None:
+            token = hub_token(hub, who)
         basedir = tmp_path / who
         basedir.mkdir()
         clock = SystemClock()  # the hub's clock is the real one too
-        opened = build_demo(basedir, clock, patients=3, who=who, hub_url=hub.url,
-                            hub_token=token)
+        opened = build_demo(basedir, clock, patients=patients, who=who,
+                            hub_url=hub.url if hub is not None else None, hub_token=token)
         session = TsnApp(qapp, basedir, Settings(basedir), clock,
                          demo_passphrase=DEMO_PASSPHRASE)
         sessions.append(session)
@@ -45,6 +47,13 @@ def open_demo(qapp: QApplication, tmp_path: Path) -> Iterator:
     yield start
     for session in sessions:
         session.close()
+
+
+def hub_token(hub: HubProcess, who: str) -> str:
+    """The demo practitioner's account on the hub, as `tsn-hub create-practitioner` makes."""
+    practitioner = DEMO_PRACTITIONERS[who]
+    return hub.create_practitioner(practitioner.rpps, practitioner.display_name,
+                                   practitioner.profession)
 
 
 def _synced(session: TsnApp) -> bool:
@@ -87,19 +96,11 @@ def test_a_patient_recorded_by_the_gp_reaches_the_nurse_on_sync_now(qtbot, priva
     assert nurse.sync_worker.status.pending == 0
 
 
-def test_without_a_hub_account_the_status_says_so_and_where_to_set_it(qtbot, qapp,
-                                                                     tmp_path) -> None:
-    basedir = tmp_path / "alone"
-    basedir.mkdir()
-    clock = SystemClock()
-    session = TsnApp(qapp, basedir, Settings(basedir), clock)
-    try:
-        session.enter(build_demo(basedir, clock, patients=1))
-        qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None,
-                        timeout=10_000)
-        assert "Hub account" in session.sync_status.text()
-    finally:
-        session.close()
+def test_without_a_hub_account_the_status_says_so_and_where_to_set_it(qtbot,
+                                                                     open_demo) -> None:
+    session, _ = open_demo("gp", patients=1)
+    qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None, timeout=10_000)
+    assert "Hub account" in session.sync_status.text()
 
 
 def test_locking_stops_sync_and_unlocking_restarts_it(qtbot, private_hub, open_demo) -> None:
@@ -119,37 +120,27 @@ def test_locking_stops_sync_and_unlocking_restarts_it(qtbot, private_hub, open_d
                     timeout=30_000)
 
 
-def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, qapp, tmp_path,
-                                                                 private_hub) -> None:
-    basedir = tmp_path / "setup"
-    basedir.mkdir()
-    clock = SystemClock()
-    practitioner = DEMO_PRACTITIONERS["gp"]
-    token = private_hub.create_practitioner(practitioner.rpps, practitioner.display_name,
-                                            practitioner.profession)
-    session = TsnApp(qapp, basedir, Settings(basedir), clock)
-    try:
-        session.enter(build_demo(basedir, clock, patients=2))
-        qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None,
-                        timeout=10_000)
-        session.window.hub_account_action.trigger()
-        qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
-        dialog = session.hub_dialog
-        assert dialog.url.accessibleName() and dialog.token.accessibleName()
-        dialog.url.setText("http://hub.example.org")  # plain HTTP off this computer
-        dialog.token.setText(token)
-        dialog.save()
-        assert dialog.error.isVisibleTo(dialog) and "https://" in dialog.error.text()
-        dialog.url.setText(private_hub.url)
-        dialog.save()
-        qtbot.waitUntil(lambda: session.hub_dialog is None, timeout=5_000)
-        qtbot.waitUntil(lambda: _synced(session), timeout=30_000)
-        ids = session.executor.call(lambda db: [r[0] for r in db.query("SELECT id FROM patient")])
-        assert len(ids) == 2
-        for patient_id in ids:  # the demo patients are on the hub now
-            assert private_hub.fhir(token, "Patient", patient_id).status_code == 200
-    finally:
-        session.close()
+def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, private_hub,
+                                                                 open_demo) -> None:
+    session, _ = open_demo("gp", patients=2)
+    token = hub_token(private_hub, "gp")
+    qtbot.waitUntil(lambda: session.sync_worker.status.error_kind is not None, timeout=10_000)
+    session.window.hub_account_action.trigger()
+    qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
+    dialog = session.hub_dialog
+    assert dialog.url.accessibleName() and dialog.token.accessibleName()
+    dialog.url.setText("http://hub.example.org")  # plain HTTP off this computer
+    dialog.token.setText(token)
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and "https://" in dialog.error.text()
+    dialog.url.setText(private_hub.url)
+    dialog.save()
+    qtbot.waitUntil(lambda: session.hub_dialog is None, timeout=5_000)
+    qtbot.waitUntil(lambda: _synced(session), timeout=30_000)
+    ids = session.executor.call(lambda db: [r[0] for r in db.query("SELECT id FROM patient")])
+    assert len(ids) == 2
+    for patient_id in ids:  # the demo patients are on the hub now
+        assert private_hub.fhir(token, "Patient", patient_id).status_code == 200
 
 
 def test_a_conflict_shows_a_review_button_that_opens_the_review(qtbot, private_hub,
@@ -185,21 +176,14 @@ def test_a_conflict_shows_a_review_button_that_opens_the_review(qtbot, private_h
     assert gp.review_dialog is None
 
 
-def test_the_hub_account_is_reached_from_the_settings(qtbot, qapp, tmp_path) -> None:
-    basedir = tmp_path / "settings"
-    basedir.mkdir()
-    clock = SystemClock()
-    session = TsnApp(qapp, basedir, Settings(basedir), clock)
-    try:
-        session.enter(build_demo(basedir, clock, patients=1))
-        session.show_settings()
-        settings = session.settings_dialog
-        assert settings.hub_account.accessibleName()
-        settings.hub_account.click()
-        settings.hub_account.click()  # impatient double click: still one dialog
-        qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
-        assert session.hub_dialog.parent() is settings
-        qtbot.wait(200)
-        assert len([w for w in settings.children() if isinstance(w, HubAccountDialog)]) == 1
-    finally:
-        session.close()
+def test_the_hub_account_is_reached_from_the_settings(qtbot, open_demo) -> None:
+    session, _ = open_demo("gp", patients=1)
+    session.show_settings()
+    settings = session.settings_dialog
+    assert settings.hub_account.accessibleName()
+    settings.hub_account.click()
+    settings.hub_account.click()  # impatient double click: still one dialog
+    qtbot.waitUntil(lambda: session.hub_dialog is not None, timeout=5_000)
+    assert session.hub_dialog.parent() is settings
+    qtbot.wait(200)
+    assert len([w for w in settings.children() if isinstance(w, HubAccountDialog)]) == 1
