@@ -30,8 +30,9 @@ from .conftest import new_patient, registry, share
 LOCAL_TIME = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d$")
 
 
-def concurrent_phone_edits(make_client):
-    """The GP and the nurse both change the phone offline; the nurse syncs first."""
+def concurrent_phone_edits(make_client, **nurse_also):
+    """The GP and the nurse both change the phone offline (the nurse, with `nurse_also`,
+    other elements too); the nurse syncs first."""
     gp = make_client()
     nurse = make_client("Petit Claire", "nurse")
     patient = gp.save(new_patient())
@@ -40,7 +41,7 @@ def concurrent_phone_edits(make_client):
     nurse.sync()
     gp.save(replace(store.get(gp.db, patient.id), email="l.martin@example.org",
                     phone="06 99 99 99 99"))
-    nurse.save(replace(store.get(nurse.db, patient.id), phone="07 12 12 12 12"))
+    nurse.save(replace(store.get(nurse.db, patient.id), phone="07 12 12 12 12", **nurse_also))
     nurse.sync()
     assert gp.sync().conflicts == 1
     assert store.get(gp.db, patient.id).phone == "07 12 12 12 12"   # the hub's order won
@@ -82,17 +83,7 @@ def test_taking_my_copy_back_keeps_what_the_colleague_changed_in_the_same_edit(
         make_client) -> None:
     """The conflict keeps its common ancestor: only the elements this practitioner
     changed come back, the colleague's other changes of that same edit stay."""
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
-    gp.save(replace(store.get(gp.db, patient.id), phone="06 99 99 99 99"))
-    nurse.save(replace(store.get(nurse.db, patient.id), phone="07 12 12 12 12",
-                       address="5 place Bellecour"))
-    nurse.sync()
-    assert gp.sync().conflicts == 1
+    gp, nurse, patient = concurrent_phone_edits(make_client, address="5 place Bellecour")
     [conflict] = open_conflicts(gp.db)
 
     restore_local_copy(gp.db, registry(), conflict.id)
