@@ -736,9 +736,15 @@ def _has_parked(uow: UnitOfWork, rtype: str, rid: str) -> bool:
 def _requeue(uow: UnitOfWork, rtype: str, rid: str, action: str) -> None:
     """Queues a record for the hub after a merge: sync's own op, so no audit row
     (the merge itself was audited when applied)."""
+    outbox.append(uow, rtype, rid, action, _last_queued_version(uow, rtype, rid), None,
+                  uow.now_iso())
+
+
+def _last_queued_version(uow: UnitOfWork, rtype: str, rid: str) -> int:
+    """The highest local version the outbox ever held for a record (0: none)."""
     row = uow.execute("SELECT coalesce(max(local_version), 0) FROM outbox"
                       " WHERE resource_type = ? AND resource_id = ?", (rtype, rid)).fetchone()
-    outbox.append(uow, rtype, rid, action, int(row[0]) if row else 0, None, uow.now_iso())
+    return int(row[0]) if row else 0
 
 
 def _keep_conflict(uow: UnitOfWork, rtype: str, rid: str, kind: str, local: Resource | None,
@@ -764,7 +770,7 @@ def _is_tombstone(uow: UnitOfWork, rtype: str, rid: str, local: Resource | None)
 
 __all__ = ["ConflictRecord", "ParkedChange", "SyncCounts", "SyncEngine", "conflict_copies",
            "open_conflicts", "parked_changes", "read_counts", "record_error", "requeue_parked",
-           "resolve_conflict"]
+           "resolve_conflict", "restore_local_copy"]
 
 
 # --- the review screen: "use my copy again" ----------------------------------------------
@@ -799,14 +805,10 @@ def restore_local_copy(db: Database, registry: AdapterRegistry, conflict_id: str
         version = stored[0] if stored and stored[0] else (conflict_version or "")
         if not same(outcome.resource, current):
             adapter.apply(uow, rid, outcome.resource, version)
-        last = uow.execute("SELECT coalesce(max(local_version), 0) FROM outbox"
-                           " WHERE resource_type = ? AND resource_id = ?", (rtype, rid)).fetchone()
         op_id = uow.record_change(rtype, rid, "delete" if outcome.resource is None else "upsert",
-                                  int(last[0]) + 1, version or None)
+                                  _last_queued_version(uow, rtype, rid) + 1, version or None)
         uow.execute("UPDATE sync_conflict SET resolved_at = ?, resolution = 'local'"
                     " WHERE id = ?", (uow.now_iso(), conflict_id))
     log.info("conflict %s (%s): local copy queued again as op %s", conflict_id, rtype, op_id)
     return op_id
 
-
-__all__ += ["restore_local_copy"]
