@@ -9,25 +9,16 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tsn_desktop.i18n.update import QM_DIR, ROOT, TS_DIR, sources, tool
 from tsn_desktop.patients.ui.texts import age_text
 
-ROOT = Path(__file__).resolve().parents[2]
-TS_DIR = ROOT / "i18n"
-QM_DIR = ROOT / "tsn_desktop" / "i18n"
-SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tsn_desktop").rglob("*.py"))
-
 Key = tuple[str, str, str]  # context, source, disambiguation comment
-
-
-def _tool(name: str) -> str:
-    return str(Path(sys.executable).with_name(name))
 
 
 def _messages(ts: Path) -> dict[Key, ET.Element]:
@@ -44,7 +35,7 @@ def _messages(ts: Path) -> dict[Key, ET.Element]:
 def from_code(tmp_path_factory: pytest.TempPathFactory) -> dict[Key, ET.Element]:
     """What pyside6-lupdate finds in the code today, into a fresh catalogue."""
     fresh = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
-    subprocess.run([_tool("pyside6-lupdate"), *SOURCES, "-ts", str(fresh)], cwd=ROOT,
+    subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts", str(fresh)], cwd=ROOT,
                    check=True, capture_output=True)
     return _messages(fresh)
 
@@ -86,7 +77,7 @@ def test_counted_messages_have_plural_forms_in_both_languages(from_code) -> None
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_shipped_qm_is_built_from_the_catalogue(language: str, tmp_path: Path) -> None:
     built = tmp_path / f"tsn_desktop_{language}.qm"
-    subprocess.run([_tool("pyside6-lrelease"), str(TS_DIR / f"tsn_desktop_{language}.ts"),
+    subprocess.run([tool("pyside6-lrelease"), str(TS_DIR / f"tsn_desktop_{language}.ts"),
                     "-qm", str(built)], check=True, capture_output=True)
     shipped = QM_DIR / f"tsn_desktop_{language}.qm"
     assert built.read_bytes() == shipped.read_bytes(), "run `make translations`"

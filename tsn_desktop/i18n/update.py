@@ -19,7 +19,7 @@ QM_DIR = PACKAGE / "i18n"
 LANGUAGES = ("fr", "en")
 
 
-def _tool(name: str) -> str:
+def tool(name: str) -> str:
     beside_python = Path(sys.executable).with_name(name)
     found = str(beside_python) if beside_python.exists() else shutil.which(name)
     if not found:
@@ -27,14 +27,18 @@ def _tool(name: str) -> str:
     return found
 
 
+def sources() -> list[str]:
+    """What pyside6-lupdate scans (relative to the project root)."""
+    return sorted(str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py"))
+
+
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py"))
     ts_files = [str((TS_DIR / f"tsn_desktop_{lang}.ts").relative_to(ROOT)) for lang in LANGUAGES]
     TS_DIR.mkdir(exist_ok=True)
-    subprocess.run([_tool("pyside6-lupdate"), "-locations", "relative", "-no-obsolete", *sources,
+    subprocess.run([tool("pyside6-lupdate"), "-locations", "relative", "-no-obsolete", *sources(),
                     "-ts", *ts_files], cwd=ROOT, check=True)
     for lang, ts in zip(LANGUAGES, ts_files, strict=True):
-        subprocess.run([_tool("pyside6-lrelease"), ts, "-qm",
+        subprocess.run([tool("pyside6-lrelease"), ts, "-qm",
                         str(QM_DIR / f"tsn_desktop_{lang}.qm")], cwd=ROOT, check=True)
     return 0
 
