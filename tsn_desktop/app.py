@@ -169,12 +169,19 @@ class TsnApp(QObject):
         self.unlock_dialog = dialog
         dialog.show()
 
-    def _unlocked_at_start(self, vault: Vault, key: bytes, remember: bool) -> None:
+    def _open_or_say_why(self, vault: Vault, key: bytes) -> OpenProfile | None:
+        """Opens the database with an unlocked key; a key that opens the vault but not the
+        database means damage, said in the unlock dialog (which stays)."""
         assert self.unlock_dialog is not None
         try:
-            opened = open_with_key(vault, key, self.clock, remembered=False)
+            return open_with_key(vault, key, self.clock, remembered=False)
         except WrongKey:
             self.unlock_dialog.show_failure(_damaged_database_text())
+            return None
+
+    def _unlocked_at_start(self, vault: Vault, key: bytes, remember: bool) -> None:
+        opened = self._open_or_say_why(vault, key)
+        if opened is None:
             return
         if remember:
             try:
@@ -339,10 +346,8 @@ class TsnApp(QObject):
     def _unlocked_from_lock(self, vault: Vault, key: bytes, _remember: bool) -> None:
         assert self.unlock_dialog is not None and self.window is not None
         assert self.executor is not None
-        try:
-            opened = open_with_key(vault, key, self.clock, remembered=False)
-        except WrongKey:
-            self.unlock_dialog.show_failure(_damaged_database_text())
+        opened = self._open_or_say_why(vault, key)
+        if opened is None:
             return
         self.executor.resume(opened.db)
         self._watch_commits(opened.db)
