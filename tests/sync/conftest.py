@@ -292,6 +292,19 @@ def share(gp: Client, patient_id: str, *others: Client) -> None:
     client.close()
 
 
+def gp_and_nurse_sharing(make_client: Any, patient: Patient | None = None,
+                         **where: Any) -> tuple[Client, Client, Patient]:
+    """A GP and a home-visit nurse who share a patient the GP recorded: pushed, put in
+    the care team, pulled by the nurse."""
+    gp = make_client(**where)
+    nurse = make_client("Petit Claire", "nurse", **where)
+    saved = gp.save(patient or new_patient())
+    gp.sync()
+    share(gp, saved.id, nurse)
+    nurse.sync()
+    return gp, nurse, saved
+
+
 def env_for_subprocess() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT)

@@ -25,7 +25,7 @@ from tsn_desktop.sync.ui.review import SyncReviewDialog
 from tsn_desktop.sync.ui.status import SyncStatusWidget
 from tsn_desktop.sync.worker import SyncStatus
 
-from .conftest import new_patient, registry, share
+from .conftest import gp_and_nurse_sharing, new_patient, registry
 
 LOCAL_TIME = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d$")
 
@@ -33,12 +33,7 @@ LOCAL_TIME = re.compile(r"^\d\d/\d\d/\d{4} \d\d:\d\d$")
 def concurrent_phone_edits(make_client, **nurse_also):
     """The GP and the nurse both change the phone offline (the nurse, with `nurse_also`,
     other elements too); the nurse syncs first."""
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
     gp.save(replace(store.get(gp.db, patient.id), email="l.martin@example.org",
                     phone="06 99 99 99 99"))
     nurse.save(replace(store.get(nurse.db, patient.id), phone="07 12 12 12 12", **nurse_also))

@@ -10,7 +10,7 @@ from tsn_desktop.patients import store
 from tsn_desktop.sync.engine import conflict_copies, open_conflicts, resolve_conflict
 from tsn_desktop.sync.protocol import PassReport
 
-from .conftest import new_patient, share, valid_ins
+from .conftest import gp_and_nurse_sharing, new_patient, share, valid_ins
 
 
 def outbox_states(db) -> dict[str, int]:
@@ -61,12 +61,7 @@ def test_two_offline_edits_of_a_new_record_do_not_conflict_with_themselves(make_
 
 
 def test_concurrent_edits_merge_per_element_and_the_loser_is_kept(make_client) -> None:
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
 
     # Both offline: different elements, plus the same element changed two ways.
     gp_copy = store.get(gp.db, patient.id)
@@ -95,13 +90,8 @@ def test_concurrent_edits_merge_per_element_and_the_loser_is_kept(make_client) -
 
 
 def test_a_qualified_ins_on_the_hub_wins_over_a_local_identity_edit(make_client) -> None:
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
     ins = valid_ins("2", 1950, 6, "69123", "045")
-    patient = gp.save(new_patient(ins=ins))
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client, new_patient(ins=ins))
 
     # The nurse, offline, retypes the birth name; the GP meanwhile fixes the phone.
     nurse_copy = store.get(nurse.db, patient.id)
@@ -120,12 +110,7 @@ def test_a_qualified_ins_on_the_hub_wins_over_a_local_identity_edit(make_client)
 
 
 def test_deletion_reaches_the_colleague(make_client) -> None:
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
     from tsn_desktop.patients import service
 
     service.delete(gp.db, store.get(gp.db, patient.id))
@@ -172,12 +157,7 @@ def test_a_patient_shared_after_the_colleague_last_synced_still_arrives(make_cli
 
 def test_a_record_the_hub_no_longer_lists_after_a_resync_is_tombstoned(
         make_client, private_hub) -> None:
-    gp = make_client(on=private_hub)
-    nurse = make_client("Petit Claire", "nurse", on=private_hub)
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client, on=private_hub)
     engine = nurse.engine()
     engine.snapshot(PassReport())    # nothing lacks: nothing changes
     assert not store.get(nurse.db, patient.id).meta.deleted
@@ -191,12 +171,7 @@ def test_a_record_the_hub_no_longer_lists_after_a_resync_is_tombstoned(
 
 def test_a_hub_change_arriving_while_a_local_edit_waits_is_merged_not_overwritten(
         make_client) -> None:
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
     nurse.save(replace(store.get(nurse.db, patient.id), city="Bron"))
     nurse.sync()
     gp.save(replace(store.get(gp.db, patient.id), phone="06 10 10 10 10"))
@@ -260,12 +235,7 @@ def test_a_conflict_the_client_cannot_reconcile_is_parked_and_the_queue_goes_on(
         def merge(self, base, local, remote):
             raise RuntimeError("a bug in a feature's merge")
 
-    gp = make_client()
-    nurse = make_client("Petit Claire", "nurse")
-    patient = gp.save(new_patient())
-    gp.sync()
-    share(gp, patient.id, nurse)
-    nurse.sync()
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
     nurse.save(replace(store.get(nurse.db, patient.id), city="Bron"))
     nurse.sync()
     gp.save(replace(store.get(gp.db, patient.id), city="Lyon 3e"))
