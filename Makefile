@@ -20,10 +20,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check tsn_desktop tsn_hub tests benchmarks
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check tsn_desktop tsn_hub tests benchmarks
+	$(BIN)/mypy
 
 # Each prints its figures as ratios to a baseline measured in the same run (~10 min in all).
 bench: $(STAMP)

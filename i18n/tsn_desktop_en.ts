@@ -34,7 +34,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+53"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,7 +74,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +119,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
+        <source>Care &amp;team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The care team cannot be shown in this window.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,9 +241,52 @@
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <location filename="../tsn_desktop/ui/failures.py" line="+60"/>
+        <source>The disk of this computer is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSN Desktop could not save. Free some space (empty the recycle bin, remove large downloads), then do it again: nothing you saved before is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TSN Desktop may not write in its profile folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder or the disk is read-only (a write-protected USB key, a network folder, or changed permissions). Ask whoever manages this computer to give you write access, then start TSN Desktop again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The practice database is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop working in this profile and restore it from your latest backup (File › Restore a backup). If you have none, contact your support: do not delete the profile folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong in TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you had saved is safe. Try again; if it keeps happening, restart TSN Desktop and click “Copy details” to send them to your support contact: they contain no patient data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+228"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+232"/>
         <source>TSN Desktop — new profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,7 +410,7 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-231"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-233"/>
         <source>Who are you?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -463,7 +511,7 @@
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+48"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+51"/>
         <source>:</source>
         <comment>label suffix</comment>
         <translation type="unfinished"></translation>
@@ -477,7 +525,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+53"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+52"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,7 +538,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,7 +548,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,32 +568,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Patients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vaccinations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Readings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Menu bar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,6 +650,34 @@
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
 
 Your data stay encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../tsn_desktop/features.py" line="+31"/>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/patients/feature.py" line="+67"/>
+        <source>Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+10"/>
+        <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -982,7 +1033,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientFileView</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+18"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+16"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,12 +1083,17 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Care &amp;team</source>
+        <location line="+61"/>
+        <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>This patient file has changes that are not saved yet. Leave it and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>INS %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1278,7 +1334,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+83"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+88"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,7 +1466,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>This patient is no longer in the register (deleted elsewhere). The list has been refreshed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1423,7 +1479,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+34"/>
+        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+41"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -1497,7 +1553,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-356"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-368"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1659,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+258"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -1640,12 +1696,12 @@ Your data stay encrypted on this computer.</source>
     <message>
         <location line="+2"/>
         <location line="+51"/>
-        <location line="+139"/>
+        <location line="+130"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-181"/>
         <location line="+51"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
@@ -1668,12 +1724,12 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+175"/>
+        <location line="+166"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-164"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,12 +1830,12 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>This conflict could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,7 +1868,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>This could not be done. The lists were read again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,12 +2106,12 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+40"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location filename="../tsn_desktop/screenshots.py" line="+67"/>
         <source>The practice database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

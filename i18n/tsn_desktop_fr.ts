@@ -34,7 +34,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+53"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
         <source>(name not given)</source>
         <translation>(nom non renseigné)</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+188"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
     </message>
@@ -119,7 +119,12 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+25"/>
+        <source>Care &amp;team</source>
+        <translation>Équipe de &amp;soins</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>The care team cannot be shown in this window.</source>
         <translation>L&apos;équipe de soins ne peut pas être affichée dans cette fenêtre.</translation>
     </message>
@@ -236,9 +241,52 @@
     </message>
 </context>
 <context>
+    <name>Failures</name>
+    <message>
+        <location filename="../tsn_desktop/ui/failures.py" line="+60"/>
+        <source>The disk of this computer is full.</source>
+        <translation>Le disque de cet ordinateur est plein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TSN Desktop could not save. Free some space (empty the recycle bin, remove large downloads), then do it again: nothing you saved before is lost.</source>
+        <translation>TSN Desktop n’a pas pu enregistrer. Libérez de la place (videz la corbeille, supprimez de gros téléchargements), puis recommencez&#xa0;: rien de ce que vous aviez enregistré n’est perdu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TSN Desktop may not write in its profile folder.</source>
+        <translation>TSN Desktop ne peut pas écrire dans le dossier de son profil.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder or the disk is read-only (a write-protected USB key, a network folder, or changed permissions). Ask whoever manages this computer to give you write access, then start TSN Desktop again.</source>
+        <translation>Le dossier ou le disque est en lecture seule (clé USB protégée en écriture, dossier réseau ou droits modifiés). Demandez à la personne qui gère cet ordinateur de vous donner le droit d’écrire, puis relancez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The practice database is damaged.</source>
+        <translation>La base de données du cabinet est endommagée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop working in this profile and restore it from your latest backup (File › Restore a backup). If you have none, contact your support: do not delete the profile folder.</source>
+        <translation>Cessez de travailler dans ce profil et restaurez-le depuis votre dernière sauvegarde (Fichier › Restaurer une sauvegarde). Si vous n’en avez pas, contactez votre assistance&#xa0;: ne supprimez pas le dossier du profil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong in TSN Desktop.</source>
+        <translation>Un problème est survenu dans TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you had saved is safe. Try again; if it keeps happening, restart TSN Desktop and click “Copy details” to send them to your support contact: they contain no patient data.</source>
+        <translation>Ce que vous aviez enregistré est en sécurité. Réessayez&#xa0;; si cela se reproduit, redémarrez TSN Desktop et cliquez sur «&#xa0;Copier les détails&#xa0;» pour les envoyer à votre assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+228"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+232"/>
         <source>TSN Desktop — new profile</source>
         <translation>TSN Desktop — nouveau profil</translation>
     </message>
@@ -362,7 +410,7 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-231"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-233"/>
         <source>Who are you?</source>
         <translation>Qui êtes-vous&#xa0;?</translation>
     </message>
@@ -463,7 +511,7 @@
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+48"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+51"/>
         <source>:</source>
         <comment>label suffix</comment>
         <translation>&#xa0;:</translation>
@@ -477,7 +525,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+53"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+52"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
@@ -490,7 +538,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>TSN Desktop</source>
         <translation>TSN Desktop</translation>
     </message>
@@ -500,7 +548,7 @@
         <translation>Fenêtre principale de TSN Desktop</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
@@ -520,32 +568,7 @@
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Patients</source>
-        <translation>Patients</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Vaccinations</source>
-        <translation>Vaccinations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Readings</source>
-        <translation>Mesures</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Network</source>
-        <translation>Réseau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
     </message>
@@ -632,6 +655,34 @@ Your data stay encrypted on this computer.</source>
 L&apos;outil de cabinet des professionnels de santé libéraux&#xa0;: patients, vaccinations, mesures, réseau et agenda.
 
 Vos données restent chiffrées sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../tsn_desktop/features.py" line="+31"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/patients/feature.py" line="+67"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+10"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
     </message>
 </context>
 <context>
@@ -986,7 +1037,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientFileView</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+18"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+16"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -1036,12 +1087,17 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Care &amp;team</source>
-        <translation>Équipe de &amp;soins</translation>
+        <location line="+61"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>This patient file has changes that are not saved yet. Leave it and lose them?</source>
+        <translation>Ce dossier patient contient des modifications qui ne sont pas encore enregistrées. Le quitter et les perdre&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>INS %1</source>
         <translation>INS %1</translation>
     </message>
@@ -1282,7 +1338,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+83"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+88"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -1414,7 +1470,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>La recherche n&apos;a pas pu être lancée. Saisissez de nouveau pour réessayer&#xa0;; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>This patient is no longer in the register (deleted elsewhere). The list has been refreshed.</source>
         <translation>Ce patient n&apos;est plus enregistré (supprimé ailleurs). La liste a été actualisée.</translation>
     </message>
@@ -1427,7 +1483,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+34"/>
+        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+41"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -1501,7 +1557,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-356"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-368"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -1607,7 +1663,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+258"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -1644,12 +1700,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     <message>
         <location line="+2"/>
         <location line="+51"/>
-        <location line="+139"/>
+        <location line="+130"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-181"/>
         <location line="+51"/>
         <source>Name</source>
         <translation>Nom</translation>
@@ -1672,12 +1728,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+175"/>
+        <location line="+166"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation>Sélectionnez un conflit pour comparer votre version à celle du hub.</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-164"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
@@ -1778,12 +1834,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Renvoie au hub toutes les modifications refusées</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+63"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation>Les listes n&apos;ont pas pu être lues. Fermez cette fenêtre et réessayez.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>This conflict could not be read.</source>
         <translation>Ce conflit n&apos;a pas pu être lu.</translation>
     </message>
@@ -1816,7 +1872,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Présente</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+46"/>
         <source>This could not be done. The lists were read again.</source>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
@@ -2054,12 +2110,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+40"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location filename="../tsn_desktop/screenshots.py" line="+67"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 # Before anything imports Qt: tests never need (or touch) a real display.
@@ -16,9 +17,12 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
-from PySide6.QtCore import QStandardPaths  # noqa: E402
+from PySide6.QtCore import QStandardPaths, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from tests.helpers import FAST_KDF  # noqa: E402
 from tsn_desktop.core.clock import FrozenClock  # noqa: E402
+from tsn_desktop.core.i18n import install_translators, remove_translators  # noqa: E402
 from tsn_desktop.core.vault import KdfParams  # noqa: E402
 
 # Belt and braces: even a test that forgot --basedir writes under Qt's test locations.
@@ -32,9 +36,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("qt_log_ignore", r"This plugin does not support propagateSizeHints")
 
 
-# Cheap scrypt for tests only, passed explicitly to the wizard and create_profile; the
-# product default (KdfParams()) is never changed.
-FAST_KDF = KdfParams(n=2**14)
 
 
 class MemoryKeyring(KeyringBackend):
@@ -56,6 +57,31 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.secrets.pop((service, username), None) is None:
             raise PasswordDeleteError("nothing stored")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _log_warnings_fail(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Python log record at WARNING or above fails the test, as Qt warnings already do
+    (qutebrowser's logfail): a test that expects one says so by taking `caplog`."""
+    handler = _Collect()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    if "caplog" in request.fixturenames or not handler.records:
+        return
+    lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records[:5]]
+    pytest.fail("unexpected log records at WARNING or above (take `caplog` if the test "
+                "expects them):\n" + "\n".join(lines), pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -95,3 +121,18 @@ def clock() -> FrozenClock:
 @pytest.fixture
 def fast_kdf() -> KdfParams:
     return FAST_KDF
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The app's default language, with Qt's own strings (standard buttons) in French."""
+    translators = install_translators(qapp, "fr")
+    yield translators
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    translators = install_translators(qapp, "en")
+    yield translators
+    remove_translators(qapp, translators)

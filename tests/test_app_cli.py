@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tsn_desktop.__main__ import PAGES, parse_args
-from tsn_desktop.ui.main_window import PAGES as WINDOW_PAGES
+from tsn_desktop.cli import PAGES, parse_args
+from tsn_desktop.features import FEATURES
 
 
 def test_defaults() -> None:
@@ -32,5 +32,6 @@ def test_refused(argv: list[str]) -> None:
         parse_args(argv)
 
 
-def test_page_choices_match_the_main_window() -> None:
-    assert PAGES == WINDOW_PAGES
+def test_page_choices_follow_the_features_in_navigation_order() -> None:
+    assert PAGES == tuple(f.name for f in FEATURES if f.title)
+    assert PAGES == ("patients", "vaccinations", "readings", "network", "agenda")

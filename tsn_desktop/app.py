@@ -1,75 +1,45 @@
-"""Composition root: settings, translations, profile choice, DB worker, main window, lock."""
+"""Composition root: one practitioner session (profile choice, DB worker, the features'
+pages in the main window, sync, lock). The demo, screenshots and the command line live in
+demo.py, screenshots.py and cli.py."""
 
 from __future__ import annotations
 
-import argparse
-import os
-import shutil
-import signal
-import sys
-import tempfile
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tsn_desktop.core import settings as options
-from tsn_desktop.core.clock import Clock, SystemClock
-from tsn_desktop.core.db import Database, WrongKey
-from tsn_desktop.core.executor import DbRunner
-from tsn_desktop.core.i18n import install_translators
-from tsn_desktop.core.session import OpenProfile, Practitioner, create_profile, open_with_key
+from tsn_desktop.core.clock import Clock
+from tsn_desktop.core.db import Database, WrongKey, migrations_in
+from tsn_desktop.core.executor import DbRunner, RecordsChanged
+from tsn_desktop.core.session import OpenProfile, Practitioner, open_with_key
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.suspendable import SuspendableExecutor
 from tsn_desktop.core.vault import KdfParams, Vault, list_profiles
+from tsn_desktop.feature import Feature, FeatureContext
+from tsn_desktop.features import FEATURES, migration_packages, sync_adapters
+from tsn_desktop.features import check as check_features
+from tsn_desktop.features import options as feature_options
 from tsn_desktop.sync import settings as sync_settings
 from tsn_desktop.sync.adapters import AdapterRegistry
 from tsn_desktop.sync.ui.account import HubAccountDialog
-from tsn_desktop.sync.ui.review import SyncReviewDialog
+from tsn_desktop.sync.ui.review import CombinedReview, SyncReviewDialog
 from tsn_desktop.sync.ui.status import SyncStatusWidget
 from tsn_desktop.sync.worker import SyncWorker, account_engine_factory
-from tsn_desktop.ui.errors import ErrorDialog, install_excepthook
+from tsn_desktop.ui.failures import report_failure
 from tsn_desktop.ui.lock import IdleWatcher, WindowCover
 from tsn_desktop.ui.main_window import MainWindow
 from tsn_desktop.ui.settings_dialog import SettingsDialog
-from tsn_desktop.ui.theme import apply_theme
 from tsn_desktop.ui.unlock import UnlockDialog
 from tsn_desktop.ui.wizard import FirstRunWizard
 
-# The demo practice: invented practitioner (RPPS passes the Luhn check), fixed passphrase
-# shown on the unlock screen. Never a real person, never real patients.
-DEMO_PASSPHRASE = "démo-pascaline-2026"
-DEMO_PRACTITIONER = Practitioner(
-    family_name="Démo", given_names="Pascaline", profession="general_practitioner",
-    rpps="10012345673", address="12 rue des Tilleuls", postal_code="69003", city="Lyon")
-DEMO_NURSE = Practitioner(
-    family_name="Démo", given_names="Claire", profession="nurse",
-    rpps="10012345681", address="3 place Bellecour", postal_code="69002", city="Lyon")
-DEMO_PRACTITIONERS = {"gp": DEMO_PRACTITIONER, "nurse": DEMO_NURSE}
-DEMO_PATIENTS = 300
-SCREENSHOT_SIZE = (1280, 800)
 
-
-def _damaged_database_text() -> str:
+def damaged_database_text() -> str:
     return QCoreApplication.translate(
         "TsnApp", "The passphrase is right but the practice database does not open: it may "
         "be damaged. Restore the profile folder from your backup.")
-
-
-def sync_registry() -> AdapterRegistry:
-    """Every feature's SyncAdapter; a feature that lands adds its own here."""
-    from tsn_desktop.patients.care_team import CareTeamAdapter
-    from tsn_desktop.patients.fhir import PatientAdapter
-
-    return AdapterRegistry([PatientAdapter(), CareTeamAdapter()])
-
-
-class _CommitRelay(QObject):
-    """Carries "records were saved" from the DB thread to the GUI thread (queued)."""
-
-    changed = Signal(object)
 
 
 class TsnApp(QObject):
@@ -81,8 +51,13 @@ class TsnApp(QObject):
 
     def __init__(self, qapp: QApplication, basedir: Path, settings: Settings, clock: Clock, *,
                  kdf: KdfParams | None = None, demo_passphrase: str | None = None,
-                 minute_ms: int = 60_000, remember_possible: bool | None = None) -> None:
+                 minute_ms: int = 60_000, remember_possible: bool | None = None,
+                 features: Sequence[Feature] = FEATURES) -> None:
         super().__init__()
+        check_features(features)
+        self.features = tuple(features)
+        settings.declare(feature_options(features))
+        self.migrations = migrations_in(migration_packages(features))
         self.qapp = qapp
         self.basedir = basedir
         self.settings = settings
@@ -101,14 +76,18 @@ class TsnApp(QObject):
         self.hub_dialog: HubAccountDialog | None = None
         self.review_dialog: SyncReviewDialog | None = None
         self._hub_dialog_coming = False
-        self.registry = sync_registry()
+        self.quitting = False
+        self.shut_down = False
+        # How quitting leaves the event loop; in-process tests record it instead (a real
+        # exit() would stop every later test's event loop too), tests/ui/test_quit.py
+        # checks the real one in a child process.
+        self.leave_event_loop: Callable[[int], None] = qapp.exit
+        self.registry = AdapterRegistry(sync_adapters(features))
         self.sync_worker: SyncWorker | None = None
         self.sync_status: SyncStatusWidget | None = None
         # Sync passes get their own thread: quitting never waits on the global pool.
         self.sync_pool = QThreadPool(self)
         self.sync_pool.setMaxThreadCount(1)
-        self._commits = _CommitRelay(self)
-        self._commits.changed.connect(self._saved_locally)
         self.cover = WindowCover()
         self.idle = IdleWatcher(qapp, settings.get(options.LOCK_AFTER_MINUTES),
                                 minute_ms=minute_ms, parent=self)
@@ -133,7 +112,8 @@ class TsnApp(QObject):
         if key is None:
             return False
         try:
-            opened = open_with_key(vault, key, self.clock, remembered=True)
+            opened = open_with_key(vault, key, self.clock, remembered=True,
+                                   migrations=self.migrations)
         except WrongKey:
             vault.forget_key()  # a stale key (profile restored from a backup): ask instead
             return False
@@ -142,7 +122,8 @@ class TsnApp(QObject):
 
     def show_wizard(self) -> None:
         self.wizard = FirstRunWizard(self.basedir, self.clock, kdf=self.kdf,
-                                     remember_possible=self.remember_possible)
+                                     remember_possible=self.remember_possible,
+                                     migrations=self.migrations)
         self.wizard.profile_created.connect(self.enter)
         self.wizard.rejected.connect(self._wizard_cancelled)
         self.wizard.show()
@@ -174,9 +155,10 @@ class TsnApp(QObject):
         database means damage, said in the unlock dialog (which stays)."""
         assert self.unlock_dialog is not None
         try:
-            return open_with_key(vault, key, self.clock, remembered=False)
+            return open_with_key(vault, key, self.clock, remembered=False,
+                                 migrations=self.migrations)
         except WrongKey:
-            self.unlock_dialog.show_failure(_damaged_database_text())
+            self.unlock_dialog.show_failure(damaged_database_text())
             return None
 
     def _unlocked_at_start(self, vault: Vault, key: bytes, remember: bool) -> None:
@@ -197,16 +179,19 @@ class TsnApp(QObject):
         self.vault = opened.vault
         self.practitioner = opened.practitioner
         self.executor = SuspendableExecutor(opened.db)
-        self.runner = DbRunner(self.executor, self)  # type: ignore[arg-type]
+        self.runner = DbRunner(self.executor, self, on_unhandled=self._unhandled_failure)
+        self.runner.records_changed.connect(self._records_changed)
         self.settings.set(options.LAST_PROFILE_ID, opened.vault.profile_id)
-        self.window = MainWindow(opened.practitioner, self._feature_pages(self.runner))
+        context = FeatureContext(self.runner, self.clock, self.settings, opened.practitioner,
+                                 self.features)
+        pages = {f.name: f.page(context) for f in self.features if f.page is not None}
+        navigation = [(f.name, f.title) for f in self.features if f.has_page]
+        self.window = MainWindow(opened.practitioner, pages, navigation)
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.show_settings)
         self.window.hub_account_requested.connect(self.show_hub_account)
-        self.window.closing.connect(self.shutdown)
-        geometry = self.settings.get(options.WINDOW_GEOMETRY)
-        if geometry:
-            self.window.restoreGeometry(geometry)
+        self.window.closing.connect(self.quit)  # Alt+F4, Ctrl+Q, the title bar's ×
+        self.window.restore_place(self.settings.get(options.WINDOW_GEOMETRY))
         # The window shows before the wizard or dialog goes, so that there is never a
         # moment without a window (Qt would take it as "last window closed" and quit).
         self.window.show()
@@ -241,11 +226,20 @@ class TsnApp(QObject):
         worker.start()
 
     def _watch_commits(self, db: Database) -> None:
-        db.commit_listener = self._commits.changed.emit
+        assert self.runner is not None
+        db.commit_listener = self.runner.committed
 
-    def _saved_locally(self, _changes: Sequence[tuple[str, str]]) -> None:
-        if self.sync_worker is not None and not self.locked:
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if changed.local and self.sync_worker is not None and not self.locked:
             self.sync_worker.local_change()
+
+    def _unhandled_failure(self, exc: BaseException, owner: QObject | None) -> None:
+        """A database call failed and its caller had no word for it: the error dialog,
+        over the window of the widget that asked."""
+        if self.locked:
+            return  # a call cut short by the lock; it is not the user's problem
+        parent = owner.window() if isinstance(owner, QWidget) else self.window
+        report_failure(parent, exc)
 
     def show_hub_account(self) -> None:
         """The hub address and access token (from the menu, or when the hub asks to sign
@@ -281,10 +275,9 @@ class TsnApp(QObject):
         if (self.window is None or self.runner is None or self.locked
                 or self.review_dialog is not None):
             return
-        from tsn_desktop.patients.review import PatientReview
-
+        describer = CombinedReview([f.review() for f in self.features if f.review])
         dialog = SyncReviewDialog(self.runner, self.window, registry=self.registry,
-                                  clock=self.clock, describer=PatientReview())
+                                  clock=self.clock, describer=describer)
         if self.sync_worker is not None:
             dialog.changed.connect(self.sync_worker.refresh)   # the counts, at once
             dialog.changed.connect(self.sync_worker.sync_now)  # push what was taken back
@@ -306,11 +299,6 @@ class TsnApp(QObject):
         if self.sync_worker is not None:
             self.sync_worker.stop()   # the listener restarts with the new account
             self.sync_worker.start()
-
-    def _feature_pages(self, runner: DbRunner) -> dict[str, QWidget]:
-        from tsn_desktop.patients.ui.page import PatientsPage
-
-        return {"patients": PatientsPage(runner, self.clock)}
 
     # --- lock ----------------------------------------------------------------------------
     @property
@@ -344,8 +332,8 @@ class TsnApp(QObject):
         dialog.show()
 
     def _unlocked_from_lock(self, vault: Vault, key: bytes, _remember: bool) -> None:
-        assert self.unlock_dialog is not None and self.window is not None
-        assert self.executor is not None
+        if self.unlock_dialog is None or self.window is None or self.executor is None:
+            return  # quitting already: nothing to unlock into
         opened = self._open_or_say_why(vault, key)
         if opened is None:
             return
@@ -367,7 +355,9 @@ class TsnApp(QObject):
 
     # --- settings, quitting ---------------------------------------------------------------
     def show_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.window)
+        pages = [f.settings_page(self.settings) for f in self.features
+                 if f.settings_page is not None]
+        dialog = SettingsDialog(self.settings, self.window, pages)
         dialog.applied.connect(
             lambda: self.idle.set_minutes(self.settings.get(options.LOCK_AFTER_MINUTES)))
         dialog.hub_account_requested.connect(self.show_hub_account)
@@ -375,14 +365,25 @@ class TsnApp(QObject):
         dialog.open()
 
     def quit(self) -> None:
+        """Quits from any state, the lock screen included: shuts down once, then leaves the
+        event loop with exit(), which does not ask the windows (Qt 6's quit() does, and the
+        lock screen refuses to close: the process then stayed, shut down, forever)."""
+        if self.quitting:
+            return
+        self.quitting = True
         self.shutdown()
-        self.qapp.quit()
+        self.leave_event_loop(0)
 
     def shutdown(self) -> None:
-        """Saves the window's place, finishes queued DB work and closes the database."""
+        """Saves the window's place, finishes queued DB work and closes the database; runs
+        once, whichever of quitting, closing the window or the OS session ending asks."""
+        if self.shut_down:
+            return
+        self.shut_down = True
         self.idle.stop()
         if self.window is not None:
-            self.settings.set(options.WINDOW_GEOMETRY, bytes(self.window.saveGeometry().data()))
+            self.settings.set(options.WINDOW_GEOMETRY, self.window.place_to_save(
+                self.settings.get(options.WINDOW_GEOMETRY)))
         self.settings.sync()
         if self.sync_worker is not None:
             self.sync_worker.stop()
@@ -394,7 +395,9 @@ class TsnApp(QObject):
             self.executor = None
 
     def close(self) -> None:
-        """Closes every window this session opened (tests call it at the end)."""
+        """Closes every window this session opened (tests call it at the end); the event
+        loop is left running (closing the window here is not the user quitting)."""
+        self.quitting = True
         self.shutdown()
         for widget in (self.unlock_dialog, self.wizard, self.settings_dialog, self.hub_dialog,
                        self.review_dialog, self.window):
@@ -404,202 +407,3 @@ class TsnApp(QObject):
         self.idle.remove()
         self.unlock_dialog = self.wizard = self.settings_dialog = self.window = None
         self.hub_dialog = self.review_dialog = None
-
-
-# --- demo -----------------------------------------------------------------------------
-def build_demo(basedir: Path, clock: Clock, patients: int = DEMO_PATIENTS, *,
-               who: str = "gp", hub_url: str | None = None,
-               hub_token: str | None = None) -> OpenProfile:
-    """A throw-away practice with invented patients, opened (normal scrypt parameters);
-    with a hub account when `hub_url` is given."""
-    from tsn_desktop import demo_data
-    from tsn_desktop.patients import service
-    from tsn_desktop.patients.model import Patient
-
-    practitioner = DEMO_PRACTITIONERS[who]
-    opened = create_profile(basedir, practitioner, DEMO_PASSPHRASE, remember=False,
-                            clock=clock)
-    seed = 2026 if who == "gp" else 2027  # two demo practices, two patient lists
-    for fields in demo_data.generate_patients(patients, seed=seed, today=clock.today()):
-        service.save(opened.db, Patient(**fields))  # type: ignore[arg-type]
-    if hub_url:
-        sync_settings.save_account(opened.db, opened.vault.profile_id, hub_url,
-                                   practitioner.rpps, hub_token or "")
-    return opened
-
-
-# --- command line -----------------------------------------------------------------------
-def default_basedir() -> Path:
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location)
-
-
-def main(args: argparse.Namespace) -> int:
-    if (args.screenshot and sys.platform.startswith("linux")
-            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QCoreApplication.setOrganizationName("TSN")
-    QCoreApplication.setApplicationName("TSN Desktop")
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(qapp, QApplication)
-    basedir = Path(args.basedir) if args.basedir else default_basedir()
-    throwaway: Path | None = None
-    if args.demo or args.screenshot_dialog:
-        # Demos live in their own temporary folder: they never touch a real profile.
-        parent = basedir if args.basedir else None
-        if parent is not None:
-            parent.mkdir(parents=True, exist_ok=True)
-        throwaway = Path(tempfile.mkdtemp(prefix="tsn-demo-", dir=parent))
-        basedir = throwaway
-    try:
-        settings = Settings(basedir)
-        language = args.lang or settings.get(options.LANGUAGE)
-        translators = install_translators(qapp, language)  # noqa: F841 - kept alive
-        apply_theme(qapp)
-        clock = SystemClock()
-        if args.screenshot:
-            return _screenshot(qapp, args, basedir, settings, clock)
-        install_excepthook()
-        demo_passphrase = None
-        if args.demo:
-            build_demo(basedir, clock, who=args.demo_as, hub_url=args.hub,
-                       hub_token=args.hub_token).db.close()
-            demo_passphrase = DEMO_PASSPHRASE
-        session = TsnApp(qapp, basedir, settings, clock, demo_passphrase=demo_passphrase)
-        _quit_on_signals(session)
-        session.start()
-        code = qapp.exec()
-        session.shutdown()
-        return code
-    finally:
-        if throwaway is not None:
-            shutil.rmtree(throwaway, ignore_errors=True)
-
-
-def _quit_on_signals(session: TsnApp) -> None:
-    """Ctrl+C or a shutdown signal quits cleanly: queued writes land, the demo is removed."""
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_args: session.quit())
-    # Python only runs signal handlers between bytecodes: wake it up now and then.
-    ticker = QTimer(session)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(500)
-
-
-# --- screenshots (for reviewing screens, and a smoke test of the whole start-up) ---------
-def _screenshot(qapp: QApplication, args: argparse.Namespace, basedir: Path,
-                settings: Settings, clock: Clock) -> int:
-    screen = args.screenshot_dialog
-    if screen in ("wizard", "wizard-identity", "wizard-passphrase"):
-        widget: QWidget = _wizard_screen(basedir, clock, screen)
-        return _grab(qapp, widget, Path(args.screenshot), None)
-    session = TsnApp(qapp, basedir, settings, clock, demo_passphrase=DEMO_PASSPHRASE)
-    try:
-        opened = build_demo(basedir, clock)
-        if screen in ("unlock", "unlock-throttled"):
-            opened.db.close()
-            if screen == "unlock-throttled":
-                for _ in range(5):
-                    try:
-                        opened.vault.unlock("not the demo passphrase", clock)
-                    except Exception:  # noqa: BLE001 - the wrong tries are the point
-                        pass
-            session.show_unlock()
-            assert session.unlock_dialog is not None
-            if screen == "unlock-throttled":
-                session.unlock_dialog.passphrase.setText("x" * 14)
-                session.unlock_dialog.try_unlock()
-            return _grab(qapp, session.unlock_dialog, Path(args.screenshot), None)
-        session.enter(opened)
-        window = session.window
-        assert window is not None
-        window.resize(*SCREENSHOT_SIZE)
-        window.show_page(args.page)
-        _settle(qapp, session, window)
-        if screen == "locked":
-            session.lock()
-            assert session.unlock_dialog is not None
-            return _grab(qapp, window, Path(args.screenshot), session.unlock_dialog)
-        if screen == "settings":
-            session.show_settings()
-            assert session.settings_dialog is not None
-            return _grab(qapp, session.settings_dialog, Path(args.screenshot), None)
-        if screen == "error":
-            try:
-                raise WrongKey("example")
-            except WrongKey as exc:
-                dialog = ErrorDialog(
-                    QCoreApplication.translate(
-                        "TsnApp", "The practice database could not be opened."),
-                    _damaged_database_text(), exc, window)
-            dialog.show_button.setChecked(True)
-            return _grab(qapp, dialog, Path(args.screenshot), None)
-        return _grab(qapp, window, Path(args.screenshot), None)
-    finally:
-        session.close()
-
-
-def _wizard_screen(basedir: Path, clock: Clock, screen: str) -> FirstRunWizard:
-    wizard = FirstRunWizard(basedir, clock)
-    wizard.show()
-    if screen != "wizard":
-        wizard.next()
-        identity = wizard.identity
-        identity.family_name.setText("Démo")
-        identity.given_names.setText("Pascaline")
-        identity.rpps.setText("1001234567")
-        identity.address.setText("12 rue des Tilleuls")
-    if screen == "wizard-passphrase":
-        wizard.identity.rpps.setText("10012345673")
-        wizard.next()
-        wizard.security.passphrase.setText("court")
-    return wizard
-
-
-def _settle(qapp: QApplication, session: TsnApp, window: QWidget, timeout: float = 15) -> None:
-    """Waits until the current page's list has rows and the DB worker has nothing queued."""
-    deadline = time.monotonic() + timeout
-    views = window.findChildren(QAbstractItemView)
-    page_views = [v for v in views if v.isVisibleTo(window) and v.objectName() != "navigation"]
-    while time.monotonic() < deadline:
-        qapp.processEvents()
-        if session.executor is not None:
-            session.executor.call(lambda _db: None)  # a barrier: earlier work is done
-        qapp.processEvents()
-        if not page_views or any(v.model() is not None and v.model().rowCount() > 0
-                                 for v in page_views):
-            break
-        time.sleep(0.05)
-    for _ in range(5):  # let layouts and delivered results paint
-        qapp.processEvents()
-        time.sleep(0.02)
-
-
-def _grab(qapp: QApplication, widget: QWidget, path: Path, on_top: QWidget | None) -> int:
-    widget.show()
-    if on_top is not None:
-        on_top.show()
-    for _ in range(5):
-        qapp.processEvents()
-        time.sleep(0.02)
-    pixmap = widget.grab()
-    if on_top is not None:
-        # Offscreen windows do not compose: paint the dialog where it would sit.
-        from PySide6.QtGui import QColor, QPainter
-
-        painter = QPainter(pixmap)
-        shot = on_top.grab()
-        x = (pixmap.width() - shot.width()) // 2
-        y = (pixmap.height() - shot.height()) // 2
-        painter.drawPixmap(x, y, shot)
-        painter.setPen(QColor("#8a969c"))
-        painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
-        painter.end()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # hide(), not close(): closing a filled wizard would ask in a modal box.
-    widget.hide()
-    if not pixmap.save(str(path), "PNG"):
-        print(f"could not write {path}", file=sys.stderr)
-        return 1
-    return 0
-

@@ -1,18 +1,8 @@
-"""Fixtures for the core tests: a frozen clock (time is outside the project) and fast scrypt."""
+"""Fixtures for the core tests: the shared ones (frozen clock, fast scrypt) are in
+tests/conftest.py; FAST_KDF stays importable from here."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from tests.helpers import FAST_KDF
 
-import pytest
-
-from tsn_desktop.core.clock import FrozenClock
-from tsn_desktop.core.vault import KdfParams
-
-# Cheap scrypt for tests only; the product default (n=2**17) is checked separately.
-FAST_KDF = KdfParams(n=2**12)
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
+__all__ = ["FAST_KDF"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,6 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.session import OpenProfile, Practitioner, create_profile
 
 from .factories import FAST_KDF, PASSPHRASE, valid_rpps
-
-
-@pytest.fixture
-def clock() -> FrozenClock:
-    return FrozenClock(datetime(2026, 11, 23, 9, 30, tzinfo=UTC))
 
 
 @pytest.fixture

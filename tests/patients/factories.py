@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from tests.helpers import FAST_KDF  # noqa: F401 - re-exported for the patient tests
 from tsn_desktop.core import identifiers
-from tsn_desktop.core.vault import KdfParams
 from tsn_desktop.patients.model import Patient
 
 TODAY = date(2026, 11, 23)
 PASSPHRASE = "une phrase de passe assez longue"
-# Cheap scrypt: these tests are about patients, not about key derivation.
-FAST_KDF = KdfParams(n=2**14)
 
 
 def valid_rpps(stem: str = "1000051731") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,13 +17,16 @@ from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.core.session import OpenProfile
+from tsn_desktop.core.settings import Settings
+from tsn_desktop.feature import FeatureContext
+from tsn_desktop.features import FEATURES
 from tsn_desktop.patients import care_team, service
 from tsn_desktop.patients.care_team import CareTeam, CareTeamAdapter, Member
+from tsn_desktop.patients.feature import PATIENTS
 from tsn_desktop.patients.fhir import PatientAdapter
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.patients.ui import care_team_tab
 from tsn_desktop.patients.ui.care_team_tab import CareTeamTab, MembersModel, ShareDialog
-from tsn_desktop.patients.ui.page import PatientsPage
 from tsn_desktop.patients.ui.patient_file import PatientFileView
 from tsn_desktop.sync.adapters import AdapterRegistry, SyncAdapter
 
@@ -331,15 +335,15 @@ def saved_patient(runner: DbRunner) -> Patient:
 @pytest.fixture
 def file_view(qtbot, runner: DbRunner, clock: FrozenClock,
               saved_patient: Patient) -> Iterator[PatientFileView]:
-    view = PatientFileView(runner=runner)
+    view = PatientFileView(tabs=[CareTeamTab(runner)])
     qtbot.addWidget(view)
     view.show()
-    with qtbot.waitSignal(view.care_team.members_shown, timeout=5000):
+    with qtbot.waitSignal(view.tab(CareTeamTab).members_shown, timeout=5000):
         view.show_patient(saved_patient, clock.today())
-    view.tabs.setCurrentWidget(view.care_team)
+    view.tabs.setCurrentWidget(view.tab(CareTeamTab))
     yield view
-    if view.care_team.share_dialog is not None:
-        view.care_team.share_dialog.close()
+    if view.tab(CareTeamTab).share_dialog is not None:
+        view.tab(CareTeamTab).share_dialog.close()
     view.close()
 
 
@@ -368,7 +372,7 @@ def _unnamed_controls(root: QWidget) -> list[str]:
 @pytest.mark.gui
 def test_a_patient_not_shared_yet_says_so_and_offers_to_share(
         file_view: PatientFileView) -> None:
-    tab = file_view.care_team
+    tab = file_view.tab(CareTeamTab)
     assert file_view.tabs.tabText(file_view.tabs.indexOf(tab)) == "Care &team"
     assert tab.results.currentWidget() is tab.empty_label
     assert "No care team yet" in tab.empty_label.text()
@@ -379,7 +383,7 @@ def test_a_patient_not_shared_yet_says_so_and_offers_to_share(
 @pytest.mark.gui
 def test_a_wrong_rpps_is_refused_with_what_to_do_and_the_typed_text_stays(
         qtbot, file_view: PatientFileView, runner: DbRunner) -> None:
-    dialog = _open_dialog(qtbot, file_view.care_team)
+    dialog = _open_dialog(qtbot, file_view.tab(CareTeamTab))
     wrong = mistyped(NURSE)
     qtbot.keyClicks(dialog.rpps_edit, wrong)
     qtbot.keyClicks(dialog.name_edit, "Claire Petit")
@@ -404,7 +408,7 @@ def test_a_wrong_rpps_is_refused_with_what_to_do_and_the_typed_text_stays(
 @pytest.mark.gui
 def test_an_rpps_too_short_says_how_many_digits_were_typed(
         qtbot, file_view: PatientFileView) -> None:
-    dialog = _open_dialog(qtbot, file_view.care_team)
+    dialog = _open_dialog(qtbot, file_view.tab(CareTeamTab))
     qtbot.keyClicks(dialog.rpps_edit, NURSE[:-1])
 
     dialog.share_button.click()
@@ -416,7 +420,7 @@ def test_an_rpps_too_short_says_how_many_digits_were_typed(
 @pytest.mark.gui
 def test_a_valid_rpps_is_saved_and_the_list_shows_the_colleague(
         qtbot, file_view: PatientFileView, runner: DbRunner, saved_patient: Patient) -> None:
-    tab = file_view.care_team
+    tab = file_view.tab(CareTeamTab)
     dialog = _open_dialog(qtbot, tab)
     qtbot.keyClicks(dialog.rpps_edit, identifiers.format_rpps(NURSE))
     qtbot.keyClicks(dialog.name_edit, "Claire Petit")
@@ -436,7 +440,7 @@ def test_a_valid_rpps_is_saved_and_the_list_shows_the_colleague(
 @pytest.mark.gui
 def test_a_colleague_can_be_shared_with_from_the_keyboard_alone(
         qtbot, file_view: PatientFileView) -> None:
-    tab = file_view.care_team
+    tab = file_view.tab(CareTeamTab)
     tab.share_button.setFocus()
     qtbot.keyClick(tab.share_button, Qt.Key.Key_Space)
     dialog = tab.share_dialog
@@ -457,7 +461,7 @@ def test_removing_a_colleague_asks_first_then_refreshes_the_list(
         qtbot, file_view: PatientFileView, runner: DbRunner, saved_patient: Patient,
         clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> None:
     runner.executor.call(lambda db: care_team.add_member(db, saved_patient.id, NURSE, "C. P."))
-    tab = file_view.care_team
+    tab = file_view.tab(CareTeamTab)
     with qtbot.waitSignal(tab.members_shown, timeout=5000):
         file_view.show_patient(saved_patient, clock.today())
     tab.table.selectRow(0)
@@ -479,7 +483,7 @@ def test_removing_a_colleague_asks_first_then_refreshes_the_list(
 @pytest.mark.gui
 def test_every_care_team_control_has_an_accessible_name(
         qtbot, file_view: PatientFileView) -> None:
-    tab = file_view.care_team
+    tab = file_view.tab(CareTeamTab)
     assert _unnamed_controls(tab) == []
     assert tab.table.accessibleName()
     dialog = _open_dialog(qtbot, tab)
@@ -500,38 +504,41 @@ def test_locking_forgets_the_names_of_the_team(qtbot, file_view: PatientFileView
                                               runner: DbRunner, saved_patient: Patient,
                                               clock: FrozenClock) -> None:
     runner.executor.call(lambda db: care_team.add_member(db, saved_patient.id, NURSE, "C. P."))
-    with qtbot.waitSignal(file_view.care_team.members_shown, timeout=5000):
+    with qtbot.waitSignal(file_view.tab(CareTeamTab).members_shown, timeout=5000):
         file_view.show_patient(saved_patient, clock.today())
 
     file_view.clear()
 
-    assert file_view.care_team.model.rowCount() == 0
-    assert not file_view.care_team.share_button.isEnabled()
+    assert file_view.tab(CareTeamTab).model.rowCount() == 0
+    assert not file_view.tab(CareTeamTab).share_button.isEnabled()
 
 
 @pytest.mark.gui
 def test_a_file_view_without_a_runner_still_opens_and_says_the_team_is_not_shown(
         qtbot, clock: FrozenClock) -> None:
-    view = PatientFileView()
+    view = PatientFileView(tabs=[CareTeamTab()])
     qtbot.addWidget(view)
     view.show_patient(make_patient(id="p-1"), clock.today())
 
-    assert not view.care_team.share_button.isEnabled()
-    assert "cannot be shown" in view.care_team.empty_label.text()
+    assert not view.tab(CareTeamTab).share_button.isEnabled()
+    assert "cannot be shown" in view.tab(CareTeamTab).empty_label.text()
     view.close()
 
 
 @pytest.mark.gui
 def test_the_patients_page_gives_its_runner_to_the_care_team(
-        qtbot, runner: DbRunner, clock: FrozenClock, saved_patient: Patient) -> None:
+        qtbot, runner: DbRunner, clock: FrozenClock, saved_patient: Patient,
+        profile: OpenProfile, tmp_path: Path) -> None:
     runner.executor.call(lambda db: care_team.add_member(db, saved_patient.id, NURSE, "C. P."))
-    page = PatientsPage(runner, clock)
+    # Built as the app builds it: the page from its Feature, the tabs from every feature.
+    context = FeatureContext(runner, clock, Settings(tmp_path), profile.practitioner, FEATURES)
+    page = PATIENTS.page(context)
     qtbot.addWidget(page)
     page.show()
 
-    with qtbot.waitSignal(page.file_view.care_team.members_shown, timeout=5000):
+    with qtbot.waitSignal(page.file_view.tab(CareTeamTab).members_shown, timeout=5000):
         page.open_patient(saved_patient.id)
 
-    assert [name for name, _rpps in _rows(page.file_view.care_team)] == [
+    assert [name for name, _rpps in _rows(page.file_view.tab(CareTeamTab))] == [
         "Anne MARTIN (you)", "C. P."]
     page.close()

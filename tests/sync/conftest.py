@@ -24,11 +24,11 @@ from typing import Any
 import pytest
 import requests
 
+from tests.helpers import FAST_KDF
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.clock import SystemClock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.session import OpenProfile, Practitioner, create_profile
-from tsn_desktop.core.vault import KdfParams
 from tsn_desktop.patients import service
 from tsn_desktop.patients.fhir import PatientAdapter
 from tsn_desktop.patients.model import Patient
@@ -39,7 +39,6 @@ from tsn_desktop.sync.engine import SyncEngine
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 PASSPHRASE = "une phrase de passe assez longue"
-FAST_KDF = KdfParams(n=2**14)
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
 # Set by `eval "$(bash .ci/postgres.sh)"` (CI does): the whole suite then runs against a
 # hub on PostgreSQL as well as on SQLite.

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tsn_desktop.app import DEMO_PASSPHRASE, DEMO_PRACTITIONERS, TsnApp, build_demo
+from tsn_desktop.app import TsnApp
 from tsn_desktop.core.clock import SystemClock
 from tsn_desktop.core.settings import Settings
+from tsn_desktop.demo import DEMO_PASSPHRASE, DEMO_PRACTITIONERS, build_demo
 from tsn_desktop.patients import care_team, service, store
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.sync.ui.account import HubAccountDialog
@@ -187,3 +188,26 @@ def test_the_hub_account_is_reached_from_the_settings(qtbot, open_demo) -> None:
     assert session.hub_dialog.parent() is settings
     qtbot.wait(200)
     assert len([w for w in settings.children() if isinstance(w, HubAccountDialog)]) == 1
+
+
+def test_the_nurses_open_list_shows_a_shared_patient_when_it_arrives(qtbot, private_hub,
+                                                                     open_demo) -> None:
+    """The "records changed" signal covers pulls: no new search needed to see it."""
+    gp, _ = open_demo("gp", private_hub)
+    nurse, _ = open_demo("nurse", private_hub)
+    qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)
+    page = nurse.window.page_widgets["patients"]
+    qtbot.keyClicks(page.search, "vernier")  # searched before the patient exists here
+    qtbot.waitUntil(lambda: page.search_finished is not None and not page.model.rowCount()
+                    and page.results.currentWidget() is page.empty, timeout=5_000)
+
+    saved = gp.executor.call(lambda db: service.save(db, new_patient(
+        given_names="Apolline", birth_name="VERNIER")).patient)
+    nurse_rpps = nurse.practitioner.rpps
+    gp.executor.call(lambda db: care_team.add_member(db, saved.id, nurse_rpps, "Claire Démo"))
+    gp.sync_status.button.click()
+    qtbot.waitUntil(lambda: _synced(gp), timeout=30_000)
+    nurse.sync_status.button.click()
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=30_000)
+    assert page.selected_patient().id == saved.id

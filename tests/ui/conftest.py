@@ -3,38 +3,24 @@ windows, and helpers that fill the first-run wizard like a practitioner would.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from tsn_desktop.app import TsnApp
 from tsn_desktop.core.clock import FrozenClock
-from tsn_desktop.core.i18n import install_translators, remove_translators
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.vault import KdfParams
+from tsn_desktop.feature import Feature
+from tsn_desktop.features import FEATURES
 from tsn_desktop.ui.wizard import FirstRunWizard
 
 PASSPHRASE = "le chat dort sur le radiateur"
 RPPS = "10012345673"  # passes the Luhn check: an invented number
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """The app's default language, with Qt's own strings (standard buttons) in French."""
-    translators = install_translators(qapp, "fr")
-    yield translators
-    remove_translators(qapp, translators)
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    translators = install_translators(qapp, "en")
-    yield translators
-    remove_translators(qapp, translators)
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +42,9 @@ def make_session(qapp: QApplication, basedir: Path, clock: FrozenClock,
     def make(**kwargs: Any) -> TsnApp:
         kwargs.setdefault("kdf", fast_kdf)
         session = TsnApp(qapp, basedir, Settings(basedir), clock, **kwargs)
+        # The real exit() would end every later test's event loop: recorded instead.
+        session.exit_codes = []  # type: ignore[attr-defined]
+        session.leave_event_loop = session.exit_codes.append  # type: ignore[attr-defined]
         sessions.append(session)
         return session
 
@@ -88,10 +77,10 @@ def fill_wizard(wizard: FirstRunWizard, *, passphrase: str = PASSPHRASE,
 
 
 def first_run(make_session: SessionFactory, *, minute_ms: int = 60_000,
-              **wizard_args: Any) -> TsnApp:
+              features: Sequence[Feature] = FEATURES, **wizard_args: Any) -> TsnApp:
     """A first start on an empty basedir, through the wizard, up to the main window."""
     session = make_session(remember_possible=wizard_args.get("remember", False),
-                           minute_ms=minute_ms)
+                           minute_ms=minute_ms, features=features)
     session.start()
     assert session.wizard is not None
     fill_wizard(session.wizard, **wizard_args)

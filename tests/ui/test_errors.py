@@ -56,7 +56,8 @@ def test_dialog_says_what_and_what_to_do_and_copies_details(qtbot, french: objec
     dialog.close()
 
 
-def test_unexpected_errors_end_in_the_dialog(qtbot, monkeypatch, french: object) -> None:
+def test_unexpected_errors_end_in_the_dialog(qtbot, monkeypatch, french: object,
+                                             caplog: pytest.LogCaptureFixture) -> None:
     shown: list[ErrorDialog] = []
     monkeypatch.setattr(ErrorDialog, "exec", lambda self: shown.append(self) or 0)
     monkeypatch.setattr("sys.excepthook", errors.sys.excepthook)
@@ -66,4 +67,5 @@ def test_unexpected_errors_end_in_the_dialog(qtbot, monkeypatch, french: object)
     [dialog] = shown
     assert dialog.what_label.text() == "Une erreur inattendue s'est produite dans TSN Desktop."
     assert "DUPONT" not in dialog.details
+    assert "DUPONT" not in caplog.text  # the log line names the type only
     dialog.close()

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from tsn_desktop.cli import PAGES
 from tsn_desktop.core import settings as options
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.session import Practitioner, create_profile
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.vault import KdfParams
-from tsn_desktop.ui.main_window import PAGES, PlaceholderPage
+from tsn_desktop.ui.main_window import PlaceholderPage
 from tsn_desktop.ui.unlock import UnlockDialog
 from tsn_desktop.ui.wizard import FirstRunWizard
 
@@ -70,6 +71,7 @@ def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
     window = session.window
     assert window is not None
     activate(qtbot, window)
+    assert window.page_names == PAGES  # the --page choices are the window's pages
     for number, name in enumerate(PAGES, start=1):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
                        Qt.KeyboardModifier.ControlModifier)
@@ -204,3 +206,35 @@ def test_quit_finishes_database_work_and_closes(make_session: SessionFactory,
     assert not window.isVisible()
     assert session.executor is None  # queued work done, connection closed
     assert Settings(basedir).get(options.WINDOW_GEOMETRY) != b""
+    assert session.exit_codes == [0]  # type: ignore[attr-defined] - set by make_session
+
+
+def test_the_window_fits_a_small_screen_with_the_status_bar_in_view(
+        qtbot, make_session: SessionFactory, french: object) -> None:
+    """The offscreen test screen has 800×800 points, less than the 1280×800 the window
+    used to take: the status bar and "Sync now" were then off screen."""
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None and session.sync_status is not None
+    available = window.screen().availableGeometry()
+    assert available.contains(window.frameGeometry())
+    button = session.sync_status.button
+    corner = button.mapTo(window, button.rect().bottomRight())
+    assert window.rect().contains(corner) and button.isVisible()
+
+
+def test_the_place_is_remembered_per_screen_and_a_place_that_no_longer_fits_is_refitted(
+        qtbot, make_session: SessionFactory, basedir: Path, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    window.setGeometry(40, 50, 700, 560)
+    saved = window.place_to_save(b"")
+    elsewhere = window.place_to_save(b'{"HDMI-1:2560x1440": "AAAA"}')
+    assert "HDMI-1:2560x1440" in elsewhere.decode()  # another screen's place is kept
+    window.setGeometry(0, 0, 300, 300)
+    window.restore_place(saved)
+    assert (window.geometry().width(), window.geometry().height()) == (700, 560)
+    window.setGeometry(0, 0, 2000, 1500)  # saved on a bigger monitor, or at 100 %
+    window.restore_place(window.place_to_save(b""))
+    assert window.screen().availableGeometry().contains(window.frameGeometry())

@@ -14,6 +14,8 @@ from tsn_desktop.core import settings as options
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.vault import Vault
+from tsn_desktop.feature import Feature
+from tsn_desktop.features import FEATURES
 from tsn_desktop.patients.ui.page import PatientsPage
 
 from .conftest import PASSPHRASE, SessionFactory, activate, first_run
@@ -229,10 +231,10 @@ class _PageHoldingRows(QWidget):
 def test_pages_drop_their_rows_while_locked(qtbot, make_session: SessionFactory,
                                             monkeypatch, french: object) -> None:
     page = _PageHoldingRows()
-    original = TsnApp._feature_pages
-    monkeypatch.setattr(TsnApp, "_feature_pages",
-                        lambda self, runner: {**original(self, runner), "agenda": page})
-    session = first_run(make_session)
+    # The agenda's place in the navigation, taken by a page built through the Feature seam.
+    features = tuple(Feature(name=f.name, title=f.title, page=lambda _context: page)
+                     if f.name == "agenda" else f for f in FEATURES)
+    session = first_run(make_session, features=features)
     _lock_with_ctrl_l(qtbot, session)
     assert page.rows == []
     assert session.unlock_dialog is not None

@@ -27,6 +27,13 @@ DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
 
+CommitListener = Callable[[Sequence[tuple[str, str]], Sequence[tuple[str, str]]], None]
+
+
+class MigrationClash(RuntimeError):
+    """Two migration files share a number (a feature picked one already taken)."""
+
+
 class WrongKey(Exception):
     """The database cannot be read with this key (or the file is not a profile DB)."""
 
@@ -38,19 +45,34 @@ class Migration:
     sql: str
 
 
-def bundled_migrations() -> list[Migration]:
-    """The numbered .sql files shipped in core/migrations, in order."""
+def migrations_in(packages: Sequence[str]) -> list[Migration]:
+    """The numbered .sql files of core and of each package's `migrations/` folder, on one
+    number line: two files with one number, wherever they live, are refused."""
     found: list[Migration] = []
-    folder = importlib.resources.files("tsn_desktop.core") / "migrations"
-    for entry in folder.iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
+    for package in ("tsn_desktop.core", *packages):
+        folder = importlib.resources.files(package) / "migrations"
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            match = _MIGRATION_NAME.match(entry.name)
+            if match:
+                found.append(Migration(int(match.group(1)), entry.name,
+                                       entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
     versions = [m.version for m in found]
-    if len(set(versions)) != len(versions):
-        raise RuntimeError("two migrations share a number")
+    clashes = sorted({m.name for m in found if versions.count(m.version) > 1})
+    if clashes:
+        raise MigrationClash(f"two migrations share a number: {', '.join(clashes)}")
     return found
+
+
+def bundled_migrations() -> list[Migration]:
+    """Core's and every shipped feature's (`tsn_desktop/<feature>/migrations/`), found by
+    that convention so core imports no feature; the app passes its features' list."""
+    root = importlib.resources.files("tsn_desktop")
+    packages = sorted(f"tsn_desktop.{entry.name}" for entry in root.iterdir()
+                      if entry.name != "core" and (entry / "migrations").is_dir())
+    return migrations_in(packages)
 
 
 class Database:
@@ -61,9 +83,10 @@ class Database:
         self.path = path
         self.clock = clock
         self.actor = "system"
-        # Told (on the DB thread, after COMMIT) which records a unit of work changed: the
-        # app uses it to push local saves to the hub soon, whatever feature made them.
-        self.commit_listener: Callable[[Sequence[tuple[str, str]]], None] | None = None
+        # Told (on the DB thread, after COMMIT) which records a unit of work changed, saved
+        # here (queued for the hub) and pulled from the hub: the app pushes local saves
+        # soon and every open page refreshes what it shows, whatever feature made them.
+        self.commit_listener: CommitListener | None = None
 
     @classmethod
     def open(cls, path: Path, key: bytes, clock: Clock,
@@ -107,20 +130,25 @@ class Database:
         return int(self._conn.execute(
             "SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])
 
+    def applied_versions(self) -> set[int]:
+        return {int(row[0]) for row in self._conn.execute(
+            "SELECT version FROM schema_version").fetchall()}
+
     def migrate(self, migrations: Sequence[Migration]) -> list[int]:
-        """Applies what is missing, each migration in its own transaction."""
+        """Applies every migration not applied yet, in number order, each in its own
+        transaction. Applied ones are known by number, not by file place, so moving a
+        landed file into its feature's folder never runs it twice."""
         self._conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_version ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        current = self.schema_version()
-        known = {m.version for m in migrations}
-        if current > max(known, default=0):
+        done = self.applied_versions()
+        if done - {m.version for m in migrations}:
             raise RuntimeError(
                 "this profile was written by a newer TSN Desktop; update the application")
         applied: list[int] = []
         for migration in migrations:
-            if migration.version <= current:
+            if migration.version in done:
                 continue
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -156,9 +184,9 @@ class Database:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
-        if uow.changes and self.commit_listener is not None:
+        if (uow.changes or uow.pulled) and self.commit_listener is not None:
             try:
-                self.commit_listener(tuple(uow.changes))
+                self.commit_listener(tuple(uow.changes), tuple(uow.pulled))
             except Exception:  # noqa: BLE001 - the data is committed; a listener cannot undo it
                 log.exception("commit listener failed")
 
@@ -169,6 +197,7 @@ class UnitOfWork:
     clock: Clock
     actor: str
     changes: list[tuple[str, str]] = field(default_factory=list)
+    pulled: list[tuple[str, str]] = field(default_factory=list)
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         return self._conn.execute(sql, params)
@@ -190,6 +219,10 @@ class UnitOfWork:
                      resource_type, resource_id)
         self.changes.append((resource_type, resource_id))
         return op_id
+
+    def note_pulled(self, resource_type: str, resource_id: str) -> None:
+        """A record written from the hub's copy (no outbox row): told to the listener."""
+        self.pulled.append((resource_type, resource_id))
 
     def audit(self, action: str, resource_type: str, resource_id: str | None) -> None:
         audit.record(self._conn, self.now_iso(), self.actor, action, resource_type, resource_id)

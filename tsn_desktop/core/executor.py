@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from tsn_desktop.core.db import Database
@@ -57,41 +59,98 @@ class DbExecutor:
                 future.set_exception(exc)
 
 
+class Executor(Protocol):
+    """What DbRunner needs of an executor (DbExecutor, or the lock's SuspendableExecutor)."""
+
+    def submit(self, fn: Callable[[Database], T]) -> Future[T]: ...
+
+    def call(self, fn: Callable[[Database], T], timeout: float | None = 60) -> T: ...
+
+    def shutdown(self) -> None: ...
+
+
 class _Relay(QObject):
-    done = Signal(object, object, object)  # callback, value, is_error
+    done = Signal(object, object, object, object)  # callback, value, is_error, owner
+    committed = Signal(object)  # RecordsChanged, from the DB thread
+
+
+@dataclass(frozen=True)
+class RecordsChanged:
+    """Which records a committed unit of work touched: `local` ones were saved here (and
+    queued for the hub), `pulled` ones came from the hub. Pairs of (resource type, id)."""
+
+    local: tuple[tuple[str, str], ...] = ()
+    pulled: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def all(self) -> tuple[tuple[str, str], ...]:
+        return self.local + self.pulled
+
+    def types(self) -> frozenset[str]:
+        return frozenset(kind for kind, _id in self.all)
+
+    def ids(self, resource_type: str) -> frozenset[str]:
+        return frozenset(rid for kind, rid in self.all if kind == resource_type)
+
+
+FailureHandler = Callable[[BaseException, "QObject | None"], None]
+
+
+def _log_failure(exc: BaseException, _owner: QObject | None) -> None:
+    # Type only: an exception message could carry patient data.
+    log.error("database operation failed: %s", type(exc).__name__)
 
 
 class DbRunner(QObject):
     """GUI-side face of the executor: on_success / on_failure run on the GUI thread.
 
     The shape of Anki's CollectionOp: the widget says what to do and what to do after,
-    and never touches the connection itself.
+    and never touches the connection itself. With an `owner`, a result that arrives
+    after the owner was deleted is dropped (and so is its error). A failure with no
+    `on_failure` goes to `on_unhandled` (the app shows the error dialog there).
+    `records_changed` fires on the GUI thread after every commit that changed records,
+    local saves and hub pulls alike, so open pages refresh by themselves.
     """
 
-    def __init__(self, executor: DbExecutor, parent: QObject | None = None) -> None:
+    records_changed = Signal(object)  # RecordsChanged
+
+    def __init__(self, executor: Executor, parent: QObject | None = None, *,
+                 on_unhandled: FailureHandler = _log_failure) -> None:
         super().__init__(parent)
         self.executor = executor
+        self.on_unhandled = on_unhandled
         self._relay = _Relay(self)
         self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay.committed.connect(self.records_changed, Qt.ConnectionType.QueuedConnection)
 
     def run(self, fn: Callable[[Database], T],
             on_success: Callable[[T], None] | None = None,
-            on_failure: Callable[[BaseException], None] | None = None) -> Future[T]:
+            on_failure: Callable[[BaseException], None] | None = None, *,
+            owner: QObject | None = None) -> Future[T]:
         future = self.executor.submit(fn)
 
         def finished(f: Future[T]) -> None:
+            if f.cancelled():
+                return  # the session shut down with it still held
             exc = f.exception()
             if exc is None:
-                self._relay.done.emit(on_success, f.result(), False)
+                self._relay.done.emit(on_success, f.result(), False, owner)
             else:
-                self._relay.done.emit(on_failure, exc, True)
+                self._relay.done.emit(on_failure, exc, True, owner)
 
         future.add_done_callback(finished)
         return future
 
-    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool) -> None:
+    def committed(self, local: Sequence[tuple[str, str]],
+                  pulled: Sequence[tuple[str, str]] = ()) -> None:
+        """The Database's commit listener (called on the DB thread)."""
+        self._relay.committed.emit(RecordsChanged(tuple(local), tuple(pulled)))
+
+    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool,
+                 owner: QObject | None) -> None:
+        if owner is not None and not shiboken6.isValid(owner):
+            return  # the widget that asked is gone: nobody to show it to
         if callback is not None:
             callback(value)
         elif is_error:
-            # Type only: an exception message could carry patient data.
-            log.error("database operation failed: %s", type(value).__name__)
+            self.on_unhandled(value, owner)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.clock import Clock, utc_iso
-from tsn_desktop.core.db import Database, new_id
+from tsn_desktop.core.db import Database, Migration, new_id
 from tsn_desktop.core.vault import KdfParams, KeyringUnavailable, Vault, new_profile_dir
 
 # Codes stored in the profile; the UI words them (médecin généraliste, ...).
@@ -60,13 +61,15 @@ class OpenProfile:
 
 
 def create_profile(basedir: Path, practitioner: Practitioner, passphrase: str, *,
-                   remember: bool, clock: Clock, kdf: KdfParams | None = None) -> OpenProfile:
-    """The first-run wizard's last step. `remembered` says whether the keyring took the key."""
+                   remember: bool, clock: Clock, kdf: KdfParams | None = None,
+                   migrations: Sequence[Migration] | None = None) -> OpenProfile:
+    """The first-run wizard's last step. `remembered` says whether the keyring took the key.
+    `migrations`: the app's features' (default: every shipped one)."""
     check_practitioner(practitioner)
     directory = new_profile_dir(basedir)
     vault, key = Vault.create(directory, passphrase, label=practitioner.display_name,
                               profession=practitioner.profession, clock=clock, kdf=kdf)
-    db = Database.open(vault.db_path, key, clock)
+    db = Database.open(vault.db_path, key, clock, migrations)
     practitioner_id = practitioner.practitioner_id or new_id()
     with db.unit_of_work() as uow:
         uow.execute(
@@ -88,8 +91,9 @@ def create_profile(basedir: Path, practitioner: Practitioner, passphrase: str, *
     return _opened(vault, db, remembered)
 
 
-def open_with_key(vault: Vault, key: bytes, clock: Clock, *, remembered: bool) -> OpenProfile:
-    return _opened(vault, Database.open(vault.db_path, key, clock), remembered)
+def open_with_key(vault: Vault, key: bytes, clock: Clock, *, remembered: bool,
+                  migrations: Sequence[Migration] | None = None) -> OpenProfile:
+    return _opened(vault, Database.open(vault.db_path, key, clock, migrations), remembered)
 
 
 def _opened(vault: Vault, db: Database, remembered: bool) -> OpenProfile:

@@ -1,11 +1,14 @@
-"""One declarative registry of user settings, stored by QSettings in an INI file under basedir."""
+"""One declarative registry of user settings, stored by QSettings in an INI file under basedir.
+
+Core declares its own options here; each feature declares its own in its `Feature`
+description, and the app adds them with `Settings.declare`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -21,8 +24,9 @@ _VERSION_KEY = "meta/settings_version"
 class Option(Generic[T]):
     """A setting: its key in the file, its Python type and default, and what values it accepts.
 
-    Picard's `Option` pattern: every setting is declared once, here, and read through
-    `Settings.get`, so a typo or an out-of-range value in the file falls back to the default.
+    Picard's `Option` pattern: every setting is declared once (here for core, in its
+    feature's description otherwise) and read through `Settings.get`, so a typo or an
+    out-of-range value in the file falls back to the default.
     """
 
     name: str
@@ -39,9 +43,8 @@ LOCK_AFTER_MINUTES: Option[int] = Option(
 LAST_PROFILE_ID: Option[str] = Option("profiles/last_profile_id", str, "")
 WINDOW_GEOMETRY: Option[bytes] = Option("ui/window_geometry", bytes, b"")
 
-REGISTRY: dict[str, Option[Any]] = {
-    o.name: o for o in (LANGUAGE, LOCK_AFTER_MINUTES, LAST_PROFILE_ID, WINDOW_GEOMETRY)
-}
+CORE_OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, LOCK_AFTER_MINUTES, LAST_PROFILE_ID,
+                                         WINDOW_GEOMETRY)
 
 # Versioned upgrades: UPGRADES[n] turns a file written at version n-1 into version n.
 # Version 1 is the first release, so there is nothing to convert yet.
@@ -51,11 +54,22 @@ UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 class Settings:
     """Typed access to the registry over one QSettings INI file (so --basedir isolates it)."""
 
-    def __init__(self, basedir: Path) -> None:
+    def __init__(self, basedir: Path, options: Iterable[Option[Any]] = ()) -> None:
         basedir.mkdir(parents=True, exist_ok=True)
+        self.registry: dict[str, Option[Any]] = {}
+        self.declare(CORE_OPTIONS)
+        self.declare(options)
         self.path = basedir / SETTINGS_FILE
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         self._upgrade()
+
+    def declare(self, options: Iterable[Option[Any]]) -> None:
+        """Adds a feature's options; one key is never declared twice with two meanings."""
+        for option in options:
+            known = self.registry.get(option.name)
+            if known is not None and known is not option:
+                raise ValueError(f"setting {option.name} declared twice")
+            self.registry[option.name] = option
 
     def get(self, option: Option[T]) -> T:
         raw = self._qs.value(option.name)
@@ -68,11 +82,12 @@ class Settings:
         return value if option.accepts(value) else option.default
 
     def set(self, option: Option[T], value: T) -> None:
-        if option.name not in REGISTRY:
+        if self.registry.get(option.name) is not option:
             raise KeyError(f"undeclared setting {option.name}")
         if not isinstance(value, option.type) or not option.accepts(value):
             raise ValueError(f"{option.name}: value refused")
-        self._qs.setValue(option.name, QByteArray(value) if option.type is bytes else value)
+        stored = QByteArray(cast(bytes, value)) if option.type is bytes else value
+        self._qs.setValue(option.name, stored)
 
     def sync(self) -> None:
         self._qs.sync()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from typing import Any, TypeVar
 
 from tsn_desktop.core.db import Database
@@ -55,7 +56,7 @@ class SuspendableExecutor:
         for fn, outer in held:
             if outer.cancelled():
                 continue
-            self._inner.submit(fn).add_done_callback(lambda f, o=outer: _copy(f, o))
+            self._inner.submit(fn).add_done_callback(partial(_copy, target=outer))
 
     def shutdown(self) -> None:
         for _fn, outer in self._held:

@@ -9,6 +9,7 @@ from tsn_desktop.patients import store
 from tsn_desktop.patients.model import FieldProblem, Patient, clean, validate
 
 StaleRecord = store.StaleRecord
+RESOURCE = store.RESOURCE  # the resource type pages watch in "records changed"
 
 
 class InvalidPatient(Exception):

@@ -66,13 +66,30 @@ class AdapterRegistry:
     def register(self, adapter: SyncAdapter) -> None:
         if adapter.resource_type in self._adapters:
             raise ValueError(f"two sync adapters for {adapter.resource_type}")
-        self._adapters[adapter.resource_type] = adapter
+        self._adapters[adapter.resource_type] = _TellsWhatWasPulled(adapter)
 
     def get(self, resource_type: str) -> SyncAdapter | None:
         return self._adapters.get(resource_type)
 
     def types(self) -> list[str]:
         return sorted(self._adapters)
+
+
+class _TellsWhatWasPulled:
+    """The feature's adapter, with every hub copy it writes noted on the unit of work, so
+    the "records changed" signal covers pulls too without each feature remembering to."""
+
+    def __init__(self, adapter: SyncAdapter) -> None:
+        self.adapter = adapter
+        self.resource_type = adapter.resource_type
+
+    def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
+              hub_version: str) -> None:
+        self.adapter.apply(uow, record_id, resource, hub_version)
+        uow.note_pulled(self.resource_type, record_id)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.adapter, name)
 
 
 # --- reading the stored hub copy (the merge base) --------------------------------

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+import base64
+import json
+from collections.abc import Sequence
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,8 +24,34 @@ from tsn_desktop.core.session import Practitioner
 from tsn_desktop.ui.errors import app_version
 from tsn_desktop.ui.wording import profession_label
 
-# Navigation order; Ctrl+1..5 follow it. Names are also the --page choices.
-PAGES = ("patients", "vaccinations", "readings", "network", "agenda")
+PREFERRED_SIZE = QSize(1280, 800)
+# Room left around the window for its frame and title bar, and the taskbar of some desktops.
+_FRAME = QSize(16, 48)
+
+
+def fitted_geometry(available: QRect, preferred: QSize = PREFERRED_SIZE) -> QRect:
+    """The window's rectangle: the preferred size, shrunk to the available room, centred."""
+    room = available.size() - _FRAME
+    size = QSize(min(preferred.width(), room.width()), min(preferred.height(), room.height()))
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def screen_key(screen: QScreen) -> str:
+    """Places are remembered per screen: its name and its size in points (a laptop on its
+    own and docked to a monitor get one place each)."""
+    size = screen.availableGeometry().size()
+    return f"{screen.name()}:{size.width()}x{size.height()}"
+
+
+def saved_places(saved: bytes) -> dict[str, bytes]:
+    """Screen key -> Qt geometry, from the setting (an older single geometry is dropped)."""
+    try:
+        raw = json.loads(saved.decode("utf-8")) if saved else {}
+        return {str(k): base64.b64decode(v) for k, v in raw.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
 
 
 class PlaceholderPage(QWidget):
@@ -62,7 +92,9 @@ class LockedPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """Feature pages come from the composition root (app.py); missing ones get a placeholder.
+    """Navigation entries and pages come from the features (tsn_desktop.features, through
+    app.py): `navigation` is (name, title) in order, `pages` the built pages by name; an
+    entry without a built page gets a placeholder. Ctrl+1, Ctrl+2... follow the order.
 
     A page may define `on_lock()` (drop the patient rows it holds) and `on_unlock()`
     (read them again): the session lock calls them around hiding the pages.
@@ -75,13 +107,15 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def __init__(self, practitioner: Practitioner, pages: dict[str, QWidget],
-                 parent: QWidget | None = None) -> None:
+                 navigation: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("TSN Desktop"))
         self.setAccessibleName(self.tr("TSN Desktop main window"))
         self.practitioner = practitioner
         self.is_locked = False
-        titles = self.page_titles()
+        self.page_names = tuple(name for name, _title in navigation)
+        titles = {name: QCoreApplication.translate("Navigation", title)
+                  for name, title in navigation}
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -90,7 +124,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setAccessibleName(self.tr("Current page"))
         self.page_widgets: dict[str, QWidget] = {}
-        for number, name in enumerate(PAGES, start=1):
+        for number, name in enumerate(self.page_names, start=1):
             page = pages.get(name) or PlaceholderPage(titles[name], self.tr(
                 "This feature comes in a later version of TSN Desktop. Nothing is missing "
                 "from your data: this page is simply not available yet."))
@@ -117,16 +151,7 @@ class MainWindow(QMainWindow):
         self._build_menus(titles)
         self._build_status_bar()
         self.navigation.setCurrentRow(0)
-        self.resize(1280, 800)
-
-    def page_titles(self) -> dict[str, str]:
-        return {
-            "patients": self.tr("Patients"),
-            "vaccinations": self.tr("Vaccinations"),
-            "readings": self.tr("Readings"),
-            "network": self.tr("Network"),
-            "agenda": self.tr("Agenda"),
-        }
+        self.fit_to_screen()
 
     # --- menus and status bar -------------------------------------------------------
     def _build_menus(self, titles: dict[str, str]) -> None:
@@ -158,7 +183,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu(self.tr("&Go"))
         self.page_actions: list[QAction] = []
-        for number, name in enumerate(PAGES, start=1):
+        for number, name in enumerate(self.page_names, start=1):
             action = QAction(titles[name], self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
@@ -183,6 +208,37 @@ class MainWindow(QMainWindow):
         self.sync_widget: QWidget | None = None
         status.addPermanentWidget(self.practitioner_label)
 
+    # --- size and place -----------------------------------------------------------------
+    def fit_to_screen(self, screen: QScreen | None = None) -> None:
+        """The preferred size where the screen has room, else the room there is (a 1366×768
+        laptop at 125 % has 1093×614 points): the status bar and "Sync now" stay visible."""
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        self.setGeometry(fitted_geometry(screen.availableGeometry()))
+
+    def restore_place(self, saved: bytes) -> None:
+        """Geometry saved on this screen (see `place_to_save`); a saved place that no longer
+        fits (another monitor, another scaling) gives way to fitting the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        geometry = saved_places(saved).get(screen_key(screen))
+        if geometry and self.restoreGeometry(QByteArray(geometry)):
+            if screen.availableGeometry().contains(self.frameGeometry()):
+                return
+        self.fit_to_screen(screen)
+
+    def place_to_save(self, saved: bytes) -> bytes:
+        """The saved places with this screen's updated (other screens' kept)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        places = saved_places(saved)
+        if screen is not None:
+            places[screen_key(screen)] = bytes(self.saveGeometry().data())
+        return json.dumps({k: base64.b64encode(v).decode("ascii")
+                           for k, v in places.items()}).encode("utf-8")
+
     def set_sync_widget(self, widget: QWidget) -> None:
         """Puts the sync feature's status widget where the "never synced" text stands."""
         status = self.statusBar()
@@ -204,12 +260,12 @@ class MainWindow(QMainWindow):
 
     # --- pages ------------------------------------------------------------------------
     def current_page(self) -> str:
-        return PAGES[max(self.navigation.currentRow(), 0)]
+        return self.page_names[max(self.navigation.currentRow(), 0)]
 
     def show_page(self, name: str) -> None:
         if self.is_locked:
             return
-        self.navigation.setCurrentRow(PAGES.index(name))
+        self.navigation.setCurrentRow(self.page_names.index(name))
         page = self.page_widgets[name]
         # Keyboard users land in the page, not on the navigation list.
         target = page.focusProxy() or page.nextInFocusChain()

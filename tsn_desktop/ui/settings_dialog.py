@@ -1,6 +1,10 @@
-"""Settings dialog: interface language (applies at next start) and the inactivity lock delay."""
+"""Settings dialog: interface language (applies at next start), the inactivity lock delay,
+and one group per feature that has a settings page (the Feature seam)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core import settings as options
 from tsn_desktop.core.settings import Settings
+from tsn_desktop.feature import SettingsPage
 
 # Language names are written in their own language, so anyone can find theirs.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -28,9 +34,12 @@ class SettingsDialog(QDialog):
     applied = Signal()
     hub_account_requested = Signal()
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 pages: Sequence[QWidget] = ()) -> None:
+        """`pages`: the features' SettingsPage widgets, each shown in its own group."""
         super().__init__(parent)
         self.settings = settings
+        self.feature_pages = list(pages)
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
 
@@ -80,12 +89,18 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        for page in self.feature_pages:
+            group = QGroupBox(cast(SettingsPage, page).title(), self)
+            QVBoxLayout(group).addWidget(page)
+            layout.addWidget(group)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
     def accept(self) -> None:
         self.settings.set(options.LANGUAGE, self.language.currentData())
         self.settings.set(options.LOCK_AFTER_MINUTES, self.lock_minutes.value())
+        for page in self.feature_pages:
+            cast(SettingsPage, page).apply()
         self.settings.sync()
         self.applied.emit()
         super().accept()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.clock import Clock
+from tsn_desktop.core.db import Migration
 from tsn_desktop.core.keyring_probe import keyring_usable
 from tsn_desktop.core.session import OpenProfile, Practitioner, ProfileError, create_profile
 from tsn_desktop.core.vault import KdfParams, VaultError, passphrase_problem
@@ -219,9 +221,11 @@ class FirstRunWizard(QWizard):
     profile_created = Signal(object)
 
     def __init__(self, basedir: Path, clock: Clock, *, kdf: KdfParams | None = None,
-                 remember_possible: bool | None = None, parent: QWidget | None = None) -> None:
+                 remember_possible: bool | None = None, parent: QWidget | None = None,
+                 migrations: Sequence[Migration] | None = None) -> None:
         super().__init__(parent)
         self.basedir = basedir
+        self.migrations = migrations  # the app's features'; None: every shipped one
         self.clock = clock
         self.kdf = kdf  # None: the product default; tests pass cheap scrypt parameters
         self.opened: OpenProfile | None = None
@@ -257,7 +261,7 @@ class FirstRunWizard(QWizard):
             self.opened = create_profile(
                 self.basedir, self.identity.practitioner(), self.security.passphrase.text(),
                 remember=self.security.remember.isEnabled() and self.security.remember.isChecked(),
-                clock=self.clock, kdf=self.kdf)
+                clock=self.clock, kdf=self.kdf, migrations=self.migrations)
         except ProfileError as exc:
             self._refuse(exc.field)
             return False

@@ -1511,7 +1511,7 @@ def _renamed(
         series = antigen.series[index]
         trace = run.trace
         if tracing:
-            names = {
+            names: dict[tuple[str, object], object] = {
                 ("antigen", source.name): antigen.name,
                 ("series", run.series.name): series.name,
             }

@@ -4,6 +4,7 @@ with a colleague by RPPS number. Every database call goes through the DB runner.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any
 
 import shiboken6
@@ -35,9 +36,10 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.db import Database
-from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
+from tsn_desktop.patients.model import Patient
 
 log = logging.getLogger(__name__)
 
@@ -311,6 +313,8 @@ class CareTeamTab(QWidget):
         self._generation = 0
         self.share_dialog: ShareDialog | None = None
         self.setObjectName("CareTeamTab")
+        if runner is not None:  # a colleague's change to this team, pulled: shown at once
+            runner.records_changed.connect(self._records_changed)
 
         intro = QLabel(self.tr(
             "The practitioners of the care team see this patient's file on the hub. Share "
@@ -379,11 +383,21 @@ class CareTeamTab(QWidget):
             self.refresh()
         self._update_buttons()
 
-    def show_patient(self, patient_id: str) -> None:
-        if patient_id != self._patient_id:
+    def title(self) -> str:
+        return self.tr("Care &team")
+
+    def has_unsaved(self) -> bool:
+        return False  # sharing is saved by its own dialog
+
+    def show_patient(self, patient: Patient, _today: date) -> None:
+        if patient.id != self._patient_id:
             self._show_message("")
-        self._patient_id = patient_id
+        self._patient_id = patient.id
         self.refresh()
+
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if self._patient_id is not None and care_team.RESOURCE in changed.types():
+            self.refresh()
 
     def clear(self) -> None:
         """Forgets the patient and the names (session lock)."""

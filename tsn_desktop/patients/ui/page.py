@@ -7,6 +7,7 @@ sent is dropped (generation counter), so the list always matches the search fiel
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
-from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.patients import service
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.patients.ui import texts
@@ -49,7 +50,9 @@ class PatientsPage(QWidget):
     patient_opened = Signal(object)  # Patient, after the audited read
     patient_saved = Signal(object)  # Patient, as stored by the editor
 
-    def __init__(self, runner: DbRunner, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: DbRunner, clock: Clock, parent: QWidget | None = None, *,
+                 patient_tabs: Callable[[], Sequence[QWidget]] = tuple) -> None:
+        """`patient_tabs` builds the features' tabs of the patient file (Feature seam)."""
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
@@ -64,7 +67,7 @@ class PatientsPage(QWidget):
         self._search_timer.timeout.connect(self.refresh)
 
         self._build_register()
-        self.file_view = PatientFileView(self, runner=runner)
+        self.file_view = PatientFileView(self, tabs=patient_tabs())
         self.file_view.back_requested.connect(self.show_register)
         self.file_view.edit_requested.connect(self._edit_patient)
         self.stack = QStackedWidget(self)
@@ -75,6 +78,8 @@ class PatientsPage(QWidget):
         layout.addWidget(self.stack)
         self._build_actions()
         self.setFocusProxy(self.search)
+        # A patient saved elsewhere (a colleague's, pulled from the hub) refreshes the list.
+        runner.records_changed.connect(self._records_changed)
         self.refresh()
 
     # --- construction -------------------------------------------------------------------
@@ -291,6 +296,10 @@ class PatientsPage(QWidget):
         self.results.setCurrentWidget(self.empty)
         self._update_buttons()
         self.search_finished.emit()
+
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if service.RESOURCE in changed.types() and not self._search_timer.isActive():
+            self._search_timer.start()  # the same short pause as typing: bursts coalesce
 
     # --- selection and opening ----------------------------------------------------------
     def selected_patient(self) -> Patient | None:

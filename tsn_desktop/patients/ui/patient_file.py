@@ -1,16 +1,19 @@
-"""The patient file: a read-only header and tabs; "Identity" and "Care team" here, other
-features add theirs."""
+"""The patient file: a read-only header, the "Identity" tab, and the tabs the features add
+(each a `tsn_desktop.feature.PatientTab`: care team, vaccinations, readings...)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import TypeVar, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -19,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from tsn_desktop.core import identifiers
-from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.feature import PatientTab
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.patients.ui import texts
-from tsn_desktop.patients.ui.care_team_tab import CareTeamTab
+
+T = TypeVar("T")
 
 _IDENTITY_FIELDS = ("birth_name", "used_name", "given_names", "sex", "birth_date",
                     "birth_place", "birth_insee", "ins", "address", "postal_code", "city",
@@ -76,16 +80,14 @@ class IdentityTab(QWidget):
 
 
 class PatientFileView(QWidget):
-    """One open patient. `tabs` takes the other features' tabs (vaccination, readings...).
-
-    `runner` (the DB runner) lets the "Care team" tab read and share; without it the tab
-    says it cannot show the team (it may also be given later with `set_runner`)."""
+    """One open patient: the identity, then `tabs` (the features' PatientTab widgets, in
+    feature order), each told when a patient is shown and cleared on lock."""
 
     edit_requested = Signal(object)  # Patient
     back_requested = Signal()
-    care_team_changed = Signal(str)  # patient id, after a colleague was added or removed
 
-    def __init__(self, parent: QWidget | None = None, runner: DbRunner | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 tabs: Sequence[QWidget] = ()) -> None:
         super().__init__(parent)
         self._patient: Patient | None = None
         self.title = QLabel(self)
@@ -119,9 +121,9 @@ class PatientFileView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Patient file"))
         self.tabs.addTab(scroll, self.tr("&Identity"))
-        self.care_team = CareTeamTab(runner, self)
-        self.care_team.changed.connect(self.care_team_changed)
-        self.tabs.addTab(self.care_team, self.tr("Care &team"))
+        self.feature_tabs: list[QWidget] = list(tabs)
+        for tab in self.feature_tabs:
+            self.tabs.addTab(tab, _as_tab(tab).title())
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -136,8 +138,19 @@ class PatientFileView(QWidget):
     def patient(self) -> Patient | None:
         return self._patient
 
-    def set_runner(self, runner: DbRunner | None) -> None:
-        self.care_team.set_runner(runner)
+    def tab(self, kind: type[T]) -> T:
+        """The feature tab of this class (tests and the features' own wiring use it)."""
+        for tab in self.feature_tabs:
+            if isinstance(tab, kind):
+                return tab
+        raise LookupError(kind.__name__)
+
+    def has_unsaved(self) -> bool:
+        return any(_as_tab(tab).has_unsaved() for tab in self.feature_tabs)
+
+    def may_leave(self) -> bool:
+        """True when no tab holds unsaved typing, or the user chose to leave it."""
+        return not self.has_unsaved() or confirm_discard(self)
 
     def show_patient(self, patient: Patient, today: date) -> None:
         self._patient = patient
@@ -147,7 +160,8 @@ class PatientFileView(QWidget):
             parts.append(self.tr("INS %1").replace("%1", identifiers.format_ins(patient.ins)))
         self.summary.setText(" · ".join(parts))
         self.identity.show_patient(patient, today)
-        self.care_team.show_patient(patient.id)
+        for tab in self.feature_tabs:
+            _as_tab(tab).show_patient(patient, today)
 
     def clear(self) -> None:
         """Forgets the patient (session lock): no name left in a hidden label."""
@@ -156,8 +170,27 @@ class PatientFileView(QWidget):
         self.summary.clear()
         for label in self.identity.values.values():
             label.clear()
-        self.care_team.clear()
+        for tab in self.feature_tabs:
+            _as_tab(tab).clear()
 
     def request_edit(self) -> None:
         if self._patient is not None:
             self.edit_requested.emit(self._patient)
+
+
+def _as_tab(widget: QWidget) -> PatientTab:
+    """A feature tab is a QWidget that also has the PatientTab methods."""
+    return cast(PatientTab, widget)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Asks before a patient file with unsaved typing is left (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      QCoreApplication.translate("PatientFileView", "Unsaved changes"),
+                      QCoreApplication.translate(
+                          "PatientFileView", "This patient file has changes that are not "
+                          "saved yet. Leave it and lose them?"),
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                      parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Discard

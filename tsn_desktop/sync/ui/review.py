@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -68,6 +67,28 @@ class ReviewDescriber(Protocol):
         """(label, my value, hub value) per element in the feature's own words, or None
         for a type the feature does not describe (top-level elements are shown)."""
         ...
+
+
+class CombinedReview:
+    """The features' describers asked in feature order: the first that knows answers."""
+
+    def __init__(self, describers: Sequence[ReviewDescriber]) -> None:
+        self.describers = list(describers)
+
+    def patient_name(self, db: Database, patient_id: str) -> str | None:
+        for describer in self.describers:
+            name = describer.patient_name(db, patient_id)
+            if name is not None:
+                return name
+        return None
+
+    def compare(self, resource_type: str, mine: Resource | None,
+                theirs: Resource | None) -> list[tuple[str, str, str]] | None:
+        for describer in self.describers:
+            rows = describer.compare(resource_type, mine, theirs)
+            if rows is not None:
+                return rows
+        return None
 
 
 # --- what the DB thread hands back -------------------------------------------------------
@@ -363,16 +384,12 @@ class SyncReviewDialog(QDialog):
     def refresh(self) -> None:
         self._loading += 2
         self._runner.run(load_conflicts(self._describer), on_success=self._conflicts_loaded,
-                         on_failure=self._load_failed)
+                         on_failure=self._load_failed, owner=self)
         self._runner.run(load_parked(self._registry, self._describer),
-                         on_success=self._parked_loaded, on_failure=self._load_failed)
-
-    def _alive(self) -> bool:
-        return shiboken6.isValid(self)
+                         on_success=self._parked_loaded, on_failure=self._load_failed,
+                         owner=self)
 
     def _conflicts_loaded(self, items: list[ConflictItem]) -> None:
-        if not self._alive():
-            return
         selected = self.selected_conflict()
         self._conflicts = items
         rows = [[self._type_words(i.record.resource_type), i.name,
@@ -394,8 +411,6 @@ class SyncReviewDialog(QDialog):
         self._loaded_one()
 
     def _parked_loaded(self, items: list[ParkedItem]) -> None:
-        if not self._alive():
-            return
         self._parked = items
         self.parked_model.set_rows([
             [self._type_words(i.change.resource_type), i.name,
@@ -415,8 +430,6 @@ class SyncReviewDialog(QDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         log.error("sync review: lists not loaded: %s", type(exc).__name__)
-        if not self._alive():
-            return
         self._problem(self.tr("The lists could not be read. Close this window and try again."))
         self._loaded_one()
 
@@ -438,16 +451,15 @@ class SyncReviewDialog(QDialog):
         self._shown_conflict = conflict_id
 
         def shown(copies: tuple[Resource | None, Resource | None]) -> None:
-            if self._alive() and self._shown_conflict == conflict_id:
+            if self._shown_conflict == conflict_id:
                 self._show_comparison(self.compare(rtype, *copies))
 
         self._runner.run(lambda db: engine.conflict_copies(db, conflict_id),
-                         on_success=shown, on_failure=self._load_failed_quietly)
+                         on_success=shown, on_failure=self._load_failed_quietly, owner=self)
 
     def _load_failed_quietly(self, exc: BaseException) -> None:
         log.error("sync review: conflict copies not read: %s", type(exc).__name__)
-        if self._alive():
-            self._problem(self.tr("This conflict could not be read."))
+        self._problem(self.tr("This conflict could not be read."))
 
     def _show_comparison(self, rows: list[ComparisonRow]) -> None:
         # What differs first (each group keeps the record's own order of elements).
@@ -530,19 +542,15 @@ class SyncReviewDialog(QDialog):
         self._busy = True
         self.problem.hide()
         self._update_buttons()
-        self._runner.run(fn, on_success=self._acted, on_failure=self._act_failed)
+        self._runner.run(fn, on_success=self._acted, on_failure=self._act_failed, owner=self)
 
     def _acted(self, _result: object) -> None:
-        if not self._alive():
-            return
         self._busy = False
         self.changed.emit()
         self.refresh()
 
     def _act_failed(self, exc: BaseException) -> None:
         log.error("sync review: action failed: %s", type(exc).__name__)
-        if not self._alive():
-            return
         self._busy = False
         self._problem(self.tr("This could not be done. The lists were read again."))
         self.refresh()

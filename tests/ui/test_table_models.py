@@ -1,0 +1,77 @@
+"""Every table model of the app passes pytest-qt's model tester, empty and filled: the
+models are found by walking the package, so a new one without a case here fails."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel
+
+import tsn_desktop
+from tests.patients.factories import TODAY, make_patient, valid_rpps
+from tsn_desktop.patients.care_team import Member
+from tsn_desktop.patients.ui.care_team_tab import MembersModel
+from tsn_desktop.patients.ui.table_model import PatientTableModel
+from tsn_desktop.sync.ui.review import TextTableModel
+
+pytestmark = pytest.mark.gui
+
+
+def _patients() -> PatientTableModel:
+    model = PatientTableModel(TODAY)
+    model.set_patients([make_patient(id="a"), make_patient(id="b", birth_name="Émery"),
+                        make_patient(id="c", birth_name="Zola", used_name="Abel", ins="")])
+    return model
+
+
+def _members() -> MembersModel:
+    model = MembersModel()
+    model.set_members([Member(valid_rpps(), "Anne MARTIN"), Member("10012345681", "")],
+                      valid_rpps())
+    return model
+
+
+def _review_text() -> TextTableModel:
+    model = TextTableModel(["Élément", "Ma copie", "Copie du hub"])
+    model.set_rows([["▶ Téléphone", "06 11 11 11 11", "06 22 22 22 22"],
+                    ["Nom", "MARTIN", "MARTIN"]], marked=[True, False])
+    return model
+
+
+FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    PatientTableModel: _patients,
+    MembersModel: _members,
+    TextTableModel: _review_text,
+}
+EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    PatientTableModel: lambda: PatientTableModel(TODAY),
+    MembersModel: MembersModel,
+    TextTableModel: lambda: TextTableModel(["A", "B"]),
+}
+
+
+def _models_in_the_package() -> set[type]:
+    found: set[type] = set()
+    for info in pkgutil.walk_packages(tsn_desktop.__path__, "tsn_desktop."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for _name, value in inspect.getmembers(module, inspect.isclass):
+            if (issubclass(value, QAbstractItemModel)
+                    and value.__module__.startswith("tsn_desktop.")):
+                found.add(value)
+    return found
+
+
+def test_every_model_of_the_package_has_a_case_here() -> None:
+    assert _models_in_the_package() == set(FILLED), "add the new model to FILLED and EMPTY"
+
+
+@pytest.mark.parametrize("kind", list(FILLED), ids=lambda k: k.__name__)
+def test_the_model_passes_the_model_tester(qtmodeltester, kind: type) -> None:
+    qtmodeltester.check(EMPTY[kind](), force_py=True)
+    qtmodeltester.check(FILLED[kind](), force_py=True)

@@ -1,0 +1,116 @@
+"""The seam every feature plugs into: one `Feature` description per feature package.
+
+The composition root, the main window, the patient file, the settings dialog, sync
+review, the demo builder and the command line loop over `tsn_desktop.features.FEATURES`;
+none of them names a feature. This module imports no Qt widget: `--help` and the
+`--page` choices read the descriptions without building a window, so pages, tabs and
+settings pages are factories that import their widgets when called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # types only: importing them here would load Qt for `--help`
+    from PySide6.QtWidgets import QWidget
+
+    from tsn_desktop.core.clock import Clock
+    from tsn_desktop.core.db import Database
+    from tsn_desktop.core.executor import DbRunner
+    from tsn_desktop.core.session import Practitioner
+    from tsn_desktop.core.settings import Option, Settings
+    from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.ui.review import ReviewDescriber
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Marks a title for the catalogue without loading Qt; words it later with
+    `QCoreApplication.translate(context, text)`."""
+    return text
+
+
+@dataclass(frozen=True)
+class FeatureContext:
+    """What a feature's widgets may use: the DB runner (every database call goes through
+    it), the clock, the settings, who is signed in, and the other features' patient-file
+    tabs (the register's page shows them without knowing whose they are)."""
+
+    runner: DbRunner
+    clock: Clock
+    settings: Settings
+    practitioner: Practitioner
+    features: Sequence[Feature] = ()
+
+    def patient_tabs(self) -> list[QWidget]:
+        """One new tab of each feature that adds one, in feature order."""
+        return [make(self) for feature in self.features for make in feature.patient_tabs]
+
+
+@runtime_checkable
+class PatientTab(Protocol):
+    """A tab of the patient file (a QWidget that also has these)."""
+
+    def title(self) -> str:
+        """The tab's label, translated, with its `&` shortcut."""
+        ...
+
+    def show_patient(self, patient: Any, today: date) -> None:
+        """Shows this feature's part of the patient's file (`patient`: patients.model.Patient)."""
+        ...
+
+    def clear(self) -> None:
+        """Forgets the patient (session lock): nothing of the file stays in a hidden widget."""
+        ...
+
+    def has_unsaved(self) -> bool:
+        """True while the tab holds typed data not yet saved (the file asks before leaving)."""
+        ...
+
+
+@runtime_checkable
+class SettingsPage(Protocol):
+    """A feature's group in the settings dialog (a QWidget that also has these)."""
+
+    def title(self) -> str:
+        ...
+
+    def apply(self) -> None:
+        """Writes what the user chose into the settings (the dialog's OK)."""
+        ...
+
+
+PageFactory = Callable[[FeatureContext], "QWidget"]
+TabFactory = Callable[[FeatureContext], "QWidget"]
+SettingsPageFactory = Callable[["Settings"], "QWidget"]
+DemoSeed = Callable[["Database", "Clock", str, int], None]
+
+
+@dataclass(frozen=True)
+class Feature:
+    """Everything a feature adds to the application, declared in its own package.
+
+    `name` is its code (the `--page` choice when it has a page); `title` its navigation
+    label, marked with `QT_TRANSLATE_NOOP("Navigation", ...)`. A feature with no `page`
+    but a title gets a "comes in a later version" placeholder page; one with neither
+    adds nothing to the navigation. `migrations` names the package holding its numbered
+    .sql files in a `migrations/` folder (one number line for the whole app). `demo`
+    seeds the demo practice: (db, clock, "gp" or "nurse", how many patients).
+    """
+
+    name: str
+    title: str = ""
+    page: PageFactory | None = None
+    patient_tabs: Sequence[TabFactory] = ()
+    sync_adapters: Callable[[], Sequence[SyncAdapter]] | None = None
+    review: Callable[[], ReviewDescriber] | None = None
+    options: Sequence[Option[Any]] = ()
+    settings_page: SettingsPageFactory | None = None
+    migrations: str | None = None
+    demo: DemoSeed | None = None
+
+    @property
+    def has_page(self) -> bool:
+        return bool(self.title)
