@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,8 @@ _ACTION_ORDER = ("read", "create", "update", "delete", "export", "unlock", "lock
 def ask_export_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to write the CSV, asked each time (tests replace this function)."""
     name, _filter = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export the audit log"), suggested, parent.tr("CSV files (*.csv)"))
+        parent, QCoreApplication.translate("AuditView", "Export the audit log"), suggested,
+        QCoreApplication.translate("AuditView", "CSV files (*.csv)"))
     if not name:
         return None
     path = Path(name)
