@@ -180,7 +180,7 @@ class AuditView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((AuditTableModel.WHEN, 170), (AuditTableModel.WHO, 260),
+        for column, width in ((AuditTableModel.WHEN, 170), (AuditTableModel.WHO, 330),
                               (AuditTableModel.WHAT, 130), (AuditTableModel.PATIENT, 200),
                               (AuditTableModel.RECORD, 160)):
             header.resizeSection(column, width)
