@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../tsn_desktop/audit/feature.py" line="+51"/>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Journal des accès…</translation>
+    </message>
+</context>
+<context>
     <name>AgeWords</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/patients/ui/texts.py" line="+93"/>
@@ -29,6 +37,367 @@
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AuditFilterBar</name>
+    <message>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+71"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or date of birth</source>
+        <translation>Nom ou date de naissance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>P&amp;ractitioner:</source>
+        <translation>P&amp;raticien :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All actions</source>
+        <translation>Toutes les actions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Until:</source>
+        <translation>A&amp;u :</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Any date</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1, you</source>
+        <translation>%1, vous</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <location line="+178"/>
+        <source>Audit log</source>
+        <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who opened or changed a patient&apos;s file, and when (Paris time): on this computer, and by colleagues who share the file through the hub.</source>
+        <translation>Qui a ouvert ou modifié le dossier d&apos;un patient, et quand (heure de Paris) : sur cet ordinateur, et par les confrères qui partagent le dossier via le hub.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTexts</name>
+    <message>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+16"/>
+        <source>Opened</source>
+        <translation>Ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session unlocked</source>
+        <translation>Session déverrouillée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Patient file</source>
+        <translation>Dossier patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care team (sharing)</source>
+        <translation>Équipe de soins (partage)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit log</source>
+        <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Synchronisation (copy from the hub)</source>
+        <translation>Synchronisation (copie reçue du hub)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TSN Desktop</source>
+        <translation>TSN Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(name not known)</source>
+        <translation>(nom inconnu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (RPPS %2)</source>
+        <translation>%1 (RPPS %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, you</source>
+        <translation>%1, vous</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+53"/>
+        <source>From the hub (colleague)</source>
+        <translation>Hub (confrère)</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+50"/>
+        <source>This computer</source>
+        <translation>Cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>This computer, sent to the hub</source>
+        <translation>Cet ordinateur, envoyé au hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer, not sent yet</source>
+        <translation>Cet ordinateur, pas encore envoyé</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Record</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Date and time (Paris)</source>
+        <translation>Date et heure (Paris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until (Paris)</source>
+        <translation>Jusqu&apos;à (Paris)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times</source>
+        <translation>Nombre de fois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS number</source>
+        <translation>Numéro RPPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient id</source>
+        <translation>Identifiant patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record type</source>
+        <translation>Type d&apos;élément</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record id</source>
+        <translation>Identifiant de l&apos;élément</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-269"/>
+        <source>Export the audit log</source>
+        <translation>Exporter le journal des accès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Audit log</source>
+        <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Audit log status</source>
+        <translation>État du journal des accès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export to CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the lines shown to a CSV file</source>
+        <translation>Exporter les lignes affichées dans un fichier CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes the lines matching the filters to a file you choose (Ctrl+E). The export is itself written in the audit log.</source>
+        <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The audit log cannot be read right now.</source>
+        <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The first day is after the last day: change one of the two dates.</source>
+        <translation>Le premier jour est après le dernier : modifiez l&apos;une des deux dates.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the audit log…</source>
+        <translation>Lecture du journal des accès…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No line matches these filters.</source>
+        <translation>Aucune ligne ne correspond à ces filtres.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n line(s) shown; scroll down for more.</source>
+        <translation>
+            <numerusform>%1 sur %n ligne affichées ; faites défiler pour voir la suite.</numerusform>
+            <numerusform>%1 sur %n lignes affichées ; faites défiler pour voir la suite.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n line(s).</source>
+        <translation>
+            <numerusform>%n ligne.</numerusform>
+            <numerusform>%n lignes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The audit log could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>Le journal des accès n&apos;a pas pu être lu. Réessayez ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n line(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n ligne exportée dans %1.</numerusform>
+            <numerusform>%n lignes exportées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file could not be written (folder missing, read-only or full). Choose another folder and export again.</source>
+        <translation>Le fichier n&apos;a pas pu être enregistré (dossier absent, protégé en écriture ou plein). Choisissez un autre dossier et exportez de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -511,7 +880,7 @@
 <context>
     <name>IdentityTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+51"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+52"/>
         <source>:</source>
         <comment>label suffix</comment>
         <translation>&#xa0;:</translation>
@@ -525,7 +894,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+52"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+83"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
@@ -538,7 +907,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>TSN Desktop</source>
         <translation>TSN Desktop</translation>
     </message>
@@ -568,7 +937,7 @@
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
     </message>
@@ -608,6 +977,11 @@
         <translation>&amp;Aller à</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
@@ -638,7 +1012,7 @@
         <translation>Praticien</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+46"/>
         <location line="+5"/>
         <source>About TSN Desktop</source>
         <translation>À propos de TSN Desktop</translation>
@@ -660,7 +1034,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/features.py" line="+31"/>
+        <location filename="../tsn_desktop/features.py" line="+32"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -761,6 +1135,14 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <location line="+6"/>
         <source>Passphrase accepted.</source>
         <translation>Phrase de passe acceptée.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientAuditTab</name>
+    <message>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+43"/>
+        <source>Access &amp;history</source>
+        <translation>&amp;Historique des accès</translation>
     </message>
 </context>
 <context>
@@ -1087,7 +1469,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1097,7 +1479,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Ce dossier patient contient des modifications qui ne sont pas encore enregistrées. Le quitter et les perdre&#xa0;?</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-30"/>
         <source>INS %1</source>
         <translation>INS %1</translation>
     </message>
@@ -1483,7 +1865,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+41"/>
+        <location filename="../tsn_desktop/ui/settings_dialog.py" line="+43"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -2110,7 +2492,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+40"/>
+        <location filename="../tsn_desktop/app.py" line="+41"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>

@@ -5,6 +5,7 @@ demo.py, screenshots.py and cli.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
@@ -18,7 +19,7 @@ from tsn_desktop.core.session import OpenProfile, Practitioner, open_with_key
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.suspendable import SuspendableExecutor
 from tsn_desktop.core.vault import KdfParams, Vault, list_profiles
-from tsn_desktop.feature import Feature, FeatureContext
+from tsn_desktop.feature import Feature, FeatureAction, FeatureContext
 from tsn_desktop.features import FEATURES, migration_packages, sync_adapters
 from tsn_desktop.features import check as check_features
 from tsn_desktop.features import options as feature_options
@@ -186,7 +187,9 @@ class TsnApp(QObject):
                                  self.features)
         pages = {f.name: f.page(context) for f in self.features if f.page is not None}
         navigation = [(f.name, f.title) for f in self.features if f.has_page]
-        self.window = MainWindow(opened.practitioner, pages, navigation)
+        tools = [(a.title, a.shortcut, partial(self._run_action, a, context))
+                 for f in self.features for a in f.actions]
+        self.window = MainWindow(opened.practitioner, pages, navigation, tools=tools)
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.show_settings)
         self.window.hub_account_requested.connect(self.show_hub_account)
@@ -203,8 +206,21 @@ class TsnApp(QObject):
             self.unlock_dialog.accept()
             self.unlock_dialog.deleteLater()
             self.unlock_dialog = None
+        self._features_opened()
         self._start_sync(opened.db)
         self.idle.start()
+
+    def _features_opened(self) -> None:
+        """Each feature's `on_open` on the database, before sync starts (on the DB thread,
+        waited for: a few milliseconds, and sync must see what they set up)."""
+        assert self.executor is not None
+        for feature in self.features:
+            if feature.on_open is not None:
+                self.executor.call(feature.on_open)
+
+    def _run_action(self, action: FeatureAction, context: FeatureContext) -> None:
+        if self.window is not None and not self.locked:
+            action.run(context, self.window)
 
     # --- sync with the regional hub --------------------------------------------------------
     def _start_sync(self, db: Database) -> None:

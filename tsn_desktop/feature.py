@@ -82,6 +82,16 @@ class SettingsPage(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class FeatureAction:
+    """A menu entry of the window's "Tools" menu: `title` marked with
+    `QT_TRANSLATE_NOOP("Actions", ...)`, an optional shortcut, and what it does."""
+
+    title: str
+    run: Callable[[FeatureContext, QWidget], None]
+    shortcut: str = ""
+
+
 PageFactory = Callable[[FeatureContext], "QWidget"]
 TabFactory = Callable[[FeatureContext], "QWidget"]
 SettingsPageFactory = Callable[["Settings"], "QWidget"]
@@ -97,7 +107,9 @@ class Feature:
     but a title gets a "comes in a later version" placeholder page; one with neither
     adds nothing to the navigation. `migrations` names the package holding its numbered
     .sql files in a `migrations/` folder (one number line for the whole app). `demo`
-    seeds the demo practice: (db, clock, "gp" or "nurse", how many patients).
+    seeds the demo practice: (db, clock, "gp" or "nurse", how many patients). `on_open`
+    runs on the database each time a profile opens, before sync starts. `actions` go in
+    the window's "Tools" menu.
     """
 
     name: str
@@ -110,6 +122,8 @@ class Feature:
     settings_page: SettingsPageFactory | None = None
     migrations: str | None = None
     demo: DemoSeed | None = None
+    on_open: Callable[[Database], None] | None = None
+    actions: Sequence[FeatureAction] = ()
 
     @property
     def has_page(self) -> bool:

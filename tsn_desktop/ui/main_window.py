@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
@@ -107,7 +107,10 @@ class MainWindow(QMainWindow):
     closing = Signal()
 
     def __init__(self, practitioner: Practitioner, pages: dict[str, QWidget],
-                 navigation: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+                 navigation: Sequence[tuple[str, str]], parent: QWidget | None = None, *,
+                 tools: Sequence[tuple[str, str, Callable[[], None]]] = ()) -> None:
+        """`tools`: the features' actions (title marked in context "Actions", shortcut,
+        what to do), in the Tools menu."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("TSN Desktop"))
         self.setAccessibleName(self.tr("TSN Desktop main window"))
@@ -148,13 +151,14 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.locked_page)
         self.setCentralWidget(self.central)
 
-        self._build_menus(titles)
+        self._build_menus(titles, tools)
         self._build_status_bar()
         self.navigation.setCurrentRow(0)
         self.fit_to_screen()
 
     # --- menus and status bar -------------------------------------------------------
-    def _build_menus(self, titles: dict[str, str]) -> None:
+    def _build_menus(self, titles: dict[str, str],
+                     tools: Sequence[tuple[str, str, Callable[[], None]]]) -> None:
         bar = self.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
         file_menu = bar.addMenu(self.tr("&File"))
@@ -189,6 +193,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
             go_menu.addAction(action)
             self.page_actions.append(action)
+
+        self.tool_actions: list[QAction] = []
+        if tools:
+            tools_menu = bar.addMenu(self.tr("&Tools"))
+            for title, shortcut, run in tools:
+                action = QAction(QCoreApplication.translate("Actions", title), self)
+                if shortcut:
+                    action.setShortcut(QKeySequence(shortcut))
+                action.triggered.connect(lambda _checked=False, r=run: r())
+                tools_menu.addAction(action)
+                self.tool_actions.append(action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About TSN Desktop"), self)
@@ -293,7 +308,7 @@ class MainWindow(QMainWindow):
     def _session_actions(self) -> list[QAction]:
         """What a locked window must not offer."""
         return [self.lock_action, self.settings_action, self.sync_now_action,
-                self.hub_account_action, *self.page_actions]
+                self.hub_account_action, *self.page_actions, *self.tool_actions]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()

@@ -1,0 +1,108 @@
+"""Words of the audit screens: actions, records, sources, columns, times.
+
+Every string is a literal QCoreApplication.translate("AuditTexts", ...) call so that
+lupdate collects it; the pure code hands over codes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from tsn_desktop.audit.model import HUB, AuditEntry, in_paris, is_practitioner
+
+
+def action_labels() -> dict[str, str]:
+    return {
+        "read": QCoreApplication.translate("AuditTexts", "Opened"),
+        "create": QCoreApplication.translate("AuditTexts", "Created"),
+        "update": QCoreApplication.translate("AuditTexts", "Changed"),
+        "delete": QCoreApplication.translate("AuditTexts", "Deleted"),
+        "export": QCoreApplication.translate("AuditTexts", "Exported"),
+        "unlock": QCoreApplication.translate("AuditTexts", "Session unlocked"),
+        "lock": QCoreApplication.translate("AuditTexts", "Session locked"),
+    }
+
+
+def action_label(code: str) -> str:
+    return action_labels().get(code, code)
+
+
+def record_label(resource_type: str) -> str:
+    labels = {
+        "Patient": QCoreApplication.translate("AuditTexts", "Patient file"),
+        "CareTeam": QCoreApplication.translate("AuditTexts", "Care team (sharing)"),
+        "AuditEvent": QCoreApplication.translate("AuditTexts", "Audit log"),
+    }
+    return labels.get(resource_type, resource_type)
+
+
+def actor_label(entry: AuditEntry, own_rpps: str | None = None) -> str:
+    if entry.actor == "hub":
+        return QCoreApplication.translate("AuditTexts", "Synchronisation (copy from the hub)")
+    if not is_practitioner(entry.actor):
+        return QCoreApplication.translate("AuditTexts", "TSN Desktop")
+    name = entry.actor_name or QCoreApplication.translate("AuditTexts", "(name not known)")
+    text = QCoreApplication.translate("AuditTexts", "%1 (RPPS %2)").replace(
+        "%1", name).replace("%2", entry.actor)
+    if own_rpps and entry.actor == own_rpps:
+        text = QCoreApplication.translate("AuditTexts", "%1, you").replace("%1", text)
+    return text
+
+
+def origin_label(entry: AuditEntry) -> str:
+    if entry.origin == HUB:
+        return QCoreApplication.translate("AuditTexts", "From the hub (colleague)")
+    if not is_practitioner(entry.actor):
+        return QCoreApplication.translate("AuditTexts", "This computer")
+    if entry.synced:
+        return QCoreApplication.translate("AuditTexts", "This computer, sent to the hub")
+    return QCoreApplication.translate("AuditTexts", "This computer, not sent yet")
+
+
+def when_label(entry: AuditEntry) -> str:
+    """Europe/Paris; a colleague's grouped event shows its span and how many times."""
+    start = in_paris(entry.at)
+    text = start.strftime("%d/%m/%Y %H:%M")
+    if entry.until is not None and entry.until != entry.at:
+        end = in_paris(entry.until)
+        text += "–" + (end.strftime("%H:%M") if end.date() == start.date()
+                       else end.strftime("%d/%m/%Y %H:%M"))
+    if entry.occurrences > 1:
+        text += " " + QCoreApplication.translate("AuditTexts", "(%n times)", "",
+                                                 entry.occurrences)
+    return text
+
+
+def column_titles() -> list[str]:
+    return [
+        QCoreApplication.translate("AuditTexts", "When"),
+        QCoreApplication.translate("AuditTexts", "Who"),
+        QCoreApplication.translate("AuditTexts", "What"),
+        QCoreApplication.translate("AuditTexts", "Patient"),
+        QCoreApplication.translate("AuditTexts", "Record"),
+        QCoreApplication.translate("AuditTexts", "Source"),
+    ]
+
+
+def csv_headers() -> list[str]:
+    return [
+        QCoreApplication.translate("AuditTexts", "Date and time (Paris)"),
+        QCoreApplication.translate("AuditTexts", "Until (Paris)"),
+        QCoreApplication.translate("AuditTexts", "Times"),
+        QCoreApplication.translate("AuditTexts", "RPPS number"),
+        QCoreApplication.translate("AuditTexts", "Practitioner"),
+        QCoreApplication.translate("AuditTexts", "Action"),
+        QCoreApplication.translate("AuditTexts", "Patient id"),
+        QCoreApplication.translate("AuditTexts", "Patient"),
+        QCoreApplication.translate("AuditTexts", "Record type"),
+        QCoreApplication.translate("AuditTexts", "Record id"),
+        QCoreApplication.translate("AuditTexts", "Source"),
+    ]
+
+
+def csv_labels() -> dict[str, str]:
+    """Action and origin codes as words, computed on the GUI thread for the export."""
+    labels = action_labels()
+    labels["local"] = QCoreApplication.translate("AuditTexts", "This computer")
+    labels["hub"] = QCoreApplication.translate("AuditTexts", "From the hub (colleague)")
+    return labels
