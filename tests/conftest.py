@@ -18,6 +18,7 @@ from keyring.backends import fail  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
 from PySide6.QtCore import QStandardPaths  # noqa: E402
 
+from tsn_desktop.core import keyring_probe  # noqa: E402
 from tsn_desktop.core.clock import FrozenClock  # noqa: E402
 from tsn_desktop.core.vault import KdfParams  # noqa: E402
 
@@ -68,9 +69,12 @@ def _no_real_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    # It stands in for an OS store: only those may keep a key (core.keyring_probe).
+    monkeypatch.setattr(keyring_probe, "OS_STORES", (
+        *keyring_probe.OS_STORES, (MemoryKeyring.__module__, MemoryKeyring.__qualname__)))
     yield backend
 
 
