@@ -69,7 +69,7 @@ def estimate(passphrase: str, personal: Iterable[str] = ()) -> Strength:
 
     `personal`: the practitioner's own names, RPPS, city: counted as the first words an
     attacker who knows the practice would try."""
-    personal_words = [w for text in personal for w in _words(text)]
+    personal_words = [v for text in personal for w in _words(text) for v in {w, _plain(w)}]
     result = _zxcvbn()(passphrase[:_ZXCVBN_MAX], user_inputs=personal_words)
     found: list[str] = []
     for match in result["sequence"]:
