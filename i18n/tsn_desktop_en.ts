@@ -401,6 +401,66 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+113"/>
+        <location line="+1"/>
+        <source>Back up the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup is one encrypted file: your current passphrase opens it. Keep it on a USB key or a disk that does not stay beside this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Backup &amp;folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the folder where the backup goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup written: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup could not be written in this folder. Check that the disk is plugged in, not full, and that you may write there, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CareTeamTab</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
@@ -529,6 +589,96 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirmation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The new passphrase is the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type it again in Confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The current passphrase is wrong. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too many wrong passphrases in a row: wait a few minutes before the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase was not changed: choose another new passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passphrase was not changed (the disk may be full). Your data and your current passphrase are as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -638,7 +788,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Stop working in this profile and restore it from your latest backup (File › Restore a backup). If you have none, contact your support: do not delete the profile folder.</source>
+        <source>Stop working in this profile and restore it from your latest backup (Profile › Restore a backup…). If you have none, contact your support: do not delete the profile folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -655,7 +805,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+232"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+243"/>
         <source>TSN Desktop — new profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +815,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Create my profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,6 +876,31 @@
     </message>
 </context>
 <context>
+    <name>ForgetKeyDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Forget on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HubAccountDialog</name>
     <message>
         <location filename="../tsn_desktop/sync/ui/account.py" line="+34"/>
@@ -779,7 +954,7 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-233"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-237"/>
         <source>Who are you?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,7 +1082,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,6 +1148,31 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change the passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forget on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1258,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+24"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+26"/>
         <source>Your passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,6 +1330,44 @@ Your data stay encrypted on this computer.</source>
     <message>
         <location line="+6"/>
         <source>Passphrase accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-361"/>
+        <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is built on a word that is common in passwords (such as “motdepasse” or “soleil”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It follows the keys of the keyboard (such as “azerty”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It ends or starts with a sequence (such as “123” or “abc”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It repeats the same characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It relies on a date or a year, which are quickly tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1465,7 +1703,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1855,6 +2093,129 @@ Your data stay encrypted on this computer.</source>
     <message>
         <location line="+4"/>
         <source>The patient file could not be opened. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDamage</name>
+    <message>
+        <location filename="../tsn_desktop/ui/errors.py" line="+16"/>
+        <source>Restore your latest backup as a new profile (Profile › Restore a backup…), then check the last days&apos; records. Keep this profile&apos;s folder as it is: nothing in it was deleted or replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key file of this profile (vault.json) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file of this profile (vault.json) is damaged. Your passphrase is not in question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The practice database of this profile is missing or empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal of the last changes of this profile is damaged. TSN Desktop did not open it, so that nothing saved after the damage is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A passphrase change on this profile was interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the other passphrase: the previous one if you typed the new one, or the new one if you typed the previous one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The practice database of this profile is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+128"/>
+        <location line="+1"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup becomes a new profile beside the others: nothing on this computer is replaced. Type the passphrase that was in force when the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Passphrase of the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TSN Desktop backups (*.tsnbackup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the backup file (it ends in .tsnbackup).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This passphrase does not open the backup. Type the one that was in force when the backup was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile could not be written on this computer. Check that the disk is not full, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a TSN Desktop backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2488,8 +2849,13 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+41"/>
+        <location filename="../tsn_desktop/app.py" line="+56"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+436"/>
+        <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2501,7 +2867,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+51"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+53"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
@@ -2593,6 +2959,16 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Restore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup as a new profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2602,12 +2978,17 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>This profile&apos;s key file is damaged. Restore the profile folder from your backup, or create a new profile.</source>
+        <location line="+39"/>
+        <source>The count of wrong passphrases of this profile is unreadable (the file was edited or damaged): for safety, the next try waits 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+75"/>
+        <source>Damaged profile ({folder})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <source>Too many wrong passphrases in a row. For your patients&apos; safety, wait {time} before the next try.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,7 +3001,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-157"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-159"/>
         <source>Welcome to TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>

@@ -401,6 +401,66 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+113"/>
+        <location line="+1"/>
+        <source>Back up the profile</source>
+        <translation>Sauvegarder le profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup is one encrypted file: your current passphrase opens it. Keep it on a USB key or a disk that does not stay beside this computer.</source>
+        <translation>La sauvegarde est un fichier chiffré unique, que votre phrase de passe actuelle ouvre. Gardez-la sur une clé USB ou un disque qui ne reste pas à côté de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Backup folder</source>
+        <translation>Dossier de sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;Dossier de sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose the folder where the backup goes.</source>
+        <translation>Choisissez le dossier où enregistrer la sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backing up…</source>
+        <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup written: {file}</source>
+        <translation>Sauvegarde enregistrée&#xa0;: {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup could not be written in this folder. Check that the disk is plugged in, not full, and that you may write there, then try again.</source>
+        <translation>La sauvegarde n&apos;a pas pu être écrite dans ce dossier. Vérifiez que le disque est branché, qu&apos;il n&apos;est pas plein et que vous avez le droit d&apos;y écrire, puis réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>CareTeamTab</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
@@ -529,6 +589,96 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
+        <translation>Les données sont chiffrées de nouveau avec une nouvelle clé&#xa0;: une copie de l&apos;ancien fichier de clés avec l&apos;ancienne phrase de passe n&apos;ouvrira pas ce que vous enregistrerez désormais. Vos sauvegardes gardent la phrase de passe en vigueur lors de leur création.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Current passphrase</source>
+        <translation>Phrase de passe actuelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New passphrase confirmation</source>
+        <translation>Confirmation de la nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nouvelle phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Confirmation:</source>
+        <translation>&amp;Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hange</source>
+        <translation>C&amp;hanger</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The new passphrase is the current one.</source>
+        <translation>La nouvelle phrase de passe est identique à l&apos;actuelle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type it again in Confirmation.</source>
+        <translation>Saisissez-la de nouveau dans Confirmation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe sont différentes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase accepted.</source>
+        <translation>Phrase de passe acceptée.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The current passphrase is wrong. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation>La phrase de passe actuelle est fausse. Vérifiez le verrouillage des majuscules et la langue du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too many wrong passphrases in a row: wait a few minutes before the next try.</source>
+        <translation>Trop de phrases de passe erronées d&apos;affilée&#xa0;: attendez quelques minutes avant le prochain essai.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase was not changed: choose another new passphrase.</source>
+        <translation>La phrase de passe n&apos;a pas été changée&#xa0;: choisissez une autre nouvelle phrase de passe.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The passphrase was not changed (the disk may be full). Your data and your current passphrase are as before.</source>
+        <translation>La phrase de passe n&apos;a pas été changée (le disque est peut-être plein). Vos données et votre phrase de passe actuelle sont inchangées.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -638,8 +788,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Stop working in this profile and restore it from your latest backup (File › Restore a backup). If you have none, contact your support: do not delete the profile folder.</source>
-        <translation>Cessez de travailler dans ce profil et restaurez-le depuis votre dernière sauvegarde (Fichier › Restaurer une sauvegarde). Si vous n’en avez pas, contactez votre assistance&#xa0;: ne supprimez pas le dossier du profil.</translation>
+        <source>Stop working in this profile and restore it from your latest backup (Profile › Restore a backup…). If you have none, contact your support: do not delete the profile folder.</source>
+        <translation>Cessez de travailler dans ce profil et restaurez-le depuis votre dernière sauvegarde (Profil › Restaurer une sauvegarde…). Si vous n’en avez pas, contactez votre assistance&#xa0;: ne supprimez pas le dossier du profil.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -655,7 +805,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+232"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+243"/>
         <source>TSN Desktop — new profile</source>
         <translation>TSN Desktop — nouveau profil</translation>
     </message>
@@ -665,7 +815,7 @@
         <translation>Nouveau profil</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Create my profile</source>
         <translation>&amp;Créer mon profil</translation>
     </message>
@@ -726,6 +876,31 @@
     </message>
 </context>
 <context>
+    <name>ForgetKeyDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
+        <location line="+1"/>
+        <location line="+10"/>
+        <source>Forget on this computer</source>
+        <translation>Oublier sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
+        <translation>TSN Desktop ne s&apos;ouvrira plus tout seul sur cet ordinateur&#xa0;: votre phrase de passe sera demandée à chaque démarrage. Vos données restent telles quelles.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Forget</source>
+        <translation>&amp;Oublier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
+        <translation>Le trousseau du système n&apos;a pas supprimé la clé. Supprimez l&apos;entrée «&#xa0;tsn-desktop&#xa0;» dans l&apos;application de trousseau de votre système.</translation>
+    </message>
+</context>
+<context>
     <name>HubAccountDialog</name>
     <message>
         <location filename="../tsn_desktop/sync/ui/account.py" line="+34"/>
@@ -779,7 +954,7 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-233"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-237"/>
         <source>Who are you?</source>
         <translation>Qui êtes-vous&#xa0;?</translation>
     </message>
@@ -907,7 +1082,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>TSN Desktop</source>
         <translation>TSN Desktop</translation>
     </message>
@@ -973,6 +1148,31 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Change the passphrase…</source>
+        <translation>&amp;Changer la phrase de passe…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forget on this computer…</source>
+        <translation>&amp;Oublier sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>&amp;Aller à</translation>
     </message>
@@ -1062,7 +1262,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="+24"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="+26"/>
         <source>Your passphrase</source>
         <translation>Votre phrase de passe</translation>
     </message>
@@ -1135,6 +1335,44 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <location line="+6"/>
         <source>Passphrase accepted.</source>
         <translation>Phrase de passe acceptée.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-361"/>
+        <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
+        <translation>Elle contient votre nom, votre numéro RPPS ou votre ville&#xa0;: ce qu&apos;essaierait d&apos;abord quelqu&apos;un qui vous connaît.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It is built on a word that is common in passwords (such as “motdepasse” or “soleil”).</source>
+        <translation>Elle repose sur un mot courant dans les mots de passe (comme «&#xa0;motdepasse&#xa0;» ou «&#xa0;soleil&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It follows the keys of the keyboard (such as “azerty”).</source>
+        <translation>Elle suit les touches du clavier (comme «&#xa0;azerty&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It ends or starts with a sequence (such as “123” or “abc”).</source>
+        <translation>Elle commence ou finit par une suite (comme «&#xa0;123&#xa0;» ou «&#xa0;abc&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It repeats the same characters.</source>
+        <translation>Elle répète les mêmes caractères.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It relies on a date or a year, which are quickly tried.</source>
+        <translation>Elle repose sur une date ou une année, vite essayées.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
+        <translation>Trop facile à deviner. {reason} Ajoutez quelques mots inhabituels&#xa0;: une courte phrase que vous seul écririez.</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1707,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1860,6 +2098,129 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <location line="+4"/>
         <source>The patient file could not be opened. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>Le dossier du patient n&apos;a pas pu être ouvert. Réessayez&#xa0;; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDamage</name>
+    <message>
+        <location filename="../tsn_desktop/ui/errors.py" line="+16"/>
+        <source>Restore your latest backup as a new profile (Profile › Restore a backup…), then check the last days&apos; records. Keep this profile&apos;s folder as it is: nothing in it was deleted or replaced.</source>
+        <translation>Restaurez votre dernière sauvegarde comme nouveau profil (Profil › Restaurer une sauvegarde…), puis vérifiez les dossiers des derniers jours. Gardez le dossier de ce profil tel quel&#xa0;: rien n&apos;y a été supprimé ni remplacé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key file of this profile (vault.json) is missing.</source>
+        <translation>Le fichier de clés de ce profil (vault.json) est absent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file of this profile (vault.json) is damaged. Your passphrase is not in question.</source>
+        <translation>Le fichier de clés de ce profil (vault.json) est endommagé. Votre phrase de passe n&apos;est pas en cause.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The practice database of this profile is missing or empty.</source>
+        <translation>La base de données du cabinet de ce profil est absente ou vide.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The journal of the last changes of this profile is damaged. TSN Desktop did not open it, so that nothing saved after the damage is lost.</source>
+        <translation>Le journal des dernières modifications de ce profil est endommagé. TSN Desktop ne l&apos;a pas ouvert, pour ne rien perdre de ce qui a été enregistré après l&apos;endommagement.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A passphrase change on this profile was interrupted.</source>
+        <translation>Un changement de phrase de passe de ce profil a été interrompu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the other passphrase: the previous one if you typed the new one, or the new one if you typed the previous one.</source>
+        <translation>Saisissez l&apos;autre phrase de passe&#xa0;: l&apos;ancienne si vous avez saisi la nouvelle, ou la nouvelle si vous avez saisi l&apos;ancienne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The practice database of this profile is damaged.</source>
+        <translation>La base de données du cabinet de ce profil est endommagée.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+128"/>
+        <location line="+1"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup becomes a new profile beside the others: nothing on this computer is replaced. Type the passphrase that was in force when the backup was made.</source>
+        <translation>La sauvegarde devient un nouveau profil à côté des autres&#xa0;: rien n&apos;est remplacé sur cet ordinateur. Saisissez la phrase de passe en vigueur lors de la sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Backup file</source>
+        <translation>Fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Passphrase of the backup</source>
+        <translation>Phrase de passe de la sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backup &amp;file:</source>
+        <translation>&amp;Fichier de sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TSN Desktop backups (*.tsnbackup)</source>
+        <translation>Sauvegardes TSN Desktop (*.tsnbackup)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the backup file (it ends in .tsnbackup).</source>
+        <translation>Choisissez le fichier de sauvegarde (il se termine par .tsnbackup).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This passphrase does not open the backup. Type the one that was in force when the backup was made.</source>
+        <translation>Cette phrase de passe ne déverrouille pas cette sauvegarde. Saisissez celle qui était en vigueur lors de la sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The profile could not be written on this computer. Check that the disk is not full, then try again.</source>
+        <translation>Le profil n&apos;a pas pu être écrit sur cet ordinateur. Vérifiez que le disque n&apos;est pas plein, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This file is not a TSN Desktop backup.</source>
+        <translation>Ce fichier n&apos;est pas une sauvegarde TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
+        <translation>Cette sauvegarde est endommagée et ne peut pas être restaurée. Essayez une sauvegarde plus ancienne.</translation>
     </message>
 </context>
 <context>
@@ -2492,9 +2853,14 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+41"/>
+        <location filename="../tsn_desktop/app.py" line="+56"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+436"/>
+        <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
+        <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>
     <message>
         <location filename="../tsn_desktop/screenshots.py" line="+67"/>
@@ -2505,7 +2871,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+51"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+53"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
@@ -2597,6 +2963,16 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup as a new profile</source>
+        <translation>Restaurer une sauvegarde comme nouveau profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -2606,12 +2982,17 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Quitter TSN Desktop</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>This profile&apos;s key file is damaged. Restore the profile folder from your backup, or create a new profile.</source>
-        <translation>Le fichier de clé de ce profil est endommagé. Restaurez le dossier du profil depuis votre sauvegarde, ou créez un nouveau profil.</translation>
+        <location line="+39"/>
+        <source>The count of wrong passphrases of this profile is unreadable (the file was edited or damaged): for safety, the next try waits 15 minutes.</source>
+        <translation>Le compte des phrases de passe erronées de ce profil est illisible (fichier modifié ou endommagé)&#xa0;: par sécurité, le prochain essai attend 15 minutes.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+75"/>
+        <source>Damaged profile ({folder})</source>
+        <translation>Profil endommagé ({folder})</translation>
+    </message>
+    <message>
+        <location line="-64"/>
         <source>Too many wrong passphrases in a row. For your patients&apos; safety, wait {time} before the next try.</source>
         <translation>Trop de phrases de passe incorrectes à la suite. Pour la sécurité de vos patients, attendez {time} avant le prochain essai.</translation>
     </message>
@@ -2624,7 +3005,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../tsn_desktop/ui/wizard.py" line="-157"/>
+        <location filename="../tsn_desktop/ui/wizard.py" line="-159"/>
         <source>Welcome to TSN Desktop</source>
         <translation>Bienvenue dans TSN Desktop</translation>
     </message>

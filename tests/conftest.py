@@ -21,6 +21,7 @@ from PySide6.QtCore import QStandardPaths, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.helpers import FAST_KDF  # noqa: E402
+from tsn_desktop.core import keyring_probe  # noqa: E402
 from tsn_desktop.core.clock import FrozenClock  # noqa: E402
 from tsn_desktop.core.i18n import install_translators, remove_translators  # noqa: E402
 from tsn_desktop.core.vault import KdfParams  # noqa: E402
@@ -94,9 +95,12 @@ def _no_real_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
+    # It stands in for an OS store: only those may keep a key (core.keyring_probe).
+    monkeypatch.setattr(keyring_probe, "OS_STORES", (
+        *keyring_probe.OS_STORES, (MemoryKeyring.__module__, MemoryKeyring.__qualname__)))
     yield backend
 
 

@@ -4,21 +4,29 @@ demo.py, screenshots.py and cli.py."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from tsn_desktop.core import settings as options
+from tsn_desktop.core.backup import backup_if_due
 from tsn_desktop.core.clock import Clock
-from tsn_desktop.core.db import Database, WrongKey, migrations_in
+from tsn_desktop.core.db import Database, DatabaseDamaged, WrongKey, migrations_in
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
-from tsn_desktop.core.session import OpenProfile, Practitioner, open_with_key
+from tsn_desktop.core.session import (
+    ChangeInterrupted,
+    OpenProfile,
+    Practitioner,
+    open_with_key,
+    personal_words,
+)
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.suspendable import SuspendableExecutor
-from tsn_desktop.core.vault import KdfParams, Vault, list_profiles
+from tsn_desktop.core.vault import KdfParams, ProfileInfo, Vault, list_profiles
 from tsn_desktop.feature import Feature, FeatureAction, FeatureContext
 from tsn_desktop.features import FEATURES, migration_packages, sync_adapters
 from tsn_desktop.features import check as check_features
@@ -29,9 +37,16 @@ from tsn_desktop.sync.ui.account import HubAccountDialog
 from tsn_desktop.sync.ui.review import CombinedReview, SyncReviewDialog
 from tsn_desktop.sync.ui.status import SyncStatusWidget
 from tsn_desktop.sync.worker import SyncWorker, account_engine_factory
+from tsn_desktop.ui.errors import profile_damage_text
 from tsn_desktop.ui.failures import report_failure
 from tsn_desktop.ui.lock import IdleWatcher, WindowCover
 from tsn_desktop.ui.main_window import MainWindow
+from tsn_desktop.ui.profile_dialogs import (
+    BackupDialog,
+    ChangePassphraseDialog,
+    ForgetKeyDialog,
+    RestoreDialog,
+)
 from tsn_desktop.ui.settings_dialog import SettingsDialog
 from tsn_desktop.ui.unlock import UnlockDialog
 from tsn_desktop.ui.wizard import FirstRunWizard
@@ -41,6 +56,12 @@ def damaged_database_text() -> str:
     return QCoreApplication.translate(
         "TsnApp", "The passphrase is right but the practice database does not open: it may "
         "be damaged. Restore the profile folder from your backup.")
+
+
+BACKUP_CHECK_MS = 60 * 60 * 1000  # is a scheduled backup due? hourly
+BACKUP_FIRST_CHECK_MS = 30_000  # and once start-up has settled
+
+log = logging.getLogger(__name__)
 
 
 class TsnApp(QObject):
@@ -93,6 +114,10 @@ class TsnApp(QObject):
         self.idle = IdleWatcher(qapp, settings.get(options.LOCK_AFTER_MINUTES),
                                 minute_ms=minute_ms, parent=self)
         self.idle.idle.connect(self.lock)
+        self.profile_dialogs: list[QDialog] = []
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
         self.idle.lock_keys.connect(self.lock)
 
     # --- start-up ------------------------------------------------------------------------
@@ -103,7 +128,10 @@ class TsnApp(QObject):
         if not profiles:
             self.show_wizard()
             return
-        if len(profiles) == 1 and self._open_remembered(profiles[0].directory):
+        # A damaged profile is never opened straight away: the unlock dialog says what is
+        # damaged (and a missing key file is never taken for a first run).
+        if (len(profiles) == 1 and profiles[0].damage is None
+                and self._open_remembered(profiles[0].directory)):
             return
         self.show_unlock()
 
@@ -115,6 +143,8 @@ class TsnApp(QObject):
         try:
             opened = open_with_key(vault, key, self.clock, remembered=True,
                                    migrations=self.migrations)
+        except (DatabaseDamaged, ChangeInterrupted):
+            return False  # the unlock dialog says what is wrong; the key is not stale
         except WrongKey:
             vault.forget_key()  # a stale key (profile restored from a backup): ask instead
             return False
@@ -147,6 +177,7 @@ class TsnApp(QObject):
                               remember_possible=self.remember_possible)
         dialog.unlocked.connect(self._unlocked_at_start)
         dialog.new_profile_requested.connect(self.show_wizard)
+        dialog.restore_requested.connect(self.show_restore)
         dialog.quit_requested.connect(self.quit)
         self.unlock_dialog = dialog
         dialog.show()
@@ -158,6 +189,12 @@ class TsnApp(QObject):
         try:
             return open_with_key(vault, key, self.clock, remembered=False,
                                  migrations=self.migrations)
+        except ChangeInterrupted:
+            self.unlock_dialog.show_failure(" ".join(profile_damage_text("change_interrupted")))
+            return None
+        except DatabaseDamaged as exc:
+            self.unlock_dialog.show_failure(" ".join(profile_damage_text(exc.code)))
+            return None
         except WrongKey:
             self.unlock_dialog.show_failure(damaged_database_text())
             return None
@@ -193,6 +230,11 @@ class TsnApp(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.show_settings)
         self.window.hub_account_requested.connect(self.show_hub_account)
+        self.window.backup_requested.connect(self.show_backup)
+        self.window.restore_requested.connect(self.show_restore)
+        self.window.change_passphrase_requested.connect(self.show_change_passphrase)
+        self.window.forget_key_requested.connect(self.show_forget_key)
+        self.window.forget_key_action.setEnabled(opened.vault.is_remembered())
         self.window.closing.connect(self.quit)  # Alt+F4, Ctrl+Q, the title bar's ×
         self.window.restore_place(self.settings.get(options.WINDOW_GEOMETRY))
         # The window shows before the wizard or dialog goes, so that there is never a
@@ -209,6 +251,8 @@ class TsnApp(QObject):
         self._features_opened()
         self._start_sync(opened.db)
         self.idle.start()
+        self.backup_timer.start()
+        QTimer.singleShot(BACKUP_FIRST_CHECK_MS, self.backup_if_due)
 
     def _features_opened(self) -> None:
         """Each feature's `on_open` on the database, before sync starts (on the DB thread,
@@ -369,6 +413,89 @@ class TsnApp(QObject):
             self.sync_worker.start()
         self.idle.start()
 
+    # --- the profile: backups, passphrase, keyring ---------------------------------------
+    def show_backup(self) -> None:
+        if self.window is None or self.runner is None or self.vault is None or self.locked:
+            return
+        dialog = BackupDialog(self.runner.run, self.vault, self.clock,
+                              folder=self.settings.get(options.BACKUP_FOLDER),
+                              parent=self.window)
+        dialog.backed_up.connect(self._backed_up)
+        self._open_profile_dialog(dialog)
+
+    def _backed_up(self, path: Path) -> None:
+        self.settings.set(options.BACKUP_FOLDER, str(path.parent))  # the next ones go there
+        self.settings.sync()
+
+    def show_restore(self) -> None:
+        """Restores a backup as a new profile (from the window or the unlock dialog)."""
+        parent: QWidget | None = (self.window if self.window is not None and not self.locked
+                                  else self.unlock_dialog)
+        dialog = RestoreDialog(self.basedir, self.clock, parent)
+        dialog.restored.connect(self._restored)
+        self._open_profile_dialog(dialog)
+
+    def _restored(self, info: ProfileInfo) -> None:
+        """At start, the unlock dialog comes again with the restored profile chosen."""
+        if self.unlock_dialog is not None and self.window is None:
+            old, self.unlock_dialog = self.unlock_dialog, None
+            self.settings.set(options.LAST_PROFILE_ID, info.profile_id)
+            self.show_unlock()
+            old.hide()
+            old.deleteLater()
+
+    def show_change_passphrase(self) -> None:
+        if (self.window is None or self.runner is None or self.vault is None
+                or self.practitioner is None or self.locked):
+            return
+        dialog = ChangePassphraseDialog(
+            self.runner.run, self.vault, self.clock,
+            personal=personal_words(self.practitioner),
+            remembered=self.vault.is_remembered(), parent=self.window)
+        dialog.changed.connect(self._remembered_changed)
+        self._open_profile_dialog(dialog)
+
+    def show_forget_key(self) -> None:
+        if self.window is None or self.vault is None or self.locked:
+            return
+        dialog = ForgetKeyDialog(self.vault, self.window)
+        dialog.forgotten.connect(lambda: self._remembered_changed(False))
+        self._open_profile_dialog(dialog)
+
+    def _remembered_changed(self, remembered: bool) -> None:
+        if self.window is not None:
+            self.window.forget_key_action.setEnabled(remembered)
+
+    def _open_profile_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.profile_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._profile_dialog_gone(d))
+        dialog.open()
+
+    def _profile_dialog_gone(self, dialog: QDialog) -> None:
+        if dialog in self.profile_dialogs:
+            self.profile_dialogs.remove(dialog)
+
+    def backup_if_due(self) -> None:
+        """The scheduled backup, when a folder is set and the interval has passed (after
+        start-up, then hourly); a folder that is not there (USB key away) is said in the
+        status bar, quietly: the next check tries again."""
+        folder = self.settings.get(options.BACKUP_FOLDER)
+        days = self.settings.get(options.BACKUP_INTERVAL_DAYS)
+        if (not folder or days == 0 or self.runner is None or self.vault is None
+                or self.locked or self.window is None):
+            return
+        vault, clock, window = self.vault, self.clock, self.window
+
+        def failed(exc: BaseException) -> None:
+            log.info("scheduled backup not made: %s", type(exc).__name__)
+            window.statusBar().showMessage(QCoreApplication.translate(
+                "TsnApp", "The automatic backup could not be made (is the backup folder or "
+                "USB key there?). It will be tried again in an hour."), 30_000)
+
+        self.runner.run(lambda db: backup_if_due(db, vault, Path(folder), days, clock),
+                        on_failure=failed, owner=window)
+
     # --- settings, quitting ---------------------------------------------------------------
     def show_settings(self) -> None:
         pages = [f.settings_page(self.settings) for f in self.features
@@ -397,6 +524,7 @@ class TsnApp(QObject):
             return
         self.shut_down = True
         self.idle.stop()
+        self.backup_timer.stop()
         if self.window is not None:
             self.settings.set(options.WINDOW_GEOMETRY, self.window.place_to_save(
                 self.settings.get(options.WINDOW_GEOMETRY)))

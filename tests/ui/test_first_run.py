@@ -171,3 +171,43 @@ def test_cancelling_a_filled_wizard_asks_before_dropping_what_was_typed(
     wizard.identity.family_name.clear()
     wizard.reject()  # nothing typed: closes without asking
     assert not wizard.isVisible()
+
+
+def test_a_guessable_passphrase_is_refused_with_its_reason(
+        qtbot, basedir: Path, clock: FrozenClock, french: object) -> None:
+    wizard = FirstRunWizard(basedir, clock, remember_possible=False)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.identity.family_name.setText("Lefèvre")
+    wizard.identity.given_names.setText("Hélène")
+    wizard.identity.rpps.setText(RPPS)
+    wizard.next()
+    page = wizard.security
+    for weak, reason in (("motdepasse12", "motdepasse"),
+                         ("lefevre2026helene", "votre nom")):
+        page.passphrase.setText(weak)
+        page.confirmation.setText(weak)
+        assert "Trop facile à deviner" in page.message.text()
+        assert reason in page.message.text()
+        assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    wizard.close()
+    assert list_profiles(basedir) == []
+
+
+def test_a_profile_with_a_damaged_key_file_is_offered_as_damaged_not_as_a_first_run(
+        make_session: SessionFactory, basedir: Path, clock: FrozenClock,
+        french: object) -> None:
+    first_run(make_session).close()
+    [info] = list_profiles(basedir)
+    (info.directory / VAULT_FILE).write_bytes(b"")  # the disk lost it
+    [damaged] = list_profiles(basedir)
+    assert damaged.damage == "key_file_damaged"
+    from tsn_desktop.ui.unlock import UnlockDialog
+
+    dialog = UnlockDialog([damaged], clock, remember_possible=False)
+    assert "fichier de clés de ce profil (vault.json) est endommagé" in dialog.message.text()
+    assert "Restaurer une sauvegarde" in dialog.message.text()
+    assert not dialog.unlock_button.isEnabled()
+    dialog.close()
+

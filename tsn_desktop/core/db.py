@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import os
 import re
 import sqlite3
+import struct
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +20,7 @@ import sqlcipher3
 
 from tsn_desktop.core import audit, outbox
 from tsn_desktop.core.clock import Clock, utc_iso
+from tsn_desktop.core.paths import make_private_file
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +40,17 @@ class MigrationClash(RuntimeError):
 
 class WrongKey(Exception):
     """The database cannot be read with this key (or the file is not a profile DB)."""
+
+
+class DatabaseDamaged(WrongKey):
+    """The profile's database is missing or damaged; `code` says which part:
+    missing, empty, wal_damaged, not_a_database, integrity, profile_row_missing.
+
+    A WrongKey too, so that callers that only know WrongKey still refuse to go on."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(f"the practice database is damaged: {code}")
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -90,13 +105,24 @@ class Database:
 
     @classmethod
     def open(cls, path: Path, key: bytes, clock: Clock,
-             migrations: Sequence[Migration] | None = None) -> Database:
+             migrations: Sequence[Migration] | None = None, *, create: bool = False,
+             profile_check: bool = True) -> Database:
+        """Opens the profile database, checked before anything is written.
+
+        `create`: a new profile, the file must not exist yet. Otherwise the file must be
+        there and not empty, its WAL sound, and a read-only look first (key, quick_check,
+        the practitioner's row when `profile_check`) must pass: a profile that fails
+        raises DatabaseDamaged / WrongKey with none of its files created or deleted."""
         if len(key) != 32:
             raise ValueError("the database key is 32 bytes")
+        if create:
+            _create_private_file(path)
+        else:
+            check_files(path)
+            _check_read_only(path, key, profile_check)
         conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         try:
-            # A raw key: SQLCipher's own PBKDF2 is skipped, scrypt was paid in the vault.
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            _apply_key(conn, key)
             try:
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlcipher3.DatabaseError as exc:
@@ -105,12 +131,43 @@ class Database:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            # SQLite gives -wal and -shm the mode of the database file; set it anyway.
+            for extra in (path, _sidecar(path, "-wal"), _sidecar(path, "-shm")):
+                if extra.exists():
+                    make_private_file(extra)
         except BaseException:
             conn.close()
             raise
         db = cls(conn, path, clock)
         db.migrate(bundled_migrations() if migrations is None else migrations)
         return db
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypts the whole database under `new_key` (SQLCipher's PRAGMA rekey, one
+        transaction: the file has either the old key or the new one)."""
+        if len(new_key) != 32:
+            raise ValueError("the database key is 32 bytes")
+        self._conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def export_encrypted(self, destination: Path, key: bytes | None = None) -> None:
+        """A consistent copy of the live database into a new 0600 file, encrypted with
+        `key`, or with this database's own key when None (SQLCipher's ATTACH without KEY):
+        sqlcipher_export on this connection, never a clear copy on disk."""
+        if key is not None and len(key) != 32:
+            raise ValueError("the database key is 32 bytes")
+        _create_private_file(destination)
+        if key is None:
+            self._conn.execute("ATTACH DATABASE ? AS backup", (str(destination),))
+        else:
+            self._conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"",
+                               (str(destination),))
+        try:
+            self._conn.execute("SELECT sqlcipher_export('backup')")
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            self._conn.execute(f"PRAGMA backup.user_version = {int(version)}")
+        finally:
+            self._conn.execute("DETACH DATABASE backup")
 
     def close(self) -> None:
         if self._conn is not None:
@@ -226,6 +283,133 @@ class UnitOfWork:
 
     def audit(self, action: str, resource_type: str, resource_id: str | None) -> None:
         audit.record(self._conn, self.now_iso(), self.actor, action, resource_type, resource_id)
+
+
+def _apply_key(conn: Any, key: bytes) -> None:
+    # A raw key: SQLCipher's own PBKDF2 is skipped, scrypt was paid in the vault.
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+
+
+def _sidecar(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _create_private_file(path: Path) -> None:
+    """An empty 0600 file that SQLite then fills (its -wal and -shm take the same mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    make_private_file(path)
+
+
+def check_files(path: Path) -> None:
+    """Without the key: the database is there, not empty, and its WAL has no damaged frame
+    in front of later ones (SQLite would silently stop at it and drop those commits)."""
+    if not path.is_file():
+        raise DatabaseDamaged("missing")
+    if path.stat().st_size == 0:
+        raise DatabaseDamaged("empty")
+    if wal_damaged(_sidecar(path, "-wal")):
+        raise DatabaseDamaged("wal_damaged")
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_WAL_HEADER = 32
+_FRAME_HEADER = 24
+
+
+def wal_damaged(wal: Path) -> bool:
+    """True when a frame of the current WAL fails its checksum while frames of the same
+    generation (same salts) follow it: the commits after it would be lost unseen."""
+    try:
+        data = wal.read_bytes()
+    except FileNotFoundError:
+        return False
+    if len(data) < _WAL_HEADER:
+        return len(data) > 0 and any(data)
+    magic, _version, page_size, _seq, salt1, salt2, c1, c2 = struct.unpack(
+        ">8I", data[:_WAL_HEADER])
+    if magic not in _WAL_MAGIC or page_size < 512 or page_size & (page_size - 1):
+        return True
+    order = "<" if magic == 0x377F0682 else ">"
+    s1, s2 = _wal_checksum(data[:24], 0, 0, order)
+    if (s1, s2) != (c1, c2):
+        return True
+    frame = _FRAME_HEADER + page_size
+    offset = _WAL_HEADER
+    broken = False
+    while offset + frame <= len(data):
+        header = data[offset:offset + _FRAME_HEADER]
+        _page, _commit, f_salt1, f_salt2, f_c1, f_c2 = struct.unpack(">6I", header)
+        if (f_salt1, f_salt2) != (salt1, salt2):
+            if not broken:
+                break  # frames of an earlier generation: SQLite ignores them, rightly
+            offset += frame
+            continue
+        if broken:
+            return True  # a sound frame of this generation after a damaged one
+        n1, n2 = _wal_checksum(header[:8], s1, s2, order)
+        n1, n2 = _wal_checksum(data[offset + _FRAME_HEADER:offset + frame], n1, n2, order)
+        if (n1, n2) != (f_c1, f_c2):
+            broken = True
+        else:
+            s1, s2 = n1, n2
+        offset += frame
+    return False
+
+
+def _wal_checksum(chunk: bytes, s1: int, s2: int, order: str) -> tuple[int, int]:
+    words = struct.unpack(f"{order}{len(chunk) // 4}I", chunk)
+    for i in range(0, len(words), 2):
+        s1 = (s1 + words[i] + s2) & 0xFFFFFFFF
+        s2 = (s2 + words[i + 1] + s1) & 0xFFFFFFFF
+    return s1, s2
+
+
+def _check_read_only(path: Path, key: bytes, profile_check: bool) -> None:
+    """Key, structure and the practitioner's row, on a read-only connection."""
+    sidecars = [_sidecar(path, "-wal"), _sidecar(path, "-shm")]
+    existed = {p for p in sidecars if p.exists()}
+    # No WAL to read: immutable, so SQLite creates no -wal or -shm beside a file that may
+    # turn out damaged. With a WAL, it must be read (a read-only connection keeps it).
+    query = "mode=ro" if sidecars[0] in existed else "mode=ro&immutable=1"
+    uri = f"file:{urllib.parse.quote(str(path))}?{query}"
+    try:
+        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None,
+                                  check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise DatabaseDamaged("not_a_database") from exc
+    try:
+        _look(conn, key, profile_check)
+    except BaseException:
+        conn.close()
+        # Only an index SQLite may have added for this look: never a file that held data.
+        for extra in sidecars:
+            if extra not in existed and extra.exists() and (
+                    extra.name.endswith("-shm") or extra.stat().st_size == 0):
+                extra.unlink()
+        raise
+    conn.close()
+
+
+def _look(conn: Any, key: bytes, profile_check: bool) -> None:
+    _apply_key(conn, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise WrongKey("cannot decrypt the practice database") from exc
+    try:
+        verdict = conn.execute("PRAGMA quick_check").fetchall()
+        if verdict != [("ok",)]:
+            raise DatabaseDamaged("integrity")
+        if profile_check and conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                " AND name = 'practitioner_profile'").fetchone()[0] == 0:
+            raise DatabaseDamaged("profile_row_missing")
+        if profile_check and conn.execute(
+                "SELECT 1 FROM practitioner_profile WHERE id = 1").fetchone() is None:
+            raise DatabaseDamaged("profile_row_missing")
+    except sqlcipher3.DatabaseError as exc:
+        raise DatabaseDamaged("integrity") from exc
 
 
 def new_id() -> str:

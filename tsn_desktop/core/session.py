@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.clock import Clock, utc_iso
-from tsn_desktop.core.db import Database, Migration, new_id
+from tsn_desktop.core.db import Database, Migration, WrongKey, new_id
 from tsn_desktop.core.vault import KdfParams, KeyringUnavailable, Vault, new_profile_dir
 
 # Codes stored in the profile; the UI words them (médecin généraliste, ...).
@@ -68,8 +69,9 @@ def create_profile(basedir: Path, practitioner: Practitioner, passphrase: str, *
     check_practitioner(practitioner)
     directory = new_profile_dir(basedir)
     vault, key = Vault.create(directory, passphrase, label=practitioner.display_name,
-                              profession=practitioner.profession, clock=clock, kdf=kdf)
-    db = Database.open(vault.db_path, key, clock, migrations)
+                              profession=practitioner.profession, clock=clock, kdf=kdf,
+                              personal=personal_words(practitioner))
+    db = Database.open(vault.db_path, key, clock, migrations, create=True)
     practitioner_id = practitioner.practitioner_id or new_id()
     with db.unit_of_work() as uow:
         uow.execute(
@@ -91,9 +93,51 @@ def create_profile(basedir: Path, practitioner: Practitioner, passphrase: str, *
     return _opened(vault, db, remembered)
 
 
+class ChangeInterrupted(WrongKey):
+    """A passphrase change was interrupted and this passphrase's key is not the one the
+    database has now: the other passphrase (the previous or the new one) opens it."""
+
+
 def open_with_key(vault: Vault, key: bytes, clock: Clock, *, remembered: bool,
                   migrations: Sequence[Migration] | None = None) -> OpenProfile:
-    return _opened(vault, Database.open(vault.db_path, key, clock, migrations), remembered)
+    """Checks and opens the database (core.db raises DatabaseDamaged / WrongKey first)."""
+    try:
+        db = Database.open(vault.db_path, key, clock, migrations)
+    except WrongKey as exc:
+        if vault.has_pending_change and type(exc) is WrongKey:
+            raise ChangeInterrupted("the other passphrase opens this profile") from exc
+        raise
+    vault.settle_pending(key)
+    return _opened(vault, db, remembered)
+
+
+def personal_words(practitioner: Practitioner) -> tuple[str, ...]:
+    """What an attacker who knows the practice tries first: refused inside a passphrase."""
+    return tuple(w for w in (practitioner.family_name, practitioner.given_names,
+                             practitioner.rpps, practitioner.city) if w)
+
+
+def change_passphrase(db: Database, vault: Vault, old: str, new: str, clock: Clock, *,
+                      personal: tuple[str, ...] = (), remembered: bool = False) -> bool:
+    """Re-keys the database under a new random key wrapped by the new passphrase (on the
+    DB thread). An old copy of vault.json with the old passphrase then opens nothing
+    saved since. Returns whether the keyring now holds the new key (when it held one)."""
+    new_key = secrets.token_bytes(32)
+    vault.begin_change(old, new, new_key, clock, personal=personal)
+    try:
+        db.rekey(new_key)
+    except BaseException:
+        vault.cancel_change()
+        raise
+    vault.finish_change()
+    if not remembered:
+        return False
+    try:
+        vault.remember_key(new_key)
+    except KeyringUnavailable:
+        vault.forget_key()  # the old key there opens nothing any more
+        return False
+    return True
 
 
 def _opened(vault: Vault, db: Database, remembered: bool) -> OpenProfile:

@@ -42,9 +42,14 @@ LOCK_AFTER_MINUTES: Option[int] = Option(
     "security/lock_after_minutes", int, 10, lambda v: 1 <= v <= 240)
 LAST_PROFILE_ID: Option[str] = Option("profiles/last_profile_id", str, "")
 WINDOW_GEOMETRY: Option[bytes] = Option("ui/window_geometry", bytes, b"")
+# Scheduled encrypted backups of the profile (core.backup): where, and every how many days
+# (0: only when asked).
+BACKUP_FOLDER: Option[str] = Option("backup/folder", str, "")
+BACKUP_INTERVAL_DAYS: Option[int] = Option("backup/interval_days", int, 7,
+                                           lambda v: 0 <= v <= 90)
 
 CORE_OPTIONS: tuple[Option[Any], ...] = (LANGUAGE, LOCK_AFTER_MINUTES, LAST_PROFILE_ID,
-                                         WINDOW_GEOMETRY)
+                                         WINDOW_GEOMETRY, BACKUP_FOLDER, BACKUP_INTERVAL_DAYS)
 
 # Versioned upgrades: UPGRADES[n] turns a file written at version n-1 into version n.
 # Version 1 is the first release, so there is nothing to convert yet.

@@ -161,3 +161,38 @@ def install_excepthook() -> None:
         )
 
     sys.excepthook = hook
+
+
+def profile_damage_text(code: str) -> tuple[str, str]:
+    """What is damaged in a profile and what to do, for a damage code of core.vault
+    (ProfileInfo.damage), core.db (DatabaseDamaged.code) or "change_interrupted"."""
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    restore = translate(
+        "ProfileDamage", "Restore your latest backup as a new profile (Profile › Restore a "
+        "backup…), then check the last days' records. Keep this profile's folder as it is: "
+        "nothing in it was deleted or replaced.")
+    if code == "key_file_missing":
+        return translate(
+            "ProfileDamage", "The key file of this profile (vault.json) is missing."), restore
+    if code == "key_file_damaged":
+        return translate(
+            "ProfileDamage", "The key file of this profile (vault.json) is damaged. Your "
+            "passphrase is not in question."), restore
+    if code in ("database_missing", "missing", "empty"):
+        return translate(
+            "ProfileDamage", "The practice database of this profile is missing or empty."), \
+            restore
+    if code == "wal_damaged":
+        return translate(
+            "ProfileDamage", "The journal of the last changes of this profile is damaged. TSN "
+            "Desktop did not open it, so that nothing saved after the damage is lost."), restore
+    if code == "change_interrupted":
+        return (translate(
+            "ProfileDamage", "A passphrase change on this profile was interrupted."),
+                translate(
+            "ProfileDamage", "Type the other passphrase: the previous one if you typed the "
+            "new one, or the new one if you typed the previous one."))
+    return translate(
+        "ProfileDamage", "The practice database of this profile is damaged."), restore

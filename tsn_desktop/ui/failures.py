@@ -69,7 +69,7 @@ def words(kind: Failure) -> tuple[str, str]:
     if kind is Failure.DAMAGED:
         return (translate("Failures", "The practice database is damaged."),
                 translate("Failures", "Stop working in this profile and restore it from your "
-                   "latest backup (File › Restore a backup). If you have none, contact "
+                   "latest backup (Profile › Restore a backup…). If you have none, contact "
                    "your support: do not delete the profile folder."))
     return (translate("Failures", "Something went wrong in TSN Desktop."),
             translate("Failures", "What you had saved is safe. Try again; if it keeps happening, "

@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     hub_account_requested = Signal()
     sync_now_requested = Signal()
+    backup_requested = Signal()
+    restore_requested = Signal()
+    change_passphrase_requested = Signal()
+    forget_key_requested = Signal()
     closing = Signal()
 
     def __init__(self, practitioner: Practitioner, pages: dict[str, QWidget],
@@ -184,6 +188,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.hub_account_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+
+        profile_menu = bar.addMenu(self.tr("&Profile"))
+        self.backup_action = QAction(self.tr("&Back up now…"), self)
+        self.backup_action.triggered.connect(self.backup_requested)
+        self.restore_action = QAction(self.tr("&Restore a backup…"), self)
+        self.restore_action.triggered.connect(self.restore_requested)
+        self.change_passphrase_action = QAction(self.tr("&Change the passphrase…"), self)
+        self.change_passphrase_action.triggered.connect(self.change_passphrase_requested)
+        self.forget_key_action = QAction(self.tr("&Forget on this computer…"), self)
+        self.forget_key_action.triggered.connect(self.forget_key_requested)
+        for action in (self.backup_action, self.restore_action,
+                       self.change_passphrase_action, self.forget_key_action):
+            profile_menu.addAction(action)
 
         go_menu = bar.addMenu(self.tr("&Go"))
         self.page_actions: list[QAction] = []
@@ -308,7 +325,9 @@ class MainWindow(QMainWindow):
     def _session_actions(self) -> list[QAction]:
         """What a locked window must not offer."""
         return [self.lock_action, self.settings_action, self.sync_now_action,
-                self.hub_account_action, *self.page_actions, *self.tool_actions]
+                self.hub_account_action, self.backup_action, self.restore_action,
+                self.change_passphrase_action, self.forget_key_action,
+                *self.page_actions, *self.tool_actions]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.keyring_probe import keyring_usable
 from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
+from tsn_desktop.ui.errors import profile_damage_text
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import profession_label
 
@@ -36,6 +37,7 @@ class UnlockDialog(QDialog):
 
     unlocked = Signal(object, bytes, bool)
     new_profile_requested = Signal()
+    restore_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, profiles: list[ProfileInfo], clock: Clock, *,
@@ -66,7 +68,7 @@ class UnlockDialog(QDialog):
         self.profile_list = QListWidget()
         self.profile_list.setAccessibleName(self.tr("Profiles on this computer"))
         for info in self.profiles:
-            item = QListWidgetItem(f"{info.label} — {profession_label(info.profession)}")
+            item = QListWidgetItem(profile_title(info))
             item.setData(Qt.ItemDataRole.UserRole, info.profile_id)
             self.profile_list.addItem(item)
         # Tall enough to show every profile of a shared room (up to five) without scrolling.
@@ -129,11 +131,16 @@ class UnlockDialog(QDialog):
         self.new_button.setAccessibleName(self.tr("New profile"))
         self.new_button.clicked.connect(self.new_profile_requested)
         self.new_button.setVisible(not self.locked)
+        self.restore_button = QPushButton(self.tr("&Restore a backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore a backup as a new profile"))
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.restore_button.setVisible(not self.locked)
         self.quit_button = QPushButton(self.tr("&Quit"))
         self.quit_button.setAccessibleName(self.tr("Quit TSN Desktop"))
         self.quit_button.clicked.connect(self.quit_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.unlock_button)
@@ -155,14 +162,21 @@ class UnlockDialog(QDialog):
         if row < 0:
             return
         info = self.profiles[row]
-        self.profile_label.setText(f"{info.label} — {profession_label(info.profession)}")
+        self.profile_label.setText(profile_title(info))
         self._clear_message()
-        try:
-            self._vault = Vault.load(info.directory)
-        except VaultError:
-            self._vault = None
-            self._problem(self.tr("This profile's key file is damaged. Restore the profile "
-                                  "folder from your backup, or create a new profile."))
+        self._vault = None
+        damage = info.damage
+        if damage is None:
+            try:
+                self._vault = Vault.load(info.directory)
+            except VaultError:
+                damage = "key_file_damaged"
+        if damage is not None:
+            self._problem(" ".join(profile_damage_text(damage)))
+        elif self._vault is not None and self._vault.counter_damaged:
+            self._problem(self.tr(
+                "The count of wrong passphrases of this profile is unreadable (the file was "
+                "edited or damaged): for safety, the next try waits 15 minutes."))
         self.refresh_throttle()
 
     def refresh_throttle(self) -> None:
@@ -229,6 +243,15 @@ class UnlockDialog(QDialog):
         if self.locked:
             return
         self.quit_requested.emit()
+
+
+def profile_title(info: ProfileInfo) -> str:
+    """The practitioner and profession; a damaged profile whose key file is unreadable has
+    neither, so its folder's short id says which one it is."""
+    if info.label:
+        return f"{info.label} — {profession_label(info.profession)}"
+    return QCoreApplication.translate("UnlockDialog", "Damaged profile ({folder})").format(
+        folder=info.directory.name[:8])
 
 
 def _minutes_seconds(seconds: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,8 +24,16 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Migration
 from tsn_desktop.core.keyring_probe import keyring_usable
-from tsn_desktop.core.session import OpenProfile, Practitioner, ProfileError, create_profile
-from tsn_desktop.core.vault import KdfParams, VaultError, passphrase_problem
+from tsn_desktop.core.passphrase import passphrase_problem
+from tsn_desktop.core.session import (
+    OpenProfile,
+    Practitioner,
+    ProfileError,
+    create_profile,
+    personal_words,
+)
+from tsn_desktop.core.vault import KdfParams, VaultError
+from tsn_desktop.ui.profile_dialogs import passphrase_refusal_text
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import passphrase_problem_text, profession_choices, rpps_problem_text
 
@@ -136,6 +144,8 @@ class IdentityPage(QWizardPage):
 class PassphrasePage(QWizardPage):
     def __init__(self, remember_possible: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The wizard tells it who the practitioner is: their names are refused inside.
+        self.personal: Callable[[], tuple[str, ...]] = tuple
         self.setTitle(self.tr("Your passphrase"))
         self.setSubTitle(self.tr(
             "It encrypts your data. Write it down somewhere safe: if it is lost, the data "
@@ -191,9 +201,9 @@ class PassphrasePage(QWizardPage):
 
     def problem(self) -> str | None:
         """The text to show, or None when both fields agree on an acceptable passphrase."""
-        code = passphrase_problem(self.passphrase.text())
+        code = passphrase_problem(self.passphrase.text(), self.personal())
         if code:
-            return passphrase_problem_text(code)
+            return passphrase_refusal_text(code)
         if self.confirmation.text() != self.passphrase.text():
             if not self.confirmation.text():
                 return self.tr("Type it again in Confirmation.")
@@ -205,7 +215,8 @@ class PassphrasePage(QWizardPage):
         if problem is None:
             _set_state(self.message, self.tr("Passphrase accepted."), "ok")
         else:
-            short = passphrase_problem(self.passphrase.text()) == "too_short"
+            short = passphrase_problem(self.passphrase.text(),
+                                       self.personal()) == "too_short"
             _set_state(self.message, problem,
                        "hint" if short or not self.confirmation.text() else "problem")
         self.failure.clear()
@@ -237,6 +248,7 @@ class FirstRunWizard(QWizard):
         self.welcome = WelcomePage()
         self.identity = IdentityPage()
         self.security = PassphrasePage(remember_possible)
+        self.security.personal = lambda: personal_words(self.identity.practitioner())
         for page in (self.welcome, self.identity, self.security):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create my profile"))
