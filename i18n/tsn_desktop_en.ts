@@ -2253,6 +2253,31 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Automatic backup every, in days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never (only when asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Into {folder}. Profile › Back up now chooses the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup folder yet: Profile › Back up now chooses it, and the automatic backups go there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Hub account…</source>
         <translation type="unfinished"></translation>
@@ -2275,6 +2300,11 @@ Your data stay encrypted on this computer.</source>
     <message>
         <location line="+2"/>
         <source>Lock &amp;after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up every:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2257,6 +2257,31 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Sans activité du clavier ou de la souris pendant cette durée, TSN Desktop masque les données des patients et demande la phrase de passe.</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Automatic backup every, in days</source>
+        <translation>Sauvegarde automatique tous les, en jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>never (only when asked)</source>
+        <translation>jamais (seulement sur demande)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Into {folder}. Profile › Back up now chooses the folder.</source>
+        <translation>Dans {folder}. Profil › Sauvegarder maintenant choisit le dossier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No backup folder yet: Profile › Back up now chooses it, and the automatic backups go there.</source>
+        <translation>Pas encore de dossier de sauvegarde&#xa0;: Profil › Sauvegarder maintenant le choisit, et les sauvegardes automatiques y vont.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>&amp;Hub account…</source>
         <translation>Compte du &amp;hub…</translation>
@@ -2280,6 +2305,11 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <location line="+2"/>
         <source>Lock &amp;after:</source>
         <translation>&amp;Verrouiller après&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back up every:</source>
+        <translation>&amp;Sauvegarder tous les&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -63,6 +63,20 @@ class SettingsDialog(QDialog):
         lock_note.setObjectName("hint")
         lock_note.setWordWrap(True)
 
+        self.backup_days = QSpinBox()
+        self.backup_days.setAccessibleName(self.tr("Automatic backup every, in days"))
+        self.backup_days.setRange(0, 90)
+        self.backup_days.setSpecialValueText(self.tr("never (only when asked)"))
+        self.backup_days.setSuffix(self.tr(" days"))
+        self.backup_days.setValue(settings.get(options.BACKUP_INTERVAL_DAYS))
+        folder = settings.get(options.BACKUP_FOLDER)
+        backup_note = QLabel(self.tr("Into {folder}. Profile › Back up now chooses the "
+                                     "folder.").format(folder=folder) if folder else
+                             self.tr("No backup folder yet: Profile › Back up now chooses "
+                                     "it, and the automatic backups go there."))
+        backup_note.setObjectName("hint")
+        backup_note.setWordWrap(True)
+
         # The hub account lives in the encrypted profile (its token in the OS keyring):
         # its own dialog saves it, this one only leads there.
         self.hub_account = QPushButton(self.tr("&Hub account…"))
@@ -76,6 +90,8 @@ class SettingsDialog(QDialog):
         form.addRow("", language_note)
         form.addRow(self.tr("Lock &after:"), self.lock_minutes)
         form.addRow("", lock_note)
+        form.addRow(self.tr("&Back up every:"), self.backup_days)
+        form.addRow("", backup_note)
         form.addRow(self.tr("Synchronisation:"), self.hub_account)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -99,6 +115,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.set(options.LANGUAGE, self.language.currentData())
         self.settings.set(options.LOCK_AFTER_MINUTES, self.lock_minutes.value())
+        self.settings.set(options.BACKUP_INTERVAL_DAYS, self.backup_days.value())
         for page in self.feature_pages:
             cast(SettingsPage, page).apply()
         self.settings.sync()
