@@ -162,9 +162,12 @@ def test_the_page_opens_with_the_focus_in_the_search_field(qtbot, page: Patients
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
 
 
-def test_the_count_says_how_many_patients_the_register_holds(
+def test_the_count_says_how_many_patients_the_search_found(
         qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    """Issue 9 item 14: it said the register's size under a search's results."""
     _type_search(qtbot, page, "zol")
+    assert page.count_label.text() == "1 patient(s)"
+    _type_search(qtbot, page, " ")
     assert page.count_label.text() == "3 patient(s)"
 
 
@@ -182,16 +185,23 @@ def test_a_result_of_an_older_query_is_dropped(qtbot, page: PatientsPage,
     assert _names(page) == ["Zoé"]
 
 
-def test_a_long_list_is_capped_with_a_hint_to_refine(
+def test_a_long_list_loads_the_next_page_when_scrolled_to_its_end(
         qtbot, page: PatientsPage, register: dict[str, Patient],
         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9 item 14: the list stopped at the first 200 with no way to the others."""
     monkeypatch.setattr(page_module, "SEARCH_LIMIT", 2)
 
     _type_search(qtbot, page, " ")
 
     assert page.model.rowCount() == 2
+    assert page.count_label.text() == "3 patient(s)"  # the true total, not the page
     assert page.capped_label.isVisible()
-    assert "refine" in page.capped_label.text()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End)  # the view asks the model for more
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert sorted(_names(page)) == ["Hélène Marie", "Zoé", "Émile"]
+    assert not page.capped_label.isVisible()
+    assert not page.model.canFetchMore()
 
 
 def test_no_match_says_what_was_searched_and_what_to_try(
@@ -348,13 +358,23 @@ def test_the_birth_date_starts_empty(editor: PatientEditorDialog) -> None:
     assert editor.fields["sex"].currentIndex() == -1
 
 
-def test_an_ins_that_disagrees_with_sex_and_birth_gives_a_soft_warning(
-        qtbot, editor: PatientEditorDialog) -> None:
-    _fill(qtbot, editor, ins=valid_ins("1", 1985, 7))  # a man born in July 1985
+def test_an_ins_that_contradicts_sex_and_birth_is_refused_with_the_reason_and_nothing_saved(
+        qtbot, editor: PatientEditorDialog, runner: DbRunner) -> None:
+    """Issue 9 item 2 (RNIV): a man born 1980's INS on a girl born 2020 is not saved; the
+    message points to the INSi teleservice and the patient's own identity document."""
+    _fill(qtbot, editor, ins=valid_ins("1", 1980, 7))  # a man born in July 1980
+    editor.birth_field.edit.setText("10/02/2020")
 
-    assert editor.ins_hint.property("role") == "warning"
-    assert "sex" in editor.ins_hint.text()
-    assert "year" in editor.ins_hint.text()
+    assert editor.ins_hint.property("role") == "error"
+    editor.save()
+    qtbot.waitUntil(lambda: bool(editor.problem_shown("ins")))
+    message = editor.problem_shown("ins")
+    for fact in ("sex", "year", "month", "INSi", "identity document"):
+        assert fact in message
+    assert "Vitale" not in message
+    assert editor.isVisible()
+    assert runner.executor.call(lambda db: service.count(db)) == 0
+    assert editor.fields["ins"].text()  # what was typed stays
 
 
 def test_a_valid_ins_is_confirmed_and_grouped(qtbot, editor: PatientEditorDialog) -> None:
@@ -536,7 +556,8 @@ def test_the_editor_tab_order_follows_the_form(editor: PatientEditorDialog) -> N
     expected = [editor.fields["birth_name"], editor.fields["given_names"],
                 editor.fields["used_name"], editor.sex_combo, birth.edit,
                 birth.calendar_button, editor.fields["birth_place"],
-                editor.fields["birth_insee"], editor.fields["ins"], editor.fields["address"]]
+                editor.fields["birth_insee"], editor.fields["ins"],
+                editor.fields["identity_document"], editor.fields["address"]]
     seen = [expected[0]]
     for _ in expected[1:]:
         seen.append(next_tab_stop(seen[-1]))
@@ -642,10 +663,10 @@ def test_a_database_error_on_save_keeps_the_form_and_says_what_to_do(
 
 def test_a_failed_search_says_so_instead_of_an_empty_list(
         qtbot, page: PatientsPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_db: object, _text: str, _limit: int) -> list[Patient]:
+    def broken(*_args: object) -> service.SearchPage:
         raise OSError("disk error")
 
-    monkeypatch.setattr(service, "search", broken)
+    monkeypatch.setattr(service, "search_page", broken)
     _type_search(qtbot, page, "dupont")
 
     assert page.results.currentWidget() is page.empty
@@ -735,3 +756,31 @@ def test_a_patient_can_be_created_with_the_keyboard_alone(
     assert (opened.args[0].birth_name, opened.args[0].sex,
             opened.args[0].birth_date) == ("Garnier", "M", date(1952, 2, 7))
     assert page.stack.currentWidget() is page.file_view
+
+
+# --- search helps create, and archived patients can be found (issue 9 items 3, 14) --------
+
+def test_a_failed_search_offers_to_create_the_patient_with_what_was_typed(
+        qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    _type_search(qtbot, page, "Moreau Lucas 19/11/78")
+
+    assert page.create_typed_button.isVisible()
+    page.create_typed_button.click()
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    editor = page.editor
+    assert editor.fields["birth_name"].text() == "Moreau"
+    assert editor.fields["given_names"].text() == "Lucas"
+    assert editor.birth_field.value() == date(1978, 11, 19)
+
+
+def test_an_archived_patient_leaves_the_list_and_is_found_with_the_filter(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient]) -> None:
+    runner.executor.call(lambda db: service.archive(db, register["zoe"]))
+    _type_search(qtbot, page, "zola")
+    assert page.model.rowCount() == 0
+
+    with qtbot.waitSignal(page.search_finished, timeout=5000):
+        page.scope_combo.setCurrentIndex(page.scope_combo.findData(service.INACTIVE))
+    assert _names(page) == ["Zoé"]
+    state = page.model.index(0, Column.STATUS).data()
+    assert "archived" in state

@@ -175,6 +175,31 @@ def validate(patient: Patient, today: date) -> list[FieldProblem]:
     return problems
 
 
+DATE_TYPED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
+DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
+
+
+def parse_birth_date(term: str, today: date) -> date | None:
+    """A date as the front desk types it: 19/11/1978, 19/11/78, 19111978 or 191178.
+    A two-digit year is the latest one not in the future (78 -> 1978, 05 -> 2005)."""
+    match = DATE_TYPED.match(term) or DATE_DIGITS.match(term)
+    if not match:
+        return None
+    day, month, year_text = int(match[1]), int(match[2]), match[3]
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000
+        try:
+            if date(year, month, day) > today:
+                year -= 100
+        except ValueError:
+            return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})
 
 

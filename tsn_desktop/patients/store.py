@@ -7,7 +7,14 @@ from dataclasses import replace
 from datetime import date
 
 from tsn_desktop.core.db import Database, UnitOfWork
-from tsn_desktop.patients.model import Patient, RecordMeta, identity_key
+from tsn_desktop.patients.model import (
+    DATE_DIGITS,
+    DATE_TYPED,
+    Patient,
+    RecordMeta,
+    identity_key,
+    parse_birth_date,
+)
 
 RESOURCE = "Patient"
 _COLUMNS = ("birth_name", "used_name", "given_names", "sex", "birth_date", "birth_place",
@@ -119,32 +126,9 @@ def likely_duplicates(db: Database, patient: Patient) -> list[Patient]:
     return [_row_to_patient(r) for r in rows]
 
 
-_DATE_FR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
-_DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _INS_PREFIX = re.compile(r"^[1-8][0-9AB]{4,14}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def parse_birth_date(term: str, today: date) -> date | None:
-    """A date as the front desk types it: 19/11/1978, 19/11/78, 19111978 or 191178.
-    A two-digit year is the latest one not in the future (78 -> 1978, 05 -> 2005)."""
-    match = _DATE_FR.match(term) or _DATE_COMPACT.match(term)
-    if not match:
-        return None
-    day, month, year_text = int(match[1]), int(match[2]), match[3]
-    year = int(year_text)
-    if len(year_text) == 2:
-        year += 2000
-        try:
-            if date(year, month, day) > today:
-                year -= 100
-        except ValueError:
-            return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _select(alias: str) -> str:
@@ -160,7 +144,7 @@ def _criteria(text: str, today: date) -> tuple[str, list[str], list[object]] | N
     params: list[object] = []
     join = ""
     day = parse_birth_date(compact, today) if compact.isdecimal() else None
-    if _INS_PREFIX.match(compact) and not _DATE_FR.match(text.strip()):
+    if _INS_PREFIX.match(compact) and not DATE_TYPED.match(text.strip()):
         # A range scan on the INS index; six or eight digits may also be a birth date.
         if day is not None:
             where.append("(p.birth_date = ? OR (p.ins >= ? AND p.ins < ?))")
@@ -175,7 +159,7 @@ def _criteria(text: str, today: date) -> tuple[str, list[str], list[object]] | N
             where.append("p.birth_date >= ? AND p.birth_date < ?")
             params += [f"{term}-01-01", f"{int(term) + 1}-01-01"]
             continue
-        if _DATE_FR.match(term) or _DATE_COMPACT.match(term):
+        if DATE_TYPED.match(term) or DATE_DIGITS.match(term):
             day = parse_birth_date(term, today)
             if day is None:
                 return None  # an impossible date matches no one

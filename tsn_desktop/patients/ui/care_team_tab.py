@@ -38,6 +38,7 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
+from tsn_desktop.patients.ui.fit import grow_to_content, reading_width
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +209,10 @@ class ShareDialog(QDialog):
             QWidget.setTabOrder(first, second)
         self.rpps_edit.textEdited.connect(lambda _text: self._mark(""))
         self.rpps_edit.setFocus()
+        # Wide enough for the reason an RPPS is refused to read in two or three lines;
+        # taller whenever a message appears (fit.grow_to_content).
+        self.setMinimumWidth(reading_width(self, 72))
+        self.setSizeGripEnabled(True)
 
     # --- problems ---------------------------------------------------------------------------
     def rpps_problem(self, check: identifiers.IdentifierCheck) -> str:
@@ -239,11 +244,14 @@ class ShareDialog(QDialog):
         self.rpps_error.setText(message)
         self.rpps_error.setVisible(bool(message))
         if message:
+            grow_to_content(self)
             self.rpps_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(bool(message))
+        if message:
+            grow_to_content(self)
 
     # --- saving -----------------------------------------------------------------------------
     def share(self) -> None:
