@@ -784,3 +784,66 @@ def test_an_archived_patient_leaves_the_list_and_is_found_with_the_filter(
     assert _names(page) == ["Zoé"]
     state = page.model.index(0, Column.STATUS).data()
     assert "archived" in state
+
+
+# --- the file header: identity status, archive, death, merge (issue 9 items 2, 3) ---------
+
+def _open(qtbot, page: PatientsPage, patient_id: str) -> None:
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        page.open_patient(patient_id)
+
+
+def test_the_file_header_shows_the_rniv_identity_status_and_what_is_left_to_do(
+        qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    _open(qtbot, page, register["helene"].id)  # INS from INSi, no identity document yet
+    header = page.file_view.header
+    assert header.status.text() == "Retrieved identity"
+    assert "identity document" in header.status_help.text()
+    assert "not the carte Vitale" in header.status_help.text()
+    _open(qtbot, page, register["emile"].id)
+    assert header.status.text() == "Provisional identity"
+
+
+def test_a_patient_archived_from_the_file_leaves_the_list_and_can_be_put_back(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient]) -> None:
+    _open(qtbot, page, register["zoe"].id)
+    header = page.file_view.header
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.archive_button.click()
+    assert page.file_view.patient().archived
+    assert header.state.isVisible() and "Archived" in header.state.text()
+    qtbot.waitUntil(lambda: "Zoé" not in _names(page))
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.archive_button.click()
+    assert not page.file_view.patient().archived
+
+
+def test_marking_a_patient_deceased_asks_the_date_and_shows_it(
+        qtbot, page: PatientsPage, register: dict[str, Patient],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tsn_desktop.patients.ui import file_header
+    monkeypatch.setattr(file_header, "ask_death_date",
+                        lambda _parent, _patient, _today: date(2026, 11, 20))
+    _open(qtbot, page, register["helene"].id)
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        page.file_view.header.deceased_button.click()
+    assert page.file_view.patient().deceased_date == date(2026, 11, 20)
+    assert "20/11/2026" in page.file_view.header.state.text()
+
+
+def test_a_detected_duplicate_is_merged_from_the_file_and_the_kept_file_opens(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tsn_desktop.patients.ui import file_header
+    twin = _save(runner, make_patient(ins="", phone="07 99 99 99 99"))
+    monkeypatch.setattr(file_header, "ask_merge", lambda _parent, a, b: (
+        (a, b) if a.id == register["helene"].id else (b, a)))
+    _open(qtbot, page, twin.id)
+    header = page.file_view.header
+    qtbot.waitUntil(lambda: header.merge_button.isVisible())
+    assert "Possible duplicate" in header.duplicate_label.text()
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.merge_button.click()
+    assert page.file_view.patient().id == register["helene"].id
+    tombstone = runner.executor.call(lambda db: service.open_file(db, twin.id))
+    assert tombstone.replaced_by == register["helene"].id

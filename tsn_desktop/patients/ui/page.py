@@ -32,7 +32,7 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import service
 from tsn_desktop.patients.model import Patient, parse_birth_date
-from tsn_desktop.patients.ui import texts
+from tsn_desktop.patients.ui import file_header, texts
 from tsn_desktop.patients.ui.editor import PatientEditorDialog
 from tsn_desktop.patients.ui.patient_file import PatientFileView
 from tsn_desktop.patients.ui.table_model import Column, PatientTableModel
@@ -69,6 +69,11 @@ class PatientsPage(QWidget):
         self.file_view = PatientFileView(self, runner=runner)
         self.file_view.back_requested.connect(self.show_register)
         self.file_view.edit_requested.connect(self._edit_patient)
+        header = self.file_view.header
+        header.archive_requested.connect(self._set_archived)
+        header.deceased_requested.connect(self._set_deceased)
+        header.merge_requested.connect(self._merge_with)
+        header.open_requested.connect(self.open_patient)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.register)
         self.stack.addWidget(self.file_view)
@@ -383,6 +388,77 @@ class PatientsPage(QWidget):
         self.stack.setCurrentWidget(self.file_view)
         self.file_view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
         self.patient_opened.emit(patient)
+        if not patient.replaced_by:
+            patient_id = patient.id
+            self._runner.run(lambda db: service.likely_duplicates(db, patient),
+                             self._alive(lambda found: self._show_duplicates(patient_id,
+                                                                             found)),
+                             self._alive(lambda _error: None))
+
+    def _show_duplicates(self, patient_id: str, found: list[Patient]) -> None:
+        current = self.file_view.patient()
+        if current is not None and current.id == patient_id:
+            self.file_view.header.show_duplicates(found)
+
+    # --- the life of a record: archive, death, merge ----------------------------------------
+    def _set_archived(self, archive: bool) -> None:
+        patient = self.file_view.patient()
+        if patient is None:
+            return
+        action = service.archive if archive else service.unarchive
+        self._change_record(lambda db: action(db, patient))
+
+    def _set_deceased(self, deceased: bool) -> None:
+        patient = self.file_view.patient()
+        if patient is None:
+            return
+        if not deceased:
+            self._change_record(lambda db: service.unmark_deceased(db, patient))
+            return
+        day = file_header.ask_death_date(self, patient, self._clock.today())
+        if day is not None:
+            self._change_record(lambda db: service.mark_deceased(db, patient, day))
+
+    def _merge_with(self, other_id: str) -> None:
+        patient = self.file_view.patient()
+        other = self.file_view.header.duplicate()
+        if patient is None or other is None or other.id != other_id:
+            return
+        choice = file_header.ask_merge(self, patient, other)
+        if choice is None:
+            return
+        kept, merged = choice
+        self._change_record(lambda db: service.merge(db, kept, merged).kept)
+
+    def _change_record(self, job: Any) -> None:
+        """Runs a state change of the open file, then shows the file and list anew."""
+        def done(patient: Patient) -> None:
+            self.patient_saved.emit(patient)
+            self.refresh()
+            self.open_patient(patient.id)
+
+        self._runner.run(job, self._alive(done), self._alive(self._change_failed))
+
+    def _change_failed(self, error: BaseException) -> None:
+        if isinstance(error, service.StaleRecord):
+            text = self.tr("This file was changed elsewhere meanwhile: it has been reloaded. "
+                           "Check it, then try again.")
+            patient = self.file_view.patient()
+            if patient is not None:
+                self.open_patient(patient.id)
+        elif isinstance(error, service.CannotMerge) and error.code == "different_ins":
+            text = self.tr("These two files have different INS numbers: they are two "
+                           "different people and cannot be merged. Check both identities "
+                           "on the INSi teleservice.")
+        elif isinstance(error, service.CannotMerge):
+            text = self.tr("These files cannot be merged: one of them was already merged.")
+        elif isinstance(error, service.InvalidPatient):
+            text = " ".join(texts.problem_text(p.field, p.code) for p in error.problems)
+        else:
+            log.error("changing a patient file failed: %s", type(error).__name__)
+            text = self.tr("The change could not be saved. Try again; if it keeps failing, "
+                           "restart TSN Desktop.")
+        self.file_view.header.show_message(text)
 
     def _open_failed(self, error: BaseException) -> None:
         if isinstance(error, LookupError):
