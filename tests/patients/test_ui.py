@@ -847,3 +847,49 @@ def test_a_detected_duplicate_is_merged_from_the_file_and_the_kept_file_opens(
     assert page.file_view.patient().id == register["helene"].id
     tombstone = runner.executor.call(lambda db: service.open_file(db, twin.id))
     assert tombstone.replaced_by == register["helene"].id
+
+
+# --- messages are never cut (issue 9 item 10, share dialog and given names) ---------------
+
+@pytest.fixture(params=["fr", "en"])
+def shipped_language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
+    """The shipped catalogues, French (the default) and English."""
+    from tsn_desktop.core.i18n import install_translators, remove_translators
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    remove_translators(qapp, translators)
+
+
+def _fits(label: QLabel, window: QWidget) -> bool:
+    """The whole text is laid out: as tall as its wrapped lines, inside the window."""
+    needed = label.heightForWidth(label.width()) if label.wordWrap() else \
+        label.sizeHint().height()
+    inside = window.rect().contains(label.geometry().translated(
+        label.mapTo(window, label.rect().topLeft()) - label.geometry().topLeft()))
+    return label.isVisible() and label.height() >= needed and inside
+
+
+def test_the_share_dialog_shows_why_an_rpps_is_refused_in_full(
+        qtbot, runner: DbRunner, shipped_language: str) -> None:
+    from tsn_desktop.patients.ui.care_team_tab import ShareDialog
+    dialog = ShareDialog(runner, "patient-id")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.rpps_edit, "12345")
+    dialog.share()
+    qtbot.waitUntil(lambda: _fits(dialog.rpps_error, dialog))
+    assert "11" in dialog.rpps_error.text()
+    # Wide enough that the sentence reads in a few lines, not a word per line.
+    assert dialog.rpps_error.height() <= 6 * dialog.rpps_error.fontMetrics().lineSpacing()
+    dialog.close()
+
+
+def test_the_given_names_error_reads_as_a_sentence_in_the_form(
+        qtbot, editor: PatientEditorDialog, shipped_language: str) -> None:
+    _fill(qtbot, editor, given_names="")
+    editor.fields["given_names"].clear()
+    editor.save()
+    label = editor.errors["given_names"]
+    qtbot.waitUntil(lambda: _fits(label, editor))
+    assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4

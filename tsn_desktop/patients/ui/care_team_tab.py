@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
-from tsn_desktop.patients.ui.fit import grow_to_content, reading_width
+from tsn_desktop.patients.ui.fit import FittingDialog, grow_to_content, reading_width
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +131,7 @@ class MembersModel(QAbstractTableModel):
         return None
 
 
-class ShareDialog(QDialog):
+class ShareDialog(FittingDialog):
     """Asks for the colleague's RPPS number (checked at once) and, optionally, a name;
     saves through the DB runner. The typed text stays whatever goes wrong."""
 

@@ -23,7 +23,7 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.patients.model import QUALIFIED, Patient, pick_kept
 from tsn_desktop.patients.ui import texts
 from tsn_desktop.patients.ui.date_field import DateField
-from tsn_desktop.patients.ui.fit import grow_to_content, reading_width
+from tsn_desktop.patients.ui.fit import FittingDialog, grow_to_content, reading_width
 
 _STYLE = """
 QLabel[status="QUAL"] { color: #1b5e20; font-weight: bold; }
@@ -232,7 +232,7 @@ class FileHeader(QWidget):
             self.open_requested.emit(self._patient.replaced_by)
 
 
-class DeathDialog(QDialog):
+class DeathDialog(FittingDialog):
     """Asks the date of death (today by default, never in the future)."""
 
     def __init__(self, patient: Patient, today: date, parent: QWidget | None = None) -> None:
@@ -283,7 +283,7 @@ def ask_death_date(parent: QWidget, patient: Patient, today: date) -> date | Non
     return dialog.date_field.value()
 
 
-class MergeDialog(QDialog):
+class MergeDialog(FittingDialog):
     """Which file to keep; says what a merge does before anything is written."""
 
     def __init__(self, a: Patient, b: Patient, parent: QWidget | None = None) -> None:
@@ -300,7 +300,8 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         for patient in (kept, other):
-            text = self.tr("Keep %1 — born %2 — %3 — %4").replace(
+            # Two lines: a radio button does not wrap its text.
+            text = self.tr("Keep %1\nborn %2 — %3 — %4").replace(
                 "%1", texts.full_name(patient)).replace(
                 "%2", texts.format_date(patient.birth_date)).replace(
                 "%3", identifiers.format_ins(patient.ins) if patient.ins

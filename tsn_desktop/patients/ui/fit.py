@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QDialog, QWidget
 
 
 def reading_width(widget: QWidget, chars: int = 60) -> int:
@@ -26,3 +27,11 @@ def grow_to_content(window: QWidget) -> None:
         needed = min(needed, screen.availableGeometry().height())
     if needed > window.height():
         window.resize(window.width(), needed)
+
+
+class FittingDialog(QDialog):
+    """A dialog at least as tall as its word-wrapped content when it is shown."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)

@@ -219,7 +219,7 @@ class PatientsPage(QWidget):
             Column.SEX: self.model.headerData(Column.SEX, Qt.Orientation.Horizontal),
             Column.BIRTH_DATE: texts.date_with_age(date(2000, 1, 1), date(2001, 12, 31)),
             Column.INS: "0 00 00 00 000 000 00",
-            Column.STATUS: texts.identity_status_short("RECUP") + " · archived",
+            Column.STATUS: texts.identity_status_short("RECUP"),
             # Typical, not longest: the tooltip shows a longer one whole.
             Column.CITY: "Vaulx-en-Velin",
             Column.TREATING_GP: "Dr Thierry Esposito",
