@@ -1,4 +1,5 @@
-"""Patient <-> FHIR R4 and the per-element three-way merge (pure functions, no I/O)."""
+"""Patient <-> FHIR R4 and the per-element three-way merge (pure functions), then the
+record's life (archive, death, merge) between two practitioners over a real hub."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tsn_desktop.patients import fhir
+from tsn_desktop.patients import fhir, service, store
 from tsn_desktop.patients.model import Patient
 
-from .conftest import new_patient, valid_ins
+from .conftest import gp_and_nurse_sharing, new_patient, share, valid_ins
 
 PID = "0b8f6f2e-5b5e-4a47-9a3c-6d0f3b2a1c00"
 
@@ -114,7 +115,6 @@ def test_a_qualified_ins_on_the_hub_wins_with_its_identity_traits() -> None:
     base = patient()
     ins = valid_ins("2", 1950, 6, "69123", "045")
     local = replace(base, birth_name="Martinez", given_names="Lucie", phone="06 22 22 22 22")
-    # Qualified (RNIV [EXI SI 07]): INS from INSi and traits checked on an identity card.
     remote = replace(base, ins=ins, identity_document="CN", birth_date=date(1950, 6, 3))
     merged, result = merge(base, local, remote)
     assert merged.ins == ins
@@ -198,16 +198,14 @@ def test_another_clients_reliability_details_survive_our_update() -> None:
     assert subs == ["identityStatus", "validationMode", "dateInterrogationINSi"]
 
 
-def test_a_retrieved_but_unqualified_hub_ins_does_not_override_our_traits() -> None:
-    """RNIV: only a qualified identity is a reference; a récupérée one is not yet checked
-    against the patient's identity document, so its traits merge like any element."""
+def test_a_retrieved_hub_ins_carries_its_insi_traits_too() -> None:
+    """RNIV: récupérée already means the traits came from the INSi teleservice with the
+    INS (only the identity document check is missing): they win over a local retyping."""
     base = patient()
     ins = valid_ins("2", 1950, 6, "69123", "045")
-    local = replace(base, birth_name="Martinez")
-    remote = replace(base, ins=ins, phone="06 00 00 00 00")
-    merged, result = merge(base, local, remote)
-    assert merged.ins == ins and merged.birth_name == "Martinez"
-    assert not result.local_lost
+    merged, result = merge(base, replace(base, birth_name="Martinez"), replace(base, ins=ins))
+    assert merged.ins == ins and merged.birth_name == "Martin"
+    assert result.reason == "ins_identity"
 
 
 def test_archived_deceased_and_merged_patients_map_to_active_deceased_and_link() -> None:
@@ -238,3 +236,39 @@ def test_an_archived_hub_copy_is_an_archived_patient_not_a_deletion() -> None:
     result = fhir.merge(base, fhir.to_fhir(patient(phone="07 00 00 00 00")), remote)
     merged = fhir.from_fhir(result.resource)
     assert merged.archived and merged.phone == "07 00 00 00 00"
+
+
+# --- over a real hub: the colleague sees what the GP did ---------------------------------
+def test_an_archived_patient_reaches_the_colleague_archived_not_deleted(make_client) -> None:
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
+    service.archive(gp.db, store.get(gp.db, patient.id))
+    gp.sync()
+    nurse.sync()
+    at_nurse = service.open_file(nurse.db, patient.id)  # still there, every element kept
+    assert at_nurse.archived and at_nurse.phone == patient.phone
+    assert service.search(nurse.db, "martin") == []
+
+
+def test_a_death_and_its_date_reach_the_colleague(make_client) -> None:
+    gp, nurse, patient = gp_and_nurse_sharing(make_client)
+    service.mark_deceased(gp.db, store.get(gp.db, patient.id), date(2026, 1, 5))
+    gp.sync()
+    nurse.sync()
+    assert store.get(nurse.db, patient.id).deceased_date == date(2026, 1, 5)
+
+
+def test_a_merge_reaches_the_colleague_as_replaced_by_and_replaces_links(make_client) -> None:
+    gp, nurse, kept = gp_and_nurse_sharing(make_client)
+    twin = gp.save(new_patient(given_names="Lucie", phone="06 44 44 44 44"))
+    gp.sync()
+    share(gp, twin.id, nurse)
+    nurse.sync()
+    service.merge(gp.db, store.get(gp.db, kept.id), store.get(gp.db, twin.id))
+    gp.sync()
+    nurse.sync()
+    tombstone = store.get(nurse.db, twin.id)
+    assert tombstone is not None and tombstone.replaced_by == kept.id
+    assert tombstone.phone == "06 44 44 44 44"  # nothing deleted
+    hub_kept = fhir.PatientAdapter().to_fhir(nurse.db, kept.id)
+    assert {"other": {"reference": f"Patient/{twin.id}"}, "type": "replaces"} in \
+        hub_kept["link"]

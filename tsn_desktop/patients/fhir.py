@@ -13,7 +13,7 @@ from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import store
-from tsn_desktop.patients.model import QUALIFIED, Patient, RecordMeta
+from tsn_desktop.patients.model import Patient, RecordMeta
 from tsn_desktop.sync.adapters import MergeResult, Resource, hub_copy, same
 
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
@@ -287,9 +287,9 @@ def merge_elements(base: dict[str, str] | None, local: dict[str, str],
     base = base or {}
     merged: dict[str, str] = {}
     lost: list[str] = []
-    # The strict traits follow the hub's INS when it is qualified (or, from a copy that
-    # states no status, whenever it has one: this app's earlier versions).
-    hub_qualified = bool(remote.get("ins")) and remote.get("_status", QUALIFIED) == QUALIFIED
+    # The strict traits follow the hub's INS: whether récupérée or qualifiée, they are the
+    # traits the INSi teleservice returned with it (RNIV: INSi traits replace typed ones).
+    hub_qualified = bool(remote.get("ins"))
     for key in ELEMENTS:
         b, mine, theirs = base.get(key), local.get(key, ""), remote.get(key, "")
         if hub_qualified and key in INS_TRAITS:
@@ -322,11 +322,7 @@ def merge(base: Resource | None, local: Resource | None,
             return MergeResult(remote, local_lost=True, reason="edit_beats_delete")
         return MergeResult(local, local_lost=False, reason="deleted")
     base_elements = elements(base) if base else None
-    remote_elements = elements(remote)
-    status = identity_status_of(remote)
-    if status:
-        remote_elements["_status"] = status
-    result = merge_elements(base_elements, elements(local), remote_elements)
+    result = merge_elements(base_elements, elements(local), elements(remote))
     merged_patient = replace(
         _patient_from_elements(str(remote.get("id", local.get("id", ""))), result.merged),
         meta=RecordMeta())
@@ -341,7 +337,7 @@ def merge(base: Resource | None, local: Resource | None,
             if remote.get(key) == (base or {}).get(key):
                 merged[key] = value
     reason = "ins_identity" if any(k in INS_TRAITS for k in result.lost) and \
-        remote and _ins(remote) and (status or QUALIFIED) == QUALIFIED else "element"
+        remote and _ins(remote) else "element"
     return MergeResult(merged, local_lost=bool(result.lost), reason=reason)
 
 
