@@ -12,7 +12,7 @@
 <context>
     <name>AgeWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+93"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
         <source>%n year(s)</source>
         <comment>age</comment>
         <translation>
@@ -36,6 +36,17 @@
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+67"/>
+        <source>(%n times)</source>
+        <translation>
+            <numerusform>(%n time)</numerusform>
+            <numerusform>(%n times)</numerusform>
         </translation>
     </message>
 </context>
@@ -134,7 +145,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+16"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-51"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,18 +221,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>From the hub (colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+50"/>
+        <location line="-58"/>
+        <location line="+57"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-55"/>
         <source>This computer, sent to the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,7 +242,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,7 +514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+195"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -697,6 +708,45 @@
     </message>
 </context>
 <context>
+    <name>DeathDialog</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="+240"/>
+        <source>Mark as deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 will leave the list of active patients; the file and every record stay, and can be found with the “Archived, deceased or merged” filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of &amp;death:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter the date of death as dd/mm/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
+        <source>%n patient(s) with the same name and date of birth already in the register:</source>
+        <translation>
+            <numerusform>%n patient with the same name and date of birth already in the register:</numerusform>
+            <numerusform>%n patients with the same name and date of birth already in the register:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+77"/>
@@ -799,6 +849,148 @@
     <message>
         <location line="+1"/>
         <source>What you had saved is safe. Try again; if it keeps happening, restart TSN Desktop and click “Copy details” to send them to your support contact: they contain no patient data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileHeader</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="-218"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Identity status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the identity status allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the file &amp;kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the patient file kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the two files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One file is kept; the other one&apos;s records move to it and it stays, merged, pointing at the file kept. Nothing is deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+72"/>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+74"/>
+        <source>Archive the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+77"/>
+        <source>Mark as &amp;deceased…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+79"/>
+        <source>Mark the patient as deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>INS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Until then, do not use this INS to share data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged: this file was a duplicate. Its records are now in the file kept; it stays here only as a trace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deceased on %1. Out of the list of active patients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archived: out of the list of active patients, every record kept. Put it back in the list if it was archived by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Put &amp;back in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the patient back in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive a patient created by mistake or no longer followed: out of the list, found with the “Archived, deceased or merged” filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the &amp;death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo the death marked on this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Possible duplicate: %1, born %2 (%3). If it is the same person, merge the two files.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1182,7 +1374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,6 +1416,40 @@
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
 
 Your data stay encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="+100"/>
+        <source>Merge two files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge only if both files are the same person: check the identity document. The file kept receives the other one&apos;s records (care team...); the other one stays, merged, pointing at the file kept. Nothing is deleted; the merge is recorded and sent to the hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keep %1
+born %2 — %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no INS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the two files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1382,7 +1608,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientEditorDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+73"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+9"/>
         <source>no INS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,7 +1618,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Open the existing file if it is the same person; save a new patient only for a different person (twins, namesakes).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,7 +1658,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>New patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,7 +1668,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>&amp;Birth name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,7 +1738,12 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Identity document chec&amp;ked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>If different from the birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,11 +1759,16 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>15 digits, as on the carte Vitale</source>
+        <source>15 characters, from the INSi teleservice result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Copy the INS from the INSi teleservice result, not from the carte Vitale: a child is often on a parent&apos;s card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>e.g. 06 12 34 56 78</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1548,6 +1784,16 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+12"/>
+        <source>The patient&apos;s own document the traits were checked against. The carte Vitale is not an identity document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Identity status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1808,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,7 +1848,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+182"/>
         <source>%n of 15 characters</source>
         <translation>
             <numerusform>%n of 15 characters</numerusform>
@@ -1610,17 +1856,17 @@ Your data stay encrypted on this computer.</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Check the carte Vitale and the form.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Valid INS number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+6"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>This patient was changed elsewhere (another window or a synchronisation) since you opened the form. Nothing you typed is lost: reload the current version, your changes stay on top of it, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,7 +1886,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>This patient was deleted elsewhere. Copy what you need from the form, then cancel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1653,17 +1899,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientFileView</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+16"/>
-        <source>Patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+19"/>
         <source>← &amp;List of patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,7 +1939,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,16 +1948,11 @@ Your data stay encrypted on this computer.</source>
         <source>This patient file has changes that are not saved yet. Leave it and lose them?</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="-30"/>
-        <source>INS %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/table_model.py" line="+91"/>
+        <location filename="../tsn_desktop/patients/ui/table_model.py" line="+129"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1747,6 +1978,11 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,7 +1995,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="-77"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="-158"/>
         <source>Birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,6 +2065,153 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Identity document checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provisional identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieved identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validated identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provisional</source>
+        <comment>identity status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieved</source>
+        <comment>identity status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validated</source>
+        <comment>identity status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified</source>
+        <comment>identity status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>INS retrieved from INSi. To qualify it, check the traits on the patient&apos;s own identity document (not the carte Vitale).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traits checked on an identity document. Retrieve the INS from the INSi teleservice to qualify the identity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>INS retrieved from INSi and traits checked on an identity document: the INS can be used to share health data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>merged</source>
+        <comment>register state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deceased %1</source>
+        <comment>register state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>archived</source>
+        <comment>register state</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic identity card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residence permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La Poste digital identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parents&apos; family record book (minor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth certificate (minor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
@@ -1886,8 +2269,28 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Check the INS number on the carte Vitale or the INSi result.</source>
+        <location line="+21"/>
+        <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copy the INS again from the INSi teleservice result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of death is in the future: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of death is before the date of birth: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose an identity document from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1954,7 +2357,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+88"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1970,7 +2373,7 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Type a name, a date of birth as dd/mm/yyyy, a year or an INS number. Down arrow goes to the list, Enter opens the selected patient.</source>
+        <source>Type a name, a date of birth (19/11/1978, 19/11/78, 19111978), a year or an INS number. Down arrow goes to the list, Enter opens the selected patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1981,6 +2384,31 @@ Your data stay encrypted on this computer.</source>
     <message>
         <location line="+3"/>
         <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Active patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived, deceased or merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which patients to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2029,7 +2457,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Patients found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2053,40 +2481,75 @@ Your data stay encrypted on this computer.</source>
         <source>Create the first patient</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Create this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+139"/>
         <source>%Ln patient(s)</source>
-        <comment>in the register</comment>
+        <comment>in the list</comment>
         <translation>
             <numerusform>%Ln patient</numerusform>
             <numerusform>%Ln patients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>First %Ln results — refine the search</source>
+        <location line="+2"/>
+        <source>%Ln shown — scroll down for the next ones</source>
         <translation>
-            <numerusform>First result only — refine the search</numerusform>
-            <numerusform>First %Ln results — refine the search</numerusform>
+            <numerusform>%Ln shown — scroll down for the next ones</numerusform>
+            <numerusform>%Ln shown — scroll down for the next ones</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>No patient in the register yet. Create the first one with “New patient” (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>No patient in this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No patient matches “%1”. Check the spelling, or search by date of birth (dd/mm/yyyy) or INS number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>The search could not be run. Type again to retry; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+97"/>
+        <source>This file was changed elsewhere meanwhile: it has been reloaded. Check it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These two files have different INS numbers: they are two different people and cannot be merged. Check both identities on the INSi teleservice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These files cannot be merged: one of them was already merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The change could not be saved. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This patient is no longer in the register (deleted elsewhere). The list has been refreshed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2326,7 +2789,7 @@ Your data stay encrypted on this computer.</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-368"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-375"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,7 +2859,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2419,7 +2882,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>This patient is no longer in the register (deleted elsewhere): the file cannot be shared. Cancel, then search for the patient again.</source>
         <translation type="unfinished"></translation>
     </message>

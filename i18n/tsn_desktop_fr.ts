@@ -12,7 +12,7 @@
 <context>
     <name>AgeWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+93"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
         <source>%n year(s)</source>
         <comment>age</comment>
         <translation>
@@ -36,6 +36,17 @@
         <translation>
             <numerusform>%n jour</numerusform>
             <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+67"/>
+        <source>(%n times)</source>
+        <translation>
+            <numerusform>(%n fois)</numerusform>
+            <numerusform>(%n fois)</numerusform>
         </translation>
     </message>
 </context>
@@ -134,7 +145,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+16"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-51"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -210,18 +221,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>From the hub (colleague)</source>
         <translation>Hub (confrère)</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+50"/>
+        <location line="-58"/>
+        <location line="+57"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-55"/>
         <source>This computer, sent to the hub</source>
         <translation>Cet ordinateur, envoyé au hub</translation>
     </message>
@@ -231,7 +242,7 @@
         <translation>Cet ordinateur, pas encore envoyé</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -503,7 +514,7 @@
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+195"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
     </message>
@@ -697,6 +708,45 @@
     </message>
 </context>
 <context>
+    <name>DeathDialog</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="+240"/>
+        <source>Mark as deceased</source>
+        <translation>Déclarer le décès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 will leave the list of active patients; the file and every record stay, and can be found with the “Archived, deceased or merged” filter.</source>
+        <translation>%1 quittera la liste des patients actifs ; le dossier et toutes ses données sont conservés et restent accessibles avec le filtre « Archivés, décédés ou fusionnés ».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of &amp;death:</source>
+        <translation>&amp;Date du décès :</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter the date of death as dd/mm/yyyy.</source>
+        <translation>Saisissez la date du décès au format jj/mm/aaaa.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
+        <source>%n patient(s) with the same name and date of birth already in the register:</source>
+        <translation>
+            <numerusform>%n patient de même nom et même date de naissance déjà dans le registre :</numerusform>
+            <numerusform>%n patients de même nom et même date de naissance déjà dans le registre :</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+77"/>
@@ -800,6 +850,148 @@
         <location line="+1"/>
         <source>What you had saved is safe. Try again; if it keeps happening, restart TSN Desktop and click “Copy details” to send them to your support contact: they contain no patient data.</source>
         <translation>Ce que vous aviez enregistré est en sécurité. Réessayez&#xa0;; si cela se reproduit, redémarrez TSN Desktop et cliquez sur «&#xa0;Copier les détails&#xa0;» pour les envoyer à votre assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
+    </message>
+</context>
+<context>
+    <name>FileHeader</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="-218"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Identity status</source>
+        <translation>Statut de l&apos;identité</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the identity status allows</source>
+        <translation>Ce que permet le statut de l&apos;identité</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record state</source>
+        <translation>État du dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the file &amp;kept</source>
+        <translation>Ouvrir le dossier &amp;conservé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the patient file kept</source>
+        <translation>Ouvrir le dossier patient conservé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Possible duplicate</source>
+        <translation>Doublon possible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Fusionner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the two files</source>
+        <translation>Fusionner les deux dossiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One file is kept; the other one&apos;s records move to it and it stays, merged, pointing at the file kept. Nothing is deleted.</source>
+        <translation>Un dossier est conservé ; les données de l&apos;autre y sont déplacées et l&apos;autre reste, fusionné, avec un renvoi vers le dossier conservé. Rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+72"/>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <location line="+74"/>
+        <source>Archive the patient</source>
+        <translation>Archiver le patient</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+77"/>
+        <source>Mark as &amp;deceased…</source>
+        <translation>Déclarer le &amp;décès…</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+79"/>
+        <source>Mark the patient as deceased</source>
+        <translation>Déclarer le décès du patient</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>INS %1</source>
+        <translation>INS %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Until then, do not use this INS to share data.</source>
+        <translation>D&apos;ici là, n&apos;utilisez pas cet INS pour partager des données.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged: this file was a duplicate. Its records are now in the file kept; it stays here only as a trace.</source>
+        <translation>Fusionné : ce dossier était un doublon. Ses données sont désormais dans le dossier conservé ; il ne reste ici qu&apos;à titre de trace.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deceased on %1. Out of the list of active patients.</source>
+        <translation>Décès le %1. Hors de la liste des patients actifs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archived: out of the list of active patients, every record kept. Put it back in the list if it was archived by mistake.</source>
+        <translation>Archivé : hors de la liste des patients actifs, toutes les données sont conservées. Remettez-le dans la liste s&apos;il a été archivé par erreur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Put &amp;back in the list</source>
+        <translation>&amp;Remettre dans la liste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put the patient back in the list</source>
+        <translation>Remettre le patient dans la liste</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Archive a patient created by mistake or no longer followed: out of the list, found with the “Archived, deceased or merged” filter.</source>
+        <translation>Archivez un patient créé par erreur ou qui n&apos;est plus suivi : il quitte la liste et se retrouve avec le filtre « Archivés, décédés ou fusionnés ».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo the &amp;death</source>
+        <translation>Annuler le &amp;décès</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo the death marked on this file</source>
+        <translation>Annuler le décès déclaré sur ce dossier</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Possible duplicate: %1, born %2 (%3). If it is the same person, merge the two files.</source>
+        <translation>Doublon possible : %1, né(e) le %2 (%3). S&apos;il s&apos;agit de la même personne, fusionnez les deux dossiers.</translation>
     </message>
 </context>
 <context>
@@ -1182,7 +1374,7 @@
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -1229,6 +1421,41 @@ Your data stay encrypted on this computer.</source>
 L&apos;outil de cabinet des professionnels de santé libéraux&#xa0;: patients, vaccinations, mesures, réseau et agenda.
 
 Vos données restent chiffrées sur cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/patients/ui/file_header.py" line="+100"/>
+        <source>Merge two files</source>
+        <translation>Fusionner deux dossiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Merge only if both files are the same person: check the identity document. The file kept receives the other one&apos;s records (care team...); the other one stays, merged, pointing at the file kept. Nothing is deleted; the merge is recorded and sent to the hub.</source>
+        <translation>Ne fusionnez que si les deux dossiers concernent la même personne : vérifiez la pièce d&apos;identité. Le dossier conservé reçoit les données de l&apos;autre (équipe de soins…) ; l&apos;autre reste, fusionné, avec un renvoi vers le dossier conservé. Rien n&apos;est supprimé ; la fusion est tracée et transmise au hub.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keep %1
+born %2 — %3 — %4</source>
+        <translation>Conserver %1
+né(e) le %2 — %3 — %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no INS</source>
+        <translation>sans INS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Fusionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the two files</source>
+        <translation>Fusionner les deux dossiers</translation>
     </message>
 </context>
 <context>
@@ -1386,7 +1613,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientEditorDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+73"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+9"/>
         <source>no INS</source>
         <translation>pas d&apos;INS</translation>
     </message>
@@ -1396,7 +1623,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Doublon possible</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Open the existing file if it is the same person; save a new patient only for a different person (twins, namesakes).</source>
         <translation>Ouvrez le dossier existant s&apos;il s&apos;agit de la même personne&#xa0;; n&apos;enregistrez un nouveau patient que pour une personne différente (jumeaux, homonymes).</translation>
     </message>
@@ -1436,7 +1663,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Continuer la saisie</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
@@ -1446,7 +1673,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Modifier le patient — %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>&amp;Birth name:</source>
         <translation>Nom de &amp;naissance&#xa0;:</translation>
     </message>
@@ -1516,7 +1743,12 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Médecin traitant&#xa0;:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Identity document chec&amp;ked:</source>
+        <translation>&amp;Justificatif d&apos;identité contrôlé :</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>If different from the birth name</source>
         <translation>S&apos;il diffère du nom de naissance</translation>
     </message>
@@ -1532,11 +1764,16 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>15 digits, as on the carte Vitale</source>
-        <translation>15 chiffres, comme sur la carte Vitale</translation>
+        <source>15 characters, from the INSi teleservice result</source>
+        <translation>15 caractères, issus du résultat du téléservice INSi</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Copy the INS from the INSi teleservice result, not from the carte Vitale: a child is often on a parent&apos;s card.</source>
+        <translation>Recopiez l&apos;INS depuis le résultat du téléservice INSi, pas depuis la carte Vitale : un enfant figure souvent sur la carte d&apos;un parent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>e.g. 06 12 34 56 78</source>
         <translation>ex. 06 12 34 56 78</translation>
     </message>
@@ -1552,6 +1789,16 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>The patient&apos;s own document the traits were checked against. The carte Vitale is not an identity document.</source>
+        <translation>La pièce d&apos;identité du patient lui-même sur laquelle les traits ont été contrôlés. La carte Vitale n&apos;est pas une pièce d&apos;identité.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Identity status</source>
+        <translation>Statut de l&apos;identité</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Age</source>
         <translation>Âge</translation>
     </message>
@@ -1566,7 +1813,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Identité</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Contact</source>
         <translation>Coordonnées</translation>
     </message>
@@ -1606,7 +1853,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Annuler</translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+182"/>
         <source>%n of 15 characters</source>
         <translation>
             <numerusform>%n caractère sur 15</numerusform>
@@ -1614,17 +1861,17 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Check the carte Vitale and the form.</source>
-        <translation>Vérifiez la carte Vitale et le formulaire.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Valid INS number.</source>
         <translation>Matricule INS valide.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+6"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>This patient was changed elsewhere (another window or a synchronisation) since you opened the form. Nothing you typed is lost: reload the current version, your changes stay on top of it, then save again.</source>
         <translation>Ce patient a été modifié ailleurs (une autre fenêtre ou une synchronisation) depuis l&apos;ouverture du formulaire. Rien de votre saisie n&apos;est perdu&#xa0;: rechargez la version actuelle, vos modifications restent par-dessus, puis enregistrez de nouveau.</translation>
     </message>
@@ -1644,7 +1891,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Version actuelle chargée, avec vos modifications par-dessus. Vérifiez, puis enregistrez.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>This patient was deleted elsewhere. Copy what you need from the form, then cancel.</source>
         <translation>Ce patient a été supprimé ailleurs. Copiez ce dont vous avez besoin depuis le formulaire, puis annulez.</translation>
     </message>
@@ -1657,17 +1904,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientFileView</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+16"/>
-        <source>Patient</source>
-        <translation>Patient</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Summary</source>
-        <translation>Synthèse</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../tsn_desktop/patients/ui/patient_file.py" line="+19"/>
         <source>← &amp;List of patients</source>
         <translation>← &amp;Liste des patients</translation>
     </message>
@@ -1707,7 +1944,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+73"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -1716,16 +1953,11 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <source>This patient file has changes that are not saved yet. Leave it and lose them?</source>
         <translation>Ce dossier patient contient des modifications qui ne sont pas encore enregistrées. Le quitter et les perdre&#xa0;?</translation>
     </message>
-    <message>
-        <location line="-30"/>
-        <source>INS %1</source>
-        <translation>INS %1</translation>
-    </message>
 </context>
 <context>
     <name>PatientTableModel</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/table_model.py" line="+91"/>
+        <location filename="../tsn_desktop/patients/ui/table_model.py" line="+129"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1751,6 +1983,11 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
@@ -1763,7 +2000,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="-77"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="-158"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
@@ -1833,6 +2070,153 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Médecin traitant</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Identity document checked</source>
+        <translation>Justificatif d&apos;identité contrôlé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity status</source>
+        <translation>Statut de l&apos;identité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of death</source>
+        <translation>Date du décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged into</source>
+        <translation>Fusionné dans</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provisional identity</source>
+        <translation>Identité provisoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieved identity</source>
+        <translation>Identité récupérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validated identity</source>
+        <translation>Identité validée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified identity</source>
+        <translation>Identité qualifiée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Provisional</source>
+        <comment>identity status</comment>
+        <translation>Provisoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrieved</source>
+        <comment>identity status</comment>
+        <translation>Récupérée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validated</source>
+        <comment>identity status</comment>
+        <translation>Validée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qualified</source>
+        <comment>identity status</comment>
+        <translation>Qualifiée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
+        <translation>Pas encore vérifiée : contrôlez les traits sur la pièce d&apos;identité du patient lui-même et récupérez l&apos;INS par le téléservice INSi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>INS retrieved from INSi. To qualify it, check the traits on the patient&apos;s own identity document (not the carte Vitale).</source>
+        <translation>INS récupéré par le téléservice INSi. Pour qualifier l&apos;identité, contrôlez les traits sur la pièce d&apos;identité du patient lui-même (pas la carte Vitale).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traits checked on an identity document. Retrieve the INS from the INSi teleservice to qualify the identity.</source>
+        <translation>Traits contrôlés sur une pièce d&apos;identité. Récupérez l&apos;INS par le téléservice INSi pour qualifier l&apos;identité.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>INS retrieved from INSi and traits checked on an identity document: the INS can be used to share health data.</source>
+        <translation>INS récupéré par le téléservice INSi et traits contrôlés sur une pièce d&apos;identité : l&apos;INS peut servir à partager des données de santé.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>merged</source>
+        <comment>register state</comment>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deceased %1</source>
+        <comment>register state</comment>
+        <translation>décès le %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>archived</source>
+        <comment>register state</comment>
+        <translation>archivé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None checked yet</source>
+        <translation>Aucun contrôlé pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National identity card</source>
+        <translation>Carte nationale d&apos;identité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Electronic identity card</source>
+        <translation>Carte d&apos;identité électronique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passport</source>
+        <translation>Passeport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residence permit</source>
+        <translation>Titre de séjour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La Poste digital identity</source>
+        <translation>Identité numérique La Poste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parents&apos; family record book (minor)</source>
+        <translation>Livret de famille des parents (mineur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Birth certificate (minor)</source>
+        <translation>Extrait d&apos;acte de naissance (mineur)</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Female</source>
         <translation>Féminin</translation>
@@ -1890,9 +2274,29 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Check the INS number on the carte Vitale or the INSi result.</source>
-        <translation>Vérifiez le matricule INS sur la carte Vitale ou dans le résultat INSi.</translation>
+        <location line="+21"/>
+        <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
+        <translation>Cet INS ne peut pas être enregistré pour ce patient : il peut appartenir à une autre personne (un parent, pour un enfant). Vérifiez le sexe et la date de naissance sur la pièce d&apos;identité du patient lui-même et interrogez de nouveau le téléservice INSi, ou enregistrez sans l&apos;INS.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Copy the INS again from the INSi teleservice result.</source>
+        <translation>Recopiez l&apos;INS depuis le résultat du téléservice INSi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of death is in the future: check it.</source>
+        <translation>La date du décès est dans le futur : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date of death is before the date of birth: check it.</source>
+        <translation>La date du décès précède la date de naissance : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose an identity document from the list.</source>
+        <translation>Choisissez une pièce d&apos;identité dans la liste.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1958,7 +2362,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+88"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -1974,8 +2378,8 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Type a name, a date of birth as dd/mm/yyyy, a year or an INS number. Down arrow goes to the list, Enter opens the selected patient.</source>
-        <translation>Saisissez un nom, une date de naissance au format jj/mm/aaaa, une année ou un matricule INS. La flèche bas mène à la liste, Entrée ouvre le patient sélectionné.</translation>
+        <source>Type a name, a date of birth (19/11/1978, 19/11/78, 19111978), a year or an INS number. Down arrow goes to the list, Enter opens the selected patient.</source>
+        <translation>Saisissez un nom, une date de naissance (19/11/1978, 19/11/78, 19111978), une année ou un matricule INS. La flèche bas mène à la liste, Entrée ouvre le patient sélectionné.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1986,6 +2390,31 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <location line="+3"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Active patients</source>
+        <translation>Patients actifs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived, deceased or merged</source>
+        <translation>Archivés, décédés ou fusionnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All patients</source>
+        <translation>Tous les patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which patients to list</source>
+        <translation>Patients à afficher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sho&amp;w:</source>
+        <translation>A&amp;fficher :</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2033,7 +2462,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Modifier le patient sélectionné (F2)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Patients found</source>
         <translation>Patients trouvés</translation>
     </message>
@@ -2057,40 +2486,75 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <source>Create the first patient</source>
         <translation>Créer le premier patient</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Create this patient</source>
+        <translation>&amp;Créer ce patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create this patient</source>
+        <translation>Créer ce patient</translation>
+    </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+139"/>
         <source>%Ln patient(s)</source>
-        <comment>in the register</comment>
+        <comment>in the list</comment>
         <translation>
             <numerusform>%Ln patient</numerusform>
             <numerusform>%Ln patients</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>First %Ln results — refine the search</source>
+        <location line="+2"/>
+        <source>%Ln shown — scroll down for the next ones</source>
         <translation>
-            <numerusform>Premier résultat seulement — affinez la recherche</numerusform>
-            <numerusform>%Ln premiers résultats seulement — affinez la recherche</numerusform>
+            <numerusform>%Ln affiché — faites défiler pour voir les suivants</numerusform>
+            <numerusform>%Ln affichés — faites défiler pour voir les suivants</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>No patient in the register yet. Create the first one with “New patient” (Ctrl+N).</source>
         <translation>Aucun patient enregistré pour l&apos;instant. Créez le premier avec «&#xa0;Nouveau patient&#xa0;» (Ctrl+N).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>No patient in this list.</source>
+        <translation>Aucun patient dans cette liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No patient matches “%1”. Check the spelling, or search by date of birth (dd/mm/yyyy) or INS number.</source>
         <translation>Aucun patient ne correspond à «&#xa0;%1&#xa0;». Vérifiez l&apos;orthographe, ou cherchez par date de naissance (jj/mm/aaaa) ou matricule INS.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>The search could not be run. Type again to retry; if it keeps failing, restart TSN Desktop.</source>
         <translation>La recherche n&apos;a pas pu être lancée. Saisissez de nouveau pour réessayer&#xa0;; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+97"/>
+        <source>This file was changed elsewhere meanwhile: it has been reloaded. Check it, then try again.</source>
+        <translation>Ce dossier a été modifié ailleurs entre-temps : il a été rechargé. Vérifiez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These two files have different INS numbers: they are two different people and cannot be merged. Check both identities on the INSi teleservice.</source>
+        <translation>Ces deux dossiers ont des matricules INS différents : ce sont deux personnes distinctes, ils ne peuvent pas être fusionnés. Vérifiez les deux identités avec le téléservice INSi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These files cannot be merged: one of them was already merged.</source>
+        <translation>Ces dossiers ne peuvent pas être fusionnés : l&apos;un d&apos;eux l&apos;a déjà été.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The change could not be saved. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La modification n&apos;a pas pu être enregistrée. Réessayez ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This patient is no longer in the register (deleted elsewhere). The list has been refreshed.</source>
         <translation>Ce patient n&apos;est plus enregistré (supprimé ailleurs). La liste a été actualisée.</translation>
     </message>
@@ -2330,7 +2794,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-368"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-375"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -2400,7 +2864,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation>Saisissez le numéro RPPS du collègue : 11 chiffres, sur sa carte CPS ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
     </message>
@@ -2423,7 +2887,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>Ce numéro RPPS n&apos;est pas valide : un chiffre a probablement été mal saisi. Vérifiez les 11 chiffres sur la carte CPS du collègue ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>This patient is no longer in the register (deleted elsewhere): the file cannot be shared. Cancel, then search for the patient again.</source>
         <translation>Ce patient n&apos;est plus dans le registre (supprimé ailleurs) : le dossier ne peut pas être partagé. Annulez, puis recherchez de nouveau le patient.</translation>
     </message>

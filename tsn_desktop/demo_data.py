@@ -304,6 +304,7 @@ def _patient(rng: random.Random, today: date, gps: tuple[str, ...],
         first = _ascii_slug(given_names.split(" ")[0])
         last = _ascii_slug(used_name or birth_name)
         email = f"{first}.{last}{rng.choice(('', '', str(rng.randrange(1, 100))))}@example.org"
+    ins = _ins(rng, sex, birth_date, birth_insee, taken)
     return {
         "birth_name": birth_name,
         "used_name": used_name,
@@ -312,7 +313,8 @@ def _patient(rng: random.Random, today: date, gps: tuple[str, ...],
         "birth_date": birth_date,
         "birth_place": birth_place,
         "birth_insee": birth_insee,
-        "ins": _ins(rng, sex, birth_date, birth_insee, taken),
+        "ins": ins,
+        "identity_document": _identity_document(ins, age),
         "address": f"{number}{suffix} {rng.choice(STREET_NAMES)}",
         "postal_code": rng.choice(postal_codes),
         "city": city,
@@ -320,6 +322,18 @@ def _patient(rng: random.Random, today: date, gps: tuple[str, ...],
         "email": email,
         "treating_gp": gps[_pick_cum(rng, (30, 55, 75, 90, 100))],
     }
+
+
+def _identity_document(ins: str, age: int) -> str:
+    """About two in three identities checked on a document (RNIV status "qualifiée"), the
+    others only retrieved from INSi ("récupérée"). Drawn from the INS, not from `rng`, so
+    the rest of the demo stays the same patients as before identity statuses existed."""
+    draw = random.Random(ins).random()
+    if draw >= 0.65:
+        return ""
+    if age < 18:
+        return "LEP" if draw < 0.4 else "AN"
+    return "CN" if draw < 0.45 else "PA"
 
 
 def _duplicate(rng: random.Random, original: dict[str, object],

@@ -141,3 +141,39 @@ def test_no_typed_text_breaks_the_search(db: Database, text: str) -> None:
 def test_search_syntax_characters_are_plain_text(
         db: Database, register: dict[str, Patient], text: str) -> None:
     assert isinstance(service.search(db, text), list)
+
+
+# --- birth dates as typed at the front desk (issue 9 item 14) ----------------------------
+@pytest.mark.parametrize("text", ["02071955", "020755", "02/07/55", "2/7/55", "02.07.1955",
+                                  "02/07/1955"])
+def test_a_birth_date_is_found_typed_with_or_without_separators_and_a_short_year(
+        db: Database, register: dict[str, Patient], text: str) -> None:
+    assert _found(db, text) == {"Jean-Pierre"}
+
+
+def test_a_two_digit_year_is_never_in_the_future(db: Database,
+                                                  register: dict[str, Patient]) -> None:
+    # Today is 23/11/2026: 01/12/25 is 2025 (a baby), 01/12/27 would be 1927.
+    assert _found(db, "011225") == {"Noah"}
+    assert _found(db, "01/12/25") == {"Noah"}
+    from tsn_desktop.patients.store import parse_birth_date
+    assert parse_birth_date("011227", date(2026, 11, 23)) == date(1927, 12, 1)
+    assert parse_birth_date("231126", date(2026, 11, 23)) == date(2026, 11, 23)
+
+
+def test_digits_that_are_a_date_and_an_ins_start_find_both(
+        db: Database, register: dict[str, Patient]) -> None:
+    # "155070" is no date; "140380" is 14/03/1980 (Hélène) — and no INS starts with it.
+    assert _found(db, "14031980") == {"Hélène Marie"}
+    assert _found(db, "155076") == {"Jean-Pierre"}  # the start of his INS
+
+
+def test_the_search_gives_the_true_number_of_matches_and_pages_through_them(
+        db: Database) -> None:
+    for n in range(7):
+        service.save(db, make_patient(birth_name=f"Durand{chr(65 + n)}", ins=""))
+    first = service.search_page(db, "durand", limit=3)
+    rest = service.search_page(db, "durand", limit=10, offset=3)
+    assert first.total == rest.total == 7
+    assert len(first.patients) == 3 and len(rest.patients) == 4
+    assert {p.id for p in first.patients}.isdisjoint({p.id for p in rest.patients})

@@ -84,7 +84,7 @@ def test_every_problem_of_a_form_is_reported_at_once(db: Database) -> None:
 
 
 def test_a_birth_date_more_than_125_years_ago_is_refused() -> None:
-    problems = validate(make_patient(birth_date=date(1899, 1, 1)), TODAY)
+    problems = validate(make_patient(birth_date=date(1899, 1, 1), ins=""), TODAY)
     assert problems == [FieldProblem("birth_date", "too_old")]
 
 

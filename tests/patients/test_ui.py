@@ -162,9 +162,12 @@ def test_the_page_opens_with_the_focus_in_the_search_field(qtbot, page: Patients
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.search)
 
 
-def test_the_count_says_how_many_patients_the_register_holds(
+def test_the_count_says_how_many_patients_the_search_found(
         qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    """Issue 9 item 14: it said the register's size under a search's results."""
     _type_search(qtbot, page, "zol")
+    assert page.count_label.text() == "1 patient(s)"
+    _type_search(qtbot, page, " ")
     assert page.count_label.text() == "3 patient(s)"
 
 
@@ -182,16 +185,23 @@ def test_a_result_of_an_older_query_is_dropped(qtbot, page: PatientsPage,
     assert _names(page) == ["Zoé"]
 
 
-def test_a_long_list_is_capped_with_a_hint_to_refine(
+def test_a_long_list_loads_the_next_page_when_scrolled_to_its_end(
         qtbot, page: PatientsPage, register: dict[str, Patient],
         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9 item 14: the list stopped at the first 200 with no way to the others."""
     monkeypatch.setattr(page_module, "SEARCH_LIMIT", 2)
 
     _type_search(qtbot, page, " ")
 
     assert page.model.rowCount() == 2
+    assert page.count_label.text() == "3 patient(s)"  # the true total, not the page
     assert page.capped_label.isVisible()
-    assert "refine" in page.capped_label.text()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End)  # the view asks the model for more
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert sorted(_names(page)) == ["Hélène Marie", "Zoé", "Émile"]
+    assert not page.capped_label.isVisible()
+    assert not page.model.canFetchMore()
 
 
 def test_no_match_says_what_was_searched_and_what_to_try(
@@ -348,13 +358,23 @@ def test_the_birth_date_starts_empty(editor: PatientEditorDialog) -> None:
     assert editor.fields["sex"].currentIndex() == -1
 
 
-def test_an_ins_that_disagrees_with_sex_and_birth_gives_a_soft_warning(
-        qtbot, editor: PatientEditorDialog) -> None:
-    _fill(qtbot, editor, ins=valid_ins("1", 1985, 7))  # a man born in July 1985
+def test_an_ins_that_contradicts_sex_and_birth_is_refused_with_the_reason_and_nothing_saved(
+        qtbot, editor: PatientEditorDialog, runner: DbRunner) -> None:
+    """Issue 9 item 2 (RNIV): a man born 1980's INS on a girl born 2020 is not saved; the
+    message points to the INSi teleservice and the patient's own identity document."""
+    _fill(qtbot, editor, ins=valid_ins("1", 1980, 7))  # a man born in July 1980
+    editor.birth_field.edit.setText("10/02/2020")
 
-    assert editor.ins_hint.property("role") == "warning"
-    assert "sex" in editor.ins_hint.text()
-    assert "year" in editor.ins_hint.text()
+    assert editor.ins_hint.property("role") == "error"
+    editor.save()
+    qtbot.waitUntil(lambda: bool(editor.problem_shown("ins")))
+    message = editor.problem_shown("ins")
+    for fact in ("sex", "year", "month", "INSi", "identity document"):
+        assert fact in message
+    assert "Vitale" not in message
+    assert editor.isVisible()
+    assert runner.executor.call(lambda db: service.count(db)) == 0
+    assert editor.fields["ins"].text()  # what was typed stays
 
 
 def test_a_valid_ins_is_confirmed_and_grouped(qtbot, editor: PatientEditorDialog) -> None:
@@ -536,7 +556,8 @@ def test_the_editor_tab_order_follows_the_form(editor: PatientEditorDialog) -> N
     expected = [editor.fields["birth_name"], editor.fields["given_names"],
                 editor.fields["used_name"], editor.sex_combo, birth.edit,
                 birth.calendar_button, editor.fields["birth_place"],
-                editor.fields["birth_insee"], editor.fields["ins"], editor.fields["address"]]
+                editor.fields["birth_insee"], editor.fields["ins"],
+                editor.fields["identity_document"], editor.fields["address"]]
     seen = [expected[0]]
     for _ in expected[1:]:
         seen.append(next_tab_stop(seen[-1]))
@@ -642,10 +663,10 @@ def test_a_database_error_on_save_keeps_the_form_and_says_what_to_do(
 
 def test_a_failed_search_says_so_instead_of_an_empty_list(
         qtbot, page: PatientsPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(_db: object, _text: str, _limit: int) -> list[Patient]:
+    def broken(*_args: object) -> service.SearchPage:
         raise OSError("disk error")
 
-    monkeypatch.setattr(service, "search", broken)
+    monkeypatch.setattr(service, "search_page", broken)
     _type_search(qtbot, page, "dupont")
 
     assert page.results.currentWidget() is page.empty
@@ -735,3 +756,140 @@ def test_a_patient_can_be_created_with_the_keyboard_alone(
     assert (opened.args[0].birth_name, opened.args[0].sex,
             opened.args[0].birth_date) == ("Garnier", "M", date(1952, 2, 7))
     assert page.stack.currentWidget() is page.file_view
+
+
+# --- search helps create, and archived patients can be found (issue 9 items 3, 14) --------
+
+def test_a_failed_search_offers_to_create_the_patient_with_what_was_typed(
+        qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    _type_search(qtbot, page, "Moreau Lucas 19/11/78")
+
+    assert page.create_typed_button.isVisible()
+    page.create_typed_button.click()
+    qtbot.waitUntil(lambda: page.editor is not None and page.editor.isVisible())
+    editor = page.editor
+    assert editor.fields["birth_name"].text() == "Moreau"
+    assert editor.fields["given_names"].text() == "Lucas"
+    assert editor.birth_field.value() == date(1978, 11, 19)
+
+
+def test_an_archived_patient_leaves_the_list_and_is_found_with_the_filter(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient]) -> None:
+    runner.executor.call(lambda db: service.archive(db, register["zoe"]))
+    _type_search(qtbot, page, "zola")
+    assert page.model.rowCount() == 0
+
+    with qtbot.waitSignal(page.search_finished, timeout=5000):
+        page.scope_combo.setCurrentIndex(page.scope_combo.findData(service.INACTIVE))
+    assert _names(page) == ["Zoé"]
+    state = page.model.index(0, Column.STATUS).data()
+    assert "archived" in state
+
+
+# --- the file header: identity status, archive, death, merge (issue 9 items 2, 3) ---------
+
+def _open(qtbot, page: PatientsPage, patient_id: str) -> None:
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        page.open_patient(patient_id)
+
+
+def test_the_file_header_shows_the_rniv_identity_status_and_what_is_left_to_do(
+        qtbot, page: PatientsPage, register: dict[str, Patient]) -> None:
+    _open(qtbot, page, register["helene"].id)  # INS from INSi, no identity document yet
+    header = page.file_view.header
+    assert header.status.text() == "Retrieved identity"
+    assert "identity document" in header.status_help.text()
+    assert "not the carte Vitale" in header.status_help.text()
+    _open(qtbot, page, register["emile"].id)
+    assert header.status.text() == "Provisional identity"
+
+
+def test_a_patient_archived_from_the_file_leaves_the_list_and_can_be_put_back(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient]) -> None:
+    _open(qtbot, page, register["zoe"].id)
+    header = page.file_view.header
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.archive_button.click()
+    assert page.file_view.patient().archived
+    assert header.state.isVisible() and "Archived" in header.state.text()
+    qtbot.waitUntil(lambda: "Zoé" not in _names(page))
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.archive_button.click()
+    assert not page.file_view.patient().archived
+
+
+def test_marking_a_patient_deceased_asks_the_date_and_shows_it(
+        qtbot, page: PatientsPage, register: dict[str, Patient],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tsn_desktop.patients.ui import file_header
+    monkeypatch.setattr(file_header, "ask_death_date",
+                        lambda _parent, _patient, _today: date(2026, 11, 20))
+    _open(qtbot, page, register["helene"].id)
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        page.file_view.header.deceased_button.click()
+    assert page.file_view.patient().deceased_date == date(2026, 11, 20)
+    assert "20/11/2026" in page.file_view.header.state.text()
+
+
+def test_a_detected_duplicate_is_merged_from_the_file_and_the_kept_file_opens(
+        qtbot, page: PatientsPage, runner: DbRunner, register: dict[str, Patient],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tsn_desktop.patients.ui import file_header
+    twin = _save(runner, make_patient(ins="", phone="07 99 99 99 99"))
+    monkeypatch.setattr(file_header, "ask_merge", lambda _parent, a, b: (
+        (a, b) if a.id == register["helene"].id else (b, a)))
+    _open(qtbot, page, twin.id)
+    header = page.file_view.header
+    qtbot.waitUntil(lambda: header.merge_button.isVisible())
+    assert "Possible duplicate" in header.duplicate_label.text()
+    with qtbot.waitSignal(page.patient_opened, timeout=5000):
+        header.merge_button.click()
+    assert page.file_view.patient().id == register["helene"].id
+    tombstone = runner.executor.call(lambda db: service.open_file(db, twin.id))
+    assert tombstone.replaced_by == register["helene"].id
+
+
+# --- messages are never cut (issue 9 item 10, share dialog and given names) ---------------
+
+@pytest.fixture(params=["fr", "en"])
+def shipped_language(request: pytest.FixtureRequest, qapp) -> Iterator[str]:
+    """The shipped catalogues, French (the default) and English."""
+    from tsn_desktop.core.i18n import install_translators, remove_translators
+    translators = install_translators(qapp, request.param)
+    yield request.param
+    remove_translators(qapp, translators)
+
+
+def _fits(label: QLabel, window: QWidget) -> bool:
+    """The whole text is laid out: as tall as its wrapped lines, inside the window."""
+    needed = label.heightForWidth(label.width()) if label.wordWrap() else \
+        label.sizeHint().height()
+    inside = window.rect().contains(label.geometry().translated(
+        label.mapTo(window, label.rect().topLeft()) - label.geometry().topLeft()))
+    return label.isVisible() and label.height() >= needed and inside
+
+
+def test_the_share_dialog_shows_why_an_rpps_is_refused_in_full(
+        qtbot, runner: DbRunner, shipped_language: str) -> None:
+    from tsn_desktop.patients.ui.care_team_tab import ShareDialog
+    dialog = ShareDialog(runner, "patient-id")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.rpps_edit, "12345")
+    dialog.share()
+    qtbot.waitUntil(lambda: _fits(dialog.rpps_error, dialog))
+    assert "11" in dialog.rpps_error.text()
+    # Wide enough that the sentence reads in a few lines, not a word per line.
+    assert dialog.rpps_error.height() <= 6 * dialog.rpps_error.fontMetrics().lineSpacing()
+    dialog.close()
+
+
+def test_the_given_names_error_reads_as_a_sentence_in_the_form(
+        qtbot, editor: PatientEditorDialog, shipped_language: str) -> None:
+    _fill(qtbot, editor, given_names="")
+    editor.fields["given_names"].clear()
+    editor.save()
+    label = editor.errors["given_names"]
+    qtbot.waitUntil(lambda: _fits(label, editor))
+    assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4

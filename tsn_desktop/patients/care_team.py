@@ -144,6 +144,23 @@ def _update_members(uow: UnitOfWork, team: CareTeam, members: tuple[Member, ...]
                    meta=replace(team.meta, local_version=version, updated_at=now))
 
 
+def move_to_patient(uow: UnitOfWork, from_patient: str, to_patient: str) -> int:
+    """A merge of duplicates: the teams of the one merged away now name the one kept
+    (a patient may have several teams: readers take their union). Synced and audited."""
+    moved = 0
+    for team in teams_of(uow, from_patient):
+        version = team.meta.local_version + 1
+        cursor = uow.execute(
+            "UPDATE care_team SET patient_id = ?, local_version = ?, updated_at = ?"
+            " WHERE id = ? AND local_version = ? AND deleted = 0",
+            (to_patient, version, uow.now_iso(), team.id, team.meta.local_version))
+        if cursor.rowcount != 1:
+            raise StaleRecord(team.id)
+        uow.record_change(RESOURCE, team.id, "upsert", version, team.meta.hub_version)
+        moved += 1
+    return moved
+
+
 # Written by hub sync (CareTeamAdapter): hub copies, no outbox row.
 def apply_from_hub(uow: UnitOfWork, team: CareTeam, hub_version: str) -> None:
     now = uow.now_iso()

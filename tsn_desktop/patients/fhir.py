@@ -23,6 +23,16 @@ BIRTH_PLACE_URL = "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"
 INSEE_CODE_URL = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code"
 INSEE_COMMUNE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM"
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
+# The RNIV identity status, the FR Core way (Interop'Santé, hl7.fhir.fr.core): the complex
+# extension fr-core-identity-reliability on Patient, sub-extension "identityStatus"
+# (Coding from fr-core-cs-identity-status: PROV, RECUP, VALI, QUAL, [EXI SI 07]) and
+# "validationMode" (the identity document checked, fr-core-cs-mode-validation-identity).
+IDENTITY_RELIABILITY_URL = \
+    "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-identity-reliability"
+IDENTITY_STATUS_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-identity-status"
+VALIDATION_MODE_SYSTEM = \
+    "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-mode-validation-identity"
+_OURS_IN_RELIABILITY = ("identityStatus", "validationMode")
 
 _TO_GENDER = {"F": "female", "M": "male", "U": "unknown"}
 _FROM_GENDER = {"female": "F", "male": "M"}
@@ -30,7 +40,8 @@ _FROM_GENDER = {"female": "F", "male": "M"}
 # The merge works on these elements; the strict INS traits follow a qualified hub INS.
 ELEMENTS = ("ins", "birth_name", "used_name", "given_names", "sex", "birth_date",
             "birth_place", "birth_insee", "address", "postal_code", "city", "phone",
-            "email", "treating_gp")
+            "email", "treating_gp", "identity_document", "archived", "deceased_date",
+            "replaced_by")
 INS_TRAITS = ("ins", "birth_name", "given_names", "sex", "birth_date", "birth_place",
               "birth_insee")
 
@@ -41,8 +52,13 @@ class UnusablePatient(ValueError):
 
 # --- Patient -> FHIR ----------------------------------------------------------------------
 def to_fhir(patient: Patient, *, ins_system: str = INS_NIR_SYSTEM,
-            over: Resource | None = None) -> Resource:
-    """The FHIR Patient; `over` is the last hub copy, whose other elements are kept."""
+            over: Resource | None = None, replaces: tuple[str, ...] = ()) -> Resource:
+    """The FHIR Patient; `over` is the last hub copy, whose other elements are kept.
+    `replaces`: the duplicates merged into this patient (Patient.link "replaces").
+
+    The INS identifier goes with its RNIV status: the FR Core INS profile reserves the INS
+    for a qualified identity in exchanges, so a receiver reads identityStatus before
+    using it (a récupérée INS is shared with the care team only to spare a new INSi call)."""
     resource: Resource = copy.deepcopy(over) if over else {}
     resource.pop("meta", None)
     resource["resourceType"] = "Patient"
@@ -71,7 +87,11 @@ def to_fhir(patient: Patient, *, ins_system: str = INS_NIR_SYSTEM,
     resource["gender"] = _TO_GENDER.get(patient.sex, "unknown")
     resource["birthDate"] = patient.birth_date.isoformat()
 
-    extensions = [e for e in resource.get("extension", []) if e.get("url") != BIRTH_PLACE_URL]
+    previous = next((e for e in resource.get("extension", [])
+                     if e.get("url") == IDENTITY_RELIABILITY_URL), None)
+    extensions = [e for e in resource.get("extension", [])
+                  if e.get("url") not in (BIRTH_PLACE_URL, IDENTITY_RELIABILITY_URL)]
+    extensions.insert(0, _reliability(patient, previous))
     if patient.birth_place or patient.birth_insee:
         place: Resource = {}
         if patient.birth_insee:
@@ -109,11 +129,48 @@ def to_fhir(patient: Patient, *, ins_system: str = INS_NIR_SYSTEM,
     if patient.treating_gp:
         practitioners.insert(0, {"display": patient.treating_gp})
     _set(resource, "generalPractitioner", practitioners)
-    if patient.meta.deleted:
+    if patient.meta.deleted or patient.archived or patient.replaced_by:
         resource["active"] = False
     elif "active" in resource:
         resource["active"] = True
+    if patient.deceased_date is not None:
+        resource.pop("deceasedBoolean", None)
+        resource["deceasedDateTime"] = patient.deceased_date.isoformat()
+    else:
+        resource.pop("deceasedDateTime", None)
+    links = [link for link in resource.get("link", [])
+             if link.get("type") not in ("replaced-by", "replaces")]
+    if patient.replaced_by:
+        links.insert(0, {"other": {"reference": f"Patient/{patient.replaced_by}"},
+                         "type": "replaced-by"})
+    links += [{"other": {"reference": f"Patient/{other}"}, "type": "replaces"}
+              for other in replaces]
+    _set(resource, "link", links)
     return resource
+
+
+def _reliability(patient: Patient, previous: Resource | None) -> Resource:
+    """Our fr-core-identity-reliability extension; another client's sub-extensions
+    (INSi query date, collection method, comments) are kept."""
+    kept = [e for e in (previous or {}).get("extension", [])
+            if isinstance(e, dict) and e.get("url") not in _OURS_IN_RELIABILITY]
+    status = {"url": "identityStatus", "valueCoding": {
+        "system": IDENTITY_STATUS_SYSTEM, "code": patient.identity_status}}
+    ours: list[Resource] = [status]
+    if patient.identity_document:
+        ours.append({"url": "validationMode", "valueCoding": {
+            "system": VALIDATION_MODE_SYSTEM, "code": patient.identity_document}})
+    return {"url": IDENTITY_RELIABILITY_URL, "extension": ours + kept}
+
+
+def identity_status_of(resource: Resource | None) -> str | None:
+    """The RNIV status a FHIR Patient states (None when it states none)."""
+    for ext in (resource or {}).get("extension", []):
+        if isinstance(ext, dict) and ext.get("url") == IDENTITY_RELIABILITY_URL:
+            for sub in ext.get("extension", []):
+                if isinstance(sub, dict) and sub.get("url") == "identityStatus":
+                    return str((sub.get("valueCoding") or {}).get("code", "")) or None
+    return None
 
 
 def _set(resource: Resource, key: str, value: list[Any]) -> None:
@@ -151,6 +208,11 @@ def elements(resource: Resource) -> dict[str, str]:
     out["sex"] = _FROM_GENDER.get(str(resource.get("gender", "")), "U")
     out["birth_date"] = str(resource.get("birthDate", ""))
     for ext in resource.get("extension", []):
+        if isinstance(ext, dict) and ext.get("url") == IDENTITY_RELIABILITY_URL:
+            for sub in ext.get("extension", []):
+                if isinstance(sub, dict) and sub.get("url") == "validationMode":
+                    out["identity_document"] = str(
+                        (sub.get("valueCoding") or {}).get("code", ""))
         if isinstance(ext, dict) and ext.get("url") == BIRTH_PLACE_URL:
             place = ext.get("valueAddress") or {}
             out["birth_place"] = str(place.get("city", "") or place.get("text", ""))
@@ -173,7 +235,26 @@ def elements(resource: Resource) -> dict[str, str]:
         if isinstance(gp, dict) and gp.get("display"):
             out["treating_gp"] = str(gp["display"])
             break
+    for link in resource.get("link", []):
+        if isinstance(link, dict) and link.get("type") == "replaced-by":
+            reference = str((link.get("other") or {}).get("reference", ""))
+            out["replaced_by"] = reference.split("/", 1)[1] if "/" in reference else ""
+    # Patient.active false: archived, or merged away (then replaced_by says so).
+    out["archived"] = "1" if resource.get("active") is False and not out["replaced_by"] \
+        else ""
+    out["deceased_date"] = str(resource.get("deceasedDateTime", ""))[:10]
     return out
+
+
+def _typed(values: dict[str, str]) -> dict[str, Any]:
+    """Elements (text) as Patient fields."""
+    data: dict[str, Any] = dict(values)
+    data["archived"] = data.get("archived") == "1"
+    try:
+        data["deceased_date"] = date.fromisoformat(data.get("deceased_date") or "")
+    except ValueError:
+        data["deceased_date"] = None
+    return data
 
 
 def from_fhir(resource: Resource) -> Patient:
@@ -188,7 +269,7 @@ def from_fhir(resource: Resource) -> Patient:
     record_id = resource.get("id")
     if not isinstance(record_id, str) or not record_id:
         raise UnusablePatient("no id")
-    return Patient(id=record_id, birth_date=birth, **values)
+    return Patient(id=record_id, birth_date=birth, **_typed(values))
 
 
 # --- three-way merge -------------------------------------------------------------------
@@ -206,6 +287,8 @@ def merge_elements(base: dict[str, str] | None, local: dict[str, str],
     base = base or {}
     merged: dict[str, str] = {}
     lost: list[str] = []
+    # The strict traits follow the hub's INS: whether récupérée or qualifiée, they are the
+    # traits the INSi teleservice returned with it (RNIV: INSi traits replace typed ones).
     hub_qualified = bool(remote.get("ins"))
     for key in ELEMENTS:
         b, mine, theirs = base.get(key), local.get(key, ""), remote.get(key, "")
@@ -233,7 +316,7 @@ def merge(base: Resource | None, local: Resource | None,
         if base is not None and same(local, base):
             return MergeResult(None, local_lost=False, reason="deleted")
         return MergeResult(local, local_lost=False, reason="edit_beats_delete")
-    if local is None or local.get("active") is False:
+    if local is None:
         if base is not None and not same(remote, base):
             # The hub copy changed since we deleted: it comes back, visibly.
             return MergeResult(remote, local_lost=True, reason="edit_beats_delete")
@@ -244,7 +327,8 @@ def merge(base: Resource | None, local: Resource | None,
         _patient_from_elements(str(remote.get("id", local.get("id", ""))), result.merged),
         meta=RecordMeta())
     ins = _ins(remote) or _ins(local)
-    merged = to_fhir(merged_patient, ins_system=ins[0] if ins else INS_NIR_SYSTEM, over=remote)
+    merged = to_fhir(merged_patient, ins_system=ins[0] if ins else INS_NIR_SYSTEM, over=remote,
+                     replaces=_replaces(remote))
     # Unmodelled elements: ours win where only we changed them.
     for key, value in local.items():
         if key in ("meta",) or key in _MODELLED_KEYS:
@@ -258,11 +342,22 @@ def merge(base: Resource | None, local: Resource | None,
 
 
 _MODELLED_KEYS = frozenset({"resourceType", "id", "identifier", "name", "gender", "birthDate",
-                            "extension", "address", "telecom", "generalPractitioner", "active"})
+                            "extension", "address", "telecom", "generalPractitioner", "active",
+                            "deceasedDateTime", "link"})
+
+
+def _replaces(resource: Resource | None) -> tuple[str, ...]:
+    out = []
+    for link in (resource or {}).get("link", []):
+        if isinstance(link, dict) and link.get("type") == "replaces":
+            reference = str((link.get("other") or {}).get("reference", ""))
+            if "/" in reference:
+                out.append(reference.split("/", 1)[1])
+    return tuple(out)
 
 
 def _patient_from_elements(record_id: str, values: dict[str, str]) -> Patient:
-    data = dict(values)
+    data = _typed(values)
     try:
         birth = date.fromisoformat(data.pop("birth_date"))
     except ValueError:
@@ -284,11 +379,12 @@ class PatientAdapter:
         if patient is None:
             return None
         hub = hub_copy(db, self.resource_type, record_id)
-        return to_fhir(patient, ins_system=self.ins_system, over=hub[1] if hub else None)
+        return to_fhir(patient, ins_system=self.ins_system, over=hub[1] if hub else None,
+                       replaces=tuple(store.replaced_ids(db, record_id)))
 
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
               hub_version: str) -> None:
-        if resource is None or resource.get("active") is False:
+        if resource is None:
             store.apply_hub_delete(uow, record_id, hub_version)
             return
         patient = from_fhir(resource)
@@ -305,6 +401,7 @@ class PatientAdapter:
 
 
 __all__ = [
-    "ELEMENTS", "INS_NIR_SYSTEM", "INS_NIR_TEST_SYSTEM", "PatientAdapter", "UnusablePatient",
-    "elements", "from_fhir", "merge", "merge_elements", "to_fhir",
+    "ELEMENTS", "IDENTITY_RELIABILITY_URL", "IDENTITY_STATUS_SYSTEM", "INS_NIR_SYSTEM",
+    "INS_NIR_TEST_SYSTEM", "PatientAdapter", "UnusablePatient", "elements", "from_fhir",
+    "identity_status_of", "merge", "merge_elements", "to_fhir",
 ]

@@ -10,6 +10,22 @@ from datetime import date
 from tsn_desktop.core import identifiers
 
 SEXES = ("F", "M", "U")
+
+# RNIV (Référentiel national d'identitovigilance, volet 1 "Principes communs") [EXI SI 07]:
+# every stored identity has one of four exclusive confidence statuses, the cross of two
+# independent facts: were the traits and the INS retrieved through the INSi teleservice,
+# and were the traits checked against a high-trust identity document? FHIR codes:
+# https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-identity-status (FR Core).
+PROVISIONAL = "PROV"  # neither: typed locally, nothing checked
+VALIDATED = "VALI"  # identity document checked, no INSi retrieval
+RETRIEVED = "RECUP"  # INS retrieved through INSi, no identity document checked yet
+QUALIFIED = "QUAL"  # both: only a qualified INS may reference and share health data
+IDENTITY_STATUSES = (PROVISIONAL, RETRIEVED, VALIDATED, QUALIFIED)
+
+# Documents the RNIV accepts as high-trust evidence for a validated / qualified identity
+# (FR Core CodeSystem fr-core-cs-mode-validation-identity). The carte Vitale is not one:
+# it proves insurance rights, not identity, and a child is often on a parent's card.
+IDENTITY_DOCUMENTS = ("CN", "PA", "CS", "eCN", "IN", "LEP", "AN")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 .()-]{6,20}$")
 _INSEE = re.compile(r"^(\d{5}|2[AB]\d{3})$")
@@ -33,6 +49,13 @@ class Patient:
     phone: str = ""
     email: str = ""
     treating_gp: str = ""
+    # The document the traits were checked against ("" = none checked): see identity_status.
+    identity_document: str = ""
+    # Out of the default list but kept: created by mistake, moved away, no longer followed.
+    archived: bool = False
+    deceased_date: date | None = None
+    # Merged into that patient (a duplicate): a tombstone pointing at the record kept.
+    replaced_by: str = ""
     id: str = ""
     meta: RecordMeta = field(default_factory=lambda: RecordMeta())
 
@@ -45,6 +68,17 @@ class Patient:
                 if self.sex == "F" else f"{self.used_name.upper()} ({self.birth_name.upper()})"
         return f"{family} {self.given_names}".strip()
 
+    @property
+    def identity_status(self) -> str:
+        """The RNIV status, derived so it can never contradict the record: an INS is only
+        ever entered from the INSi result (RNIV: the INS is obtained from INSi only)."""
+        return identity_status(bool(self.ins), bool(self.identity_document))
+
+    @property
+    def active(self) -> bool:
+        """In the default register: not archived, not deceased, not merged away."""
+        return not (self.archived or self.deceased_date or self.replaced_by)
+
     def age_on(self, day: date) -> int:
         years = day.year - self.birth_date.year
         if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
@@ -55,6 +89,21 @@ class Patient:
         """The fields a user edits (used for change detection and FHIR)."""
         return {f.name: getattr(self, f.name) for f in fields(self)
                 if f.name not in ("id", "meta")}
+
+
+def pick_kept(a: Patient, b: Patient) -> tuple[Patient, Patient]:
+    """Which of two duplicates to keep by default: the higher RNIV status (a qualified
+    identity must not be replaced by a provisional one), then the older record."""
+    rank = {s: i for i, s in enumerate(IDENTITY_STATUSES)}
+    order = sorted((a, b), key=lambda p: (-rank[p.identity_status], p.meta.created_at, p.id))
+    return order[0], order[1]
+
+
+def identity_status(retrieved_from_insi: bool, document_checked: bool) -> str:
+    """RNIV [EXI SI 07]: the status from its two criteria."""
+    if retrieved_from_insi:
+        return QUALIFIED if document_checked else RETRIEVED
+    return VALIDATED if document_checked else PROVISIONAL
 
 
 @dataclass(frozen=True)
@@ -75,7 +124,8 @@ class FieldProblem:
 def clean(patient: Patient) -> Patient:
     """Trims what users paste: surrounding spaces, INS separators, upper-case INSEE codes."""
     text_fields = {f.name: getattr(patient, f.name).strip() for f in fields(patient)
-                   if isinstance(getattr(patient, f.name), str) and f.name not in ("id",)}
+                   if isinstance(getattr(patient, f.name), str)
+                   and f.name not in ("id", "replaced_by")}
     if text_fields.get("ins"):
         text_fields["ins"] = identifiers.normalize_nir(text_fields["ins"])
     text_fields["birth_insee"] = text_fields.get("birth_insee", "").upper()
@@ -102,6 +152,20 @@ def validate(patient: Patient, today: date) -> list[FieldProblem]:
         check = identifiers.validate_ins(patient.ins)
         if not check.ok:
             problems.append(FieldProblem("ins", check.reason))
+        else:
+            # RNIV: an INS is attached to an identity only when INSi returned it for these
+            # very traits. One whose sex or birth year/month contradict the patient belongs
+            # to someone else (often the parent whose carte Vitale covers a child).
+            for code in identifiers.ins_matches_patient(patient.ins, patient.sex,
+                                                        patient.birth_date):
+                problems.append(FieldProblem("ins", f"mismatch_{code}"))
+    if patient.identity_document and patient.identity_document not in IDENTITY_DOCUMENTS:
+        problems.append(FieldProblem("identity_document", "invalid"))
+    if patient.deceased_date is not None:
+        if patient.deceased_date > today:
+            problems.append(FieldProblem("deceased_date", "in_future"))
+        elif patient.deceased_date < patient.birth_date:
+            problems.append(FieldProblem("deceased_date", "before_birth"))
     if patient.email and not _EMAIL.match(patient.email):
         problems.append(FieldProblem("email", "invalid"))
     if patient.phone and not _PHONE.match(patient.phone):
@@ -109,6 +173,31 @@ def validate(patient: Patient, today: date) -> list[FieldProblem]:
     if patient.postal_code and not re.fullmatch(r"\d{5}", patient.postal_code):
         problems.append(FieldProblem("postal_code", "invalid"))
     return problems
+
+
+DATE_TYPED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$")
+DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")
+
+
+def parse_birth_date(term: str, today: date) -> date | None:
+    """A date as the front desk types it: 19/11/1978, 19/11/78, 19111978 or 191178.
+    A two-digit year is the latest one not in the future (78 -> 1978, 05 -> 2005)."""
+    match = DATE_TYPED.match(term) or DATE_DIGITS.match(term)
+    if not match:
+        return None
+    day, month, year_text = int(match[1]), int(match[2]), match[3]
+    year = int(year_text)
+    if len(year_text) == 2:
+        year += 2000
+        try:
+            if date(year, month, day) > today:
+                year -= 100
+        except ValueError:
+            return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 _LIGATURES = str.maketrans({"Œ": "OE", "œ": "oe", "Æ": "AE", "æ": "ae", "ß": "ss"})

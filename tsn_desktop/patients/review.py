@@ -30,7 +30,11 @@ class PatientReview:
 def _value(key: str, value: str) -> str:
     if key == "sex":
         return texts.sex_label(value) if value else ""
-    if key == "birth_date" and len(value) == 10:
+    if key == "identity_document":
+        return texts.identity_document_label(value)
+    if key == "archived":
+        return texts.field_label("archived") if value else ""
+    if key in ("birth_date", "deceased_date") and len(value) == 10:
         year, month, day = value.split("-")
         return f"{day}/{month}/{year}"
     return value.replace("\n", ", ")

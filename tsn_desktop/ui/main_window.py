@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.practitioner = practitioner
         self.is_locked = False
         self.page_names = tuple(name for name, _title in navigation)
-        titles = {name: QCoreApplication.translate("Navigation", title)
+        titles = {name: QCoreApplication.translate("Navigation", title)  # QT_TRANSLATE_NOOP
                   for name, title in navigation}
 
         self.navigation = QListWidget()
@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
         if tools:
             tools_menu = bar.addMenu(self.tr("&Tools"))
             for title, shortcut, run in tools:
-                action = QAction(QCoreApplication.translate("Actions", title), self)
+                action = QAction(QCoreApplication.translate("Actions", title),  # QT_TRANSLATE_NOOP
+                                 self)
                 if shortcut:
                     action.setShortcut(QKeySequence(shortcut))
                 action.triggered.connect(lambda _checked=False, r=run: r())

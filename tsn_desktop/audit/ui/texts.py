@@ -6,7 +6,7 @@ lupdate collects it; the pure code hands over codes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from tsn_desktop.audit.model import HUB, AuditEntry, in_paris, is_practitioner
 
@@ -59,6 +59,14 @@ def origin_label(entry: AuditEntry) -> str:
     return QCoreApplication.translate("AuditTexts", "This computer, not sent yet")
 
 
+class AuditCounts(QObject):
+    """Counted words go through a QObject's tr(): pyside6-lupdate skips a counted
+    QCoreApplication.translate() call (the duplicate warning shipped in English so)."""
+
+    def times(self, count: int) -> str:
+        return self.tr("(%n times)", "", count)
+
+
 def when_label(entry: AuditEntry) -> str:
     """Europe/Paris; a colleague's grouped event shows its span and how many times."""
     start = in_paris(entry.at)
@@ -68,8 +76,7 @@ def when_label(entry: AuditEntry) -> str:
         text += "–" + (end.strftime("%H:%M") if end.date() == start.date()
                        else end.strftime("%d/%m/%Y %H:%M"))
     if entry.occurrences > 1:
-        text += " " + QCoreApplication.translate("AuditTexts", "(%n times)", "",
-                                                 entry.occurrences)
+        text += " " + AuditCounts().times(entry.occurrences)
     return text
 
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
 from tsn_desktop.patients.model import Patient
+from tsn_desktop.patients.ui.fit import FittingDialog, grow_to_content, reading_width
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class MembersModel(QAbstractTableModel):
         return None
 
 
-class ShareDialog(QDialog):
+class ShareDialog(FittingDialog):
     """Asks for the colleague's RPPS number (checked at once) and, optionally, a name;
     saves through the DB runner. The typed text stays whatever goes wrong."""
 
@@ -210,6 +210,10 @@ class ShareDialog(QDialog):
             QWidget.setTabOrder(first, second)
         self.rpps_edit.textEdited.connect(lambda _text: self._mark(""))
         self.rpps_edit.setFocus()
+        # Wide enough for the reason an RPPS is refused to read in two or three lines;
+        # taller whenever a message appears (fit.grow_to_content).
+        self.setMinimumWidth(reading_width(self, 72))
+        self.setSizeGripEnabled(True)
 
     # --- problems ---------------------------------------------------------------------------
     def rpps_problem(self, check: identifiers.IdentifierCheck) -> str:
@@ -241,11 +245,14 @@ class ShareDialog(QDialog):
         self.rpps_error.setText(message)
         self.rpps_error.setVisible(bool(message))
         if message:
+            grow_to_content(self)
             self.rpps_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_banner(self, message: str) -> None:
         self.banner.setText(message)
         self.banner.setVisible(bool(message))
+        if message:
+            grow_to_content(self)
 
     # --- saving -----------------------------------------------------------------------------
     def share(self) -> None:

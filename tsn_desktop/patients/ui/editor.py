@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,17 +34,27 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import service
-from tsn_desktop.patients.model import FieldProblem, Patient, clean, identity_key, validate
+from tsn_desktop.patients.model import (
+    IDENTITY_DOCUMENTS,
+    FieldProblem,
+    Patient,
+    clean,
+    identity_key,
+    identity_status,
+    validate,
+)
 from tsn_desktop.patients.ui import texts
 from tsn_desktop.patients.ui.date_field import DateField
+from tsn_desktop.patients.ui.fit import grow_to_content
 
 log = logging.getLogger(__name__)
 
 # Form order: the first problem in this order gets the focus.
 FIELD_ORDER = ("birth_name", "given_names", "used_name", "sex", "birth_date", "birth_place",
-               "birth_insee", "ins", "address", "postal_code", "city", "phone", "email",
-               "treating_gp")
-_TEXT_FIELDS = tuple(f for f in FIELD_ORDER if f not in ("sex", "birth_date"))
+               "birth_insee", "ins", "identity_document", "address", "postal_code", "city",
+               "phone", "email", "treating_gp")
+_TEXT_FIELDS = tuple(f for f in FIELD_ORDER if f not in ("sex", "birth_date",
+                                                         "identity_document"))
 
 _STYLE = """
 QLineEdit[invalid="true"], QComboBox[invalid="true"] {
@@ -65,6 +75,17 @@ class DuplicateChoice(enum.Enum):
     BACK = "back"
 
 
+class DuplicateWords(QObject):
+    """The counted sentence of the duplicate question. A plural must be a QObject's
+    self.tr(text, comment, n): pyside6-lupdate skips QCoreApplication.translate(..., n),
+    which left this sentence out of both catalogues (English in the French UI)."""
+
+    def found(self, n: int) -> str:
+        return self.tr(
+            "%n patient(s) with the same name and date of birth already in the register:",
+            "", n)
+
+
 def ask_duplicate_choice(parent: QWidget, duplicates: list[Patient]) -> DuplicateChoice:
     """Asks what to do about likely duplicates (tests replace this function)."""
     lines = []
@@ -76,10 +97,7 @@ def ask_duplicate_choice(parent: QWidget, duplicates: list[Patient]) -> Duplicat
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("PatientEditorDialog", "Possible duplicate"))
-    box.setText(QCoreApplication.translate(
-        "PatientEditorDialog",
-        "%n patient(s) with the same name and date of birth already in the register:",
-        "", len(duplicates)))
+    box.setText(DuplicateWords(box).found(len(duplicates)))
     box.setInformativeText("\n".join(lines) + "\n\n" + QCoreApplication.translate(
         "PatientEditorDialog",
         "Open the existing file if it is the same person; save a new patient only for a "
@@ -136,7 +154,8 @@ class PatientEditorDialog(QDialog):
     open_existing_requested = Signal(str)  # id of a likely duplicate the user chose
 
     def __init__(self, runner: DbRunner, clock: Clock, patient: Patient | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 prefill: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
@@ -156,7 +175,14 @@ class PatientEditorDialog(QDialog):
         if patient is not None:
             self._load(patient)
         self._initial = self._snapshot()
+        for name, text in (prefill or {}).items():
+            # What the search typed: the user's text, so closing the form asks first.
+            if name == "birth_date":
+                self.birth_field.edit.setText(text)
+            elif name in self.edits:
+                self.edits[name].setText(text)
         self._check_ins_live()
+        self._show_status()
         self.fields["birth_name"].setFocus()
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
@@ -177,9 +203,11 @@ class PatientEditorDialog(QDialog):
             "phone": self.tr("P&hone:"),
             "email": self.tr("&E-mail:"),
             "treating_gp": self.tr("&Treating GP:"),
+            "identity_document": self.tr("Identity document chec&ked:"),
         }
-        # Wide enough for a long composed name or a grouped INS without scrolling.
-        field_width = self.fontMetrics().horizontalAdvance("x") * 30
+        # Wide enough for a long composed name or a grouped INS without scrolling, and
+        # for the messages under the fields to read as sentences, not as a column.
+        field_width = self.fontMetrics().horizontalAdvance("x") * 38
         for name in _TEXT_FIELDS:
             edit = QLineEdit(self)
             edit.setMinimumWidth(field_width)
@@ -194,7 +222,10 @@ class PatientEditorDialog(QDialog):
         self.edits["birth_insee"].setPlaceholderText(
             self.tr("e.g. 75056"))
         self.edits["ins"].setPlaceholderText(
-            self.tr("15 digits, as on the carte Vitale"))
+            self.tr("15 characters, from the INSi teleservice result"))
+        self.edits["ins"].setToolTip(self.tr(
+            "Copy the INS from the INSi teleservice result, not from the carte Vitale: a "
+            "child is often on a parent's card."))
         self.edits["phone"].setPlaceholderText(
             self.tr("e.g. 06 12 34 56 78"))
         self.edits["treating_gp"].setPlaceholderText(
@@ -209,6 +240,20 @@ class PatientEditorDialog(QDialog):
         sex.setCurrentIndex(-1)
         self.sex_combo = sex
         self.fields["sex"] = sex
+
+        document = QComboBox(self)
+        document.setMinimumWidth(field_width // 2)
+        for code in ("", *IDENTITY_DOCUMENTS):
+            document.addItem(texts.identity_document_label(code), code)
+        document.setToolTip(self.tr(
+            "The patient's own document the traits were checked against. The carte Vitale "
+            "is not an identity document."))
+        self.document_combo = document
+        self.fields["identity_document"] = document
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("identity_status")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Identity status"))
 
         birth = DateField(self)
         birth.set_maximum(self._clock.today())
@@ -234,7 +279,8 @@ class PatientEditorDialog(QDialog):
 
         identity = QGroupBox(self.tr("Identity"), self)
         self._form(identity, labels, ("birth_name", "given_names", "used_name", "sex",
-                                      "birth_date", "birth_place", "birth_insee", "ins"))
+                                      "birth_date", "birth_place", "birth_insee", "ins",
+                                      "identity_document"))
         contact = QGroupBox(self.tr("Contact"), self)
         self._form(contact, labels, ("address", "postal_code", "city", "phone", "email"))
         care = QGroupBox(self.tr("Care"), self)
@@ -289,7 +335,13 @@ class PatientEditorDialog(QDialog):
         self.edits["ins"].textChanged.connect(self._check_ins_live)
         self.edits["ins"].editingFinished.connect(self._tidy_ins)
         sex.currentIndexChanged.connect(lambda _i: self._clear_problem("sex"))
+        sex.currentIndexChanged.connect(lambda _i: self._clear_problem("ins"))
+        document.currentIndexChanged.connect(
+            lambda _i: self._clear_problem("identity_document"))
+        birth.changed.connect(lambda: self._clear_problem("ins"))
         sex.currentIndexChanged.connect(self._check_ins_live)
+        document.currentIndexChanged.connect(self._show_status)
+        self.edits["ins"].textChanged.connect(self._show_status)
         birth.changed.connect(lambda: self._clear_problem("birth_date"))
         birth.changed.connect(self._show_age)
         birth.changed.connect(self._check_ins_live)
@@ -312,6 +364,8 @@ class PatientEditorDialog(QDialog):
             cell.addWidget(self.errors[name])
             if name == "ins":
                 cell.addWidget(self.ins_hint)
+            if name == "identity_document":
+                cell.addWidget(self.status_label)
             form.addRow(label, cell)
 
     # --- form content -------------------------------------------------------------------
@@ -323,6 +377,8 @@ class PatientEditorDialog(QDialog):
             self.edits[name].setText(value)
         self.sex_combo.setCurrentIndex(self.sex_combo.findData(patient.sex))
         self.birth_field.set_value(patient.birth_date)
+        self.document_combo.setCurrentIndex(
+            max(0, self.document_combo.findData(patient.identity_document)))
 
     def _text(self, name: str) -> str:
         return self.edits[name].text()
@@ -331,10 +387,15 @@ class PatientEditorDialog(QDialog):
         data = self.sex_combo.currentData()
         return data if isinstance(data, str) else ""
 
+    def _document(self) -> str:
+        data = self.document_combo.currentData()
+        return data if isinstance(data, str) else ""
+
     def _snapshot(self) -> dict[str, str]:
         values = {name: self._text(name).strip() for name in _TEXT_FIELDS}
         values["ins"] = identifiers.normalize_nir(values["ins"])
         values["sex"] = self._sex()
+        values["identity_document"] = self._document()
         values["birth_date"] = self.birth_field.text()
         return values
 
@@ -346,7 +407,7 @@ class PatientEditorDialog(QDialog):
         (problems() reports it, so such a draft is never saved)."""
         base = self._original or Patient("", "", "", self._clock.today())
         values: dict[str, Any] = {name: self._text(name) for name in _TEXT_FIELDS}
-        return replace(base, sex=self._sex(),
+        return replace(base, sex=self._sex(), identity_document=self._document(),
                        birth_date=self.birth_field.value() or self._clock.today(), **values)
 
     def problems(self) -> list[FieldProblem]:
@@ -360,11 +421,18 @@ class PatientEditorDialog(QDialog):
 
     # --- problems beside their fields ---------------------------------------------------
     def show_problems(self, problems: list[FieldProblem]) -> None:
+        mismatches = [p.code.removeprefix("mismatch_") for p in problems
+                      if p.field == "ins" and p.code.startswith("mismatch_")]
         for problem in problems:
             if problem.field not in self.fields:
                 continue
-            message = texts.problem_text(problem.field, problem.code,
-                                         self._text("ins") if problem.field == "ins" else "")
+            if mismatches and problem.field == "ins":
+                # Sex, year and month in one message: every contradiction, one advice.
+                message = texts.ins_mismatch_text(mismatches)
+            else:
+                message = texts.problem_text(
+                    problem.field, problem.code,
+                    self._text("ins") if problem.field == "ins" else "")
             self._problems[problem.field] = message
             self._mark(problem.field, message)
         if "ins" in self._problems:
@@ -428,20 +496,22 @@ class PatientEditorDialog(QDialog):
         birth = self.birth_field.value()
         mismatches = identifiers.ins_matches_patient(typed, self._sex(), birth) if birth else []
         if mismatches:
-            self._hint(" ".join(texts.ins_match_text(code) for code in mismatches)
-                       + " " + self.tr("Check the carte Vitale and the form."), "warning")
+            # Refused on save (RNIV): said now, in full, so nobody is surprised.
+            self._hint(texts.ins_mismatch_text(mismatches), "error")
         else:
             self._hint(self.tr("Valid INS number."), "ok")
 
+    def _show_status(self) -> None:
+        """The RNIV status the record will have, and what is left to do."""
+        status = identity_status(bool(identifiers.normalize_nir(self._text("ins"))),
+                                 bool(self._document()))
+        self.status_label.setText(self.tr("%1 — %2").replace(
+            "%1", texts.identity_status_label(status)).replace(
+            "%2", texts.identity_status_help(status)))
+
     def _fit(self) -> None:
         """Grows the window when messages appear: a clipped sentence helps nobody."""
-        layout = self.layout()
-        layout.activate()
-        needed = max(layout.totalSizeHint().height(),
-                     layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                     else 0)
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to_content(self)
 
     def _hint(self, text: str, role: str) -> None:
         self.ins_hint.setText(text)
@@ -566,6 +636,9 @@ class PatientEditorDialog(QDialog):
             combo.setCurrentIndex(combo.findData(values["sex"]) if values["sex"] else -1)
         elif name == "birth_date":
             self.birth_field.edit.setText(values["birth_date"])
+        elif name == "identity_document":
+            combo = self.document_combo
+            combo.setCurrentIndex(max(0, combo.findData(values[name])))
         else:
             self.edits[name].setText(values[name])
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,15 +32,15 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.patients import service
-from tsn_desktop.patients.model import Patient
-from tsn_desktop.patients.ui import texts
+from tsn_desktop.patients.model import Patient, parse_birth_date
+from tsn_desktop.patients.ui import file_header, texts
 from tsn_desktop.patients.ui.editor import PatientEditorDialog
 from tsn_desktop.patients.ui.patient_file import PatientFileView
 from tsn_desktop.patients.ui.table_model import Column, PatientTableModel
 
 log = logging.getLogger(__name__)
 
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 200  # rows per page; the next page comes as the list is scrolled
 SEARCH_DELAY_MS = 150
 
 
@@ -59,6 +60,7 @@ class PatientsPage(QWidget):
         self._generation = 0
         self.editor: PatientEditorDialog | None = None
         self._reopen_after_unlock: str | None = None
+        self._last_query = ""
         self.setObjectName("PatientsPage")
 
         self._search_timer = QTimer(self)
@@ -70,6 +72,11 @@ class PatientsPage(QWidget):
         self.file_view = PatientFileView(self, tabs=patient_tabs())
         self.file_view.back_requested.connect(self.show_register)
         self.file_view.edit_requested.connect(self._edit_patient)
+        header = self.file_view.header
+        header.archive_requested.connect(self._set_archived)
+        header.deceased_requested.connect(self._set_deceased)
+        header.merge_requested.connect(self._merge_with)
+        header.open_requested.connect(self.open_patient)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.register)
         self.stack.addWidget(self.file_view)
@@ -92,14 +99,23 @@ class PatientsPage(QWidget):
         self.search.setPlaceholderText(self.tr("Name, date of birth (dd/mm/yyyy) or INS"))
         self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setAccessibleDescription(self.tr(
-            "Type a name, a date of birth as dd/mm/yyyy, a year or an INS number. "
-            "Down arrow goes to the list, Enter opens the selected patient."))
+            "Type a name, a date of birth (19/11/1978, 19/11/78, 19111978), a year or an "
+            "INS number. Down arrow goes to the list, Enter opens the selected patient."))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Search (Ctrl+F)"))
         self.search.textChanged.connect(self._search_edited)
         self.search.installEventFilter(self)
         search_label = QLabel(self.tr("&Search:"), self.register)
         search_label.setBuddy(self.search)
+        # Archived, deceased and merged patients leave the default list, not the register.
+        self.scope_combo = QComboBox(self.register)
+        self.scope_combo.addItem(self.tr("Active patients"), service.ACTIVE)
+        self.scope_combo.addItem(self.tr("Archived, deceased or merged"), service.INACTIVE)
+        self.scope_combo.addItem(self.tr("All patients"), service.ALL)
+        self.scope_combo.setAccessibleName(self.tr("Which patients to list"))
+        self.scope_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        scope_label = QLabel(self.tr("Sho&w:"), self.register)
+        scope_label.setBuddy(self.scope_combo)
 
         self.new_button = QPushButton(self.tr("&New patient"), self.register)
         self.new_button.setAccessibleName(self.tr("New patient"))
@@ -115,6 +131,7 @@ class PatientsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
 
         self.model = PatientTableModel(self._clock.today(), self)
+        self.model.more_wanted.connect(self._fetch_more)
         self.table = QTableView(self.register)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Patients found"))
@@ -153,15 +170,27 @@ class PatientsPage(QWidget):
         self.first_patient_button = QPushButton(self.tr("Create the &first patient"), self.empty)
         self.first_patient_button.setAccessibleName(self.tr("Create the first patient"))
         self.first_patient_button.clicked.connect(self.new_patient)
+        # After a search that found no one: the form, filled with what was typed.
+        self.create_typed_button = QPushButton(self.tr("&Create this patient"), self.empty)
+        self.create_typed_button.setAccessibleName(self.tr("Create this patient"))
+        self.create_typed_button.clicked.connect(self.create_from_search)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_label)
         empty_layout.addWidget(self.first_patient_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addWidget(self.create_typed_button, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
         self.results = QStackedWidget(self.register)
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty)
 
+        # The list's scope sits on the title's line: the search row stays narrow enough for
+        # a laptop at 150 % (the window must fit 910 points).
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(scope_label)
+        heading.addWidget(self.scope_combo)
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
@@ -173,13 +202,15 @@ class PatientsPage(QWidget):
         status.addStretch(1)
         status.addWidget(self.capped_label)
         layout = QVBoxLayout(self.register)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(top)
         layout.addWidget(self.message_label)
         layout.addWidget(self.results, 1)
         layout.addLayout(status)
 
-        for first, second in ((self.search, self.new_button), (self.new_button, self.open_button),
+        for first, second in ((self.search, self.scope_combo),
+                              (self.scope_combo, self.new_button),
+                              (self.new_button, self.open_button),
                               (self.open_button, self.edit_button),
                               (self.edit_button, self.table)):
             QWidget.setTabOrder(first, second)
@@ -198,6 +229,7 @@ class PatientsPage(QWidget):
             Column.SEX: self.model.headerData(Column.SEX, Qt.Orientation.Horizontal),
             Column.BIRTH_DATE: texts.date_with_age(date(2000, 1, 1), date(2001, 12, 31)),
             Column.INS: "0 00 00 00 000 000 00",
+            Column.STATUS: texts.identity_status_short("RECUP"),
             # Typical, not longest: the tooltip shows a longer one whole.
             Column.CITY: "Vaulx-en-Velin",
             Column.TREATING_GP: "Dr Thierry Esposito",
@@ -239,43 +271,75 @@ class PatientsPage(QWidget):
         self.message_label.setVisible(False)
         self._search_timer.start()
 
+    def scope(self) -> str:
+        data = self.scope_combo.currentData()
+        return data if isinstance(data, str) else service.ACTIVE
+
     def refresh(self) -> None:
         """Runs the current query now (the field's edits call it after a short pause)."""
         self._search_timer.stop()
         self._generation += 1
         generation = self._generation
         query = self.search.text().strip()
+        scope = self.scope()
 
-        def job(db: Database) -> tuple[list[Patient], int]:
-            # One more than shown, to know whether the list is cut.
-            return service.search(db, query, SEARCH_LIMIT + 1), service.count(db)
+        def job(db: Database) -> tuple[service.SearchPage, int]:
+            # The register's own count too: it tells "no match" from "nobody yet".
+            return service.search_page(db, query, SEARCH_LIMIT, 0, scope), service.count(
+                db, service.ALL)
 
         self._runner.run(
             job,
             self._alive(lambda result: self._show_results(generation, query, *result)),
             self._alive(lambda error: self._search_failed(generation, error)))
 
-    def _show_results(self, generation: int, query: str, patients: list[Patient],
-                      total: int) -> None:
+    def _fetch_more(self, offset: int) -> None:
+        """The list was scrolled to its end: the next page of the same query."""
+        generation = self._generation
+        query = self.search.text().strip()
+        scope = self.scope()
+        self._runner.run(
+            lambda db: service.search_page(db, query, SEARCH_LIMIT, offset, scope),
+            self._alive(lambda page: self._append_results(generation, page)),
+            self._alive(lambda error: self._search_failed(generation, error)))
+
+    def _append_results(self, generation: int, page: service.SearchPage) -> None:
+        if generation != self._generation:
+            return
+        self.model.append_patients(page.patients, page.total)
+        self._show_count(page.total)
+
+    def _show_count(self, total: int) -> None:
+        loaded = self.model.rowCount()
+        self.count_label.setText(self.tr("%Ln patient(s)", "in the list", total))
+        # The list loads page by page as it scrolls; say so while not all are loaded.
+        self.capped_label.setText(self.tr("%Ln shown — scroll down for the next ones", "",
+                                          loaded))
+        self.capped_label.setVisible(loaded < total)
+
+    def _show_results(self, generation: int, query: str, page: service.SearchPage,
+                      register_total: int) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
         selected = self.selected_patient()
-        capped = len(patients) > SEARCH_LIMIT
-        self.model.set_patients(patients[:SEARCH_LIMIT], self._clock.today())
-        self.count_label.setText(self.tr("%Ln patient(s)", "in the register", total))
-        self.capped_label.setText(self.tr("First %Ln results — refine the search", "",
-                                          SEARCH_LIMIT))
-        self.capped_label.setVisible(capped)
+        patients = page.patients
+        self.model.set_patients(patients, self._clock.today(), total=page.total)
+        self._show_count(page.total)
+        self._last_query = query
         if not patients:
-            if total == 0:
+            creatable = bool(query) and self.scope() == service.ACTIVE
+            if register_total == 0:
                 self.empty_label.setText(self.tr(
                     "No patient in the register yet. Create the first one with "
                     "“New patient” (Ctrl+N)."))
+            elif not query:
+                self.empty_label.setText(self.tr("No patient in this list."))
             else:
                 self.empty_label.setText(self.tr(
                     "No patient matches “%1”. Check the spelling, or search by date of "
                     "birth (dd/mm/yyyy) or INS number.").replace("%1", query))
-            self.first_patient_button.setVisible(total == 0)
+            self.first_patient_button.setVisible(register_total == 0 and not query)
+            self.create_typed_button.setVisible(creatable)
             self.results.setCurrentWidget(self.empty)
         else:
             self.results.setCurrentWidget(self.table)
@@ -283,6 +347,10 @@ class PatientsPage(QWidget):
             self._select_row(max(row, 0))
         self._update_buttons()
         self.search_finished.emit()
+
+    def create_from_search(self) -> None:
+        """Opens the new-patient form with what the search had: names, a birth date."""
+        self._open_editor(None, prefill_from_search(self._last_query, self._clock.today()))
 
     def _search_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -293,6 +361,7 @@ class PatientsPage(QWidget):
             "The search could not be run. Type again to retry; if it keeps failing, "
             "restart TSN Desktop."))
         self.first_patient_button.setVisible(False)
+        self.create_typed_button.setVisible(False)
         self.results.setCurrentWidget(self.empty)
         self._update_buttons()
         self.search_finished.emit()
@@ -333,6 +402,77 @@ class PatientsPage(QWidget):
         self.stack.setCurrentWidget(self.file_view)
         self.file_view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
         self.patient_opened.emit(patient)
+        if not patient.replaced_by:
+            patient_id = patient.id
+            self._runner.run(lambda db: service.likely_duplicates(db, patient),
+                             self._alive(lambda found: self._show_duplicates(patient_id,
+                                                                             found)),
+                             self._alive(lambda _error: None))
+
+    def _show_duplicates(self, patient_id: str, found: list[Patient]) -> None:
+        current = self.file_view.patient()
+        if current is not None and current.id == patient_id:
+            self.file_view.header.show_duplicates(found)
+
+    # --- the life of a record: archive, death, merge ----------------------------------------
+    def _set_archived(self, archive: bool) -> None:
+        patient = self.file_view.patient()
+        if patient is None:
+            return
+        action = service.archive if archive else service.unarchive
+        self._change_record(lambda db: action(db, patient))
+
+    def _set_deceased(self, deceased: bool) -> None:
+        patient = self.file_view.patient()
+        if patient is None:
+            return
+        if not deceased:
+            self._change_record(lambda db: service.unmark_deceased(db, patient))
+            return
+        day = file_header.ask_death_date(self, patient, self._clock.today())
+        if day is not None:
+            self._change_record(lambda db: service.mark_deceased(db, patient, day))
+
+    def _merge_with(self, other_id: str) -> None:
+        patient = self.file_view.patient()
+        other = self.file_view.header.duplicate()
+        if patient is None or other is None or other.id != other_id:
+            return
+        choice = file_header.ask_merge(self, patient, other)
+        if choice is None:
+            return
+        kept, merged = choice
+        self._change_record(lambda db: service.merge(db, kept, merged).kept)
+
+    def _change_record(self, job: Any) -> None:
+        """Runs a state change of the open file, then shows the file and list anew."""
+        def done(patient: Patient) -> None:
+            self.patient_saved.emit(patient)
+            self.refresh()
+            self.open_patient(patient.id)
+
+        self._runner.run(job, self._alive(done), self._alive(self._change_failed))
+
+    def _change_failed(self, error: BaseException) -> None:
+        if isinstance(error, service.StaleRecord):
+            text = self.tr("This file was changed elsewhere meanwhile: it has been reloaded. "
+                           "Check it, then try again.")
+            patient = self.file_view.patient()
+            if patient is not None:
+                self.open_patient(patient.id)
+        elif isinstance(error, service.CannotMerge) and error.code == "different_ins":
+            text = self.tr("These two files have different INS numbers: they are two "
+                           "different people and cannot be merged. Check both identities "
+                           "on the INSi teleservice.")
+        elif isinstance(error, service.CannotMerge):
+            text = self.tr("These files cannot be merged: one of them was already merged.")
+        elif isinstance(error, service.InvalidPatient):
+            text = " ".join(texts.problem_text(p.field, p.code) for p in error.problems)
+        else:
+            log.error("changing a patient file failed: %s", type(error).__name__)
+            text = self.tr("The change could not be saved. Try again; if it keeps failing, "
+                           "restart TSN Desktop.")
+        self.file_view.header.show_message(text)
 
     def _open_failed(self, error: BaseException) -> None:
         if isinstance(error, LookupError):
@@ -372,12 +512,13 @@ class PatientsPage(QWidget):
     def _edit_patient(self, patient: Patient) -> None:
         self._open_editor(patient)
 
-    def _open_editor(self, patient: Patient | None) -> None:
+    def _open_editor(self, patient: Patient | None,
+                     prefill: dict[str, str] | None = None) -> None:
         if self.editor is not None and self.editor.isVisible():
             self.editor.raise_()
             self.editor.activateWindow()
             return
-        editor = PatientEditorDialog(self._runner, self._clock, patient, self)
+        editor = PatientEditorDialog(self._runner, self._clock, patient, self, prefill=prefill)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._saved)
         editor.open_existing_requested.connect(self.open_patient)
@@ -447,3 +588,21 @@ class PatientsPage(QWidget):
 
     def _open_after_search(self) -> None:
         self.open_selected()
+
+
+def prefill_from_search(query: str, today: date) -> dict[str, str]:
+    """What a failed search typed, as form fields: a birth date (any typed form), then
+    the first word as the birth name and the others as given names."""
+    values: dict[str, str] = {}
+    words: list[str] = []
+    for term in query.split():
+        day = parse_birth_date(term, today)
+        if day is not None and "birth_date" not in values:
+            values["birth_date"] = texts.format_date(day)
+        elif not any(c.isdigit() for c in term):
+            words.append(term)
+    if words:
+        values["birth_name"] = words[0]
+    if len(words) > 1:
+        values["given_names"] = " ".join(words[1:])
+    return values

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.feature import PatientTab
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.patients.ui import texts
+from tsn_desktop.patients.ui.file_header import FileHeader
 
 T = TypeVar("T")
 
@@ -90,19 +90,10 @@ class PatientFileView(QWidget):
                  tabs: Sequence[QWidget] = ()) -> None:
         super().__init__(parent)
         self._patient: Patient | None = None
-        self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
-        self.title.setAccessibleName(self.tr("Patient"))
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(self.title.font())
-        if font.pointSizeF() > 0:  # a pixel-sized font has no point size to scale
-            font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.summary = QLabel(self)
-        self.summary.setAccessibleName(self.tr("Summary"))
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Name, summary, RNIV status, record state and its actions (file_header.py).
+        self.header = FileHeader(self)
+        self.title = self.header.title
+        self.summary = self.header.summary
 
         self.back_button = QPushButton(self.tr("← &List of patients"), self)
         self.back_button.setAccessibleName(self.tr("Back to the list of patients"))
@@ -137,8 +128,7 @@ class PatientFileView(QWidget):
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.title)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
 
     def patient(self) -> Patient | None:
@@ -167,11 +157,7 @@ class PatientFileView(QWidget):
 
     def show_patient(self, patient: Patient, today: date) -> None:
         self._patient = patient
-        self.title.setText(texts.full_name(patient))
-        parts = [texts.sex_label(patient.sex), texts.date_with_age(patient.birth_date, today)]
-        if patient.ins:
-            parts.append(self.tr("INS %1").replace("%1", identifiers.format_ins(patient.ins)))
-        self.summary.setText(" · ".join(parts))
+        self.header.show_patient(patient, today)
         self.identity.show_patient(patient, today)
         for tab in self.feature_tabs:
             _as_tab(tab).show_patient(patient, today)
@@ -179,8 +165,7 @@ class PatientFileView(QWidget):
     def clear(self) -> None:
         """Forgets the patient (session lock): no name left in a hidden label."""
         self._patient = None
-        self.title.clear()
-        self.summary.clear()
+        self.header.clear()
         for label in self.identity.values.values():
             label.clear()
         for tab in self.feature_tabs:

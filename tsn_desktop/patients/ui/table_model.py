@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from tsn_desktop.core import identifiers
@@ -32,8 +33,9 @@ class Column(IntEnum):
     SEX = 2
     BIRTH_DATE = 3
     INS = 4
-    CITY = 5
-    TREATING_GP = 6
+    STATUS = 5
+    CITY = 6
+    TREATING_GP = 7
 
 
 def french_collator() -> QCollator:
@@ -45,25 +47,61 @@ def french_collator() -> QCollator:
 
 
 class PatientTableModel(QAbstractTableModel):
-    """Read-only rows of patients; `patient(row)` gives the record behind a row."""
+    """Read-only rows of patients; `patient(row)` gives the record behind a row.
+
+    The rows may be the first pages of a longer result (`total`): when the view scrolls
+    to the end, Qt calls fetchMore and `more_wanted` asks the page for the next one."""
+
+    more_wanted = Signal(int)  # how many rows are loaded: the offset of the next page
 
     def __init__(self, today: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._patients: list[Patient] = []
+        self._total = 0
+        self._asked_at = -1  # one request per page, however often Qt asks
         self._today = today
         self._collator = french_collator()
         self._sort_column = Column.NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
 
     # --- content ----------------------------------------------------------------------
-    def set_patients(self, patients: Sequence[Patient], today: date | None = None) -> None:
+    def set_patients(self, patients: Sequence[Patient], today: date | None = None,
+                     total: int | None = None) -> None:
         self.beginResetModel()
         if today is not None:
             self._today = today
         self._patients = list(patients)
+        self._total = len(self._patients) if total is None else total
+        self._asked_at = -1
         self._patients.sort(key=self._sort_key(self._sort_column),
                             reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
+
+    def append_patients(self, patients: Sequence[Patient], total: int) -> None:
+        """The next page; rows already loaded keep their place (sorted among themselves
+        by the database order, which is the name order)."""
+        known = {p.id for p in self._patients}
+        fresh = [p for p in patients if p.id not in known]
+        self._total = total
+        if fresh:
+            first = len(self._patients)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._patients.extend(fresh)
+            self.endInsertRows()
+        else:
+            self._total = len(self._patients)  # nothing new came: stop asking
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and len(self._patients) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent) and self._asked_at != len(self._patients):
+            self._asked_at = len(self._patients)
+            self.more_wanted.emit(len(self._patients))
 
     def patient(self, row: int) -> Patient | None:
         return self._patients[row] if 0 <= row < len(self._patients) else None
@@ -93,6 +131,7 @@ class PatientTableModel(QAbstractTableModel):
             Column.SEX: self.tr("Sex"),
             Column.BIRTH_DATE: self.tr("Date of birth"),
             Column.INS: self.tr("INS"),
+            Column.STATUS: self.tr("Identity"),
             Column.CITY: self.tr("City"),
             Column.TREATING_GP: self.tr("Treating GP"),
         }[Column(section)]
@@ -108,8 +147,12 @@ class PatientTableModel(QAbstractTableModel):
             return self._display(patient, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             # Long composed names are cut in narrow columns: the tooltip shows them whole.
-            return texts.sex_label(patient.sex) if column == Column.SEX else \
-                self._display(patient, column) or None
+            if column == Column.SEX:
+                return texts.sex_label(patient.sex)
+            if column == Column.STATUS:
+                return texts.identity_status_label(patient.identity_status) + "\n" + \
+                    texts.identity_status_help(patient.identity_status)
+            return self._display(patient, column) or None
         if role == PatientRole:
             return patient
         return None
@@ -152,6 +195,8 @@ class PatientTableModel(QAbstractTableModel):
             return texts.date_with_age(patient.birth_date, self._today)
         if column == Column.INS:
             return identifiers.format_ins(patient.ins) if patient.ins else ""
+        if column == Column.STATUS:
+            return texts.register_state(patient)
         if column == Column.CITY:
             return patient.city
         return patient.treating_gp
@@ -176,6 +221,7 @@ class PatientTableModel(QAbstractTableModel):
             Column.GIVEN_NAMES: lambda p: p.given_names,
             Column.SEX: lambda p: p.sex,
             Column.INS: lambda p: p.ins,
+            Column.STATUS: texts.register_state,
             Column.CITY: lambda p: p.city,
             Column.TREATING_GP: lambda p: p.treating_gp,
         }

@@ -34,8 +34,89 @@ def field_label(name: str) -> str:
         "phone": QCoreApplication.translate("PatientTexts", "Phone"),
         "email": QCoreApplication.translate("PatientTexts", "E-mail"),
         "treating_gp": QCoreApplication.translate("PatientTexts", "Treating GP"),
+        "identity_document": QCoreApplication.translate(
+            "PatientTexts", "Identity document checked"),
+        "identity_status": QCoreApplication.translate("PatientTexts", "Identity status"),
+        "archived": QCoreApplication.translate("PatientTexts", "Archived"),
+        "deceased_date": QCoreApplication.translate("PatientTexts", "Date of death"),
+        "replaced_by": QCoreApplication.translate("PatientTexts", "Merged into"),
     }
     return labels[name]
+
+
+def identity_status_label(status: str) -> str:
+    """The four RNIV statuses, in the words of the référentiel."""
+    labels = {
+        "PROV": QCoreApplication.translate("PatientTexts", "Provisional identity"),
+        "RECUP": QCoreApplication.translate("PatientTexts", "Retrieved identity"),
+        "VALI": QCoreApplication.translate("PatientTexts", "Validated identity"),
+        "QUAL": QCoreApplication.translate("PatientTexts", "Qualified identity"),
+    }
+    return labels.get(status, "")
+
+
+def identity_status_short(status: str) -> str:
+    """One word for the register column."""
+    labels = {
+        "PROV": QCoreApplication.translate("PatientTexts", "Provisional", "identity status"),
+        "RECUP": QCoreApplication.translate("PatientTexts", "Retrieved", "identity status"),
+        "VALI": QCoreApplication.translate("PatientTexts", "Validated", "identity status"),
+        "QUAL": QCoreApplication.translate("PatientTexts", "Qualified", "identity status"),
+    }
+    return labels.get(status, "")
+
+
+def identity_status_help(status: str) -> str:
+    """What the status means and what is left to do (RNIV)."""
+    labels = {
+        "PROV": QCoreApplication.translate(
+            "PatientTexts",
+            "Not checked yet: check the traits on the patient's own identity document, "
+            "and retrieve the INS from the INSi teleservice."),
+        "RECUP": QCoreApplication.translate(
+            "PatientTexts",
+            "INS retrieved from INSi. To qualify it, check the traits on the patient's own "
+            "identity document (not the carte Vitale)."),
+        "VALI": QCoreApplication.translate(
+            "PatientTexts",
+            "Traits checked on an identity document. Retrieve the INS from the INSi "
+            "teleservice to qualify the identity."),
+        "QUAL": QCoreApplication.translate(
+            "PatientTexts",
+            "INS retrieved from INSi and traits checked on an identity document: the INS "
+            "can be used to share health data."),
+    }
+    return labels.get(status, "")
+
+
+def register_state(patient: Patient) -> str:
+    """The register's "Identity" cell: the RNIV status, then why the patient is out of
+    the default list, if they are."""
+    parts = [identity_status_short(patient.identity_status)]
+    if patient.replaced_by:
+        parts.append(QCoreApplication.translate("PatientTexts", "merged", "register state"))
+    elif patient.deceased_date is not None:
+        parts.append(QCoreApplication.translate("PatientTexts", "deceased %1",
+                                                "register state").replace(
+            "%1", format_date(patient.deceased_date)))
+    elif patient.archived:
+        parts.append(QCoreApplication.translate("PatientTexts", "archived", "register state"))
+    return " · ".join(parts)
+
+
+def identity_document_label(code: str) -> str:
+    labels = {
+        "": QCoreApplication.translate("PatientTexts", "None checked yet"),
+        "CN": QCoreApplication.translate("PatientTexts", "National identity card"),
+        "eCN": QCoreApplication.translate("PatientTexts", "Electronic identity card"),
+        "PA": QCoreApplication.translate("PatientTexts", "Passport"),
+        "CS": QCoreApplication.translate("PatientTexts", "Residence permit"),
+        "IN": QCoreApplication.translate("PatientTexts", "La Poste digital identity"),
+        "LEP": QCoreApplication.translate(
+            "PatientTexts", "Parents' family record book (minor)"),
+        "AN": QCoreApplication.translate("PatientTexts", "Birth certificate (minor)"),
+    }
+    return labels.get(code, code)
 
 
 def sex_label(sex: str) -> str:
@@ -134,15 +215,37 @@ def ins_match_text(code: str) -> str:
     return identifiers.match_warning_message(code, language())
 
 
+def ins_mismatch_text(codes: list[str]) -> str:
+    """An INS that contradicts the patient's sex or birth date: why it cannot be saved,
+    and where to check (never the carte Vitale: a child is often on a parent's card)."""
+    facts = " ".join(ins_match_text(code) for code in codes)
+    return facts + " " + QCoreApplication.translate(
+        "PatientTexts",
+        "This INS cannot be saved with this patient: it may be another person's (a parent's, "
+        "for a child). Check the sex and date of birth on the patient's own identity "
+        "document and query the INSi teleservice again, or save without the INS.")
+
+
 def problem_text(field: str, code: str, value: str = "") -> str:
     """What to do about one FieldProblem, in the user's words. `value` is the text typed,
     so an INS problem is worded by identifiers.py from the number itself."""
     if field == "ins":
+        if code.startswith("mismatch_"):
+            return ins_mismatch_text([code.removeprefix("mismatch_")])
         check = identifiers.validate_ins(value)
         if not check.ok and ins_reason_text(check):
             return ins_reason_text(check)
         return QCoreApplication.translate(
-            "PatientTexts", "Check the INS number on the carte Vitale or the INSi result.")
+            "PatientTexts", "Copy the INS again from the INSi teleservice result.")
+    if (field, code) == ("deceased_date", "in_future"):
+        return QCoreApplication.translate(
+            "PatientTexts", "The date of death is in the future: check it.")
+    if (field, code) == ("deceased_date", "before_birth"):
+        return QCoreApplication.translate(
+            "PatientTexts", "The date of death is before the date of birth: check it.")
+    if (field, code) == ("identity_document", "invalid"):
+        return QCoreApplication.translate(
+            "PatientTexts", "Choose an identity document from the list.")
     if (field, code) == ("birth_name", "required"):
         return QCoreApplication.translate(
             "PatientTexts", "Enter the birth name, as on the identity document.")
