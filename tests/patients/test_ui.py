@@ -645,7 +645,8 @@ def test_double_click_opens_the_patient(qtbot, page: PatientsPage,
 
 
 def test_a_database_error_on_save_keeps_the_form_and_says_what_to_do(
-        qtbot, editor: PatientEditorDialog, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, editor: PatientEditorDialog, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
     def broken(_db: object, _draft: Patient) -> None:
         raise OSError("disk full")
 
@@ -662,7 +663,8 @@ def test_a_database_error_on_save_keeps_the_form_and_says_what_to_do(
 
 
 def test_a_failed_search_says_so_instead_of_an_empty_list(
-        qtbot, page: PatientsPage, monkeypatch: pytest.MonkeyPatch) -> None:
+        qtbot, page: PatientsPage, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
     def broken(*_args: object) -> service.SearchPage:
         raise OSError("disk error")
 

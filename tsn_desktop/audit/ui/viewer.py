@@ -4,12 +4,10 @@ tab of the patient file). Filters, a paged table, and CSV export on request."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -243,8 +241,8 @@ class AuditView(QWidget):
 
         self.status.setText(self.tr("Reading the audit log…"))
         self.model.set_query(make)
-        self._runner.run(service.actors, self._alive(self._actors_arrived),
-                         self._alive(lambda _exc: None))
+        self._runner.run(service.actors, self._actors_arrived,
+                         lambda _exc: None, owner=self)
 
     def clear(self) -> None:
         self._patient_id = None
@@ -281,15 +279,9 @@ class AuditView(QWidget):
         self.export_button.setEnabled(False)
         headers, row = texts.csv_headers(), service.default_row(texts.csv_labels())
         self._runner.run(lambda db: service.export_csv(db, flt, path, headers, row),
-                         self._alive(lambda n: self._exported(path, n)),
-                         self._alive(self._export_failed))
+                         lambda n: self._exported(path, n),
+                         self._export_failed, owner=self)
 
-    def _alive(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-        """Drops a result that arrives after the widget was closed."""
-        def call(value: Any) -> None:
-            if shiboken6.isValid(self):
-                callback(value)
-        return call
 
     def _exported(self, path: Path, lines: int) -> None:
         self._exporting = False

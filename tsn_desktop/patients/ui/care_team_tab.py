@@ -7,7 +7,6 @@ import logging
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -270,7 +269,7 @@ class ShareDialog(FittingDialog):
             return care_team.add_member(db, patient_id, rpps, name)
 
         self._set_busy(True)
-        self._runner.run(job, self._alive(self._saved), self._alive(self._failed))
+        self._runner.run(job, self._saved, self._failed, owner=self)
 
     def _saved(self, result: AddResult) -> None:
         self._set_busy(False)
@@ -300,11 +299,6 @@ class ShareDialog(FittingDialog):
         if not self._busy:
             super().reject()
 
-    def _alive(self, callback: Any) -> Any:
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(self):
-                callback(value)
-        return deliver
 
 
 class CareTeamTab(QWidget):
@@ -431,8 +425,8 @@ class CareTeamTab(QWidget):
             me = care_team.own_member(db)
             return care_team.members(db, patient_id), me.rpps if me else None
 
-        self._runner.run(job, self._alive(lambda r: self._show_members(generation, *r)),
-                         self._alive(lambda e: self._load_failed(generation, e)))
+        self._runner.run(job, lambda r: self._show_members(generation, *r),
+                         lambda e: self._load_failed(generation, e), owner=self)
 
     def _show_members(self, generation: int, members: list[Member],
                       own_rpps: str | None) -> None:
@@ -524,7 +518,7 @@ class CareTeamTab(QWidget):
                 "The care team could not be changed. Try again; if it keeps failing, "
                 "restart TSN Desktop."))
 
-        self._runner.run(job, self._alive(done), self._alive(failed))
+        self._runner.run(job, done, failed, owner=self)
 
     def _update_buttons(self) -> None:
         ready = self._runner is not None and self._patient_id is not None
@@ -537,9 +531,3 @@ class CareTeamTab(QWidget):
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 
-    def _alive(self, callback: Any) -> Any:
-        """Drops a late result if the tab was deleted meanwhile."""
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(self):
-                callback(value)
-        return deliver

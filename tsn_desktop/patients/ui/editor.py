@@ -11,7 +11,6 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -562,7 +561,7 @@ class PatientEditorDialog(QDialog):
             return service.save(db, draft)
 
         self._set_busy(True)
-        self._runner.run(job, self._alive(self._saved), self._alive(self._save_failed))
+        self._runner.run(job, self._saved, self._save_failed, owner=self)
 
     def _saved(self, result: service.SaveResult | _DuplicatesFound) -> None:
         self._set_busy(False)
@@ -604,7 +603,7 @@ class PatientEditorDialog(QDialog):
         patient_id = self._original.id
         self._set_busy(True)
         self._runner.run(lambda db: service.open_file(db, patient_id),
-                         self._alive(self._reloaded), self._alive(self._reload_failed))
+                         self._reloaded, self._reload_failed, owner=self)
 
     def _reloaded(self, current: Patient) -> None:
         self._set_busy(False)
@@ -669,12 +668,6 @@ class PatientEditorDialog(QDialog):
         self.save_button.setEnabled(not busy)
         self.reload_button.setEnabled(not busy)
 
-    def _alive(self, callback: Any) -> Any:
-        """Drops a late result if the dialog was deleted meanwhile."""
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(self):
-                callback(value)
-        return deliver
 
     # --- closing ------------------------------------------------------------------------
     def reject(self) -> None:

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -290,8 +289,8 @@ class PatientsPage(QWidget):
 
         self._runner.run(
             job,
-            self._alive(lambda result: self._show_results(generation, query, *result)),
-            self._alive(lambda error: self._search_failed(generation, error)))
+            lambda result: self._show_results(generation, query, *result),
+            lambda error: self._search_failed(generation, error), owner=self)
 
     def _fetch_more(self, offset: int) -> None:
         """The list was scrolled to its end: the next page of the same query."""
@@ -300,8 +299,8 @@ class PatientsPage(QWidget):
         scope = self.scope()
         self._runner.run(
             lambda db: service.search_page(db, query, SEARCH_LIMIT, offset, scope),
-            self._alive(lambda page: self._append_results(generation, page)),
-            self._alive(lambda error: self._search_failed(generation, error)))
+            lambda page: self._append_results(generation, page),
+            lambda error: self._search_failed(generation, error), owner=self)
 
     def _append_results(self, generation: int, page: service.SearchPage) -> None:
         if generation != self._generation:
@@ -395,7 +394,7 @@ class PatientsPage(QWidget):
     def open_patient(self, patient_id: str) -> None:
         """Reads the file (an audited read) and shows it."""
         self._runner.run(lambda db: service.open_file(db, patient_id),
-                         self._alive(self._show_file), self._alive(self._open_failed))
+                         self._show_file, self._open_failed, owner=self)
 
     def _show_file(self, patient: Patient) -> None:
         self.file_view.show_patient(patient, self._clock.today())
@@ -405,9 +404,9 @@ class PatientsPage(QWidget):
         if not patient.replaced_by:
             patient_id = patient.id
             self._runner.run(lambda db: service.likely_duplicates(db, patient),
-                             self._alive(lambda found: self._show_duplicates(patient_id,
-                                                                             found)),
-                             self._alive(lambda _error: None))
+                             lambda found: self._show_duplicates(patient_id,
+                                                                             found),
+                             lambda _error: None, owner=self)
 
     def _show_duplicates(self, patient_id: str, found: list[Patient]) -> None:
         current = self.file_view.patient()
@@ -451,7 +450,7 @@ class PatientsPage(QWidget):
             self.refresh()
             self.open_patient(patient.id)
 
-        self._runner.run(job, self._alive(done), self._alive(self._change_failed))
+        self._runner.run(job, done, self._change_failed, owner=self)
 
     def _change_failed(self, error: BaseException) -> None:
         if isinstance(error, service.StaleRecord):
@@ -501,7 +500,7 @@ class PatientsPage(QWidget):
             # Edit the current version, read (and audited) now, not the list's copy.
             patient_id = patient.id
             self._runner.run(lambda db: service.open_file(db, patient_id),
-                             self._alive(self._edit_patient), self._alive(self._open_failed))
+                             self._edit_patient, self._open_failed, owner=self)
 
     def _edit_current(self) -> None:
         if self.stack.currentWidget() is self.file_view:
@@ -559,12 +558,6 @@ class PatientsPage(QWidget):
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- helpers ------------------------------------------------------------------------
-    def _alive(self, callback: Any) -> Any:
-        """Drops a late result if the page was deleted meanwhile."""
-        def deliver(value: Any) -> None:
-            if shiboken6.isValid(self):
-                callback(value)
-        return deliver
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
