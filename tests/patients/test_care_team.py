@@ -340,7 +340,7 @@ def file_view(qtbot, runner: DbRunner, clock: FrozenClock,
     view.show()
     with qtbot.waitSignal(view.tab(CareTeamTab).members_shown, timeout=5000):
         view.show_patient(saved_patient, clock.today())
-    view.tabs.setCurrentWidget(view.tab(CareTeamTab))
+    view.show_tab(CareTeamTab)
     yield view
     if view.tab(CareTeamTab).share_dialog is not None:
         view.tab(CareTeamTab).share_dialog.close()
@@ -373,7 +373,7 @@ def _unnamed_controls(root: QWidget) -> list[str]:
 def test_a_patient_not_shared_yet_says_so_and_offers_to_share(
         file_view: PatientFileView) -> None:
     tab = file_view.tab(CareTeamTab)
-    assert file_view.tabs.tabText(file_view.tabs.indexOf(tab)) == "Care &team"
+    assert file_view.tab_title(CareTeamTab) == "Care &team"
     assert tab.results.currentWidget() is tab.empty_label
     assert "No care team yet" in tab.empty_label.text()
     assert tab.share_button.isEnabled()

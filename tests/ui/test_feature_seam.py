@@ -47,7 +47,7 @@ def test_a_new_feature_plugs_into_window_file_settings_sync_and_database(
     with qtbot.waitSignal(page.patient_opened, timeout=5_000):
         page.open_patient(patient.id)
     tab = page.file_view.tab(ThrowawayTab)
-    assert page.file_view.tabs.tabText(page.file_view.tabs.indexOf(tab)) == "Throwaway tab"
+    assert page.file_view.tab_title(ThrowawayTab) == "Throwaway tab"
     assert tab.shown == patient.id
     session.lock()
     assert tab.shown is None

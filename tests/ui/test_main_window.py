@@ -228,7 +228,7 @@ def test_the_place_is_remembered_per_screen_and_a_place_that_no_longer_fits_is_r
     session = first_run(make_session)
     window = session.window
     assert window is not None
-    window.setGeometry(40, 50, 700, 560)
+    window.setGeometry(10, 20, 700, 560)
     saved = window.place_to_save(b"")
     elsewhere = window.place_to_save(b'{"HDMI-1:2560x1440": "AAAA"}')
     assert "HDMI-1:2560x1440" in elsewhere.decode()  # another screen's place is kept

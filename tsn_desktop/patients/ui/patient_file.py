@@ -123,7 +123,13 @@ class PatientFileView(QWidget):
         self.tabs.addTab(scroll, self.tr("&Identity"))
         self.feature_tabs: list[QWidget] = list(tabs)
         for tab in self.feature_tabs:
-            self.tabs.addTab(tab, _as_tab(tab).title())
+            # Each in a scroll area: a tall tab never makes the window taller than a
+            # laptop screen (the window's minimum is the tallest tab's).
+            holder = QScrollArea(self)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setWidget(tab)
+            self.tabs.addTab(holder, _as_tab(tab).title())
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -144,6 +150,13 @@ class PatientFileView(QWidget):
             if isinstance(tab, kind):
                 return tab
         raise LookupError(kind.__name__)
+
+    def tab_title(self, kind: type) -> str:
+        """The label the tab of this feature shows (with its & shortcut)."""
+        return self.tabs.tabText(self.feature_tabs.index(self.tab(kind)) + 1)
+
+    def show_tab(self, kind: type) -> None:
+        self.tabs.setCurrentIndex(self.feature_tabs.index(self.tab(kind)) + 1)
 
     def has_unsaved(self) -> bool:
         return any(_as_tab(tab).has_unsaved() for tab in self.feature_tabs)
