@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 
@@ -67,6 +68,21 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_main_thread_only() -> Iterator[None]:
+    """As the app does (tsn_desktop.ui.gc_thread): Python's automatic collector, left on,
+    finalised a test's Qt object on the DB thread and deadlocked the suite."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

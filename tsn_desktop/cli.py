@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from tsn_desktop.core.settings import Settings
     from tsn_desktop.demo import DEMO_PASSPHRASE, build_demo
     from tsn_desktop.ui.errors import install_excepthook
+    from tsn_desktop.ui.gc_thread import GuiThreadCollector
     from tsn_desktop.ui.theme import apply_theme
 
     if (args.screenshot and sys.platform.startswith("linux")
@@ -133,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
             demo_passphrase = DEMO_PASSPHRASE
         session = TsnApp(qapp, basedir, settings, clock, demo_passphrase=demo_passphrase)
         _quit_on_signals(session)
+        collector = GuiThreadCollector(session)  # no collection on the DB or sync thread
+        collector.start()
         qapp.aboutToQuit.connect(session.shutdown)  # the OS session ending, too
         session.start()
         code = qapp.exec()
@@ -145,11 +148,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _quit_on_signals(session: TsnApp) -> None:
     """Ctrl+C or a shutdown signal quits cleanly: queued writes land, the demo is removed."""
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_args: session.quit())
-    # Python only runs signal handlers between bytecodes: wake it up now and then.
     from PySide6.QtCore import QTimer
 
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # Posted, not called: a signal before the event loop runs would otherwise be lost
+        # (exit() before exec() is ignored) and the process would stay.
+        signal.signal(number, lambda *_args: QTimer.singleShot(0, session.quit))
+    # Python only runs signal handlers between bytecodes: wake it up now and then.
     ticker = QTimer(session)
     ticker.timeout.connect(lambda: None)
     ticker.start(500)

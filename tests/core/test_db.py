@@ -112,7 +112,7 @@ def test_the_commit_listener_hears_committed_changes_only(tmp_path, key, clock):
     db.close()
 
 
-def test_a_failing_commit_listener_does_not_undo_the_write(tmp_path, key, clock):
+def test_a_failing_commit_listener_does_not_undo_the_write(tmp_path, key, clock, caplog):
     db = Database.open(tmp_path / "p.db", key, clock, create=True)
 
     def broken(_local, _pulled):
@@ -122,4 +122,5 @@ def test_a_failing_commit_listener_does_not_undo_the_write(tmp_path, key, clock)
     with db.unit_of_work() as uow:
         uow.record_change("Thing", "id-1", "upsert", 1, None)
     assert db.query("SELECT count(*) FROM outbox") == [(1,)]
+    assert "commit listener failed" in caplog.text  # said, not swallowed
     db.close()

@@ -23,7 +23,8 @@ def test_quitting_from_the_lock_screen_ends_the_process_after_one_shutdown(
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
-        assert process.stdout.readline().strip() == "LOCKED"
+        first = process.stdout.readline().strip()
+        assert first == "LOCKED", (first, process.stderr.read() if process.poll() else "")
         if how == "sigterm":
             process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=60)
