@@ -78,7 +78,15 @@ class HubClient:
 class Hub:
     """A hub server subprocess over one database."""
 
-    def __init__(self, db_url: str, log_path: Path, tls: tuple[Path, Path] | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        log_path: Path,
+        tls: tuple[Path, Path] | None = None,
+        extra_args: tuple[str, ...] = ("--push-per-minute", "0", "--pull-per-minute", "0"),
+    ) -> None:
+        # Rate limits are off unless a test asks for them, so other tests are not throttled.
+        self.extra_args = extra_args
         self.db_url = db_url
         self.log_path = log_path
         self.port = _free_port()
@@ -110,6 +118,7 @@ class Hub:
                     if self.tls
                     else []
                 ),
+                *self.extra_args,
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
