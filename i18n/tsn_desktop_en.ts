@@ -2023,6 +2023,11 @@ Your data stay encrypted on this computer.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the hub returns an error at every attempt: contact the hub administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>sign in to the hub again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,7 +2060,7 @@ Your data stay encrypted on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location line="+476"/>
         <source>The practice database could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2027,6 +2027,11 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>the hub returns an error at every attempt: contact the hub administrator</source>
+        <translation>le hub renvoie une erreur à chaque tentative : contactez l&apos;administrateur du hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>sign in to the hub again</source>
         <translation>reconnectez-vous au hub</translation>
     </message>
@@ -2059,7 +2064,7 @@ Vos données restent chiffrées sur cet ordinateur.</translation>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+471"/>
+        <location line="+476"/>
         <source>The practice database could not be opened.</source>
         <translation>La base de données du cabinet n&apos;a pas pu être ouverte.</translation>
     </message>
