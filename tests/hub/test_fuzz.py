@@ -37,7 +37,7 @@ QUERY_EXAMPLES = 150
 FUZZ_SETTINGS: dict[str, Any] = dict(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,  # a fixed seed and no example database: a red CI run reruns alike
+    derandomize=True,  # a seed fixed by the test and no example database between runs
 )
 INF = "__INF__"  # replaced by 1e999 in the JSON text (infinity once parsed)
 
