@@ -53,7 +53,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+71"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,7 +322,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-269"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +398,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+23"/>
         <source>%n line(s) exported to %1.</source>
         <translation>
             <numerusform>%n line exported to %1.</numerusform>
@@ -474,7 +474,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+190"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,7 +738,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient with the same name and date of birth already in the register:</numerusform>
@@ -2357,7 +2357,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2789,7 +2789,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-375"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,6 +3315,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the hub returns an error at every attempt: contact the hub administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>sign in to the hub again</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,6 +11,10 @@ import time
 from tsn_hub.storage import open_store
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+# A desktop pass is a push per 100 changed records and a pull per 500 pulled ones,
+# plus a long-poll every 25 s: these leave a first sync of a large practice room.
+DEFAULT_PUSH_PER_MINUTE = 300.0
+DEFAULT_PULL_PER_MINUTE = 600.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,9 +38,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--behind-proxy",
         action="store_true",
-        help="allow plain HTTP off loopback because a reverse proxy terminates TLS",
+        help="plain HTTP for a reverse proxy on this machine that terminates TLS"
+        " (loopback addresses only)",
     )
     serve.add_argument("--tombstone-days", type=float, default=None)
+    serve.add_argument(
+        "--push-per-minute",
+        type=float,
+        default=DEFAULT_PUSH_PER_MINUTE,
+        help=f"pushes per token per minute, in bursts up to that (0: no limit;"
+        f" default {DEFAULT_PUSH_PER_MINUTE:g})",
+    )
+    serve.add_argument(
+        "--pull-per-minute",
+        type=float,
+        default=DEFAULT_PULL_PER_MINUTE,
+        help=f"pulls and snapshot pages per token per minute (0: no limit;"
+        f" default {DEFAULT_PULL_PER_MINUTE:g})",
+    )
     serve.add_argument("--log-level", default="info")
 
     with_db(sub.add_parser("init-db", help="create the tables (idempotent)"))
@@ -47,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--rpps", required=True, help="11-digit RPPS number")
     create.add_argument("--name", required=True)
     create.add_argument("--profession")
+    create.add_argument(
+        "--token-days",
+        type=float,
+        default=365.0,
+        help="days the new token works (default 365); run the command again to renew",
+    )
 
     with_db(sub.add_parser("purge", help="drop op ids > 30 days and old tombstones now"))
     with_db(sub.add_parser("new-epoch", help="after restoring a backup: make clients resync"))
@@ -54,9 +79,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    if args.host not in LOOPBACK and not args.certfile and not args.behind_proxy:
+    if args.behind_proxy and args.host not in LOOPBACK:
+        # The proxy runs on this machine; plain HTTP must not leave it.
         print(
-            "refusing plain HTTP off loopback: give --certfile/--keyfile (or --behind-proxy)",
+            "refusing --behind-proxy off loopback: bind 127.0.0.1 (or ::1) and let the proxy"
+            " forward to it",
+            file=sys.stderr,
+        )
+        return 2
+    if args.host not in LOOPBACK and not args.certfile:
+        print(
+            "refusing plain HTTP off loopback: give --certfile/--keyfile (or --behind-proxy"
+            " on loopback)",
             file=sys.stderr,
         )
         return 2
@@ -71,7 +105,12 @@ def _serve(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     store.init_schema()
     days = args.tombstone_days if args.tombstone_days is not None else TOMBSTONE_RETENTION_DAYS
-    app = create_app(store, tombstone_days=days)
+    app = create_app(
+        store,
+        tombstone_days=days,
+        push_per_minute=args.push_per_minute,
+        pull_per_minute=args.pull_per_minute,
+    )
     uvicorn.run(
         app,
         host=args.host,
@@ -96,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             from tsn_hub.accounts import register_practitioner
 
             try:
-                token = register_practitioner(store, args.rpps, args.name, args.profession)
+                token = register_practitioner(
+                    store, args.rpps, args.name, args.profession, token_days=args.token_days
+                )
             except ValueError as exc:
                 print(f"tsn-hub: {exc}", file=sys.stderr)
                 return 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import math
 import threading
 import time
 import traceback
@@ -25,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tsn_hub import fhir
+from tsn_hub.cursor import parse_seq
 from tsn_hub.storage import Account, HubStore, StoredResource, is_transient
 from tsn_hub.sync import (
     MAX_BYTES,
@@ -39,6 +41,7 @@ from tsn_hub.sync import (
     SyncService,
     hash_token,
     iso,
+    log_id,
 )
 
 log = logging.getLogger("tsn_hub.api")
@@ -53,21 +56,87 @@ DAY = 86400.0
 
 class HubError(Exception):
     def __init__(
-        self, status: int, code: str, diagnostics: str, extra: dict[str, Any] | None = None
+        self,
+        status: int,
+        code: str,
+        diagnostics: str,
+        extra: dict[str, Any] | None = None,
+        retry_after: int | None = None,
     ) -> None:
         super().__init__(diagnostics)
         self.status = status
         self.code = code
         self.diagnostics = diagnostics
         self.extra = extra or {}
+        self.retry_after = retry_after
 
 
 def _error_response(
-    status: int, code: str, diagnostics: str, extra: dict[str, Any] | None = None
+    status: int,
+    code: str,
+    diagnostics: str,
+    extra: dict[str, Any] | None = None,
+    retry_after: int | None = None,
 ) -> JSONResponse:
     body = {**fhir.operation_outcome(code, diagnostics), **(extra or {})}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, headers=headers)
+    headers: dict[str, str] = {}
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    return JSONResponse(body, status_code=status, headers=headers or None)
+
+
+def dumps(value: Any) -> bytes:
+    """JSON bytes of an answer, written here rather than by FastAPI's response models
+    (which fail on deep documents), so a stored record can never make a page fail.
+    Records stored before the push caps may hold non-finite numbers or lone
+    surrogates: those are sent as null and as \\u escapes, still valid JSON."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.encode()
+    except (ValueError, UnicodeEncodeError):
+        return json.dumps(_finite(value), allow_nan=False, separators=(",", ":")).encode()
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _json(body: Any, media_type: str = "application/json") -> Response:
+    return Response(dumps(body), media_type=media_type)
+
+
+class RateLimiter:
+    """Per-token request budgets (token buckets): `per_minute` requests a minute, in
+    bursts of up to that many; 0 means no limit."""
+
+    def __init__(self, per_minute: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.per_minute = per_minute
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, key: str) -> float | None:
+        """None when the request may go, else the seconds to wait before retrying."""
+        if self.per_minute <= 0:
+            return None
+        rate = self.per_minute / 60.0
+        with self._lock:
+            now = self._clock()
+            tokens, last = self._buckets.get(key, (self.per_minute, now))
+            tokens = min(self.per_minute, tokens + (now - last) * rate)
+            if tokens >= 1.0:
+                self._buckets[key] = (tokens - 1.0, now)
+                return None
+            self._buckets[key] = (tokens, now)
+            return (1.0 - tokens) / rate
 
 
 class ChangeNotifier:
@@ -124,7 +193,11 @@ class CatchAll:
         except Exception as exc:  # noqa: BLE001 - last line of defence
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error(
-                "%s %s failed: %s\n%s", scope["method"], scope["path"], type(exc).__name__, frames
+                "%s %s failed: %s\n%s",
+                log_id(scope["method"]),
+                ascii(scope["path"])[:200],
+                type(exc).__name__,
+                frames,
             )
             if not started:
                 if is_transient(exc):
@@ -136,8 +209,8 @@ class CatchAll:
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    declared = parse_seq(request.headers.get("content-length") or "")
+    if declared is not None and declared > limit:
         raise HubError(413, "too-costly", f"request body is larger than {limit} bytes")
     chunks: list[bytes] = []
     size = 0
@@ -157,7 +230,7 @@ def _fhir_response(row: StoredResource) -> Response:
     if row.deleted or row.content is None:
         response: Response = _error_response(410, "deleted", "this resource was deleted")
     else:
-        response = Response(json.dumps(row.content).encode(), media_type=FHIR_JSON)
+        response = Response(dumps(row.content), media_type=FHIR_JSON)
     response.headers["ETag"] = f'W/"{row.vid}"'
     return response
 
@@ -168,10 +241,19 @@ def current_actor(request: Request) -> Account:
     if scheme.lower() != "bearer" or not token.strip():
         raise HubError(401, "login", "a bearer token is required")
     store: HubStore = request.app.state.store
-    account = store.account_for_token(hash_token(token.strip()))
-    if account is None:
+    found = store.account_for_token(hash_token(token.strip()))
+    if found is None:
         raise HubError(401, "login", "unknown or revoked token")
-    return account
+    if request.app.state.clock() >= found.expires_at:
+        raise HubError(401, "expired", "token expired: ask the hub administrator for a new one")
+    return found.account
+
+
+def _throttle(limiter: RateLimiter, actor: Account) -> None:
+    wait = limiter.take(actor.rpps)
+    if wait is not None:
+        seconds = max(1, math.ceil(wait))
+        raise HubError(429, "throttled", "too many requests: retry later", retry_after=seconds)
 
 
 # Module level: FastAPI resolves string annotations in the module's namespace.
@@ -207,9 +289,12 @@ def create_app(
     clock: Callable[[], float] = time.time,
     purge_every: float = 3600.0,
     tombstone_days: float = TOMBSTONE_RETENTION_DAYS,
+    push_per_minute: float = 0.0,
+    pull_per_minute: float = 0.0,
 ) -> FastAPI:
     service = SyncService(store, clock)
     notifier = ChangeNotifier()
+    push_limiter, pull_limiter = RateLimiter(push_per_minute), RateLimiter(pull_per_minute)
 
     def purge() -> None:
         report = store.purge(clock(), OP_RETENTION_DAYS * DAY, tombstone_days * DAY)
@@ -242,13 +327,17 @@ def create_app(
         version="1",
         summary="Sync API (FHIR R4 resources in a thin envelope) and read-only FHIR façade",
         lifespan=lifespan,
+        # Swagger UI and ReDoc load their scripts from a CDN: off; /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.store = store
+    app.state.clock = clock
     app.add_middleware(CatchAll)
 
     @app.exception_handler(HubError)
     async def _hub_error(_request: Request, exc: HubError) -> JSONResponse:
-        return _error_response(exc.status, exc.code, exc.diagnostics, exc.extra)
+        return _error_response(exc.status, exc.code, exc.diagnostics, exc.extra, exc.retry_after)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -295,8 +384,9 @@ def create_app(
             }
         },
     )
-    async def push(request: Request, actor: Actor) -> dict[str, Any]:
+    async def push(request: Request, actor: Actor) -> Response:
         """Apply up to `max_ops` ops; the answer has one result per op, in order."""
+        _throttle(push_limiter, actor)
         body = await _read_body(request, MAX_BYTES)
         try:
             payload = json.loads(body, parse_constant=_reject_constant)
@@ -310,7 +400,7 @@ def create_app(
         results = await run_in_threadpool(service.push, actor, ops)
         if any(r["status"] == "applied" for r in results):
             notifier.notify()
-        return {"results": results, "server_time": iso(clock())}
+        return _json({"results": results, "server_time": iso(clock())})
 
     @app.get("/sync/v1/pull", tags=["sync"])
     async def pull(
@@ -318,8 +408,9 @@ def create_app(
         cursor: str | None = None,
         limit: Annotated[int, Query(ge=1)] = PULL_LIMIT,
         wait: Annotated[float, Query(ge=0)] = 0.0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Changes after `cursor`, in sequence order; `wait` long-polls when none."""
+        _throttle(pull_limiter, actor)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + min(wait, MAX_WAIT)
         while True:
@@ -334,7 +425,7 @@ def create_app(
                     raise HubError(400, "invalid", str(exc)) from None
                 remaining = deadline - loop.time()
                 if result["changes"] or remaining <= 0:
-                    return result
+                    return _json(result)
                 cursor = result["next_cursor"]
                 try:
                     await asyncio.wait_for(waiter[1], timeout=min(remaining, RECHECK_SECONDS))
@@ -349,10 +440,11 @@ def create_app(
         page: str | None = None,
         limit: Annotated[int, Query(ge=1)] = SNAPSHOT_LIMIT,
         patient: str | None = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Everything visible at one sequence number, paged; then pull from `cursor`."""
+        _throttle(pull_limiter, actor)
         try:
-            return service.snapshot(actor, page, limit, patient)
+            return _json(service.snapshot(actor, page, limit, patient))
         except ResyncRequired as exc:
             raise HubError(410, "expired", str(exc), {"resync_required": True}) from None
         except BadRequest as exc:
@@ -397,13 +489,14 @@ def create_app(
             "total": len(entries),
             "entry": entries,
         }
-        return Response(json.dumps(bundle).encode(), media_type=FHIR_JSON)
+        return Response(dumps(bundle), media_type=FHIR_JSON)
 
     @app.get("/fhir/{resource_type}/{resource_id}/_history/{vid}", tags=["fhir"])
     def fhir_vread(resource_type: str, resource_id: str, vid: str, actor: Actor) -> Response:
-        if not vid.isdigit():
+        version = parse_seq(vid)
+        if version is None:
             raise not_found()
-        row = service.read(actor, resource_type, resource_id, int(vid))
+        row = service.read(actor, resource_type, resource_id, version)
         if row is None:
             raise not_found()
         return _fhir_response(row)

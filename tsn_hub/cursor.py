@@ -7,7 +7,22 @@ from a reset or restored hub is recognised and answered with `410 resync_require
 from __future__ import annotations
 
 import base64
+import binascii
+import re
 from dataclasses import dataclass
+
+# ASCII digits only, and a value a 64-bit column holds on both backends (str.isdigit
+# accepts "²", and int() of thousands of digits is slow or refused).
+_SEQ_RE = re.compile(r"^[0-9]{1,19}\Z")
+MAX_SEQ = 2**63 - 1
+
+
+def parse_seq(text: str) -> int | None:
+    """A sequence or version number written by the hub, or None."""
+    if not isinstance(text, str) or not _SEQ_RE.match(text):
+        return None
+    value = int(text)
+    return value if value <= MAX_SEQ else None
 
 
 class BadToken(ValueError):
@@ -22,7 +37,7 @@ def _pack(*fields: str) -> str:
 def _unpack(token: str, kind: str, count: int) -> list[str]:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeError, binascii.Error) as exc:
         raise BadToken("undecodable token") from exc
     fields = raw.split("\x1f")
     if len(fields) != count or fields[0] != kind:
@@ -35,10 +50,11 @@ def encode_cursor(epoch: str, seq: int) -> str:
 
 
 def decode_cursor(token: str) -> tuple[str, int]:
-    epoch, seq = _unpack(token, "c1", 3)
-    if not seq.isdigit():
+    epoch, seq_text = _unpack(token, "c1", 3)
+    seq = parse_seq(seq_text)
+    if seq is None:
         raise BadToken("bad sequence")
-    return epoch, int(seq)
+    return epoch, seq
 
 
 @dataclass(frozen=True)
@@ -55,7 +71,11 @@ def encode_page(page: SnapshotPage) -> str:
 
 
 def decode_page(token: str) -> SnapshotPage:
-    epoch, at_seq, after_type, after_id, patient = _unpack(token, "s1", 6)
-    if not at_seq.isdigit():
+    epoch, at_text, after_type, after_id, patient = _unpack(token, "s1", 6)
+    at_seq = parse_seq(at_text)
+    if at_seq is None:
         raise BadToken("bad sequence")
-    return SnapshotPage(epoch, int(at_seq), after_type, after_id, patient)
+    for text in (epoch, after_type, after_id, patient):
+        if len(text) > 64 or not text.isprintable():
+            raise BadToken("bad field")
+    return SnapshotPage(epoch, at_seq, after_type, after_id, patient)

@@ -8,6 +8,7 @@ the few elements without which a record is clinically meaningless.
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from typing import Any
@@ -16,6 +17,7 @@ INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 INS_NIR_TEST_SYSTEM = "urn:oid:1.2.250.1.213.1.4.10"
 INS_SYSTEMS = frozenset({INS_NIR_SYSTEM, INS_NIR_TEST_SYSTEM})
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
+_DIRECTORY_NS = uuid.uuid5(uuid.NAMESPACE_URL, RPPS_SYSTEM)
 
 SUPPORTED_TYPES = frozenset(
     {
@@ -48,8 +50,29 @@ APPOINTMENT_STATUSES = frozenset(
     }
 )
 
-_RPPS_RE = re.compile(r"^\d{11}$")
-_NIR_RE = re.compile(r"^[12378]\d{4}(\d{2}|2A|2B)\d{6}\d{2}$")
+# ASCII only: `\d` and str.isdigit() also accept digits such as "²" or "٣".
+_RPPS_RE = re.compile(r"^[0-9]{11}\Z")
+_NIR_RE = re.compile(r"^[12378][0-9]{4}([0-9]{2}|2A|2B)[0-9]{6}[0-9]{2}\Z")
+
+# Caps on one pushed resource (docs/sync-protocol.md §4): a record the hub stores must
+# stay servable, so nesting, size and number types are bounded at push.
+MAX_DEPTH = 32
+MAX_ELEMENTS = 20_000
+MAX_STRING = 256 * 1024
+MAX_INT = 2**63 - 1
+
+# Statuses under which a CareTeam grants nothing (the desktop reads them the same way).
+CARE_TEAM_STATUSES = frozenset({"proposed", "active", "suspended", "inactive", "entered-in-error"})
+CARE_TEAM_CLOSED = frozenset({"suspended", "inactive", "entered-in-error"})
+
+# Elements the hub reads, with the JSON type FHIR gives them: a wrong type is a
+# `structure` rejection, never a TypeError further down.
+_LISTS = (
+    "identifier", "participant", "recipient", "entity", "agent", "recommendation",
+    "generalPractitioner",
+)
+_OBJECTS = ("meta", "patient", "subject", "sender", "vaccineCode", "code", "source")
+_STRINGS = ("status", "date", "recorded", "occurrenceDateTime", "occurrenceString")
 
 
 class InvalidResource(Exception):
@@ -89,6 +112,11 @@ def is_uuid(value: object) -> bool:
     return True
 
 
+def practitioner_id(rpps: str) -> str:
+    """The directory id of an RPPS number; reserved for that practitioner's entry."""
+    return str(uuid.uuid5(_DIRECTORY_NS, rpps))
+
+
 def is_valid_rpps(value: object) -> bool:
     # 11 digits. The RPPS check digit is not verified: test numbers often lack it.
     return isinstance(value, str) and bool(_RPPS_RE.match(value))
@@ -115,16 +143,21 @@ def reference_id(ref: object, resource_type: str) -> str | None:
     return None
 
 
+def _items(value: object) -> list[Any]:
+    """A list element, or nothing when it has another type (validation refuses those)."""
+    return value if isinstance(value, list) else []
+
+
 def ins_identifier(patient: dict[str, Any]) -> tuple[str, str] | None:
     """The INS (system, value) of a Patient; its presence means a qualified identity."""
-    for ident in patient.get("identifier") or []:
+    for ident in _items(patient.get("identifier")):
         if isinstance(ident, dict) and ident.get("system") in INS_SYSTEMS:
             return str(ident.get("system")), str(ident.get("value"))
     return None
 
 
 def rpps_of_practitioner(practitioner: dict[str, Any]) -> str | None:
-    for ident in practitioner.get("identifier") or []:
+    for ident in _items(practitioner.get("identifier")):
         if isinstance(ident, dict) and ident.get("system") == RPPS_SYSTEM:
             value = ident.get("value")
             return value if isinstance(value, str) else None
@@ -154,14 +187,14 @@ def patient_of(resource: dict[str, Any]) -> str | None:
     if rtype in ("Observation", "Communication", "CareTeam"):
         return reference_id(resource.get("subject"), "Patient")
     if rtype == "Appointment":
-        for part in resource.get("participant") or []:
+        for part in _items(resource.get("participant")):
             if isinstance(part, dict):
                 pid = reference_id(part.get("actor"), "Patient")
                 if pid:
                     return pid
         return None
     if rtype == "AuditEvent":
-        for entity in resource.get("entity") or []:
+        for entity in _items(resource.get("entity")):
             if isinstance(entity, dict):
                 pid = reference_id(entity.get("what"), "Patient")
                 if pid:
@@ -170,17 +203,95 @@ def patient_of(resource: dict[str, Any]) -> str | None:
     return None
 
 
+def care_team_grants(care_team: dict[str, Any]) -> bool:
+    """Whether a CareTeam opens its patient to its members (absent status: active)."""
+    status = care_team.get("status", "active")
+    return isinstance(status, str) and status not in CARE_TEAM_CLOSED
+
+
 def care_team_members(care_team: dict[str, Any]) -> list[object]:
-    """Participant member references of an active CareTeam."""
-    if care_team.get("status") in ("inactive", "entered-in-error"):
-        return []
-    return [p.get("member") for p in care_team.get("participant") or [] if isinstance(p, dict)]
+    """Participant member references of a CareTeam, whatever its status."""
+    return [p.get("member") for p in _items(care_team.get("participant")) if isinstance(p, dict)]
+
+
+def granting_members(care_team: dict[str, Any]) -> list[object]:
+    """Participant member references of a CareTeam that grants access."""
+    return care_team_members(care_team) if care_team_grants(care_team) else []
 
 
 def communication_participants(comm: dict[str, Any]) -> list[object]:
     refs: list[object] = [comm.get("sender")]
-    refs.extend(comm.get("recipient") or [])
+    refs.extend(_items(comm.get("recipient")))
     return refs
+
+
+def general_practitioners(patient: dict[str, Any]) -> list[object]:
+    """The treating GP references of a Patient (`generalPractitioner`)."""
+    return list(_items(patient.get("generalPractitioner")))
+
+
+def check_structure(value: object) -> None:
+    """Refuse what would make a stored record unservable: deep nesting, too many
+    elements, huge strings, non-finite numbers, integers beyond 64 bits, text that is
+    not valid Unicode (lone surrogates) or holds NUL characters."""
+    count = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise InvalidResource("structure", f"resource has more than {MAX_ELEMENTS} elements")
+        if isinstance(item, dict | list):
+            if depth > MAX_DEPTH:
+                raise InvalidResource("structure", f"resource is nested deeper than {MAX_DEPTH}")
+            if isinstance(item, dict):
+                for key, child in item.items():
+                    _check_text(key)
+                    stack.append((child, depth + 1))
+            else:
+                stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, str):
+            _check_text(item)
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise InvalidResource("structure", "numbers must be finite")
+        elif isinstance(item, int) and not isinstance(item, bool):
+            if abs(item) > MAX_INT:
+                raise InvalidResource("structure", "integers must fit in 64 bits")
+
+
+def _check_text(text: str) -> None:
+    if len(text) > MAX_STRING:
+        raise InvalidResource("structure", f"a string is longer than {MAX_STRING} characters")
+    if not is_clean_text(text):
+        raise InvalidResource("structure", "text must be valid Unicode without NUL characters")
+
+
+def is_clean_text(text: str) -> bool:
+    """No lone surrogate (not encodable as UTF-8) and no NUL (PostgreSQL text refuses it)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_types(resource: dict[str, Any]) -> None:
+    for name in _LISTS:
+        if name in resource and not isinstance(resource[name], list):
+            raise InvalidResource("structure", f"{resource['resourceType']}.{name} must be a list")
+    for name in _OBJECTS:
+        if name in resource and not isinstance(resource[name], dict):
+            raise InvalidResource(
+                "structure", f"{resource['resourceType']}.{name} must be an object"
+            )
+    for name in _STRINGS:
+        if name in resource and not isinstance(resource[name], str):
+            raise InvalidResource(
+                "structure", f"{resource['resourceType']}.{name} must be a string"
+            )
 
 
 def _require(resource: dict[str, Any], *names: str) -> None:
@@ -204,13 +315,20 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
         raise InvalidResource("invalid", "resource.resourceType does not match resource_type")
     if resource.get("id") != resource_id:
         raise InvalidResource("invalid", "resource.id does not match the op id")
+    check_structure(resource)
+    _check_types(resource)
     if resource_type == "Patient":
         ins = ins_identifier(resource)
         if ins is not None and not is_valid_nir(ins[1]):
             raise InvalidResource("value", "INS identifier value is not a valid NIR with its key")
     elif resource_type == "Practitioner":
-        if not is_valid_rpps(rpps_of_practitioner(resource)):
+        rpps = rpps_of_practitioner(resource)
+        if rpps is None or not is_valid_rpps(rpps):
             raise InvalidResource("required", "Practitioner needs an RPPS identifier (11 digits)")
+        if resource_id != practitioner_id(rpps):
+            raise InvalidResource(
+                "value", "a directory entry's id is the one derived from its RPPS number"
+            )
     elif resource_type == "Immunization":
         _require(resource, "status", "vaccineCode")
         _require_patient(resource, "patient")
@@ -230,6 +348,8 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
         _require(resource, "status")
     elif resource_type == "CareTeam":
         _require_patient(resource, "subject")
+        if resource.get("status", "active") not in CARE_TEAM_STATUSES:
+            raise InvalidResource("value", "CareTeam.status is not a known status")
     elif resource_type == "AuditEvent":
         _require(resource, "type", "recorded", "agent", "source")
     return resource

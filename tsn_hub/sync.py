@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from tsn_hub.cursor import (
     decode_page,
     encode_cursor,
     encode_page,
+    parse_seq,
 )
 from tsn_hub.policy import (
     AppendOnlyChange,
@@ -68,7 +70,18 @@ class _Rejected(Exception):
         self.diagnostics = diagnostics
 
 
-_FORBIDDEN = _Rejected("forbidden", "no access to this patient or resource")
+# One answer for every "not yours": a patient or record that is unknown, not shared,
+# purged, or a directory id reserved for someone else (protocol §8).
+_FORBIDDEN = _Rejected("forbidden", "no such patient or record, or no access to it")
+_SAFE_LOG_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}\Z")
+
+
+def log_id(value: object) -> str:
+    """An id fit for a log line: as is when well-formed, else escaped and bounded, so a
+    newline or a megabyte sent as an op_id cannot forge or flood log lines."""
+    if isinstance(value, str) and _SAFE_LOG_ID.match(value):
+        return value
+    return ascii(value if isinstance(value, str) else type(value).__name__)[:80]
 
 
 def iso(ts: float) -> str:
@@ -98,6 +111,8 @@ def parse_op(raw: object) -> Op:
     op_id = raw.get("op_id")
     if not isinstance(op_id, str) or not 0 < len(op_id) <= _MAX_OP_ID:
         raise _Rejected("required", "op_id must be a non-empty string")
+    if not op_id.isprintable():
+        raise _Rejected("value", "op_id must be printable text")
     rtype = raw.get("resource_type")
     if not isinstance(rtype, str) or rtype not in fhir.SUPPORTED_TYPES:
         raise _Rejected("not-supported", "resource_type is not synchronised by this hub")
@@ -108,12 +123,14 @@ def parse_op(raw: object) -> Op:
     if action not in ("upsert", "delete"):
         raise _Rejected("value", "action must be upsert or delete")
     base = raw.get("base_version")
-    if isinstance(base, int) and not isinstance(base, bool) and base > 0:
+    if isinstance(base, int) and not isinstance(base, bool) and 0 < base <= fhir.MAX_INT:
         base = str(base)
-    if base is not None and not (isinstance(base, str) and base.isdigit()):
+    if base is not None and not (isinstance(base, str) and parse_seq(base) is not None):
         raise _Rejected("value", "base_version must be null or a version id")
     if action == "upsert" and "resource" not in raw:
         raise _Rejected("required", "an upsert needs a resource")
+    if action == "upsert":
+        fhir.check_structure(raw.get("resource"))  # before hashing or storing anything
     digest_src = [rtype, rid, action, base, raw.get("resource") if action == "upsert" else None]
     digest = hashlib.sha256(fhir.canonical_json(digest_src).encode()).hexdigest()
     return Op(op_id, str(rtype), str(rid), str(action), base, raw.get("resource"), digest)
@@ -156,16 +173,17 @@ class SyncService:
         for result in results:
             counts[result["status"]] = counts.get(result["status"], 0) + 1
             log.debug(
-                "op %s %s %s", result.get("op_id"), result.get("resource_type"), result["status"]
+                "op %s %s %s",
+                log_id(result.get("op_id")),
+                log_id(result.get("resource_type")),
+                result["status"],
             )
         log.info("push by %s: %d ops %s", actor.rpps, len(ops), counts)
         return results
 
     def _push_one(self, tx: WriteTx, actor: Account, raw: object, now: float) -> dict[str, Any]:
-        ident = {
-            key: raw.get(key) if isinstance(raw, dict) else None
-            for key in ("op_id", "resource_type", "id")
-        }
+        ident = {key: _echo(raw.get(key) if isinstance(raw, dict) else None)
+                 for key in ("op_id", "resource_type", "id")}
         try:
             with tx.savepoint():
                 return self._apply(tx, actor, parse_op(raw), now)
@@ -177,7 +195,7 @@ class SyncService:
             if is_transient(exc):
                 raise  # the whole push fails with 503 and the client retries it
             # Type only: driver messages can quote row values.
-            log.error("op %s failed: %s", ident["op_id"], type(exc).__name__)
+            log.error("op %s failed: %s", log_id(ident["op_id"]), type(exc).__name__)
             return _rejected(ident, "exception", "the hub could not apply this op")
 
     def _apply(self, tx: WriteTx, actor: Account, op: Op, now: float) -> dict[str, Any]:
@@ -188,13 +206,16 @@ class SyncService:
             return {**stored.result, "status": "duplicate"}
         current = tx.get(op.resource_type, op.id)
         if current is not None and not tx.visible(actor.rpps, op.resource_type, op.id):
-            if op.action == "delete":
-                raise _Rejected("not-found", "no such resource, or no access to it")
             raise _FORBIDDEN
+        if op.resource_type == "Patient" and current is None and tx.is_retired(op.id):
+            raise _FORBIDDEN  # a purged patient's id is never re-acquired
         if op.action == "delete":
             return self._delete(tx, actor, op, current, now)
         resource = fhir.validate_resource(op.resource_type, op.id, op.resource)
         access = self._access(tx, actor, resource, current)
+        if current is not None and current.patient_id not in (None, access.patient_id):
+            raise _Rejected("business-rule", "a record never changes patient")
+        self._check_policy(tx, actor, resource, current)
         ident = {"op_id": op.op_id, "resource_type": op.resource_type, "id": op.id}
 
         if op.resource_type in fhir.APPEND_ONLY_TYPES:
@@ -250,7 +271,7 @@ class SyncService:
     ) -> dict[str, Any]:
         ident = {"op_id": op.op_id, "resource_type": op.resource_type, "id": op.id}
         if current is None:
-            raise _Rejected("not-found", "no such resource, or no access to it")
+            raise _FORBIDDEN
         if op.resource_type in fhir.APPEND_ONLY_TYPES:
             raise _Rejected("business-rule", "append-only: mark it entered-in-error instead")
         if op.resource_type == "Practitioner":
@@ -259,6 +280,12 @@ class SyncService:
             return {**ident, "status": "duplicate", "version": str(current.vid), "seq": current.seq}
         if op.base_version != str(current.vid):
             return _conflict(ident, current, "base-version-mismatch")
+        if op.resource_type in ("Patient", "CareTeam") and current.patient_id:
+            if not self._manages(tx, actor, current.patient_id):
+                raise _Rejected(
+                    "forbidden",
+                    f"only the patient's creator or treating GP may delete a {op.resource_type}",
+                )
         vid, seq = current.vid + 1, tx.next_seq()
         row = StoredResource(
             op.resource_type, op.id, vid, seq, True, None, current.patient_id, current.scope, now
@@ -281,7 +308,8 @@ class SyncService:
         """Where a pushed resource lives and who sees it; raises if the actor may not write."""
         rtype = resource["resourceType"]
         if rtype == "Practitioner":
-            # The shared directory: each practitioner maintains their own entry.
+            # The shared directory: each practitioner maintains their own entry, at the
+            # id derived from their RPPS (validate_resource checked the derivation).
             if fhir.rpps_of_practitioner(resource) != actor.rpps:
                 raise _FORBIDDEN
             if current is not None and current.content is not None:
@@ -311,28 +339,71 @@ class SyncService:
             return _Access(SCOPE_PARTICIPANTS, None, frozenset(people))
         raise _Rejected("required", f"{rtype} must reference a Patient")
 
+    # -- who may do what on a shared patient (protocol §8) --------------------
+    def _manages(self, tx: ReadTx, actor: Account, patient_id: str) -> bool:
+        """The patient's creator or treating GP (named by RPPS in generalPractitioner)."""
+        if "creator" in tx.patient_access_sources(patient_id, actor.rpps):
+            return True
+        patient = tx.get("Patient", patient_id)
+        if patient is None or patient.content is None:
+            return False
+        return actor.rpps in self._rpps_set(tx, fhir.general_practitioners(patient.content))
+
+    def _check_policy(
+        self, tx: ReadTx, actor: Account, resource: dict[str, Any], current: StoredResource | None
+    ) -> None:
+        """Members read and write the file and may share it onward; only a manager
+        (creator or treating GP) removes someone else, closes a team, or names the GP."""
+        rtype = resource["resourceType"]
+        if rtype not in ("Patient", "CareTeam"):
+            return
+        patient_id = fhir.patient_of(resource)
+        if not patient_id or current is None or current.content is None:
+            return  # a create: the creator of a Patient, or a member's new team
+        if rtype == "Patient":
+            before = self._rpps_set(tx, fhir.general_practitioners(current.content))
+            after = self._rpps_set(tx, fhir.general_practitioners(resource))
+            if before != after and not self._manages(tx, actor, patient_id):
+                raise _Rejected(
+                    "forbidden", "only the patient's creator or treating GP may change the GP"
+                )
+            return
+        before = self._rpps_set(tx, fhir.granting_members(current.content))
+        after = self._rpps_set(tx, fhir.granting_members(resource))
+        removed = before - after - {actor.rpps}
+        if removed and not self._manages(tx, actor, patient_id):
+            raise _Rejected(
+                "forbidden",
+                "only the patient's creator or treating GP may remove others from the care team",
+            )
+
     def _grant(
         self, tx: WriteTx, actor: Account, row: StoredResource, access: _Access, created: bool
     ) -> None:
         if row.resource_type == "Patient" and created:
             tx.add_patient_grant(row.id, actor.rpps, "creator")
         elif row.resource_type == "CareTeam" and row.content is not None:
-            members = self._rpps_set(tx, fhir.care_team_members(row.content))
+            members = self._rpps_set(tx, fhir.granting_members(row.content))
             tx.replace_patient_grants(f"CareTeam/{row.id}", row.patient_id or "", members)
         if access.scope == SCOPE_PARTICIPANTS:
             tx.replace_resource_grants(row.resource_type, row.id, access.participants)
 
     @staticmethod
     def _rpps_set(tx: ReadTx, refs: list[object]) -> set[str]:
-        """RPPS numbers named by references (logical RPPS identifier or Practitioner/<id>)."""
+        """RPPS numbers named by references (logical RPPS identifier or Practitioner/<id>).
+
+        A `Practitioner/<id>` counts only when the entry's id is the one derived from
+        the RPPS it carries, so an entry written at someone else's id grants nothing."""
         found: set[str] = set()
         for ref in refs:
             rpps, practitioner_id = fhir.practitioner_ref(ref)
-            if rpps is None and practitioner_id is not None:
-                row = tx.get("Practitioner", practitioner_id)
+            if rpps is None and fhir.is_uuid(practitioner_id):
+                row = tx.get("Practitioner", str(practitioner_id))
                 if row is not None and row.content is not None:
-                    rpps = fhir.rpps_of_practitioner(row.content)
-            if rpps:
+                    named = fhir.rpps_of_practitioner(row.content)
+                    if named and fhir.practitioner_id(named) == practitioner_id:
+                        rpps = named
+            if rpps and fhir.is_valid_rpps(rpps):
                 found.add(rpps)
         return found
 
@@ -372,6 +443,8 @@ class SyncService:
         self, actor: Account, page_token: str | None, limit: int, patient: str | None
     ) -> dict[str, Any]:
         limit = max(1, min(limit, SNAPSHOT_LIMIT))
+        if patient is not None and not fhir.is_uuid(patient):
+            raise BadRequest("patient must be a patient id")
         with self.store.read() as tx:
             meta = tx.meta()
             if page_token:
@@ -414,7 +487,7 @@ class SyncService:
         self, actor: Account, resource_type: str, resource_id: str, vid: int | None = None
     ) -> StoredResource | None:
         """The current (or a given) version, or None when unknown or not allowed."""
-        if resource_type not in fhir.SUPPORTED_TYPES:
+        if resource_type not in fhir.SUPPORTED_TYPES or not fhir.is_uuid(resource_id):
             return None
         with self.store.read() as tx:
             if not tx.visible(actor.rpps, resource_type, resource_id):
@@ -426,12 +499,21 @@ class SyncService:
     def history(
         self, actor: Account, resource_type: str, resource_id: str
     ) -> list[StoredResource] | None:
-        if resource_type not in fhir.SUPPORTED_TYPES:
+        if resource_type not in fhir.SUPPORTED_TYPES or not fhir.is_uuid(resource_id):
             return None
         with self.store.read() as tx:
             if not tx.visible(actor.rpps, resource_type, resource_id):
                 return None
             return tx.history(resource_type, resource_id)
+
+
+def _echo(value: object) -> object:
+    """An op's own field echoed in its result only when it can be sent back as is."""
+    if value is None:
+        return None
+    if isinstance(value, str) and len(value) <= 200 and fhir.is_clean_text(value):
+        return value
+    return None
 
 
 def _rejected(ident: dict[str, Any], code: str, diagnostics: str) -> dict[str, Any]:

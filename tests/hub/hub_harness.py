@@ -20,6 +20,8 @@ from tsn_hub.accounts import register_practitioner
 from tsn_hub.storage import open_store
 
 PG_URL = os.environ.get("TSN_HUB_TEST_PG_URL")
+# Filled by test_fuzz.py, printed by conftest.py's terminal summary: backend -> counters.
+FUZZ_COUNTS: dict[str, dict[str, int]] = {}
 ROOT = Path(__file__).resolve().parents[2]
 
 INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
@@ -78,7 +80,15 @@ class HubClient:
 class Hub:
     """A hub server subprocess over one database."""
 
-    def __init__(self, db_url: str, log_path: Path, tls: tuple[Path, Path] | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        log_path: Path,
+        tls: tuple[Path, Path] | None = None,
+        extra_args: tuple[str, ...] = ("--push-per-minute", "0", "--pull-per-minute", "0"),
+    ) -> None:
+        # Rate limits are off unless a test asks for them, so other tests are not throttled.
+        self.extra_args = extra_args
         self.db_url = db_url
         self.log_path = log_path
         self.port = _free_port()
@@ -88,6 +98,7 @@ class Hub:
         self.verify: str | bool = str(tls[0]) if tls else True
         self.process: subprocess.Popen[bytes] | None = None
         self.clients: list[HubClient] = []
+        self.backend = "sqlite" if db_url.startswith("sqlite") else "postgresql"
 
     def start(self) -> None:
         log = self.log_path.open("ab")
@@ -110,6 +121,7 @@ class Hub:
                     if self.tls
                     else []
                 ),
+                *self.extra_args,
             ],
             stdout=log,
             stderr=subprocess.STDOUT,

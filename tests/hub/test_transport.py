@@ -80,3 +80,41 @@ def test_plain_http_off_loopback_is_refused(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "refusing plain HTTP" in result.stderr
+
+
+def test_behind_a_proxy_the_hub_listens_on_loopback_only(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tsn_hub",
+            "serve",
+            "--db",
+            f"sqlite:///{tmp_path / 'h.db'}",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--behind-proxy",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "loopback" in result.stderr
+
+
+def test_create_practitioner_refuses_a_token_lifetime_that_is_not_positive(
+    tmp_path: Path,
+) -> None:
+    command = [sys.executable, "-m", "tsn_hub", "create-practitioner"]
+    db = ["--db", f"sqlite:///{tmp_path / 'h.db'}", "--rpps", "10003456789", "--name", "A B"]
+    refused = subprocess.run(
+        [*command, *db, "--token-days", "0"], capture_output=True, text=True, timeout=60
+    )
+    issued = subprocess.run(
+        [*command, *db, "--token-days", "30"], capture_output=True, text=True, timeout=60
+    )
+    assert refused.returncode == 2 and "lifetime" in refused.stderr
+    assert issued.returncode == 0 and len(issued.stdout.strip()) > 30

@@ -90,7 +90,9 @@ class HubProcess:
             if self.tls else []
         self.proc = subprocess.Popen(
             [PYTHON, "-m", "tsn_hub", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), "--log-level", "warning", *tls_args],
+             "--port", str(self.port), "--log-level", "warning", *tls_args,
+             # Rate limits off: a suite of passes on one session hub is not a flood.
+             "--push-per-minute", "0", "--pull-per-minute", "0"],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         verify: str | bool = str(self.tls[0]) if self.tls else True
@@ -152,8 +154,8 @@ class HubProcess:
                             verify=str(self.tls[0]) if self.tls else True)
 
 
-def self_signed_cert(folder: Path) -> tuple[Path, Path]:
-    """A certificate for 127.0.0.1 signed by nobody a client trusts by default."""
+def self_signed_cert(folder: Path, ip: str = "127.0.0.1") -> tuple[Path, Path]:
+    """A certificate for `ip` signed by nobody a client trusts by default."""
     import datetime
     import ipaddress
 
@@ -170,7 +172,7 @@ def self_signed_cert(folder: Path) -> tuple[Path, Path]:
             .not_valid_before(now - datetime.timedelta(days=1))
             .not_valid_after(now + datetime.timedelta(days=2))
             .add_extension(x509.SubjectAlternativeName(
-                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+                [x509.IPAddress(ipaddress.ip_address(ip))]), critical=False)
             .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
             .sign(key, hashes.SHA256()))
     cert_path, key_path = folder / "hub.pem", folder / "hub.key"

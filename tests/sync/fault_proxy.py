@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 #   "forward+garbage" forward (the hub applies it) but send the client garbage
 #   "forward+close"   forward, then drop the connection before answering
 #   "401", "404", "413"  answer that status
+#   "307>URL"         answer 307 (any 3xx) with Location: URL, without forwarding
 
 
 class FaultProxy:
@@ -77,6 +78,10 @@ class FaultProxy:
             headers = {"Retry-After": fault.split(":")[1]} if ":" in fault else {}
             self._send(handler, status, b'{"resourceType":"OperationOutcome","issue":[]}',
                        headers)
+            return
+        if ">" in fault:
+            status_text, location = fault.split(">", 1)
+            self._send(handler, int(status_text), b"", {"Location": location})
             return
         if fault == "hang":
             time.sleep(self.hang_seconds)

@@ -212,7 +212,7 @@ def test_a_change_the_hub_refused_is_listed_with_its_reason_and_tried_again(
     record, name, when, reason = (model.index(0, c).data() for c in range(4))
     assert (record, name) == ("Patient", "MARTIN Lucie")
     assert LOCAL_TIME.match(when)
-    assert reason == "forbidden: no access to this patient or resource"
+    assert reason == "forbidden: no such patient or record, or no access to it"
     qtmodeltester.check(model)
     assert not dialog.retry.isEnabled()      # nothing selected yet
     assert dialog.retry_all.isEnabled()

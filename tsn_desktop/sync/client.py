@@ -42,6 +42,9 @@ class HubError(Exception):
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+        # Set by the engine: the request that failed ("pull:<cursor>"), to spot a hub
+        # that fails the same request on every attempt.
+        self.failed_at: str | None = None
 
 
 class TransientError(HubError):
@@ -60,6 +63,11 @@ class ResyncRequired(HubError):
 
 class RequestRefused(HubError):
     """Any other 4xx: retrying the same request cannot help."""
+
+
+class RedirectRefused(RequestRefused):
+    """3xx: redirects are never followed (a push body carries patient data, and the
+    target could be another origin or plain HTTP); the hub address needs fixing."""
 
 
 class InsecureHubUrl(ValueError):
@@ -142,7 +150,10 @@ class HubClient:
         self._rand = rand
         self._session = session or requests.Session()
         # Always verified; a regional hub with its own CA gives its bundle, never "off".
-        self._session.verify = ca_bundle or True
+        # Passed with every request too: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE
+        # override Session.verify when trust_env is on, and the regional bundle must win.
+        self._verify: str | bool = ca_bundle or True
+        self._session.verify = self._verify
         # A practice behind a proxy needs HTTPS_PROXY (TLS stays end to end through
         # CONNECT); a loopback hub never goes through one.
         self._session.trust_env = not _is_loopback(urlsplit(self.base_url).hostname or "")
@@ -191,7 +202,8 @@ class HubClient:
             headers["Content-Type"] = "application/json"
         try:
             response = self._session.request(method, url, params=params, data=data,
-                                             headers=headers, timeout=timeout, stream=True)
+                                             headers=headers, timeout=timeout, stream=True,
+                                             verify=self._verify, allow_redirects=False)
             try:
                 content = _read_limited(response)
             finally:
@@ -219,6 +231,10 @@ class HubClient:
             raise AuthRequired("the hub asks you to sign in again", status)
         if status == 410:
             raise ResyncRequired("the hub asks for a full resynchronisation", status)
+        if 300 <= status < 400:
+            # Never followed, whatever the Location says: check the hub address instead.
+            raise RedirectRefused("the hub redirected the request elsewhere; check the hub "
+                                  "address in the hub account settings", status)
         if 400 <= status < 500:
             raise RequestRefused(f"the hub refused the request (HTTP {status})", status)
         if status >= 300 or status < 200:
@@ -249,5 +265,6 @@ def _read_limited(response: requests.Response) -> bytes:
 
 __all__ = [
     "AuthRequired", "Backoff", "HubClient", "HubError", "InsecureHubUrl", "ProtocolError",
-    "RequestRefused", "ResyncRequired", "TransientError", "check_hub_url", "parse_retry_after",
+    "RedirectRefused", "RequestRefused", "ResyncRequired", "TransientError", "check_hub_url",
+    "parse_retry_after",
 ]

@@ -25,7 +25,7 @@ from tsn_desktop.core import outbox
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.sync.adapters import AdapterRegistry, MergeResult, Resource, hub_copy, same
-from tsn_desktop.sync.client import HubClient, RequestRefused, ResyncRequired
+from tsn_desktop.sync.client import HubClient, RequestRefused, ResyncRequired, TransientError
 from tsn_desktop.sync.protocol import (
     API,
     HubChange,
@@ -34,6 +34,7 @@ from tsn_desktop.sync.protocol import (
     PassReport,
     PushOp,
     PushResult,
+    log_safe,
     parse_meta,
     parse_pull,
     parse_push,
@@ -265,6 +266,7 @@ class SyncEngine:
             self._conflict(db, uow, op, result, covers)
             report.conflicts += 1
         else:
+            # outcome_code is one of protocol.OUTCOME_CODES; the hub's text is not logged.
             log.warning("op %s (%s) rejected: %s", op.op_id, op.resource_type,
                         result.outcome_code)
             _park(uow, op.resource_type, op.id, covers, result.outcome_code,
@@ -345,6 +347,11 @@ class SyncEngine:
             try:
                 data = self.client.get(API + "/pull", params=params,
                                        read_timeout=self.client.timeout[1] + self.pull_wait)
+            except TransientError as exc:
+                # Where it failed, so the worker can tell a hub that fails on this very
+                # page every time (a record it cannot serve) from a passing outage.
+                exc.failed_at = f"pull:{cursor or ''}"
+                raise
             except (ResyncRequired, RequestRefused) as exc:
                 if isinstance(exc, RequestRefused) and not (exc.status == 400 and cursor):
                     raise
@@ -433,7 +440,8 @@ class SyncEngine:
                                        change.version)
                     _store_base(uow, change.resource_type, change.id, change.version,
                                 change.seq, change.resource)
-                    log.warning("hub %s %s not applied: %s", change.resource_type, change.id,
+                    log.warning("hub %s %s not applied: %s", log_safe(change.resource_type),
+                                log_safe(change.id),
                                 type(exc).__name__)
                     report.skipped += 1
                     applied = False

@@ -7,6 +7,8 @@ the field, never a value (values can be patient data).
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +17,30 @@ from typing import Any
 API = "/sync/v1"
 STATUSES = ("applied", "duplicate", "conflict", "rejected")
 ACTIONS = ("upsert", "delete")
+# FHIR R4 issue-type codes: the only outcome codes kept from the hub (anything else is
+# "unknown"), so what reaches a log or the review list is one of these words.
+OUTCOME_CODES = frozenset({
+    "invalid", "structure", "required", "value", "invariant", "security", "login",
+    "unknown", "expired", "forbidden", "suppressed", "processing", "not-supported",
+    "duplicate", "multiple-matches", "not-found", "deleted", "too-long", "code-invalid",
+    "extension", "too-costly", "business-rule", "conflict", "transient", "lock-error",
+    "no-store", "exception", "timeout", "incomplete", "throttled", "informational",
+})
+_RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}\Z")
+
+
+def log_safe(value: object) -> str:
+    """A hub-sent id or resource type for a log line: as is when well-formed (a UUID, a
+    FHIR type name), else a placeholder; hub text never reaches the log."""
+    if isinstance(value, str):
+        if _RESOURCE_TYPE.match(value):
+            return value
+        try:
+            if len(value) == 36 and str(uuid.UUID(value)) == value.lower():
+                return value
+        except ValueError:
+            pass
+    return "<malformed>"
 
 
 class ProtocolError(Exception):
@@ -209,9 +235,9 @@ def _outcome(outcome: Any) -> tuple[str, str]:
     if not isinstance(issues, list) or not issues or not isinstance(issues[0], Mapping):
         return "unknown", ""
     first = issues[0]
-    code = first.get("code") if isinstance(first.get("code"), str) else "unknown"
+    code = first.get("code") if first.get("code") in OUTCOME_CODES else "unknown"
     text = first.get("diagnostics") if isinstance(first.get("diagnostics"), str) else ""
-    return str(code)[:64], str(text)[:300]
+    return str(code), str(text)[:300]
 
 
 # --- pull and snapshot ---------------------------------------------------------------------

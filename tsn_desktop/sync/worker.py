@@ -87,6 +87,10 @@ REFUSED = "refused"
 UNREADABLE = "unreadable"
 NOT_CONFIGURED = "not_configured"
 INTERNAL = "internal"
+# The hub answers the same request with the same server error pass after pass (say, a
+# record it cannot serve on this pull page): retrying alone will not fix it.
+HUB_FAILING = "hub_failing"
+HUB_FAILING_AFTER = 3
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,14 @@ def classify(exc: BaseException) -> tuple[str, bool]:
     if isinstance(exc, ProtocolError):
         return UNREADABLE, True
     return INTERNAL, True
+
+
+def _failure_signature(exc: BaseException) -> str | None:
+    """Which request failed and how, for a server error answered by the hub itself;
+    None for network failures and anything else (those are "unreachable")."""
+    if isinstance(exc, HubError) and exc.failed_at and exc.status and exc.status >= 500:
+        return f"{exc.failed_at} {exc.status}"
+    return None
 
 
 class _Signals(QObject):
@@ -246,6 +258,7 @@ class SyncWorker(QObject):
         self._listen = listen
         self._listener: _HubListener | None = None
         self._failures = 0
+        self._same_failure: tuple[str | None, int] = (None, 0)  # (signature, times in a row)
         self._active = False
         self._again = False
         self.status = SyncStatus()
@@ -305,6 +318,7 @@ class SyncWorker(QObject):
             self._again = False
             return
         self._failures = 0
+        self._same_failure = (None, 0)
         skew = "clock_skew" in report.warnings
         self._set(replace(self.status, running=False, error_kind=None, error_reason=None,
                           clock_skew=skew))
@@ -327,6 +341,11 @@ class SyncWorker(QObject):
 
     def _on_failed(self, exc: BaseException) -> None:
         kind, retry = classify(exc)
+        signature = _failure_signature(exc)
+        last, times = self._same_failure
+        self._same_failure = (signature, times + 1 if signature and signature == last else 1)
+        if kind == OFFLINE and signature and self._same_failure[1] >= HUB_FAILING_AFTER:
+            kind = HUB_FAILING  # still retried: the administrator may fix the hub meanwhile
         reason = exc.reason if isinstance(exc, HubError) else None
         log.warning("sync pass failed: %s (%s)", type(exc).__name__, kind)
         self._executor.submit(lambda db: record_error(db, reason or kind))

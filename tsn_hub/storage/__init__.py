@@ -12,6 +12,7 @@ from tsn_hub.storage.base import (
     PurgeReport,
     ReadTx,
     StoredResource,
+    TokenCheck,
     WriteTx,
 )
 
@@ -25,6 +26,7 @@ __all__ = [
     "PurgeReport",
     "ReadTx",
     "StoredResource",
+    "TokenCheck",
     "WriteTx",
     "is_transient",
     "open_store",

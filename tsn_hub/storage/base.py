@@ -40,6 +40,14 @@ class Account:
 
 
 @dataclass(frozen=True)
+class TokenCheck:
+    """What a bearer token maps to: its account, and whether it has expired."""
+
+    account: Account
+    expires_at: float
+
+
+@dataclass(frozen=True)
 class StoredResource:
     resource_type: str
     id: str
@@ -81,6 +89,8 @@ class ReadTx(Protocol):
         self, rpps: str, at_seq: int, after: tuple[str, str], limit: int, patient: str | None
     ) -> list[StoredResource]: ...
     def has_patient_access(self, patient_id: str, rpps: str) -> bool: ...
+    def patient_access_sources(self, patient_id: str, rpps: str) -> set[str]: ...
+    def is_retired(self, patient_id: str) -> bool: ...
     def find_op(self, rpps: str, op_id: str) -> StoredOp | None: ...
 
 
@@ -103,8 +113,10 @@ class WriteTx(ReadTx, Protocol):
 class HubStore(Protocol):
     def init_schema(self) -> None: ...
     def meta(self) -> HubMeta: ...
-    def add_account(self, account: Account, token_hash: str, now: float) -> None: ...
-    def account_for_token(self, token_hash: str) -> Account | None: ...
+    def add_account(
+        self, account: Account, token_hash: str, now: float, expires_at: float
+    ) -> None: ...
+    def account_for_token(self, token_hash: str) -> TokenCheck | None: ...
     def read(self) -> AbstractContextManager[ReadTx]: ...
     def write(self) -> AbstractContextManager[WriteTx]: ...
     def purge(self, now: float, op_ttl: float, tombstone_ttl: float) -> PurgeReport: ...
@@ -173,7 +185,16 @@ CREATE TABLE IF NOT EXISTS ops (
     PRIMARY KEY (rpps, op_id)
 );
 CREATE INDEX IF NOT EXISTS ops_created ON ops (created_at);
+CREATE TABLE IF NOT EXISTS retired_patients (
+    patient_id TEXT PRIMARY KEY,
+    retired_at DOUBLE PRECISION NOT NULL
+);
 """
+
+# Columns added after version 1 of the schema: (table, column, type), added when missing.
+ADDED_COLUMNS = (("accounts", "token_expires_at", "DOUBLE PRECISION"),)
+# Tokens of accounts made before tokens expired count from their creation.
+LEGACY_TOKEN_DAYS = 365
 
 # Takes two rpps parameters; `r` is the current row in `resources`.
 _VISIBLE = """(
@@ -298,6 +319,17 @@ class SqlTx:
         )
         return found is not None
 
+    def patient_access_sources(self, patient_id: str, rpps: str) -> set[str]:
+        rows = self._exec(
+            "SELECT source FROM patient_access WHERE patient_id = ? AND rpps = ?",
+            (patient_id, rpps),
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def is_retired(self, patient_id: str) -> bool:
+        found = self._one("SELECT 1 FROM retired_patients WHERE patient_id = ?", (patient_id,))
+        return found is not None
+
     def find_op(self, rpps: str, op_id: str) -> StoredOp | None:
         found = self._one(
             "SELECT op_hash, result FROM ops WHERE rpps = ? AND op_id = ?", (rpps, op_id)
@@ -401,6 +433,26 @@ class SqlTx:
         )
 
     # -- maintenance ---------------------------------------------------------
+    def _retire_patient(self, patient_id: str, now: float) -> None:
+        """A purged patient takes its whole file with it (records, teams, grants), and its
+        id is retired, so nobody can push a Patient at that id and inherit its records."""
+        dependents = self._exec(
+            "SELECT resource_type, id FROM resources WHERE patient_id = ?", (patient_id,)
+        ).fetchall()
+        for rtype, rid in dependents:
+            key = (rtype, rid)
+            self._exec("DELETE FROM resource_versions WHERE resource_type = ? AND id = ?", key)
+            self._exec(
+                "DELETE FROM resource_access WHERE resource_type = ? AND resource_id = ?", key
+            )
+        self._exec("DELETE FROM resources WHERE patient_id = ?", (patient_id,))
+        self._exec("DELETE FROM patient_access WHERE patient_id = ?", (patient_id,))
+        self._exec(
+            "INSERT INTO retired_patients (patient_id, retired_at) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (patient_id, now),
+        )
+
     def purge(self, now: float, op_ttl: float, tombstone_ttl: float) -> PurgeReport:
         ops = self._exec("DELETE FROM ops WHERE created_at < ?", (now - op_ttl,)).rowcount
         dead = self._exec(
@@ -417,7 +469,7 @@ class SqlTx:
             )
             self._exec("DELETE FROM patient_access WHERE source = ?", (f"{rtype}/{rid}",))
             if rtype == "Patient":
-                self._exec("DELETE FROM patient_access WHERE patient_id = ?", (rid,))
+                self._retire_patient(rid, now)
             horizon = max(horizon, int(seq))
         self._exec("UPDATE hub_meta SET value = ? WHERE key = 'tombstone_horizon'", (str(horizon),))
         return PurgeReport(max(ops, 0), len(dead), horizon)
@@ -452,6 +504,9 @@ class SqlStore:
     def sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
+    def columns(self, conn: Any, table: str) -> set[str]:
+        raise NotImplementedError
+
     # -- connections: one per thread, since neither driver shares one safely --
     def _conn(self) -> Any:
         conn = getattr(self._local, "conn", None)
@@ -477,6 +532,9 @@ class SqlStore:
         conn = self._begin(self.begin_write)
         try:
             self.execute_script(conn, SCHEMA)
+            for table, column, kind in ADDED_COLUMNS:
+                if column not in self.columns(conn, table):
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             defaults = {
                 "hub_id": f"hub-{uuid.uuid4()}",
                 "epoch": secrets.token_hex(8),
@@ -499,22 +557,34 @@ class SqlStore:
         with self.read() as tx:
             return tx.meta()
 
-    def add_account(self, account: Account, token_hash: str, now: float) -> None:
+    def add_account(
+        self, account: Account, token_hash: str, now: float, expires_at: float
+    ) -> None:
         """Create a practitioner account, or give an existing one a new token."""
         with self.write() as tx:
             tx._exec(
-                "INSERT INTO accounts (rpps, name, profession, token_hash, created_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rpps) DO UPDATE SET name = excluded.name,"
-                " profession = excluded.profession, token_hash = excluded.token_hash",
-                (account.rpps, account.name, account.profession, token_hash, int(now)),
+                "INSERT INTO accounts"
+                " (rpps, name, profession, token_hash, created_at, token_expires_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (rpps) DO UPDATE SET"
+                " name = excluded.name, profession = excluded.profession,"
+                " token_hash = excluded.token_hash, created_at = excluded.created_at,"
+                " token_expires_at = excluded.token_expires_at",
+                (account.rpps, account.name, account.profession, token_hash, int(now), expires_at),
             )
 
-    def account_for_token(self, token_hash: str) -> Account | None:
+    def account_for_token(self, token_hash: str) -> TokenCheck | None:
         with self.read() as tx:
             found = tx._one(
-                "SELECT rpps, name, profession FROM accounts WHERE token_hash = ?", (token_hash,)
+                "SELECT rpps, name, profession, created_at, token_expires_at FROM accounts"
+                " WHERE token_hash = ?",
+                (token_hash,),
             )
-        return Account(*found) if found else None
+        if not found:
+            return None
+        rpps, name, profession, created_at, expires_at = found
+        if expires_at is None:
+            expires_at = float(created_at) + LEGACY_TOKEN_DAYS * 86400.0
+        return TokenCheck(Account(rpps, name, profession), float(expires_at))
 
     @contextmanager
     def read(self) -> Iterator[SqlTx]:

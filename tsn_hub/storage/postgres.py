@@ -38,3 +38,11 @@ class PostgresStore(SqlStore):
 
     def is_usable(self, conn: Any) -> bool:
         return not conn.closed and not conn.broken
+
+    def columns(self, conn: Any, table: str) -> set[str]:
+        rows = conn.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = %s",
+            (table,),
+        ).fetchall()
+        return {str(row[0]) for row in rows}

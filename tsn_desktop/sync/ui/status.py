@@ -105,6 +105,9 @@ class SyncStatusWidget(QWidget):
             return self.tr("clock off") if status.clock_skew else ""
         if kind == worker.OFFLINE:
             return self.tr("hub unreachable, will retry")
+        if kind == worker.HUB_FAILING:
+            return self.tr("the hub returns an error at every attempt: contact the hub "
+                           "administrator")
         if kind == worker.SIGN_IN:
             return self.tr("sign in to the hub again")
         if kind == worker.REFUSED:
