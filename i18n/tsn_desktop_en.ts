@@ -749,7 +749,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+77"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,16 +785,28 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+20"/>
         <source>Show &amp;details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Show details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-2"/>
+        <source>Hide &amp;details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Details copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,40 +1107,72 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+34"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
         <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+11"/>
         <source>Hub address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>RPPS number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+3"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Connection test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access &amp;token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>T&amp;est the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asks the hub whether it answers at this address and accepts this token; nothing is sent or saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The hub address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,6 +1183,31 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub answers and accepts your token: you can save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub answers but refuses this token: ask the hub administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub does not answer at this address: check the address and this computer&apos;s connection, then test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something answers at this address, but not a TSN hub: check the address with the hub administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The account could not be saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1330,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+83"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,7 +1373,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Menu bar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,12 +1443,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,7 +1478,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+5"/>
         <source>About TSN Desktop</source>
         <translation type="unfinished"></translation>
@@ -2491,8 +2591,28 @@ born %2 — %3 — %4</source>
         <source>Create this patient</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+81"/>
+        <source>&amp;Find a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit the patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+61"/>
         <source>%Ln patient(s)</source>
         <comment>in the list</comment>
         <translation>
@@ -3265,7 +3385,7 @@ born %2 — %3 — %4</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This computer&apos;s clock differs from the hub&apos;s by more than 5 minutes: check the date and time settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3365,7 +3485,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+53"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+54"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
@@ -3481,12 +3601,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Damaged profile ({folder})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>Too many wrong passphrases in a row. For your patients&apos; safety, wait {time} before the next try.</source>
         <translation type="unfinished"></translation>
     </message>

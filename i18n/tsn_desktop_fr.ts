@@ -749,7 +749,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+77"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation>TSN Desktop — un problème est survenu</translation>
     </message>
@@ -785,16 +785,28 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+20"/>
         <source>Show &amp;details</source>
         <translation>&amp;Afficher les détails</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <location line="+21"/>
         <source>Show details</source>
         <translation>Afficher les détails</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-2"/>
+        <source>Hide &amp;details</source>
+        <translation>&amp;Masquer les détails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide details</source>
+        <translation>Masquer les détails</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Details copied</source>
         <translation>Détails copiés</translation>
     </message>
@@ -1095,40 +1107,72 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+34"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
         <source>Hub account</source>
         <translation>Compte du hub</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+11"/>
         <source>Hub address</source>
         <translation>Adresse du hub</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Access token</source>
         <translation>Jeton d&apos;accès</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>RPPS number</source>
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="+3"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+4"/>
+        <source>Connection test</source>
+        <translation>Test de connexion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Adresse du hub&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS number:</source>
+        <translation>Numéro RPPS&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Jeton d’accès&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>T&amp;est the connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asks the hub whether it answers at this address and accepts this token; nothing is sent or saved.</source>
+        <translation>Demande au hub s’il répond à cette adresse et accepte ce jeton&#xa0;; rien n’est envoyé ni enregistré.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
         <translation>L&apos;administrateur de votre hub régional vous communique son adresse et votre jeton d&apos;accès.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The hub address must start with https://</source>
         <translation>L&apos;adresse du hub doit commencer par https://</translation>
     </message>
@@ -1139,6 +1183,31 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>Testing the connection…</source>
+        <translation>Test de la connexion…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The hub answers and accepts your token: you can save.</source>
+        <translation>Le hub répond et accepte votre jeton&#xa0;: vous pouvez enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub answers but refuses this token: ask the hub administrator for a new one.</source>
+        <translation>Le hub répond mais refuse ce jeton&#xa0;: demandez-en un nouveau à l’administrateur du hub.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub does not answer at this address: check the address and this computer&apos;s connection, then test again.</source>
+        <translation>Le hub ne répond pas à cette adresse&#xa0;: vérifiez l’adresse et la connexion de cet ordinateur, puis testez de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something answers at this address, but not a TSN hub: check the address with the hub administrator.</source>
+        <translation>Quelque chose répond à cette adresse, mais ce n’est pas un hub TSN&#xa0;: vérifiez l’adresse auprès de l’administrateur du hub.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
     </message>
@@ -1261,7 +1330,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+83"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
@@ -1304,7 +1373,7 @@
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
     </message>
@@ -1374,12 +1443,17 @@
         <translation>&amp;Outils</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About TSN Desktop</source>
         <translation>À &amp;propos de TSN Desktop</translation>
     </message>
@@ -1404,7 +1478,33 @@
         <translation>Praticien</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+5"/>
         <source>About TSN Desktop</source>
         <translation>À propos de TSN Desktop</translation>
@@ -2496,8 +2596,28 @@ né(e) le %2 — %3 — %4</translation>
         <source>Create this patient</source>
         <translation>Créer ce patient</translation>
     </message>
+    <message>
+        <location line="+81"/>
+        <source>&amp;Find a patient</source>
+        <translation>&amp;Rechercher un patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nouveau patient…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit the patient…</source>
+        <translation>&amp;Modifier le patient…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Retour à la liste</translation>
+    </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+61"/>
         <source>%Ln patient(s)</source>
         <comment>in the list</comment>
         <translation>
@@ -3270,7 +3390,7 @@ né(e) le %2 — %3 — %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This computer&apos;s clock differs from the hub&apos;s by more than 5 minutes: check the date and time settings.</source>
         <translation>L&apos;horloge de cet ordinateur diffère de celle du hub de plus de 5 minutes&#xa0;: vérifiez le réglage de la date et de l&apos;heure.</translation>
     </message>
@@ -3370,7 +3490,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+53"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+54"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
@@ -3486,12 +3606,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Le compte des phrases de passe erronées de ce profil est illisible (fichier modifié ou endommagé)&#xa0;: par sécurité, le prochain essai attend 15 minutes.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Damaged profile ({folder})</source>
         <translation>Profil endommagé ({folder})</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-69"/>
         <source>Too many wrong passphrases in a row. For your patients&apos; safety, wait {time} before the next try.</source>
         <translation>Trop de phrases de passe incorrectes à la suite. Pour la sécurité de vos patients, attendez {time} avant le prochain essai.</translation>
     </message>

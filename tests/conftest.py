@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 from keyring.backends import fail  # noqa: E402
 from keyring.errors import PasswordDeleteError  # noqa: E402
-from PySide6.QtCore import QStandardPaths, QTranslator  # noqa: E402
+from PySide6.QtCore import QLocale, QStandardPaths, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.helpers import FAST_KDF  # noqa: E402
@@ -146,13 +146,17 @@ def fast_kdf() -> KdfParams:
 @pytest.fixture
 def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
     """The app's default language, with Qt's own strings (standard buttons) in French."""
+    previous = QLocale()
     translators = install_translators(qapp, "fr")
     yield translators
     remove_translators(qapp, translators)
+    QLocale.setDefault(previous)  # the language choice sets the default locale too
 
 
 @pytest.fixture
 def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    previous = QLocale()
     translators = install_translators(qapp, "en")
     yield translators
     remove_translators(qapp, translators)
+    QLocale.setDefault(previous)

@@ -126,7 +126,9 @@ def test_merging_duplicates_moves_the_records_and_keeps_the_other_as_a_tombstone
     assert result.moved == 1
     assert result.merged.replaced_by == kept.id
     assert nurse in {m.rpps for m in care_team.members(db, kept.id)}
-    assert care_team.members(db, twin.id) == []
+    # The merged file's own team stays as it was: the hub never lets a record change
+    # patient (issue 8, item 4), so the colleagues join the kept patient's team instead.
+    assert nurse in {m.rpps for m in care_team.members(db, twin.id)}
     # The tombstone is still there, whole, and can be found but is out of the list.
     tombstone = service.open_file(db, twin.id)
     assert tombstone.phone == "07 11 11 11 11" and tombstone.replaced_by == kept.id

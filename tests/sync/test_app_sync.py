@@ -145,7 +145,7 @@ def test_setting_up_the_hub_account_from_the_menu_starts_syncing(qtbot, private_
 
 
 def test_a_conflict_shows_a_review_button_that_opens_the_review(qtbot, private_hub,
-                                                                open_demo) -> None:
+                                                                open_demo, caplog) -> None:
     gp, _ = open_demo("gp", private_hub)
     nurse, _ = open_demo("nurse", private_hub)
     qtbot.waitUntil(lambda: _synced(gp) and _synced(nurse), timeout=30_000)

@@ -79,7 +79,7 @@ def test_a_nurse_already_syncing_gets_the_older_records_of_a_newly_shared_patien
     assert [m.rpps for m in care_team.members(nurse.db, patient.id)] == [gp.rpps, nurse.rpps]
 
 
-def test_removing_the_nurse_stops_later_changes_from_reaching_her(make_client, hub) -> None:
+def test_removing_the_nurse_stops_later_changes_from_reaching_her(make_client, hub, caplog) -> None:
     gp = make_client()
     nurse = make_client("Petit Claire", "nurse")
     patient = gp.save(new_patient(phone="04 72 00 00 00"))

@@ -190,7 +190,7 @@ def test_garbage_and_truncated_pull_pages_are_retried_and_nothing_is_skipped(
         store.get(gp.db, patient.id).content()
 
 
-def test_a_rejected_op_is_parked_and_does_not_block_the_queue(make_client, hub) -> None:
+def test_a_rejected_op_is_parked_and_does_not_block_the_queue(make_client, hub, caplog) -> None:
     gp = make_client()
     good = gp.save(new_patient())
     # A record the hub refuses (an INS whose key is wrong, typed before validation

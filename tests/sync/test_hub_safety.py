@@ -141,7 +141,7 @@ def pool():
 
 @pytest.mark.gui
 def test_a_pull_failing_the_same_way_three_times_says_so_instead_of_unreachable(
-        make_client, hub, pool, qtbot) -> None:
+        make_client, hub, pool, qtbot, caplog) -> None:
     proxy = FaultProxy(hub.url)
     gp = make_client(hub_url=proxy.url)
     proxy.then(*["500"] * 10, path="/sync/v1/pull")

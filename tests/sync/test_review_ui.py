@@ -194,7 +194,7 @@ def test_use_my_copy_again_queues_it_and_the_next_sync_puts_it_on_the_hub(
 
 @pytest.mark.gui
 def test_a_change_the_hub_refused_is_listed_with_its_reason_and_tried_again(
-        make_client, open_review, qtbot, qtmodeltester) -> None:
+        make_client, open_review, qtbot, qtmodeltester, caplog) -> None:
     gp = make_client()
     nurse = make_client("Petit Claire", "nurse")
     patient = gp.save(new_patient())

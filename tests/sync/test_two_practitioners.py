@@ -120,7 +120,7 @@ def test_deletion_reaches_the_colleague(make_client) -> None:
 
 
 def test_a_hub_rebuilt_empty_gets_everything_back_from_the_client(
-        make_client, private_hub) -> None:
+        make_client, private_hub, caplog) -> None:
     gp = make_client(on=private_hub)
     kept = [gp.save(new_patient(given_names=f"Prénom{i}")) for i in range(3)]
     gp.sync()
@@ -187,7 +187,7 @@ def test_a_hub_change_arriving_while_a_local_edit_waits_is_merged_not_overwritte
     assert store.get(nurse.db, patient.id).content() == merged.content()
 
 
-def test_a_hub_patient_this_app_cannot_hold_is_kept_aside_not_fatal(make_client) -> None:
+def test_a_hub_patient_this_app_cannot_hold_is_kept_aside_not_fatal(make_client, caplog) -> None:
     import uuid
 
     from tsn_desktop.sync.client import HubClient
@@ -226,7 +226,7 @@ def test_a_clock_far_off_the_hubs_is_reported_and_sync_still_works(make_client) 
 
 
 def test_a_conflict_the_client_cannot_reconcile_is_parked_and_the_queue_goes_on(
-        make_client) -> None:
+        make_client, caplog) -> None:
     from tsn_desktop.patients.fhir import PatientAdapter
     from tsn_desktop.sync.adapters import AdapterRegistry
     from tsn_desktop.sync.engine import SyncEngine
@@ -260,7 +260,7 @@ def test_a_conflict_the_client_cannot_reconcile_is_parked_and_the_queue_goes_on(
     assert "Lyon 3e" in kept[0][1]
 
 
-def test_a_cursor_the_hub_cannot_read_leads_to_a_snapshot_not_a_stall(make_client) -> None:
+def test_a_cursor_the_hub_cannot_read_leads_to_a_snapshot_not_a_stall(make_client, caplog) -> None:
     gp = make_client()
     patient = gp.save(new_patient())
     gp.sync()

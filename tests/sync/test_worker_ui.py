@@ -84,7 +84,8 @@ def test_sync_now_runs_a_pass_and_the_status_bar_says_so(make_client, pool, qtbo
         executor.shutdown()
 
 
-def test_a_revoked_token_asks_to_sign_in_and_stops_retrying(make_client, pool, qtbot) -> None:
+def test_a_revoked_token_asks_to_sign_in_and_stops_retrying(make_client, pool, qtbot,
+                                                            caplog) -> None:
     gp = make_client()
     gp.save(new_patient())
     worker, executor = make_worker(gp, "revoked-token", pool, qtbot)
@@ -137,7 +138,7 @@ def test_status_text_counts_pending_conflicts_and_refused(qtbot) -> None:
         widget.button.click()
 
 
-def test_a_failed_pass_is_retried_in_the_background(make_client, hub, pool, qtbot) -> None:
+def test_a_failed_pass_is_retried_in_the_background(make_client, hub, pool, qtbot, caplog) -> None:
     from tsn_desktop.sync.client import Backoff
 
     from .fault_proxy import FaultProxy

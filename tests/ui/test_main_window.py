@@ -238,3 +238,61 @@ def test_the_place_is_remembered_per_screen_and_a_place_that_no_longer_fits_is_r
     window.setGeometry(0, 0, 2000, 1500)  # saved on a bigger monitor, or at 100 %
     window.restore_place(window.place_to_save(b""))
     assert window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_page_shortcuts_work_with_the_focus_nowhere_and_only_on_their_page(
+        qtbot, make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    activate(qtbot, window)
+    page = window.page_widgets["patients"]
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    focused.clearFocus()  # as after some message boxes: no widget has the focus
+    assert QApplication.focusWidget() is None
+    window.show_page("agenda")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor is None  # Ctrl+N belongs to the Patients page
+    window.show_page("patients")
+    window.setFocus()
+    QApplication.focusWidget().clearFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.editor is not None, timeout=2_000)
+    page.editor.reject()
+
+
+def test_every_shortcut_is_in_a_menu_and_in_help_keyboard_shortcuts(
+        qtbot, make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    rows = window.shortcut_list()
+    commands = {command: keys for _menu, command, keys in rows}
+    assert commands["Nouveau patient"] == "Ctrl+N"
+    assert commands["Rechercher un patient"] == "Ctrl+F"
+    assert commands["Modifier le patient"] == "F2"
+    assert commands["Verrouiller"] == "Ctrl+L"
+    assert "Patients" in {menu for menu, _command, _keys in rows}
+    window.shortcuts_action.trigger()
+    box = window.shortcuts_box
+    assert box.isVisible() and "Ctrl+N" in box.text() and "Nouveau patient" in box.text()
+    box.close()
+
+
+def test_the_focus_comes_back_to_the_page_when_the_window_is_active_again(
+        qtbot, make_session: SessionFactory, french: object) -> None:
+    session = first_run(make_session)
+    window = session.window
+    assert window is not None
+    activate(qtbot, window)
+    window.about_action.trigger()
+    box = window.about_box
+    box.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=2_000)
+    QApplication.focusWidget().clearFocus() if QApplication.focusWidget() else None
+    box.close()
+    window.focusWidget().clearFocus() if window.focusWidget() else None
+    activate(qtbot, window)
+    page = window.page_widgets["patients"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.focusProxy(), timeout=2_000)

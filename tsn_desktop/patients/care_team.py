@@ -145,20 +145,27 @@ def _update_members(uow: UnitOfWork, team: CareTeam, members: tuple[Member, ...]
 
 
 def move_to_patient(uow: UnitOfWork, from_patient: str, to_patient: str) -> int:
-    """A merge of duplicates: the teams of the one merged away now name the one kept
-    (a patient may have several teams: readers take their union). Synced and audited."""
-    moved = 0
+    """A merge of duplicates: the colleagues of the teams of the one merged away join the
+    kept patient's team (created when it has none). The old teams stay as they are, on the
+    merged file: the hub never lets a record change patient (docs/sync-protocol.md), and
+    nothing is deleted. Returns how many colleagues joined. Synced and audited."""
+    joining: list[Member] = []
     for team in teams_of(uow, from_patient):
-        version = team.meta.local_version + 1
-        cursor = uow.execute(
-            "UPDATE care_team SET patient_id = ?, local_version = ?, updated_at = ?"
-            " WHERE id = ? AND local_version = ? AND deleted = 0",
-            (to_patient, version, uow.now_iso(), team.id, team.meta.local_version))
-        if cursor.rowcount != 1:
-            raise StaleRecord(team.id)
-        uow.record_change(RESOURCE, team.id, "upsert", version, team.meta.hub_version)
-        moved += 1
-    return moved
+        if team.active:
+            joining += [m for m in team.members if m.rpps not in {j.rpps for j in joining}]
+    if not joining:
+        return 0
+    kept = _writable_team(uow, to_patient)
+    if kept is None:
+        me = own_member(uow)
+        members = tuple(([me] if me is not None else [])
+                        + [m for m in joining if me is None or m.rpps != me.rpps])
+        _insert(uow, CareTeam(new_id(), to_patient, members))
+        return len(members) - (1 if me is not None else 0)
+    new = [m for m in joining if kept.member(m.rpps) is None]
+    if new:
+        _update_members(uow, kept, (*kept.members, *new))
+    return len(new)
 
 
 # Written by hub sync (CareTeamAdapter): hub copies, no outbox row.

@@ -17,10 +17,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
+from tsn_desktop.core.tasks import BackgroundTasks
 from tsn_desktop.sync import settings
 from tsn_desktop.sync.adapters import AdapterRegistry
 from tsn_desktop.sync.client import (
@@ -127,34 +128,20 @@ def _failure_signature(exc: BaseException) -> str | None:
 
 
 class _Signals(QObject):
-    finished = Signal(object)   # PassReport, or None when sync is not configured
-    failed = Signal(object)     # the exception
     counts = Signal(object)     # SyncCounts
     news = Signal()             # the listener saw hub changes
     sign_in = Signal()          # the listener got a 401
 
 
-class _PassTask(QRunnable):
-    """Off the GUI thread: builds the engine (account and token) and runs one pass."""
-
-    def __init__(self, factory: EngineFactory, signals: _Signals) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._factory = factory
-        self._signals = signals
-
-    def run(self) -> None:
-        engine = None
-        try:
-            engine = self._factory()
-            report = None if engine is None else engine.run_pass()
-        except BaseException as exc:  # noqa: BLE001 - reported to the GUI, never raised here
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.finished.emit(report)
-        finally:
-            if engine is not None:
-                engine.client.close()
+def _run_pass(factory: EngineFactory) -> PassReport | None:
+    """Off the GUI thread: builds the engine (account and token) and runs one pass; None
+    when sync is not configured."""
+    engine = factory()
+    try:
+        return None if engine is None else engine.run_pass()
+    finally:
+        if engine is not None:
+            engine.client.close()
 
 
 class _HubListener:
@@ -240,9 +227,9 @@ class SyncWorker(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._backoff = backoff or Backoff()
         self._rand = rand
+        # Passes run through the app's background-task helper, on the sync pool.
+        self._tasks = BackgroundTasks(self, pool=self._pool)
         self._signals = _Signals(self)
-        self._signals.finished.connect(self._on_finished)
-        self._signals.failed.connect(self._on_failed)
         self._signals.counts.connect(self._on_counts)
         self._signals.news.connect(self._on_news)
         self._signals.sign_in.connect(self._on_listener_sign_in)
@@ -298,11 +285,15 @@ class SyncWorker(QObject):
             return
         self._timer.stop()
         self._set(replace(self.status, running=True))
-        self._pool.start(_PassTask(self._engine_factory, self._signals))
+        factory = self._engine_factory
+        self._tasks.start(lambda _control: _run_pass(factory),
+                          on_success=self._on_finished, on_failure=self._on_failed)
 
     def refresh(self) -> None:
         """Re-reads the counts (after a local save, say) without syncing."""
         def done(future: Future[SyncCounts]) -> None:
+            if future.cancelled():
+                return  # the session closed with it still queued
             if future.exception() is None:
                 self._signals.counts.emit(future.result())
             else:

@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from tsn_desktop.ui.fit import grow_to_content
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +115,7 @@ class ErrorDialog(QDialog):
         self.show_button = QPushButton(self.tr("Show &details"))
         self.show_button.setAccessibleName(self.tr("Show details"))
         self.show_button.setCheckable(True)
-        self.show_button.toggled.connect(self.details_view.setVisible)
+        self.show_button.toggled.connect(self._toggle_details)
         for button in (self.copy_button, self.show_button):
             button.setEnabled(bool(self.details))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -125,6 +127,19 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.details_view)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def _toggle_details(self, shown: bool) -> None:
+        """The details come below the explanation, which keeps its full height (the dialog
+        grows), and the button says what it does next."""
+        self.details_view.setVisible(shown)
+        self.show_button.setText(self.tr("Hide &details") if shown else self.tr("Show &details"))
+        self.show_button.setAccessibleName(self.tr("Hide details") if shown
+                                           else self.tr("Show details"))
+        grow_to_content(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import base64
+import html
 import json
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -142,6 +153,7 @@ class MainWindow(QMainWindow):
                 page=titles[name], number=number))
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_changed)
 
         self.workspace = QWidget()
         row = QHBoxLayout(self.workspace)
@@ -223,7 +235,27 @@ class MainWindow(QMainWindow):
                 tools_menu.addAction(action)
                 self.tool_actions.append(action)
 
+        # A page's own commands (a page with `menu_actions()`): in a menu named after the
+        # page, window-wide (whatever has the focus, even nothing after a message box),
+        # enabled only while the page is shown.
+        self.page_menus: dict[str, list[QAction]] = {}
+        for name in self.page_names:
+            page = self.page_widgets[name]
+            actions = page.menu_actions() if hasattr(page, "menu_actions") else []
+            if not actions:
+                continue
+            menu = bar.addMenu(titles[name])
+            for action in actions:
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                menu.addAction(action)
+                self.addAction(action)
+            self.page_menus[name] = actions
+
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         self.about_action = QAction(self.tr("&About TSN Desktop"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -281,6 +313,38 @@ class MainWindow(QMainWindow):
         widget.show()
         self.sync_widget = widget
 
+    def shortcut_list(self) -> list[tuple[str, str, str]]:
+        """(menu, command, keys) of every menu entry with a shortcut, as the menus hold them:
+        the list can never drift from what the keys do."""
+        rows: list[tuple[str, str, str]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
+                        for k in action.shortcuts() if not k.isEmpty()]
+                if keys and action.text():
+                    rows.append((menu_action.text().replace("&", ""),
+                                 action.text().replace("&", "").rstrip("…"),
+                                 self.tr(" or ").join(keys)))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"), "",
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        rows = "".join(
+            f"<tr><td>{html.escape(menu)}</td><td>{html.escape(command)}</td>"
+            f"<td><b>{html.escape(keys)}</b></td></tr>"
+            for menu, command, keys in self.shortcut_list())
+        heads = "".join(f"<th align='left'>{html.escape(h)}</th>"
+                        for h in (self.tr("Menu"), self.tr("Command"), self.tr("Keys")))
+        box.setText(f"<table cellspacing='6'><tr>{heads}</tr>{rows}</table>")
+        box.setAccessibleName(self.tr("Keyboard shortcuts"))
+        box.open()
+        self.shortcuts_box = box
+
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About TSN Desktop"), self.tr(
             "TSN Desktop {version}\n\nThe practice companion of independent health "
@@ -305,6 +369,24 @@ class MainWindow(QMainWindow):
         if target is not None and page.isAncestorOf(target):
             target.setFocus()
 
+    def _page_changed(self, row: int) -> None:
+        current = self.page_names[row] if 0 <= row < len(self.page_names) else ""
+        for name, actions in self.page_menus.items():
+            for action in actions:
+                action.setEnabled(name == current and not self.is_locked)
+
+    def focus_page(self) -> None:
+        """Puts the keyboard focus in the current page (its own choice of field)."""
+        self.show_page(self.current_page())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Back from a message box or another window, the focus may be nowhere: it goes
+        to the page, so the keyboard works at once."""
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+                and not self.is_locked and QApplication.focusWidget() is None):
+            self.focus_page()
+
     # --- locking ----------------------------------------------------------------------
     def show_locked(self) -> None:
         """Hides every page (the unlock dialog sits on top); the current page is kept."""
@@ -322,13 +404,15 @@ class MainWindow(QMainWindow):
             self.sync_widget.setEnabled(True)
         for action in self._session_actions():
             action.setEnabled(True)
+        self._page_changed(self.navigation.currentRow())
 
     def _session_actions(self) -> list[QAction]:
         """What a locked window must not offer."""
         return [self.lock_action, self.settings_action, self.sync_now_action,
                 self.hub_account_action, self.backup_action, self.restore_action,
                 self.change_passphrase_action, self.forget_key_action,
-                *self.page_actions, *self.tool_actions]
+                *self.page_actions, *self.tool_actions,
+                *(a for actions in self.page_menus.values() for a in actions)]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()

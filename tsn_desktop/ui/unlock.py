@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,6 +24,7 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.keyring_probe import keyring_usable
 from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
 from tsn_desktop.ui.errors import profile_damage_text
+from tsn_desktop.ui.fit import grow_to_content
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import profession_label
 
@@ -232,10 +233,15 @@ class UnlockDialog(QDialog):
         set_style_role(self.message, "problem")
         self.message.setText(text)
         self.message.setVisible(True)
+        grow_to_content(self)  # the message never overlaps the intro nor is cut
 
     def _clear_message(self) -> None:
         self.message.clear()
         self.message.setVisible(False)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        grow_to_content(self)
 
     # --- closing ------------------------------------------------------------------------
     def reject(self) -> None:

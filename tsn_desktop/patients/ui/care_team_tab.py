@@ -38,7 +38,7 @@ from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
 from tsn_desktop.patients.model import Patient
-from tsn_desktop.patients.ui.fit import FittingDialog, grow_to_content, reading_width
+from tsn_desktop.ui.fit import FittingDialog, grow_to_content, reading_width
 
 log = logging.getLogger(__name__)
 

@@ -44,7 +44,7 @@ from tsn_desktop.patients.model import (
 )
 from tsn_desktop.patients.ui import texts
 from tsn_desktop.patients.ui.date_field import DateField
-from tsn_desktop.patients.ui.fit import grow_to_content
+from tsn_desktop.ui.fit import grow_to_content
 
 log = logging.getLogger(__name__)
 

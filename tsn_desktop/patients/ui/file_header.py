@@ -23,7 +23,7 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.patients.model import QUALIFIED, Patient, pick_kept
 from tsn_desktop.patients.ui import texts
 from tsn_desktop.patients.ui.date_field import DateField
-from tsn_desktop.patients.ui.fit import FittingDialog, grow_to_content, reading_width
+from tsn_desktop.ui.fit import FittingDialog, grow_to_content, reading_width
 
 _STYLE = """
 QLabel[status="QUAL"] { color: #1b5e20; font-weight: bold; }

@@ -240,25 +240,36 @@ class PatientsPage(QWidget):
             self.table.setColumnWidth(column, width + 20)  # cell padding and sort arrow
 
     def _build_actions(self) -> None:
-        """Shortcuts live on the page so they work only while it is shown."""
-        def action(shortcuts: list[QKeySequence], slot: Any, owner: QWidget) -> QAction:
-            act = QAction(owner)
+        """The page's commands, with their keys: the main window puts them in the
+        "Patients" menu, window-wide, enabled while this page is shown (a page on its own,
+        in tests, keeps them on itself)."""
+        def action(text: str, shortcuts: list[QKeySequence], slot: Any,
+                   owner: QWidget) -> QAction:
+            act = QAction(text, owner)
             act.setShortcuts(shortcuts)
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             act.triggered.connect(slot)
             owner.addAction(act)
             return act
 
-        self.find_action = action([QKeySequence(QKeySequence.StandardKey.Find)],
+        self.find_action = action(self.tr("&Find a patient"),
+                                  [QKeySequence(QKeySequence.StandardKey.Find)],
                                   self.focus_search, self)
-        self.new_action = action([QKeySequence(QKeySequence.StandardKey.New)],
+        self.new_action = action(self.tr("&New patient…"),
+                                 [QKeySequence(QKeySequence.StandardKey.New)],
                                  self.new_patient, self)
-        self.edit_action = action([QKeySequence(Qt.Key.Key_F2)], self._edit_current, self)
+        self.edit_action = action(self.tr("&Edit the patient…"), [QKeySequence(Qt.Key.Key_F2)],
+                                  self._edit_current, self)
+        self.back_action = action(self.tr("&Back to the list"),
+                                  [QKeySequence(Qt.Key.Key_Escape)], self.show_register, self)
         # Enter on the list opens the patient (an item view alone would not, on macOS).
-        self.open_action = action([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+        self.open_action = action("", [QKeySequence(Qt.Key.Key_Return),
+                                       QKeySequence(Qt.Key.Key_Enter)],
                                   self.open_selected, self.table)
-        self.back_action = action([QKeySequence(Qt.Key.Key_Escape)], self.show_register,
-                                  self.file_view)
+
+    def menu_actions(self) -> list[QAction]:
+        """For the main window's menu (see MainWindow: page menus)."""
+        return [self.find_action, self.new_action, self.edit_action, self.back_action]
 
     # --- searching ----------------------------------------------------------------------
     def focus_search(self) -> None:

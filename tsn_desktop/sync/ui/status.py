@@ -63,7 +63,10 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("%n conflict(s)", "", status.conflicts))
         if status.parked:
             parts.append(self.tr("%n refused by the hub", "", status.parked))
-        problem = self._problem(status)
+        # While a pass runs, the last pass's problem is not shown: "Syncing… · hub
+        # unreachable" beside a greyed button read as a contradiction. It comes back if
+        # this pass fails the same way.
+        problem = "" if status.running else self._problem(status)
         if problem:
             parts.append(problem)
         text = " · ".join(parts)

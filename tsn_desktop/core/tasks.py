@@ -1,0 +1,151 @@
+"""Long work that is not a database call (a sync pass, a PDF, an import, a worklist, a test
+of the hub connection) on a worker thread, with progress and cancel; results come back on
+the GUI thread, dropped for an owner widget that is gone (as DbRunner does for the DB)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task by `TaskControl.check()` once the user cancelled it."""
+
+
+class TaskControl:
+    """What the running task sees: report progress, and find out it was cancelled."""
+
+    def __init__(self, report: Callable[[int, int, str], None]) -> None:
+        self._report = report
+        self._cancelled = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self) -> None:
+        """Call between steps: stops the task (as Cancelled) once the user cancelled."""
+        if self._cancelled.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int = 0, text: str = "") -> None:
+        """`done` of `total` steps (0: unknown), with a short status text (no patient data:
+        it may be shown in the status bar)."""
+        self._report(done, total, text)
+
+
+class TaskHandle(Generic[T]):
+    """Returned by `BackgroundTasks.start`: lets the caller cancel the task."""
+
+    def __init__(self, control: TaskControl) -> None:
+        self._control = control
+        self.finished = False
+
+    def cancel(self) -> None:
+        self._control._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._control.cancelled
+
+
+class _Relay(QObject):
+    done = Signal(object, object, object, object)  # callback, value, owner, handle
+    progress = Signal(object, int, int, str, object)  # callback, done, total, text, owner
+
+
+class _Task(QRunnable):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._run = run
+
+    def run(self) -> None:
+        self._run()
+
+
+def _log_failure(exc: BaseException, _owner: QObject | None) -> None:
+    log.error("background task failed: %s", type(exc).__name__)  # type only: no data
+
+
+class BackgroundTasks(QObject):
+    """Starts tasks on `pool` (default: Qt's global pool). `on_success(value)`,
+    `on_failure(exc)` and `on_progress(done, total, text)` run on the GUI thread; a
+    cancelled task ends in neither (its `on_cancelled`, if given, runs instead). A failure
+    with no `on_failure` goes to `on_unhandled` (the app's error dialog)."""
+
+    def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None,
+                 on_unhandled: Callable[[BaseException, QObject | None], None] = _log_failure
+                 ) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.on_unhandled = on_unhandled
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, fn: Callable[[TaskControl], T],
+              on_success: Callable[[T], None] | None = None,
+              on_failure: Callable[[BaseException], None] | None = None, *,
+              on_progress: Callable[[int, int, str], None] | None = None,
+              on_cancelled: Callable[[], None] | None = None,
+              owner: QObject | None = None) -> TaskHandle[T]:
+        control = TaskControl(lambda done, total, text: self._relay.progress.emit(
+            on_progress, done, total, text, owner))
+        handle: TaskHandle[T] = TaskHandle(control)
+
+        def run() -> None:
+            try:
+                value = fn(control)
+            except Cancelled:
+                self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+                if control.cancelled:
+                    self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
+                else:
+                    self._relay.done.emit(on_failure, _Failed(exc), owner, handle)
+            else:
+                if control.cancelled:
+                    self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
+                else:
+                    self._relay.done.emit(on_success, value, owner, handle)
+
+        self.pool.start(_Task(run))
+        return handle
+
+    def _deliver(self, callback: Callable[..., None] | None, value: Any,
+                 owner: QObject | None, handle: TaskHandle[Any]) -> None:
+        handle.finished = True
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        if value is _CANCELLED:
+            if callback is not None:
+                callback()
+        elif isinstance(value, _Failed):
+            if callback is not None:
+                callback(value.exc)
+            else:
+                self.on_unhandled(value.exc, owner)
+        elif callback is not None:
+            callback(value)
+
+    def _progress(self, callback: Callable[[int, int, str], None] | None, done: int,
+                  total: int, text: str, owner: QObject | None) -> None:
+        if callback is not None and (owner is None or shiboken6.isValid(owner)):
+            callback(done, total, text)
+
+
+class _Failed:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+_CANCELLED = object()
