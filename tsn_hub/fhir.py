@@ -176,6 +176,11 @@ def practitioner_ref(ref: object) -> tuple[str | None, str | None]:
     return rpps, reference_id(ref, "Practitioner")
 
 
+def audit_agents(event: dict[str, Any]) -> list[object]:
+    """The practitioner references an AuditEvent names as its agents (agent[].who)."""
+    return [a.get("who") for a in _items(event.get("agent")) if isinstance(a, dict)]
+
+
 def patient_of(resource: dict[str, Any]) -> str | None:
     """The id of the Patient a resource belongs to (None when it names none)."""
     rtype = resource.get("resourceType")

@@ -317,6 +317,12 @@ class SyncService:
                     raise _FORBIDDEN
             return _Access(SCOPE_DIRECTORY, None)
         patient_id = fhir.patient_of(resource)
+        if rtype == "AuditEvent":
+            # Who did it is the one who says so: an event naming a colleague as its agent
+            # would put words in their mouth (and in the patient's access history).
+            agents = self._rpps_set(tx, fhir.audit_agents(resource))
+            if agents != {actor.rpps}:
+                raise _FORBIDDEN
         if rtype == "Patient":
             if current is not None and not tx.has_patient_access(resource["id"], actor.rpps):
                 raise _FORBIDDEN

@@ -390,3 +390,30 @@ def test_swagger_ui_is_not_served_but_the_openapi_description_is(module_hub: Hub
     assert requests.get(f"{module_hub.base}/docs", timeout=5).status_code == 404
     assert requests.get(f"{module_hub.base}/redoc", timeout=5).status_code == 404
     assert requests.get(f"{module_hub.base}/openapi.json", timeout=5).status_code == 200
+
+
+# -- audit trail: nobody writes an access in a colleague's name ---------------------------
+def _audit_event(patient_id: str, agent_rpps: str) -> dict[str, Any]:
+    """A FHIR R4 AuditEvent as the desktop sends it (ids only)."""
+    return {
+        "resourceType": "AuditEvent",
+        "id": new_id(),
+        "type": {"system": "http://dicom.nema.org/resources/ontology/DCM", "code": "110110",
+                 "display": "Patient Record"},
+        "action": "R",
+        "recorded": "2026-11-23T09:30:00Z",
+        "agent": [{"who": {"identifier": {"system": RPPS_SYSTEM, "value": agent_rpps}},
+                   "requestor": True}],
+        "source": {"observer": {"display": "TSN Desktop"}},
+        "entity": [{"what": {"reference": f"Patient/{patient_id}"}}],
+    }
+
+
+def test_a_member_cannot_record_an_access_in_a_colleagues_name(module_hub: Hub) -> None:
+    (gp, member), pat, _ = _shared(module_hub, "Dr Gp", "Dr Member")
+
+    forged = member.push(upsert(_audit_event(pat["id"], gp.rpps)))
+    own = member.push(upsert(_audit_event(pat["id"], member.rpps)))
+
+    assert _status(forged[0]) == ("rejected", "forbidden")
+    assert own[0]["status"] == "applied"

@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 from typing import Any, TypeVar
 
 from tsn_desktop.core import outbox
@@ -144,11 +145,12 @@ class SyncEngine:
                 if exc.status != 413:
                     raise
                 # Too big for the hub as a whole (nothing of it was applied): split.
-                self.run_db(lambda db, b=batch: self._split_after_413(db, b))
+                self.run_db(partial(self._split_after_413, batch=batch))
                 continue
             results = parse_push(answer, batch)
             self._hook("push:answered")
-            self.run_db(lambda db, b=batch, r=results: self._commit_results(db, b, r, report))
+            self.run_db(partial(self._commit_results, batch=batch, results=results,
+                                report=report))
 
     def _prepare_batch(self, db: Database) -> list[PushOp]:
         """The ops still in flight from an interrupted pass, else the next batch."""
@@ -367,8 +369,9 @@ class SyncEngine:
             self._hook("pull:fetched")
             # From the very beginning every visible record comes anyway; later, a care
             # team that newly names us opens older records behind the cursor.
-            self.run_db(lambda db, p=page, w=watch: self._apply_changes(
-                db, p.changes, p.next_cursor, report, watch_care_teams=w))
+            self.run_db(partial(self._apply_changes, changes=page.changes,
+                                cursor=page.next_cursor, report=report,
+                                watch_care_teams=watch))
             cursor = page.next_cursor
             if not page.has_more:
                 return
@@ -389,9 +392,9 @@ class SyncEngine:
             self._hook("snapshot:fetched")
             seen.update((c.resource_type, c.id) for c in snap.records)
             last = snap.next_page is None
-            self.run_db(lambda db, s=snap, end=last: self._apply_changes(
-                db, s.records, s.cursor if end else None, report,
-                lost_check=seen if end else None))
+            self.run_db(partial(self._apply_changes, changes=snap.records,
+                                cursor=snap.cursor if last else None, report=report,
+                                lost_check=seen if last else None))
             if last:
                 return
             page_token = snap.next_page
@@ -409,8 +412,9 @@ class SyncEngine:
                     params["page"] = page_token
                 snap = parse_snapshot(self.client.get(API + "/snapshot", params=params))
                 last = snap.next_page is None
-                self.run_db(lambda db, s=snap, end=last, pid=patient_id: self._apply_changes(
-                    db, s.records, None, report, done_patient=pid if end else None))
+                self.run_db(partial(self._apply_changes, changes=snap.records, cursor=None,
+                                    report=report,
+                                    done_patient=patient_id if last else None))
                 if last:
                     break
                 page_token = snap.next_page
