@@ -12,7 +12,7 @@
 <context>
     <name>AgeWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+176"/>
         <source>%n year(s)</source>
         <comment>age</comment>
         <translation>
@@ -53,7 +53,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+71"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,7 +322,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-269"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +398,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+23"/>
         <source>%n line(s) exported to %1.</source>
         <translation>
             <numerusform>%n line exported to %1.</numerusform>
@@ -474,7 +474,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -514,7 +514,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+190"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,7 +738,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient with the same name and date of birth already in the register:</numerusform>
@@ -1140,6 +1140,114 @@
     <message>
         <location line="+13"/>
         <source>The account could not be saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <source>The INS number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid characters: digits only (2A or 2B for Corsica).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An INS number has 15 characters (13 + a 2-digit key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key missing: add the last 2 digits of the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid birth month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid place of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid order number (000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid key: a digit was probably mistyped, check the number again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sex stated by the INS differs from the patient&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth year differs from the date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth month differs from the date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The RPPS number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An RPPS number has digits only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An RPPS number has 11 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid RPPS number: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The ADELI number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ADELI number has digits only (2A or 2B for Corsica).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ADELI number has 9 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid ADELI number: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corsican ADELI number: its check digit could not be verified, check it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2269,7 +2377,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2357,7 +2465,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2789,7 +2897,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-375"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3519,7 +3627,7 @@ Several practitioners sharing a consulting room each create their own profile.</
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+15"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
         <source>General practitioner</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@
 <context>
     <name>AgeWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+176"/>
         <source>%n year(s)</source>
         <comment>age</comment>
         <translation>
@@ -53,7 +53,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+71"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -132,7 +132,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+178"/>
+        <location line="+172"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -322,7 +322,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-269"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -398,7 +398,7 @@
         <translation>Le journal des accès n&apos;a pas pu être lu. Réessayez ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+23"/>
         <source>%n line(s) exported to %1.</source>
         <translation>
             <numerusform>%n ligne exportée dans %1.</numerusform>
@@ -474,7 +474,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+55"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
         <source>(name not given)</source>
         <translation>(nom non renseigné)</translation>
     </message>
@@ -514,7 +514,7 @@
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+190"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
     </message>
@@ -738,7 +738,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient de même nom et même date de naissance déjà dans le registre :</numerusform>
@@ -1141,6 +1141,114 @@
         <location line="+13"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <source>The INS number is empty.</source>
+        <translation>Matricule INS vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid characters: digits only (2A or 2B for Corsica).</source>
+        <translation>Caractères invalides : seuls des chiffres sont attendus (2A ou 2B pour la Corse).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An INS number has 15 characters (13 + a 2-digit key).</source>
+        <translation>Le matricule INS comporte 15 caractères (13 + une clé de 2 chiffres).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key missing: add the last 2 digits of the number.</source>
+        <translation>Clé manquante : ajoutez les 2 derniers chiffres du matricule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).</source>
+        <translation>Premier chiffre invalide (1 ou 2 attendu ; 3, 4, 7 ou 8 pour un numéro provisoire).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid birth month.</source>
+        <translation>Mois de naissance invalide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid place of birth.</source>
+        <translation>Lieu de naissance invalide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid order number (000).</source>
+        <translation>Numéro d&apos;ordre invalide (000).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid key: a digit was probably mistyped, check the number again.</source>
+        <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sex stated by the INS differs from the patient&apos;s.</source>
+        <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth year differs from the date of birth.</source>
+        <translation>L&apos;année de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth month differs from the date of birth.</source>
+        <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The RPPS number is empty.</source>
+        <translation>Numéro RPPS vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An RPPS number has digits only.</source>
+        <translation>Le numéro RPPS ne contient que des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An RPPS number has 11 digits.</source>
+        <translation>Le numéro RPPS comporte 11 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid RPPS number: a digit was probably mistyped.</source>
+        <translation>Numéro RPPS invalide : un chiffre a probablement été mal saisi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The ADELI number is empty.</source>
+        <translation>Numéro ADELI vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ADELI number has digits only (2A or 2B for Corsica).</source>
+        <translation>Le numéro ADELI ne contient que des chiffres (2A ou 2B pour la Corse).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ADELI number has 9 characters.</source>
+        <translation>Le numéro ADELI comporte 9 caractères.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid ADELI number: a digit was probably mistyped.</source>
+        <translation>Numéro ADELI invalide : un chiffre a probablement été mal saisi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corsican ADELI number: its check digit could not be verified, check it again.</source>
+        <translation>Numéro ADELI de Corse : la clé n&apos;a pas pu être vérifiée, relisez-le.</translation>
     </message>
 </context>
 <context>
@@ -2274,7 +2382,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
         <translation>Cet INS ne peut pas être enregistré pour ce patient : il peut appartenir à une autre personne (un parent, pour un enfant). Vérifiez le sexe et la date de naissance sur la pièce d&apos;identité du patient lui-même et interrogez de nouveau le téléservice INSi, ou enregistrez sans l&apos;INS.</translation>
     </message>
@@ -2362,7 +2470,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -2794,7 +2902,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-375"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -3528,7 +3636,7 @@ Les praticiens qui partagent un cabinet créent chacun leur propre profil.</tran
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+15"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
         <source>General practitioner</source>
         <translation>Médecin généraliste</translation>
     </message>

@@ -1,7 +1,8 @@
 """Words the patient screens share: field labels, sexes, ages, dates and problem messages.
 
 Every string is a literal QCoreApplication.translate("PatientTexts", ...) call so that
-lupdate collects it; identifiers.py carries its own French/English sentences.
+lupdate collects it; identifier words come from tsn_desktop/ui/wording.py, dates and ages
+from tsn_desktop/ui/formatting.py.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from tsn_desktop.core import identifiers
+from tsn_desktop.ui import wording
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
@@ -202,17 +204,12 @@ def date_with_age(birth: date, today: date) -> str:
     return template.replace("%1", format_date(birth)).replace("%2", age_text(birth, today))
 
 
-def language() -> str:
-    """'fr' or 'en': which of identifiers.py's sentences to show."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
-
-
 def ins_reason_text(check: identifiers.IdentifierCheck) -> str:
-    return check.message_fr if language() == "fr" else check.message_en
+    return wording.ins_check_text(check.reason)
 
 
 def ins_match_text(code: str) -> str:
-    return identifiers.match_warning_message(code, language())
+    return wording.ins_match_text(code)
 
 
 def ins_mismatch_text(codes: list[str]) -> str:
@@ -228,7 +225,7 @@ def ins_mismatch_text(codes: list[str]) -> str:
 
 def problem_text(field: str, code: str, value: str = "") -> str:
     """What to do about one FieldProblem, in the user's words. `value` is the text typed,
-    so an INS problem is worded by identifiers.py from the number itself."""
+    so an INS problem is worded from the number itself."""
     if field == "ins":
         if code.startswith("mismatch_"):
             return ins_mismatch_text([code.removeprefix("mismatch_")])
