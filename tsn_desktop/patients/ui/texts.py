@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from tsn_desktop.core import identifiers
-from tsn_desktop.ui import wording
+from tsn_desktop.ui import formatting, wording
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
@@ -163,40 +163,13 @@ def full_name(patient: Patient) -> str:
 
 
 def format_date(day: date) -> str:
-    """dd/mm/yyyy, the form French clinicians read and type."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
-
-
-class AgeWords(QObject):
-    """Ages in words. Plural messages live in a QObject's self.tr(text, comment, n):
-    pyside6-lupdate sees the plural there, not in QCoreApplication.translate(..., n),
-    and without it Qt would show the English source ("34 year(s)")."""
-
-    def years(self, n: int) -> str:
-        return self.tr("%n year(s)", "age", n)
-
-    def months(self, n: int) -> str:
-        return self.tr("%n month(s)", "age", n)
-
-    def days(self, n: int) -> str:
-        return self.tr("%n day(s)", "age", n)
-
-
-_AGE_WORDS: AgeWords | None = None
+    """dd/mm/yyyy, the form French clinicians read and type (ui/formatting.py)."""
+    return formatting.date_text(day)
 
 
 def age_text(birth: date, today: date) -> str:
-    """Years from 2 years on; months, then days, for babies (vaccination schedules need it)."""
-    global _AGE_WORDS
-    words = _AGE_WORDS = _AGE_WORDS or AgeWords()
-    months = (today.year - birth.year) * 12 + today.month - birth.month
-    if today.day < birth.day:
-        months -= 1
-    if months >= 24:
-        return words.years(months // 12)
-    if months >= 1:
-        return words.months(months)
-    return words.days(max(0, (today - birth).days))
+    """'34 ans', '3 mois', '5 jours' (ui/formatting.py)."""
+    return formatting.age_text(birth, today)
 
 
 def date_with_age(birth: date, today: date) -> str:
