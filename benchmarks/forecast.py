@@ -34,7 +34,7 @@ from dateutil.relativedelta import relativedelta
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tsn_desktop.vaccination.datapack import load_pack  # noqa: E402
-from tsn_desktop.vaccination.engine import AdministeredDose, Patient, forecast  # noqa: E402
+from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient, forecast  # noqa: E402
 from tsn_desktop.vaccination.practice import (  # noqa: E402
     MIN_PATIENTS_FOR_POOL,
     PatientSummary,
@@ -53,7 +53,7 @@ MONTH_END = date(2025, 11, 30)
 PYRAMID = [((0, 2), 0.05), ((3, 10), 0.09), ((11, 17), 0.08), ((18, 29), 0.13),
            ((30, 44), 0.18), ((45, 59), 0.19), ((60, 74), 0.17), ((75, 99), 0.11)]
 
-Case = tuple[Patient, list[AdministeredDose]]
+Case = tuple[CdsiPatient, list[AdministeredDose]]
 
 
 def _dose(rng: random.Random, dob: date, months: float, vaccine: str, late: int = 0,
@@ -123,7 +123,7 @@ def _patient(rng: random.Random) -> Case:
                                      "FR-IMMUNODEPRIME", "FR-PRO-SANTE"]))
     if gender == "F" and 20 <= age_years < 40 and rng.random() < 0.04:
         observations |= {"FR-GROSSESSE", "FR-GROSSESSE-20-36SA"}
-    return Patient(dob, gender, frozenset(observations)), doses
+    return CdsiPatient(dob, gender, frozenset(observations)), doses
 
 
 def build_practice(n: int, seed: int) -> list[Case]:
@@ -136,7 +136,7 @@ TARGET_S = 2.0
 LATER_DAYS = (1, 7, 30)
 SAMPLE = 200
 
-Item = tuple[int, Patient, list[AdministeredDose]]
+Item = tuple[int, CdsiPatient, list[AdministeredDose]]
 Summaries = dict[int, PatientSummary]
 
 

@@ -10,39 +10,9 @@
     </message>
 </context>
 <context>
-    <name>AgeWords</name>
-    <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
-        <source>%n year(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n year</numerusform>
-            <numerusform>%n years</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n month(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n month</numerusform>
-            <numerusform>%n months</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n day(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+67"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -221,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+58"/>
         <source>From the hub (colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+57"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-53"/>
         <source>This computer, sent to the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,7 +212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,6 +657,41 @@
         <location line="+2"/>
         <source>The passphrase was not changed (the disk may be full). Your data and your current passphrase are as before.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountedWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/ui/formatting.py" line="+46"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1214,114 @@
     <message>
         <location line="+36"/>
         <source>The account could not be saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <source>The INS number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid characters: digits only (2A or 2B for Corsica).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An INS number has 15 characters (13 + a 2-digit key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key missing: add the last 2 digits of the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid birth month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid place of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid order number (000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid key: a digit was probably mistyped, check the number again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sex stated by the INS differs from the patient&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth year differs from the date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth month differs from the date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The RPPS number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An RPPS number has digits only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An RPPS number has 11 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid RPPS number: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The ADELI number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ADELI number has digits only (2A or 2B for Corsica).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ADELI number has 9 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid ADELI number: a digit was probably mistyped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corsican ADELI number: its check digit could not be verified, check it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2095,7 +2208,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="-158"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
         <source>Birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2363,13 +2476,13 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+22"/>
         <source>%1 (%2)</source>
         <comment>date of birth (age)</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,6 +3578,17 @@ born %2 — %3 — %4</source>
     </message>
 </context>
 <context>
+    <name>TraceWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
+        <translation>
+            <numerusform>dose %1 not valid: interval too short, %n day &lt; %2</numerusform>
+            <numerusform>dose %1 not valid: interval too short, %n days &lt; %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TsnApp</name>
     <message>
         <location filename="../tsn_desktop/app.py" line="+56"/>
@@ -3617,6 +3741,127 @@ born %2 — %3 — %4</source>
     </message>
 </context>
 <context>
+    <name>VaccinationTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="-26"/>
+        <source>minus %1 grace</source>
+        <comment>duration: 4-day grace period</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>minus %1</source>
+        <comment>duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plus %1</source>
+        <comment>duration</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>dose %1 not valid: too young, %2 &lt; absolute minimum age %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid within the 4-day grace period of the minimum age (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 extraneous: given at or after the maximum age (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid within the 4-day grace period of the interval (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid under the allowable interval (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: conflicts with the live vaccine given on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: vaccine %2 neither preferable nor allowable here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: inadvertent administration of vaccine %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose of %1 extraneous: the series was already complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 sub standard (expired lot or dose condition): repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dose %1 not required: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vaccine %1 unknown to the supporting data, ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: evidence of immunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: contraindication (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: too old to finish the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: series %2 complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: no dose recommended (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: dose %2 earliest %3, recommended %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: selected series %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../tsn_desktop/ui/wizard.py" line="-159"/>
@@ -3644,7 +3889,7 @@ Several practitioners sharing a consulting room each create their own profile.</
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+15"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
         <source>General practitioner</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,39 +10,9 @@
     </message>
 </context>
 <context>
-    <name>AgeWords</name>
-    <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+174"/>
-        <source>%n year(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n an</numerusform>
-            <numerusform>%n ans</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n month(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n mois</numerusform>
-            <numerusform>%n mois</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n day(s)</source>
-        <comment>age</comment>
-        <translation>
-            <numerusform>%n jour</numerusform>
-            <numerusform>%n jours</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+67"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -221,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+58"/>
         <source>From the hub (colleague)</source>
         <translation>Hub (confrère)</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+57"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-53"/>
         <source>This computer, sent to the hub</source>
         <translation>Cet ordinateur, envoyé au hub</translation>
     </message>
@@ -242,7 +212,7 @@
         <translation>Cet ordinateur, pas encore envoyé</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -687,6 +657,41 @@
         <location line="+2"/>
         <source>The passphrase was not changed (the disk may be full). Your data and your current passphrase are as before.</source>
         <translation>La phrase de passe n&apos;a pas été changée (le disque est peut-être plein). Vos données et votre phrase de passe actuelle sont inchangées.</translation>
+    </message>
+</context>
+<context>
+    <name>CountedWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/ui/formatting.py" line="+46"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1215,114 @@
         <location line="+36"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>Identifiers</name>
+    <message>
+        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <source>The INS number is empty.</source>
+        <translation>Matricule INS vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid characters: digits only (2A or 2B for Corsica).</source>
+        <translation>Caractères invalides : seuls des chiffres sont attendus (2A ou 2B pour la Corse).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An INS number has 15 characters (13 + a 2-digit key).</source>
+        <translation>Le matricule INS comporte 15 caractères (13 + une clé de 2 chiffres).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key missing: add the last 2 digits of the number.</source>
+        <translation>Clé manquante : ajoutez les 2 derniers chiffres du matricule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).</source>
+        <translation>Premier chiffre invalide (1 ou 2 attendu ; 3, 4, 7 ou 8 pour un numéro provisoire).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid birth month.</source>
+        <translation>Mois de naissance invalide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid place of birth.</source>
+        <translation>Lieu de naissance invalide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid order number (000).</source>
+        <translation>Numéro d&apos;ordre invalide (000).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid key: a digit was probably mistyped, check the number again.</source>
+        <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The sex stated by the INS differs from the patient&apos;s.</source>
+        <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth year differs from the date of birth.</source>
+        <translation>L&apos;année de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The INS birth month differs from the date of birth.</source>
+        <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The RPPS number is empty.</source>
+        <translation>Numéro RPPS vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An RPPS number has digits only.</source>
+        <translation>Le numéro RPPS ne contient que des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An RPPS number has 11 digits.</source>
+        <translation>Le numéro RPPS comporte 11 chiffres.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invalid RPPS number: a digit was probably mistyped.</source>
+        <translation>Numéro RPPS invalide : un chiffre a probablement été mal saisi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The ADELI number is empty.</source>
+        <translation>Numéro ADELI vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An ADELI number has digits only (2A or 2B for Corsica).</source>
+        <translation>Le numéro ADELI ne contient que des chiffres (2A ou 2B pour la Corse).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An ADELI number has 9 characters.</source>
+        <translation>Le numéro ADELI comporte 9 caractères.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid ADELI number: a digit was probably mistyped.</source>
+        <translation>Numéro ADELI invalide : un chiffre a probablement été mal saisi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Corsican ADELI number: its check digit could not be verified, check it again.</source>
+        <translation>Numéro ADELI de Corse : la clé n&apos;a pas pu être vérifiée, relisez-le.</translation>
     </message>
 </context>
 <context>
@@ -2100,7 +2213,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="-158"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
@@ -2368,13 +2481,13 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 (né·e %2)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+22"/>
         <source>%1 (%2)</source>
         <comment>date of birth (age)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>This INS cannot be saved with this patient: it may be another person&apos;s (a parent&apos;s, for a child). Check the sex and date of birth on the patient&apos;s own identity document and query the INSi teleservice again, or save without the INS.</source>
         <translation>Cet INS ne peut pas être enregistré pour ce patient : il peut appartenir à une autre personne (un parent, pour un enfant). Vérifiez le sexe et la date de naissance sur la pièce d&apos;identité du patient lui-même et interrogez de nouveau le téléservice INSi, ou enregistrez sans l&apos;INS.</translation>
     </message>
@@ -3470,6 +3583,17 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>TraceWords</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
+        <translation>
+            <numerusform>dose %1 non valide : intervalle trop court, %n jour &lt; %2</numerusform>
+            <numerusform>dose %1 non valide : intervalle trop court, %n jours &lt; %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TsnApp</name>
     <message>
         <location filename="../tsn_desktop/app.py" line="+56"/>
@@ -3622,6 +3746,127 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>VaccinationTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="-26"/>
+        <source>minus %1 grace</source>
+        <comment>duration: 4-day grace period</comment>
+        <translation>moins %1 de tolérance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>minus %1</source>
+        <comment>duration</comment>
+        <translation>moins %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>plus %1</source>
+        <comment>duration</comment>
+        <translation>plus %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>dose %1 not valid: too young, %2 &lt; absolute minimum age %3</source>
+        <translation>dose %1 non valide : âge trop jeune, %2 &lt; âge minimum absolu %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid within the 4-day grace period of the minimum age (%2)</source>
+        <translation>dose %1 valide dans la tolérance de 4 jours sur l&apos;âge minimum (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 extraneous: given at or after the maximum age (%2)</source>
+        <translation>dose %1 superflue : donnée après l&apos;âge maximum (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid within the 4-day grace period of the interval (%2)</source>
+        <translation>dose %1 valide dans la tolérance de 4 jours sur l&apos;intervalle (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid under the allowable interval (%2)</source>
+        <translation>dose %1 valide selon l&apos;intervalle acceptable (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: conflicts with the live vaccine given on %2</source>
+        <translation>dose %1 non valide : conflit avec le vaccin vivant du %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: vaccine %2 neither preferable nor allowable here</source>
+        <translation>dose %1 non valide : vaccin %2 ni préférable ni acceptable à cet âge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 not valid: inadvertent administration of vaccine %2</source>
+        <translation>dose %1 non valide : administration inappropriée du vaccin %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose of %1 extraneous: the series was already complete</source>
+        <translation>dose du %1 superflue : la série était déjà complète</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 sub standard (expired lot or dose condition): repeat it</source>
+        <translation>dose %1 non conforme (lot périmé ou incident) : à refaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dose %1 valid</source>
+        <translation>dose %1 valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dose %1 not required: %2</source>
+        <translation>dose %1 non requise : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vaccine %1 unknown to the supporting data, ignored</source>
+        <translation>vaccin %1 inconnu des données de référence, ignoré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: evidence of immunity</source>
+        <translation>%1 : preuve d&apos;immunité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: contraindication (%2)</source>
+        <translation>%1 : contre-indication (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: too old to finish the series</source>
+        <translation>%1 : âge maximum dépassé pour terminer la série</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: series %2 complete</source>
+        <translation>%1 : série %2 complète</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: no dose recommended (%2)</source>
+        <translation>%1 : pas de dose recommandée (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: dose %2 earliest %3, recommended %4</source>
+        <translation>%1 : dose %2 au plus tôt le %3, recommandée le %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: selected series %2</source>
+        <translation>%1 : série retenue %2</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <location filename="../tsn_desktop/ui/wizard.py" line="-159"/>
@@ -3653,7 +3898,7 @@ Les praticiens qui partagent un cabinet créent chacun leur propre profil.</tran
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+15"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
         <source>General practitioner</source>
         <translation>Médecin généraliste</translation>
     </message>

@@ -1,4 +1,7 @@
-"""INS (NIR + key), RPPS and ADELI: published examples first, then properties."""
+"""INS (NIR + key), RPPS and ADELI: published examples first, then properties.
+
+The checks return codes; the tests that read the words a clinician sees take them from
+tsn_desktop/ui/wording.py under the French or English catalogue."""
 
 from __future__ import annotations
 
@@ -14,12 +17,18 @@ from tsn_desktop.core.identifiers import (
     format_rpps,
     ins_matches_patient,
     luhn_check_digit,
-    match_warning_message,
     nir_key,
     normalize_nir,
     validate_adeli,
     validate_ins,
     validate_rpps,
+)
+from tsn_desktop.ui.wording import (
+    adeli_check_text,
+    identifier_check_text,
+    ins_check_text,
+    ins_match_text,
+    rpps_check_text,
 )
 
 # --- Published INS / NIR examples ---------------------------------------------------
@@ -48,7 +57,12 @@ def test_published_ins_examples_are_accepted(ins):
     assert check.ok, check
     assert check.reason is Reason.OK
     assert check.value == normalize_nir(ins)
-    assert (check.message_fr, check.message_en) == ("", "")
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+def test_an_accepted_ins_has_no_problem_to_say(french):
+    assert ins_check_text(validate_ins(PUBLISHED_VALID_INS[0]).reason) == ""
+    assert identifier_check_text(validate_ins(PUBLISHED_VALID_INS[0])) == ""
 
 
 @pytest.mark.parametrize(
@@ -123,7 +137,47 @@ def test_each_kind_of_mistake_has_its_reason(text, reason):
     check = validate_ins(text)
     assert not check.ok
     assert check.reason is reason
-    assert check.message_fr and check.message_en
+
+
+# The words a clinician reads for each reason, (French, English).
+INS_WORDS = {
+    Reason.EMPTY: ("Matricule INS vide.", "The INS number is empty."),
+    Reason.CHARACTERS: (
+        "Caractères invalides : seuls des chiffres sont attendus (2A ou 2B pour la Corse).",
+        "Invalid characters: digits only (2A or 2B for Corsica).",
+    ),
+    Reason.LENGTH: (
+        "Le matricule INS comporte 15 caractères (13 + une clé de 2 chiffres).",
+        "An INS number has 15 characters (13 + a 2-digit key).",
+    ),
+    Reason.KEY_MISSING: (
+        "Clé manquante : ajoutez les 2 derniers chiffres du matricule.",
+        "Key missing: add the last 2 digits of the number.",
+    ),
+    Reason.SEX: (
+        "Premier chiffre invalide (1 ou 2 attendu ; 3, 4, 7 ou 8 pour un numéro provisoire).",
+        "Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).",
+    ),
+    Reason.MONTH: ("Mois de naissance invalide.", "Invalid birth month."),
+    Reason.PLACE: ("Lieu de naissance invalide.", "Invalid place of birth."),
+    Reason.ORDER: ("Numéro d'ordre invalide (000).", "Invalid order number (000)."),
+    Reason.KEY: (
+        "Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.",
+        "Invalid key: a digit was probably mistyped, check the number again.",
+    ),
+}
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("reason", list(INS_WORDS))
+def test_each_ins_reason_reads_in_french(french, reason):
+    assert ins_check_text(reason) == INS_WORDS[reason][0]
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("reason", list(INS_WORDS))
+def test_each_ins_reason_reads_in_english(english, reason):
+    assert ins_check_text(reason) == INS_WORDS[reason][1]
 
 
 @pytest.mark.parametrize(
@@ -143,13 +197,21 @@ def test_less_common_but_legal_structures_are_accepted(nir13):
     assert validate_ins(_with_key(nir13)).ok
 
 
-def test_the_key_message_does_not_give_away_the_expected_key():
+@pytest.mark.gui  # reads the Qt catalogue
+def test_the_key_message_does_not_give_away_the_expected_key_in_french(french):
     # Copying a suggested key would turn the typo into a valid-looking wrong INS.
     check = validate_ins("2 55 08 14 168 026 38")  # order typed 026 instead of 025
     expected = f"{nir_key('2550814168026'):02d}"
     assert check.reason is Reason.KEY
-    assert expected not in check.message_fr and expected not in check.message_en
-    assert "Clé invalide" in check.message_fr
+    assert expected not in identifier_check_text(check)
+    assert "Clé invalide" in identifier_check_text(check)
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+def test_the_key_message_does_not_give_away_the_expected_key_in_english(english):
+    check = validate_ins("2 55 08 14 168 026 38")
+    assert f"{nir_key('2550814168026'):02d}" not in identifier_check_text(check)
+    assert identifier_check_text(check).startswith("Invalid key")
 
 
 def test_pasted_separators_and_lower_case_corsica_are_normalized():
@@ -178,8 +240,16 @@ def test_an_ins_of_the_other_sex_is_flagged():
 def test_birth_year_and_month_disagreements_are_flagged():
     warnings = ins_matches_patient("2 55 08 14 168 025 38", "F", date(1956, 9, 1))
     assert warnings == ["year", "month"]
-    assert match_warning_message("year").startswith("L'année")
-    assert match_warning_message("month", "en").startswith("The INS birth month")
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+def test_the_year_disagreement_reads_in_french(french):
+    assert ins_match_text("year").startswith("L'année")
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+def test_the_month_disagreement_reads_in_english(english):
+    assert ins_match_text("month").startswith("The INS birth month")
 
 
 def test_an_unknown_birth_month_in_the_ins_is_not_compared():
@@ -289,7 +359,29 @@ def test_luhn_valid_rpps_numbers_are_accepted(rpps):
 def test_bad_rpps_numbers_are_refused(rpps, reason):
     check = validate_rpps(rpps)
     assert not check.ok and check.reason is reason
-    assert check.message_fr and check.message_en
+
+
+RPPS_WORDS = {
+    "10005173141": ("Numéro RPPS invalide : un chiffre a probablement été mal saisi.",
+                    "Invalid RPPS number: a digit was probably mistyped."),
+    "1000517314": ("Le numéro RPPS comporte 11 chiffres.", "An RPPS number has 11 digits."),
+    "1000517314A": ("Le numéro RPPS ne contient que des chiffres.",
+                    "An RPPS number has digits only."),
+    "": ("Numéro RPPS vide.", "The RPPS number is empty."),
+}
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("rpps", list(RPPS_WORDS))
+def test_each_refused_rpps_says_why_in_french(french, rpps):
+    assert identifier_check_text(validate_rpps(rpps)) == RPPS_WORDS[rpps][0]
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("rpps", list(RPPS_WORDS))
+def test_each_refused_rpps_says_why_in_english(english, rpps):
+    check = validate_rpps(rpps)
+    assert identifier_check_text(check) == rpps_check_text(check.reason) == RPPS_WORDS[rpps][1]
 
 
 def test_rpps_formatting():
@@ -342,9 +434,36 @@ def test_bad_adeli_numbers_are_refused(adeli, reason):
     assert not check.ok and check.reason is reason
 
 
-def test_corsican_adeli_is_accepted_with_its_key_unverified():
+@pytest.mark.gui  # reads the Qt catalogue
+def test_corsican_adeli_is_accepted_with_its_key_unverified(french):
     # No published rule for the Luhn digit over 2A/2B: accepted, but the UI is told.
     check = validate_adeli("2A 1 02376 3")
     assert check.ok
     assert check.reason is Reason.KEY_NOT_CHECKED
-    assert "Corse" in check.message_fr
+    assert "Corse" in identifier_check_text(check)
+
+
+ADELI_WORDS = {
+    "991023764": ("Numéro ADELI invalide : un chiffre a probablement été mal saisi.",
+                  "Invalid ADELI number: a digit was probably mistyped."),
+    "99102376": ("Le numéro ADELI comporte 9 caractères.", "An ADELI number has 9 characters."),
+    "99A023763": ("Le numéro ADELI ne contient que des chiffres (2A ou 2B pour la Corse).",
+                  "An ADELI number has digits only (2A or 2B for Corsica)."),
+    "": ("Numéro ADELI vide.", "The ADELI number is empty."),
+    "2A1023763": ("Numéro ADELI de Corse : la clé n'a pas pu être vérifiée, relisez-le.",
+                  "Corsican ADELI number: its check digit could not be verified, check it "
+                  "again."),
+}
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("adeli", list(ADELI_WORDS))
+def test_each_adeli_verdict_reads_in_french(french, adeli):
+    assert identifier_check_text(validate_adeli(adeli)) == ADELI_WORDS[adeli][0]
+
+
+@pytest.mark.gui  # reads the Qt catalogue
+@pytest.mark.parametrize("adeli", list(ADELI_WORDS))
+def test_each_adeli_verdict_reads_in_english(english, adeli):
+    check = validate_adeli(adeli)
+    assert identifier_check_text(check) == adeli_check_text(check.reason) == ADELI_WORDS[adeli][1]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tsn_desktop.vaccination import conformance
 from tsn_desktop.vaccination.engine import (
     AdministeredDose,
-    Patient,
+    CdsiPatient,
     TraceEntry,
     forecast,
 )
@@ -21,6 +21,7 @@ from tsn_desktop.vaccination.schedule import (
     load_supporting_data,
     parse_duration,
 )
+from tsn_desktop.vaccination.ui.texts import trace_text
 
 REPO = Path(__file__).resolve().parents[2]
 CDSI = REPO.parent / "shared" / "cdsi"
@@ -73,14 +74,14 @@ def test_conformance_cli_prints_summary_line_last(capsys):
 
 
 @needs_cdsi
-def test_dtap_dose_given_before_minimum_age_minus_grace_is_not_valid(cdsi):
+def test_dtap_dose_given_before_minimum_age_minus_grace_is_not_valid(cdsi, english):
     # Spec 6.4 table 6-15; official case 2013-0101 (dose 1 at 6 weeks - 5 days).
     dob = date(2025, 8, 1)
     dose = AdministeredDose(dob + _weeks(6) - timedelta(days=5), "107")
-    group = forecast(Patient(dob), [dose], date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
+    group = forecast(CdsiPatient(dob), [dose], date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
     assert group.dose_status(dose) == "Not Valid"
     assert group.forecast_dose_number == 1
-    texts = [t.text("en") for a in group.antigens for e in a.evaluations for t in e.trace]
+    texts = [trace_text(t) for a in group.antigens for e in a.evaluations for t in e.trace]
     assert any("too young" in t for t in texts)
 
 
@@ -89,20 +90,21 @@ def test_dtap_dose_given_at_minimum_age_minus_grace_is_valid(cdsi):
     # Spec 6.4 (grace period); official case 2013-0044 (dose 1 at 6 weeks - 4 days).
     dob = date(2025, 8, 1)
     dose = AdministeredDose(dob + _weeks(6) - timedelta(days=4), "107")
-    group = forecast(Patient(dob), [dose], date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
+    group = forecast(CdsiPatient(dob), [dose], date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
     assert group.dose_status(dose) == "Valid"
     assert group.forecast_dose_number == 2
 
 
 @needs_cdsi
-def test_dtap_second_dose_27_days_after_first_is_too_soon_and_says_why_in_french(cdsi):
+def test_dtap_second_dose_27_days_after_first_is_too_soon_and_says_why_in_french(cdsi, french):
     # Spec 6.5 table 6-18; official case 2013-0041 (interval 28 days - 5 days).
     dob = date(2025, 5, 1)
     first = AdministeredDose(dob + _weeks(8), "107")
     second = AdministeredDose(first.date_administered + timedelta(days=23), "107")
-    group = forecast(Patient(dob), [first, second], date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
+    result = forecast(CdsiPatient(dob), [first, second], date(2025, 11, 10), cdsi, [DTAP])
+    group = result.groups[DTAP]
     assert group.dose_status(second) == "Not Valid"
-    texts = [t.text("fr") for a in group.antigens for e in a.evaluations for t in e.trace]
+    texts = [trace_text(t) for a in group.antigens for e in a.evaluations for t in e.trace]
     assert any("intervalle trop court, 23 jours" in t for t in texts)
 
 
@@ -110,7 +112,7 @@ def test_dtap_second_dose_27_days_after_first_is_too_soon_and_says_why_in_french
 def test_newborn_dtap_forecast_is_six_weeks_earliest_two_months_recommended(cdsi):
     # Spec 7.5 FORECASTDT-1..6; official case 2013-0001 (newborn).
     dob = date(2025, 11, 10)
-    group = forecast(Patient(dob, "F"), [], dob, cdsi, [DTAP]).groups[DTAP]
+    group = forecast(CdsiPatient(dob, "F"), [], dob, cdsi, [DTAP]).groups[DTAP]
     assert group.status == "Not Complete"
     assert group.earliest == date(2025, 12, 22)
     assert group.recommended == date(2026, 1, 10)
@@ -120,7 +122,7 @@ def test_newborn_dtap_forecast_is_six_weeks_earliest_two_months_recommended(cdsi
 @needs_cdsi
 def test_person_born_before_1957_is_immune_to_measles_mumps_rubella(cdsi):
     # Spec 7.2 table 7-3; official case 2015-0024.
-    group = forecast(Patient(date(1956, 6, 12)), [], date(2025, 11, 10), cdsi, ["MMR"])
+    group = forecast(CdsiPatient(date(1956, 6, 12)), [], date(2025, 11, 10), cdsi, ["MMR"])
     assert group.groups["MMR"].status == "Immune"
 
 
@@ -131,7 +133,7 @@ def test_varicella_28_days_after_mmr_is_valid_but_27_days_is_a_live_virus_confli
     mmr = AdministeredDose(date(2024, 6, 1), "03")
     too_soon = AdministeredDose(mmr.date_administered + timedelta(days=23), "21")
     on_time = AdministeredDose(mmr.date_administered + timedelta(days=28), "21")
-    patient = Patient(dob)
+    patient = CdsiPatient(dob)
     conflicting = forecast(patient, [mmr, too_soon], date(2025, 11, 10), cdsi, ["Varicella"])
     assert conflicting.groups["Varicella"].dose_status(too_soon) == "Not Valid"
     fine = forecast(patient, [mmr, on_time], date(2025, 11, 10), cdsi, ["Varicella"])
@@ -143,7 +145,7 @@ def test_first_hib_dose_at_five_years_is_extraneous_and_child_aged_out(cdsi):
     # Spec 6.4 ("Too old" -> Extraneous) and 7.4 (Aged Out); official case 2013-0284.
     dob = date(2020, 11, 10)
     dose = AdministeredDose(date(2025, 11, 10), "17")
-    group = forecast(Patient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
+    group = forecast(CdsiPatient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
     assert group.status == "Aged Out"
     assert group.dose_status(dose) == "Extraneous"
 
@@ -158,7 +160,7 @@ def test_decennial_tdap_counts_for_tetanus_although_pertussis_series_is_complete
         AdministeredDose(date(2015, 11, 10), "115"),
         AdministeredDose(date(2025, 11, 10), "115"),
     ]
-    group = forecast(Patient(dob, "F"), doses, date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
+    group = forecast(CdsiPatient(dob, "F"), doses, date(2025, 11, 10), cdsi, [DTAP]).groups[DTAP]
     assert group.dose_status(doses[-1]) == "Valid"
     assert group.earliest == date(2030, 11, 10)
 
@@ -171,7 +173,7 @@ def test_child_with_complete_pcv_series_is_not_given_the_adult_50_plus_forecast(
         AdministeredDose(date(2025, 9, 19), "215"),
         AdministeredDose(date(2025, 11, 10), "216"),
     ]
-    group = forecast(Patient(dob), doses, date(2025, 11, 10), cdsi, ["Pneumococcal"])
+    group = forecast(CdsiPatient(dob), doses, date(2025, 11, 10), cdsi, ["Pneumococcal"])
     assert group.groups["Pneumococcal"].status == "Complete"
 
 
@@ -181,7 +183,7 @@ def test_first_hib_dose_at_15_months_completes_the_series(cdsi):
     # or older"); official case 2013-0282.
     dob = date(2024, 8, 10)
     dose = AdministeredDose(date(2025, 11, 10), "48")
-    group = forecast(Patient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
+    group = forecast(CdsiPatient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
     assert group.status == "Complete"
     assert group.earliest is None
 
@@ -191,7 +193,7 @@ def test_first_hib_dose_at_12_months_is_followed_by_one_dose_8_weeks_later(cdsi)
     # Spec 8.2-8.8 best series (catch-up "start at 12 months" series); case 2013-0281.
     dob = date(2024, 11, 10)
     dose = AdministeredDose(date(2025, 11, 10), "48")
-    group = forecast(Patient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
+    group = forecast(CdsiPatient(dob), [dose], date(2025, 11, 10), cdsi, ["Hib"]).groups["Hib"]
     assert (group.status, group.forecast_dose_number) == ("Not Complete", 2)
     assert group.earliest == group.recommended == group.past_due == date(2026, 1, 5)
 
@@ -201,7 +203,7 @@ def test_child_under_9_with_one_flu_dose_this_season_needs_a_second_4_weeks_late
     # Spec 7.5 (seasonal recommendation) and FORECASTDN-1; official case 2013-0170.
     dob = date(2019, 4, 4)
     dose = AdministeredDose(date(2025, 10, 15), "88")
-    result = forecast(Patient(dob), [dose], date(2025, 10, 15), cdsi, ["Influenza"])
+    result = forecast(CdsiPatient(dob), [dose], date(2025, 10, 15), cdsi, ["Influenza"])
     group = result.groups["Influenza"]
     assert (group.forecast_dose_number, group.earliest) == (2, date(2025, 11, 12))
 
@@ -307,7 +309,7 @@ def test_loader_reads_a_pack_written_in_a_default_namespace(tmp_path: Path):
 def test_infant_with_one_hexyon_dose_gets_second_dose_eight_weeks_later(french_pack):
     dob = date(2025, 1, 15)
     first = AdministeredDose(date(2025, 3, 15), "FR-HEXYON")
-    result = forecast(Patient(dob), [first], date(2025, 4, 1), french_pack).groups["Testitis"]
+    result = forecast(CdsiPatient(dob), [first], date(2025, 4, 1), french_pack).groups["Testitis"]
     assert result.status == "Not Complete"
     assert result.forecast_dose_number == 2
     assert result.earliest == date(2025, 5, 10)
@@ -319,17 +321,17 @@ def test_dose_from_an_expired_lot_is_sub_standard_and_must_be_repeated(french_pa
     # Spec 6.1 table 6-3: date administered after the lot expiration date.
     dob = date(2025, 1, 15)
     dose = AdministeredDose(date(2025, 3, 15), "FR-HEXYON", lot_expiration=date(2025, 2, 28))
-    result = forecast(Patient(dob), [dose], date(2025, 4, 1), french_pack).groups["Testitis"]
+    result = forecast(CdsiPatient(dob), [dose], date(2025, 4, 1), french_pack).groups["Testitis"]
     assert result.dose_status(dose) == "Sub standard"
     assert result.forecast_dose_number == 1
     # CALCDTINT-1: a sub-standard dose is no reference for the next interval.
     assert result.earliest == date(2025, 3, 15)
 
 
-def test_unknown_product_is_ignored_with_a_trace(french_pack):
+def test_unknown_product_is_ignored_with_a_trace(french_pack, french):
     dose = AdministeredDose(date(2025, 3, 15), "FR-INCONNU")
-    result = forecast(Patient(date(2025, 1, 15)), [dose], date(2025, 4, 1), french_pack)
-    texts = [t.text("fr") for t in result.groups["Testitis"].trace]
+    result = forecast(CdsiPatient(date(2025, 1, 15)), [dose], date(2025, 4, 1), french_pack)
+    texts = [trace_text(t) for t in result.groups["Testitis"].trace]
     assert any("FR-INCONNU" in t and "inconnu" in t for t in texts)
 
 
@@ -360,13 +362,18 @@ def test_impossible_month_end_rolls_to_first_of_next_month():
     assert parse_duration("5 weeks").add_to(date(2000, 2, 1)) == date(2000, 3, 7)
 
 
-def test_trace_renders_french_by_default_and_english_on_request():
+def test_too_soon_trace_reads_in_french(french):
     interval = parse_duration("28 days - 4 days")
     entry = TraceEntry("too_soon", (("dose", 2), ("days", 21), ("interval", interval)))
-    assert entry.text() == (
+    assert trace_text(entry) == (
         "dose 2 non valide : intervalle trop court, 21 jours < 28 jours moins 4 jours de tolérance"
     )
-    assert entry.text("en") == (
+
+
+def test_too_soon_trace_reads_in_english(english):
+    interval = parse_duration("28 days - 4 days")
+    entry = TraceEntry("too_soon", (("dose", 2), ("days", 21), ("interval", interval)))
+    assert trace_text(entry) == (
         "dose 2 not valid: interval too short, 21 days < 28 days minus 4 days grace"
     )
 
@@ -397,7 +404,7 @@ def _histories(draw):
         AdministeredDose(dob + timedelta(days=o), draw(st.sampled_from(vaccines)))
         for o in sorted(offsets)
     ]
-    return group, Patient(dob), doses, assessment
+    return group, CdsiPatient(dob), doses, assessment
 
 
 _PROPERTY_SETTINGS = settings(

@@ -19,7 +19,7 @@ from tsn_desktop.vaccination import conformance, practice
 from tsn_desktop.vaccination.engine import (
     AdministeredDose,
     Assessment,
-    Patient,
+    CdsiPatient,
     forecast,
 )
 from tsn_desktop.vaccination.practice import (
@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[2]
 FR_PACK = REPO / "resources" / "schedules" / "fr-2025"
 ASSESSMENT = date(2025, 11, 3)
 
-Case = tuple[Patient, list[AdministeredDose]]
+Case = tuple[CdsiPatient, list[AdministeredDose]]
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +109,7 @@ def french_case(rng: random.Random, on: date = ASSESSMENT) -> Case:
             ]
     if rng.random() < 0.15:
         observations.add(rng.choice(["FR-RISQUE-GRIPPE", "FR-RISQUE-PNEUMO", "FR-IMMUNODEPRIME"]))
-    return Patient(dob, rng.choice("FM"), frozenset(observations)), doses
+    return CdsiPatient(dob, rng.choice("FM"), frozenset(observations)), doses
 
 
 def test_forecast_practice_on_two_workers_matches_one_forecast_at_a_time(
@@ -162,7 +162,7 @@ def test_summary_holds_until_the_next_change_date(
 
 def test_next_change_date_catches_a_birthday_threshold(fr: SupportingData) -> None:
     # An adult with no record: the 25-year dTcaP booster rule is ahead of him.
-    patient = Patient(date(2001, 6, 10), "M")
+    patient = CdsiPatient(date(2001, 6, 10), "M")
     assessment = forecast(patient, [], date(2025, 11, 3), fr)
     change = next_change_date(assessment, patient, [], fr)
     assert change is not None and date(2025, 11, 3) < change <= date(2026, 6, 10)
@@ -170,7 +170,7 @@ def test_next_change_date_catches_a_birthday_threshold(fr: SupportingData) -> No
 
 def test_due_between_lists_open_doses_recommended_by_the_end(fr: SupportingData) -> None:
     dob = date(2025, 9, 5)  # 2 months on 5 November 2025
-    patient = Patient(dob, "F")
+    patient = CdsiPatient(dob, "F")
     summaries = forecast_practice([("baby", patient, [])], ASSESSMENT, fr, workers=1)
     due = due_between(summaries, date(2025, 11, 1), date(2025, 11, 30))
     names = {name for key, name, _ in due if key == "baby"}
@@ -262,11 +262,11 @@ def untraced(assessment: Assessment) -> Assessment:
     )
 
 
-def cdsi_inputs(data: SupportingData) -> list[tuple[Patient, list[AdministeredDose], date]]:
+def cdsi_inputs(data: SupportingData) -> list[tuple[CdsiPatient, list[AdministeredDose], date]]:
     """Each visible CDSi case as conformance.check_case builds it."""
     inputs = []
     for case in conformance.load_cases(CDSI_CASES):
-        patient = Patient(
+        patient = CdsiPatient(
             date.fromisoformat(case["dob"]),
             (case.get("gender") or "U")[0],
             birth_country="U.S.",
@@ -279,7 +279,7 @@ def cdsi_inputs(data: SupportingData) -> list[tuple[Patient, list[AdministeredDo
     return inputs
 
 
-def french_inputs(count: int, seed: int) -> list[tuple[Patient, list[AdministeredDose], date]]:
+def french_inputs(count: int, seed: int) -> list[tuple[CdsiPatient, list[AdministeredDose], date]]:
     rng = random.Random(seed)
     out = []
     for _ in range(count):
@@ -371,7 +371,10 @@ def test_antigens_evaluated_once_for_their_twins_give_the_same_results(
 
 
 def _old_next_change_date(
-    assessment: Assessment, patient: Patient, doses: list[AdministeredDose], data: SupportingData
+    assessment: Assessment,
+    patient: CdsiPatient,
+    doses: list[AdministeredDose],
+    data: SupportingData,
 ) -> date | None:
     """next_change_date as it was, one addition per age of the data."""
     today = assessment.assessment_date
@@ -401,7 +404,7 @@ def test_next_change_date_binary_search_finds_what_trying_every_age_finds(
         )
     # Birthdays exactly on the assessment date, month ends and 29 February.
     for dob in [date(2000, 2, 29), date(2001, 1, 31), date(1960, 12, 31), date(2025, 8, 31)]:
-        patient = Patient(dob, rng.choice("FM"))
+        patient = CdsiPatient(dob, rng.choice("FM"))
         for on in [dob + relativedelta(years=n) for n in (0, 2, 18, 25, 65)] + [dob]:
             assessment = forecast(patient, [], on, fr, trace=False)
             assert next_change_date(assessment, patient, [], fr) == _old_next_change_date(

@@ -16,7 +16,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from tsn_desktop.vaccination.datapack import load_pack, pack_dir
-from tsn_desktop.vaccination.engine import AdministeredDose, GroupForecast, Patient, forecast
+from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient, GroupForecast, forecast
 from tsn_desktop.vaccination.schedule import SupportingData
 
 NOT_COMPLETE, COMPLETE, IMMUNE, AGED_OUT = "Not Complete", "Complete", "Immune", "Aged Out"
@@ -41,7 +41,7 @@ def group(
     gender: str = "U",
     observations: Iterable[str] = (),
 ) -> GroupForecast:
-    patient = Patient(dob, gender, frozenset(observations))
+    patient = CdsiPatient(dob, gender, frozenset(observations))
     history = [AdministeredDose(d, v) for d, v in doses]
     return forecast(patient, history, on, data, [name]).groups[name]
 

@@ -45,47 +45,22 @@ class Reason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class IdentifierCheck:
-    """The verdict on one identifier: `value` is the normalized text either way."""
+    """The verdict on one identifier: `value` is the normalized text either way, `kind`
+    which identifier was checked ("ins", "rpps" or "adeli"). The words for the reason
+    live in the UI (tsn_desktop/ui/wording.py)."""
 
     ok: bool
     reason: Reason
     value: str
-    message_fr: str = ""
-    message_en: str = ""
+    kind: str = ""
 
 
 # The name the patient feature uses for INS results.
 InsCheck = IdentifierCheck
 
-# (French, English) messages. The key message deliberately does not reveal the expected
-# key: copying it would turn a detected typo in the 13 digits into a valid-looking, wrong
-# INS. The clinician must re-read the carte Vitale or the INSi result instead.
-_INS_MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.EMPTY: ("Matricule INS vide.", "The INS number is empty."),
-    Reason.CHARACTERS: (
-        "Caractères invalides : seuls des chiffres sont attendus (2A ou 2B pour la Corse).",
-        "Invalid characters: digits only (2A or 2B for Corsica).",
-    ),
-    Reason.LENGTH: (
-        "Le matricule INS comporte 15 caractères (13 + une clé de 2 chiffres).",
-        "An INS number has 15 characters (13 + a 2-digit key).",
-    ),
-    Reason.KEY_MISSING: (
-        "Clé manquante : ajoutez les 2 derniers chiffres du matricule.",
-        "Key missing: add the last 2 digits of the number.",
-    ),
-    Reason.SEX: (
-        "Premier chiffre invalide (1 ou 2 attendu ; 3, 4, 7 ou 8 pour un numéro provisoire).",
-        "Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number).",
-    ),
-    Reason.MONTH: ("Mois de naissance invalide.", "Invalid birth month."),
-    Reason.PLACE: ("Lieu de naissance invalide.", "Invalid place of birth."),
-    Reason.ORDER: ("Numéro d'ordre invalide (000).", "Invalid order number (000)."),
-    Reason.KEY: (
-        "Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.",
-        "Invalid key: a digit was probably mistyped, check the number again.",
-    ),
-}
+INS = "ins"
+RPPS = "rpps"
+ADELI = "adeli"
 
 _SEX_DIGITS = frozenset("123478")
 
@@ -152,10 +127,9 @@ def _structure_problem(nir: str) -> Reason | None:
 
 
 def _ins_result(reason: Reason, value: str) -> IdentifierCheck:
-    if reason is Reason.OK:
-        return IdentifierCheck(True, reason, value)
-    fr, en = _INS_MESSAGES[reason]
-    return IdentifierCheck(False, reason, value, fr, en)
+    # The key's words deliberately never reveal the expected key: copying it would turn
+    # a detected typo in the 13 digits into a valid-looking, wrong INS.
+    return IdentifierCheck(reason is Reason.OK, reason, value, INS)
 
 
 def validate_ins(text: str) -> IdentifierCheck:
@@ -196,7 +170,7 @@ def format_ins(text: str) -> str:
 def ins_matches_patient(ins: str, sex: str, birth_date: date) -> list[str]:
     """Soft check of an INS against the patient's traits: codes of what disagrees.
 
-    Returns some of "sex", "year", "month" (messages: `match_warning_message`). Reads only
+    Returns some of "sex", "year", "month" (words: `ui.wording.ins_match_text`). Reads only
     what the INS states: an unknown-month code (20-42, 50-99) or a sex other than F/M is
     not compared. Text that is not a well-formed INS gives [] (`validate_ins` says why)."""
     nir = normalize_nir(ins)
@@ -214,28 +188,6 @@ def ins_matches_patient(ins: str, sex: str, birth_date: date) -> list[str]:
     if 1 <= month <= 12 and month != birth_date.month:
         warnings.append("month")
     return warnings
-
-
-_MATCH_MESSAGES: dict[str, tuple[str, str]] = {
-    "sex": (
-        "Le sexe indiqué par l'INS ne correspond pas à celui du patient.",
-        "The sex stated by the INS differs from the patient's.",
-    ),
-    "year": (
-        "L'année de naissance de l'INS ne correspond pas à la date de naissance.",
-        "The INS birth year differs from the date of birth.",
-    ),
-    "month": (
-        "Le mois de naissance de l'INS ne correspond pas à la date de naissance.",
-        "The INS birth month differs from the date of birth.",
-    ),
-}
-
-
-def match_warning_message(code: str, language: str = "fr") -> str:
-    """The sentence for a code returned by `ins_matches_patient`."""
-    fr, en = _MATCH_MESSAGES[code]
-    return fr if language == "fr" else en
 
 
 # --- RPPS and ADELI ---------------------------------------------------------------
@@ -267,50 +219,22 @@ def luhn_check_digit(digits: str) -> int:
     return (10 - total % 10) % 10
 
 
-_RPPS_MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.EMPTY: ("Numéro RPPS vide.", "The RPPS number is empty."),
-    Reason.CHARACTERS: ("Le numéro RPPS ne contient que des chiffres.",
-                        "An RPPS number has digits only."),
-    Reason.LENGTH: ("Le numéro RPPS comporte 11 chiffres.", "An RPPS number has 11 digits."),
-    Reason.KEY: ("Numéro RPPS invalide : un chiffre a probablement été mal saisi.",
-                 "Invalid RPPS number: a digit was probably mistyped."),
-}
-
-_ADELI_MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.EMPTY: ("Numéro ADELI vide.", "The ADELI number is empty."),
-    Reason.CHARACTERS: (
-        "Le numéro ADELI ne contient que des chiffres (2A ou 2B pour la Corse).",
-        "An ADELI number has digits only (2A or 2B for Corsica).",
-    ),
-    Reason.LENGTH: ("Le numéro ADELI comporte 9 caractères.",
-                    "An ADELI number has 9 characters."),
-    Reason.KEY: ("Numéro ADELI invalide : un chiffre a probablement été mal saisi.",
-                 "Invalid ADELI number: a digit was probably mistyped."),
-    Reason.KEY_NOT_CHECKED: (
-        "Numéro ADELI de Corse : la clé n'a pas pu être vérifiée, relisez-le.",
-        "Corsican ADELI number: its check digit could not be verified, check it again.",
-    ),
-}
-
-
-def _result(messages: dict[Reason, tuple[str, str]], reason: Reason, value: str,
-            ok: bool = False) -> IdentifierCheck:
-    fr, en = messages.get(reason, ("", ""))
-    return IdentifierCheck(ok, reason, value, fr, en)
+def _result(kind: str, reason: Reason, value: str, ok: bool = False) -> IdentifierCheck:
+    return IdentifierCheck(ok, reason, value, kind)
 
 
 def validate_rpps(text: str) -> IdentifierCheck:
     """An RPPS number: 11 digits whose last is the Luhn check digit of the whole."""
     value = normalize_nir(text)
     if not value:
-        return _result(_RPPS_MESSAGES, Reason.EMPTY, value)
+        return _result(RPPS, Reason.EMPTY, value)
     if not (value.isascii() and value.isdecimal()):
-        return _result(_RPPS_MESSAGES, Reason.CHARACTERS, value)
+        return _result(RPPS, Reason.CHARACTERS, value)
     if len(value) != 11:
-        return _result(_RPPS_MESSAGES, Reason.LENGTH, value)
+        return _result(RPPS, Reason.LENGTH, value)
     if not luhn_checksum_ok(value):
-        return _result(_RPPS_MESSAGES, Reason.KEY, value)
-    return _result(_RPPS_MESSAGES, Reason.OK, value, ok=True)
+        return _result(RPPS, Reason.KEY, value)
+    return _result(RPPS, Reason.OK, value, ok=True)
 
 
 def format_rpps(text: str) -> str:
@@ -332,16 +256,16 @@ def validate_adeli(text: str) -> IdentifierCheck:
     rare, legacy identifier that RPPS is replacing)."""
     value = normalize_nir(text)
     if not value:
-        return _result(_ADELI_MESSAGES, Reason.EMPTY, value)
+        return _result(ADELI, Reason.EMPTY, value)
     if not (value.isascii() and value.isalnum()):
-        return _result(_ADELI_MESSAGES, Reason.CHARACTERS, value)
+        return _result(ADELI, Reason.CHARACTERS, value)
     if len(value) != 9:
-        return _result(_ADELI_MESSAGES, Reason.LENGTH, value)
+        return _result(ADELI, Reason.LENGTH, value)
     corsican = value[:2] in ("2A", "2B")
     if not value[2:].isdecimal() or not (corsican or value[:2].isdecimal()):
-        return _result(_ADELI_MESSAGES, Reason.CHARACTERS, value)
+        return _result(ADELI, Reason.CHARACTERS, value)
     if corsican:
-        return _result(_ADELI_MESSAGES, Reason.KEY_NOT_CHECKED, value, ok=True)
+        return _result(ADELI, Reason.KEY_NOT_CHECKED, value, ok=True)
     if not luhn_checksum_ok(value):
-        return _result(_ADELI_MESSAGES, Reason.KEY, value)
-    return _result(_ADELI_MESSAGES, Reason.OK, value, ok=True)
+        return _result(ADELI, Reason.KEY, value)
+    return _result(ADELI, Reason.OK, value, ok=True)

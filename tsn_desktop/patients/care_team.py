@@ -70,7 +70,7 @@ class AddResult:
 
 
 class InvalidRpps(ValueError):
-    """The RPPS number was refused; `check` says why, in both languages."""
+    """The RPPS number was refused; `check.reason` says why (ui.wording words it)."""
 
     def __init__(self, check: identifiers.IdentifierCheck) -> None:
         super().__init__(check.reason.value)

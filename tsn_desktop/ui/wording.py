@@ -1,9 +1,10 @@
-"""Words the UI shows for codes stored in the core (professions, passphrase problems)."""
+"""Words the UI shows for codes of the core: professions, passphrase and identifier problems."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from tsn_desktop.core.identifiers import ADELI, INS, RPPS, IdentifierCheck, Reason
 from tsn_desktop.core.session import PROFESSIONS
 
 # Written as literal QCoreApplication.translate("Wording", ...) calls: lupdate only
@@ -53,3 +54,82 @@ def rpps_problem_text(reason: str) -> str:
     return QCoreApplication.translate(
         "Wording", "This RPPS number is not valid: a digit was probably mistyped. Check it on "
         "your CPS card.")
+
+
+# --- identifiers (core/identifiers.py returns the codes) --------------------------------
+
+
+# Reason is a StrEnum: a member and its stored code look up alike in these tables.
+
+
+def ins_check_text(reason: str) -> str:
+    """Why an INS number was refused; "" for a valid one. The key's words never give the
+    expected key: copying it would turn a typo into a valid-looking, wrong INS."""
+    texts: dict[str, str] = {
+        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The INS number is empty."),
+        Reason.CHARACTERS: QCoreApplication.translate(
+            "Identifiers", "Invalid characters: digits only (2A or 2B for Corsica)."),
+        Reason.LENGTH: QCoreApplication.translate(
+            "Identifiers", "An INS number has 15 characters (13 + a 2-digit key)."),
+        Reason.KEY_MISSING: QCoreApplication.translate(
+            "Identifiers", "Key missing: add the last 2 digits of the number."),
+        Reason.SEX: QCoreApplication.translate(
+            "Identifiers",
+            "Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number)."),
+        Reason.MONTH: QCoreApplication.translate("Identifiers", "Invalid birth month."),
+        Reason.PLACE: QCoreApplication.translate("Identifiers", "Invalid place of birth."),
+        Reason.ORDER: QCoreApplication.translate("Identifiers", "Invalid order number (000)."),
+        Reason.KEY: QCoreApplication.translate(
+            "Identifiers", "Invalid key: a digit was probably mistyped, check the number "
+            "again."),
+    }
+    return texts.get(reason, "")
+
+
+def ins_match_text(code: str) -> str:
+    """The sentence for a code returned by `identifiers.ins_matches_patient`."""
+    texts: dict[str, str] = {
+        "sex": QCoreApplication.translate(
+            "Identifiers", "The sex stated by the INS differs from the patient's."),
+        "year": QCoreApplication.translate(
+            "Identifiers", "The INS birth year differs from the date of birth."),
+        "month": QCoreApplication.translate(
+            "Identifiers", "The INS birth month differs from the date of birth."),
+    }
+    return texts.get(code, "")
+
+
+def rpps_check_text(reason: str) -> str:
+    """Why an RPPS number was refused, in one short sentence; "" for a valid one."""
+    texts: dict[str, str] = {
+        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The RPPS number is empty."),
+        Reason.CHARACTERS: QCoreApplication.translate(
+            "Identifiers", "An RPPS number has digits only."),
+        Reason.LENGTH: QCoreApplication.translate("Identifiers", "An RPPS number has 11 digits."),
+        Reason.KEY: QCoreApplication.translate(
+            "Identifiers", "Invalid RPPS number: a digit was probably mistyped."),
+    }
+    return texts.get(reason, "")
+
+
+def adeli_check_text(reason: str) -> str:
+    """Why an ADELI number was refused, or the Corsica note on an accepted one."""
+    texts: dict[str, str] = {
+        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The ADELI number is empty."),
+        Reason.CHARACTERS: QCoreApplication.translate(
+            "Identifiers", "An ADELI number has digits only (2A or 2B for Corsica)."),
+        Reason.LENGTH: QCoreApplication.translate(
+            "Identifiers", "An ADELI number has 9 characters."),
+        Reason.KEY: QCoreApplication.translate(
+            "Identifiers", "Invalid ADELI number: a digit was probably mistyped."),
+        Reason.KEY_NOT_CHECKED: QCoreApplication.translate(
+            "Identifiers",
+            "Corsican ADELI number: its check digit could not be verified, check it again."),
+    }
+    return texts.get(reason, "")
+
+
+def identifier_check_text(check: IdentifierCheck) -> str:
+    """The words for any check of core/identifiers.py, by the identifier it checked."""
+    wording = {INS: ins_check_text, RPPS: rpps_check_text, ADELI: adeli_check_text}
+    return wording[check.kind](check.reason) if check.kind in wording else ""

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tsn_desktop.vaccination.engine import AdministeredDose, Patient, forecast
+from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient, forecast
 from tsn_desktop.vaccination.schedule import SupportingData, load_supporting_data
 
 # Test-case vaccine group codes -> supporting-data vaccine group names.
@@ -98,7 +98,7 @@ def check_case(case: dict, data: SupportingData) -> list[Mismatch]:
     group_name = GROUP_NAMES[case["vaccine_group"].upper()]
     # CDSi cases describe US patients: birth country matters for the varicella
     # "born in the U.S. before 1980" evidence of immunity (spec table 7-3).
-    patient = Patient(
+    patient = CdsiPatient(
         dob=date.fromisoformat(case["dob"]),
         gender=(case.get("gender") or "U")[0],
         birth_country="U.S.",

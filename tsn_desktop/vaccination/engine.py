@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,6 +22,21 @@ from tsn_desktop.vaccination.schedule import (
     SupportingData,
     VaccineRule,
 )
+
+__all__ = [
+    "AGED_OUT", "COMPLETE", "CONTRAINDICATED", "EXTRANEOUS", "IMMUNE", "NOT_COMPLETE",
+    "NOT_RECOMMENDED", "NOT_SATISFIED", "NOT_VALID", "ONE_DAY", "SATISFIED", "SKIPPED",
+    "SUB_STANDARD", "VALID", "AdministeredDose", "AntigenForecast", "Assessment", "CdsiPatient",
+    "DoseEvaluation", "GroupForecast", "TraceEntry", "antigen_contraindication",
+    "determine_forecast_need", "evaluate_age", "evaluate_allowable_vaccine", "evaluate_antigen",
+    "evaluate_conditional_skip", "evaluate_dose", "evaluate_dose_condition", "evaluate_history",
+    "evaluate_interval", "evaluate_live_virus_conflict", "evaluate_preferable_vaccine", "forecast",
+    "forecast_conflict_end", "forecast_dose_number", "forecast_series", "generate_forecast_dates",
+    "has_evidence_of_immunity", "identify_vaccine_group", "indication_applies",
+    "interval_reference", "organize_history", "recommended_vaccines", "score_complete_series",
+    "score_in_process_series", "score_no_valid_doses_series", "select_best_series",
+    "select_prioritized_series", "select_relevant_series", "vaccine_contraindicated",
+]
 
 # Evaluation statuses (logic spec 3.2).
 VALID = "Valid"
@@ -48,156 +62,13 @@ ONE_DAY = timedelta(days=1)
 
 # ----------------------------------------------------------------- traces
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "too_young": {
-        "fr": "dose {dose} non valide : âge trop jeune, {given} < âge minimum absolu {limit}",
-        "en": "dose {dose} not valid: too young, {given} < absolute minimum age {limit}",
-    },
-    "age_grace": {
-        "fr": "dose {dose} valide dans la tolérance de 4 jours sur l'âge minimum ({limit})",
-        "en": "dose {dose} valid within the 4-day grace period of the minimum age ({limit})",
-    },
-    "too_old": {
-        "fr": "dose {dose} superflue : donnée après l'âge maximum ({limit})",
-        "en": "dose {dose} extraneous: given at or after the maximum age ({limit})",
-    },
-    "too_soon": {
-        "fr": "dose {dose} non valide : intervalle trop court, {days} jours < {interval}",
-        "en": "dose {dose} not valid: interval too short, {days} days < {interval}",
-    },
-    "interval_grace": {
-        "fr": "dose {dose} valide dans la tolérance de 4 jours sur l'intervalle ({interval})",
-        "en": "dose {dose} valid within the 4-day grace period of the interval ({interval})",
-    },
-    "allowable_interval": {
-        "fr": "dose {dose} valide selon l'intervalle acceptable ({interval})",
-        "en": "dose {dose} valid under the allowable interval ({interval})",
-    },
-    "live_virus_conflict": {
-        "fr": "dose {dose} non valide : conflit avec le vaccin vivant du {other}",
-        "en": "dose {dose} not valid: conflicts with the live vaccine given on {other}",
-    },
-    "not_allowable_vaccine": {
-        "fr": "dose {dose} non valide : vaccin {vaccine} ni préférable ni acceptable à cet âge",
-        "en": "dose {dose} not valid: vaccine {vaccine} neither preferable nor allowable here",
-    },
-    "inadvertent": {
-        "fr": "dose {dose} non valide : administration inappropriée du vaccin {vaccine}",
-        "en": "dose {dose} not valid: inadvertent administration of vaccine {vaccine}",
-    },
-    "series_complete": {
-        "fr": "dose du {given} superflue : la série était déjà complète",
-        "en": "dose of {given} extraneous: the series was already complete",
-    },
-    "sub_standard": {
-        "fr": "dose {dose} non conforme (lot périmé ou incident) : à refaire",
-        "en": "dose {dose} sub standard (expired lot or dose condition): repeat it",
-    },
-    "valid": {
-        "fr": "dose {dose} valide",
-        "en": "dose {dose} valid",
-    },
-    "skipped": {
-        "fr": "dose {dose} non requise : {reason}",
-        "en": "dose {dose} not required: {reason}",
-    },
-    "unknown_vaccine": {
-        "fr": "vaccin {vaccine} inconnu des données de référence, ignoré",
-        "en": "vaccine {vaccine} unknown to the supporting data, ignored",
-    },
-    "immune": {
-        "fr": "{antigen} : preuve d'immunité",
-        "en": "{antigen}: evidence of immunity",
-    },
-    "contraindicated": {
-        "fr": "{antigen} : contre-indication ({reason})",
-        "en": "{antigen}: contraindication ({reason})",
-    },
-    "aged_out": {
-        "fr": "{antigen} : âge maximum dépassé pour terminer la série",
-        "en": "{antigen}: too old to finish the series",
-    },
-    "complete": {
-        "fr": "{antigen} : série {series} complète",
-        "en": "{antigen}: series {series} complete",
-    },
-    "not_recommended": {
-        "fr": "{antigen} : pas de dose recommandée ({reason})",
-        "en": "{antigen}: no dose recommended ({reason})",
-    },
-    "forecast": {
-        "fr": "{antigen} : dose {dose} au plus tôt le {earliest}, recommandée le {recommended}",
-        "en": "{antigen}: dose {dose} earliest {earliest}, recommended {recommended}",
-    },
-    "best_series": {
-        "fr": "{antigen} : série retenue {series}",
-        "en": "{antigen}: selected series {series}",
-    },
-}
-
-
-_UNITS = {
-    "fr": {
-        "year": ("an", "ans"),
-        "month": ("mois", "mois"),
-        "week": ("semaine", "semaines"),
-        "day": ("jour", "jours"),
-    },
-    "en": {
-        "year": ("year", "years"),
-        "month": ("month", "months"),
-        "week": ("week", "weeks"),
-        "day": ("day", "days"),
-    },
-}
-_TERM = re.compile(r"([+-])?\s*(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
-
-
-def render_duration(duration: Duration, lang: str = "fr") -> str:
-    """ "28 days - 4 days" -> "28 jours moins 4 jours de tolérance" / "... minus 4 days grace"."""
-    units = _UNITS.get(lang, _UNITS["en"])
-    words = []
-    for sign, amount, unit in _TERM.findall(duration.text):
-        singular, plural = units[unit.lower()]
-        term = f"{amount} {singular if amount == '1' else plural}"
-        if sign == "-":
-            grace = amount == "4" and unit.lower() == "day"
-            if lang == "fr":
-                term = f"moins {term}" + (" de tolérance" if grace else "")
-            else:
-                term = f"minus {term}" + (" grace" if grace else "")
-        elif sign == "+":
-            term = f"plus {term}"
-        words.append(term)
-    return " ".join(words) or duration.text
-
-
-def _render(value: object, lang: str) -> str:
-    if isinstance(value, Duration):
-        return render_duration(value, lang)
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y") if lang == "fr" else value.isoformat()
-    return str(value)
-
-
 @dataclass(frozen=True, slots=True)
 class TraceEntry:
-    """A structured explanation; `text(lang)` renders it for a clinician."""
+    """A structured explanation: a code and its arguments (dates, durations, numbers).
+    vaccination/ui/texts.py `trace_text` words it for a clinician."""
 
     key: str
     args: tuple[tuple[str, object], ...] = ()
-
-    def text(self, lang: str = "fr") -> str:
-        messages = _MESSAGES.get(self.key)
-        values = {k: _render(v, lang) for k, v in self.args}
-        if messages is None:
-            return f"{self.key} {values}"
-        return messages.get(lang, messages["en"]).format_map(_Defaulting(values))
-
-
-class _Defaulting(dict):
-    def __missing__(self, key: str) -> str:
-        return "?"
 
 
 def _trace(key: str, **args: object) -> TraceEntry:
@@ -208,7 +79,7 @@ def _trace(key: str, **args: object) -> TraceEntry:
 
 
 @dataclass(frozen=True)
-class Patient:
+class CdsiPatient:
     """What the engine needs to know about a patient (no identity, no name)."""
 
     dob: date
@@ -350,7 +221,7 @@ class _SeriesRun:
 
 @dataclass(slots=True)
 class _Context:
-    patient: Patient
+    patient: CdsiPatient
     assessment: date
     data: SupportingData
     all_records: list[_AntigenDose]
@@ -398,7 +269,10 @@ def _relevant(effective: date | None, cessation: date | None, anchor: date) -> b
 
 
 def organize_history(
-    patient: Patient, doses: Sequence[AdministeredDose], data: SupportingData, tracing: bool = True
+    patient: CdsiPatient,
+    doses: Sequence[AdministeredDose],
+    data: SupportingData,
+    tracing: bool = True,
 ) -> tuple[dict[str, list[_AntigenDose]], list[_AntigenDose], list[TraceEntry]]:
     """Split each dose into antigen records, honouring association ages (spec 4.2)."""
     by_antigen: dict[str, list[_AntigenDose]] = {}
@@ -428,7 +302,7 @@ def organize_history(
 # ------------------------------------------------ 5.1 relevant patient series
 
 
-def indication_applies(patient: Patient, indication: Indication, assessment: date) -> bool:
+def indication_applies(patient: CdsiPatient, indication: Indication, assessment: date) -> bool:
     """Spec table 5-4."""
     if indication.observation_code not in patient.observations:
         return False
@@ -437,7 +311,9 @@ def indication_applies(patient: Patient, indication: Indication, assessment: dat
     return begin <= assessment < end
 
 
-def select_relevant_series(patient: Patient, antigen: Antigen, assessment: date) -> list[Series]:
+def select_relevant_series(
+    patient: CdsiPatient, antigen: Antigen, assessment: date
+) -> list[Series]:
     """Spec table 5-5: gender, then Standard / Evaluation Only, or Risk with an indication."""
     relevant = []
     for series in antigen.series:
@@ -791,7 +667,7 @@ def evaluate_history(run: _SeriesRun, ctx: _Context) -> int:
 # ---------------------------------------------------------------- 7 forecast
 
 
-def has_evidence_of_immunity(patient: Patient, antigen: Antigen) -> bool:
+def has_evidence_of_immunity(patient: CdsiPatient, antigen: Antigen) -> bool:
     """Spec table 7-3."""
     immunity = antigen.immunity
     if immunity.clinical_history_codes & patient.observations:
@@ -813,7 +689,9 @@ def _same_country(patient_country: str | None, required: str) -> bool:
     return norm.get(a, a) == norm.get(b, b)
 
 
-def antigen_contraindication(patient: Patient, antigen: Antigen, assessment: date) -> str | None:
+def antigen_contraindication(
+    patient: CdsiPatient, antigen: Antigen, assessment: date
+) -> str | None:
     """Spec table 7-5: the title of an antigen contraindication that applies, if any."""
     if not patient.observations:
         return None
@@ -1528,7 +1406,7 @@ def _renamed(
 
 
 def forecast(
-    patient: Patient,
+    patient: CdsiPatient,
     doses: Sequence[AdministeredDose],
     assessment_date: date,
     data: SupportingData,

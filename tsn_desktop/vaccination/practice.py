@@ -45,7 +45,7 @@ from tsn_desktop.vaccination.engine import (
     NOT_COMPLETE,
     AdministeredDose,
     Assessment,
-    Patient,
+    CdsiPatient,
     forecast,
 )
 from tsn_desktop.vaccination.schedule import Duration, SupportingData
@@ -93,7 +93,7 @@ def summarize(assessment: Assessment, next_change: date | None = None) -> Patien
 
 def next_change_date(
     assessment: Assessment,
-    patient: Patient,
+    patient: CdsiPatient,
     doses: Sequence[AdministeredDose],
     data: SupportingData,
 ) -> date | None:
@@ -236,14 +236,14 @@ def _init_worker(data: SupportingData, assessment_date: date) -> None:
 
 
 def _forecast_chunk(
-    chunk: list[tuple[K, Patient, Sequence[AdministeredDose]]],
+    chunk: list[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
 ) -> list[tuple[K, PatientSummary]]:
     assert _worker_data is not None and _worker_date is not None
     return _summaries(chunk, _worker_date, _worker_data)
 
 
 def _summaries(
-    items: Iterable[tuple[K, Patient, Sequence[AdministeredDose]]],
+    items: Iterable[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
     assessment_date: date,
     data: SupportingData,
 ) -> list[tuple[K, PatientSummary]]:
@@ -256,7 +256,7 @@ def _summaries(
 
 
 def forecast_practice(
-    patients: Iterable[tuple[K, Patient, Sequence[AdministeredDose]]],
+    patients: Iterable[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
     assessment_date: date,
     data: SupportingData,
     workers: int | None = None,

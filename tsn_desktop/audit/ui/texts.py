@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from tsn_desktop.audit.model import HUB, AuditEntry, in_paris, is_practitioner
+from tsn_desktop.ui.formatting import datetime_text, time_text
 
 
 def action_labels() -> dict[str, str]:
@@ -69,12 +70,10 @@ class AuditCounts(QObject):
 
 def when_label(entry: AuditEntry) -> str:
     """Europe/Paris; a colleague's grouped event shows its span and how many times."""
-    start = in_paris(entry.at)
-    text = start.strftime("%d/%m/%Y %H:%M")
+    text = datetime_text(entry.at)
     if entry.until is not None and entry.until != entry.at:
-        end = in_paris(entry.until)
-        text += "–" + (end.strftime("%H:%M") if end.date() == start.date()
-                       else end.strftime("%d/%m/%Y %H:%M"))
+        same_day = in_paris(entry.until).date() == in_paris(entry.at).date()
+        text += "–" + (time_text(entry.until) if same_day else datetime_text(entry.until))
     if entry.occurrences > 1:
         text += " " + AuditCounts().times(entry.occurrences)
     return text

@@ -1,7 +1,8 @@
 """Words the patient screens share: field labels, sexes, ages, dates and problem messages.
 
 Every string is a literal QCoreApplication.translate("PatientTexts", ...) call so that
-lupdate collects it; identifiers.py carries its own French/English sentences.
+lupdate collects it; identifier words come from tsn_desktop/ui/wording.py, dates and ages
+from tsn_desktop/ui/formatting.py.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication
 
 from tsn_desktop.core import identifiers
+from tsn_desktop.ui import formatting, wording
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
@@ -161,40 +163,13 @@ def full_name(patient: Patient) -> str:
 
 
 def format_date(day: date) -> str:
-    """dd/mm/yyyy, the form French clinicians read and type."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
-
-
-class AgeWords(QObject):
-    """Ages in words. Plural messages live in a QObject's self.tr(text, comment, n):
-    pyside6-lupdate sees the plural there, not in QCoreApplication.translate(..., n),
-    and without it Qt would show the English source ("34 year(s)")."""
-
-    def years(self, n: int) -> str:
-        return self.tr("%n year(s)", "age", n)
-
-    def months(self, n: int) -> str:
-        return self.tr("%n month(s)", "age", n)
-
-    def days(self, n: int) -> str:
-        return self.tr("%n day(s)", "age", n)
-
-
-_AGE_WORDS: AgeWords | None = None
+    """dd/mm/yyyy, the form French clinicians read and type (ui/formatting.py)."""
+    return formatting.date_text(day)
 
 
 def age_text(birth: date, today: date) -> str:
-    """Years from 2 years on; months, then days, for babies (vaccination schedules need it)."""
-    global _AGE_WORDS
-    words = _AGE_WORDS = _AGE_WORDS or AgeWords()
-    months = (today.year - birth.year) * 12 + today.month - birth.month
-    if today.day < birth.day:
-        months -= 1
-    if months >= 24:
-        return words.years(months // 12)
-    if months >= 1:
-        return words.months(months)
-    return words.days(max(0, (today - birth).days))
+    """'34 ans', '3 mois', '5 jours' (ui/formatting.py)."""
+    return formatting.age_text(birth, today)
 
 
 def date_with_age(birth: date, today: date) -> str:
@@ -202,17 +177,12 @@ def date_with_age(birth: date, today: date) -> str:
     return template.replace("%1", format_date(birth)).replace("%2", age_text(birth, today))
 
 
-def language() -> str:
-    """'fr' or 'en': which of identifiers.py's sentences to show."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
-
-
 def ins_reason_text(check: identifiers.IdentifierCheck) -> str:
-    return check.message_fr if language() == "fr" else check.message_en
+    return wording.ins_check_text(check.reason)
 
 
 def ins_match_text(code: str) -> str:
-    return identifiers.match_warning_message(code, language())
+    return wording.ins_match_text(code)
 
 
 def ins_mismatch_text(codes: list[str]) -> str:
@@ -228,7 +198,7 @@ def ins_mismatch_text(codes: list[str]) -> str:
 
 def problem_text(field: str, code: str, value: str = "") -> str:
     """What to do about one FieldProblem, in the user's words. `value` is the text typed,
-    so an INS problem is worded by identifiers.py from the number itself."""
+    so an INS problem is worded from the number itself."""
     if field == "ins":
         if code.startswith("mismatch_"):
             return ins_mismatch_text([code.removeprefix("mismatch_")])

@@ -1,0 +1,1 @@
+"""Vaccination screens and the words they show for the engine's codes."""
