@@ -895,3 +895,13 @@ def test_the_given_names_error_reads_as_a_sentence_in_the_form(
     label = editor.errors["given_names"]
     qtbot.waitUntil(lambda: _fits(label, editor))
     assert label.height() <= 2 * label.fontMetrics().lineSpacing() + 4
+
+
+def test_names_stay_readable_in_a_narrow_list(qtbot, page: PatientsPage) -> None:
+    """On a laptop at 125 % the fixed columns used to take all the width and the names
+    read "B…": they keep a readable width and the list scrolls sideways instead."""
+    page.resize(760, 500)
+    qtbot.wait(20)
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(Column.NAME) >= metrics.horizontalAdvance("FERNANDEZ (née")
+    assert page.table.columnWidth(Column.GIVEN_NAMES) >= metrics.horizontalAdvance("Marie-Hélène")

@@ -216,14 +216,17 @@ class PatientsPage(QWidget):
         self._update_buttons()
 
     def _size_columns(self) -> None:
-        """Names share the free width; fixed-shape columns get the width of their content."""
+        """Fixed-shape columns get the width of their content; the names share what is
+        left but never shrink below a readable name (a narrow laptop screen scrolls the
+        list sideways rather than showing "B…" for BARRÉ)."""
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (Column.NAME, Column.GIVEN_NAMES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
+        self._name_floors = {Column.NAME: metrics.horizontalAdvance("FERNANDEZ (née DUPONT)"),
+                             Column.GIVEN_NAMES: metrics.horizontalAdvance("Marie-Hélène")}
+        self.table.viewport().installEventFilter(self)
         samples = {
             Column.SEX: self.model.headerData(Column.SEX, Qt.Orientation.Horizontal),
             Column.BIRTH_DATE: texts.date_with_age(date(2000, 1, 1), date(2001, 12, 31)),
@@ -238,6 +241,14 @@ class PatientsPage(QWidget):
                         metrics.horizontalAdvance(str(self.model.headerData(
                             column, Qt.Orientation.Horizontal))))
             self.table.setColumnWidth(column, width + 20)  # cell padding and sort arrow
+        self._share_name_width()
+
+    def _share_name_width(self) -> None:
+        fixed = sum(self.table.columnWidth(c) for c in range(self.model.columnCount())
+                    if c not in self._name_floors)
+        free = self.table.viewport().width() - fixed
+        for column, floor in self._name_floors.items():
+            self.table.setColumnWidth(column, max(floor + 20, free // 2))
 
     def _build_actions(self) -> None:
         """The page's commands, with their keys: the main window puts them in the
@@ -571,6 +582,8 @@ class PatientsPage(QWidget):
     # --- helpers ------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_name_width()
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
