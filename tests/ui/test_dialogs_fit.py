@@ -92,3 +92,44 @@ def test_the_error_dialog_keeps_its_explanation_whole_with_the_details_shown(
         assert "Masquer" not in dialog.show_button.text()
         assert "Hide" not in dialog.show_button.text()
         dialog.close()
+
+
+def test_the_hub_account_dialog_fits_every_outcome_of_the_connection_test(
+        qtbot, language: str, basedir: Path, clock: FrozenClock, fast_kdf) -> None:
+    from tsn_desktop.core.executor import DbExecutor, DbRunner
+    from tsn_desktop.sync.ui.account import HubAccountDialog
+
+    opened = create_profile(basedir, Practitioner("Martin", "Anne", "nurse", "10012345681"),
+                            PASSPHRASE, remember=False, clock=clock, kdf=fast_kdf)
+    executor = DbExecutor(opened.db)
+    try:
+        dialog = _show(qtbot, HubAccountDialog(DbRunner(executor), opened.vault.profile_id,
+                                               "10012345681"))
+        dialog.url.setText("http://hub.example.org")
+        dialog.token.setText("x")
+        dialog.save()  # refused: plain http off this computer
+        assert cut_or_overlapping(dialog) == []
+        for outcome in ("ok", "sign_in", "unreachable", "not_a_hub"):
+            dialog._tested(outcome)  # noqa: SLF001 - the words each answer gets
+            assert cut_or_overlapping(dialog) == [], outcome
+        dialog.close()
+    finally:
+        executor.shutdown()
+
+
+def test_the_backup_dialog_fits_its_messages(qtbot, language: str, basedir: Path,
+                                              clock: FrozenClock, fast_kdf) -> None:
+    from tsn_desktop.core.executor import DbExecutor, DbRunner
+    from tsn_desktop.ui.profile_dialogs import BackupDialog
+
+    opened = create_profile(basedir, Practitioner("Martin", "Anne", "nurse", "10012345681"),
+                            PASSPHRASE, remember=False, clock=clock, kdf=fast_kdf)
+    executor = DbExecutor(opened.db)
+    try:
+        dialog = _show(qtbot, BackupDialog(DbRunner(executor).run, opened.vault, clock))
+        dialog.start()  # no folder chosen yet
+        assert dialog.message.isVisible()
+        assert cut_or_overlapping(dialog) == []
+        dialog.close()
+    finally:
+        executor.shutdown()

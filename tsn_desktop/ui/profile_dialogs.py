@@ -26,6 +26,7 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.passphrase import passphrase_problem
 from tsn_desktop.core.session import change_passphrase
 from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
+from tsn_desktop.ui.fit import grow_to_content
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import passphrase_problem_text
 
@@ -70,6 +71,7 @@ def _say(label: QLabel, text: str, state: str) -> None:
     label.setText(text)
     set_style_role(label, state)
     label.setVisible(bool(text))
+    grow_to_content(label.window())  # a message that appears is never cut
 
 
 def _password_field(name: str) -> QLineEdit:
