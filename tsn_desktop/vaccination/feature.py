@@ -37,6 +37,8 @@ def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
+    patient_tabs=(_carnet_tab,),
     sync_adapters=_adapters,
     migrations="tsn_desktop.vaccination",
+    demo=_demo,
 )
