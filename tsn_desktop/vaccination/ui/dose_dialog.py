@@ -32,6 +32,7 @@ from tsn_desktop.vaccination.ui import texts
 
 log = logging.getLogger(__name__)
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\- ]?(\d{1,2})[/.\- ]?(\d{4})\s*$")
+GS_MARK = "<GS>"  # how a typed GS is kept in a field (barcode.normalize reads it)
 _STYLE = "QLabel[role=\"error\"] { color: #b71c1c; }"
 
 
@@ -119,6 +120,7 @@ class DoseDialog(FittingDialog):
         self.place_name_edit.setAccessibleName(self.tr("Name of the place (optional)"))
         for edit in (self.lot_edit, self.expiry_edit, self.date_edit, self.place_name_edit):
             edit.textEdited.connect(lambda text, e=edit: self._maybe_scan(e, text))
+            edit.installEventFilter(self)
 
         form = QFormLayout()
         for label, field in ((self.tr("S&can:"), self.scan_edit),
@@ -222,6 +224,13 @@ class DoseDialog(FittingDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            if event.text() == barcode.GS and isinstance(watched, QLineEdit):
+                # A line edit drops control characters: the scanner's GS (FNC1) would be
+                # lost and the lot would swallow the serial. Kept as its spelled-out form.
+                watched.insert(GS_MARK)
+                if watched is not self.scan_edit:
+                    self._maybe_scan(watched, watched.text())
+                return True
             if watched is self.scan_edit and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.apply_scan(self.scan_edit.text())
                 return True  # the scanner's Enter is not the dialog's Save
@@ -237,7 +246,7 @@ class DoseDialog(FittingDialog):
         of its keystrokes follow the focus), the field keeps what was typed before."""
         start = text.find("]d2")
         if start < 0:
-            start = text.find(barcode.GS)
+            start = text.find(GS_MARK)
         if start < 0:
             return
         edit.setText(text[:start])
