@@ -242,10 +242,10 @@ def test_the_history_reads_by_vaccine_group_or_chronologically(
     assert tab.history_model.rowCount() == 1
     assert tab.history_model.index(0, HistoryModel.GROUP).data() == "DTP, Coqueluche, Hib, HepB"
     row = [tab.history_model.index(0, c).data() for c in range(11)]
-    assert row[1:8] == ["10/07/2026", "Hexyon — DTCaP-Hib-HepB", "1", "A1", "01/01/2027",
-                        "left thigh, intramuscular",
+    assert row[1:9] == ["10/07/2026", "Hexyon — DTCaP-Hib-HepB", "1", "Administered", "A1",
+                        "01/01/2027", "left thigh, intramuscular",
                         f"Anne MARTIN, GP (RPPS {tab._by.rpps})"]
-    assert row[9] == "Recorded here"
+    assert row[10] == "Recorded here"
 
 
 def test_the_forecast_says_when_the_next_dose_is_late_and_why(tab: CarnetTab) -> None:

@@ -110,7 +110,7 @@ class CarnetTab(QWidget):
         self.forecast = self._table(self.forecast_model, self.tr("Forecast per vaccine group"))
         self.forecast.horizontalHeader().setSectionResizeMode(
             ForecastModel.WHY, QHeaderView.ResizeMode.Stretch)
-        history_label = QLabel(self.tr("&History"), self)
+        history_label = QLabel(self.tr("Hi&story"), self)
         history_label.setBuddy(self.history)
         forecast_label = QLabel(self.tr("&Forecast"), self)
         forecast_label.setBuddy(self.forecast)

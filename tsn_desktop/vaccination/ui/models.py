@@ -29,10 +29,6 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CarnetModels", text)
-
-
 def person_text(person: Performer) -> str:
     parts = [p for p in (person.name, texts.profession_text(person.profession)) if p]
     text = ", ".join(parts)
@@ -90,7 +86,7 @@ class HistoryModel(QAbstractTableModel):
     """One line per dose (per group in the group view). A dose entered in error stays,
     struck through, with who marked it, when and why."""
 
-    GROUP, DATE, VACCINE, NUMBER, LOT, EXPIRY, SITE, GIVEN_BY, PLACE, SOURCE, STATUS = range(11)
+    GROUP, DATE, VACCINE, NUMBER, STATUS, LOT, EXPIRY, SITE, GIVEN_BY, PLACE, SOURCE = range(11)
     DoseRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
@@ -125,19 +121,24 @@ class HistoryModel(QAbstractTableModel):
         if dose.in_error:
             when = datetime_text(datetime.fromisoformat(dose.error_at.replace("Z", "+00:00"))) \
                 if dose.error_at else "?"
-            return _tr("Entered in error by %1 on %2: %3").replace(
+            template = QCoreApplication.translate("CarnetModels",
+                                                  "Entered in error by %1 on %2: %3")
+            return template.replace(
                 "%1", person_text(dose.error_by) or "?").replace("%2", when).replace(
                 "%3", dose.error_why)
         if dose.outcome == NOT_GIVEN:
-            return _tr("Not given: %1").replace("%1", texts.reason_text(dose.reason))
+            return QCoreApplication.translate("CarnetModels", "Not given: %1").replace(
+                "%1", texts.reason_text(dose.reason))
         if row.status in (engine.NOT_VALID, engine.SUB_STANDARD):
-            return _tr("Not valid: %1").replace("%1", row.reason or row.status)
+            return QCoreApplication.translate("CarnetModels", "Not valid: %1").replace(
+                "%1", row.reason or row.status)
         return texts.outcome_text(dose.outcome)
 
     def source_text(self, dose: Dose) -> str:
         text = texts.source_text(dose.source)
         if dose.source == "hub" and dose.recorded_by.name:
-            text = _tr("%1 (recorded by %2)").replace("%1", text).replace(
+            template = QCoreApplication.translate("CarnetModels", "%1 (recorded by %2)")
+            text = template.replace("%1", text).replace(
                 "%2", dose.recorded_by.name)
         return text
 
@@ -149,7 +150,8 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             if column == self.GROUP:
-                return row.group or _tr("Other")
+                return row.group or QCoreApplication.translate("CarnetModels",
+                                                               "Other")
             if column == self.DATE:
                 return date_text(dose.occurrence)
             if column == self.VACCINE:
@@ -191,9 +193,17 @@ class HistoryModel(QAbstractTableModel):
                    role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        names = (_tr("Vaccine group"), _tr("Date"), _tr("Vaccine"), _tr("Dose"), _tr("Lot"),
-                 _tr("Expiry"), _tr("Site, route"), _tr("Given by"), _tr("Where"),
-                 _tr("Source"), _tr("Status"))
+        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
+                 QCoreApplication.translate("CarnetModels", "Date"),
+                 QCoreApplication.translate("CarnetModels", "Vaccine"),
+                 QCoreApplication.translate("CarnetModels", "Dose"),
+                 QCoreApplication.translate("CarnetModels", "Status"),
+                 QCoreApplication.translate("CarnetModels", "Lot"),
+                 QCoreApplication.translate("CarnetModels", "Expiry"),
+                 QCoreApplication.translate("CarnetModels", "Site, route"),
+                 QCoreApplication.translate("CarnetModels", "Given by"),
+                 QCoreApplication.translate("CarnetModels", "Where"),
+                 QCoreApplication.translate("CarnetModels", "Source"))
         return names[section] if 0 <= section < len(names) else None
 
 
@@ -246,7 +256,8 @@ class ForecastModel(QAbstractTableModel):
         self.beginResetModel()
         rows = []
         for group in (assessment.groups.values() if assessment else ()):
-            state = texts.forecast_state(group.status, group.earliest, group.past_due, today)
+            state = texts.forecast_state(group.status, group.earliest, group.past_due, today,
+                                         group.recommended)
             rows.append((group, state))
         self._groups = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
         self.endResetModel()
@@ -281,7 +292,9 @@ class ForecastModel(QAbstractTableModel):
                 return date_text(day) if pending and day else ""
             if column == self.BASIS:
                 count = valid_doses(group)
-                return _counted().valid_doses(count) if count else _tr("Age only")
+                if count:
+                    return _counted().valid_doses(count)
+                return QCoreApplication.translate("CarnetModels", "Age only")
             if column == self.WHY:
                 return why_text(group)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
@@ -299,6 +312,12 @@ class ForecastModel(QAbstractTableModel):
                    role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
-        names = (_tr("Vaccine group"), _tr("State"), _tr("Next dose"), _tr("Earliest"),
-                 _tr("Recommended"), _tr("Late from"), _tr("Based on"), _tr("Why"))
+        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
+                 QCoreApplication.translate("CarnetModels", "State"),
+                 QCoreApplication.translate("CarnetModels", "Next dose"),
+                 QCoreApplication.translate("CarnetModels", "Earliest"),
+                 QCoreApplication.translate("CarnetModels", "Recommended"),
+                 QCoreApplication.translate("CarnetModels", "Late from"),
+                 QCoreApplication.translate("CarnetModels", "Based on"),
+                 QCoreApplication.translate("CarnetModels", "Why"))
         return names[section] if 0 <= section < len(names) else None

@@ -148,9 +148,11 @@ UP_TO_DATE, DUE, OVERDUE, COMPLETE, IMMUNE, CONTRAINDICATED, NOT_RECOMMENDED = (
 
 
 def forecast_state(status: str, earliest: date | None, past_due: date | None,
-                   today: date) -> str:
+                   today: date, recommended: date | None = None) -> str:
     """The carnet's word for a vaccine group on `today` (codes above), from the engine's
-    status and dates: a dose may be given from `earliest`, is late from `past_due`."""
+    status and dates: a dose is to be done from `recommended` (`earliest` when the
+    engine gives none; before that it may be given, but nothing is missing), and is
+    late from `past_due`."""
     from tsn_desktop.vaccination import engine
 
     if status == engine.COMPLETE:
@@ -163,7 +165,7 @@ def forecast_state(status: str, earliest: date | None, past_due: date | None,
         return NOT_RECOMMENDED
     if past_due is not None and past_due <= today:
         return OVERDUE
-    if earliest <= today:
+    if (recommended or earliest) <= today:
         return DUE
     return UP_TO_DATE
 
