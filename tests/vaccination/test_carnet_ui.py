@@ -277,3 +277,23 @@ def test_a_refusal_recorded_in_the_dialog_shows_as_not_given(
     assert state(tab, "Pneumocoque") == "overdue"
 
 
+
+
+def test_the_patient_file_built_from_the_features_has_the_vaccinations_tab(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient,
+        profile: OpenProfile, tmp_path) -> None:
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.feature import FeatureContext
+    from tsn_desktop.features import FEATURES
+    from tsn_desktop.patients.feature import PATIENTS
+
+    context = FeatureContext(runner, clock, Settings(tmp_path), profile.practitioner, FEATURES)
+    page = PATIENTS.page(context)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.file_view.tab(CarnetTab)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        page.open_patient(late_baby.id)
+    assert tab.title() == "&Vaccinations"
+    assert tab.forecast_model.state_of("DTP") == "overdue"
+    page.close()

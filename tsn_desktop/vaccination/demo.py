@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -13,6 +14,9 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.vaccination import model, service
 from tsn_desktop.vaccination.model import Dose, Performer
+
+if TYPE_CHECKING:
+    from tsn_desktop.patients.model import Patient
 
 # (youngest, oldest) age in months of the patient each history is written for.
 _WANTED = {"late_infant": (5, 8), "complete_toddler": (24, 36), "catch_up": (72, 120),
@@ -32,7 +36,7 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
     me = DEMO_PRACTITIONERS.get(who, DEMO_PRACTITIONERS["gp"])
     by = Performer(me.display_name, me.profession, me.rpps)
     place = "home" if who == "nurse" else "cabinet"
-    chosen: dict[str, object] = {}
+    chosen: dict[str, Patient] = {}
     for patient in patients.search(db, "", limit=10_000):
         months = _age_months(patient.birth_date, today)
         for story, (low, high) in _WANTED.items():
@@ -41,8 +45,7 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
                 break
 
     for story, patient in chosen.items():
-        birth: date = patient.birth_date  # type: ignore[attr-defined]
-        pid: str = patient.id  # type: ignore[attr-defined]
+        birth, pid = patient.birth_date, patient.id
         lot_number = iter(range(1, 100))
 
         def give(months: int, product: str, site: str = "thigh-left", *, birth: date = birth,
