@@ -63,7 +63,8 @@ def _history() -> HistoryModel:
     birth = TODAY.replace(year=TODAY.year - 2)
     model = HistoryModel(shipped_catalogue())
     model.set_rows(history_rows(doses, vaccination.forecast_of(birth, "F", doses, TODAY),
-                                vaccination.schedule_data(), by_group=True))
+                                vaccination.schedule_data(), by_group=True),
+                   grouped=True)
     return model
 
 

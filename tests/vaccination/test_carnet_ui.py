@@ -126,6 +126,8 @@ def test_the_late_infant_gets_the_scanned_dose_and_the_forecast_moves_to_up_to_d
     assert (new.product, new.lot, new.expiry, new.occurrence) == (
         "FR-HEXYON", "X4F21A", date(2027, 12, 31), TODAY)
     assert "recorded" in tab.message_shown()
+    groups = [tab.history_model.index(r, HistoryModel.GROUP).data() for r in range(4)]
+    assert groups == ["DTP", "", "Coqueluche", ""]  # each group named once, as on paper
 
 
 def test_an_unknown_gtin_says_so_lets_the_user_pick_and_is_recognised_next_time(

@@ -213,10 +213,9 @@ class CarnetTab(QWidget):
 
     def _show_history(self) -> None:
         assessment = self._loaded.view.assessment if self._loaded else None
-        rows = history_rows(self._doses, assessment, service.schedule_data(),
-                            self.by_group.isChecked())
-        self.history_model.set_rows(rows, self._by.rpps)
-        self.history.setColumnHidden(HistoryModel.GROUP, False)
+        grouped = self.by_group.isChecked()
+        rows = history_rows(self._doses, assessment, service.schedule_data(), grouped)
+        self.history_model.set_rows(rows, grouped)
 
     # --- recording ---------------------------------------------------------------------------
     def open_dose_dialog(self) -> None:

@@ -93,12 +93,13 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._rows: list[HistoryRow] = []
-        self._own_rpps = ""
+        self._grouped = False
 
-    def set_rows(self, rows: list[HistoryRow], own_rpps: str = "") -> None:
+    def set_rows(self, rows: list[HistoryRow], grouped: bool = False) -> None:
+        """`grouped`: rows come group by group, and each group is named on its first."""
         self.beginResetModel()
         self._rows = list(rows)
-        self._own_rpps = own_rpps
+        self._grouped = grouped
         self.endResetModel()
 
     def row(self, index: int) -> HistoryRow | None:
@@ -150,8 +151,11 @@ class HistoryModel(QAbstractTableModel):
         column = index.column()
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             if column == self.GROUP:
-                return row.group or QCoreApplication.translate("CarnetModels",
-                                                               "Other")
+                previous = self._rows[index.row() - 1] if index.row() else None
+                if (role == _DISPLAY and self._grouped and previous is not None
+                        and previous.group == row.group):
+                    return ""  # the group is named once, as the paper carnet reads
+                return row.group or QCoreApplication.translate("CarnetModels", "Other")
             if column == self.DATE:
                 return date_text(dose.occurrence)
             if column == self.VACCINE:
