@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.patients.factories import make_patient
+from tests.patients.factories import make_patient, valid_rpps
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
@@ -299,3 +299,47 @@ def test_the_patient_file_built_from_the_features_has_the_vaccinations_tab(
     assert tab.title() == "&Vaccinations"
     assert tab.forecast_model.state_of("DTP") == "overdue"
     page.close()
+
+
+def test_a_colleagues_dose_pulled_from_the_hub_shows_at_once_with_its_source(
+        qtbot, tab: CarnetTab, runner: DbRunner, late_baby: Patient) -> None:
+    from tsn_desktop.vaccination.fhir import ImmunizationAdapter, to_fhir
+
+    nurse = Performer("Claire PETIT", "nurse", valid_rpps("1000012345"))
+    theirs = Dose(id="0b7e3c1a-9f55-4c1e-8d7e-111111111111", patient_id=late_baby.id,
+                  occurrence=date(2026, 11, 20), product="FR-HEXYON", lot="N9",
+                  expiry=date(2027, 6, 30), site="thigh-right", route="IM", performer=nurse,
+                  place="home", recorded_by=nurse)
+
+    def pull(db: Database) -> None:
+        with db.unit_of_work() as uow:
+            ImmunizationAdapter().apply(uow, theirs.id, to_fhir(theirs), "1")
+
+    runner.executor.call(pull)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        runner.committed([], [("Immunization", theirs.id)])  # what a sync pass tells
+
+    qtbot.keyClick(tab.chronological, Qt.Key.Key_Space)
+    last = tab.history_model.rowCount() - 1
+    assert tab.history_model.index(last, HistoryModel.SOURCE).data() == (
+        "Received from the hub (recorded by Claire PETIT)")
+    assert tab.forecast_model.state_of("DTP") == "up_to_date"
+
+
+def test_locking_closes_the_dose_dialog_and_forgets_the_carnet(
+        qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.lot_edit, "L1")
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        tab.clear()
+    assert tab.dose_dialog is None and tab.history_model.rowCount() == 0
+
+
+def test_the_arrow_keys_choose_among_the_vaccines_found(qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.search_edit, "infanrix")
+    assert dialog.product().code == "FR-INFANRIXHEXA"
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
+    assert dialog.product().code == "FR-INFANRIXQUINTA"
+    assert [dialog.site_combo.itemData(i) for i in range(dialog.site_combo.count())][0] == (
+        "thigh-left")
