@@ -572,7 +572,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+214"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -583,7 +583,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,12 +603,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <location line="+119"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
@@ -787,7 +787,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -572,7 +572,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+214"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -583,7 +583,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-90"/>
+        <location line="-93"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -603,12 +603,12 @@
         <translation>%1 (saisi par %2)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <location line="+119"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
@@ -787,7 +787,7 @@
         <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation>Dose de %1 enregistrée ; les prévisions ci-dessous sont à jour.</translation>
     </message>

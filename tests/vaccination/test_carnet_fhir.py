@@ -59,3 +59,10 @@ def test_a_mark_in_error_wins_over_the_hubs_unchanged_copy() -> None:
     assert from_fhir(result.resource).error_why == "wrong patient"
     other = ImmunizationAdapter().merge(hub, to_fhir(replace(DOSE, lot="OTHER")), hub)
     assert other.resource == hub and other.reason == "append_only"
+
+
+def test_marking_a_colleagues_dose_keeps_when_it_was_first_recorded() -> None:
+    hub = {**to_fhir(DOSE), "recorded": "2026-07-10T08:00:00Z"}
+    pulled = replace(DOSE, meta=replace(DOSE.meta, created_at="2026-11-23T09:30:00Z"))
+    marked = to_fhir(replace(pulled, status=model.ENTERED_IN_ERROR, error_why="x"), over=hub)
+    assert marked["recorded"] == "2026-07-10T08:00:00Z"

@@ -109,7 +109,8 @@ def to_fhir(dose: Dose, catalogue: Catalogue | None = None,
                                else dose.product}
     resource["patient"] = {"reference": f"Patient/{dose.patient_id}"}
     resource["occurrenceDateTime"] = dose.occurrence.isoformat()
-    _set(resource, "recorded", dose.meta.created_at)
+    if not resource.get("recorded"):  # when it was first recorded: the hub's copy says
+        _set(resource, "recorded", dose.meta.created_at)
     resource["primarySource"] = dose.source in (RECORDED, HUB) and dose.outcome != HISTORICAL
     _set(resource, "reportOrigin", {"coding": [{"system": ORIGIN_SYSTEM,
                                                 "code": _ORIGIN[dose.source]}]}
