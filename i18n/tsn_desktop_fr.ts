@@ -384,7 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+113"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+115"/>
         <location line="+1"/>
         <source>Back up the profile</source>
         <translation>Sauvegarder le profil</translation>
@@ -570,6 +570,239 @@
     </message>
 </context>
 <context>
+    <name>CarnetCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
+        <source>%n valid dose(s)</source>
+        <translation>
+            <numerusform>%n dose valide</numerusform>
+            <numerusform>%n doses valides</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CarnetModels</name>
+    <message>
+        <location line="-93"/>
+        <source>Entered in error by %1 on %2: %3</source>
+        <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not given: %1</source>
+        <translation>Non administrée : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not valid: %1</source>
+        <translation>Non valide : %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (recorded by %2)</source>
+        <translation>%1 (saisi par %2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+119"/>
+        <source>Vaccine group</source>
+        <translation>Valence</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiry</source>
+        <translation>Péremption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Site, route</source>
+        <translation>Site, voie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given by</source>
+        <translation>Vaccinateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Age only</source>
+        <translation>Âge seul</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next dose</source>
+        <translation>Prochaine dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Earliest</source>
+        <translation>Au plus tôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended</source>
+        <translation>Recommandée le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late from</source>
+        <translation>En retard dès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Based on</source>
+        <translation>D’après</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>CarnetTab</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+42"/>
+        <source>Entered in error</source>
+        <translation>Saisie erronée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why is this dose entered in error (%1)? It stays in the carnet, struck through.</source>
+        <translation>Pourquoi cette dose est-elle une saisie erronée (%1) ? Elle reste dans le carnet, barrée.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Record a dose…</source>
+        <translation>&amp;Enregistrer une dose…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a dose</source>
+        <translation>Enregistrer une dose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as entered in &amp;error…</source>
+        <translation>Marquer comme saisie e&amp;rronée…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the selected dose as entered in error</source>
+        <translation>Marquer la dose sélectionnée comme saisie erronée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By vaccine &amp;group</source>
+        <translation>Par va&amp;lence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hronological</source>
+        <translation>C&amp;hronologique</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vaccination history</source>
+        <translation>Historique des vaccinations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forecast per vaccine group</source>
+        <translation>Prévisions par valence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hi&amp;story</source>
+        <translation>Hi&amp;storique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Forecast</source>
+        <translation>&amp;Prévisions</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>&amp;Vaccinations</source>
+        <translation>&amp;Vaccinations</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The carnet cannot be shown in this window.</source>
+        <translation>Le carnet ne peut pas être affiché dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Dose of %1 recorded; the forecast below is up to date.</source>
+        <translation>Dose de %1 enregistrée ; les prévisions ci-dessous sont à jour.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This dose changed meanwhile (synchronisation): look at it again, then mark it if needed.</source>
+        <translation>Cette dose a été modifiée entre-temps (synchronisation) : vérifiez-la, puis marquez-la si besoin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The dose could not be marked. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La dose n’a pas pu être marquée. Réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
@@ -738,6 +971,170 @@
         <location line="+21"/>
         <source>Enter the date of death as dd/mm/yyyy.</source>
         <translation>Saisissez la date du décès au format jj/mm/aaaa.</translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+70"/>
+        <source>Record a dose</source>
+        <translation>Enregistrer une dose</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan of the pack</source>
+        <translation>Scan de la boîte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the DataMatrix of the pack here</source>
+        <translation>Scannez ici le DataMatrix de la boîte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find the vaccine</source>
+        <translation>Rechercher le vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brand, laboratory or disease</source>
+        <translation>Nom commercial, laboratoire ou maladie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vaccines of the catalogue</source>
+        <translation>Vaccins du catalogue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why it was not given</source>
+        <translation>Motif de non-administration</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Where the information comes from</source>
+        <translation>Origine de l’information</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lot number</source>
+        <translation>Numéro de lot</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expiry date</source>
+        <translation>Date de péremption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Injection site</source>
+        <translation>Site d’injection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date of the vaccination</source>
+        <translation>Date de la vaccination</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where it was given</source>
+        <translation>Lieu de la vaccination</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name of the place (optional)</source>
+        <translation>Nom du lieu (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;can:</source>
+        <translation>&amp;Scan :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vaccine:</source>
+        <translation>&amp;Vaccin :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Issue :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reaso&amp;n:</source>
+        <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;urce:</source>
+        <translation>&amp;Origine :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lot:</source>
+        <translation>&amp;Lot :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpiry:</source>
+        <translation>&amp;Péremption :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ite:</source>
+        <translation>Si&amp;te :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Route:</source>
+        <translation>Voi&amp;e :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Date :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Where:</source>
+        <translation>Lie&amp;u :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place name:</source>
+        <translation>&amp;Nom du lieu :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <location line="+201"/>
+        <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La dose n’a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
 </context>
 <context>
@@ -1694,7 +2091,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+10"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+39"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -1780,7 +2177,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-361"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-362"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation>Elle contient votre nom, votre numéro RPPS ou votre ville&#xa0;: ce qu&apos;essaierait d&apos;abord quelqu&apos;un qui vous connaît.</translation>
     </message>
@@ -2710,7 +3107,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Créer ce patient</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>&amp;Find a patient</source>
         <translation>&amp;Rechercher un patient</translation>
     </message>
@@ -2843,7 +3240,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+128"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+129"/>
         <location line="+1"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
@@ -3864,6 +4261,316 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>%1: selected series %2</source>
         <translation>%1 : série retenue %2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Immune</source>
+        <translation>Immunisé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contraindicated</source>
+        <translation>Contre-indiqué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recommended</source>
+        <translation>Non recommandé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recorded here</source>
+        <translation>Saisi ici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received from the hub</source>
+        <translation>Reçu du hub</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribed from the paper carnet</source>
+        <translation>Recopié du carnet papier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported by the patient</source>
+        <translation>Déclaré par le patient</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Administered</source>
+        <translation>Administrée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given before (history)</source>
+        <translation>Antécédent (déjà faite)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not given</source>
+        <translation>Non administrée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>refused</source>
+        <translation>refus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contraindicated</source>
+        <translation>contre-indication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already immune</source>
+        <translation>déjà immunisé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deferred</source>
+        <translation>reportée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>left deltoid</source>
+        <translation>deltoïde gauche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right deltoid</source>
+        <translation>deltoïde droit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left thigh</source>
+        <translation>cuisse gauche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>right thigh</source>
+        <translation>cuisse droite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mouth</source>
+        <translation>bouche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nose</source>
+        <translation>nez</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>intramuscular</source>
+        <translation>intramusculaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>subcutaneous</source>
+        <translation>sous-cutanée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intradermal</source>
+        <translation>intradermique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oral</source>
+        <translation>orale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nasal</source>
+        <translation>nasale</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>practice</source>
+        <translation>cabinet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pharmacy</source>
+        <translation>officine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vaccination centre</source>
+        <translation>centre de vaccination</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hospital</source>
+        <translation>hôpital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>school</source>
+        <translation>école</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home visit</source>
+        <translation>à domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elsewhere</source>
+        <translation>autre lieu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GP</source>
+        <translation>médecin généraliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nurse</source>
+        <translation>infirmier·ère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pharmacist</source>
+        <translation>pharmacien·ne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>midwife</source>
+        <translation>sage-femme</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The date is in the future: enter the day the dose was given.</source>
+        <translation>La date est dans le futur : saisissez le jour où la dose a été faite.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is before the patient&apos;s birth: check the date.</source>
+        <translation>La date est antérieure à la naissance du patient : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the vaccine in the list (type its name to find it).</source>
+        <translation>Choisissez le vaccin dans la liste (tapez son nom pour le trouver).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the lot number printed on the pack (or scan it).</source>
+        <translation>Saisissez le numéro de lot imprimé sur la boîte (ou scannez-la).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lot number holds invisible characters: type it again.</source>
+        <translation>Le numéro de lot contient des caractères invisibles : saisissez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A lot number has at most 20 characters: check it.</source>
+        <translation>Un numéro de lot a au plus 20 caractères : vérifiez-le.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The lot had expired on the day of the vaccination: check the expiry date, or do not use this pack.</source>
+        <translation>Le lot était périmé le jour de la vaccination : vérifiez la date de péremption, ou n’utilisez pas cette boîte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This vaccine is not given by this route: choose another.</source>
+        <translation>Ce vaccin ne s’administre pas par cette voie : choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This site is not used for this vaccine: choose another.</source>
+        <translation>Ce site n’est pas utilisé pour ce vaccin : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why the dose was not given.</source>
+        <translation>Indiquez pourquoi la dose n’a pas été faite.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The RPPS number of who gave the dose is not valid.</source>
+        <translation>Le numéro RPPS du vaccinateur n’est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why this dose was entered in error.</source>
+        <translation>Indiquez pourquoi cette dose est une saisie erronée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This dose is already marked as entered in error.</source>
+        <translation>Cette dose est déjà marquée comme saisie erronée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Saisissez la date sous la forme jj/mm/aaaa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the expiry date as dd/mm/yyyy (or scan the pack).</source>
+        <translation>Saisissez la date de péremption sous la forme jj/mm/aaaa (ou scannez la boîte).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
+        <translation>Ce n’est pas le DataMatrix GS1 d’une boîte de médicament : scannez le code carré de la boîte, ou saisissez le lot et la péremption.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The product code of this scan is damaged (wrong check digit): scan the pack again.</source>
+        <translation>Le code produit de ce scan est altéré (clé de contrôle fausse) : scannez la boîte à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This code has no product number: scan the pack&apos;s DataMatrix, not another label.</source>
+        <translation>Ce code ne contient pas de code produit : scannez le DataMatrix de la boîte, pas une autre étiquette.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This lot expired on %1: do not use this pack.</source>
+        <translation>Ce lot est périmé depuis le %1 : n’utilisez pas cette boîte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot and expiry filled in. This pack&apos;s code is not in the catalogue: choose the vaccine in the list; it will be recognised next time.</source>
+        <translation>Lot et péremption remplis. Le code de cette boîte n’est pas dans le catalogue : choisissez le vaccin dans la liste ; il sera reconnu la prochaine fois.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vaccine, lot and expiry filled in from the scan.</source>
+        <translation>Vaccin, lot et péremption remplis à partir du scan.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,10 @@ from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
 from tsn_desktop.sync.ui.review import TextTableModel
+from tsn_desktop.vaccination import service as vaccination
+from tsn_desktop.vaccination.catalogue import shipped_catalogue
+from tsn_desktop.vaccination.model import ENTERED_IN_ERROR, NOT_GIVEN, Dose, Performer
+from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel, history_rows
 
 pytestmark = pytest.mark.gui
 
@@ -43,15 +47,47 @@ def _review_text() -> TextTableModel:
     return model
 
 
+def _carnet_doses() -> list[Dose]:
+    nurse = Performer("Claire PETIT", "nurse", valid_rpps())
+    base = Dose(id="d1", patient_id="p", occurrence=TODAY.replace(year=TODAY.year - 1),
+                product="FR-HEXYON", lot="A1", performer=nurse, recorded_by=nurse)
+    return [base, Dose(id="d2", patient_id="p", occurrence=TODAY, product="FR-PRIORIX",
+                       status=ENTERED_IN_ERROR, error_by=nurse,
+                       error_at="2026-11-23T09:30:00Z", error_why="doublon"),
+            Dose(id="d3", patient_id="p", occurrence=TODAY, product="FR-NEISVAC",
+                 outcome=NOT_GIVEN, reason="refused")]
+
+
+def _history() -> HistoryModel:
+    doses = _carnet_doses()
+    birth = TODAY.replace(year=TODAY.year - 2)
+    model = HistoryModel(shipped_catalogue())
+    model.set_rows(history_rows(doses, vaccination.forecast_of(birth, "F", doses, TODAY),
+                                vaccination.schedule_data(), by_group=True),
+                   grouped=True)
+    return model
+
+
+def _forecast() -> ForecastModel:
+    model = ForecastModel()
+    birth = TODAY.replace(year=TODAY.year - 2)
+    model.set_assessment(vaccination.forecast_of(birth, "F", _carnet_doses(), TODAY), TODAY)
+    return model
+
+
 FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     PatientTableModel: _patients,
     MembersModel: _members,
     TextTableModel: _review_text,
+    HistoryModel: _history,
+    ForecastModel: _forecast,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     PatientTableModel: lambda: PatientTableModel(TODAY),
     MembersModel: MembersModel,
     TextTableModel: lambda: TextTableModel(["A", "B"]),
+    HistoryModel: lambda: HistoryModel(shipped_catalogue()),
+    ForecastModel: ForecastModel,
 }
 
 

@@ -1,11 +1,44 @@
-"""What vaccination adds to the application (the Feature seam): for now its navigation
-entry only; the carnet and the practice page plug in here as they land."""
+"""What vaccination adds to the application (the Feature seam): the "Vaccinations" tab of
+the patient file (the carnet), Immunization sync, its migration and demo doses. The
+practice-wide page is still to come: its navigation entry shows the placeholder."""
 
 from __future__ import annotations
 
-from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature
+from typing import TYPE_CHECKING
+
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from tsn_desktop.core.clock import Clock
+    from tsn_desktop.core.db import Database
+    from tsn_desktop.sync.adapters import SyncAdapter
+
+
+def _carnet_tab(context: FeatureContext) -> QWidget:
+    from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
+
+    return CarnetTab(context.runner, context.practitioner)
+
+
+def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.vaccination.fhir import ImmunizationAdapter
+
+    return [ImmunizationAdapter()]
+
+
+def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
+    from tsn_desktop.vaccination.demo import seed_carnets
+
+    seed_carnets(db, clock, who)
+
 
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
+    patient_tabs=(_carnet_tab,),
+    sync_adapters=_adapters,
+    migrations="tsn_desktop.vaccination",
+    demo=_demo,
 )

@@ -140,3 +140,186 @@ def trace_text(entry: TraceEntry) -> str:
         return f"{entry.key} {values}"
     template, names = known
     return _fill(template, [values.get(name, "?") for name in names])
+
+
+# --- the carnet: states, sources, sites, routes, problems ------------------------------
+UP_TO_DATE, DUE, OVERDUE, COMPLETE, IMMUNE, CONTRAINDICATED, NOT_RECOMMENDED = (
+    "up_to_date", "due", "overdue", "complete", "immune", "contraindicated", "not_recommended")
+
+
+def forecast_state(status: str, earliest: date | None, past_due: date | None,
+                   today: date, recommended: date | None = None) -> str:
+    """The carnet's word for a vaccine group on `today` (codes above), from the engine's
+    status and dates: a dose is to be done from `recommended` (`earliest` when the
+    engine gives none; before that it may be given, but nothing is missing), and is
+    late from `past_due`."""
+    from tsn_desktop.vaccination import engine
+
+    if status == engine.COMPLETE:
+        return COMPLETE
+    if status == engine.IMMUNE:
+        return IMMUNE
+    if status == engine.CONTRAINDICATED:
+        return CONTRAINDICATED
+    if status != engine.NOT_COMPLETE or earliest is None:
+        return NOT_RECOMMENDED
+    if past_due is not None and past_due <= today:
+        return OVERDUE
+    if (recommended or earliest) <= today:
+        return DUE
+    return UP_TO_DATE
+
+
+def state_text(state: str) -> str:
+    words = {
+        UP_TO_DATE: QCoreApplication.translate("VaccinationTexts", "Up to date"),
+        DUE: QCoreApplication.translate("VaccinationTexts", "Due"),
+        OVERDUE: QCoreApplication.translate("VaccinationTexts", "Overdue"),
+        COMPLETE: QCoreApplication.translate("VaccinationTexts", "Complete"),
+        IMMUNE: QCoreApplication.translate("VaccinationTexts", "Immune"),
+        CONTRAINDICATED: QCoreApplication.translate("VaccinationTexts", "Contraindicated"),
+        NOT_RECOMMENDED: QCoreApplication.translate("VaccinationTexts", "Not recommended"),
+    }
+    return words.get(state, state)
+
+
+def source_text(source: str) -> str:
+    words = {
+        "recorded": QCoreApplication.translate("VaccinationTexts", "Recorded here"),
+        "hub": QCoreApplication.translate("VaccinationTexts", "Received from the hub"),
+        "transcribed": QCoreApplication.translate("VaccinationTexts",
+                                                  "Transcribed from the paper carnet"),
+        "reported": QCoreApplication.translate("VaccinationTexts", "Reported by the patient"),
+    }
+    return words.get(source, source)
+
+
+def outcome_text(outcome: str) -> str:
+    words = {
+        "administered": QCoreApplication.translate("VaccinationTexts", "Administered"),
+        "historical": QCoreApplication.translate("VaccinationTexts", "Given before (history)"),
+        "not-given": QCoreApplication.translate("VaccinationTexts", "Not given"),
+    }
+    return words.get(outcome, outcome)
+
+
+def reason_text(reason: str) -> str:
+    words = {
+        "refused": QCoreApplication.translate("VaccinationTexts", "refused"),
+        "contraindicated": QCoreApplication.translate("VaccinationTexts", "contraindicated"),
+        "immune": QCoreApplication.translate("VaccinationTexts", "already immune"),
+        "deferred": QCoreApplication.translate("VaccinationTexts", "deferred"),
+    }
+    return words.get(reason, reason)
+
+
+def site_text(site: str) -> str:
+    words = {
+        "deltoid-left": QCoreApplication.translate("VaccinationTexts", "left deltoid"),
+        "deltoid-right": QCoreApplication.translate("VaccinationTexts", "right deltoid"),
+        "thigh-left": QCoreApplication.translate("VaccinationTexts", "left thigh"),
+        "thigh-right": QCoreApplication.translate("VaccinationTexts", "right thigh"),
+        "oral": QCoreApplication.translate("VaccinationTexts", "mouth"),
+        "nasal": QCoreApplication.translate("VaccinationTexts", "nose"),
+    }
+    return words.get(site, site)
+
+
+def route_text(route: str) -> str:
+    words = {
+        "IM": QCoreApplication.translate("VaccinationTexts", "intramuscular"),
+        "SC": QCoreApplication.translate("VaccinationTexts", "subcutaneous"),
+        "ID": QCoreApplication.translate("VaccinationTexts", "intradermal"),
+        "PO": QCoreApplication.translate("VaccinationTexts", "oral"),
+        "NASAL": QCoreApplication.translate("VaccinationTexts", "nasal"),
+    }
+    return words.get(route, route)
+
+
+def place_text(place: str) -> str:
+    words = {
+        "cabinet": QCoreApplication.translate("VaccinationTexts", "practice"),
+        "officine": QCoreApplication.translate("VaccinationTexts", "pharmacy"),
+        "vaccination-centre": QCoreApplication.translate("VaccinationTexts",
+                                                         "vaccination centre"),
+        "hospital": QCoreApplication.translate("VaccinationTexts", "hospital"),
+        "school": QCoreApplication.translate("VaccinationTexts", "school"),
+        "home": QCoreApplication.translate("VaccinationTexts", "home visit"),
+        "other": QCoreApplication.translate("VaccinationTexts", "elsewhere"),
+    }
+    return words.get(place, place)
+
+
+def profession_text(profession: str) -> str:
+    words = {
+        "general_practitioner": QCoreApplication.translate("VaccinationTexts", "GP"),
+        "physician": QCoreApplication.translate("VaccinationTexts", "physician"),
+        "nurse": QCoreApplication.translate("VaccinationTexts", "nurse"),
+        "pharmacist": QCoreApplication.translate("VaccinationTexts", "pharmacist"),
+        "midwife": QCoreApplication.translate("VaccinationTexts", "midwife"),
+    }
+    return words.get(profession, profession)
+
+
+def problem_text(code: str) -> str:
+    """Why a dose was refused, and what to do."""
+    words = {
+        "future": QCoreApplication.translate(
+            "VaccinationTexts", "The date is in the future: enter the day the dose was given."),
+        "before_birth": QCoreApplication.translate(
+            "VaccinationTexts", "The date is before the patient's birth: check the date."),
+        "unknown_product": QCoreApplication.translate(
+            "VaccinationTexts", "Choose the vaccine in the list (type its name to find it)."),
+        "lot_required": QCoreApplication.translate(
+            "VaccinationTexts", "Enter the lot number printed on the pack (or scan it)."),
+        "lot_control": QCoreApplication.translate(
+            "VaccinationTexts", "The lot number holds invisible characters: type it again."),
+        "lot_too_long": QCoreApplication.translate(
+            "VaccinationTexts", "A lot number has at most 20 characters: check it."),
+        "expired_at_date": QCoreApplication.translate(
+            "VaccinationTexts", "The lot had expired on the day of the vaccination: check "
+            "the expiry date, or do not use this pack."),
+        "route_not_allowed": QCoreApplication.translate(
+            "VaccinationTexts", "This vaccine is not given by this route: choose another."),
+        "site_not_allowed": QCoreApplication.translate(
+            "VaccinationTexts", "This site is not used for this vaccine: choose another."),
+        "reason_required": QCoreApplication.translate(
+            "VaccinationTexts", "Say why the dose was not given."),
+        "bad_rpps": QCoreApplication.translate(
+            "VaccinationTexts", "The RPPS number of who gave the dose is not valid."),
+        "why_required": QCoreApplication.translate(
+            "VaccinationTexts", "Say why this dose was entered in error."),
+        "already_in_error": QCoreApplication.translate(
+            "VaccinationTexts", "This dose is already marked as entered in error."),
+        "bad_date": QCoreApplication.translate(
+            "VaccinationTexts", "Type the date as dd/mm/yyyy."),
+        "bad_expiry": QCoreApplication.translate(
+            "VaccinationTexts", "Type the expiry date as dd/mm/yyyy (or scan the pack)."),
+    }
+    return words.get(code, code)
+
+
+def scan_text(refused: str | None, expiry: date | None, known: bool) -> str:
+    """What a scan gave, in one sentence."""
+    if refused == "not-gs1":
+        return QCoreApplication.translate(
+            "VaccinationTexts", "This is not a GS1 DataMatrix of a medicine pack: scan the "
+            "square code on the pack, or type the lot and expiry.")
+    if refused == "bad-check-digit":
+        return QCoreApplication.translate(
+            "VaccinationTexts", "The product code of this scan is damaged (wrong check "
+            "digit): scan the pack again.")
+    if refused == "no-gtin":
+        return QCoreApplication.translate(
+            "VaccinationTexts", "This code has no product number: scan the pack's "
+            "DataMatrix, not another label.")
+    if refused == "expired":
+        return _fill(QCoreApplication.translate(
+            "VaccinationTexts", "This lot expired on %1: do not use this pack."),
+            [date_text(expiry) if expiry else "?"])
+    if not known:
+        return QCoreApplication.translate(
+            "VaccinationTexts", "Lot and expiry filled in. This pack's code is not in the "
+            "catalogue: choose the vaccine in the list; it will be recognised next time.")
+    return QCoreApplication.translate("VaccinationTexts",
+                                      "Vaccine, lot and expiry filled in from the scan.")

@@ -1,0 +1,345 @@
+"""The Vaccinations tab and the dose dialog in real Qt widgets on a real SQLCipher profile,
+through the DB runner, driven from the keyboard: a late 6-month-old gets the missing dose
+by scanning the pack and the forecast moves at once; bad scans and bad dates are refused
+with what to do, and nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.patients.factories import make_patient, valid_rpps
+from tsn_desktop.core.clock import FrozenClock
+from tsn_desktop.core.db import Database
+from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.core.session import OpenProfile
+from tsn_desktop.patients import service as patients
+from tsn_desktop.patients.model import Patient
+from tsn_desktop.vaccination import model, service
+from tsn_desktop.vaccination.model import Dose, Performer
+from tsn_desktop.vaccination.ui import carnet_tab
+from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
+from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog
+from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel
+
+pytestmark = pytest.mark.gui
+
+TODAY = date(2026, 11, 23)  # the `clock` fixture's day
+BIRTH = date(2026, 5, 10)
+CIP = "3400930000007"  # built for the test (see resources/vaccines/README.md)
+GS = "\x1d"
+
+
+def pack_scan(expiry: str = "271231", lot: str = "X4F21A") -> str:
+    """What a wedge scanner types for a pack: ]d2, GTIN, expiry, lot, GS, serial."""
+    return f"]d2010{CIP}17{expiry}10{lot}{GS}21000123456789"
+
+
+@pytest.fixture
+def baby(db: Database) -> Patient:
+    return patients.save(db, make_patient(given_names="Léa", birth_date=BIRTH,
+                                          ins="")).patient
+
+
+@pytest.fixture
+def late_baby(db: Database, baby: Patient, profile: OpenProfile) -> Patient:
+    """Had the 2-month hexavalent dose only: the 4-month one is late at 6 months."""
+    me = Performer("Anne MARTIN", "general_practitioner", profile.practitioner.rpps)
+    service.record_dose(db, Dose(id="", patient_id=baby.id, occurrence=date(2026, 7, 10),
+                                 product="FR-HEXYON", lot="A1", expiry=date(2027, 1, 1),
+                                 site="thigh-left", route="IM", performer=me),
+                        TODAY, BIRTH, me)
+    return baby
+
+
+@pytest.fixture
+def tab(qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient,
+        profile: OpenProfile) -> Iterator[CarnetTab]:
+    widget = CarnetTab(runner, profile.practitioner)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        widget.show_patient(late_baby, clock.today())
+    yield widget
+    if widget.dose_dialog is not None:
+        widget.dose_dialog.close()
+    widget.close()
+
+
+def open_dialog(qtbot, tab: CarnetTab) -> DoseDialog:
+    qtbot.keyClick(tab.record_button, Qt.Key.Key_Space)
+    dialog = tab.dose_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def state(tab: CarnetTab, group: str) -> str | None:
+    return tab.forecast_model.state_of(group)
+
+
+def type_like_a_scanner(qtbot, widget: QWidget, text: str) -> None:
+    """Key by key, the GS separator as the Ctrl+] keystroke a wedge scanner sends (its
+    text is the GS character), then Enter."""
+    for number, part in enumerate(text.split(GS)):
+        if number:
+            QApplication.sendEvent(widget, QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_BracketRight,
+                Qt.KeyboardModifier.ControlModifier, GS))
+        qtbot.keyClicks(widget, part)
+
+
+def scan(qtbot, dialog: DoseDialog, text: str) -> None:
+    type_like_a_scanner(qtbot, dialog.scan_edit, text)
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+
+
+def save_with_enter(qtbot, tab: CarnetTab, dialog: DoseDialog) -> None:
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+
+def test_the_late_infant_gets_the_scanned_dose_and_the_forecast_moves_to_up_to_date(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    assert state(tab, "DTP") == "overdue"
+    service.learn_gtin(db, "0" + CIP, "FR-HEXYON")  # this pack was scanned here before
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        tab.refresh()
+    dialog = open_dialog(qtbot, tab)
+
+    scan(qtbot, dialog, pack_scan())
+
+    assert dialog.product().code == "FR-HEXYON"
+    assert (dialog.lot_edit.text(), dialog.expiry_edit.text()) == ("X4F21A", "31/12/2027")
+    assert dialog.date_edit.text() == "23/11/2026"  # today by default
+    assert dialog.site_combo.currentData() == "thigh-left"
+    save_with_enter(qtbot, tab, dialog)
+
+    assert state(tab, "DTP") == "up_to_date"
+    [_, new] = service.carnet(db, tab._patient.id)
+    assert (new.product, new.lot, new.expiry, new.occurrence) == (
+        "FR-HEXYON", "X4F21A", date(2027, 12, 31), TODAY)
+    assert "recorded" in tab.message_shown()
+    groups = [tab.history_model.index(r, HistoryModel.GROUP).data() for r in range(4)]
+    assert groups == ["DTP", "", "Coqueluche", ""]  # each group named once, as on paper
+
+
+def test_an_unknown_gtin_says_so_lets_the_user_pick_and_is_recognised_next_time(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    dialog = open_dialog(qtbot, tab)
+    scan(qtbot, dialog, pack_scan())
+    assert dialog.product() is None
+    assert "not in the catalogue" in dialog.message_shown()
+    assert dialog.lot_edit.text() == "X4F21A"
+    assert dialog.search_edit.hasFocus()
+
+    qtbot.keyClicks(dialog.search_edit, "vaxelis")
+    assert dialog.product().code == "FR-VAXELIS"
+    save_with_enter(qtbot, tab, dialog)
+
+    assert service.learned_gtins(db) == {"0" + CIP: "FR-VAXELIS"}
+    again = open_dialog(qtbot, tab)
+    scan(qtbot, again, pack_scan(lot="Y2"))
+    assert again.product().code == "FR-VAXELIS"
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("Hexyon lot 12", "not a GS1 DataMatrix"),
+    (f"]d2010{CIP}1726063010LOT1", "expired on 30/06/2026"),
+    ("]d201034009300000001727123110L1", "damaged"),
+])
+def test_a_bad_scan_is_refused_with_what_to_do_and_fills_nothing(
+        qtbot, tab: CarnetTab, typed: str, says: str) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.lot_edit, "typed before")
+    scan(qtbot, dialog, typed)
+    assert says in dialog.message_shown()
+    assert dialog.lot_edit.text() == "typed before"
+    assert dialog.product() is None
+
+
+def test_a_scanner_typing_into_the_lot_field_still_fills_the_dose(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    service.learn_gtin(db, "0" + CIP, "FR-HEXYON")
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        tab.refresh()
+    dialog = open_dialog(qtbot, tab)
+    dialog.lot_edit.setFocus()
+    text = pack_scan()
+    qtbot.keyClicks(dialog.lot_edit, text[:3])  # "]d2" reaches the lot field first
+    type_like_a_scanner(qtbot, dialog.focusWidget(), text[3:])  # the rest follows focus
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert (dialog.product().code, dialog.lot_edit.text()) == ("FR-HEXYON", "X4F21A")
+
+
+def test_the_scanners_separator_keeps_the_serial_out_of_the_lot(
+        qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    type_like_a_scanner(qtbot, dialog.scan_edit, pack_scan())
+    assert dialog.scan_edit.text().endswith("X4F21A<GS>21000123456789")
+    qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
+    assert dialog.lot_edit.text() == "X4F21A"
+
+
+def test_a_future_date_is_refused_in_the_dialog_and_nothing_is_saved_or_lost(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.search_edit, "hexyon")
+    qtbot.keyClicks(dialog.lot_edit, "L77")
+    qtbot.keyClicks(dialog.expiry_edit, "31/12/2027")
+    dialog.date_edit.clear()
+    qtbot.keyClicks(dialog.date_edit, "24/11/2026")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "in the future" in dialog.message_shown(), timeout=10000)
+
+    assert dialog.isVisible() and dialog.date_edit.hasFocus()
+    assert dialog.lot_edit.text() == "L77" and dialog.product().code == "FR-HEXYON"
+    assert len(service.carnet(db, tab._patient.id)) == 1
+    assert tab.has_unsaved()
+
+
+def test_a_lot_with_control_characters_and_a_bad_date_are_refused(
+        qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.search_edit, "hexyon")
+    dialog.lot_edit.setText("AB\x0712")
+    dialog.expiry_edit.setText("31/12/2027")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "invisible characters" in dialog.message_shown(), timeout=10000)
+    dialog.date_edit.setText("31/02/2026")
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert "dd/mm/yyyy" in dialog.message_shown()
+
+
+def test_a_dose_marked_in_error_stays_struck_through_with_who_when_and_why(
+        qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(carnet_tab, "ask_why", lambda _parent, _text: "mauvais patient")
+    tab.history.setFocus()
+    tab.history.selectRow(0)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(tab.error_button, Qt.Key.Key_Space)
+
+    status = tab.history_model.index(0, HistoryModel.STATUS)
+    assert status.data().startswith("Entered in error by Anne MARTIN")
+    assert "mauvais patient" in status.data() and "23/11/2026 10:30" in status.data()
+    font = tab.history_model.index(0, HistoryModel.VACCINE).data(Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.strikeOut()
+    assert state(tab, "DTP") == "overdue"  # no longer counts
+    assert not tab.error_button.isEnabled()
+
+
+def test_the_history_reads_by_vaccine_group_or_chronologically(
+        qtbot, tab: CarnetTab) -> None:
+    groups = [tab.history_model.index(r, HistoryModel.GROUP).data()
+              for r in range(tab.history_model.rowCount())]
+    assert groups == ["DTP", "Coqueluche", "Hib", "HepB"]  # one hexavalent dose
+    assert tab.history_model.index(0, HistoryModel.NUMBER).data() == "1"
+    qtbot.keyClick(tab.chronological, Qt.Key.Key_Space)
+    assert tab.history_model.rowCount() == 1
+    assert tab.history_model.index(0, HistoryModel.GROUP).data() == "DTP, Coqueluche, Hib, HepB"
+    row = [tab.history_model.index(0, c).data() for c in range(11)]
+    assert row[1:9] == ["10/07/2026", "Hexyon — DTCaP-Hib-HepB", "1", "Administered", "A1",
+                        "01/01/2027", "left thigh, intramuscular",
+                        f"Anne MARTIN, GP (RPPS {tab._by.rpps})"]
+    assert row[10] == "Recorded here"
+
+
+def test_the_forecast_says_when_the_next_dose_is_late_and_why(tab: CarnetTab) -> None:
+    model_ = tab.forecast_model
+    row = next(r for r in range(model_.rowCount())
+               if model_.index(r, ForecastModel.GROUP).data() == "DTP")
+    assert model_.index(row, ForecastModel.STATE).data() == "Overdue"
+    assert model_.index(row, ForecastModel.NUMBER).data() == "2"
+    assert model_.index(row, ForecastModel.BASIS).data() == "1 valid dose(s)"
+    assert model_.index(row, ForecastModel.WHY).data()
+
+
+def test_clearing_the_tab_forgets_the_patient(tab: CarnetTab) -> None:
+    tab.clear()
+    assert tab.history_model.rowCount() == 0 and tab.forecast_model.rowCount() == 0
+    assert not tab.record_button.isEnabled()
+
+
+def test_a_refusal_recorded_in_the_dialog_shows_as_not_given(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.search_edit, "prevenar 20")
+    dialog.outcome_combo.setCurrentIndex(model.OUTCOMES.index(model.NOT_GIVEN))
+    dialog.reason_combo.setCurrentIndex(1 + model.NOT_GIVEN_REASONS.index("refused"))
+    save_with_enter(qtbot, tab, dialog)
+    statuses = [tab.history_model.index(r, HistoryModel.STATUS).data()
+                for r in range(tab.history_model.rowCount())]
+    assert "Not given: refused" in statuses
+    assert state(tab, "Pneumocoque") == "overdue"
+
+
+
+
+def test_the_patient_file_built_from_the_features_has_the_vaccinations_tab(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient,
+        profile: OpenProfile, tmp_path) -> None:
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.feature import FeatureContext
+    from tsn_desktop.features import FEATURES
+    from tsn_desktop.patients.feature import PATIENTS
+
+    context = FeatureContext(runner, clock, Settings(tmp_path), profile.practitioner, FEATURES)
+    page = PATIENTS.page(context)
+    qtbot.addWidget(page)
+    page.show()
+    tab = page.file_view.tab(CarnetTab)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        page.open_patient(late_baby.id)
+    assert tab.title() == "&Vaccinations"
+    assert tab.forecast_model.state_of("DTP") == "overdue"
+    page.close()
+
+
+def test_a_colleagues_dose_pulled_from_the_hub_shows_at_once_with_its_source(
+        qtbot, tab: CarnetTab, runner: DbRunner, late_baby: Patient) -> None:
+    from tsn_desktop.vaccination.fhir import ImmunizationAdapter, to_fhir
+
+    nurse = Performer("Claire PETIT", "nurse", valid_rpps("1000012345"))
+    theirs = Dose(id="0b7e3c1a-9f55-4c1e-8d7e-111111111111", patient_id=late_baby.id,
+                  occurrence=date(2026, 11, 20), product="FR-HEXYON", lot="N9",
+                  expiry=date(2027, 6, 30), site="thigh-right", route="IM", performer=nurse,
+                  place="home", recorded_by=nurse)
+
+    def pull(db: Database) -> None:
+        with db.unit_of_work() as uow:
+            ImmunizationAdapter().apply(uow, theirs.id, to_fhir(theirs), "1")
+
+    runner.executor.call(pull)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        runner.committed([], [("Immunization", theirs.id)])  # what a sync pass tells
+
+    qtbot.keyClick(tab.chronological, Qt.Key.Key_Space)
+    last = tab.history_model.rowCount() - 1
+    assert tab.history_model.index(last, HistoryModel.SOURCE).data() == (
+        "Received from the hub (recorded by Claire PETIT)")
+    assert tab.forecast_model.state_of("DTP") == "up_to_date"
+
+
+def test_locking_closes_the_dose_dialog_and_forgets_the_carnet(
+        qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.lot_edit, "L1")
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):
+        tab.clear()
+    assert tab.dose_dialog is None and tab.history_model.rowCount() == 0
+
+
+def test_the_arrow_keys_choose_among_the_vaccines_found(qtbot, tab: CarnetTab) -> None:
+    dialog = open_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.search_edit, "infanrix")
+    assert dialog.product().code == "FR-INFANRIXHEXA"
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Down)
+    assert dialog.product().code == "FR-INFANRIXQUINTA"
+    assert [dialog.site_combo.itemData(i) for i in range(dialog.site_combo.count())][0] == (
+        "thigh-left")

@@ -1,0 +1,129 @@
+"""What the carnet's UI may ask: record a dose, mark one entered-in-error, read the
+carnet (audited) with the engine's forecast, remember a scanned pack's GTIN."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tsn_desktop.core.db import Database, new_id
+from tsn_desktop.vaccination import store
+from tsn_desktop.vaccination.catalogue import ROUTES, SITES, Catalogue, shipped_catalogue
+from tsn_desktop.vaccination.datapack import load_pack
+from tsn_desktop.vaccination.engine import AdministeredDose, Assessment, CdsiPatient, forecast
+from tsn_desktop.vaccination.model import (
+    ADMINISTERED,
+    ALREADY_IN_ERROR,
+    COMPLETED,
+    RESOURCE,
+    WHY_REQUIRED,
+    Dose,
+    InvalidDose,
+    Performer,
+    check_dose,
+    clean,
+)
+from tsn_desktop.vaccination.schedule import SupportingData
+
+StaleDose = store.StaleDose
+_DATA: dict[str, SupportingData] = {}
+
+
+def schedule_data(pack: str = "fr-2025") -> SupportingData:
+    """The verified schedule pack, loaded once per process (the engine only reads it)."""
+    if pack not in _DATA:
+        _DATA[pack] = load_pack(pack)[1]
+    return _DATA[pack]
+
+
+def allowed(product: str, outcome: str, catalogue: Catalogue) -> tuple[
+        tuple[str, ...] | None, tuple[str, ...] | None]:
+    """(routes, sites) allowed for the product, or (None, None) when it is unknown. A dose
+    given here must be a catalogue product; a past dose may be any product the schedule
+    pack knows (an old brand copied from a paper carnet)."""
+    vaccine = catalogue.get(product)
+    if vaccine is not None:
+        return vaccine.routes, vaccine.sites
+    if outcome != ADMINISTERED and product in schedule_data(catalogue.schedule_pack).vaccines:
+        return ROUTES, SITES
+    return None, None
+
+
+def record_dose(db: Database, draft: Dose, today: date, birth_date: date | None,
+                by: Performer, catalogue: Catalogue | None = None) -> Dose:
+    """Saves a new dose (its own id, status completed), or raises InvalidDose listing every
+    problem; nothing is written then. Synced (outbox) and audited in one transaction."""
+    catalogue = catalogue or shipped_catalogue()
+    dose = replace(draft, id=new_id(), status=COMPLETED, lot=draft.lot.strip(),
+                   place_name=clean(draft.place_name), note=clean(draft.note),
+                   recorded_by=by)
+    routes, sites = allowed(dose.product, dose.outcome, catalogue)
+    problems = check_dose(dose, today, birth_date, routes, sites)
+    if problems:
+        raise InvalidDose(problems)
+    with db.unit_of_work() as uow:
+        return store.insert(uow, dose)
+
+
+def mark_entered_in_error(db: Database, dose: Dose, by: Performer, why: str) -> Dose:
+    """Marks a dose as entered in error, saying who and why; the dose stays in the
+    carnet (struck through) and leaves the forecast. Its one edit: a second is refused."""
+    why = clean(why)
+    if not why:
+        raise InvalidDose((WHY_REQUIRED,))
+    if dose.in_error:
+        raise InvalidDose((ALREADY_IN_ERROR,))
+    with db.unit_of_work() as uow:
+        return store.mark_in_error(uow, dose, by, why)
+
+
+def carnet(db: Database, patient_id: str) -> list[Dose]:
+    """Every dose of the patient's file, including those recorded on duplicates merged
+    into it; each dose shown is written to the audit log."""
+    doses = store.doses_of(db, store.merged_into(db, patient_id))
+    if doses:
+        with db.unit_of_work() as uow:
+            for dose in doses:
+                uow.audit("read", RESOURCE, dose.id)
+    return doses
+
+
+def engine_doses(doses: list[Dose]) -> list[AdministeredDose]:
+    """What the engine evaluates: doses given (here or before), not those not given or
+    marked in error. The expiry lets the engine flag a dose from an expired lot."""
+    return [AdministeredDose(d.occurrence, d.product, id=d.id, lot_expiration=d.expiry)
+            for d in doses if d.counts]
+
+
+def forecast_of(birth_date: date, sex: str, doses: list[Dose], today: date,
+                data: SupportingData | None = None) -> Assessment:
+    patient = CdsiPatient(dob=birth_date, gender=sex if sex in ("F", "M") else "U")
+    return forecast(patient, engine_doses(doses), today, data or schedule_data())
+
+
+@dataclass(frozen=True)
+class CarnetView:
+    """What the tab shows: the doses and the engine's forecast on `today`."""
+
+    doses: list[Dose]
+    assessment: Assessment
+
+
+def open_carnet(db: Database, patient_id: str, birth_date: date, sex: str,
+                today: date) -> CarnetView:
+    """Runs on the DB worker (never the GUI thread): read (audited) and forecast."""
+    doses = carnet(db, patient_id)
+    return CarnetView(doses, forecast_of(birth_date, sex, doses, today))
+
+
+def learned_gtins(db: Database) -> dict[str, str]:
+    return store.learned_gtins(db)
+
+
+def learn_gtin(db: Database, gtin: str, product: str,
+               catalogue: Catalogue | None = None) -> None:
+    """The user said which product an unknown scanned GTIN is: the next scan knows it."""
+    if (catalogue or shipped_catalogue()).get(product) is None:
+        raise InvalidDose(("unknown_product",))
+    with db.unit_of_work() as uow:
+        store.learn_gtin(uow, gtin, product)
