@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,14 @@ from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.ui.fit import FittingDialog, grow_to_content, reading_width
+from tsn_desktop.ui.forms import (
+    add_cancel_button,
+    add_main_button,
+    error_label,
+    intro_label,
+    row_table,
+    stack,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +154,9 @@ class ShareDialog(FittingDialog):
         self.setStyleSheet(_STYLE)
         self.setWindowTitle(self.tr("Share with a colleague"))
 
-        intro = QLabel(self.tr(
+        intro = intro_label(self.tr(
             "The colleague will see this patient's file on the hub after the next "
             "synchronisation, and the changes made to it from then on."), self)
-        intro.setWordWrap(True)
         self.rpps_edit = QLineEdit(self)
         self.rpps_edit.setObjectName("rpps")
         self.rpps_edit.setAccessibleName(self.tr("Colleague's RPPS number"))
@@ -158,12 +164,7 @@ class ShareDialog(FittingDialog):
         self.rpps_edit.setToolTip(self.tr(
             "On the colleague's CPS card, or in the Annuaire Santé (annuaire.sante.fr)"))
         self.rpps_edit.setMaxLength(32)  # room for spaces; the check says what is wrong
-        self.rpps_error = QLabel(self)
-        self.rpps_error.setObjectName("rpps_error")
-        self.rpps_error.setProperty("role", "error")
-        self.rpps_error.setWordWrap(True)
-        self.rpps_error.setAccessibleName(self.tr("RPPS number problem"))
-        self.rpps_error.setVisible(False)
+        self.rpps_error = error_label(self, "rpps_error", self.tr("RPPS number problem"))
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("display")
         self.name_edit.setAccessibleName(self.tr("Colleague's name (optional)"))
@@ -181,28 +182,17 @@ class ShareDialog(FittingDialog):
         form.addRow(rpps_label, rpps_cell)
         form.addRow(name_label, self.name_edit)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("problem")
-        self.banner.setProperty("role", "error")
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Message"))
-        self.banner.setVisible(False)
+        self.banner = error_label(self, "problem", self.tr("Message"))
 
         self.buttons = QDialogButtonBox(self)
-        self.share_button = self.buttons.addButton(self.tr("&Share"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.share_button.setAccessibleName(self.tr("Share the patient's file"))
-        self.share_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.share_button = add_main_button(self.buttons, self.tr("&Share"),
+                                            self.tr("Share the patient's file"),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = add_cancel_button(self.buttons, self.tr("Cancel"))
         self.buttons.accepted.connect(self.share)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.buttons)
+        stack(self, intro, form, self.banner, self.buttons)
         for first, second in ((self.rpps_edit, self.name_edit),
                               (self.name_edit, self.share_button),
                               (self.share_button, self.cancel_button)):
@@ -317,22 +307,14 @@ class CareTeamTab(QWidget):
         if runner is not None:  # a colleague's change to this team, pulled: shown at once
             runner.records_changed.connect(self._records_changed)
 
-        intro = QLabel(self.tr(
+        intro = intro_label(self.tr(
             "The practitioners of the care team see this patient's file on the hub. Share "
             "it with a colleague who takes care of the patient too (home-visit nurse, "
             "pharmacist…)."), self)
-        intro.setWordWrap(True)
 
         self.model = MembersModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Members of the care team"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self, self.model, self.tr("Members of the care team"),
+                               selection=QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(MembersModel.NAME, QHeaderView.ResizeMode.Stretch)

@@ -46,6 +46,7 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.sync import engine
 from tsn_desktop.sync.adapters import AdapterRegistry, Resource
+from tsn_desktop.ui.forms import row_table
 
 log = logging.getLogger(__name__)
 
@@ -234,16 +235,9 @@ class TextTableModel(QAbstractTableModel):
 
 def _table(parent: QWidget, model: TextTableModel, name: str, *,
            multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)          # Tab goes on to the next control
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    view = row_table(parent, model, name,
+                     selection=QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                     else QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
