@@ -12,7 +12,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+172"/>
+        <location line="+166"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>From the hub (colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-66"/>
+        <location line="+65"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-63"/>
         <source>This computer, sent to the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,7 +212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,18 +228,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-11"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -302,12 +302,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Audit log status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,8 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+113"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+112"/>
         <source>Back up the profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,33 +394,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>Backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-13"/>
         <source>Backup &amp;folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Choose the folder where the backup goes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+61"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,17 +483,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+173"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Members of the care team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Care team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,19 +571,18 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
-        <location line="+1"/>
-        <location line="+21"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+97"/>
+        <location line="+18"/>
         <source>Change the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-16"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,7 +597,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -614,12 +612,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>The new passphrase is the current one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,7 +741,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient with the same name and date of birth already in the register:</numerusform>
@@ -1088,13 +1086,12 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Forget on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-6"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1104,7 +1101,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1220,7 +1217,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
         <source>The INS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,7 +1262,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,7 +1277,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
         <source>The RPPS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,7 +1297,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>The ADELI number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,7 +1772,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-361"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-328"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2051,12 +2048,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2838,8 +2835,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+128"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+119"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,23 +2845,23 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-19"/>
         <source>Passphrase of the backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Backup &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2875,17 +2871,17 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,7 +3018,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-345"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3032,7 +3028,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Colleague&apos;s RPPS number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3047,12 +3043,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>RPPS number problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Colleague&apos;s name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,27 +3068,27 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Share the patient&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,7 +3124,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+273"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3889,7 +3885,7 @@ Several practitioners sharing a consulting room each create their own profile.</
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-86"/>
         <source>General practitioner</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+172"/>
+        <location line="+166"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>From the hub (colleague)</source>
         <translation>Hub (confrère)</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-66"/>
+        <location line="+65"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-63"/>
         <source>This computer, sent to the hub</source>
         <translation>Cet ordinateur, envoyé au hub</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Cet ordinateur, pas encore envoyé</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -228,18 +228,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-11"/>
         <source>Record</source>
         <translation>Élément</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -302,12 +302,12 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Audit log status</source>
         <translation>État du journal des accès</translation>
     </message>
@@ -384,8 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+113"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+112"/>
         <source>Back up the profile</source>
         <translation>Sauvegarder le profil</translation>
     </message>
@@ -395,33 +394,33 @@
         <translation>La sauvegarde est un fichier chiffré unique, que votre phrase de passe actuelle ouvre. Gardez-la sur une clé USB ou un disque qui ne reste pas à côté de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>Backup folder</source>
         <translation>Dossier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-13"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;Dossier de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
         <source>Choose the folder where the backup goes.</source>
         <translation>Choisissez le dossier où enregistrer la sauvegarde.</translation>
     </message>
@@ -444,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+61"/>
         <source>(name not given)</source>
         <translation>(nom non renseigné)</translation>
     </message>
@@ -484,17 +483,17 @@
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+173"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Members of the care team</source>
         <translation>Membres de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Care team</source>
         <translation>Équipe de soins</translation>
     </message>
@@ -572,19 +571,18 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
-        <location line="+1"/>
-        <location line="+21"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+97"/>
+        <location line="+18"/>
         <source>Change the passphrase</source>
         <translation>Changer la phrase de passe</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-16"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation>Les données sont chiffrées de nouveau avec une nouvelle clé&#xa0;: une copie de l&apos;ancien fichier de clés avec l&apos;ancienne phrase de passe n&apos;ouvrira pas ce que vous enregistrerez désormais. Vos sauvegardes gardent la phrase de passe en vigueur lors de leur création.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Current passphrase</source>
         <translation>Phrase de passe actuelle</translation>
     </message>
@@ -599,7 +597,7 @@
         <translation>Confirmation de la nouvelle phrase de passe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
     </message>
@@ -614,12 +612,12 @@
         <translation>&amp;Confirmation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hange</source>
         <translation>C&amp;hanger</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
         <source>The new passphrase is the current one.</source>
         <translation>La nouvelle phrase de passe est identique à l&apos;actuelle.</translation>
     </message>
@@ -743,7 +741,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient de même nom et même date de naissance déjà dans le registre :</numerusform>
@@ -1088,13 +1086,12 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Forget on this computer</source>
         <translation>Oublier sur cet ordinateur</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-6"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation>TSN Desktop ne s&apos;ouvrira plus tout seul sur cet ordinateur&#xa0;: votre phrase de passe sera demandée à chaque démarrage. Vos données restent telles quelles.</translation>
     </message>
@@ -1104,7 +1101,7 @@
         <translation>&amp;Oublier</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation>Le trousseau du système n&apos;a pas supprimé la clé. Supprimez l&apos;entrée «&#xa0;tsn-desktop&#xa0;» dans l&apos;application de trousseau de votre système.</translation>
     </message>
@@ -1220,7 +1217,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
         <source>The INS number is empty.</source>
         <translation>Matricule INS vide.</translation>
     </message>
@@ -1265,7 +1262,7 @@
         <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
     </message>
@@ -1280,7 +1277,7 @@
         <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
         <source>The RPPS number is empty.</source>
         <translation>Numéro RPPS vide.</translation>
     </message>
@@ -1300,7 +1297,7 @@
         <translation>Numéro RPPS invalide : un chiffre a probablement été mal saisi.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>The ADELI number is empty.</source>
         <translation>Numéro ADELI vide.</translation>
     </message>
@@ -1780,7 +1777,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-361"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-328"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation>Elle contient votre nom, votre numéro RPPS ou votre ville&#xa0;: ce qu&apos;essaierait d&apos;abord quelqu&apos;un qui vous connaît.</translation>
     </message>
@@ -2056,12 +2053,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2843,8 +2840,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+128"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+119"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -2854,23 +2850,23 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La sauvegarde devient un nouveau profil à côté des autres&#xa0;: rien n&apos;est remplacé sur cet ordinateur. Saisissez la phrase de passe en vigueur lors de la sauvegarde.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-19"/>
         <source>Passphrase of the backup</source>
         <translation>Phrase de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Backup &amp;file:</source>
         <translation>&amp;Fichier de sauvegarde&#xa0;:</translation>
     </message>
@@ -2880,17 +2876,17 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Phrase de passe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation>Sauvegardes TSN Desktop (*.tsnbackup)</translation>
     </message>
@@ -3027,7 +3023,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-345"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -3037,7 +3033,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Le collègue verra le dossier de ce patient sur le hub après la prochaine synchronisation, ainsi que ses modifications ultérieures.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Colleague&apos;s RPPS number</source>
         <translation>Numéro RPPS du collègue</translation>
     </message>
@@ -3052,12 +3048,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Sur la carte CPS du collègue, ou dans l&apos;Annuaire Santé (annuaire.sante.fr)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>RPPS number problem</source>
         <translation>Problème de numéro RPPS</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Colleague&apos;s name (optional)</source>
         <translation>Nom du collègue (facultatif)</translation>
     </message>
@@ -3077,27 +3073,27 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Nom (facultatif) :</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Share</source>
         <translation>&amp;Partager</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Share the patient&apos;s file</source>
         <translation>Partager le dossier du patient</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation>Saisissez le numéro RPPS du collègue : 11 chiffres, sur sa carte CPS ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
     </message>
@@ -3133,7 +3129,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+273"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3898,7 +3894,7 @@ Les praticiens qui partagent un cabinet créent chacun leur propre profil.</tran
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-86"/>
         <source>General practitioner</source>
         <translation>Médecin généraliste</translation>
     </message>
