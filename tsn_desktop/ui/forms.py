@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,14 @@ def name_window(window: QWidget, title: str) -> None:
 def intro_label(text: str, parent: QWidget | None = None) -> QLabel:
     """The paragraph at the top of a dialog, wrapped to the dialog's width."""
     label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    """A wrapped note in the hint style, under the field it explains."""
+    label = QLabel(text)
+    label.setObjectName("hint")
     label.setWordWrap(True)
     return label
 
@@ -82,6 +90,24 @@ def stack(dialog: QDialog, *parts: QWidget | QLayout) -> QVBoxLayout:
     return layout
 
 
+def raise_if_open(dialog: QDialog | None) -> bool:
+    """Brings a dialog that is already open to the front (a second press opens no second
+    copy); True when there was one."""
+    if dialog is None or not dialog.isVisible():
+        return False
+    dialog.raise_()
+    dialog.activateWindow()
+    return True
+
+
+def open_window_modal(dialog: QDialog, gone: Callable[[], None]) -> None:
+    """Opens `dialog` window-modal without a nested event loop; it is deleted on close,
+    then `gone()` runs (the opener forgets it)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.destroyed.connect(gone)
+    dialog.open()
+
+
 def row_table(parent: QWidget, model: QAbstractItemModel, name: str, *,
               selection: QAbstractItemView.SelectionMode | None = None) -> QTableView:
     """A read-only table that selects whole rows, one line per row, without row numbers.
@@ -101,5 +127,6 @@ def row_table(parent: QWidget, model: QAbstractItemModel, name: str, *,
     return view
 
 
-__all__ = ["add_cancel_button", "add_main_button", "error_label", "growing_form",
-           "intro_label", "name_window", "row_table", "stack"]
+__all__ = ["add_cancel_button", "add_main_button", "error_label", "growing_form", "hint_label",
+           "intro_label", "name_window", "open_window_modal", "raise_if_open", "row_table",
+           "stack"]

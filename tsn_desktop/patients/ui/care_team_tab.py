@@ -43,6 +43,8 @@ from tsn_desktop.ui.forms import (
     add_main_button,
     error_label,
     intro_label,
+    open_window_modal,
+    raise_if_open,
     row_table,
     stack,
 )
@@ -421,22 +423,25 @@ class CareTeamTab(QWidget):
             rpps = [m.rpps for m in members]
             if selected is not None and selected.rpps in rpps:
                 self.table.selectRow(rpps.index(selected.rpps))
+            self._update_buttons()
+            self.members_shown.emit()
         else:
-            self.empty_label.setText(self.tr(
+            self._show_empty(self.tr(
                 "No care team yet: on the hub, only the practitioner who created this "
                 "patient sees the file. Use “Share with a colleague…” to add someone."))
-            self.results.setCurrentWidget(self.empty_label)
-        self._update_buttons()
-        self.members_shown.emit()
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
         log.error("reading the care team failed: %s", type(error).__name__)
         self.model.set_members([])
-        self.empty_label.setText(self.tr(
+        self._show_empty(self.tr(
             "The care team could not be read. Open the patient again; if it keeps failing, "
             "restart TSN Desktop."))
+
+    def _show_empty(self, text: str) -> None:
+        """No table: `text` says why (no team yet, or it could not be read)."""
+        self.empty_label.setText(text)
         self.results.setCurrentWidget(self.empty_label)
         self._update_buttons()
         self.members_shown.emit()
@@ -445,16 +450,12 @@ class CareTeamTab(QWidget):
     def open_share_dialog(self) -> None:
         if self._runner is None or self._patient_id is None:
             return
-        if self.share_dialog is not None and self.share_dialog.isVisible():
-            self.share_dialog.raise_()
-            self.share_dialog.activateWindow()
+        if raise_if_open(self.share_dialog):
             return
         dialog = ShareDialog(self._runner, self._patient_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._shared)
-        dialog.destroyed.connect(self._dialog_gone)
         self.share_dialog = dialog
-        dialog.open()  # window-modal, without a nested event loop
+        open_window_modal(dialog, self._dialog_gone)
 
     def _dialog_gone(self) -> None:
         self.share_dialog = None
