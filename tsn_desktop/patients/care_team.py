@@ -189,12 +189,7 @@ def apply_from_hub(uow: UnitOfWork, team: CareTeam, hub_version: str) -> None:
 
 def apply_hub_delete(uow: UnitOfWork, team_id: str, hub_version: str) -> None:
     """A tombstone from the hub; unknown teams need nothing."""
-    cursor = uow.execute(
-        "UPDATE care_team SET deleted = 1, local_version = local_version + 1,"
-        " hub_version = ?, updated_at = ? WHERE id = ? AND deleted = 0",
-        (hub_version, uow.now_iso(), team_id))
-    if cursor.rowcount:
-        uow.audit("delete", RESOURCE, team_id)
+    uow.apply_hub_tombstone("care_team", RESOURCE, team_id, hub_version)
 
 
 def set_hub_version(uow: UnitOfWork, team_id: str, hub_version: str) -> None:

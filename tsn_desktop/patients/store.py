@@ -229,13 +229,7 @@ def apply_from_hub(uow: UnitOfWork, patient: Patient, hub_version: str) -> None:
 
 def apply_hub_delete(uow: UnitOfWork, patient_id: str, hub_version: str) -> None:
     """A tombstone from the hub; unknown records need nothing."""
-    cursor = uow.execute(
-        "UPDATE patient SET deleted = 1, local_version = local_version + 1, hub_version = ?,"
-        " updated_at = ? WHERE id = ? AND deleted = 0",
-        (hub_version, uow.now_iso(), patient_id),
-    )
-    if cursor.rowcount:
-        uow.audit("delete", RESOURCE, patient_id)
+    uow.apply_hub_tombstone("patient", RESOURCE, patient_id, hub_version)
 
 
 def set_hub_version(uow: UnitOfWork, patient_id: str, hub_version: str) -> None:
