@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -58,10 +59,13 @@ def passphrase_refusal_text(code: str) -> str:
         "sentence only you would write.").format(reason=reasons.get(code.split(":", 1)[1], ""))
 
 
-def _message(name: str = "hint") -> QLabel:
+def _message(name: str = "hint", *, hidden: bool = False) -> QLabel:
+    """A wrapped status line; `hidden` until the dialog has something to say."""
     label = QLabel()
     label.setWordWrap(True)
     label.setObjectName(name)
+    if hidden:
+        label.setVisible(False)
     return label
 
 
@@ -81,16 +85,23 @@ def _password_field(name: str) -> QLineEdit:
 class _FolderField(QWidget):
     """A path field with a "Choose…" button (the file dialog is not modal-blocking here)."""
 
-    def __init__(self, button_text: str, pick: Callable[[], str], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, button_text: str, pick: Callable[[], str], name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(name)
         self.button = QPushButton(button_text)
         self.button.clicked.connect(lambda: self._picked(pick()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
+
+    def add_to(self, form: QFormLayout, label_text: str) -> None:
+        """A form row whose label's mnemonic reaches the path field."""
+        label = QLabel(label_text)
+        label.setBuddy(self.edit)
+        form.addRow(label, self)
 
     def _picked(self, path: str) -> None:
         if path:
@@ -113,15 +124,11 @@ class BackupDialog(QDialog):
         intro = intro_label(self.tr(
             "The backup is one encrypted file: your current passphrase opens it. Keep it "
             "on a USB key or a disk that does not stay beside this computer."))
-        self.folder = _FolderField(self.tr("&Choose…"), self._pick)
-        self.folder.edit.setAccessibleName(self.tr("Backup folder"))
+        self.folder = _FolderField(self.tr("&Choose…"), self._pick, self.tr("Backup folder"))
         self.folder.edit.setText(folder)
-        self.message = _message()
-        self.message.setVisible(False)
+        self.message = _message(hidden=True)
         form = growing_form()
-        label = QLabel(self.tr("Backup &folder:"))
-        label.setBuddy(self.folder.edit)
-        form.addRow(label, self.folder)
+        self.folder.add_to(form, self.tr("Backup &folder:"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.start_button = add_main_button(
             self.buttons, self.tr("&Back up now"), self.tr("Back up now"),
@@ -176,16 +183,12 @@ class RestoreDialog(QDialog):
         intro = intro_label(self.tr(
             "The backup becomes a new profile beside the others: nothing on this computer is "
             "replaced. Type the passphrase that was in force when the backup was made."))
-        self.file = _FolderField(self.tr("&Choose…"), self._pick)
-        self.file.edit.setAccessibleName(self.tr("Backup file"))
+        self.file = _FolderField(self.tr("&Choose…"), self._pick, self.tr("Backup file"))
         self.passphrase = _password_field(self.tr("Passphrase of the backup"))
         self.passphrase.returnPressed.connect(self.start)
-        self.message = _message("problem")
-        self.message.setVisible(False)
+        self.message = _message("problem", hidden=True)
         form = growing_form()
-        file_label = QLabel(self.tr("Backup &file:"))
-        file_label.setBuddy(self.file.edit)
-        form.addRow(file_label, self.file)
+        self.file.add_to(form, self.tr("Backup &file:"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = add_main_button(
@@ -262,8 +265,7 @@ class ChangePassphraseDialog(QDialog):
         self.new = _password_field(self.tr("New passphrase"))
         self.confirmation = _password_field(self.tr("New passphrase confirmation"))
         self.strength = _message()
-        self.message = _message("problem")
-        self.message.setVisible(False)
+        self.message = _message("problem", hidden=True)
         form = growing_form()
         form.addRow(self.tr("C&urrent passphrase:"), self.old)
         form.addRow(self.tr("&New passphrase:"), self.new)
@@ -351,8 +353,7 @@ class ForgetKeyDialog(QDialog):
         text = intro_label(self.tr(
             "TSN Desktop will no longer open by itself on this computer: your passphrase "
             "will be asked at each start. Your data stay as they are."))
-        self.message = _message("problem")
-        self.message.setVisible(False)
+        self.message = _message("problem", hidden=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.forget_button = add_main_button(
             self.buttons, self.tr("&Forget"), self.tr("Forget on this computer"),
