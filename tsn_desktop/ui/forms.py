@@ -58,6 +58,14 @@ def error_label(parent: QWidget, object_name: str, accessible_name: str) -> QLab
     return label
 
 
+def closing_buttons(dialog: QDialog, standard: QDialogButtonBox.StandardButton
+                    ) -> QDialogButtonBox:
+    """The dialog's button box with its Cancel or Close button, which rejects the dialog."""
+    buttons = QDialogButtonBox(standard)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def add_main_button(buttons: QDialogButtonBox, text: str, accessible_name: str,
                     role: QDialogButtonBox.ButtonRole,
                     on_click: Callable[[], None] | None = None, *,
@@ -127,6 +135,6 @@ def row_table(parent: QWidget, model: QAbstractItemModel, name: str, *,
     return view
 
 
-__all__ = ["add_cancel_button", "add_main_button", "error_label", "growing_form", "hint_label",
-           "intro_label", "name_window", "open_window_modal", "raise_if_open", "row_table",
-           "stack"]
+__all__ = ["add_cancel_button", "add_main_button", "closing_buttons", "error_label",
+           "growing_form", "hint_label", "intro_label", "name_window", "open_window_modal",
+           "raise_if_open", "row_table", "stack"]

@@ -25,7 +25,14 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.passphrase import passphrase_problem
 from tsn_desktop.core.session import change_passphrase
 from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
-from tsn_desktop.ui.forms import add_main_button, growing_form, intro_label, name_window, stack
+from tsn_desktop.ui.forms import (
+    add_main_button,
+    closing_buttons,
+    growing_form,
+    intro_label,
+    name_window,
+    stack,
+)
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import passphrase_problem_text
 
@@ -129,11 +136,10 @@ class BackupDialog(QDialog):
         self.message = _message(hidden=True)
         form = growing_form()
         self.folder.add_to(form, self.tr("Backup &folder:"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Close)
         self.start_button = add_main_button(
             self.buttons, self.tr("&Back up now"), self.tr("Back up now"),
             QDialogButtonBox.ButtonRole.ActionRole, self.start)
-        self.buttons.rejected.connect(self.reject)
         stack(self, intro, form, self.message, self.buttons)
         self.folder.edit.setFocus()
         self.setMinimumWidth(520)
@@ -190,11 +196,10 @@ class RestoreDialog(QDialog):
         form = growing_form()
         self.file.add_to(form, self.tr("Backup &file:"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
         self.start_button = add_main_button(
             self.buttons, self.tr("&Restore"), self.tr("Restore"),
             QDialogButtonBox.ButtonRole.AcceptRole, self.start)
-        self.buttons.rejected.connect(self.reject)
         stack(self, intro, form, self.message, self.buttons)
         self.setMinimumWidth(520)
 
@@ -271,11 +276,10 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("&Confirmation:"), self.confirmation)
         form.addRow("", self.strength)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = add_main_button(
             self.buttons, self.tr("C&hange"), self.tr("Change the passphrase"),
             QDialogButtonBox.ButtonRole.AcceptRole, self.start)
-        self.buttons.rejected.connect(self.reject)
         stack(self, intro, form, self.message, self.buttons)
         for field in (self.new, self.confirmation):
             field.textChanged.connect(self._check)
@@ -354,11 +358,10 @@ class ForgetKeyDialog(QDialog):
             "TSN Desktop will no longer open by itself on this computer: your passphrase "
             "will be asked at each start. Your data stay as they are."))
         self.message = _message("problem", hidden=True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
         self.forget_button = add_main_button(
             self.buttons, self.tr("&Forget"), self.tr("Forget on this computer"),
             QDialogButtonBox.ButtonRole.AcceptRole, self.forget, default=False)
-        self.buttons.rejected.connect(self.reject)
         stack(self, text, self.message, self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
         self.setMinimumWidth(460)

@@ -243,6 +243,16 @@ def _table(parent: QWidget, model: TextTableModel, name: str, *,
     return view
 
 
+def _empty_label(parent: QWidget, text: str) -> QLabel:
+    """What a tab says in place of an empty list; hidden until the list is read (not
+    empty yet, only unknown)."""
+    label = QLabel(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.hide()
+    label.setAccessibleName(text)
+    return label
+
+
 def _button(parent: QWidget, text: str, description: str) -> QPushButton:
     button = QPushButton(text, parent)
     button.setAccessibleName(text)
@@ -297,10 +307,7 @@ class SyncReviewDialog(QDialog):
     def _build_conflicts_tab(self) -> QWidget:
         page = QWidget(self)
         page.setAccessibleName(self.tr("Conflicts"))
-        self.conflicts_empty = QLabel(self.tr("No conflict to review."), page)
-        self.conflicts_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.conflicts_empty.hide()   # until the list is read: not empty yet, only unknown
-        self.conflicts_empty.setAccessibleName(self.tr("No conflict to review."))
+        self.conflicts_empty = _empty_label(page, self.tr("No conflict to review."))
         self.conflicts_model = TextTableModel(
             [self.tr("Record"), self.tr("Name"), self.tr("What happened"), self.tr("Date")],
             self)
@@ -343,10 +350,7 @@ class SyncReviewDialog(QDialog):
     def _build_parked_tab(self) -> QWidget:
         page = QWidget(self)
         page.setAccessibleName(self.tr("Refused by the hub"))
-        self.parked_empty = QLabel(self.tr("No change was refused by the hub."), page)
-        self.parked_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.parked_empty.hide()   # until the list is read: not empty yet, only unknown
-        self.parked_empty.setAccessibleName(self.tr("No change was refused by the hub."))
+        self.parked_empty = _empty_label(page, self.tr("No change was refused by the hub."))
         self.parked_help = QLabel(self.tr(
             "The hub refused these changes: they stay on this computer. Correct the record "
             "if the reason asks for it, then try again."), page)
