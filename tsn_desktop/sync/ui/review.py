@@ -253,6 +253,15 @@ def _empty_label(parent: QWidget, text: str) -> QLabel:
     return label
 
 
+def _action_row(*buttons: QPushButton) -> QHBoxLayout:
+    """A tab's action buttons, from the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 def _button(parent: QWidget, text: str, description: str) -> QPushButton:
     button = QPushButton(text, parent)
     button.setAccessibleName(text)
@@ -334,10 +343,7 @@ class SyncReviewDialog(QDialog):
         self.use_mine.clicked.connect(self.use_my_copy)
         if self._registry is None:
             self.use_mine.hide()
-        actions = QHBoxLayout()
-        actions.addWidget(self.keep_hub)
-        actions.addWidget(self.use_mine)
-        actions.addStretch(1)
+        actions = _action_row(self.keep_hub, self.use_mine)
         layout = QVBoxLayout(page)
         layout.addWidget(self.conflicts_empty)
         layout.addWidget(self.conflicts_view, 2)
@@ -367,10 +373,7 @@ class SyncReviewDialog(QDialog):
         self.retry_all = _button(page, self.tr("Try all again"),
                                  self.tr("Sends every refused change to the hub again"))
         self.retry_all.clicked.connect(self.try_all_again)
-        actions = QHBoxLayout()
-        actions.addWidget(self.retry)
-        actions.addWidget(self.retry_all)
-        actions.addStretch(1)
+        actions = _action_row(self.retry, self.retry_all)
         layout = QVBoxLayout(page)
         layout.addWidget(self.parked_empty)
         layout.addWidget(self.parked_help)
