@@ -48,6 +48,7 @@ from tsn_desktop.ui.forms import (
     row_table,
     stack,
 )
+from tsn_desktop.ui.rows_model import RowsMixin
 
 log = logging.getLogger(__name__)
 
@@ -84,40 +85,36 @@ def confirm_remove(parent: QWidget, member: Member) -> bool:
     return box.clickedButton() is remove
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsMixin, QAbstractTableModel):
     """The members of the patient's care team: name, RPPS number."""
 
     NAME, RPPS = 0, 1
+    COLUMN_COUNT = 2
     MemberRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._members: list[Member] = []
+        self._rows: list[Member] = []
         self._own_rpps: str | None = None
 
     def set_members(self, members: list[Member], own_rpps: str | None = None) -> None:
         self.beginResetModel()
-        self._members = list(members)
+        self._rows = list(members)
         self._own_rpps = own_rpps
         self.endResetModel()
 
     def member(self, row: int) -> Member | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
+        member: Member | None = self.item(row)
+        return member
 
     def is_own(self, row: int) -> bool:
         member = self.member(row)
         return member is not None and member.rpps == self._own_rpps
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 2
-
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._members):
+        member: Member | None = self.item_at(index)
+        if member is None:
             return None
-        member = self._members[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.NAME:
                 name = member_name(member)
