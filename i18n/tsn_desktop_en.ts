@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>From the hub (colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+65"/>
+        <location line="-67"/>
+        <location line="+66"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>This computer, sent to the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+112"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+130"/>
         <source>Back up the profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,18 +399,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+18"/>
+        <location line="+0"/>
+        <location line="+14"/>
         <source>Backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-10"/>
         <source>Backup &amp;folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,7 +420,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Choose the folder where the backup goes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -443,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+61"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+64"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,7 +468,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>%1 (you)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,12 +538,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No care team yet: on the hub, only the practitioner who created this patient sees the file. Use “Share with a colleague…” to add someone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The care team could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,13 +571,13 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+97"/>
-        <location line="+18"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+92"/>
+        <location line="+17"/>
         <source>Change the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-15"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,7 +597,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,7 +617,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The new passphrase is the current one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,22 +1086,22 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Forget on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Forget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,7 +1772,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-328"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-324"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2567,7 +2567,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2835,7 +2835,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+119"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+124"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2850,23 +2850,23 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+20"/>
+        <location line="+0"/>
+        <location line="+16"/>
         <source>Backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-15"/>
         <source>Passphrase of the backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Backup &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2881,7 +2881,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2915,7 +2915,6 @@ born %2 — %3 — %4</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/settings_dialog.py" line="+43"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2930,7 +2929,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Lock after inactivity, in minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2940,12 +2939,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Without keyboard or mouse activity for this long, TSN Desktop hides patient data and asks for the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Automatic backup every, in days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2970,7 +2969,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Hub account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3018,7 +3017,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-345"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3124,7 +3123,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+273"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3138,12 +3137,12 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="-20"/>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Refused by the hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,47 +3153,46 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+3"/>
         <source>No conflict to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
-        <location line="+130"/>
+        <location line="+45"/>
+        <location line="+127"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+51"/>
+        <location line="-172"/>
+        <location line="+45"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-45"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-43"/>
         <source>Conflicts to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+157"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-155"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3249,8 +3247,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>No change was refused by the hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,7 +3292,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3338,7 +3335,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-336"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3358,7 +3355,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3383,14 +3380,14 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
-        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+348"/>
         <source>Changed here and on the hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-352"/>
         <source>Identity set by the INS on the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3400,7 +3397,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Deleted on the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3420,7 +3417,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your change was refused by the hub</source>
         <translation type="unfinished"></translation>
     </message>

@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>From the hub (colleague)</source>
         <translation>Hub (confrère)</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+65"/>
+        <location line="-67"/>
+        <location line="+66"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>This computer, sent to the hub</source>
         <translation>Cet ordinateur, envoyé au hub</translation>
     </message>
@@ -384,7 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+112"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+130"/>
         <source>Back up the profile</source>
         <translation>Sauvegarder le profil</translation>
     </message>
@@ -399,18 +399,18 @@
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+18"/>
+        <location line="+0"/>
+        <location line="+14"/>
         <source>Backup folder</source>
         <translation>Dossier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-10"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;Dossier de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
@@ -420,7 +420,7 @@
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Choose the folder where the backup goes.</source>
         <translation>Choisissez le dossier où enregistrer la sauvegarde.</translation>
     </message>
@@ -443,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+61"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+64"/>
         <source>(name not given)</source>
         <translation>(nom non renseigné)</translation>
     </message>
@@ -468,7 +468,7 @@
         <translation>Garder</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>%1 (you)</source>
         <translation>%1 (vous)</translation>
     </message>
@@ -538,12 +538,12 @@
         <translation>L&apos;équipe de soins ne peut pas être affichée dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No care team yet: on the hub, only the practitioner who created this patient sees the file. Use “Share with a colleague…” to add someone.</source>
         <translation>Pas encore d&apos;équipe de soins : sur le hub, seul le praticien qui a créé ce patient voit le dossier. Utilisez « Partager avec un collègue… » pour ajouter quelqu&apos;un.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The care team could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation>L&apos;équipe de soins n&apos;a pas pu être lue. Rouvrez le patient ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -571,13 +571,13 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+97"/>
-        <location line="+18"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+92"/>
+        <location line="+17"/>
         <source>Change the passphrase</source>
         <translation>Changer la phrase de passe</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-15"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation>Les données sont chiffrées de nouveau avec une nouvelle clé&#xa0;: une copie de l&apos;ancien fichier de clés avec l&apos;ancienne phrase de passe n&apos;ouvrira pas ce que vous enregistrerez désormais. Vos sauvegardes gardent la phrase de passe en vigueur lors de leur création.</translation>
     </message>
@@ -597,7 +597,7 @@
         <translation>Confirmation de la nouvelle phrase de passe</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>C&amp;hanger</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The new passphrase is the current one.</source>
         <translation>La nouvelle phrase de passe est identique à l&apos;actuelle.</translation>
     </message>
@@ -1086,22 +1086,22 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Forget on this computer</source>
         <translation>Oublier sur cet ordinateur</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation>TSN Desktop ne s&apos;ouvrira plus tout seul sur cet ordinateur&#xa0;: votre phrase de passe sera demandée à chaque démarrage. Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Forget</source>
         <translation>&amp;Oublier</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation>Le trousseau du système n&apos;a pas supprimé la clé. Supprimez l&apos;entrée «&#xa0;tsn-desktop&#xa0;» dans l&apos;application de trousseau de votre système.</translation>
     </message>
@@ -1777,7 +1777,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-328"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-324"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation>Elle contient votre nom, votre numéro RPPS ou votre ville&#xa0;: ce qu&apos;essaierait d&apos;abord quelqu&apos;un qui vous connaît.</translation>
     </message>
@@ -2572,7 +2572,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -2840,7 +2840,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+119"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+124"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -2855,23 +2855,23 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+20"/>
+        <location line="+0"/>
+        <location line="+16"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-15"/>
         <source>Passphrase of the backup</source>
         <translation>Phrase de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Backup &amp;file:</source>
         <translation>&amp;Fichier de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase de passe&#xa0;:</translation>
     </message>
@@ -2886,7 +2886,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation>Sauvegardes TSN Desktop (*.tsnbackup)</translation>
     </message>
@@ -2920,7 +2920,6 @@ né(e) le %2 — %3 — %4</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/settings_dialog.py" line="+43"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -2935,7 +2934,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Lock after inactivity, in minutes</source>
         <translation>Verrouillage après inactivité, en minutes</translation>
     </message>
@@ -2945,12 +2944,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&#xa0;min</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Without keyboard or mouse activity for this long, TSN Desktop hides patient data and asks for the passphrase.</source>
         <translation>Sans activité du clavier ou de la souris pendant cette durée, TSN Desktop masque les données des patients et demande la phrase de passe.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Automatic backup every, in days</source>
         <translation>Sauvegarde automatique tous les, en jours</translation>
     </message>
@@ -2975,7 +2974,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore de dossier de sauvegarde&#xa0;: Profil › Sauvegarder maintenant le choisit, et les sauvegardes automatiques y vont.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Hub account…</source>
         <translation>Compte du &amp;hub…</translation>
     </message>
@@ -3023,7 +3022,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-345"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -3129,7 +3128,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+273"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3143,12 +3142,12 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="-20"/>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Refused by the hub</source>
         <translation>Refusés par le hub</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
@@ -3159,47 +3158,46 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+3"/>
         <source>No conflict to review.</source>
         <translation>Aucun conflit à revoir.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
-        <location line="+130"/>
+        <location line="+45"/>
+        <location line="+127"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+51"/>
+        <location line="-172"/>
+        <location line="+45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-45"/>
         <source>What happened</source>
         <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-43"/>
         <source>Conflicts to review</source>
         <translation>Conflits à revoir</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+157"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation>Sélectionnez un conflit pour comparer votre version à celle du hub.</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-155"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
@@ -3254,8 +3252,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Votre version redevient la fiche et sera envoyée au hub à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>No change was refused by the hub.</source>
         <translation>Aucune modification n&apos;a été refusée par le hub.</translation>
     </message>
@@ -3300,7 +3297,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Renvoie au hub toutes les modifications refusées</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation>Les listes n&apos;ont pas pu être lues. Fermez cette fenêtre et réessayez.</translation>
     </message>
@@ -3343,7 +3340,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-336"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -3363,7 +3360,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Recommandation vaccinale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reading</source>
         <translation>Mesure</translation>
     </message>
@@ -3388,14 +3385,14 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Entrée du journal d&apos;audit</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
-        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+348"/>
         <source>Changed here and on the hub</source>
         <translation>Modifiée ici et sur le hub</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-352"/>
         <source>Identity set by the INS on the hub</source>
         <translation>Identité fixée par l&apos;INS du hub</translation>
     </message>
@@ -3405,7 +3402,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Modifiée d&apos;un côté, supprimée de l&apos;autre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Deleted on the hub</source>
         <translation>Supprimée sur le hub</translation>
     </message>
@@ -3425,7 +3422,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Statut modifié ici et sur le hub</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your change was refused by the hub</source>
         <translation>Votre modification a été refusée par le hub</translation>
     </message>
