@@ -12,7 +12,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+172"/>
+        <location line="+166"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>From the hub (colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-67"/>
+        <location line="+66"/>
         <source>This computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-64"/>
         <source>This computer, sent to the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,7 +212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,18 +228,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-11"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -302,12 +302,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Audit log status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,8 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+115"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+132"/>
         <source>Back up the profile</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,33 +394,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="+0"/>
+        <location line="+14"/>
         <source>Backup folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-10"/>
         <source>Backup &amp;folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Choose the folder where the backup goes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+64"/>
         <source>(name not given)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,7 +468,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>%1 (you)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -484,17 +483,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+173"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Members of the care team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Care team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,12 +538,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No care team yet: on the hub, only the practitioner who created this patient sees the file. Use “Share with a colleague…” to add someone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The care team could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,19 +804,18 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
-        <location line="+1"/>
-        <location line="+21"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+92"/>
+        <location line="+17"/>
         <source>Change the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-15"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,7 +830,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,12 +845,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>The new passphrase is the current one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1138,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient with the same name and date of birth already in the register:</numerusform>
@@ -1485,23 +1483,22 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Forget on this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-5"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Forget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,7 +1614,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
         <source>The INS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,7 +1659,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,7 +1674,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
         <source>The RPPS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,7 +1694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>The ADELI number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,7 +2169,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-362"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-325"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,12 +2445,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2967,7 +2964,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3235,8 +3232,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+129"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+125"/>
         <source>Restore a backup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3246,43 +3242,43 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+27"/>
+        <location line="+0"/>
+        <location line="+16"/>
         <source>Backup file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-15"/>
         <source>Passphrase of the backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Backup &amp;file:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,7 +3312,6 @@ born %2 — %3 — %4</source>
     <name>SettingsDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/settings_dialog.py" line="+43"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3331,7 +3326,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Lock after inactivity, in minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3341,12 +3336,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Without keyboard or mouse activity for this long, TSN Desktop hides patient data and asks for the passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Automatic backup every, in days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3371,7 +3366,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Hub account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,7 +3414,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,7 +3424,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Colleague&apos;s RPPS number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,12 +3439,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>RPPS number problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Colleague&apos;s name (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3469,27 +3464,27 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Share the patient&apos;s file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3525,7 +3520,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3539,12 +3534,12 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="-20"/>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Refused by the hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3555,47 +3550,46 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+3"/>
         <source>No conflict to review.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
-        <location line="+130"/>
+        <location line="+45"/>
+        <location line="+127"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+51"/>
+        <location line="-172"/>
+        <location line="+45"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-45"/>
         <source>What happened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-43"/>
         <source>Conflicts to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+157"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-155"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3650,8 +3644,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>No change was refused by the hub.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3696,7 +3689,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3739,7 +3732,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-336"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,7 +3752,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3784,14 +3777,14 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
-        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+348"/>
         <source>Changed here and on the hub</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-352"/>
         <source>Identity set by the INS on the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3801,7 +3794,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Deleted on the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3821,7 +3814,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your change was refused by the hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4596,7 +4589,7 @@ Several practitioners sharing a consulting room each create their own profile.</
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-86"/>
         <source>General practitioner</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,7 +12,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+172"/>
+        <location line="+166"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -191,18 +191,18 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>From the hub (colleague)</source>
         <translation>Hub (confrère)</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+55"/>
+        <location line="-67"/>
+        <location line="+66"/>
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-64"/>
         <source>This computer, sent to the hub</source>
         <translation>Cet ordinateur, envoyé au hub</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>Cet ordinateur, pas encore envoyé</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
@@ -228,18 +228,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-11"/>
         <source>Record</source>
         <translation>Élément</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
@@ -292,7 +292,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-263"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -302,12 +302,12 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Audit log status</source>
         <translation>État du journal des accès</translation>
     </message>
@@ -384,8 +384,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+115"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+132"/>
         <source>Back up the profile</source>
         <translation>Sauvegarder le profil</translation>
     </message>
@@ -395,33 +394,33 @@
         <translation>La sauvegarde est un fichier chiffré unique, que votre phrase de passe actuelle ouvre. Gardez-la sur une clé USB ou un disque qui ne reste pas à côté de cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+25"/>
+        <location line="+0"/>
+        <location line="+14"/>
         <source>Backup folder</source>
         <translation>Dossier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-10"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;Dossier de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>Choose the folder where the backup goes.</source>
         <translation>Choisissez le dossier où enregistrer la sauvegarde.</translation>
     </message>
@@ -444,7 +443,7 @@
 <context>
     <name>CareTeamTab</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+54"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+64"/>
         <source>(name not given)</source>
         <translation>(nom non renseigné)</translation>
     </message>
@@ -469,7 +468,7 @@
         <translation>Garder</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+42"/>
         <source>%1 (you)</source>
         <translation>%1 (vous)</translation>
     </message>
@@ -484,17 +483,17 @@
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+173"/>
         <source>The practitioners of the care team see this patient&apos;s file on the hub. Share it with a colleague who takes care of the patient too (home-visit nurse, pharmacist…).</source>
         <translation>Les praticiens de l&apos;équipe de soins voient le dossier de ce patient sur le hub. Partagez-le avec un collègue qui suit aussi le patient (infirmière à domicile, pharmacien…).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Members of the care team</source>
         <translation>Membres de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Care team</source>
         <translation>Équipe de soins</translation>
     </message>
@@ -539,12 +538,12 @@
         <translation>L&apos;équipe de soins ne peut pas être affichée dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>No care team yet: on the hub, only the practitioner who created this patient sees the file. Use “Share with a colleague…” to add someone.</source>
         <translation>Pas encore d&apos;équipe de soins : sur le hub, seul le praticien qui a créé ce patient voit le dossier. Utilisez « Partager avec un collègue… » pour ajouter quelqu&apos;un.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The care team could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation>L&apos;équipe de soins n&apos;a pas pu être lue. Rouvrez le patient ; si l&apos;échec persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -805,19 +804,18 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+106"/>
-        <location line="+1"/>
-        <location line="+21"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+92"/>
+        <location line="+17"/>
         <source>Change the passphrase</source>
         <translation>Changer la phrase de passe</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-15"/>
         <source>The data are encrypted again under a new key: a copy of the old key file with the old passphrase will not open what you save from now on. Your backups keep the passphrase they were made with.</source>
         <translation>Les données sont chiffrées de nouveau avec une nouvelle clé&#xa0;: une copie de l&apos;ancien fichier de clés avec l&apos;ancienne phrase de passe n&apos;ouvrira pas ce que vous enregistrerez désormais. Vos sauvegardes gardent la phrase de passe en vigueur lors de leur création.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Current passphrase</source>
         <translation>Phrase de passe actuelle</translation>
     </message>
@@ -832,7 +830,7 @@
         <translation>Confirmation de la nouvelle phrase de passe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Phrase de passe &amp;actuelle&#xa0;:</translation>
     </message>
@@ -847,12 +845,12 @@
         <translation>&amp;Confirmation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>C&amp;hange</source>
         <translation>C&amp;hanger</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>The new passphrase is the current one.</source>
         <translation>La nouvelle phrase de passe est identique à l&apos;actuelle.</translation>
     </message>
@@ -1140,7 +1138,7 @@
 <context>
     <name>DuplicateWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/patients/ui/editor.py" line="+84"/>
+        <location filename="../tsn_desktop/patients/ui/editor.py" line="+85"/>
         <source>%n patient(s) with the same name and date of birth already in the register:</source>
         <translation>
             <numerusform>%n patient de même nom et même date de naissance déjà dans le registre :</numerusform>
@@ -1485,23 +1483,22 @@
     <name>ForgetKeyDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+14"/>
-        <location line="+1"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Forget on this computer</source>
         <translation>Oublier sur cet ordinateur</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-5"/>
         <source>TSN Desktop will no longer open by itself on this computer: your passphrase will be asked at each start. Your data stay as they are.</source>
         <translation>TSN Desktop ne s&apos;ouvrira plus tout seul sur cet ordinateur&#xa0;: votre phrase de passe sera demandée à chaque démarrage. Vos données restent telles quelles.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Forget</source>
         <translation>&amp;Oublier</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>The system keyring did not let the key go. Remove the “tsn-desktop” entry in the keyring application of your system.</source>
         <translation>Le trousseau du système n&apos;a pas supprimé la clé. Supprimez l&apos;entrée «&#xa0;tsn-desktop&#xa0;» dans l&apos;application de trousseau de votre système.</translation>
     </message>
@@ -1617,7 +1614,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+69"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
         <source>The INS number is empty.</source>
         <translation>Matricule INS vide.</translation>
     </message>
@@ -1662,7 +1659,7 @@
         <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
     </message>
@@ -1677,7 +1674,7 @@
         <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-39"/>
         <source>The RPPS number is empty.</source>
         <translation>Numéro RPPS vide.</translation>
     </message>
@@ -1697,7 +1694,7 @@
         <translation>Numéro RPPS invalide : un chiffre a probablement été mal saisi.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
         <source>The ADELI number is empty.</source>
         <translation>Numéro ADELI vide.</translation>
     </message>
@@ -2177,7 +2174,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-362"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="-325"/>
         <source>It contains your name, your RPPS number or your city: the first things someone who knows you would try.</source>
         <translation>Elle contient votre nom, votre numéro RPPS ou votre ville&#xa0;: ce qu&apos;essaierait d&apos;abord quelqu&apos;un qui vous connaît.</translation>
     </message>
@@ -2453,12 +2450,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2972,7 +2969,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/page.py" line="+94"/>
+        <location filename="../tsn_desktop/patients/ui/page.py" line="+95"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
@@ -3240,8 +3237,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+129"/>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+125"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -3251,43 +3247,43 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La sauvegarde devient un nouveau profil à côté des autres&#xa0;: rien n&apos;est remplacé sur cet ordinateur. Saisissez la phrase de passe en vigueur lors de la sauvegarde.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choisir…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+27"/>
+        <location line="+0"/>
+        <location line="+16"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-15"/>
         <source>Passphrase of the backup</source>
         <translation>Phrase de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Backup &amp;file:</source>
         <translation>&amp;Fichier de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase de passe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>TSN Desktop backups (*.tsnbackup)</source>
         <translation>Sauvegardes TSN Desktop (*.tsnbackup)</translation>
     </message>
@@ -3321,7 +3317,6 @@ né(e) le %2 — %3 — %4</translation>
     <name>SettingsDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/settings_dialog.py" line="+43"/>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -3336,7 +3331,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Lock after inactivity, in minutes</source>
         <translation>Verrouillage après inactivité, en minutes</translation>
     </message>
@@ -3346,12 +3341,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&#xa0;min</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Without keyboard or mouse activity for this long, TSN Desktop hides patient data and asks for the passphrase.</source>
         <translation>Sans activité du clavier ou de la souris pendant cette durée, TSN Desktop masque les données des patients et demande la phrase de passe.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Automatic backup every, in days</source>
         <translation>Sauvegarde automatique tous les, en jours</translation>
     </message>
@@ -3376,7 +3371,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore de dossier de sauvegarde&#xa0;: Profil › Sauvegarder maintenant le choisit, et les sauvegardes automatiques y vont.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>&amp;Hub account…</source>
         <translation>Compte du &amp;hub…</translation>
     </message>
@@ -3424,7 +3419,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-370"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -3434,7 +3429,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Le collègue verra le dossier de ce patient sur le hub après la prochaine synchronisation, ainsi que ses modifications ultérieures.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Colleague&apos;s RPPS number</source>
         <translation>Numéro RPPS du collègue</translation>
     </message>
@@ -3449,12 +3444,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Sur la carte CPS du collègue, ou dans l&apos;Annuaire Santé (annuaire.sante.fr)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>RPPS number problem</source>
         <translation>Problème de numéro RPPS</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Colleague&apos;s name (optional)</source>
         <translation>Nom du collègue (facultatif)</translation>
     </message>
@@ -3474,27 +3469,27 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Nom (facultatif) :</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Share</source>
         <translation>&amp;Partager</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Share the patient&apos;s file</source>
         <translation>Partager le dossier du patient</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Enter the colleague&apos;s RPPS number: 11 digits, on their CPS card or in the Annuaire Santé (annuaire.sante.fr).</source>
         <translation>Saisissez le numéro RPPS du collègue : 11 chiffres, sur sa carte CPS ou dans l&apos;Annuaire Santé (annuaire.sante.fr).</translation>
     </message>
@@ -3530,7 +3525,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+279"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -3544,12 +3539,12 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="-20"/>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Refused by the hub</source>
         <translation>Refusés par le hub</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
@@ -3560,47 +3555,46 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+3"/>
         <source>No conflict to review.</source>
         <translation>Aucun conflit à revoir.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
-        <location line="+130"/>
+        <location line="+45"/>
+        <location line="+127"/>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+51"/>
+        <location line="-172"/>
+        <location line="+45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-45"/>
         <source>What happened</source>
         <translation>Ce qui s&apos;est passé</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-43"/>
         <source>Conflicts to review</source>
         <translation>Conflits à revoir</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+166"/>
+        <location line="+157"/>
         <source>Select a conflict to compare your copy with the hub&apos;s.</source>
         <translation>Sélectionnez un conflit pour comparer votre version à celle du hub.</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-155"/>
         <source>Comparison</source>
         <translation>Comparaison</translation>
     </message>
@@ -3655,8 +3649,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Votre version redevient la fiche et sera envoyée au hub à la prochaine synchronisation</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+3"/>
+        <location line="+18"/>
         <source>No change was refused by the hub.</source>
         <translation>Aucune modification n&apos;a été refusée par le hub.</translation>
     </message>
@@ -3701,7 +3694,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Renvoie au hub toutes les modifications refusées</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+60"/>
         <source>The lists could not be read. Close this window and try again.</source>
         <translation>Les listes n&apos;ont pas pu être lues. Fermez cette fenêtre et réessayez.</translation>
     </message>
@@ -3744,7 +3737,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-336"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -3764,7 +3757,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Recommandation vaccinale</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reading</source>
         <translation>Mesure</translation>
     </message>
@@ -3789,14 +3782,14 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Entrée du journal d&apos;audit</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
-        <location line="+8"/>
+        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+348"/>
         <source>Changed here and on the hub</source>
         <translation>Modifiée ici et sur le hub</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-352"/>
         <source>Identity set by the INS on the hub</source>
         <translation>Identité fixée par l&apos;INS du hub</translation>
     </message>
@@ -3806,7 +3799,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Modifiée d&apos;un côté, supprimée de l&apos;autre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Deleted on the hub</source>
         <translation>Supprimée sur le hub</translation>
     </message>
@@ -3826,7 +3819,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Statut modifié ici et sur le hub</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Your change was refused by the hub</source>
         <translation>Votre modification a été refusée par le hub</translation>
     </message>
@@ -4605,7 +4598,7 @@ Les praticiens qui partagent un cabinet créent chacun leur propre profil.</tran
 <context>
     <name>Wording</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="-109"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="-86"/>
         <source>General practitioner</source>
         <translation>Médecin généraliste</translation>
     </message>

@@ -143,20 +143,21 @@ def fast_kdf() -> KdfParams:
     return FAST_KDF
 
 
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """The app's default language, with Qt's own strings (standard buttons) in French."""
+def _in_language(qapp: QApplication, language: str) -> Iterator[list[QTranslator]]:
+    """The app's and Qt's own catalogues for `language` for one test, then as before."""
     previous = QLocale()
-    translators = install_translators(qapp, "fr")
+    translators = install_translators(qapp, language)
     yield translators
     remove_translators(qapp, translators)
     QLocale.setDefault(previous)  # the language choice sets the default locale too
 
 
 @pytest.fixture
+def french(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The app's default language, with Qt's own strings (standard buttons) in French."""
+    yield from _in_language(qapp, "fr")
+
+
+@pytest.fixture
 def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    previous = QLocale()
-    translators = install_translators(qapp, "en")
-    yield translators
-    remove_translators(qapp, translators)
-    QLocale.setDefault(previous)
+    yield from _in_language(qapp, "en")

@@ -191,6 +191,13 @@ class Hub:
         return dict(response.json())
 
 
+def hub_command(*args: str) -> subprocess.CompletedProcess[str]:
+    """Runs `python -m tsn_hub <args>` to its end, as an administrator types it; its
+    output and exit status come back (a failing command does not raise)."""
+    return subprocess.run([sys.executable, "-m", "tsn_hub", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
 # -- FHIR samples --------------------------------------------------------------
 def nir_with_key(nir13: str) -> str:
     body = nir13.replace("2A", "19").replace("2B", "18")

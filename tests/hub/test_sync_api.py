@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 import time
 from typing import Any
@@ -16,6 +14,7 @@ from hub_harness import (
     HubClient,
     care_team,
     delete,
+    hub_command,
     immunization,
     new_id,
     nir_with_key,
@@ -511,48 +510,15 @@ def test_meta_tells_limits_epoch_and_server_time(hub: Hub) -> None:
 
 
 def test_create_practitioner_command_prints_a_working_token(hub: Hub) -> None:
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tsn_hub",
-            "create-practitioner",
-            "--db",
-            hub.db_url,
-            "--rpps",
-            "10003456789",
-            "--name",
-            "Claire Petit",
-            "--profession",
-            "Infirmière",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = hub_command("create-practitioner", "--db", hub.db_url, "--rpps", "10003456789",
+                      "--name", "Claire Petit", "--profession", "Infirmière")
+    assert out.returncode == 0, out.stderr
     token = out.stdout.strip()
     client = hub.anonymous(token)
     assert client.get("/sync/v1/pull").status_code == 200
     entries = [c["resource"] for c in client.pull_all()[0] if c["resource_type"] == "Practitioner"]
     assert any(e["identifier"][0]["value"] == "10003456789" for e in entries)
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tsn_hub",
-            "create-practitioner",
-            "--db",
-            hub.db_url,
-            "--rpps",
-            "123",
-            "--name",
-            "X",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    bad = hub_command("create-practitioner", "--db", hub.db_url, "--rpps", "123", "--name", "X")
     assert bad.returncode == 2
 
 

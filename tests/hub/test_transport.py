@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from hub_harness import Hub, patient, upsert
+from hub_harness import Hub, hub_command, patient, upsert
 
 
 def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
@@ -60,47 +59,19 @@ def test_hub_serves_https_with_a_verified_certificate(tmp_path: Path) -> None:
         hub.stop()
 
 
+def _serve_on_all_interfaces(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    return hub_command("serve", "--db", f"sqlite:///{tmp_path / 'h.db'}", "--host", "0.0.0.0",
+                       "--port", "0", *options)
+
+
 def test_plain_http_off_loopback_is_refused(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tsn_hub",
-            "serve",
-            "--db",
-            f"sqlite:///{tmp_path / 'h.db'}",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "0",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _serve_on_all_interfaces(tmp_path)
     assert result.returncode == 2
     assert "refusing plain HTTP" in result.stderr
 
 
 def test_behind_a_proxy_the_hub_listens_on_loopback_only(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tsn_hub",
-            "serve",
-            "--db",
-            f"sqlite:///{tmp_path / 'h.db'}",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            "0",
-            "--behind-proxy",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _serve_on_all_interfaces(tmp_path, "--behind-proxy")
     assert result.returncode == 2
     assert "loopback" in result.stderr
 
@@ -108,13 +79,8 @@ def test_behind_a_proxy_the_hub_listens_on_loopback_only(tmp_path: Path) -> None
 def test_create_practitioner_refuses_a_token_lifetime_that_is_not_positive(
     tmp_path: Path,
 ) -> None:
-    command = [sys.executable, "-m", "tsn_hub", "create-practitioner"]
     db = ["--db", f"sqlite:///{tmp_path / 'h.db'}", "--rpps", "10003456789", "--name", "A B"]
-    refused = subprocess.run(
-        [*command, *db, "--token-days", "0"], capture_output=True, text=True, timeout=60
-    )
-    issued = subprocess.run(
-        [*command, *db, "--token-days", "30"], capture_output=True, text=True, timeout=60
-    )
+    refused = hub_command("create-practitioner", *db, "--token-days", "0")
+    issued = hub_command("create-practitioner", *db, "--token-days", "30")
     assert refused.returncode == 2 and "lifetime" in refused.stderr
     assert issued.returncode == 0 and len(issued.stdout.strip()) > 30

@@ -243,6 +243,33 @@ def registry() -> AdapterRegistry:
     return AdapterRegistry([PatientAdapter()])
 
 
+def retrying_worker(client: Any, hub_url: str, pool: Any) -> tuple[Any, Any]:
+    """A sync worker for `client`'s account on `hub_url` (a FaultProxy), and its DB
+    executor: one attempt per pass, then background retries that come at once. Faked: the
+    jitter draw; the backoff is tiny."""
+    from tsn_desktop.core.executor import DbExecutor
+    from tsn_desktop.sync import settings
+    from tsn_desktop.sync.worker import SyncWorker, account_engine_factory
+
+    executor = DbExecutor(client.db)
+    profile_id = client.profile.vault.profile_id
+    settings.save_account(client.db, profile_id, hub_url, client.rpps, client.token)
+    factory = account_engine_factory(registry(), profile_id, executor, SystemClock(),
+                                     max_attempts=1)
+    worker = SyncWorker(executor, factory, pool=pool, interval_ms=3_600_000,
+                        backoff=Backoff(base=0.01, cap=0.05), rand=lambda: 1.0,
+                        listen=False)
+    return worker, executor
+
+
+def wait_for_a_finished_pass(qtbot: Any, worker: Any) -> None:
+    """Starts `worker` and returns once a pass has ended in success."""
+    with qtbot.waitSignal(worker.status_changed,
+                          check_params_cb=lambda s: s.last_sync_at is not None,
+                          timeout=20_000):
+        worker.start()
+
+
 @pytest.fixture
 def make_client(hub: HubProcess, tmp_path: Path) -> Iterator[Any]:
     opened: list[OpenProfile] = []

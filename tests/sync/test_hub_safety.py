@@ -17,21 +17,23 @@ import pytest
 import requests
 from PySide6.QtCore import QThreadPool
 
-from tsn_desktop.core.clock import SystemClock
-from tsn_desktop.core.executor import DbExecutor
-from tsn_desktop.sync import settings
-from tsn_desktop.sync.client import Backoff, HubClient, RedirectRefused, TransientError
+from tsn_desktop.sync.client import HubClient, RedirectRefused, TransientError
 from tsn_desktop.sync.protocol import PushOp, log_safe, parse_push
 from tsn_desktop.sync.ui.status import SyncStatusWidget
 from tsn_desktop.sync.worker import (
     HUB_FAILING,
     OFFLINE,
     SyncStatus,
-    SyncWorker,
-    account_engine_factory,
 )
 
-from .conftest import PYTHON, ROOT, free_port, new_patient, registry, self_signed_cert
+from .conftest import (
+    PYTHON,
+    ROOT,
+    free_port,
+    new_patient,
+    retrying_worker,
+    self_signed_cert,
+)
 from .fault_proxy import FaultProxy
 
 
@@ -145,14 +147,7 @@ def test_a_pull_failing_the_same_way_three_times_says_so_instead_of_unreachable(
     proxy = FaultProxy(hub.url)
     gp = make_client(hub_url=proxy.url)
     proxy.then(*["500"] * 10, path="/sync/v1/pull")
-    executor = DbExecutor(gp.db)
-    settings.save_account(gp.db, gp.profile.vault.profile_id, proxy.url, gp.rpps, gp.token)
-    factory = account_engine_factory(registry(), gp.profile.vault.profile_id, executor,
-                                     SystemClock(), max_attempts=1)
-    # Faked: the jitter draw; a tiny backoff so the background retries come at once.
-    worker = SyncWorker(executor, factory, pool=pool, interval_ms=3_600_000,
-                        backoff=Backoff(base=0.01, cap=0.05), rand=lambda: 1.0,
-                        listen=False)
+    worker, executor = retrying_worker(gp, proxy.url, pool)
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     worker.status_changed.connect(widget.set_status)

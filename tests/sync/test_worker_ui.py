@@ -22,7 +22,7 @@ from tsn_desktop.sync.worker import (
     account_engine_factory,
 )
 
-from .conftest import new_patient, registry
+from .conftest import new_patient, registry, retrying_worker, wait_for_a_finished_pass
 
 pytestmark = pytest.mark.gui
 
@@ -56,10 +56,7 @@ def test_sync_now_runs_a_pass_and_the_status_bar_says_so(make_client, pool, qtbo
     qtbot.addWidget(widget)
     worker.status_changed.connect(widget.set_status)
     try:
-        with qtbot.waitSignal(worker.status_changed,
-                              check_params_cb=lambda s: s.last_sync_at is not None,
-                              timeout=20_000):
-            worker.start()
+        wait_for_a_finished_pass(qtbot, worker)
         assert worker.status.pending == 0
         assert worker.status.error_kind is None
         assert widget.text() == "Synced just now"
@@ -139,29 +136,17 @@ def test_status_text_counts_pending_conflicts_and_refused(qtbot) -> None:
 
 
 def test_a_failed_pass_is_retried_in_the_background(make_client, hub, pool, qtbot, caplog) -> None:
-    from tsn_desktop.sync.client import Backoff
-
     from .fault_proxy import FaultProxy
 
     proxy = FaultProxy(hub.url)
     gp = make_client(hub_url=proxy.url)
     gp.save(new_patient())
     proxy.then("503:0", path="/sync/v1/meta")
-    executor = DbExecutor(gp.db)
-    settings.save_account(gp.db, gp.profile.vault.profile_id, proxy.url, gp.rpps, gp.token)
-    factory = account_engine_factory(registry(), gp.profile.vault.profile_id, executor,
-                                     SystemClock(), max_attempts=1)
-    # Faked: the jitter draw; small backoff so the retry comes at once.
-    worker = SyncWorker(executor, factory, pool=pool, interval_ms=3_600_000,
-                        backoff=Backoff(base=0.01, cap=0.05), rand=lambda: 1.0,
-                        listen=False)
+    worker, executor = retrying_worker(gp, proxy.url, pool)
     seen: list[SyncStatus] = []
     worker.status_changed.connect(seen.append)
     try:
-        with qtbot.waitSignal(worker.status_changed,
-                              check_params_cb=lambda s: s.last_sync_at is not None,
-                              timeout=20_000):
-            worker.start()
+        wait_for_a_finished_pass(qtbot, worker)
         assert any(s.error_kind == "offline" for s in seen)
         assert worker.status.error_kind is None and worker.status.pending == 0
     finally:
@@ -218,10 +203,7 @@ def test_the_idle_long_poll_brings_a_colleagues_change_without_sync_now(
                                                          SystemClock()),
                         pool=pool, interval_ms=3_600_000, listen=True)
     try:
-        with qtbot.waitSignal(worker.status_changed,
-                              check_params_cb=lambda s: s.last_sync_at is not None,
-                              timeout=20_000):
-            worker.start()
+        wait_for_a_finished_pass(qtbot, worker)
         qtbot.wait(300)  # the listener is now waiting on the hub
         gp.save(replace(store.get(gp.db, patient.id), phone="06 31 31 31 31"))
         gp.sync()

@@ -28,7 +28,7 @@ from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.session import Practitioner, create_profile
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.core.vault import KdfParams
-from tsn_desktop.ui.main_window import PlaceholderPage
+from tsn_desktop.ui.main_window import MainWindow, PlaceholderPage
 from tsn_desktop.ui.unlock import UnlockDialog
 from tsn_desktop.ui.wizard import FirstRunWizard
 
@@ -65,11 +65,16 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
+def first_window(make_session: SessionFactory) -> MainWindow:
+    """The main window of a first start, through the wizard."""
+    window = first_run(make_session).window
+    assert window is not None
+    return window
+
+
 def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
                                       french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     activate(qtbot, window)
     assert window.page_names == PAGES  # the --page choices are the window's pages
     for number, name in enumerate(PAGES, start=1):
@@ -80,9 +85,7 @@ def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
 
 
 def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau",
               "agenda": "Agenda"}
     for name, title in titles.items():
@@ -96,18 +99,14 @@ def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object
 
 def test_status_bar_shows_sync_state_and_practitioner(make_session: SessionFactory,
                                                       french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     assert window.sync_label.text() == "Synchronisation\u00a0: jamais — hub non configuré"
     assert window.practitioner_label.text() == "Hélène LEFÈVRE — Médecin généraliste"
 
 
 def test_every_control_of_the_main_window_has_an_accessible_name(
         qtbot, make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     for name in PAGES:
         window.show_page(name)
         assert unnamed_controls(window) == [], name
@@ -166,9 +165,7 @@ def test_english_can_be_chosen(qtbot, basedir: Path, clock: FrozenClock,
 
 def test_the_sync_feature_can_take_the_status_area(make_session: SessionFactory,
                                                    french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     status = QLabel("Synchronisé à l'instant")
     status.setAccessibleName("État de la synchronisation")
     window.set_sync_widget(status)
@@ -178,18 +175,14 @@ def test_the_sync_feature_can_take_the_status_area(make_session: SessionFactory,
 
 def test_the_search_field_has_the_focus_at_start(qtbot, make_session: SessionFactory,
                                                  french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     activate(qtbot, window)
     page = window.page_widgets["patients"]
     assert QApplication.focusWidget() is page.focusProxy()
 
 
 def test_about_names_the_version(make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     window.about_action.trigger()  # opened window-modal with open(): no nested loop
     box = window.about_box
     assert box.isVisible() and "TSN Desktop" in box.text()
@@ -225,9 +218,7 @@ def test_the_window_fits_a_small_screen_with_the_status_bar_in_view(
 
 def test_the_place_is_remembered_per_screen_and_a_place_that_no_longer_fits_is_refitted(
         qtbot, make_session: SessionFactory, basedir: Path, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     window.setGeometry(10, 20, 700, 560)
     saved = window.place_to_save(b"")
     elsewhere = window.place_to_save(b'{"HDMI-1:2560x1440": "AAAA"}')
@@ -242,9 +233,7 @@ def test_the_place_is_remembered_per_screen_and_a_place_that_no_longer_fits_is_r
 
 def test_page_shortcuts_work_with_the_focus_nowhere_and_only_on_their_page(
         qtbot, make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     activate(qtbot, window)
     page = window.page_widgets["patients"]
     focused = QApplication.focusWidget()
@@ -264,9 +253,7 @@ def test_page_shortcuts_work_with_the_focus_nowhere_and_only_on_their_page(
 
 def test_every_shortcut_is_in_a_menu_and_in_help_keyboard_shortcuts(
         qtbot, make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     rows = window.shortcut_list()
     commands = {command: keys for _menu, command, keys in rows}
     assert commands["Nouveau patient"] == "Ctrl+N"
@@ -282,9 +269,7 @@ def test_every_shortcut_is_in_a_menu_and_in_help_keyboard_shortcuts(
 
 def test_the_focus_comes_back_to_the_page_when_the_window_is_active_again(
         qtbot, make_session: SessionFactory, french: object) -> None:
-    session = first_run(make_session)
-    window = session.window
-    assert window is not None
+    window = first_window(make_session)
     activate(qtbot, window)
     window.about_action.trigger()
     box = window.about_box

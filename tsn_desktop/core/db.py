@@ -284,6 +284,29 @@ class UnitOfWork:
     def audit(self, action: str, resource_type: str, resource_id: str | None) -> None:
         audit.record(self._conn, self.now_iso(), self.actor, action, resource_type, resource_id)
 
+    def apply_hub_copy(self, resource_type: str, resource_id: str,
+                       update: tuple[str, Sequence[Any]], insert: tuple[str, Sequence[Any]]
+                       ) -> None:
+        """Stores the hub's copy of a record: `update` (sql, params) on the row we have,
+        else `insert` for a record new here; audited as an update or a create."""
+        if self._conn.execute(*update).rowcount == 0:
+            self._conn.execute(*insert)
+            self.audit("create", resource_type, resource_id)
+        else:
+            self.audit("update", resource_type, resource_id)
+
+    def apply_hub_tombstone(self, table: str, resource_type: str, resource_id: str,
+                            hub_version: str) -> None:
+        """A tombstone from the hub on a record table with the synced columns (deleted,
+        local_version, hub_version, updated_at), audited as a delete; an unknown or
+        already deleted record needs nothing. `table` is the feature's own constant."""
+        cursor = self._conn.execute(
+            f"UPDATE {table} SET deleted = 1, local_version = local_version + 1,"
+            " hub_version = ?, updated_at = ? WHERE id = ? AND deleted = 0",
+            (hub_version, self.now_iso(), resource_id))
+        if cursor.rowcount:
+            self.audit("delete", resource_type, resource_id)
+
 
 def _apply_key(conn: Any, key: bytes) -> None:
     # A raw key: SQLCipher's own PBKDF2 is skipped, scrypt was paid in the vault.

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
@@ -101,7 +101,40 @@ def _log_failure(exc: BaseException, _owner: QObject | None) -> None:
     log.error("database operation failed: %s", type(exc).__name__)
 
 
-class DbRunner(QObject):
+class ResultDelivery(QObject):
+    """What DbRunner and core.tasks.BackgroundTasks share: on the GUI thread, a result goes
+    to its callback; a failure with no callback goes to `on_unhandled`; nothing goes to an
+    owner widget that was deleted meanwhile. `relay` carries the worker thread's results
+    (its `done` signal) to `_delivered`, queued onto the GUI thread."""
+
+    def __init__(self, relay: QObject, parent: QObject | None,
+                 on_unhandled: FailureHandler) -> None:
+        super().__init__(parent)
+        self.on_unhandled = on_unhandled
+        relay.setParent(self)
+        self._relay: Any = relay  # the subclass's _Relay: its own signals besides `done`
+        cast(Any, relay).done.connect(self._delivered, Qt.ConnectionType.QueuedConnection)
+
+    def _delivered(self, *args: Any) -> None:
+        """The slot of `relay.done`: here, its arguments are deliver's."""
+        self.deliver(*args)
+
+    def deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool,
+                owner: QObject | None) -> None:
+        if not owner_alive(owner):
+            return  # the widget that asked is gone: nobody to show it to
+        if callback is not None:
+            callback(value)
+        elif is_error:
+            self.on_unhandled(value, owner)
+
+
+def owner_alive(owner: QObject | None) -> bool:
+    """False once the widget a result was meant for has been deleted."""
+    return owner is None or shiboken6.isValid(owner)
+
+
+class DbRunner(ResultDelivery):
     """GUI-side face of the executor: on_success / on_failure run on the GUI thread.
 
     The shape of Anki's CollectionOp: the widget says what to do and what to do after,
@@ -116,11 +149,8 @@ class DbRunner(QObject):
 
     def __init__(self, executor: Executor, parent: QObject | None = None, *,
                  on_unhandled: FailureHandler = _log_failure) -> None:
-        super().__init__(parent)
+        super().__init__(_Relay(), parent, on_unhandled)
         self.executor = executor
-        self.on_unhandled = on_unhandled
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._relay.committed.connect(self.records_changed, Qt.ConnectionType.QueuedConnection)
 
     def run(self, fn: Callable[[Database], T],
@@ -145,12 +175,3 @@ class DbRunner(QObject):
                   pulled: Sequence[tuple[str, str]] = ()) -> None:
         """The Database's commit listener (called on the DB thread)."""
         self._relay.committed.emit(RecordsChanged(tuple(local), tuple(pulled)))
-
-    def _deliver(self, callback: Callable[[Any], None] | None, value: Any, is_error: bool,
-                 owner: QObject | None) -> None:
-        if owner is not None and not shiboken6.isValid(owner):
-            return  # the widget that asked is gone: nobody to show it to
-        if callback is not None:
-            callback(value)
-        elif is_error:
-            self.on_unhandled(value, owner)

@@ -223,15 +223,25 @@ def _result(kind: str, reason: Reason, value: str, ok: bool = False) -> Identifi
     return IdentifierCheck(ok, reason, value, kind)
 
 
+def _refused_shape(kind: str, value: str, characters_ok: bool, length: int
+                   ) -> IdentifierCheck | None:
+    """The first check of an RPPS or ADELI number: empty, characters, length; None when
+    its shape is right."""
+    if not value:
+        return _result(kind, Reason.EMPTY, value)
+    if not characters_ok:
+        return _result(kind, Reason.CHARACTERS, value)
+    if len(value) != length:
+        return _result(kind, Reason.LENGTH, value)
+    return None
+
+
 def validate_rpps(text: str) -> IdentifierCheck:
     """An RPPS number: 11 digits whose last is the Luhn check digit of the whole."""
     value = normalize_nir(text)
-    if not value:
-        return _result(RPPS, Reason.EMPTY, value)
-    if not (value.isascii() and value.isdecimal()):
-        return _result(RPPS, Reason.CHARACTERS, value)
-    if len(value) != 11:
-        return _result(RPPS, Reason.LENGTH, value)
+    refused = _refused_shape(RPPS, value, value.isascii() and value.isdecimal(), 11)
+    if refused is not None:
+        return refused
     if not luhn_checksum_ok(value):
         return _result(RPPS, Reason.KEY, value)
     return _result(RPPS, Reason.OK, value, ok=True)
@@ -255,12 +265,9 @@ def validate_adeli(text: str) -> IdentifierCheck:
     (refusing a real practitioner's number would be worse than missing a typo in a
     rare, legacy identifier that RPPS is replacing)."""
     value = normalize_nir(text)
-    if not value:
-        return _result(ADELI, Reason.EMPTY, value)
-    if not (value.isascii() and value.isalnum()):
-        return _result(ADELI, Reason.CHARACTERS, value)
-    if len(value) != 9:
-        return _result(ADELI, Reason.LENGTH, value)
+    refused = _refused_shape(ADELI, value, value.isascii() and value.isalnum(), 9)
+    if refused is not None:
+        return refused
     corsican = value[:2] in ("2A", "2B")
     if not value[2:].isdecimal() or not (corsican or value[:2].isdecimal()):
         return _result(ADELI, Reason.CHARACTERS, value)

@@ -9,8 +9,9 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+from tsn_desktop.core.executor import ResultDelivery, owner_alive
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def _log_failure(exc: BaseException, _owner: QObject | None) -> None:
     log.error("background task failed: %s", type(exc).__name__)  # type only: no data
 
 
-class BackgroundTasks(QObject):
+class BackgroundTasks(ResultDelivery):
     """Starts tasks on `pool` (default: Qt's global pool). `on_success(value)`,
     `on_failure(exc)` and `on_progress(done, total, text)` run on the GUI thread; a
     cancelled task ends in neither (its `on_cancelled`, if given, runs instead). A failure
@@ -85,11 +86,8 @@ class BackgroundTasks(QObject):
     def __init__(self, parent: QObject | None = None, *, pool: QThreadPool | None = None,
                  on_unhandled: Callable[[BaseException, QObject | None], None] = _log_failure
                  ) -> None:
-        super().__init__(parent)
+        super().__init__(_Relay(), parent, on_unhandled)
         self.pool = pool or QThreadPool.globalInstance()
-        self.on_unhandled = on_unhandled
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
 
     def start(self, fn: Callable[[TaskControl], T],
@@ -121,25 +119,20 @@ class BackgroundTasks(QObject):
         self.pool.start(_Task(run))
         return handle
 
-    def _deliver(self, callback: Callable[..., None] | None, value: Any,
-                 owner: QObject | None, handle: TaskHandle[Any]) -> None:
+    def _delivered(self, callback: Callable[..., None] | None, value: Any,
+                   owner: QObject | None, handle: TaskHandle[Any]) -> None:
         handle.finished = True
-        if owner is not None and not shiboken6.isValid(owner):
-            return
         if value is _CANCELLED:
-            if callback is not None:
+            if callback is not None and owner_alive(owner):
                 callback()
         elif isinstance(value, _Failed):
-            if callback is not None:
-                callback(value.exc)
-            else:
-                self.on_unhandled(value.exc, owner)
-        elif callback is not None:
-            callback(value)
+            self.deliver(callback, value.exc, True, owner)
+        else:
+            self.deliver(callback, value, False, owner)
 
     def _progress(self, callback: Callable[[int, int, str], None] | None, done: int,
                   total: int, text: str, owner: QObject | None) -> None:
-        if callback is not None and (owner is None or shiboken6.isValid(owner)):
+        if callback is not None and owner_alive(owner):
             callback(done, total, text)
 
 

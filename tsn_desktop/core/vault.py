@@ -302,6 +302,14 @@ class Vault:
         self._doc["failed_attempts"] = 0
         self._doc["last_failure_at"] = None
 
+    def _rewrap_on_new_chain(self, key: bytes, kek: bytes, kdf: KdfParams) -> None:
+        """A fresh throttle chain in the current format, the key wrapped again (new nonce,
+        current AAD) with the same KEK, saved."""
+        self._new_anchor()
+        self._doc["format"] = FORMAT
+        self._set_wrap(self._wrap(key, kek, kdf))
+        self._save()
+
     # --- unlocking ------------------------------------------------------------
     def unlock(self, passphrase: str, clock: Clock) -> bytes:
         wait = self.throttle_wait(clock)
@@ -327,10 +335,7 @@ class Vault:
         self._used_pending = None
         if self._doc["format"] != FORMAT or self._counted_failures() != 0:
             # A fresh chain (and the format 2 upgrade) re-wraps the key with the same KEK.
-            self._new_anchor()
-            self._doc["format"] = FORMAT
-            self._set_wrap(self._wrap(key, kek, main.kdf))
-            self._save()
+            self._rewrap_on_new_chain(key, kek, main.kdf)
         return key
 
     def _failed(self, clock: Clock) -> None:
@@ -399,10 +404,7 @@ class Vault:
         kek = main.kdf.derive(passphrase)
         key = self._open_wrap(main, kek, self._aad())
         self._doc["profile_id"] = profile_id
-        self._new_anchor()
-        self._doc["format"] = FORMAT
-        self._set_wrap(self._wrap(key, kek, main.kdf))
-        self._save()
+        self._rewrap_on_new_chain(key, kek, main.kdf)
         return key
 
     # --- keyring ("remember on this computer") --------------------------------

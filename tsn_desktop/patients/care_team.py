@@ -171,30 +171,20 @@ def move_to_patient(uow: UnitOfWork, from_patient: str, to_patient: str) -> int:
 # Written by hub sync (CareTeamAdapter): hub copies, no outbox row.
 def apply_from_hub(uow: UnitOfWork, team: CareTeam, hub_version: str) -> None:
     now = uow.now_iso()
-    cursor = uow.execute(
-        "UPDATE care_team SET patient_id = ?, status = ?, members = ?, hub_version = ?,"
-        " local_version = local_version + 1, updated_at = ?, deleted = 0 WHERE id = ?",
-        (team.patient_id, team.status, _members_json(team.members), hub_version, now,
-         team.id))
-    if cursor.rowcount == 0:
-        uow.execute(
-            "INSERT INTO care_team (id, patient_id, status, members, local_version,"
-            " hub_version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
-            (team.id, team.patient_id, team.status, _members_json(team.members),
-             hub_version, now, now))
-        uow.audit("create", RESOURCE, team.id)
-    else:
-        uow.audit("update", RESOURCE, team.id)
+    members = _members_json(team.members)
+    uow.apply_hub_copy(
+        RESOURCE, team.id,
+        update=("UPDATE care_team SET patient_id = ?, status = ?, members = ?, hub_version = ?,"
+                " local_version = local_version + 1, updated_at = ?, deleted = 0 WHERE id = ?",
+                (team.patient_id, team.status, members, hub_version, now, team.id)),
+        insert=("INSERT INTO care_team (id, patient_id, status, members, local_version,"
+                " hub_version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
+                (team.id, team.patient_id, team.status, members, hub_version, now, now)))
 
 
 def apply_hub_delete(uow: UnitOfWork, team_id: str, hub_version: str) -> None:
     """A tombstone from the hub; unknown teams need nothing."""
-    cursor = uow.execute(
-        "UPDATE care_team SET deleted = 1, local_version = local_version + 1,"
-        " hub_version = ?, updated_at = ? WHERE id = ? AND deleted = 0",
-        (hub_version, uow.now_iso(), team_id))
-    if cursor.rowcount:
-        uow.audit("delete", RESOURCE, team_id)
+    uow.apply_hub_tombstone("care_team", RESOURCE, team_id, hub_version)
 
 
 def set_hub_version(uow: UnitOfWork, team_id: str, hub_version: str) -> None:

@@ -209,33 +209,21 @@ def apply_from_hub(uow: UnitOfWork, patient: Patient, hub_version: str) -> None:
     """Stores the hub's copy. The local version still moves on, so a form opened on
     the old copy gets StaleRecord instead of overwriting the hub's change."""
     now = uow.now_iso()
-    cursor = uow.execute(
-        "UPDATE patient SET local_version = local_version + 1, hub_version = ?, updated_at = ?,"
-        " deleted = 0, identity_key = ?, " + ", ".join(f"{c} = ?" for c in _COLUMNS)
-        + " WHERE id = ?",
-        [hub_version, now, identity_key(patient), *_values(patient), patient.id],
-    )
-    if cursor.rowcount == 0:
-        uow.execute(
-            "INSERT INTO patient (id, local_version, hub_version, created_at, updated_at,"
-            " identity_key, " + ", ".join(_COLUMNS) + ") VALUES (?, 1, ?, ?, ?, ?, "
-            + ", ".join("?" * len(_COLUMNS)) + ")",
-            [patient.id, hub_version, now, now, identity_key(patient), *_values(patient)],
-        )
-        uow.audit("create", RESOURCE, patient.id)
-    else:
-        uow.audit("update", RESOURCE, patient.id)
+    uow.apply_hub_copy(
+        RESOURCE, patient.id,
+        update=("UPDATE patient SET local_version = local_version + 1, hub_version = ?,"
+                " updated_at = ?, deleted = 0, identity_key = ?, "
+                + ", ".join(f"{c} = ?" for c in _COLUMNS) + " WHERE id = ?",
+                [hub_version, now, identity_key(patient), *_values(patient), patient.id]),
+        insert=("INSERT INTO patient (id, local_version, hub_version, created_at, updated_at,"
+                " identity_key, " + ", ".join(_COLUMNS) + ") VALUES (?, 1, ?, ?, ?, ?, "
+                + ", ".join("?" * len(_COLUMNS)) + ")",
+                [patient.id, hub_version, now, now, identity_key(patient), *_values(patient)]))
 
 
 def apply_hub_delete(uow: UnitOfWork, patient_id: str, hub_version: str) -> None:
     """A tombstone from the hub; unknown records need nothing."""
-    cursor = uow.execute(
-        "UPDATE patient SET deleted = 1, local_version = local_version + 1, hub_version = ?,"
-        " updated_at = ? WHERE id = ? AND deleted = 0",
-        (hub_version, uow.now_iso(), patient_id),
-    )
-    if cursor.rowcount:
-        uow.audit("delete", RESOURCE, patient_id)
+    uow.apply_hub_tombstone("patient", RESOURCE, patient_id, hub_version)
 
 
 def set_hub_version(uow: UnitOfWork, patient_id: str, hub_version: str) -> None:

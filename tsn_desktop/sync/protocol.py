@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 API = "/sync/v1"
 STATUSES = ("applied", "duplicate", "conflict", "rejected")
@@ -57,33 +57,36 @@ def _obj(value: Any, where: str) -> Mapping[str, Any]:
     return value
 
 
-def _str(obj: Mapping[str, Any], key: str, where: str, *, optional: bool = False) -> str | None:
+def _field(obj: Mapping[str, Any], key: str, where: str, optional: bool,
+           accepted: Callable[[Any], bool], expected: str) -> Any:
+    """`obj[key]` when `accepted`; None when it is missing (or null) and `optional`."""
     value = obj.get(key)
     if value is None and optional:
         return None
-    if not isinstance(value, str) or (not value and not optional):
-        raise ProtocolError(f"{where}.{key}: expected a string")
+    if not accepted(value):
+        raise ProtocolError(f"{where}.{key}: expected {expected}")
     return value
+
+
+def _str(obj: Mapping[str, Any], key: str, where: str, *, optional: bool = False) -> str | None:
+    return cast("str | None", _field(
+        obj, key, where, optional, lambda v: isinstance(v, str) and (bool(v) or optional),
+        "a string"))
 
 
 def _int(obj: Mapping[str, Any], key: str, where: str, *, optional: bool = False) -> int | None:
-    value = obj.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ProtocolError(f"{where}.{key}: expected an integer")
-    return value
+    return cast("int | None", _field(
+        obj, key, where, optional, lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "an integer"))
 
 
 def _version(obj: Mapping[str, Any], key: str, where: str,
              optional: bool = False) -> str | None:
     """Versions are opaque to the client; hubs may send them as numbers or strings."""
-    value = obj.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
-        raise ProtocolError(f"{where}.{key}: expected a version")
-    return str(value)
+    value = _field(obj, key, where, optional,
+                   lambda v: not isinstance(v, bool) and isinstance(v, str | int) and v != "",
+                   "a version")
+    return None if value is None else str(value)
 
 
 def _resource(value: Any, where: str, resource_type: str | None = None,

@@ -390,21 +390,20 @@ class MainWindow(QMainWindow):
     # --- locking ----------------------------------------------------------------------
     def show_locked(self) -> None:
         """Hides every page (the unlock dialog sits on top); the current page is kept."""
-        self.is_locked = True
-        self.central.setCurrentWidget(self.locked_page)
-        if self.sync_widget is not None:
-            self.sync_widget.setEnabled(False)
-        for action in self._session_actions():
-            action.setEnabled(False)
+        self._set_locked(True)
 
     def show_unlocked(self) -> None:
-        self.is_locked = False
-        self.central.setCurrentWidget(self.workspace)
-        if self.sync_widget is not None:
-            self.sync_widget.setEnabled(True)
-        for action in self._session_actions():
-            action.setEnabled(True)
+        self._set_locked(False)
         self._page_changed(self.navigation.currentRow())
+
+    def _set_locked(self, locked: bool) -> None:
+        """The locked page instead of the workspace, and the session's controls off."""
+        self.is_locked = locked
+        self.central.setCurrentWidget(self.locked_page if locked else self.workspace)
+        if self.sync_widget is not None:
+            self.sync_widget.setEnabled(not locked)
+        for action in self._session_actions():
+            action.setEnabled(not locked)
 
     def _session_actions(self) -> list[QAction]:
         """What a locked window must not offer."""

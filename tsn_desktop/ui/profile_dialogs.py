@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +26,14 @@ from tsn_desktop.core.passphrase import passphrase_problem
 from tsn_desktop.core.session import change_passphrase
 from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
 from tsn_desktop.ui.fit import grow_to_content
+from tsn_desktop.ui.forms import (
+    add_main_button,
+    closing_buttons,
+    growing_form,
+    intro_label,
+    name_window,
+    stack,
+)
 from tsn_desktop.ui.theme import set_style_role
 from tsn_desktop.ui.wording import passphrase_problem_text
 
@@ -60,10 +67,13 @@ def passphrase_refusal_text(code: str) -> str:
         "sentence only you would write.").format(reason=reasons.get(code.split(":", 1)[1], ""))
 
 
-def _message(name: str = "hint") -> QLabel:
+def _message(name: str = "hint", *, hidden: bool = False) -> QLabel:
+    """A wrapped status line; `hidden` until the dialog has something to say."""
     label = QLabel()
     label.setWordWrap(True)
     label.setObjectName(name)
+    if hidden:
+        label.setVisible(False)
     return label
 
 
@@ -84,16 +94,23 @@ def _password_field(name: str) -> QLineEdit:
 class _FolderField(QWidget):
     """A path field with a "Choose…" button (the file dialog is not modal-blocking here)."""
 
-    def __init__(self, button_text: str, pick: Callable[[], str], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, button_text: str, pick: Callable[[], str], name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
+        self.edit.setAccessibleName(name)
         self.button = QPushButton(button_text)
         self.button.clicked.connect(lambda: self._picked(pick()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
+
+    def add_to(self, form: QFormLayout, label_text: str) -> None:
+        """A form row whose label's mnemonic reaches the path field."""
+        label = QLabel(label_text)
+        label.setBuddy(self.edit)
+        form.addRow(label, self)
 
     def _picked(self, path: str) -> None:
         if path:
@@ -112,34 +129,20 @@ class BackupDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run, self.vault, self.clock = run, vault, clock
-        self.setWindowTitle(self.tr("Back up the profile"))
-        self.setAccessibleName(self.tr("Back up the profile"))
-        intro = QLabel(self.tr(
+        name_window(self, self.tr("Back up the profile"))
+        intro = intro_label(self.tr(
             "The backup is one encrypted file: your current passphrase opens it. Keep it "
             "on a USB key or a disk that does not stay beside this computer."))
-        intro.setWordWrap(True)
-        self.folder = _FolderField(self.tr("&Choose…"), self._pick)
-        self.folder.edit.setAccessibleName(self.tr("Backup folder"))
+        self.folder = _FolderField(self.tr("&Choose…"), self._pick, self.tr("Backup folder"))
         self.folder.edit.setText(folder)
-        self.message = _message()
-        self.message.setVisible(False)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        label = QLabel(self.tr("Backup &folder:"))
-        label.setBuddy(self.folder.edit)
-        form.addRow(label, self.folder)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.start_button = self.buttons.addButton(self.tr("&Back up now"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
-        self.start_button.setAccessibleName(self.tr("Back up now"))
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message = _message(hidden=True)
+        form = growing_form()
+        self.folder.add_to(form, self.tr("Backup &folder:"))
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Close)
+        self.start_button = add_main_button(
+            self.buttons, self.tr("&Back up now"), self.tr("Back up now"),
+            QDialogButtonBox.ButtonRole.ActionRole, self.start)
+        stack(self, intro, form, self.message, self.buttons)
         self.folder.edit.setFocus()
         self.setMinimumWidth(520)
 
@@ -184,36 +187,22 @@ class RestoreDialog(QDialog):
     def __init__(self, basedir: Path, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.basedir, self.clock = basedir, clock
-        self.setWindowTitle(self.tr("Restore a backup"))
-        self.setAccessibleName(self.tr("Restore a backup"))
-        intro = QLabel(self.tr(
+        name_window(self, self.tr("Restore a backup"))
+        intro = intro_label(self.tr(
             "The backup becomes a new profile beside the others: nothing on this computer is "
             "replaced. Type the passphrase that was in force when the backup was made."))
-        intro.setWordWrap(True)
-        self.file = _FolderField(self.tr("&Choose…"), self._pick)
-        self.file.edit.setAccessibleName(self.tr("Backup file"))
+        self.file = _FolderField(self.tr("&Choose…"), self._pick, self.tr("Backup file"))
         self.passphrase = _password_field(self.tr("Passphrase of the backup"))
         self.passphrase.returnPressed.connect(self.start)
-        self.message = _message("problem")
-        self.message.setVisible(False)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        file_label = QLabel(self.tr("Backup &file:"))
-        file_label.setBuddy(self.file.edit)
-        form.addRow(file_label, self.file)
+        self.message = _message("problem", hidden=True)
+        form = growing_form()
+        self.file.add_to(form, self.tr("Backup &file:"))
         form.addRow(self.tr("&Passphrase:"), self.passphrase)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = self.buttons.addButton(self.tr("&Restore"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.start_button.setAccessibleName(self.tr("Restore"))
-        self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = add_main_button(
+            self.buttons, self.tr("&Restore"), self.tr("Restore"),
+            QDialogButtonBox.ButtonRole.AcceptRole, self.start)
+        stack(self, intro, form, self.message, self.buttons)
         self.setMinimumWidth(520)
 
     def _pick(self) -> str:
@@ -274,37 +263,26 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.run, self.vault, self.clock = run, vault, clock
         self.personal, self.remembered = personal, remembered
-        self.setWindowTitle(self.tr("Change the passphrase"))
-        self.setAccessibleName(self.tr("Change the passphrase"))
-        intro = QLabel(self.tr(
+        name_window(self, self.tr("Change the passphrase"))
+        intro = intro_label(self.tr(
             "The data are encrypted again under a new key: a copy of the old key file with "
             "the old passphrase will not open what you save from now on. Your backups keep "
             "the passphrase they were made with."))
-        intro.setWordWrap(True)
         self.old = _password_field(self.tr("Current passphrase"))
         self.new = _password_field(self.tr("New passphrase"))
         self.confirmation = _password_field(self.tr("New passphrase confirmation"))
         self.strength = _message()
-        self.message = _message("problem")
-        self.message.setVisible(False)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.message = _message("problem", hidden=True)
+        form = growing_form()
         form.addRow(self.tr("C&urrent passphrase:"), self.old)
         form.addRow(self.tr("&New passphrase:"), self.new)
         form.addRow(self.tr("&Confirmation:"), self.confirmation)
         form.addRow("", self.strength)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("C&hange"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setAccessibleName(self.tr("Change the passphrase"))
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = add_main_button(
+            self.buttons, self.tr("C&hange"), self.tr("Change the passphrase"),
+            QDialogButtonBox.ButtonRole.AcceptRole, self.start)
+        stack(self, intro, form, self.message, self.buttons)
         for field in (self.new, self.confirmation):
             field.textChanged.connect(self._check)
         self._check()
@@ -377,24 +355,16 @@ class ForgetKeyDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self.setWindowTitle(self.tr("Forget on this computer"))
-        self.setAccessibleName(self.tr("Forget on this computer"))
-        text = QLabel(self.tr(
+        name_window(self, self.tr("Forget on this computer"))
+        text = intro_label(self.tr(
             "TSN Desktop will no longer open by itself on this computer: your passphrase "
             "will be asked at each start. Your data stay as they are."))
-        text.setWordWrap(True)
-        self.message = _message("problem")
-        self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.forget_button = self.buttons.addButton(self.tr("&Forget"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.forget_button.setAccessibleName(self.tr("Forget on this computer"))
-        self.forget_button.clicked.connect(self.forget)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.message = _message("problem", hidden=True)
+        self.buttons = closing_buttons(self, QDialogButtonBox.StandardButton.Cancel)
+        self.forget_button = add_main_button(
+            self.buttons, self.tr("&Forget"), self.tr("Forget on this computer"),
+            QDialogButtonBox.ButtonRole.AcceptRole, self.forget, default=False)
+        stack(self, text, self.message, self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
         self.setMinimumWidth(460)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core import settings as options
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.feature import SettingsPage
+from tsn_desktop.ui.forms import hint_label, name_window
 
 # Language names are written in their own language, so anyone can find theirs.
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
@@ -40,28 +40,24 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.feature_pages = list(pages)
-        self.setWindowTitle(self.tr("Settings"))
-        self.setAccessibleName(self.tr("Settings"))
+        name_window(self, self.tr("Settings"))
 
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Interface language"))
         for code in options.LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(options.LANGUAGES.index(settings.get(options.LANGUAGE)))
-        language_note = QLabel(self.tr("The new language applies the next time you start "
-                                       "TSN Desktop."))
-        language_note.setObjectName("hint")
-        language_note.setWordWrap(True)
+        language_note = hint_label(self.tr("The new language applies the next time you start "
+                                           "TSN Desktop."))
 
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setAccessibleName(self.tr("Lock after inactivity, in minutes"))
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(self.tr(" min"))
         self.lock_minutes.setValue(settings.get(options.LOCK_AFTER_MINUTES))
-        lock_note = QLabel(self.tr("Without keyboard or mouse activity for this long, TSN "
-                                   "Desktop hides patient data and asks for the passphrase."))
-        lock_note.setObjectName("hint")
-        lock_note.setWordWrap(True)
+        lock_note = hint_label(self.tr(
+            "Without keyboard or mouse activity for this long, TSN Desktop hides patient data "
+            "and asks for the passphrase."))
 
         self.backup_days = QSpinBox()
         self.backup_days.setAccessibleName(self.tr("Automatic backup every, in days"))
@@ -70,12 +66,10 @@ class SettingsDialog(QDialog):
         self.backup_days.setSuffix(self.tr(" days"))
         self.backup_days.setValue(settings.get(options.BACKUP_INTERVAL_DAYS))
         folder = settings.get(options.BACKUP_FOLDER)
-        backup_note = QLabel(self.tr("Into {folder}. Profile › Back up now chooses the "
-                                     "folder.").format(folder=folder) if folder else
-                             self.tr("No backup folder yet: Profile › Back up now chooses "
-                                     "it, and the automatic backups go there."))
-        backup_note.setObjectName("hint")
-        backup_note.setWordWrap(True)
+        backup_note = hint_label(self.tr("Into {folder}. Profile › Back up now chooses the "
+                                         "folder.").format(folder=folder) if folder else
+                                 self.tr("No backup folder yet: Profile › Back up now chooses "
+                                         "it, and the automatic backups go there."))
 
         # The hub account lives in the encrypted profile (its token in the OS keyring):
         # its own dialog saves it, this one only leads there.

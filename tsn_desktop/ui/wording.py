@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from tsn_desktop.core.identifiers import ADELI, INS, RPPS, IdentifierCheck, Reason
 from tsn_desktop.core.session import PROFESSIONS
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 
 # Written as literal QCoreApplication.translate("Wording", ...) calls: lupdate only
 # collects strings it can see at the call, not through a helper.
@@ -60,30 +61,60 @@ def rpps_problem_text(reason: str) -> str:
 
 
 # Reason is a StrEnum: a member and its stored code look up alike in these tables.
+# Why a check of core/identifiers.py refused a number (or, for a Corsican ADELI, what it
+# could not verify), by identifier kind; catalogue sources worded at each call. The INS
+# key's words never give the expected key: copying it would turn a typo into a
+# valid-looking, wrong INS.
+_CHECK_TEXTS: dict[str, dict[str, str]] = {
+    INS: {
+        Reason.EMPTY: QT_TRANSLATE_NOOP("Identifiers", "The INS number is empty."),
+        Reason.CHARACTERS: QT_TRANSLATE_NOOP(
+            "Identifiers", "Invalid characters: digits only (2A or 2B for Corsica)."),
+        Reason.LENGTH: QT_TRANSLATE_NOOP(
+            "Identifiers", "An INS number has 15 characters (13 + a 2-digit key)."),
+        Reason.KEY_MISSING: QT_TRANSLATE_NOOP(
+            "Identifiers", "Key missing: add the last 2 digits of the number."),
+        Reason.SEX: QT_TRANSLATE_NOOP(
+            "Identifiers",
+            "Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number)."),
+        Reason.MONTH: QT_TRANSLATE_NOOP("Identifiers", "Invalid birth month."),
+        Reason.PLACE: QT_TRANSLATE_NOOP("Identifiers", "Invalid place of birth."),
+        Reason.ORDER: QT_TRANSLATE_NOOP("Identifiers", "Invalid order number (000)."),
+        Reason.KEY: QT_TRANSLATE_NOOP(
+            "Identifiers", "Invalid key: a digit was probably mistyped, check the number "
+            "again."),
+    },
+    RPPS: {
+        Reason.EMPTY: QT_TRANSLATE_NOOP("Identifiers", "The RPPS number is empty."),
+        Reason.CHARACTERS: QT_TRANSLATE_NOOP(
+            "Identifiers", "An RPPS number has digits only."),
+        Reason.LENGTH: QT_TRANSLATE_NOOP("Identifiers", "An RPPS number has 11 digits."),
+        Reason.KEY: QT_TRANSLATE_NOOP(
+            "Identifiers", "Invalid RPPS number: a digit was probably mistyped."),
+    },
+    ADELI: {
+        Reason.EMPTY: QT_TRANSLATE_NOOP("Identifiers", "The ADELI number is empty."),
+        Reason.CHARACTERS: QT_TRANSLATE_NOOP(
+            "Identifiers", "An ADELI number has digits only (2A or 2B for Corsica)."),
+        Reason.LENGTH: QT_TRANSLATE_NOOP(
+            "Identifiers", "An ADELI number has 9 characters."),
+        Reason.KEY: QT_TRANSLATE_NOOP(
+            "Identifiers", "Invalid ADELI number: a digit was probably mistyped."),
+        Reason.KEY_NOT_CHECKED: QT_TRANSLATE_NOOP(
+            "Identifiers",
+            "Corsican ADELI number: its check digit could not be verified, check it again."),
+    },
+}
+
+
+def _check_text(kind: str, reason: str) -> str:
+    source = _CHECK_TEXTS.get(kind, {}).get(reason)
+    return QCoreApplication.translate("Identifiers", source) if source else ""  # QT_TRANSLATE_NOOP
 
 
 def ins_check_text(reason: str) -> str:
-    """Why an INS number was refused; "" for a valid one. The key's words never give the
-    expected key: copying it would turn a typo into a valid-looking, wrong INS."""
-    texts: dict[str, str] = {
-        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The INS number is empty."),
-        Reason.CHARACTERS: QCoreApplication.translate(
-            "Identifiers", "Invalid characters: digits only (2A or 2B for Corsica)."),
-        Reason.LENGTH: QCoreApplication.translate(
-            "Identifiers", "An INS number has 15 characters (13 + a 2-digit key)."),
-        Reason.KEY_MISSING: QCoreApplication.translate(
-            "Identifiers", "Key missing: add the last 2 digits of the number."),
-        Reason.SEX: QCoreApplication.translate(
-            "Identifiers",
-            "Invalid first digit (1 or 2; 3, 4, 7 or 8 for a provisional number)."),
-        Reason.MONTH: QCoreApplication.translate("Identifiers", "Invalid birth month."),
-        Reason.PLACE: QCoreApplication.translate("Identifiers", "Invalid place of birth."),
-        Reason.ORDER: QCoreApplication.translate("Identifiers", "Invalid order number (000)."),
-        Reason.KEY: QCoreApplication.translate(
-            "Identifiers", "Invalid key: a digit was probably mistyped, check the number "
-            "again."),
-    }
-    return texts.get(reason, "")
+    """Why an INS number was refused; "" for a valid one."""
+    return _check_text(INS, reason)
 
 
 def ins_match_text(code: str) -> str:
@@ -101,35 +132,14 @@ def ins_match_text(code: str) -> str:
 
 def rpps_check_text(reason: str) -> str:
     """Why an RPPS number was refused, in one short sentence; "" for a valid one."""
-    texts: dict[str, str] = {
-        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The RPPS number is empty."),
-        Reason.CHARACTERS: QCoreApplication.translate(
-            "Identifiers", "An RPPS number has digits only."),
-        Reason.LENGTH: QCoreApplication.translate("Identifiers", "An RPPS number has 11 digits."),
-        Reason.KEY: QCoreApplication.translate(
-            "Identifiers", "Invalid RPPS number: a digit was probably mistyped."),
-    }
-    return texts.get(reason, "")
+    return _check_text(RPPS, reason)
 
 
 def adeli_check_text(reason: str) -> str:
     """Why an ADELI number was refused, or the Corsica note on an accepted one."""
-    texts: dict[str, str] = {
-        Reason.EMPTY: QCoreApplication.translate("Identifiers", "The ADELI number is empty."),
-        Reason.CHARACTERS: QCoreApplication.translate(
-            "Identifiers", "An ADELI number has digits only (2A or 2B for Corsica)."),
-        Reason.LENGTH: QCoreApplication.translate(
-            "Identifiers", "An ADELI number has 9 characters."),
-        Reason.KEY: QCoreApplication.translate(
-            "Identifiers", "Invalid ADELI number: a digit was probably mistyped."),
-        Reason.KEY_NOT_CHECKED: QCoreApplication.translate(
-            "Identifiers",
-            "Corsican ADELI number: its check digit could not be verified, check it again."),
-    }
-    return texts.get(reason, "")
+    return _check_text(ADELI, reason)
 
 
 def identifier_check_text(check: IdentifierCheck) -> str:
     """The words for any check of core/identifiers.py, by the identifier it checked."""
-    wording = {INS: ins_check_text, RPPS: rpps_check_text, ADELI: adeli_check_text}
-    return wording[check.kind](check.reason) if check.kind in wording else ""
+    return _check_text(check.kind, check.reason)

@@ -21,18 +21,20 @@ from tsn_desktop.audit.model import PAGE_SIZE, AuditEntry, AuditFilter
 from tsn_desktop.audit.ui import texts
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.ui.rows_model import RowsMixin
 
 log = logging.getLogger(__name__)
 _ModelIndex = QModelIndex | QPersistentModelIndex
 FilterMaker = Callable[[Database], AuditFilter]
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(RowsMixin, QAbstractTableModel):
     """Newest first. `set_query` takes a function run on the DB thread that makes the
     filter (a patient's care teams or a name search need the database); later pages
     come with fetchMore as the view scrolls, so a year of trail never loads at once."""
 
     WHEN, WHO, WHAT, PATIENT, RECORD, SOURCE = range(6)
+    COLUMN_COUNT = 6
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     loaded = Signal(int, int)    # lines shown, lines matching
@@ -96,7 +98,8 @@ class AuditTableModel(QAbstractTableModel):
         self.set_query(None)
 
     def entry(self, row: int) -> AuditEntry | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        entry: AuditEntry | None = self.item(row)
+        return entry
 
     # --- loading ---------------------------------------------------------------------------
     def _first_arrived(self, generation: int, flt: AuditFilter, page: list[AuditEntry],
@@ -146,16 +149,10 @@ class AuditTableModel(QAbstractTableModel):
                          lambda exc: self._failed(generation, exc))
 
     # --- the table ---------------------------------------------------------------------------
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 6
-
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        entry: AuditEntry | None = self.item_at(index)
+        if entry is None:
             return None
-        entry = self._rows[index.row()]
         if role == self.EntryRole:
             return entry
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

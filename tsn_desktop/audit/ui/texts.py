@@ -1,7 +1,8 @@
 """Words of the audit screens: actions, records, sources, columns, times.
 
-Every string is a literal QCoreApplication.translate("AuditTexts", ...) call so that
-lupdate collects it; the pure code hands over codes.
+Every string is a literal QCoreApplication.translate("AuditTexts", ...) call, or a
+QT_TRANSLATE_NOOP("AuditTexts", ...) source worded later, so that lupdate
+collects it; the pure code hands over codes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from tsn_desktop.audit.model import HUB, AuditEntry, in_paris, is_practitioner
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import datetime_text, time_text
 
 
@@ -79,31 +81,42 @@ def when_label(entry: AuditEntry) -> str:
     return text
 
 
+# Headings as catalogue sources (QT_TRANSLATE_NOOP lets lupdate collect them); worded in
+# the current language each time they are asked for.
+_COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("AuditTexts", "When"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Who"),
+    QT_TRANSLATE_NOOP("AuditTexts", "What"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Patient"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Record"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Source"),
+)
+_CSV_HEADERS = (
+    QT_TRANSLATE_NOOP("AuditTexts", "Date and time (Paris)"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Until (Paris)"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Times"),
+    QT_TRANSLATE_NOOP("AuditTexts", "RPPS number"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Practitioner"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Action"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Patient id"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Patient"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Record type"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Record id"),
+    QT_TRANSLATE_NOOP("AuditTexts", "Source"),
+)
+
+
+def _worded(sources: tuple[str, ...]) -> list[str]:
+    translate = QCoreApplication.translate
+    return [translate("AuditTexts", source) for source in sources]  # QT_TRANSLATE_NOOP
+
+
 def column_titles() -> list[str]:
-    return [
-        QCoreApplication.translate("AuditTexts", "When"),
-        QCoreApplication.translate("AuditTexts", "Who"),
-        QCoreApplication.translate("AuditTexts", "What"),
-        QCoreApplication.translate("AuditTexts", "Patient"),
-        QCoreApplication.translate("AuditTexts", "Record"),
-        QCoreApplication.translate("AuditTexts", "Source"),
-    ]
+    return _worded(_COLUMN_TITLES)
 
 
 def csv_headers() -> list[str]:
-    return [
-        QCoreApplication.translate("AuditTexts", "Date and time (Paris)"),
-        QCoreApplication.translate("AuditTexts", "Until (Paris)"),
-        QCoreApplication.translate("AuditTexts", "Times"),
-        QCoreApplication.translate("AuditTexts", "RPPS number"),
-        QCoreApplication.translate("AuditTexts", "Practitioner"),
-        QCoreApplication.translate("AuditTexts", "Action"),
-        QCoreApplication.translate("AuditTexts", "Patient id"),
-        QCoreApplication.translate("AuditTexts", "Patient"),
-        QCoreApplication.translate("AuditTexts", "Record type"),
-        QCoreApplication.translate("AuditTexts", "Record id"),
-        QCoreApplication.translate("AuditTexts", "Source"),
-    ]
+    return _worded(_CSV_HEADERS)
 
 
 def csv_labels() -> dict[str, str]:

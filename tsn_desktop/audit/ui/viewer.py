@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +33,7 @@ from tsn_desktop.audit.ui.table_model import AuditTableModel
 from tsn_desktop.core.audit import ACTIONS
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.ui.forms import row_table
 
 log = logging.getLogger(__name__)
 _NO_DATE = QDate(2000, 1, 1)
@@ -166,15 +165,9 @@ class AuditView(QWidget):
         self._exporting = False
         self.filters = AuditFilterBar(with_patient, self)
         self.model = AuditTableModel(runner, self)
-        self.table = QTableView(self)
+        self.table = row_table(self, self.model, self.tr("Audit log"))
         self.table.setObjectName("audit_table")
-        self.table.setAccessibleName(self.tr("Audit log"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,17 @@ from tsn_desktop.patients import care_team
 from tsn_desktop.patients.care_team import AddResult, Member
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.ui.fit import FittingDialog, grow_to_content, reading_width
+from tsn_desktop.ui.forms import (
+    add_cancel_button,
+    add_main_button,
+    error_label,
+    intro_label,
+    open_window_modal,
+    raise_if_open,
+    row_table,
+    stack,
+)
+from tsn_desktop.ui.rows_model import RowsMixin
 
 log = logging.getLogger(__name__)
 
@@ -75,40 +85,36 @@ def confirm_remove(parent: QWidget, member: Member) -> bool:
     return box.clickedButton() is remove
 
 
-class MembersModel(QAbstractTableModel):
+class MembersModel(RowsMixin, QAbstractTableModel):
     """The members of the patient's care team: name, RPPS number."""
 
     NAME, RPPS = 0, 1
+    COLUMN_COUNT = 2
     MemberRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._members: list[Member] = []
+        self._rows: list[Member] = []
         self._own_rpps: str | None = None
 
     def set_members(self, members: list[Member], own_rpps: str | None = None) -> None:
         self.beginResetModel()
-        self._members = list(members)
+        self._rows = list(members)
         self._own_rpps = own_rpps
         self.endResetModel()
 
     def member(self, row: int) -> Member | None:
-        return self._members[row] if 0 <= row < len(self._members) else None
+        member: Member | None = self.item(row)
+        return member
 
     def is_own(self, row: int) -> bool:
         member = self.member(row)
         return member is not None and member.rpps == self._own_rpps
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._members)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 2
-
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._members):
+        member: Member | None = self.item_at(index)
+        if member is None:
             return None
-        member = self._members[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.NAME:
                 name = member_name(member)
@@ -147,10 +153,9 @@ class ShareDialog(FittingDialog):
         self.setStyleSheet(_STYLE)
         self.setWindowTitle(self.tr("Share with a colleague"))
 
-        intro = QLabel(self.tr(
+        intro = intro_label(self.tr(
             "The colleague will see this patient's file on the hub after the next "
             "synchronisation, and the changes made to it from then on."), self)
-        intro.setWordWrap(True)
         self.rpps_edit = QLineEdit(self)
         self.rpps_edit.setObjectName("rpps")
         self.rpps_edit.setAccessibleName(self.tr("Colleague's RPPS number"))
@@ -158,12 +163,7 @@ class ShareDialog(FittingDialog):
         self.rpps_edit.setToolTip(self.tr(
             "On the colleague's CPS card, or in the Annuaire Santé (annuaire.sante.fr)"))
         self.rpps_edit.setMaxLength(32)  # room for spaces; the check says what is wrong
-        self.rpps_error = QLabel(self)
-        self.rpps_error.setObjectName("rpps_error")
-        self.rpps_error.setProperty("role", "error")
-        self.rpps_error.setWordWrap(True)
-        self.rpps_error.setAccessibleName(self.tr("RPPS number problem"))
-        self.rpps_error.setVisible(False)
+        self.rpps_error = error_label(self, "rpps_error", self.tr("RPPS number problem"))
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("display")
         self.name_edit.setAccessibleName(self.tr("Colleague's name (optional)"))
@@ -181,28 +181,17 @@ class ShareDialog(FittingDialog):
         form.addRow(rpps_label, rpps_cell)
         form.addRow(name_label, self.name_edit)
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("problem")
-        self.banner.setProperty("role", "error")
-        self.banner.setWordWrap(True)
-        self.banner.setAccessibleName(self.tr("Message"))
-        self.banner.setVisible(False)
+        self.banner = error_label(self, "problem", self.tr("Message"))
 
         self.buttons = QDialogButtonBox(self)
-        self.share_button = self.buttons.addButton(self.tr("&Share"),
-                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.share_button.setAccessibleName(self.tr("Share the patient's file"))
-        self.share_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.share_button = add_main_button(self.buttons, self.tr("&Share"),
+                                            self.tr("Share the patient's file"),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = add_cancel_button(self.buttons, self.tr("Cancel"))
         self.buttons.accepted.connect(self.share)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.buttons)
+        stack(self, intro, form, self.banner, self.buttons)
         for first, second in ((self.rpps_edit, self.name_edit),
                               (self.name_edit, self.share_button),
                               (self.share_button, self.cancel_button)):
@@ -317,22 +306,14 @@ class CareTeamTab(QWidget):
         if runner is not None:  # a colleague's change to this team, pulled: shown at once
             runner.records_changed.connect(self._records_changed)
 
-        intro = QLabel(self.tr(
+        intro = intro_label(self.tr(
             "The practitioners of the care team see this patient's file on the hub. Share "
             "it with a colleague who takes care of the patient too (home-visit nurse, "
             "pharmacist…)."), self)
-        intro.setWordWrap(True)
 
         self.model = MembersModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Members of the care team"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self, self.model, self.tr("Members of the care team"),
+                               selection=QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(MembersModel.NAME, QHeaderView.ResizeMode.Stretch)
@@ -439,22 +420,25 @@ class CareTeamTab(QWidget):
             rpps = [m.rpps for m in members]
             if selected is not None and selected.rpps in rpps:
                 self.table.selectRow(rpps.index(selected.rpps))
+            self._update_buttons()
+            self.members_shown.emit()
         else:
-            self.empty_label.setText(self.tr(
+            self._show_empty(self.tr(
                 "No care team yet: on the hub, only the practitioner who created this "
                 "patient sees the file. Use “Share with a colleague…” to add someone."))
-            self.results.setCurrentWidget(self.empty_label)
-        self._update_buttons()
-        self.members_shown.emit()
 
     def _load_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
         log.error("reading the care team failed: %s", type(error).__name__)
         self.model.set_members([])
-        self.empty_label.setText(self.tr(
+        self._show_empty(self.tr(
             "The care team could not be read. Open the patient again; if it keeps failing, "
             "restart TSN Desktop."))
+
+    def _show_empty(self, text: str) -> None:
+        """No table: `text` says why (no team yet, or it could not be read)."""
+        self.empty_label.setText(text)
         self.results.setCurrentWidget(self.empty_label)
         self._update_buttons()
         self.members_shown.emit()
@@ -463,16 +447,12 @@ class CareTeamTab(QWidget):
     def open_share_dialog(self) -> None:
         if self._runner is None or self._patient_id is None:
             return
-        if self.share_dialog is not None and self.share_dialog.isVisible():
-            self.share_dialog.raise_()
-            self.share_dialog.activateWindow()
+        if raise_if_open(self.share_dialog):
             return
         dialog = ShareDialog(self._runner, self._patient_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._shared)
-        dialog.destroyed.connect(self._dialog_gone)
         self.share_dialog = dialog
-        dialog.open()  # window-modal, without a nested event loop
+        open_window_modal(dialog, self._dialog_gone)
 
     def _dialog_gone(self) -> None:
         self.share_dialog = None

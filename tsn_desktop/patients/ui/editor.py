@@ -45,6 +45,7 @@ from tsn_desktop.patients.model import (
 from tsn_desktop.patients.ui import texts
 from tsn_desktop.patients.ui.date_field import DateField
 from tsn_desktop.ui.fit import grow_to_content
+from tsn_desktop.ui.forms import add_cancel_button, add_main_button
 
 log = logging.getLogger(__name__)
 
@@ -301,12 +302,9 @@ class PatientEditorDialog(QDialog):
         self.banner.setVisible(False)
 
         self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Save"),
-                                                  QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.save_button = add_main_button(self.buttons, self.tr("&Save"), self.tr("Save"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = add_cancel_button(self.buttons, self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 

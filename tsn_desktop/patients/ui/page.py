@@ -36,6 +36,7 @@ from tsn_desktop.patients.ui import file_header, texts
 from tsn_desktop.patients.ui.editor import PatientEditorDialog
 from tsn_desktop.patients.ui.patient_file import PatientFileView
 from tsn_desktop.patients.ui.table_model import Column, PatientTableModel
+from tsn_desktop.ui.forms import open_window_modal, raise_if_open
 
 log = logging.getLogger(__name__)
 
@@ -535,17 +536,13 @@ class PatientsPage(QWidget):
 
     def _open_editor(self, patient: Patient | None,
                      prefill: dict[str, str] | None = None) -> None:
-        if self.editor is not None and self.editor.isVisible():
-            self.editor.raise_()
-            self.editor.activateWindow()
+        if raise_if_open(self.editor):
             return
         editor = PatientEditorDialog(self._runner, self._clock, patient, self, prefill=prefill)
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._saved)
         editor.open_existing_requested.connect(self.open_patient)
-        editor.destroyed.connect(self._editor_gone)
         self.editor = editor
-        editor.open()  # window-modal, without a nested event loop
+        open_window_modal(editor, self._editor_gone)
 
     def _editor_gone(self) -> None:
         self.editor = None

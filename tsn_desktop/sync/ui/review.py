@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,8 +45,10 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.clock import Clock, parse_utc_iso
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.sync import engine
 from tsn_desktop.sync.adapters import AdapterRegistry, Resource
+from tsn_desktop.ui.forms import row_table
 
 log = logging.getLogger(__name__)
 
@@ -234,19 +237,70 @@ class TextTableModel(QAbstractTableModel):
 
 def _table(parent: QWidget, model: TextTableModel, name: str, *,
            multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)          # Tab goes on to the next control
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    view = row_table(parent, model, name,
+                     selection=QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                     else QAbstractItemView.SelectionMode.SingleSelection)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
+
+
+def _empty_label(parent: QWidget, text: str) -> QLabel:
+    """What a tab says in place of an empty list; hidden until the list is read (not
+    empty yet, only unknown)."""
+    label = QLabel(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.hide()
+    label.setAccessibleName(text)
+    return label
+
+
+# Record types and conflict kinds as catalogue sources (in the dialog's context);
+# worded in the current language at each call.
+_TYPE_WORDS = {
+    "Patient": QT_TRANSLATE_NOOP("SyncReviewDialog", "Patient"),
+    "CareTeam": QT_TRANSLATE_NOOP("SyncReviewDialog", "Care team"),
+    "Immunization": QT_TRANSLATE_NOOP("SyncReviewDialog", "Vaccination"),
+    "ImmunizationRecommendation": QT_TRANSLATE_NOOP(
+        "SyncReviewDialog", "Vaccination recommendation"),
+    "Observation": QT_TRANSLATE_NOOP("SyncReviewDialog", "Reading"),
+    "Appointment": QT_TRANSLATE_NOOP("SyncReviewDialog", "Appointment"),
+    "Communication": QT_TRANSLATE_NOOP("SyncReviewDialog", "Message"),
+    "Practitioner": QT_TRANSLATE_NOOP("SyncReviewDialog", "Directory entry"),
+    "AuditEvent": QT_TRANSLATE_NOOP("SyncReviewDialog", "Audit entry"),
+}
+_KIND_WORDS = {
+    "element": QT_TRANSLATE_NOOP("SyncReviewDialog", "Changed here and on the hub"),
+    "ins_identity": QT_TRANSLATE_NOOP("SyncReviewDialog", "Identity set by the INS on the hub"),
+    "edit_beats_delete": QT_TRANSLATE_NOOP(
+        "SyncReviewDialog", "Changed on one side, deleted on the other"),
+    "deleted": QT_TRANSLATE_NOOP("SyncReviewDialog", "Deleted on the hub"),
+    "hub_order": QT_TRANSLATE_NOOP("SyncReviewDialog", "Changed here and on the hub"),
+    "append_only": QT_TRANSLATE_NOOP("SyncReviewDialog", "Recorded differently on the hub"),
+    "cancel_wins": QT_TRANSLATE_NOOP("SyncReviewDialog", "Cancelled on one side"),
+    "appointment_status": QT_TRANSLATE_NOOP(
+        "SyncReviewDialog", "Status changed here and on the hub"),
+    "refused_by_hub": QT_TRANSLATE_NOOP("SyncReviewDialog", "Your change was refused by the hub"),
+    "hub_restored": QT_TRANSLATE_NOOP("SyncReviewDialog", "Hub restored from a backup"),
+    "unreadable_hub_copy": QT_TRANSLATE_NOOP(
+        "SyncReviewDialog", "Hub copy not readable by this version"),
+}
+
+
+def _worded(table: dict[str, str], code: str) -> str:
+    """The words for `code` in `table`, or "" for a code it does not know."""
+    source = table.get(code)
+    translate = QCoreApplication.translate
+    return translate("SyncReviewDialog", source) if source else ""  # QT_TRANSLATE_NOOP
+
+
+def _action_row(*buttons: QPushButton) -> QHBoxLayout:
+    """A tab's action buttons, from the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def _button(parent: QWidget, text: str, description: str) -> QPushButton:
@@ -303,10 +357,7 @@ class SyncReviewDialog(QDialog):
     def _build_conflicts_tab(self) -> QWidget:
         page = QWidget(self)
         page.setAccessibleName(self.tr("Conflicts"))
-        self.conflicts_empty = QLabel(self.tr("No conflict to review."), page)
-        self.conflicts_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.conflicts_empty.hide()   # until the list is read: not empty yet, only unknown
-        self.conflicts_empty.setAccessibleName(self.tr("No conflict to review."))
+        self.conflicts_empty = _empty_label(page, self.tr("No conflict to review."))
         self.conflicts_model = TextTableModel(
             [self.tr("Record"), self.tr("Name"), self.tr("What happened"), self.tr("Date")],
             self)
@@ -333,10 +384,7 @@ class SyncReviewDialog(QDialog):
         self.use_mine.clicked.connect(self.use_my_copy)
         if self._registry is None:
             self.use_mine.hide()
-        actions = QHBoxLayout()
-        actions.addWidget(self.keep_hub)
-        actions.addWidget(self.use_mine)
-        actions.addStretch(1)
+        actions = _action_row(self.keep_hub, self.use_mine)
         layout = QVBoxLayout(page)
         layout.addWidget(self.conflicts_empty)
         layout.addWidget(self.conflicts_view, 2)
@@ -349,10 +397,7 @@ class SyncReviewDialog(QDialog):
     def _build_parked_tab(self) -> QWidget:
         page = QWidget(self)
         page.setAccessibleName(self.tr("Refused by the hub"))
-        self.parked_empty = QLabel(self.tr("No change was refused by the hub."), page)
-        self.parked_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.parked_empty.hide()   # until the list is read: not empty yet, only unknown
-        self.parked_empty.setAccessibleName(self.tr("No change was refused by the hub."))
+        self.parked_empty = _empty_label(page, self.tr("No change was refused by the hub."))
         self.parked_help = QLabel(self.tr(
             "The hub refused these changes: they stay on this computer. Correct the record "
             "if the reason asks for it, then try again."), page)
@@ -369,10 +414,7 @@ class SyncReviewDialog(QDialog):
         self.retry_all = _button(page, self.tr("Try all again"),
                                  self.tr("Sends every refused change to the hub again"))
         self.retry_all.clicked.connect(self.try_all_again)
-        actions = QHBoxLayout()
-        actions.addWidget(self.retry)
-        actions.addWidget(self.retry_all)
-        actions.addStretch(1)
+        actions = _action_row(self.retry, self.retry_all)
         layout = QVBoxLayout(page)
         layout.addWidget(self.parked_empty)
         layout.addWidget(self.parked_help)
@@ -578,34 +620,10 @@ class SyncReviewDialog(QDialog):
         return moment.astimezone(self._zone).strftime("%d/%m/%Y %H:%M")
 
     def _type_words(self, resource_type: str) -> str:
-        words = {
-            "Patient": self.tr("Patient"),
-            "CareTeam": self.tr("Care team"),
-            "Immunization": self.tr("Vaccination"),
-            "ImmunizationRecommendation": self.tr("Vaccination recommendation"),
-            "Observation": self.tr("Reading"),
-            "Appointment": self.tr("Appointment"),
-            "Communication": self.tr("Message"),
-            "Practitioner": self.tr("Directory entry"),
-            "AuditEvent": self.tr("Audit entry"),
-        }
-        return words.get(resource_type, resource_type)
+        return _worded(_TYPE_WORDS, resource_type) or resource_type
 
     def _kind_words(self, kind: str) -> str:
-        words = {
-            "element": self.tr("Changed here and on the hub"),
-            "ins_identity": self.tr("Identity set by the INS on the hub"),
-            "edit_beats_delete": self.tr("Changed on one side, deleted on the other"),
-            "deleted": self.tr("Deleted on the hub"),
-            "hub_order": self.tr("Changed here and on the hub"),
-            "append_only": self.tr("Recorded differently on the hub"),
-            "cancel_wins": self.tr("Cancelled on one side"),
-            "appointment_status": self.tr("Status changed here and on the hub"),
-            "refused_by_hub": self.tr("Your change was refused by the hub"),
-            "hub_restored": self.tr("Hub restored from a backup"),
-            "unreadable_hub_copy": self.tr("Hub copy not readable by this version"),
-        }
-        return words.get(kind, self.tr("Changed here and on the hub"))
+        return _worded(_KIND_WORDS, kind) or self.tr("Changed here and on the hub")
 
 
 def _flat(value: Any) -> str:
