@@ -35,6 +35,7 @@ def _extend_series(db: Database) -> None:
 AGENDA = Feature(
     name="agenda",
     title=QT_TRANSLATE_NOOP("Navigation", "Agenda"),
+    page=_page,
     sync_adapters=_adapters,
     migrations="tsn_desktop.agenda",
     on_open=_extend_series,

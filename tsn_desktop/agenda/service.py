@@ -72,6 +72,11 @@ def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, .
     return tuple(double_bookings(a, store.between(src, a.start, a.end)))
 
 
+def clashes(db: Database, draft: Appointment) -> tuple[Appointment, ...]:
+    """What a draft would double-book (asked before saving, to say so first)."""
+    return _clashes(db, draft)
+
+
 # --- one appointment ----------------------------------------------------------------------
 def create(db: Database, draft: Appointment) -> SaveResult:
     """A new single appointment (its id is made here); double bookings are returned."""
