@@ -188,3 +188,18 @@ def test_the_next_free_slot_button_fills_the_start(
     dialog.free_button.click()
     qtbot.waitUntil(lambda: dialog.start() == paris(2026, 11, 23, 11, 5))
     dialog.reject()
+
+
+def test_in_french_the_week_and_its_days_are_named_in_french(
+        french: object, page: AgendaPage, runner: DbRunner, qtbot: QtBot,
+        patient: Patient, tmp_path: Path) -> None:
+    page.refresh()
+    book(runner, qtbot, paris(2026, 11, 23, 10, 0), patient)
+    qtbot.waitUntil(lambda: len(page.view.items) == 1)
+    assert page.title.text() == "Semaine du 23/11/2026 au 29/11/2026"
+    assert page.view.accessibleDescription() == "1 rendez-vous"
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    assert page.detail.text() == "lun. 23/11 10:00–10:20 · DURAND Jeanne · Consultation · Réservé" \
+        " · depuis 10:30"
+    image = page.grab()
+    assert image.save(str(tmp_path / "agenda_week_fr.png"))

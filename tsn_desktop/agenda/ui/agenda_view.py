@@ -19,6 +19,8 @@ from tsn_desktop.ui.formatting import time_text
 FIRST_HOUR, LAST_HOUR = 7, 20  # shown at least; earlier or later appointments widen it
 HEADER, GUTTER = 28, 48
 NOW_COLOUR = QColor("#d0021b")
+# A glyph before the time says the waiting-room status at a glance (the words follow).
+_MARKS = {"arrived": "● ", "in_consultation": "▶ ", "done": "✓ ", "noshow": "✗ "}
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ class AgendaView(QWidget):
         self.selected_id: str | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(420, 360)
+        self.setMinimumSize(300, 220)
         self.setAccessibleName(self.tr("Agenda"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -208,14 +210,21 @@ class AgendaView(QWidget):
         font = QFont(painter.font())
         font.setStrikeOut(a.status == CANCELLED)
         painter.setFont(font)
-        first = f"{time_text(a.start, self.zone)} {block.item.patient_name}".strip()
+        mark = _MARKS.get(a.status, "")
+        first = f"{mark}{time_text(a.start, self.zone)} {block.item.patient_name}".strip()
         second = texts.type_label(a.type)
         if a.status != "booked":
             second = f"{second} · {texts.status_label(a.status)}"
-        lines = f"{first}\n{second}" if block.rect.height() >= 26 else f"{first} · {second}"
-        painter.drawText(block.rect.adjusted(4, 1, -2, -1),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap, lines)
+        area = block.rect.adjusted(4, 1, -2, -1)
+        metrics = painter.fontMetrics()
+        if area.height() >= 2 * metrics.height():
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, f"{first}\n{second}")
+        else:  # a short visit: one line, cut with an ellipsis rather than wrapped away
+            line = metrics.elidedText(f"{first} · {second}", Qt.TextElideMode.ElideRight,
+                                      int(area.width()))
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             line)
         font.setStrikeOut(False)
         painter.setFont(font)
 

@@ -112,19 +112,20 @@ class AppointmentDialog(FittingDialog):
         repeat.addWidget(self.count_label)
         repeat.addWidget(self.count)
         form = QFormLayout()
-        form.addRow(self.tr("&Type:"), self.type_box)
-        form.addRow(self.tr("&Patient:"), self.search)
+
+        def row(text: str, buddy: QWidget, field: QWidget | QHBoxLayout) -> None:
+            label = QLabel(text, self)
+            label.setBuddy(buddy)  # Alt+letter goes to the field, and the & is not shown
+            form.addRow(label, field)
+
+        row(self.tr("&Type:"), self.type_box, self.type_box)
+        row(self.tr("&Patient:"), self.search, self.search)
         form.addRow("", self.results)
         form.addRow("", self.chosen)
-        form.addRow(self.tr("&Address:"), self.address)
-        form.addRow(self.tr("&When:"), when)
-        form.addRow(self.tr("&Repeat:"), repeat)
-        form.addRow(self.tr("&Note:"), self.note)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label and widget and isinstance(label.widget(), QLabel) and widget.widget():
-                label.widget().setBuddy(widget.widget())  # type: ignore[union-attr]
+        row(self.tr("&Address:"), self.address, self.address)
+        row(self.tr("&When:"), self.day, when)
+        row(self.tr("&Repeat:"), self.repeat, repeat)
+        row(self.tr("&Note:"), self.note, self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         layout = QVBoxLayout(self)
