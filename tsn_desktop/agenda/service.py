@@ -285,6 +285,8 @@ def ensure_until(db: Database, end: datetime) -> int:
     """Materialises every open-ended series up to `end` at least (and to the horizon
     seen from now). Returns how many series were extended."""
     target = max(end, recurrence.horizon(db.clock.now()) - _HORIZON_SLACK)
+    if not store.series_short_of(db, target):
+        return 0  # the common case: a read, no write transaction
     with db.unit_of_work() as uow:
         short = store.series_short_of(uow, target)
         for series, until in short:

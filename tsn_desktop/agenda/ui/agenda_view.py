@@ -8,7 +8,16 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tsn_desktop.agenda.model import CANCELLED, NO_SHOW
@@ -72,6 +81,8 @@ class AgendaView(QWidget):
         self.items: list[AgendaItem] = []
         self.now: datetime | None = None
         self.selected_id: str | None = None
+        self._hours = (FIRST_HOUR, LAST_HOUR)
+        self._blocks: list[Block] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(300, 220)
@@ -85,6 +96,8 @@ class AgendaView(QWidget):
                    now: datetime | None) -> None:
         self.first, self.days, self.now = first, days, now
         self.items = sorted(items, key=lambda i: (i.appointment.start, i.appointment.id))
+        self._hours = self._span_of_hours()  # once per period: every block's place uses it
+        self._blocks: list[Block] | None = None
         if self.selected_id not in {i.appointment.id for i in self.items}:
             self.selected_id = None
         self.update()
@@ -109,6 +122,9 @@ class AgendaView(QWidget):
 
     # --- geometry ---------------------------------------------------------------------------
     def hours(self) -> tuple[int, int]:
+        return self._hours
+
+    def _span_of_hours(self) -> tuple[int, int]:
         first, last = FIRST_HOUR, LAST_HOUR
         for item in self.items:
             start = item.appointment.start.astimezone(self.zone)
@@ -128,12 +144,24 @@ class AgendaView(QWidget):
         span = (last - first) * 60
         return HEADER + (self.height() - HEADER) * (minutes - first * 60) / span
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._blocks = None
+        super().resizeEvent(event)
+
     def blocks(self) -> list[Block]:
+        """Where each appointment is drawn (kept until the period or the size changes)."""
+        if self._blocks is None:
+            self._blocks = self._place_blocks()
+        return self._blocks
+
+    def _place_blocks(self) -> list[Block]:
         out: list[Block] = []
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in self.items:
+            by_day.setdefault(item.appointment.start.astimezone(self.zone).date(), []).append(item)
         for index in range(self.days):
             day = self.first + timedelta(days=index)
-            items = [i for i in self.items if i.appointment.start.astimezone(self.zone).date()
-                     == day]
+            items = by_day.get(day, [])
             lanes = _lanes(items)
             left, width = self._column(index)
             for item in items:
