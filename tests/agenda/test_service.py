@@ -195,3 +195,15 @@ def test_a_personal_slot_cannot_carry_a_patient(db: Database, patient: Patient) 
         service.create(db, draft(paris(2026, 11, 24, 13, 0), type="personal",
                                  patient_id=patient.id))
     assert [p.code for p in info.value.problems] == ["personal_has_no_patient"]
+
+
+def test_splitting_after_an_occurrence_edited_on_its_own_gives_no_day_two_visits(
+        db: Database, patient: Patient) -> None:
+    nurse_series(db, patient)
+    moved = service.view(db, date(2026, 11, 28), 1)[0].appointment
+    service.update(db, Appointment(**{**moved.__dict__, "start": paris(2026, 11, 28, 9, 0),
+                                      "end": paris(2026, 11, 28, 9, 15)}))
+    from_day = service.view(db, date(2026, 11, 26), 1)[0].appointment
+    service.edit_following(db, from_day, SeriesChange(at=time(18, 0)))
+    assert [(d.day, t) for d, t, _ in days(db, date(2026, 11, 27), 3)] == [
+        (27, "18:00"), (28, "09:00"), (29, "18:00")]

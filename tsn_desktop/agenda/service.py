@@ -266,11 +266,13 @@ def edit_following(db: Database, occurrence: Appointment, change: SeriesChange) 
         tail = _changed(tail, change, day)
         _check_series(uow, tail)
         horizon = max(until, recurrence.horizon(uow.clock.now()))
-        # The old series' occurrences from `day` are the new series' from now on.
+        # From `day` on, untouched occurrences are remade by the new series; ones edited on
+        # their own or already seen move to it as they are (so no day gets two visits).
         for a in store.of_series(uow, series.id, day):
             if a.detached or a.status != BOOKED:
-                continue
-            store.mark_deleted(uow, a)
+                store.update(uow, replace(a, series_id=tail.id))
+            else:
+                store.mark_deleted(uow, a)
         if head is None:
             uow.execute("UPDATE appointment_series SET deleted = 1, updated_at = ?"
                         " WHERE id = ?", (uow.now_iso(), series.id))
