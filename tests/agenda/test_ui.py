@@ -203,3 +203,17 @@ def test_in_french_the_week_and_its_days_are_named_in_french(
         " · depuis 10:30"
     image = page.grab()
     assert image.save(str(tmp_path / "agenda_week_fr.png"))
+
+
+def test_locking_the_session_leaves_no_name_on_the_page(
+        page: AgendaPage, runner: DbRunner, qtbot: QtBot, patient: Patient) -> None:
+    book(runner, qtbot, paris(2026, 11, 23, 10, 0), patient)
+    qtbot.waitUntil(lambda: len(page.view.items) == 1)
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    page.new_appointment()
+    assert "DURAND" in page.detail.text() and page.dialog is not None
+    page.on_lock()
+    assert page.view.items == [] and "DURAND" not in page.detail.text()
+    assert page.dialog is None
+    page.on_unlock()
+    qtbot.waitUntil(lambda: len(page.view.items) == 1)

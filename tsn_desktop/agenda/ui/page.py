@@ -180,6 +180,18 @@ class AgendaPage(QWidget):
         super().showEvent(event)
         self.view.setFocus()
 
+    def on_lock(self) -> None:
+        """The session locks: no patient's name stays in a hidden widget."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = None
+        self.view.set_period(self.first_day(), self.span, [], None)
+        self.detail.clear()
+        self.message.clear()
+
+    def on_unlock(self) -> None:
+        self.refresh()
+
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reads the shown period (one read at a time; a change meanwhile reads again)."""
@@ -289,7 +301,12 @@ class AgendaPage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _v: self.message.setText(self.tr("Appointment saved.")))
         self.dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
         dialog.open()
+
+    def _dialog_closed(self, dialog: AppointmentDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     # --- ICS --------------------------------------------------------------------------------
     def export_ics(self) -> None:
