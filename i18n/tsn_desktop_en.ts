@@ -82,6 +82,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Move ea&amp;rlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;horten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Len&amp;gthen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>E&amp;xport to iCalendar…</source>
         <translation type="unfinished"></translation>
@@ -92,7 +112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+68"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n appointment</numerusform>
@@ -124,8 +144,16 @@
         <source>Cancel this appointment? It stays in the agenda, marked cancelled, and its time becomes free.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Now overlaps %n other appointment(s).</source>
+        <translation>
+            <numerusform>Now overlaps %n other appointment.</numerusform>
+            <numerusform>Now overlaps %n other appointments.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>This appointment no longer exists (changed on another computer?).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,7 +168,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <location line="+22"/>
         <source>Export to iCalendar</source>
         <translation type="unfinished"></translation>
@@ -377,7 +405,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>An appointment lasts 5 minutes at least.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This appointment is over (done, no-show or cancelled): it stays where it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -390,7 +428,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+78"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+89"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>

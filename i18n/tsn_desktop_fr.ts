@@ -59,7 +59,7 @@
     <message>
         <location line="+3"/>
         <source>Mark &amp;arrived</source>
-        <translation>Marquer &amp;arrivé</translation>
+        <translation>Marquer a&amp;rrivé</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -69,7 +69,7 @@
     <message>
         <location line="+2"/>
         <source>Mark d&amp;one</source>
-        <translation>Marquer &amp;terminé</translation>
+        <translation>Marquer ter&amp;miné</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -79,7 +79,27 @@
     <message>
         <location line="+2"/>
         <source>&amp;Cancel the appointment</source>
-        <translation>A&amp;nnuler le rendez-vous</translation>
+        <translation>Ann&amp;uler le rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move ea&amp;rlier</source>
+        <translation>A&amp;vancer (15 min plus tôt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;later</source>
+        <translation>Retarder (15 min plus &amp;tard)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;horten</source>
+        <translation>Racc&amp;ourcir (5 min)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Len&amp;gthen</source>
+        <translation>Allon&amp;ger (5 min)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -89,10 +109,10 @@
     <message>
         <location line="+1"/>
         <source>I&amp;mport personal events (ICS)…</source>
-        <translation>I&amp;mporter des événements personnels (ICS)…</translation>
+        <translation>&amp;Importer des événements personnels (ICS)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+68"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n rendez-vous</numerusform>
@@ -124,8 +144,16 @@
         <source>Cancel this appointment? It stays in the agenda, marked cancelled, and its time becomes free.</source>
         <translation>Annuler ce rendez-vous ? Il reste dans l&apos;agenda, marqué annulé, et son créneau redevient libre.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Now overlaps %n other appointment(s).</source>
+        <translation>
+            <numerusform>Chevauche maintenant %n autre rendez-vous.</numerusform>
+            <numerusform>Chevauche maintenant %n autres rendez-vous.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>This appointment no longer exists (changed on another computer?).</source>
         <translation>Ce rendez-vous n&apos;existe plus (modifié sur un autre ordinateur ?).</translation>
     </message>
@@ -140,7 +168,7 @@
         <translation>Rendez-vous enregistré.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <location line="+22"/>
         <source>Export to iCalendar</source>
         <translation>Exporter en iCalendar</translation>
@@ -377,7 +405,17 @@
         <translation>La durée doit être comprise entre 1 minute et 24 heures.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>An appointment lasts 5 minutes at least.</source>
+        <translation>Un rendez-vous dure au moins 5 minutes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This appointment is over (done, no-show or cancelled): it stays where it was.</source>
+        <translation>Ce rendez-vous est clos (terminé, absent ou annulé) : il reste où il était.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation>Le rendez-vous n&apos;a pas pu être enregistré tel que saisi : vérifiez chaque champ.</translation>
     </message>
@@ -390,7 +428,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+78"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+89"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>

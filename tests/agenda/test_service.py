@@ -207,3 +207,22 @@ def test_splitting_after_an_occurrence_edited_on_its_own_gives_no_day_two_visits
     service.edit_following(db, from_day, SeriesChange(at=time(18, 0)))
     assert [(d.day, t) for d, t, _ in days(db, date(2026, 11, 27), 3)] == [
         (27, "18:00"), (28, "09:00"), (29, "18:00")]
+
+
+def test_moving_an_occurrence_makes_it_this_one_and_a_finished_visit_stays_put(
+        db: Database, patient: Patient) -> None:
+    nurse_series(db, patient)
+    item = service.view(db, date(2026, 11, 24), 1)[0].appointment
+    moved = service.move(db, item.id, 15).appointment
+    assert moved.local_start().strftime("%H:%M") == "08:15" and moved.detached
+    longer = service.move(db, item.id, 5, resize=True).appointment
+    assert longer.minutes == 20 and longer.start == moved.start
+    with pytest.raises(InvalidAppointment) as short:
+        service.move(db, item.id, -20, resize=True)
+    assert [p.code for p in short.value.problems] == ["too_short"]
+    service.set_status(db, item.id, DONE)
+    with pytest.raises(InvalidAppointment) as over:
+        service.move(db, item.id, 15)
+    assert [p.code for p in over.value.problems] == ["already_over"]
+    service.edit_all(db, item.series_id or "", SeriesChange(at=time(7, 0)))
+    assert service.get(db, item.id).local_start().strftime("%H:%M") == "08:15"

@@ -217,3 +217,15 @@ def test_locking_the_session_leaves_no_name_on_the_page(
     assert page.dialog is None
     page.on_unlock()
     qtbot.waitUntil(lambda: len(page.view.items) == 1)
+
+
+def test_alt_down_moves_the_chosen_appointment_a_quarter_hour_later(
+        page: AgendaPage, runner: DbRunner, qtbot: QtBot) -> None:
+    book(runner, qtbot, paris(2026, 11, 24, 9, 0))
+    qtbot.waitUntil(lambda: len(page.view.items) == 1)
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)
+    qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: shown(page) == ["24 09:15 "])
+    qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: page.view.items[0].appointment.minutes == 25)

@@ -11,6 +11,9 @@ from tsn_desktop.agenda import recurrence, store
 from tsn_desktop.agenda.availability import Closure, Opening, check_template, next_free_slot
 from tsn_desktop.agenda.model import (
     BOOKED,
+    CANCELLED,
+    DONE,
+    NO_SHOW,
     Appointment,
     AppointmentType,
     Problem,
@@ -105,6 +108,31 @@ def update(db: Database, a: Appointment) -> SaveResult:
         saved = store.update(uow, a)
         clashes = _clashes(uow, saved)
     return SaveResult(saved, clashes)
+
+
+MOVE_STEP, RESIZE_STEP = 15, 5  # minutes, for the keyboard
+
+
+def move(db: Database, appointment_id: str, minutes: int, *,
+         resize: bool = False) -> SaveResult:
+    """Moves the appointment (or only its end, `resize`) by `minutes`; an occurrence
+    moved so becomes "this one". A visit already over (done, no-show, cancelled) stays
+    where it was; a duration under 5 minutes is refused."""
+    with db.unit_of_work() as uow:
+        a = store.get(uow, appointment_id)
+        if a is None or a.meta.deleted:
+            raise LookupError("no such appointment")
+        if a.status in (DONE, NO_SHOW, CANCELLED):
+            raise InvalidAppointment([Problem("status", "already_over")])
+        shift = timedelta(minutes=minutes)
+        moved = replace(a, end=a.end + shift, detached=a.series_id is not None) if resize \
+            else replace(a, start=a.start + shift, end=a.end + shift,
+                         detached=a.series_id is not None)
+        if moved.end - moved.start < timedelta(minutes=RESIZE_STEP):
+            raise InvalidAppointment([Problem("end", "too_short")])
+        _check(uow, moved)
+        saved = store.update(uow, moved)
+        return SaveResult(saved, _clashes(uow, saved))
 
 
 def set_status(db: Database, appointment_id: str, status: str) -> Appointment:

@@ -149,6 +149,16 @@ class AgendaPage(QWidget):
             CANCELLED: action(self.tr("&Cancel the appointment"),
                               [key(Qt.Key.Key_Delete)], lambda: self.set_status(CANCELLED)),
         }
+        self.move_actions = [
+            action(self.tr("Move ea&rlier"), [key("Alt+Up")],
+                   lambda: self.move(-service.MOVE_STEP)),
+            action(self.tr("Move &later"), [key("Alt+Down")],
+                   lambda: self.move(service.MOVE_STEP)),
+            action(self.tr("S&horten"), [key("Alt+Shift+Up")],
+                   lambda: self.move(-service.RESIZE_STEP, resize=True)),
+            action(self.tr("Len&gthen"), [key("Alt+Shift+Down")],
+                   lambda: self.move(service.RESIZE_STEP, resize=True)),
+        ]
         self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
         self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
                                     self.import_ics)
@@ -158,6 +168,7 @@ class AgendaPage(QWidget):
         """For the main window's "Agenda" menu (window-wide while this page is shown)."""
         return [self.new_action, self.previous_action, self.next_action, self.today_action,
                 self.day_action, self.week_action, *self.status_actions.values(),
+                *self.move_actions,
                 self.export_action, self.import_action]
 
     # --- period -----------------------------------------------------------------------------
@@ -234,7 +245,7 @@ class AgendaPage(QWidget):
 
     # --- selection and status ----------------------------------------------------------------
     def _selection_changed(self, item: AgendaItem | None) -> None:
-        for act in self.status_actions.values():
+        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ())):
             act.setEnabled(item is not None)
         if item is None:
             self.detail.setText(self.tr("Up/Down: choose an appointment · F6 arrived · "
@@ -267,6 +278,28 @@ class AgendaPage(QWidget):
         rid = item.appointment.id
         self.runner.run(lambda db: service.set_status(db, rid, status),
                         lambda _a: self.message.clear(), self._status_failed, owner=self)
+
+    def move(self, minutes: int, resize: bool = False) -> None:
+        """Alt+Up/Down: 15 minutes earlier or later; with Shift, the end by 5 minutes."""
+        item = self.view.selected()
+        if item is None:
+            return
+        rid = item.appointment.id
+        self.runner.run(lambda db: service.move(db, rid, minutes, resize=resize),
+                        self._moved, self._move_failed, owner=self)
+
+    def _moved(self, result: service.SaveResult) -> None:
+        if result.double_bookings:
+            self.message.setText(self.tr("Now overlaps %n other appointment(s).", "",
+                                         len(result.double_bookings)))
+        else:
+            self.message.clear()
+
+    def _move_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, service.InvalidAppointment):
+            self.message.setText(" ".join(texts.problem_text(p) for p in exc.problems))
+        else:
+            self._status_failed(exc)
 
     def _status_failed(self, exc: BaseException) -> None:
         if isinstance(exc, StatusNotAllowed):

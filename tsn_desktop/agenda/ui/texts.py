@@ -93,6 +93,11 @@ def problem_text(problem: Problem) -> str:
             "AgendaTexts", "The number of occurrences must be 1 or more."),
         "minutes": QCoreApplication.translate(
             "AgendaTexts", "The duration must be between 1 minute and 24 hours."),
+        "too_short": QCoreApplication.translate(
+            "AgendaTexts", "An appointment lasts 5 minutes at least."),
+        "already_over": QCoreApplication.translate(
+            "AgendaTexts", "This appointment is over (done, no-show or cancelled): it stays "
+            "where it was."),
     }
     return texts.get(problem.code, QCoreApplication.translate(
         "AgendaTexts", "The appointment could not be saved as typed: check each field."))
