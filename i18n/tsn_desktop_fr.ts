@@ -10,6 +10,534 @@
     </message>
 </context>
 <context>
+    <name>AgendaPage</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/page.py" line="+73"/>
+        <source>Shown period</source>
+        <translation>Période affichée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chosen appointment</source>
+        <translation>Rendez-vous choisi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agenda messages</source>
+        <translation>Messages de l&apos;agenda</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N&amp;ext</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Today</source>
+        <translation>&amp;Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Week</source>
+        <translation>S&amp;emaine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New appointment…</source>
+        <translation>&amp;Nouveau rendez-vous…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark &amp;arrived</source>
+        <translation>Marquer a&amp;rrivé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;in consultation</source>
+        <translation>Marquer en &amp;consultation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark d&amp;one</source>
+        <translation>Marquer ter&amp;miné</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as no-&amp;show</source>
+        <translation>Marquer a&amp;bsent (non venu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel the appointment</source>
+        <translation>Ann&amp;uler le rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move ea&amp;rlier</source>
+        <translation>A&amp;vancer (15 min plus tôt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;later</source>
+        <translation>Retarder (15 min plus &amp;tard)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;horten</source>
+        <translation>Racc&amp;ourcir (5 min)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Len&amp;gthen</source>
+        <translation>Allon&amp;ger (5 min)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport to iCalendar…</source>
+        <translation>E&amp;xporter en iCalendar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I&amp;mport personal events (ICS)…</source>
+        <translation>&amp;Importer des événements personnels (ICS)…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+68"/>
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n rendez-vous</numerusform>
+            <numerusform>%n rendez-vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The agenda could not be read. Try again with Ctrl+T; if it keeps failing, restart the application.</source>
+        <translation>L&apos;agenda n&apos;a pas pu être lu. Réessayez avec Ctrl+T ; si l&apos;erreur persiste, redémarrez l&apos;application.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Up/Down: choose an appointment · F6 arrived · F7 in consultation · F8 done · F9 no-show · Delete: cancel</source>
+        <translation>Haut/Bas : choisir un rendez-vous · F6 arrivé · F7 en consultation · F8 terminé · F9 absent · Suppr : annuler</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>since %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel this appointment? It stays in the agenda, marked cancelled, and its time becomes free.</source>
+        <translation>Annuler ce rendez-vous ? Il reste dans l&apos;agenda, marqué annulé, et son créneau redevient libre.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>Now overlaps %n other appointment(s).</source>
+        <translation>
+            <numerusform>Chevauche maintenant %n autre rendez-vous.</numerusform>
+            <numerusform>Chevauche maintenant %n autres rendez-vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This appointment no longer exists (changed on another computer?).</source>
+        <translation>Ce rendez-vous n&apos;existe plus (modifié sur un autre ordinateur ?).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The status could not be saved: try again.</source>
+        <translation>Le statut n&apos;a pas pu être enregistré : réessayez.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Appointment saved.</source>
+        <translation>Rendez-vous enregistré.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Export to iCalendar</source>
+        <translation>Exporter en iCalendar</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>The shown period goes into an .ics file for another calendar. Each appointment is written as “Rendez-vous”, without the patient.</source>
+        <translation>La période affichée est enregistrée dans un fichier .ics pour un autre calendrier. Chaque rendez-vous y est écrit « Rendez-vous », sans le patient.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Include &amp;patients&apos; names and visit addresses</source>
+        <translation>Inclure les noms des &amp;patients et les adresses des visites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With names, anyone who reads the file or the calendar it goes into learns who your patients are: keep it on this computer or a calendar only you can read.</source>
+        <translation>Avec les noms, toute personne qui lit le fichier ou le calendrier où il est importé apprend qui sont vos patients : gardez-le sur cet ordinateur ou dans un calendrier que vous seul pouvez lire.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+23"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Rendez-vous</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n appointment(s) exported.</source>
+        <translation>
+            <numerusform>%n rendez-vous exporté.</numerusform>
+            <numerusform>%n rendez-vous exportés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file could not be written: choose another folder.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import personal events</source>
+        <translation>Importer des événements personnels</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n event(s) added as personal time.</source>
+        <translation>
+            <numerusform>%n événement ajouté comme temps personnel.</numerusform>
+            <numerusform>%n événements ajoutés comme temps personnel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n event(s) updated.</source>
+        <translation>
+            <numerusform>%n événement mis à jour.</numerusform>
+            <numerusform>%n événements mis à jour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n recurring event(s) not imported: this version imports single events only.</source>
+        <translation>
+            <numerusform>%n événement récurrent non importé : cette version n&apos;importe que les événements uniques.</numerusform>
+            <numerusform>%n événements récurrents non importés : cette version n&apos;importe que les événements uniques.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file could not be imported (it is not an iCalendar file this application can read). Nothing was added.</source>
+        <translation>Ce fichier n&apos;a pas pu être importé (ce n&apos;est pas un fichier iCalendar que l&apos;application sait lire). Rien n&apos;a été ajouté.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The import failed. Nothing was added.</source>
+        <translation>L&apos;import a échoué. Rien n&apos;a été ajouté.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTexts</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+19"/>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home visit</source>
+        <translation>Visite à domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teleconsultation</source>
+        <translation>Téléconsultation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrived (waiting room)</source>
+        <translation>Arrivé (salle d&apos;attente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In consultation</source>
+        <translation>En consultation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-show</source>
+        <translation>Absent (non venu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Week of %1 to %2</source>
+        <translation>Semaine du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Does not repeat</source>
+        <translation>Ne se répète pas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every day</source>
+        <translation>Tous les jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every week</source>
+        <translation>Toutes les semaines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every month</source>
+        <translation>Tous les mois</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The appointment must end after it starts.</source>
+        <translation>Le rendez-vous doit finir après son début.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An appointment lasts 24 hours at most: check the duration.</source>
+        <translation>Un rendez-vous dure 24 heures au plus : vérifiez la durée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a type of appointment from the list.</source>
+        <translation>Choisissez un type de rendez-vous dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A personal slot has no patient: choose another type or remove the patient.</source>
+        <translation>Un créneau personnel n&apos;a pas de patient : choisissez un autre type ou retirez le patient.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number of occurrences must be 1 or more.</source>
+        <translation>Le nombre d&apos;occurrences doit être d&apos;au moins 1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The duration must be between 1 minute and 24 hours.</source>
+        <translation>La durée doit être comprise entre 1 minute et 24 heures.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An appointment lasts 5 minutes at least.</source>
+        <translation>Un rendez-vous dure au moins 5 minutes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This appointment is over (done, no-show or cancelled): it stays where it was.</source>
+        <translation>Ce rendez-vous est clos (terminé, absent ou annulé) : il reste où il était.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The appointment could not be saved as typed: check each field.</source>
+        <translation>Le rendez-vous n&apos;a pas pu être enregistré tel que saisi : vérifiez chaque champ.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An appointment marked “%1” cannot become “%2”. To see the patient again, create a new appointment.</source>
+        <translation>Un rendez-vous marqué « %1 » ne peut pas devenir « %2 ». Pour revoir le patient, créez un nouveau rendez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+89"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+65"/>
+        <source>New appointment</source>
+        <translation>Nouveau rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name, birth date or INS</source>
+        <translation>Nom, date de naissance ou INS</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+142"/>
+        <source>No patient chosen</source>
+        <translation>Aucun patient choisi</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Where the visit takes place</source>
+        <translation>Lieu de la visite</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next &amp;free slot</source>
+        <translation>Prochain créneau &amp;libre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no end</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What to correct</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Occurrences:</source>
+        <translation>&amp;Occurrences :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>&amp;Quand :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répétition :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Patient: %1</source>
+        <translation>Patient : %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No free slot in the next three months within the opening hours.</source>
+        <translation>Aucun créneau libre dans les trois prochains mois pendant les heures d&apos;ouverture.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>This time overlaps with: %1. Press Save again to book it anyway.</source>
+        <translation>Ce créneau chevauche : %1. Cliquez de nouveau sur Enregistrer pour le réserver quand même.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The appointment could not be saved. What you typed is still here: try again, or restart the application.</source>
+        <translation>Le rendez-vous n&apos;a pas pu être enregistré. Ce que vous avez saisi est conservé : réessayez, ou redémarrez l&apos;application.</translation>
+    </message>
+</context>
+<context>
     <name>AuditCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
@@ -2068,7 +2596,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/features.py" line="+32"/>
+        <location filename="../tsn_desktop/features.py" line="+33"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -2078,7 +2606,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/agenda/feature.py" line="+37"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>

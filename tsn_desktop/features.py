@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tsn_desktop.agenda.feature import AGENDA
 from tsn_desktop.audit.feature import AUDIT
 from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature
 from tsn_desktop.patients.feature import CARE_TEAM, PATIENTS
@@ -31,7 +32,7 @@ FEATURES: tuple[Feature, ...] = (
     VACCINATION,
     planned("readings", QT_TRANSLATE_NOOP("Navigation", "Readings")),
     planned("network", QT_TRANSLATE_NOOP("Navigation", "Network")),
-    planned("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
+    AGENDA,
     AUDIT,
 )
 

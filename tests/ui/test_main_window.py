@@ -86,8 +86,7 @@ def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
 
 def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object) -> None:
     window = first_window(make_session)
-    titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau",
-              "agenda": "Agenda"}
+    titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau"}
     for name, title in titles.items():
         page = window.page_widgets[name]
         assert isinstance(page, PlaceholderPage)
@@ -95,6 +94,7 @@ def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object
         assert "prochaine version" in page.text.text()
         assert "pas encore disponible" in page.text.text()
     assert not isinstance(window.page_widgets["patients"], PlaceholderPage)
+    assert not isinstance(window.page_widgets["agenda"], PlaceholderPage)
 
 
 def test_status_bar_shows_sync_state_and_practitioner(make_session: SessionFactory,
@@ -240,7 +240,7 @@ def test_page_shortcuts_work_with_the_focus_nowhere_and_only_on_their_page(
     assert focused is not None
     focused.clearFocus()  # as after some message boxes: no widget has the focus
     assert QApplication.focusWidget() is None
-    window.show_page("agenda")
+    window.show_page("network")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.editor is None  # Ctrl+N belongs to the Patients page
     window.show_page("patients")

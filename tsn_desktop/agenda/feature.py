@@ -1,0 +1,42 @@
+"""What the agenda adds to the application (the Feature seam): the Agenda page, the
+Appointment resource's sync, its migration, and the series horizon moved on at open."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from tsn_desktop.core.db import Database
+    from tsn_desktop.sync.adapters import SyncAdapter
+
+
+def _page(context: FeatureContext) -> QWidget:
+    from tsn_desktop.agenda.ui.page import AgendaPage
+
+    return AgendaPage(context)
+
+
+def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.agenda.fhir import AppointmentAdapter
+
+    return [AppointmentAdapter()]
+
+
+def _extend_series(db: Database) -> None:
+    from tsn_desktop.agenda.service import extend_horizons
+
+    extend_horizons(db)  # recurring visits with no end exist up to the moving horizon
+
+
+AGENDA = Feature(
+    name="agenda",
+    title=QT_TRANSLATE_NOOP("Navigation", "Agenda"),
+    page=_page,
+    sync_adapters=_adapters,
+    migrations="tsn_desktop.agenda",
+    on_open=_extend_series,
+)

@@ -1,0 +1,375 @@
+"""What the agenda screens may ask: validated, audited use cases over appointments,
+recurring series, statuses and free slots."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from tsn_desktop.agenda import recurrence, store
+from tsn_desktop.agenda.availability import Closure, Opening, check_template, next_free_slot
+from tsn_desktop.agenda.model import (
+    BOOKED,
+    CANCELLED,
+    DONE,
+    NO_SHOW,
+    Appointment,
+    AppointmentType,
+    Problem,
+    StatusChange,
+    double_bookings,
+    local_instant,
+    validate,
+    with_status,
+)
+from tsn_desktop.agenda.recurrence import InvalidRule, Series
+from tsn_desktop.core.db import Database, UnitOfWork, new_id
+
+RESOURCE = store.RESOURCE  # what pages watch in "records changed"
+StaleRecord = store.StaleRecord
+# Extend the horizon once it has fallen this far behind (not on every open).
+_HORIZON_SLACK = timedelta(days=7)
+
+
+class InvalidAppointment(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    appointment: Appointment
+    double_bookings: tuple[Appointment, ...]  # shown to the user, not refused
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One block of a day or week view."""
+
+    appointment: Appointment
+    patient_name: str
+    colour: str
+
+
+def types(db: Database | UnitOfWork) -> dict[str, AppointmentType]:
+    return {t.code: t for t in store.types(db)}
+
+
+def save_type(db: Database, kind: AppointmentType) -> None:
+    if not 0 < kind.default_minutes <= 24 * 60 or len(kind.colour) != 7 \
+            or not kind.colour.startswith("#"):
+        raise InvalidAppointment([Problem("type", "invalid")])
+    with db.unit_of_work() as uow:
+        store.save_type(uow, kind)
+
+
+def _check(src: Database | UnitOfWork, a: Appointment) -> None:
+    problems = validate(a, types(src))
+    if problems:
+        raise InvalidAppointment(problems)
+
+
+def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, ...]:
+    return tuple(double_bookings(a, store.between(src, a.start, a.end)))
+
+
+def clashes(db: Database, draft: Appointment) -> tuple[Appointment, ...]:
+    """What a draft would double-book (asked before saving, to say so first)."""
+    return _clashes(db, draft)
+
+
+# --- one appointment ----------------------------------------------------------------------
+def create(db: Database, draft: Appointment) -> SaveResult:
+    """A new single appointment (its id is made here); double bookings are returned."""
+    a = replace(draft, id=new_id(), status=BOOKED,
+                history=(), series_id=None, occurrence=None, detached=False)
+    _check(db, a)
+    with db.unit_of_work() as uow:
+        saved = store.insert(uow, replace(a, history=(StatusChange(BOOKED, uow.clock.now()),)))
+        clashes = _clashes(uow, saved)
+    return SaveResult(saved, clashes)
+
+
+def get(db: Database, appointment_id: str) -> Appointment:
+    a = store.get(db, appointment_id)
+    if a is None or a.meta.deleted:
+        raise LookupError("no such appointment")
+    return a
+
+
+def update(db: Database, a: Appointment) -> SaveResult:
+    """Saves an edited appointment. An occurrence edited on its own ("this one") leaves
+    its series: regenerating the series no longer touches it."""
+    a = replace(a, detached=a.series_id is not None)
+    _check(db, a)
+    with db.unit_of_work() as uow:
+        saved = store.update(uow, a)
+        clashes = _clashes(uow, saved)
+    return SaveResult(saved, clashes)
+
+
+MOVE_STEP, RESIZE_STEP = 15, 5  # minutes, for the keyboard
+
+
+def move(db: Database, appointment_id: str, minutes: int, *,
+         resize: bool = False) -> SaveResult:
+    """Moves the appointment (or only its end, `resize`) by `minutes`; an occurrence
+    moved so becomes "this one". A visit already over (done, no-show, cancelled) stays
+    where it was; a duration under 5 minutes is refused."""
+    with db.unit_of_work() as uow:
+        a = store.get(uow, appointment_id)
+        if a is None or a.meta.deleted:
+            raise LookupError("no such appointment")
+        if a.status in (DONE, NO_SHOW, CANCELLED):
+            raise InvalidAppointment([Problem("status", "already_over")])
+        shift = timedelta(minutes=minutes)
+        moved = replace(a, end=a.end + shift, detached=a.series_id is not None) if resize \
+            else replace(a, start=a.start + shift, end=a.end + shift,
+                         detached=a.series_id is not None)
+        if moved.end - moved.start < timedelta(minutes=RESIZE_STEP):
+            raise InvalidAppointment([Problem("end", "too_short")])
+        _check(uow, moved)
+        saved = store.update(uow, moved)
+        return SaveResult(saved, _clashes(uow, saved))
+
+
+def set_status(db: Database, appointment_id: str, status: str) -> Appointment:
+    """Arrived, in consultation, done, no-show, cancelled: forward moves only, each timed.
+    StatusNotAllowed for a move back (a done visit is not made booked again)."""
+    with db.unit_of_work() as uow:
+        a = store.get(uow, appointment_id)
+        if a is None or a.meta.deleted:
+            raise LookupError("no such appointment")
+        moved = with_status(a, status, uow.clock.now())
+        if moved is a:
+            return a
+        return store.update(uow, moved)
+
+
+def delete(db: Database, a: Appointment) -> None:
+    """Takes an appointment out (a tombstone); an occurrence also becomes an exception
+    date of its series, so the series never makes it again."""
+    with db.unit_of_work() as uow:
+        if a.series_id and a.occurrence:
+            found = store.get_series(uow, a.series_id)
+            if found:
+                series, until = found
+                store.save_series(uow, replace(series, exdates=series.exdates | {a.occurrence}),
+                                  until)
+        store.mark_deleted(uow, a)
+
+
+# --- the views ------------------------------------------------------------------------------
+def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris") -> list[AgendaItem]:
+    """Appointments of `days` local days from `first_day`, with names and colours. Series
+    are materialised far enough first (looking ahead past the horizon extends it)."""
+    start = local_instant(first_day, time(0), zone)
+    end = local_instant(first_day + timedelta(days=days), time(0), zone)
+    ensure_until(db, end)
+    items = store.between(db, start, end)
+    names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
+    kinds = types(db)
+    return [AgendaItem(a, names.get(a.patient_id or "", ""),
+                       kinds[a.type].colour if a.type in kinds else "#888888") for a in items]
+
+
+# --- series -----------------------------------------------------------------------------
+def _prototype(series: Series) -> Appointment:
+    first = recurrence.occurrence(series, series.start.date())
+    return Appointment(id="", type=series.type, start=first.start, end=first.end,
+                       zone=series.zone, patient_id=series.patient_id,
+                       address=series.address, note=series.note)
+
+
+def _check_series(src: Database | UnitOfWork, series: Series) -> None:
+    try:
+        recurrence.validate(series)
+    except InvalidRule as exc:
+        raise InvalidAppointment([Problem("recurrence", exc.code)]) from exc
+    _check(src, _prototype(series))
+
+
+def _resync(uow: UnitOfWork, series: Series, until: datetime, from_day: date) -> None:
+    """Makes the stored occurrences from `from_day` match the series up to `until`:
+    booked, untouched ones follow it (moved, changed or taken out); detached ones and
+    ones with a status of their own stay as they are; missing ones are made."""
+    existing = {a.occurrence: a for a in store.of_series(uow, series.id, from_day)}
+    wanted = {o.day: o for o in recurrence.occurrences(
+        series, local_instant(from_day, time(0), series.zone), until)}
+    for day, a in existing.items():
+        if a.detached or a.status != BOOKED:
+            continue
+        o = wanted.get(day) if day else None
+        if o is None:
+            store.mark_deleted(uow, a)
+            continue
+        moved = replace(a, type=series.type, start=o.start, end=o.end, zone=series.zone,
+                        patient_id=series.patient_id, address=series.address,
+                        note=series.note)
+        if moved != a:
+            store.update(uow, moved)
+    for day, o in wanted.items():
+        if day not in existing:
+            store.insert(uow, Appointment(
+                id=new_id(), type=series.type, start=o.start, end=o.end, zone=series.zone,
+                patient_id=series.patient_id, address=series.address, note=series.note,
+                history=(StatusChange(BOOKED, uow.clock.now()),),
+                series_id=series.id, occurrence=day))
+    store.save_series(uow, series, until)
+
+
+def create_series(db: Database, draft: Series) -> Series:
+    """A recurring appointment: the series and its occurrences up to the horizon."""
+    series = replace(draft, id=new_id(), rule=recurrence.check_rule(draft.rule)
+                     if draft.rule else draft.rule)
+    _check_series(db, series)
+    with db.unit_of_work() as uow:
+        _resync(uow, series, recurrence.horizon(uow.clock.now()), series.start.date())
+    return series
+
+
+def series_of(db: Database, a: Appointment) -> Series | None:
+    found = store.get_series(db, a.series_id) if a.series_id else None
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class SeriesChange:
+    """What an edit of a series changes (None: unchanged)."""
+
+    at: time | None = None
+    minutes: int | None = None
+    type: str | None = None
+    patient_id: str | None = None
+    address: str | None = None
+    note: str | None = None
+    rule: str | None = None
+
+
+def _changed(series: Series, change: SeriesChange, first_day: date) -> Series:
+    at = change.at if change.at is not None else series.start.time()
+    return replace(
+        series, start=datetime.combine(first_day, at),
+        minutes=change.minutes if change.minutes is not None else series.minutes,
+        type=change.type if change.type is not None else series.type,
+        patient_id=change.patient_id if change.patient_id is not None else series.patient_id,
+        address=change.address if change.address is not None else series.address,
+        note=change.note if change.note is not None else series.note,
+        rule=recurrence.check_rule(change.rule) if change.rule else series.rule)
+
+
+def _load_series(uow: UnitOfWork, series_id: str) -> tuple[Series, datetime]:
+    found = store.get_series(uow, series_id)
+    if found is None:
+        raise LookupError("no such series")
+    return found
+
+
+def edit_all(db: Database, series_id: str, change: SeriesChange) -> Series:
+    """"All": the series changes; its booked occurrences from today on follow (past ones
+    and ones already seen, done or edited on their own stay as they were)."""
+    with db.unit_of_work() as uow:
+        series, until = _load_series(uow, series_id)
+        edited = _changed(series, change, series.start.date())
+        _check_series(uow, edited)
+        today = uow.clock.now().astimezone(ZoneInfo(series.zone)).date()
+        _resync(uow, edited, max(until, recurrence.horizon(uow.clock.now())), today)
+    return edited
+
+
+def edit_following(db: Database, occurrence: Appointment, change: SeriesChange) -> Series:
+    """"This and the following": the series ends the day before this occurrence and a new
+    series, with the change, starts on its day. Returns the new series."""
+    if not occurrence.series_id or not occurrence.occurrence:
+        raise LookupError("not an occurrence")
+    day = occurrence.occurrence
+    with db.unit_of_work() as uow:
+        series, until = _load_series(uow, occurrence.series_id)
+        try:
+            head, tail = recurrence.split(series, day, new_id())
+        except InvalidRule as exc:
+            raise InvalidAppointment([Problem("recurrence", exc.code)]) from exc
+        tail = _changed(tail, change, day)
+        _check_series(uow, tail)
+        horizon = max(until, recurrence.horizon(uow.clock.now()))
+        # From `day` on, untouched occurrences are remade by the new series; ones edited on
+        # their own or already seen move to it as they are (so no day gets two visits).
+        for a in store.of_series(uow, series.id, day):
+            if a.detached or a.status != BOOKED:
+                store.update(uow, replace(a, series_id=tail.id))
+            else:
+                store.mark_deleted(uow, a)
+        if head is None:
+            uow.execute("UPDATE appointment_series SET deleted = 1, updated_at = ?"
+                        " WHERE id = ?", (uow.now_iso(), series.id))
+            uow.audit("delete", "AppointmentSeries", series.id)
+        else:
+            store.save_series(uow, head, until)
+        _resync(uow, tail, horizon, day)
+    return tail
+
+
+def ensure_until(db: Database, end: datetime) -> int:
+    """Materialises every open-ended series up to `end` at least (and to the horizon
+    seen from now). Returns how many series were extended."""
+    target = max(end, recurrence.horizon(db.clock.now()) - _HORIZON_SLACK)
+    if not store.series_short_of(db, target):
+        return 0  # the common case: a read, no write transaction
+    with db.unit_of_work() as uow:
+        short = store.series_short_of(uow, target)
+        for series, until in short:
+            from_day = until.astimezone(ZoneInfo(series.zone)).date()
+            _resync(uow, series, max(target, recurrence.horizon(uow.clock.now())), from_day)
+    return len(short)
+
+
+def extend_horizons(db: Database) -> int:
+    """Run when the profile opens: as days pass, the horizon moves on."""
+    return ensure_until(db, db.clock.now())
+
+
+# --- opening hours and free slots -------------------------------------------------------
+def openings(db: Database) -> list[Opening]:
+    return store.openings(db)
+
+
+def set_openings(db: Database, items: list[Opening]) -> None:
+    problems = check_template(items)
+    if problems:
+        raise InvalidAppointment([Problem("opening", code) for code in problems])
+    with db.unit_of_work() as uow:
+        store.replace_openings(uow, items)
+        uow.audit("update", "AgendaOpening", None)
+
+
+def add_closure(db: Database, start: datetime, end: datetime, reason: str = "") -> Closure:
+    if end <= start:
+        raise InvalidAppointment([Problem("end", "not_after_start")])
+    closure = Closure(new_id(), start.astimezone(UTC), end.astimezone(UTC), reason.strip())
+    with db.unit_of_work() as uow:
+        store.add_closure(uow, closure)
+        uow.audit("create", "AgendaClosure", closure.id)
+    return closure
+
+
+def free_slot(db: Database, minutes: int, after: datetime | None = None,
+              step: int = 5) -> datetime | None:
+    """The next free slot of `minutes` (UTC start) in opening hours, from the stored
+    appointments; None if none in the next three months."""
+    if not 0 < minutes <= 24 * 60:
+        raise InvalidAppointment([Problem("minutes", "invalid")])
+    start = after or db.clock.now()
+    end = start + timedelta(days=93)
+    ensure_until(db, end)
+    return next_free_slot(store.openings(db), store.closures(db, start, end),
+                          store.busy(db, start, end), start, minutes, step=step)
+
+
+def free_slot_for(db: Database, type_code: str, after: datetime | None = None) -> datetime | None:
+    """"Next free slot for a vaccination": the type's own duration."""
+    kind = types(db).get(type_code)
+    if kind is None:
+        raise InvalidAppointment([Problem("type", "unknown")])
+    return free_slot(db, kind.default_minutes, after)

@@ -1,0 +1,307 @@
+"""The painted day and week grid: one column a day, appointments as coloured blocks with
+the patient's name and type, a red line at "now", a keyboard-selected appointment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from tsn_desktop.agenda.model import CANCELLED, NO_SHOW
+from tsn_desktop.agenda.service import AgendaItem
+from tsn_desktop.agenda.ui import texts
+from tsn_desktop.ui.formatting import time_text
+
+FIRST_HOUR, LAST_HOUR = 7, 20  # shown at least; earlier or later appointments widen it
+HEADER, GUTTER = 28, 48
+NOW_COLOUR = QColor("#d0021b")
+# A glyph before the time says the waiting-room status at a glance (the words follow).
+_MARKS = {"arrived": "● ", "in_consultation": "▶ ", "done": "✓ ", "noshow": "✗ "}
+
+
+@dataclass(frozen=True)
+class Block:
+    item: AgendaItem
+    rect: QRectF
+
+
+def _lanes(items: list[AgendaItem]) -> dict[str, tuple[int, int]]:
+    """Side-by-side columns for appointments that overlap: id -> (lane, lanes)."""
+    out: dict[str, tuple[int, int]] = {}
+    group: list[tuple[AgendaItem, int]] = []
+    group_end: datetime | None = None
+    ends: list[datetime] = []
+
+    def close() -> None:
+        width = max((lane for _, lane in group), default=-1) + 1
+        for member, lane in group:
+            out[member.appointment.id] = (lane, width)
+
+    for item in sorted(items, key=lambda i: (i.appointment.start, i.appointment.end)):
+        a = item.appointment
+        if group_end is not None and a.start >= group_end:
+            close()
+            group, ends, group_end = [], [], None
+        lane = next((n for n, end in enumerate(ends) if end <= a.start), len(ends))
+        if lane == len(ends):
+            ends.append(a.end)
+        else:
+            ends[lane] = a.end
+        group.append((item, lane))
+        group_end = a.end if group_end is None else max(group_end, a.end)
+    close()
+    return out
+
+
+class AgendaView(QWidget):
+    """`set_period(first, days, items, now)`; Up/Down/Left/Right select an appointment,
+    Enter activates it (`activated`), `selection_changed` tells the page."""
+
+    activated = Signal(object)  # AgendaItem
+    selection_changed = Signal(object)  # AgendaItem | None
+
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.first = date(2026, 1, 5)
+        self.days = 7
+        self.items: list[AgendaItem] = []
+        self.now: datetime | None = None
+        self.selected_id: str | None = None
+        self._hours = (FIRST_HOUR, LAST_HOUR)
+        self._blocks: list[Block] | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(300, 220)
+        self.setAccessibleName(self.tr("Agenda"))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(900, 640)
+
+    # --- data -------------------------------------------------------------------------
+    def set_period(self, first: date, days: int, items: list[AgendaItem],
+                   now: datetime | None) -> None:
+        self.first, self.days, self.now = first, days, now
+        self.items = sorted(items, key=lambda i: (i.appointment.start, i.appointment.id))
+        self._hours = self._span_of_hours()  # once per period: every block's place uses it
+        self._blocks: list[Block] | None = None
+        if self.selected_id not in {i.appointment.id for i in self.items}:
+            self.selected_id = None
+        self.update()
+        self.selection_changed.emit(self.selected())
+
+    def selected(self) -> AgendaItem | None:
+        return next((i for i in self.items if i.appointment.id == self.selected_id), None)
+
+    def select(self, appointment_id: str | None) -> None:
+        self.selected_id = appointment_id
+        self.update()
+        self.selection_changed.emit(self.selected())
+        item = self.selected()
+        if item is not None:
+            self.setAccessibleDescription(self._describe(item))
+
+    def _describe(self, item: AgendaItem) -> str:
+        a = item.appointment
+        return " — ".join(part for part in (
+            f"{time_text(a.start, self.zone)}-{time_text(a.end, self.zone)}",
+            item.patient_name, texts.type_label(a.type), texts.status_label(a.status)) if part)
+
+    # --- geometry ---------------------------------------------------------------------------
+    def hours(self) -> tuple[int, int]:
+        return self._hours
+
+    def _span_of_hours(self) -> tuple[int, int]:
+        first, last = FIRST_HOUR, LAST_HOUR
+        for item in self.items:
+            start = item.appointment.start.astimezone(self.zone)
+            end = item.appointment.end.astimezone(self.zone)
+            first = min(first, start.hour)
+            last = max(last, end.hour + (1 if end.minute or end.date() > start.date() else 0))
+        return first, min(24, last)
+
+    def _column(self, day_index: int) -> tuple[float, float]:
+        width = (self.width() - GUTTER) / self.days
+        return GUTTER + day_index * width, width
+
+    def _y(self, moment: datetime, day: date) -> float:
+        first, last = self.hours()
+        local = moment.astimezone(self.zone)
+        minutes = (local.date() - day).days * 24 * 60 + local.hour * 60 + local.minute
+        span = (last - first) * 60
+        return HEADER + (self.height() - HEADER) * (minutes - first * 60) / span
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._blocks = None
+        super().resizeEvent(event)
+
+    def blocks(self) -> list[Block]:
+        """Where each appointment is drawn (kept until the period or the size changes)."""
+        if self._blocks is None:
+            self._blocks = self._place_blocks()
+        return self._blocks
+
+    def _place_blocks(self) -> list[Block]:
+        out: list[Block] = []
+        by_day: dict[date, list[AgendaItem]] = {}
+        for item in self.items:
+            by_day.setdefault(item.appointment.start.astimezone(self.zone).date(), []).append(item)
+        for index in range(self.days):
+            day = self.first + timedelta(days=index)
+            items = by_day.get(day, [])
+            lanes = _lanes(items)
+            left, width = self._column(index)
+            for item in items:
+                lane, count = lanes[item.appointment.id]
+                top = self._y(item.appointment.start, day)
+                bottom = max(top + 14, self._y(item.appointment.end, day))
+                lane_width = (width - 6) / count
+                out.append(Block(item, QRectF(left + 3 + lane * lane_width, top,
+                                              lane_width - 2, bottom - top - 1)))
+        return out
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.base())
+        grid = QColor(palette.mid().color())
+        grid.setAlpha(90)
+        text = palette.text().color()
+        first, last = self.hours()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        painter.setFont(small)
+        for hour in range(first, last + 1):
+            y = HEADER + (self.height() - HEADER) * (hour - first) / (last - first)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(GUTTER, int(y), self.width(), int(y))
+            if hour < last:
+                painter.setPen(text)
+                painter.drawText(QRectF(0, y + 1, GUTTER - 6, 16),
+                                 Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+        today = self.now.astimezone(self.zone).date() if self.now else None
+        for index in range(self.days):
+            day = self.first + timedelta(days=index)
+            left, width = self._column(index)
+            painter.setPen(QPen(grid, 1))
+            painter.drawLine(int(left), 0, int(left), self.height())
+            heading = QFont(self.font())
+            heading.setBold(day == today)
+            painter.setFont(heading)
+            painter.setPen(NOW_COLOUR if day == today else text)
+            painter.drawText(QRectF(left, 0, width, HEADER), Qt.AlignmentFlag.AlignCenter,
+                             texts.day_heading(day))
+        painter.setFont(small)
+        for block in self.blocks():
+            self._paint_block(painter, block)
+        if self.now is not None and today is not None:
+            offset = (today - self.first).days
+            if 0 <= offset < self.days:
+                left, width = self._column(offset)
+                y = self._y(self.now, today)
+                if HEADER <= y <= self.height():
+                    painter.setPen(QPen(NOW_COLOUR, 2))
+                    painter.drawLine(int(left), int(y), int(left + width), int(y))
+                    painter.setBrush(NOW_COLOUR)
+                    painter.drawEllipse(QRectF(left - 4, y - 4, 8, 8))
+        painter.end()
+
+    def _paint_block(self, painter: QPainter, block: Block) -> None:
+        a = block.item.appointment
+        colour = QColor(block.item.colour)
+        faded = a.status in (CANCELLED, NO_SHOW)
+        fill = QColor(colour)
+        fill.setAlpha(70 if faded else 215)
+        painter.setPen(QPen(colour.darker(140), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(block.rect, 3, 3)
+        if a.id == self.selected_id:
+            painter.setPen(QPen(self.palette().highlight().color(), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(block.rect.adjusted(-1, -1, 1, 1), 3, 3)
+        painter.setPen(QColor("#202020") if faded else QColor("white"))
+        font = QFont(painter.font())
+        font.setStrikeOut(a.status == CANCELLED)
+        painter.setFont(font)
+        mark = _MARKS.get(a.status, "")
+        first = f"{mark}{time_text(a.start, self.zone)} {block.item.patient_name}".strip()
+        second = texts.type_label(a.type)
+        if a.status != "booked":
+            second = f"{second} · {texts.status_label(a.status)}"
+        area = block.rect.adjusted(4, 1, -2, -1)
+        metrics = painter.fontMetrics()
+        if area.height() >= 2 * metrics.height():
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, f"{first}\n{second}")
+        else:  # a short visit: one line, cut with an ellipsis rather than wrapped away
+            line = metrics.elidedText(f"{first} · {second}", Qt.TextElideMode.ElideRight,
+                                      int(area.width()))
+            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             line)
+        font.setStrikeOut(False)
+        painter.setFont(font)
+
+    # --- keyboard and mouse -------------------------------------------------------------
+    def _move(self, step: int) -> None:
+        if not self.items:
+            return
+        ids = [i.appointment.id for i in self.items]
+        if self.selected_id not in ids:
+            self.select(ids[0] if step > 0 else ids[-1])
+            return
+        at = ids.index(self.selected_id)
+        self.select(ids[max(0, min(len(ids) - 1, at + step))])
+
+    def _other_day(self, step: int) -> None:
+        """Left/Right in the week: the first appointment of the day before or after."""
+        current = self.selected()
+        if current is None:
+            self._move(1)
+            return
+        day = current.appointment.start.astimezone(self.zone).date()
+        candidates = [i for i in self.items if
+                      (i.appointment.start.astimezone(self.zone).date() - day).days * step > 0]
+        if candidates:
+            target = min(candidates, key=lambda i: abs(
+                (i.appointment.start.astimezone(self.zone).date() - day).days))
+            self.select(target.appointment.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        key = event.key()
+        if key == Qt.Key.Key_Down:
+            self._move(1)
+        elif key == Qt.Key.Key_Up:
+            self._move(-1)
+        elif key == Qt.Key.Key_Right:
+            self._other_day(1)
+        elif key == Qt.Key.Key_Left:
+            self._other_day(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None:
+            self.activated.emit(self.selected())
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        hit = next((b for b in self.blocks() if b.rect.contains(event.position())), None)
+        self.select(hit.item.appointment.id if hit else None)
+        self.setFocus()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        hit = next((b for b in self.blocks() if b.rect.contains(event.position())), None)
+        if hit is not None:
+            self.activated.emit(hit.item)

@@ -1,0 +1,417 @@
+"""The Agenda navigation page: day and week views, keyboard navigation, new appointments,
+waiting-room statuses from the keyboard, ICS export and import; refreshes itself on
+"records changed"."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.agenda import ics, service
+from tsn_desktop.agenda.model import (
+    ARRIVED,
+    CANCELLED,
+    DONE,
+    IN_CONSULTATION,
+    NO_SHOW,
+    AppointmentType,
+    StatusNotAllowed,
+    local_instant,
+    week_start,
+)
+from tsn_desktop.agenda.service import AgendaItem
+from tsn_desktop.agenda.ui import texts
+from tsn_desktop.agenda.ui.agenda_view import AgendaView
+from tsn_desktop.agenda.ui.appointment_dialog import AppointmentDialog
+from tsn_desktop.core.clock import PARIS
+from tsn_desktop.core.executor import RecordsChanged
+from tsn_desktop.feature import FeatureContext
+
+NOW_TICK_MS = 60_000  # the red line moves on every minute
+DAY, WEEK = 1, 7
+
+
+class AgendaPage(QWidget):
+    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = context.runner
+        self.clock = context.clock
+        self.zone: ZoneInfo = getattr(self.clock, "zone", PARIS)
+        self.day = self.clock.today()
+        self.span = WEEK
+        self.kinds: list[AppointmentType] = []
+        self.dialog: AppointmentDialog | None = None
+        self._loading = False
+        self._again = False
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        # The period's name gives way first on a small screen (the buttons stay whole).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setAccessibleName(self.tr("Shown period"))
+        self.view = AgendaView(self.zone, self)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName(self.tr("Chosen appointment"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Agenda messages"))
+        self._build_actions()
+
+        bar = QHBoxLayout()
+        bar.addWidget(self._button(self.previous_action, "◀"))
+        bar.addWidget(self._button(self.today_action))
+        bar.addWidget(self._button(self.next_action, "▶"))
+        bar.addWidget(self.title, 1)
+        for action in (self.day_action, self.week_action, self.new_action):
+            bar.addWidget(self._button(action))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.message)
+
+        self.view.selection_changed.connect(self._selection_changed)
+        self.runner.records_changed.connect(self._records_changed)
+        self._tick = QTimer(self)
+        self._tick.setInterval(NOW_TICK_MS)
+        self._tick.timeout.connect(self._move_now_line)
+        self._tick.start()
+        self.refresh()
+
+    def _button(self, action: QAction, text: str | None = None) -> QPushButton:
+        button = QPushButton(action.text() if text is None else text, self)
+        button.setToolTip(action.toolTip())
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        # As narrow as its words allow (not the style's 80 px): the bar fits a laptop at 150 %.
+        words = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+        button.setMinimumWidth(words + 20)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(action.trigger)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+        return button
+
+    def _build_actions(self) -> None:
+        def action(text: str, keys: list[QKeySequence], slot: Any) -> QAction:
+            act = QAction(text, self)
+            act.setShortcuts(keys)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            shown = " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+            act.setToolTip(f"{text.replace('&', '')} ({shown})" if shown else text)
+            self.addAction(act)
+            return act
+
+        key = QKeySequence
+        self.previous_action = action(self.tr("&Previous"), [key(Qt.Key.Key_PageUp),
+                                      key("Alt+Left")], lambda: self.step(-1))
+        self.next_action = action(self.tr("N&ext"), [key(Qt.Key.Key_PageDown),
+                                  key("Alt+Right")], lambda: self.step(1))
+        self.today_action = action(self.tr("&Today"), [key("Ctrl+T")], self.go_today)
+        self.day_action = action(self.tr("&Day"), [key("Ctrl+Shift+D")],
+                                 lambda: self.set_span(DAY))
+        self.week_action = action(self.tr("&Week"), [key("Ctrl+Shift+W")],
+                                  lambda: self.set_span(WEEK))
+        self.new_action = action(self.tr("&New appointment…"),
+                                 [key(QKeySequence.StandardKey.New)], self.new_appointment)
+        self.status_actions = {
+            ARRIVED: action(self.tr("Mark &arrived"), [key(Qt.Key.Key_F6)],
+                            lambda: self.set_status(ARRIVED)),
+            IN_CONSULTATION: action(self.tr("Mark &in consultation"), [key(Qt.Key.Key_F7)],
+                                    lambda: self.set_status(IN_CONSULTATION)),
+            DONE: action(self.tr("Mark d&one"), [key(Qt.Key.Key_F8)],
+                         lambda: self.set_status(DONE)),
+            NO_SHOW: action(self.tr("Mark as no-&show"), [key(Qt.Key.Key_F9)],
+                            lambda: self.set_status(NO_SHOW)),
+            CANCELLED: action(self.tr("&Cancel the appointment"),
+                              [key(Qt.Key.Key_Delete)], lambda: self.set_status(CANCELLED)),
+        }
+        self.move_actions = [
+            action(self.tr("Move ea&rlier"), [key("Alt+Up")],
+                   lambda: self.move(-service.MOVE_STEP)),
+            action(self.tr("Move &later"), [key("Alt+Down")],
+                   lambda: self.move(service.MOVE_STEP)),
+            action(self.tr("S&horten"), [key("Alt+Shift+Up")],
+                   lambda: self.move(-service.RESIZE_STEP, resize=True)),
+            action(self.tr("Len&gthen"), [key("Alt+Shift+Down")],
+                   lambda: self.move(service.RESIZE_STEP, resize=True)),
+        ]
+        self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
+        self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
+                                    self.import_ics)
+        self._selection_changed(None)
+
+    def menu_actions(self) -> list[QAction]:
+        """For the main window's "Agenda" menu (window-wide while this page is shown)."""
+        return [self.new_action, self.previous_action, self.next_action, self.today_action,
+                self.day_action, self.week_action, *self.status_actions.values(),
+                *self.move_actions,
+                self.export_action, self.import_action]
+
+    # --- period -----------------------------------------------------------------------------
+    def first_day(self) -> date:
+        return self.day if self.span == DAY else week_start(self.day)
+
+    def step(self, direction: int) -> None:
+        self.day += timedelta(days=direction * self.span)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.day = self.clock.today()
+        self.refresh()
+
+    def set_span(self, span: int) -> None:
+        self.span = span
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.view.setFocus()
+
+    def on_lock(self) -> None:
+        """The session locks: no patient's name stays in a hidden widget."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = None
+        self.view.set_period(self.first_day(), self.span, [], None)
+        self.detail.clear()
+        self.message.clear()
+
+    def on_unlock(self) -> None:
+        self.refresh()
+
+    # --- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reads the shown period (one read at a time; a change meanwhile reads again)."""
+        self.title.setText(texts.period_title(self.first_day(), self.span))
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        first, span = self.first_day(), self.span
+
+        def read(db: Any) -> tuple[list[AppointmentType], list[AgendaItem]]:
+            return list(service.types(db).values()), service.view(db, first, span)
+
+        self.runner.run(read, lambda found: self._loaded(first, span, found), self._load_failed,
+                        owner=self)
+
+    def _loaded(self, first: date, span: int,
+                found: tuple[list[AppointmentType], list[AgendaItem]]) -> None:
+        self._loading = False
+        if self._again or (first, span) != (self.first_day(), self.span):
+            self._again = False
+            self.refresh()
+            return
+        self.kinds, items = found
+        self.view.set_period(first, span, items, self.clock.now())
+        self.view.setAccessibleDescription(self.tr("%n appointment(s)", "", len(items)))
+
+    def _load_failed(self, _exc: BaseException) -> None:
+        self._loading = False
+        self.message.setText(self.tr("The agenda could not be read. Try again with Ctrl+T; "
+                                     "if it keeps failing, restart the application."))
+
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if service.RESOURCE in changed.types() or "Patient" in changed.types():
+            self.refresh()
+
+    def _move_now_line(self) -> None:
+        self.view.now = self.clock.now()
+        self.view.update()
+
+    # --- selection and status ----------------------------------------------------------------
+    def _selection_changed(self, item: AgendaItem | None) -> None:
+        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ())):
+            act.setEnabled(item is not None)
+        if item is None:
+            self.detail.setText(self.tr("Up/Down: choose an appointment · F6 arrived · "
+                                        "F7 in consultation · F8 done · F9 no-show · "
+                                        "Delete: cancel"))
+            return
+        a = item.appointment
+        parts = [f"{texts.day_heading(a.local_start().date())} "
+                 f"{a.local_start():%H:%M}–{a.local_end():%H:%M}",
+                 item.patient_name, texts.type_label(a.type), texts.status_label(a.status)]
+        if a.history:
+            last = a.history[-1]
+            parts.append(self.tr("since %1").replace(
+                "%1", last.at.astimezone(self.zone).strftime("%H:%M")))
+        if a.address:
+            parts.append(a.address)
+        self.detail.setText(" · ".join(p for p in parts if p))
+
+    def set_status(self, status: str) -> None:
+        item = self.view.selected()
+        if item is None:
+            return
+        if status == CANCELLED:
+            answer = QMessageBox.question(
+                self, self.tr("Cancel the appointment"),
+                self.tr("Cancel this appointment? It stays in the agenda, marked cancelled, "
+                        "and its time becomes free."))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        rid = item.appointment.id
+        self.runner.run(lambda db: service.set_status(db, rid, status),
+                        lambda _a: self.message.clear(), self._status_failed, owner=self)
+
+    def move(self, minutes: int, resize: bool = False) -> None:
+        """Alt+Up/Down: 15 minutes earlier or later; with Shift, the end by 5 minutes."""
+        item = self.view.selected()
+        if item is None:
+            return
+        rid = item.appointment.id
+        self.runner.run(lambda db: service.move(db, rid, minutes, resize=resize),
+                        self._moved, self._move_failed, owner=self)
+
+    def _moved(self, result: service.SaveResult) -> None:
+        if result.double_bookings:
+            self.message.setText(self.tr("Now overlaps %n other appointment(s).", "",
+                                         len(result.double_bookings)))
+        else:
+            self.message.clear()
+
+    def _move_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, service.InvalidAppointment):
+            self.message.setText(" ".join(texts.problem_text(p) for p in exc.problems))
+        else:
+            self._status_failed(exc)
+
+    def _status_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StatusNotAllowed):
+            self.message.setText(texts.status_not_allowed(exc.old, exc.new))
+        elif isinstance(exc, LookupError):
+            self.message.setText(self.tr("This appointment no longer exists (changed on "
+                                         "another computer?)."))
+            self.refresh()
+        else:
+            self.message.setText(self.tr("The status could not be saved: try again."))
+
+    # --- new appointment ------------------------------------------------------------------
+    def default_start(self) -> datetime:
+        """The next quarter hour now when the shown period is today, else 09:00 that day."""
+        day = self.day
+        now = self.clock.now()
+        today = self.clock.today()
+        if day == today or (self.span == WEEK and self.first_day() <= today
+                            < self.first_day() + timedelta(days=WEEK)):
+            local = now.astimezone(self.zone)
+            minutes = (local.minute // 15 + 1) * 15
+            return (local.replace(minute=0, second=0, microsecond=0)
+                    + timedelta(minutes=minutes)).astimezone(now.tzinfo)
+        return local_instant(day if self.span == DAY else self.first_day(), time(9, 0),
+                             self.zone.key)
+
+    def new_appointment(self) -> None:
+        if not self.kinds:
+            return
+        dialog = AppointmentDialog(self.runner, self.kinds, self.default_start(), self.zone,
+                                   self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _v: self.message.setText(self.tr("Appointment saved.")))
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: AppointmentDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    # --- ICS --------------------------------------------------------------------------------
+    def export_ics(self) -> None:
+        box = QDialog(self)
+        box.setWindowTitle(self.tr("Export to iCalendar"))
+        text = QLabel(self.tr("The shown period goes into an .ics file for another calendar. "
+                              "Each appointment is written as “Rendez-vous”, without the "
+                              "patient."), box)
+        text.setWordWrap(True)
+        names = QCheckBox(self.tr("Include &patients' names and visit addresses"), box)
+        warning = QLabel(self.tr("With names, anyone who reads the file or the calendar it "
+                                 "goes into learns who your patients are: keep it on this "
+                                 "computer or a calendar only you can read."), box)
+        warning.setWordWrap(True)
+        warning.setVisible(False)
+        names.toggled.connect(warning.setVisible)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, box)
+        buttons.accepted.connect(box.accept)
+        buttons.rejected.connect(box.reject)
+        layout = QVBoxLayout(box)
+        for widget in (text, names, warning, buttons):
+            layout.addWidget(widget)
+        if box.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to iCalendar"), "agenda.ics", self.tr("iCalendar (*.ics)"))
+        if path:
+            self.write_ics(Path(path), names.isChecked())
+
+    def write_ics(self, path: Path, with_names: bool) -> None:
+        first, span = self.first_day(), self.span
+        plain = self.tr("Rendez-vous")
+
+        def summary(item: AgendaItem) -> str:
+            if not with_names:
+                return plain
+            return " — ".join(p for p in (item.patient_name,
+                                          texts.type_label(item.appointment.type)) if p)
+
+        self.runner.run(lambda db: ics.export(db, first, span, path, summary, with_names),
+                        lambda n: self.message.setText(
+                            self.tr("%n appointment(s) exported.", "", n)),
+                        lambda _e: self.message.setText(self.tr(
+                            "The file could not be written: choose another folder.")),
+                        owner=self)
+
+    def import_ics(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import personal events"), "", self.tr("iCalendar (*.ics)"))
+        if path:
+            self.read_ics(Path(path))
+
+    def read_ics(self, path: Path) -> None:
+        def read(db: Any) -> ics.ImportResult:
+            return ics.import_personal(db, path.read_bytes())
+
+        self.runner.run(read, self._imported, self._import_failed, owner=self)
+
+    def _imported(self, result: ics.ImportResult) -> None:
+        text = self.tr("%n event(s) added as personal time.", "", result.created)
+        if result.updated:
+            text += " " + self.tr("%n event(s) updated.", "", result.updated)
+        if result.recurring_skipped:
+            text += " " + self.tr("%n recurring event(s) not imported: this version imports "
+                                  "single events only.", "", result.recurring_skipped)
+        self.message.setText(text)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ics.InvalidIcs | OSError | StatusNotAllowed):
+            self.message.setText(self.tr("This file could not be imported (it is not an "
+                                         "iCalendar file this application can read). Nothing "
+                                         "was added."))
+        else:
+            self.message.setText(self.tr("The import failed. Nothing was added."))
