@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from tsn_desktop.audit.feature import AUDIT
 from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature
 from tsn_desktop.patients.feature import CARE_TEAM, PATIENTS
+from tsn_desktop.readings.feature import READINGS
 from tsn_desktop.vaccination.feature import VACCINATION
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ FEATURES: tuple[Feature, ...] = (
     PATIENTS,
     CARE_TEAM,
     VACCINATION,
-    planned("readings", QT_TRANSLATE_NOOP("Navigation", "Readings")),
+    READINGS,
     planned("network", QT_TRANSLATE_NOOP("Navigation", "Network")),
     planned("agenda", QT_TRANSLATE_NOOP("Navigation", "Agenda")),
     AUDIT,
