@@ -18,7 +18,12 @@ from datetime import datetime
 import pytest
 
 from tsn_desktop.readings.importers.ble import (
-    Undecodable, blood_pressure_measurement, ieee_float, sfloat, weight_measurement)
+    Undecodable,
+    blood_pressure_measurement,
+    ieee_float,
+    sfloat,
+    weight_measurement,
+)
 from tsn_desktop.readings.model import FLAG_BODY_MOVEMENT, FLAG_IRREGULAR_PULSE
 
 

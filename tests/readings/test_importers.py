@@ -11,8 +11,15 @@ from pathlib import Path
 
 from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.model import (
-    BAD_DATE, BAD_NUMBER, BLOOD_PRESSURE, FLAG_IRREGULAR_PULSE, HEART_RATE, NO_VALUE, STEPS,
-    WEIGHT)
+    BAD_DATE,
+    BAD_NUMBER,
+    BLOOD_PRESSURE,
+    FLAG_IRREGULAR_PULSE,
+    HEART_RATE,
+    NO_VALUE,
+    STEPS,
+    WEIGHT,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -18,8 +18,14 @@ from tsn_desktop.patients import service as patients
 from tsn_desktop.readings import service, store
 from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.model import (
-    BEFORE_BIRTH, DIASTOLIC_ABOVE_SYSTOLIC, ENTERED_IN_ERROR, IN_THE_FUTURE, OUT_OF_RANGE,
-    WEIGHT, Reading)
+    BEFORE_BIRTH,
+    DIASTOLIC_ABOVE_SYSTOLIC,
+    ENTERED_IN_ERROR,
+    IN_THE_FUTURE,
+    OUT_OF_RANGE,
+    WEIGHT,
+    Reading,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
