@@ -17,6 +17,8 @@ from tests.patients.factories import TODAY, make_patient, valid_rpps
 from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
+from tsn_desktop.readings.model import Reading
+from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.sync.ui.review import TextTableModel
 
 pytestmark = pytest.mark.gui
@@ -43,15 +45,28 @@ def _review_text() -> TextTableModel:
     return model
 
 
+def _readings() -> ReadingsTableModel:
+    from datetime import UTC, datetime
+
+    at = datetime(2026, 11, 20, 6, 40, tzinfo=UTC)
+    model = ReadingsTableModel()
+    model.set_readings([Reading("weight", at, 78.6, original="173.3 [lb_av]", source="fhir"),
+                        Reading("blood_pressure", at, 142, 91, 88, flags=4, device="BLE"),
+                        Reading("steps", at, 6421, status="entered-in-error")])
+    return model
+
+
 FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     PatientTableModel: _patients,
     MembersModel: _members,
     TextTableModel: _review_text,
+    ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     PatientTableModel: lambda: PatientTableModel(TODAY),
     MembersModel: MembersModel,
     TextTableModel: lambda: TextTableModel(["A", "B"]),
+    ReadingsTableModel: ReadingsTableModel,
 }
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, time
 
 from tsn_desktop.core.db import Database
 from tsn_desktop.patients import service as patients
+from tsn_desktop.patients.model import Patient
 from tsn_desktop.readings import alerts, store
 from tsn_desktop.readings.model import Reading, Rejection, problem
 
@@ -57,3 +58,21 @@ def mark_entered_in_error(db: Database, reading: Reading, reason: str) -> bool:
 
 def alerts_of(db: Database, patient_id: str) -> list[alerts.Alert]:
     return alerts.evaluate(store.of_patient(db, patient_id), db.clock.now())
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the page shows for a patient: the readings (oldest first) and the alerts."""
+
+    readings: list[Reading]
+    alerts: list[alerts.Alert]
+
+
+def overview(db: Database, patient_id: str) -> Overview:
+    readings = store.of_patient(db, patient_id)
+    return Overview(readings, alerts.evaluate(readings, db.clock.now()))
+
+
+def find_patients(db: Database, text: str, limit: int = 30) -> list[Patient]:
+    """The register's own forgiving search (name, date of birth, INS)."""
+    return patients.search(db, text, limit)
