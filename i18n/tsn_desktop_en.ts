@@ -2838,7 +2838,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+125"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+127"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -3012,7 +3012,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-103"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-105"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3184,6 +3184,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the line cannot be split into columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the device reported a failed measurement</source>
         <translation type="unfinished"></translation>
     </message>

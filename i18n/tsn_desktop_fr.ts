@@ -2843,7 +2843,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+125"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+127"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -3017,7 +3017,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-103"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-105"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -3189,6 +3189,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>the line cannot be split into columns</source>
+        <translation>la ligne ne peut pas être découpée en colonnes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the device reported a failed measurement</source>
         <translation>l’appareil a signalé une mesure échouée</translation>
     </message>

@@ -137,3 +137,9 @@ def test_reading_the_same_file_twice_gives_the_same_readings(tmp_path: Path) -> 
     copy = tmp_path / "bp.csv"
     shutil.copy(FIXTURES / "bp.csv", copy)
     assert read_file(copy).readings == read_file(FIXTURES / "bp.csv").readings
+
+
+def test_a_line_the_csv_reader_cannot_split_is_rejected_and_the_rest_read() -> None:
+    read = read_file(FIXTURES / "weight_quote.csv")  # a stray quote on line 3
+    assert [r.value for r in read.readings] == [78.6, 77.9]
+    assert [(r.line, r.reason) for r in read.rejected] == [(3, "bad_line")]

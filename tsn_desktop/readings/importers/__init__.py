@@ -28,14 +28,15 @@ _WITHINGS_MEMBERS = ("weight.csv", "bp.csv")
 def _sniff_csv(buffered: io.BufferedReader) -> str | None:
     """'withings' or 'omron' from the header line, peeked (nothing consumed)."""
     head = buffered.peek(65536)[:65536].split(b"\n", 1)[0]
-    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
+    line = head.decode("latin-1")  # the header's words are ASCII in every format read
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
             line = head.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     first = next(csv_rows(io.StringIO(line)), None)
-    if first is None:
+    if first is None or first[1] is None:
         return None
     if omron.is_omron(first[1]):
         return omron.FORMAT

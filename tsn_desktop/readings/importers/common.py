@@ -31,6 +31,7 @@ BAD_HEX = "bad_hex"
 UNKNOWN_CHARACTERISTIC = "unknown_characteristic"
 TRUNCATED = "truncated"
 UNSUCCESSFUL = "measurement_unsuccessful"
+BAD_LINE = "bad_line"
 
 Progress = Callable[[int, int], None]  # (bytes read, total bytes); may raise to cancel
 
@@ -86,14 +87,22 @@ def text_stream(raw: IO[bytes]) -> io.TextIOWrapper:
     return io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
 
 
-def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells), the delimiter sniffed from the header (`,` or `;`)."""
+def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
+    """(line number, cells), the delimiter sniffed from the header (`,` or `;`); cells is
+    None for a line the CSV reader cannot split (a stray quote, a NUL byte...)."""
     first = text.readline()
     if not first:
         return
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(_chain(first, text), delimiter=delimiter)
-    for cells in reader:
+    reader = csv.reader(_chain(first, text), delimiter=delimiter, strict=True)
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            yield reader.line_num, None
+            continue
         yield reader.line_num, cells
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import IO
 
 from tsn_desktop.readings.importers.common import (
+    BAD_LINE,
     NO_HEADER,
     cell,
     column,
@@ -59,7 +60,7 @@ def _month_date(day: str, clock: str) -> datetime:
 def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     rows = csv_rows(text)
     first = next(rows, None)
-    if first is None or not is_omron(first[1]):
+    if first is None or first[1] is None or not is_omron(first[1]):
         yield Rejection(1, NO_HEADER, source)
         return
     headers = first[1]
@@ -70,6 +71,9 @@ def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     sys_, dia = column(headers, *_SYSTOLIC), column(headers, *_DIASTOLIC)
     pulse, irregular = column(headers, *_PULSE), column(headers, *_IRREGULAR)
     for line, cells in rows:
+        if cells is None:
+            yield Rejection(line, BAD_LINE, source)
+            continue
         if not any(c.strip() for c in cells):
             continue
         try:

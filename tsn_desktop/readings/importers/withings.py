@@ -10,7 +10,15 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import IO
 
-from tsn_desktop.readings.importers.common import NO_HEADER, cell, column, csv_rows, local, number
+from tsn_desktop.readings.importers.common import (
+    BAD_LINE,
+    NO_HEADER,
+    cell,
+    column,
+    csv_rows,
+    local,
+    number,
+)
 from tsn_desktop.readings.model import (
     BAD_DATE,
     BAD_NUMBER,
@@ -48,7 +56,7 @@ def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     """One Withings CSV (weight.csv or bp.csv), streamed row by row."""
     rows = csv_rows(text)
     first = next(rows, None)
-    if first is None or kind_of(first[1]) is None:
+    if first is None or first[1] is None or kind_of(first[1]) is None:
         yield Rejection(1, NO_HEADER, source)
         return
     headers = first[1]
@@ -58,6 +66,9 @@ def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     heart, sys_, dia = (column(headers, *_HEART), column(headers, *_SYSTOLIC),
                         column(headers, *_DIASTOLIC))
     for line, cells in rows:
+        if cells is None:
+            yield Rejection(line, BAD_LINE, source)
+            continue
         if not any(c.strip() for c in cells):
             continue
         try:

@@ -102,6 +102,8 @@ def reason_text(reason: str) -> str:
         "unknown_characteristic": QCoreApplication.translate(
             "ReadingsTexts", "not a weight or blood pressure notification"),
         "truncated": QCoreApplication.translate("ReadingsTexts", "the payload is cut short"),
+        "bad_line": QCoreApplication.translate(
+            "ReadingsTexts", "the line cannot be split into columns"),
         "measurement_unsuccessful": QCoreApplication.translate(
             "ReadingsTexts", "the device reported a failed measurement"),
     }
