@@ -2909,7 +2909,7 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Withings export (zip or CSV), Omron CSV, FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
+        <source>Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3129,7 +3129,7 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>this file is not one of the formats read (Withings, Omron, FHIR, BLE capture)</source>
+        <source>this file is not one of the formats read (Withings, Omron, Apple Health, FHIR, BLE capture)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

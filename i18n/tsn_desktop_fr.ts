@@ -2914,8 +2914,8 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Withings export (zip or CSV), Omron CSV, FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
-        <translation>Export Withings (zip ou CSV), CSV Omron, Bundle FHIR (JSON) ou capture BLE (.ble) (Ctrl+I)</translation>
+        <source>Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
+        <translation>Export Withings (zip ou CSV), CSV Omron, export Apple Santé (zip ou XML), Bundle FHIR (JSON) ou capture BLE (.ble) (Ctrl+I)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3134,8 +3134,8 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>this file is not one of the formats read (Withings, Omron, FHIR, BLE capture)</source>
-        <translation>ce fichier n’est pas d’un format lu (Withings, Omron, FHIR, capture BLE)</translation>
+        <source>this file is not one of the formats read (Withings, Omron, Apple Health, FHIR, BLE capture)</source>
+        <translation>ce fichier n’est pas d’un format lu (Withings, Omron, Apple Santé, FHIR, capture BLE)</translation>
     </message>
     <message>
         <location line="+3"/>

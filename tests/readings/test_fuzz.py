@@ -22,7 +22,7 @@ from tsn_desktop.readings.importers.ble import (
 from tsn_desktop.readings.model import KINDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SUFFIXES = (".csv", ".ble", ".json", ".zip", ".txt")
+SUFFIXES = (".csv", ".ble", ".json", ".zip", ".xml", ".txt")
 TRIED: dict[str, int] = {}
 
 
@@ -53,7 +53,7 @@ def _mutations() -> st.SearchStrategy[bytes]:
     """A real fixture with bytes flipped, cut or inserted: close to valid, so the parsers
     get past the header and meet bad cells, dates and payloads."""
     names = ("weight.csv", "bp.csv", "poids_fr.csv", "omron_a.csv", "omron_b.csv",
-             "bundle.json", "capture.ble")
+             "bundle.json", "capture.ble", "export.xml")
     return st.tuples(st.sampled_from(names), st.integers(0, 10_000), st.binary(max_size=8),
                      st.integers(0, 16)).map(_mutate)
 
@@ -66,7 +66,7 @@ def _mutate(args: tuple[str, int, bytes, int]) -> bytes:
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_mutations(), st.sampled_from((".csv", ".json", ".ble")))
+@given(_mutations(), st.sampled_from((".csv", ".json", ".ble", ".xml")))
 def test_mutated_real_files_never_break_an_importer(data: bytes, suffix: str) -> None:
     TRIED["mutated"] = TRIED.get("mutated", 0) + 1
     _check(_write(data, suffix))

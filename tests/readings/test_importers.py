@@ -143,3 +143,39 @@ def test_a_line_the_csv_reader_cannot_split_is_rejected_and_the_rest_read() -> N
     read = read_file(FIXTURES / "weight_quote.csv")  # a stray quote on line 3
     assert [r.value for r in read.readings] == [78.6, 77.9]
     assert [(r.line, r.reason) for r in read.rejected] == [(3, "bad_line")]
+
+
+def test_apple_health_export_with_the_ios16_broken_dtd_and_control_characters() -> None:
+    read = read_file(FIXTURES / "export.xml")
+    assert read.format == "apple-health"
+    got = {(r.kind, r.at.isoformat()): r for r in read.readings}
+    assert got[(WEIGHT, "2026-11-20T06:40:00+00:00")].value == 78.6
+    assert got[(WEIGHT, "2026-11-19T06:40:00+00:00")].value == 78.471  # 173 lb
+    # One blood pressure: the Correlation repeats the top-level pair.
+    (bp,) = [r for r in read.readings if r.kind == BLOOD_PRESSURE]
+    assert (bp.value, bp.value2, bp.device) == (142, 91, "Tensiomètre")
+    # Resting heart rate only: a Watch's every-few-minutes rate is not a resting rate.
+    (hr,) = [r for r in read.readings if r.kind == HEART_RATE]
+    assert hr.value == 58 and hr.device == "Apple Watch"
+    # iPhone 4,500 and Watch 4,900 counted the same walks: the day has 4,900, not 9,400.
+    (steps,) = [r for r in read.readings if r.kind == STEPS]
+    assert (steps.value, steps.device) == (4900, "Apple Watch")
+    assert steps.at == _utc(2026, 11, 19, 23)
+    assert [(r.line, r.reason) for r in read.rejected] == [(3, "bad_unit"), (12, BAD_DATE)]
+
+
+def test_apple_health_export_zip_is_streamed_with_progress(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(FIXTURES / "export.xml", "apple_health_export/export.xml")
+    seen: list[int] = []
+    read = read_file(archive, lambda done, total: seen.append(done))
+    assert read.format == "apple-health" and len(read.readings) == 5
+    assert seen[-1] == (FIXTURES / "export.xml").stat().st_size
+
+
+def test_an_xml_file_that_is_not_a_health_export_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "export.xml"
+    other.write_text("<?xml version='1.0'?><html><body/></html>", "utf-8")
+    read = read_file(other)
+    assert read.format is None and len(read.rejected) == 1

@@ -7,7 +7,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from tsn_desktop.readings.importers import ble, fhir_bundle, omron, withings
+from tsn_desktop.readings.importers import apple, ble, fhir_bundle, omron, withings
 from tsn_desktop.readings.importers.common import (
     DAMAGED_ZIP,
     NO_HEADER,
@@ -21,7 +21,7 @@ from tsn_desktop.readings.importers.common import (
 )
 from tsn_desktop.readings.model import Rejection
 
-FORMATS = (withings.FORMAT, omron.FORMAT, "apple-health", fhir_bundle.FORMAT, ble.FORMAT)
+FORMATS = (withings.FORMAT, omron.FORMAT, apple.FORMAT, fhir_bundle.FORMAT, ble.FORMAT)
 _WITHINGS_MEMBERS = ("weight.csv", "bp.csv")
 
 
@@ -57,6 +57,9 @@ def read_file(path: Path, progress: Progress | None = None) -> FileRead:
             if path.suffix.lower() == ".ble":
                 result.format = ble.FORMAT
                 result.take(ble.read(text_stream(raw), name))
+            elif path.suffix.lower() == ".xml":
+                result.format = apple.FORMAT
+                result.take(apple.read(raw, name))
             elif path.suffix.lower() == ".json":
                 result.format = fhir_bundle.FORMAT
                 result.take(fhir_bundle.read(raw, name))
@@ -77,10 +80,21 @@ def read_file(path: Path, progress: Progress | None = None) -> FileRead:
 
 
 def _read_zip(path: Path, progress: Progress | None) -> FileRead:
-    """A Withings export zip: weight.csv and bp.csv wherever they sit in it."""
+    """A Withings export zip (weight.csv and bp.csv wherever they sit in it) or an Apple
+    Health export.zip (its export.xml)."""
     result = FileRead(path.name, withings.FORMAT)
     try:
         with zipfile.ZipFile(path) as archive:
+            xml = [i for i in archive.infolist() if i.filename.rsplit("/", 1)[-1] == "export.xml"]
+            if xml:
+                result.format = apple.FORMAT
+                with archive.open(xml[0]) as handle:
+                    counted = Counting(handle, xml[0].file_size, progress)
+                    result.take(apple.read(counted, "export.xml"))
+                if result.rejected and not result.readings and \
+                        result.rejected[0].reason == NO_HEADER:
+                    result.format = None
+                return result
             members = [i for i in archive.infolist()
                        if i.filename.rsplit("/", 1)[-1].lower() in _WITHINGS_MEMBERS]
             if not members:

@@ -37,7 +37,7 @@ from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.ui.formatting import date_text, datetime_text
 
 RESOURCE = "Observation"
-FILE_FILTER = "*.csv *.zip *.json *.ble"
+FILE_FILTER = "*.csv *.zip *.json *.ble *.xml"
 
 
 class ReadingsView(QWidget):
@@ -150,8 +150,8 @@ class ReadingsPage(QWidget):
         self.import_button = QPushButton(self.tr("&Import a file…"), self)
         self.import_button.setObjectName("readings_import")
         self.import_button.setToolTip(self.tr(
-            "Withings export (zip or CSV), Omron CSV, FHIR Bundle (JSON) or BLE capture "
-            "(.ble) (Ctrl+I)"))
+            "Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), "
+            "FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)"))
         self.import_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("&Cancel the import"), self)
         self.cancel_button.setObjectName("readings_cancel")

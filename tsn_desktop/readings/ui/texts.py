@@ -85,7 +85,7 @@ def reason_text(reason: str) -> str:
         "no_value": QCoreApplication.translate("ReadingsTexts", "a value is missing"),
         "unknown_format": QCoreApplication.translate(
             "ReadingsTexts", "this file is not one of the formats read (Withings, Omron, "
-            "FHIR, BLE capture)"),
+            "Apple Health, FHIR, BLE capture)"),
         "unreadable": QCoreApplication.translate(
             "ReadingsTexts", "the file cannot be read as text"),
         "damaged_zip": QCoreApplication.translate(
