@@ -1669,7 +1669,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+36"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2838,7 +2838,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+127"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -2865,8 +2865,13 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+68"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
         <source>Readings chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left and right arrows move in time, + and - zoom, Home shows everything</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3012,7 +3017,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-105"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,7 +3088,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>irregular pulse (device)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1674,7 +1674,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+36"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -2843,7 +2843,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+127"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -2870,9 +2870,14 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+68"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
         <source>Readings chart</source>
         <translation>Graphique des mesures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left and right arrows move in time, + and - zoom, Home shows everything</source>
+        <translation>Les flèches gauche et droite se déplacent dans le temps, + et - zooment, Début montre tout</translation>
     </message>
 </context>
 <context>
@@ -3017,7 +3022,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-105"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -3088,7 +3093,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 pas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>irregular pulse (device)</source>
         <translation>pouls irrégulier (appareil)</translation>
     </message>

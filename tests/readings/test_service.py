@@ -113,3 +113,25 @@ def test_a_reading_id_is_the_measurement_itself(patient_id: str) -> None:
     assert one.id == same_from_elsewhere.id
     assert replace(one, value=80.1).id != one.id
     assert replace(one, patient_id="other").id != one.id
+
+
+def test_merging_two_files_moves_the_duplicates_readings_keeping_time_and_device(
+        db: Database, patient_id: str) -> None:
+    from tsn_desktop.readings.feature import READINGS
+
+    assert READINGS.on_open is not None
+    READINGS.on_open(db)  # as the app does when the profile opens: registers the mover
+    duplicate = patients.save(db, make_patient(birth_date=date(1950, 6, 1), ins="",
+                                               given_names="Helene")).patient
+    _import(db, duplicate.id, FIXTURES / "capture.ble")
+    _import(db, patient_id, FIXTURES / "weight.csv")
+    kept = patients.open_file(db, patient_id)
+    result = patients.merge(db, kept, patients.open_file(db, duplicate.id))
+    assert result.moved == 2
+    moved = [r for r in service.readings_of(db, patient_id) if r.source.startswith("ble")]
+    assert [(r.kind, r.at, r.device) for r in moved] == [
+        ("blood_pressure", datetime(2026, 11, 20, 6, 45, 30, tzinfo=UTC), "BLE 2A35"),
+        ("weight", datetime(2026, 11, 20, 6, 50, tzinfo=UTC), "BLE 2A9D")]
+    assert service.readings_of(db, duplicate.id) == []
+    left = store.of_patient(db, duplicate.id, include_errors=True)
+    assert {r.status for r in left} == {ENTERED_IN_ERROR}  # kept, marked, never deleted

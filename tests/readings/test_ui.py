@@ -10,7 +10,7 @@ from types import SimpleNamespace  # the tab reads the patient's id only
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -184,3 +184,28 @@ def test_the_chart_renders_offscreen_and_pans_over_a_million_points(qtbot) -> No
     blank = QImage(chart.size(), QImage.Format.Format_ARGB32)
     blank.fill(0)
     assert image != blank
+
+
+def test_the_chart_pans_and_zooms_from_the_keyboard(qtbot) -> None:
+    chart = ReadingsChart()
+    qtbot.addWidget(chart)
+    start = datetime(2026, 8, 1, 6, tzinfo=UTC)
+    chart.show_readings([Reading(WEIGHT, start + timedelta(days=d), 80.0 + d % 3)
+                         for d in range(60)] +
+                        [Reading("steps", start + timedelta(days=d), 5000.0) for d in range(60)])
+    chart.resize(800, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    QApplication.processEvents()  # pyqtgraph sets the automatic range when it lays out
+    weight, steps = chart.plots["weight"], chart.plots["steps"]
+    low, high = weight.viewRange()[0]
+    assert high - low > 59 * 86400  # the whole two months
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    moved = weight.viewRange()[0]
+    assert moved[0] > low and moved[1] - moved[0] == pytest.approx(high - low)
+    assert steps.viewRange()[0] == pytest.approx(moved)  # the time axes are linked
+    qtbot.keyClick(chart, Qt.Key.Key_Plus)
+    zoomed = weight.viewRange()[0]
+    assert zoomed[1] - zoomed[0] == pytest.approx((high - low) * 0.8)
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    assert weight.viewRange()[0][1] - weight.viewRange()[0][0] > 59 * 86400

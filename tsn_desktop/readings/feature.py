@@ -10,6 +10,8 @@ from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from tsn_desktop.core.clock import Clock
+    from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
 
 
@@ -25,6 +27,20 @@ def _tab(context: FeatureContext) -> QWidget:
     return ReadingsTab(context)
 
 
+def _demo(db: Database, clock: Clock, who: str, count: int) -> None:
+    from tsn_desktop.readings.demo import seed
+
+    seed(db, clock, who, count)
+
+
+def _on_open(db: Database) -> None:
+    # A patient merge moves the duplicate's readings too (the register calls its movers).
+    from tsn_desktop.patients.service import register_record_mover
+    from tsn_desktop.readings.store import move_patient
+
+    register_record_mover(move_patient)
+
+
 def _adapters() -> list[SyncAdapter]:
     from tsn_desktop.readings.fhir import ObservationAdapter
 
@@ -38,4 +54,6 @@ READINGS = Feature(
     patient_tabs=(_tab,),
     sync_adapters=_adapters,
     migrations="tsn_desktop.readings",
+    demo=_demo,
+    on_open=_on_open,
 )

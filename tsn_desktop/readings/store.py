@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -114,3 +115,21 @@ def set_hub_version(uow: UnitOfWork, reading_id: str, hub_version: str) -> None:
 def count(db: Database, patient_id: str) -> int:
     row = db.query_one("SELECT count(*) FROM reading WHERE patient_id = ?", (patient_id,))
     return int(row[0]) if row else 0
+
+
+MOVED = "merged_into_another_patient"
+
+
+def move_patient(uow: UnitOfWork, from_id: str, to_id: str) -> int:
+    """Two files merged: each reading of the duplicate is stored again for the kept patient
+    (a new id, the same time, values and device) and the old one is marked entered-in-error
+    (a reading is never rewritten). Returns how many moved."""
+    rows = uow.execute(f"{_SELECT} WHERE patient_id = ? AND status = 'final'",
+                       (from_id,)).fetchall()
+    moved = 0
+    for row in rows:
+        reading = _reading(row)
+        insert(uow, replace(reading, patient_id=to_id))
+        mark_entered_in_error(uow, reading.id, MOVED)
+        moved += 1
+    return moved

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tsn_desktop.core.clock import PARIS
@@ -66,9 +67,12 @@ class ReadingsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Readings chart"))
+        self.setAccessibleDescription(self.tr(
+            "Left and right arrows move in time, + and - zoom, Home shows everything"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("w")
-        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, list[Any]] = {}
         layout = QVBoxLayout(self)
@@ -109,6 +113,32 @@ class ReadingsChart(QWidget):
             if plot is not None:
                 plot.addItem(pg.InfiniteLine(alert.at.timestamp(), angle=90, pen=pg.mkPen(
                     "#cf222e" if alert.severity != alerts.CHECK else "#8250df", width=2)))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """The mouse pans and zooms (pyqtgraph); the keyboard does too: arrows move a
+        tenth of the window in time, +/- zoom around its middle, Home shows everything."""
+        first = next(iter(self.plots.values()), None)
+        key = event.key()
+        if first is None:
+            super().keyPressEvent(event)
+            return
+        low, high = first.viewRange()[0]
+        span = high - low
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            shift = span * 0.1 * (1 if key == Qt.Key.Key_Right else -1)
+            first.setXRange(low + shift, high + shift, padding=0)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus):
+            factor = 0.8 if key != Qt.Key.Key_Minus else 1.25
+            middle = (low + high) / 2
+            first.setXRange(middle - span * factor / 2, middle + span * factor / 2, padding=0)
+        elif key == Qt.Key.Key_Home:
+            for plot in self.plots.values():
+                plot.enableAutoRange()
+                plot.autoRange()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     @staticmethod
     def _draw(plot: pg.PlotItem, kind: str, data: tuple[np.ndarray, ...]) -> list[Any]:

@@ -62,6 +62,7 @@ def value_text(reading: Reading) -> str:
 
 
 def notes_text(reading: Reading) -> str:
+    """Device flags and the entered-in-error mark, for the table."""
     parts = []
     if reading.irregular_pulse:
         parts.append(QCoreApplication.translate("ReadingsTexts", "irregular pulse (device)"))
