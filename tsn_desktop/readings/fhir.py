@@ -72,7 +72,7 @@ def to_fhir(reading: Reading, reading_id: str | None = None) -> Resource:
         res["valueQuantity"] = _quantity(reading.value, UNITS[reading.kind])
     if reading.device:
         res["device"] = {"display": reading.device}
-    extensions = [{"url": SOURCE_URL, "valueString": reading.source}]
+    extensions: list[dict[str, Any]] = [{"url": SOURCE_URL, "valueString": reading.source}]
     if reading.original:
         extensions.append({"url": ORIGINAL_URL, "valueString": reading.original})
     if reading.flags:

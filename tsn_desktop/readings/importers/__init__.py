@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from tsn_desktop.readings.importers import apple, ble, fhir_bundle, omron, withings
 from tsn_desktop.readings.importers.common import (
@@ -25,7 +26,7 @@ FORMATS = (withings.FORMAT, omron.FORMAT, apple.FORMAT, fhir_bundle.FORMAT, ble.
 _WITHINGS_MEMBERS = ("weight.csv", "bp.csv")
 
 
-def _sniff_csv(buffered: io.BufferedReader) -> str | None:
+def _sniff_csv(buffered: io.BufferedReader[Any]) -> str | None:
     """'withings' or 'omron' from the header line, peeked (nothing consumed)."""
     head = buffered.peek(65536)[:65536].split(b"\n", 1)[0]
     line = head.decode("latin-1")  # the header's words are ASCII in every format read
@@ -79,6 +80,13 @@ def read_file(path: Path, progress: Progress | None = None) -> FileRead:
         return result
 
 
+def _offset(progress: Progress | None, base: int, total: int) -> Progress | None:
+    """Progress over the whole archive while reading one member of it."""
+    if progress is None:
+        return None
+    return lambda done, _member_total: progress(base + done, total)
+
+
 def _read_zip(path: Path, progress: Progress | None) -> FileRead:
     """A Withings export zip (weight.csv and bp.csv wherever they sit in it) or an Apple
     Health export.zip (its export.xml)."""
@@ -104,8 +112,7 @@ def _read_zip(path: Path, progress: Progress | None) -> FileRead:
             for info in members:
                 member = info.filename.rsplit("/", 1)[-1]
                 with archive.open(info) as handle:
-                    counted = Counting(handle, total, None if progress is None else
-                                       lambda n, _t, base=done: progress(base + n, total))
+                    counted = Counting(handle, total, _offset(progress, done, total))
                     result.take(withings.read_csv(text_stream(counted), member))
                 done += info.file_size
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError):

@@ -9,12 +9,13 @@ so a file of several GB runs in a few MB; the internal DTD (malformed in the iOS
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
-from typing import IO
+from typing import IO, Any, cast
 
 from tsn_desktop.readings.importers.common import BAD_UNIT, NO_HEADER, PARIS, UNREADABLE, local
 from tsn_desktop.readings.model import (
@@ -48,7 +49,7 @@ def _when(text: str | None) -> datetime:
     return datetime.strptime(text, "%Y-%m-%d %H:%M:%S %z").astimezone(UTC)
 
 
-def _chunks(raw: IO[bytes]) -> Iterator[bytes]:
+def _chunks(raw: io.RawIOBase | IO[bytes]) -> Iterator[bytes]:
     """The file without its DOCTYPE (searched in the head only) and control characters."""
     head = b""
     while b"<HealthData" not in head:
@@ -63,8 +64,8 @@ def _chunks(raw: IO[bytes]) -> Iterator[bytes]:
         yield chunk.translate(_CONTROL)
 
 
-def read(raw: IO[bytes], source: str) -> Iterator[Reading | Rejection]:
-    parser = ET.XMLPullParser(events=("start", "end"))
+def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejection]:
+    parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("start", "end"))
     root: ET.Element | None = None
     depth = 0
     number = 0
@@ -73,7 +74,8 @@ def read(raw: IO[bytes], source: str) -> Iterator[Reading | Rejection]:
     try:
         for chunk in _chunks(raw):
             parser.feed(chunk)
-            for event, elem in parser.read_events():
+            for event, item in cast(Iterator[tuple[str, ET.Element]], parser.read_events()):
+                elem = item
                 if event == "start":
                     depth += 1
                     if root is None:
@@ -127,15 +129,15 @@ def _record(elem: ET.Element, number: int, source: str,
     if kind == STEP_COUNT:
         steps[at.astimezone(PARIS).date()][device] += value
         return None
-    common = {"source": f"{FORMAT}:{source}", "device": device, "line": number,
-              "member": source}
+    where = f"{FORMAT}:{source}"
     if kind == BODY_MASS:
         unit = elem.get("unit") or ""
         if unit not in _MASS:
             return Rejection(number, BAD_UNIT, source)
-        return Reading(WEIGHT, at, round(value * _MASS[unit], 3),
-                       original=f"{value:g} {unit}", **common)
-    return Reading(HEART_RATE, at, value, original=f"{value:g} count/min", **common)
+        return Reading(WEIGHT, at, round(value * _MASS[unit], 3), original=f"{value:g} {unit}",
+                       source=where, device=device, line=number, member=source)
+    return Reading(HEART_RATE, at, value, original=f"{value:g} count/min", source=where,
+                   device=device, line=number, member=source)
 
 
 def _pressures(pressures: dict[tuple[str, str], dict[str, float]],

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import IO
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from tsn_desktop.readings.model import Reading, Rejection
@@ -48,7 +48,10 @@ class FileRead:
 
     def take(self, items: Iterator[Reading | Rejection]) -> None:
         for item in items:
-            (self.readings if isinstance(item, Reading) else self.rejected).append(item)
+            if isinstance(item, Reading):
+                self.readings.append(item)
+            else:
+                self.rejected.append(item)
 
 
 class Counting(io.RawIOBase):
@@ -70,10 +73,10 @@ class Counting(io.RawIOBase):
         return len(data)
 
 
-def text_stream(raw: IO[bytes]) -> io.TextIOWrapper:
+def text_stream(raw: io.RawIOBase | io.BufferedReader[Any]) -> io.TextIOWrapper:
     """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252: what
     spreadsheets and vendor exports write."""
-    buffered = io.BufferedReader(raw) if not isinstance(raw, io.BufferedReader) else raw
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
     head = buffered.peek(65536)[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"

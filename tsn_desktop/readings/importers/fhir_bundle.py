@@ -6,6 +6,7 @@ A Bundle is one JSON document: it is parsed whole, so its size is capped.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
@@ -51,7 +52,7 @@ class NotABundle(ValueError):
 def loinc_codes(concept: Any) -> list[str]:
     if not isinstance(concept, dict):
         return []
-    return [c.get("code") for c in concept.get("coding") or []
+    return [str(c.get("code")) for c in concept.get("coding") or []
             if isinstance(c, dict) and c.get("system") == LOINC]
 
 
@@ -117,7 +118,7 @@ def observation(obs: dict[str, Any], number: int, source: str) -> Reading | Reje
     return Reading(kind, at, value, original=f"{value:g} {unit}", **common)
 
 
-def read(raw: IO[bytes], source: str) -> Iterator[Reading | Rejection]:
+def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejection]:
     """Entries are numbered from 1 in the rejections. Other resources of a transaction
     bundle (Patient, Device) are passed over."""
     try:
