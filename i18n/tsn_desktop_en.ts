@@ -2878,7 +2878,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+130"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+131"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2913,7 +2913,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Import a file of readings for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2923,17 +2928,27 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Import summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose a patient to see their readings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3256,7 +3271,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-285"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-290"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3266,7 +3281,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2883,7 +2883,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+130"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+131"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -2918,7 +2918,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Importer un fichier…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Import a file of readings for this patient</source>
+        <translation>Importer un fichier de mesures pour ce patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
         <translation>Export Withings (zip ou CSV), CSV Omron, export Apple Santé (zip ou XML), Bundle FHIR (JSON) ou capture BLE (.ble) (Ctrl+I)</translation>
     </message>
@@ -2928,17 +2933,27 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Annuler l’import</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Cancel the import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Import progress</source>
         <translation>Avancement de l’import</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Import summary</source>
+        <translation>Bilan de l’import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Choose a patient to see their readings.</source>
         <translation>Choisissez un patient pour voir ses mesures.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -3261,7 +3276,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-285"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-290"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -3271,7 +3286,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Aucune mesure pour ce patient : importez un fichier.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>

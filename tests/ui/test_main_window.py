@@ -83,8 +83,7 @@ def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object
     session = first_run(make_session)
     window = session.window
     assert window is not None
-    titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau",
-              "agenda": "Agenda"}
+    titles = {"vaccinations": "Vaccinations", "network": "Réseau", "agenda": "Agenda"}
     for name, title in titles.items():
         page = window.page_widgets[name]
         assert isinstance(page, PlaceholderPage)

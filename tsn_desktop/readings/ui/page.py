@@ -57,6 +57,7 @@ class ReadingsView(QWidget):
         self.alerts.setMaximumHeight(110)
         self.empty = QLabel(self.tr("No readings for this patient yet: import a file."), self)
         self.empty.setObjectName("readings_empty")
+        self.empty.setWordWrap(True)
         self.model = ReadingsTableModel(self)
         self.table: QTableView | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -149,12 +150,14 @@ class ReadingsPage(QWidget):
         self.matches.setMaximumWidth(300)
         self.import_button = QPushButton(self.tr("&Import a file…"), self)
         self.import_button.setObjectName("readings_import")
+        self.import_button.setAccessibleName(self.tr("Import a file of readings for this patient"))
         self.import_button.setToolTip(self.tr(
             "Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), "
             "FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)"))
         self.import_button.setEnabled(False)
         self.cancel_button = QPushButton(self.tr("&Cancel the import"), self)
         self.cancel_button.setObjectName("readings_cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         self.cancel_button.setVisible(False)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("readings_progress")
@@ -162,10 +165,12 @@ class ReadingsPage(QWidget):
         self.progress.setVisible(False)
         self.status = QLabel(self)
         self.status.setObjectName("readings_status")
+        self.status.setAccessibleName(self.tr("Import summary"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.heading = QLabel(self.tr("Choose a patient to see their readings."), self)
         self.heading.setObjectName("readings_patient")
+        self.heading.setWordWrap(True)
         self.view = ReadingsView(context, with_table=True, parent=self)
 
         left = QVBoxLayout()
