@@ -2998,7 +2998,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+5"/>
         <source>&amp;Readings</source>
-        <translation>Me&amp;sures</translation>
+        <translation>Mes&amp;ures</translation>
     </message>
 </context>
 <context>
