@@ -2596,12 +2596,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/features.py" line="+33"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../tsn_desktop/features.py" line="+35"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -3760,6 +3760,467 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>The practice database of this profile is damaged.</source>
         <translation>La base de données du cabinet de ce profil est endommagée.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
+        <source>%n reading(s) added</source>
+        <translation>
+            <numerusform>%n mesure ajoutée</numerusform>
+            <numerusform>%n mesures ajoutées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présente</numerusform>
+            <numerusform>%n déjà présentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) rejected</source>
+        <translation>
+            <numerusform>%n ligne refusée</numerusform>
+            <numerusform>%n lignes refusées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsChart</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
+        <source>Readings chart</source>
+        <translation>Graphique des mesures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left and right arrows move in time, + and - zoom, Home shows everything</source>
+        <translation>Les flèches gauche et droite se déplacent dans le temps, + et - zooment, Début montre tout</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsPage</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+131"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected-device readings</source>
+        <translation>Mesures des objets connectés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name, date of birth (dd/mm/yyyy) or INS</source>
+        <translation>Nom, date de naissance (jj/mm/aaaa) ou INS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search patients</source>
+        <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Importer un fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a file of readings for this patient</source>
+        <translation>Importer un fichier de mesures pour ce patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)</source>
+        <translation>Export Withings (zip ou CSV), CSV Omron, export Apple Santé (zip ou XML), Bundle FHIR (JSON) ou capture BLE (.ble) (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel the import</source>
+        <translation>&amp;Annuler l’import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import progress</source>
+        <translation>Avancement de l’import</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import summary</source>
+        <translation>Bilan de l’import</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a patient to see their readings.</source>
+        <translation>Choisissez un patient pour voir ses mesures.</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Import readings</source>
+        <translation>Importer des mesures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device exports (%1)</source>
+        <translation>Exports d’appareils (%1)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 could not be imported: %2</source>
+        <translation>%1 n’a pas pu être importé : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 imported: %2</source>
+        <translation>%1 importé : %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The import failed and nothing was stored. Check that the file is readable, then try again.</source>
+        <translation>L’import a échoué et rien n’a été enregistré. Vérifiez que le fichier est lisible, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Import annulé : rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsTab</name>
+    <message>
+        <location line="+15"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Readings</source>
+        <translation>Mes&amp;ures</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsTableModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/table_model.py" line="+43"/>
+        <source>Measured at</source>
+        <translation>Mesuré le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>As the device gave it: %1</source>
+        <translation>Telle que donnée par l’appareil : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsTexts</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood pressure</source>
+        <translation>Pression artérielle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate</source>
+        <translation>Fréquence cardiaque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weight (kg)</source>
+        <translation>Poids (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blood pressure (mmHg)</source>
+        <translation>Pression artérielle (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate (/min)</source>
+        <translation>Fréquence cardiaque (/min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per day</source>
+        <translation>Pas par jour</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>.</source>
+        <comment>decimal separator</comment>
+        <translation>,</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 kg</source>
+        <translation>%1 kg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/%2 mmHg</source>
+        <translation>%1/%2 mmHg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, pulse %1/min</source>
+        <translation>, pouls %1/min</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1/min</source>
+        <translation>%1/min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 steps</source>
+        <translation>%1 pas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>irregular pulse (device)</source>
+        <translation>pouls irrégulier (appareil)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>entered in error</source>
+        <translation>saisie erronée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the date cannot be read</source>
+        <translation>la date est illisible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a value is not a number</source>
+        <translation>une valeur n’est pas un nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a value is impossible (out of the plausible range)</source>
+        <translation>une valeur est impossible (hors des limites plausibles)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the diastolic is not below the systolic</source>
+        <translation>la diastolique n’est pas inférieure à la systolique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the date is in the future</source>
+        <translation>la date est dans le futur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the date is before the patient&apos;s birth</source>
+        <translation>la date est antérieure à la naissance du patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a value is missing</source>
+        <translation>une valeur manque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this file is not one of the formats read (Withings, Omron, Apple Health, FHIR, BLE capture)</source>
+        <translation>ce fichier n’est pas d’un format lu (Withings, Omron, Apple Santé, FHIR, capture BLE)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file cannot be read as text</source>
+        <translation>le fichier ne peut pas être lu comme du texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the zip archive is damaged or incomplete: download it again</source>
+        <translation>l’archive zip est abîmée ou incomplète : téléchargez-la à nouveau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the first line is not the expected column header</source>
+        <translation>la première ligne n’est pas l’en-tête de colonnes attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a measurement this page does not hold</source>
+        <translation>une mesure que cette page ne suit pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the unit is not known</source>
+        <translation>l’unité n’est pas connue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the measurement is not final (or was entered in error)</source>
+        <translation>la mesure n’est pas définitive (ou a été saisie par erreur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the measurement has no time</source>
+        <translation>la mesure n’a pas d’heure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the payload is not hexadecimal</source>
+        <translation>les données ne sont pas en hexadécimal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a weight or blood pressure notification</source>
+        <translation>ni une notification de poids ni de pression artérielle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the payload is cut short</source>
+        <translation>les données sont tronquées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the line cannot be split into columns</source>
+        <translation>la ligne ne peut pas être découpée en colonnes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the device reported a failed measurement</source>
+        <translation>l’appareil a signalé une mesure échouée</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Line %1 of %2: %3</source>
+        <translation>Ligne %1 de %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Weight up %1 kg in 3 days (more than 2 kg: ESC heart failure self-care advice)</source>
+        <translation>Poids en hausse de %1 kg en 3 jours (plus de 2 kg : conseil d’autosurveillance ESC de l’insuffisance cardiaque)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Blood pressure %1/%2 mmHg: at or above 180/110, urgent evaluation (ESC/ESH)</source>
+        <translation>Pression artérielle %1/%2 mmHg : 180/110 ou plus, évaluation urgente (ESC/ESH)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home blood pressure mean %1/%2 mmHg over %3 readings: at or above 135/85 (ESH/HAS home threshold)</source>
+        <translation>Moyenne d’automesure %1/%2 mmHg sur %3 mesures : 135/85 ou plus (seuil d’automesure ESH/HAS)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Systolic %1 mmHg: below 90</source>
+        <translation>Systolique %1 mmHg : inférieure à 90</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heart rate %1/min: outside 50–100</source>
+        <translation>Fréquence cardiaque %1/min : hors de 50–100</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Irregular pulse flagged by the device: to check (not a diagnosis)</source>
+        <translation>Pouls irrégulier signalé par l’appareil : à vérifier (ce n’est pas un diagnostic)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsView</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-290"/>
+        <source>Alerts for this patient</source>
+        <translation>Alertes de ce patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No readings for this patient yet: import a file.</source>
+        <translation>Aucune mesure pour ce patient : importez un fichier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A&amp;lerts:</source>
+        <translation>A&amp;lertes :</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No alert.</source>
+        <translation>Aucune alerte.</translation>
     </message>
 </context>
 <context>

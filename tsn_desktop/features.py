@@ -14,6 +14,7 @@ from tsn_desktop.agenda.feature import AGENDA
 from tsn_desktop.audit.feature import AUDIT
 from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature
 from tsn_desktop.patients.feature import CARE_TEAM, PATIENTS
+from tsn_desktop.readings.feature import READINGS
 from tsn_desktop.vaccination.feature import VACCINATION
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ FEATURES: tuple[Feature, ...] = (
     PATIENTS,
     CARE_TEAM,
     VACCINATION,
-    planned("readings", QT_TRANSLATE_NOOP("Navigation", "Readings")),
+    READINGS,
     planned("network", QT_TRANSLATE_NOOP("Navigation", "Network")),
     AGENDA,
     AUDIT,

@@ -86,7 +86,7 @@ def test_ctrl_1_to_5_reach_every_page(qtbot, make_session: SessionFactory,
 
 def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object) -> None:
     window = first_window(make_session)
-    titles = {"vaccinations": "Vaccinations", "readings": "Mesures", "network": "Réseau"}
+    titles = {"vaccinations": "Vaccinations", "network": "Réseau"}
     for name, title in titles.items():
         page = window.page_widgets[name]
         assert isinstance(page, PlaceholderPage)
@@ -95,6 +95,7 @@ def test_pages_not_built_yet_say_so(make_session: SessionFactory, french: object
         assert "pas encore disponible" in page.text.text()
     assert not isinstance(window.page_widgets["patients"], PlaceholderPage)
     assert not isinstance(window.page_widgets["agenda"], PlaceholderPage)
+    assert not isinstance(window.page_widgets["readings"], PlaceholderPage)
 
 
 def test_status_bar_shows_sync_state_and_practitioner(make_session: SessionFactory,

@@ -17,6 +17,8 @@ from tests.patients.factories import TODAY, make_patient, valid_rpps
 from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
+from tsn_desktop.readings.model import Reading
+from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.sync.ui.review import TextTableModel
 from tsn_desktop.vaccination import service as vaccination
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
@@ -72,6 +74,16 @@ def _forecast() -> ForecastModel:
     model = ForecastModel()
     birth = TODAY.replace(year=TODAY.year - 2)
     model.set_assessment(vaccination.forecast_of(birth, "F", _carnet_doses(), TODAY), TODAY)
+
+
+def _readings() -> ReadingsTableModel:
+    from datetime import UTC, datetime
+
+    at = datetime(2026, 11, 20, 6, 40, tzinfo=UTC)
+    model = ReadingsTableModel()
+    model.set_readings([Reading("weight", at, 78.6, original="173.3 [lb_av]", source="fhir"),
+                        Reading("blood_pressure", at, 142, 91, 88, flags=4, device="BLE"),
+                        Reading("steps", at, 6421, status="entered-in-error")])
     return model
 
 
@@ -81,6 +93,7 @@ FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     TextTableModel: _review_text,
     HistoryModel: _history,
     ForecastModel: _forecast,
+    ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     PatientTableModel: lambda: PatientTableModel(TODAY),
@@ -88,6 +101,7 @@ EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     TextTableModel: lambda: TextTableModel(["A", "B"]),
     HistoryModel: lambda: HistoryModel(shipped_catalogue()),
     ForecastModel: ForecastModel,
+    ReadingsTableModel: ReadingsTableModel,
 }
 
 

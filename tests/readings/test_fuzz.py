@@ -1,0 +1,105 @@
+"""Fuzzing the importers (hypothesis): whatever the bytes, a file read gives readings and
+rejections, never a traceback; a file it cannot read at all gives format None and exactly
+one rejection; every reading it gives is in the canonical units and aware UTC."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from datetime import UTC
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tsn_desktop.readings.importers import FORMATS, read_file
+from tsn_desktop.readings.importers.ble import (
+    Undecodable,
+    blood_pressure_measurement,
+    weight_measurement,
+)
+from tsn_desktop.readings.model import KINDS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SUFFIXES = (".csv", ".ble", ".json", ".zip", ".xml", ".txt")
+TRIED: dict[str, int] = {}
+
+
+def _check(path: Path) -> None:
+    read = read_file(path)
+    assert read.format is None or read.format in FORMATS
+    if read.format is None:
+        assert read.readings == [] and len(read.rejected) == 1
+    for reading in read.readings:
+        assert reading.kind in KINDS and reading.at.tzinfo is UTC
+
+
+def _write(data: bytes, suffix: str) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="readings-fuzz-"))
+    path = folder / f"input{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=2048), st.sampled_from(SUFFIXES))
+def test_random_bytes_never_break_an_importer(data: bytes, suffix: str) -> None:
+    TRIED["bytes"] = TRIED.get("bytes", 0) + 1
+    _check(_write(data, suffix))
+
+
+def _mutations() -> st.SearchStrategy[bytes]:
+    """A real fixture with bytes flipped, cut or inserted: close to valid, so the parsers
+    get past the header and meet bad cells, dates and payloads."""
+    names = ("weight.csv", "bp.csv", "poids_fr.csv", "omron_a.csv", "omron_b.csv",
+             "bundle.json", "capture.ble", "export.xml")
+    return st.tuples(st.sampled_from(names), st.integers(0, 10_000), st.binary(max_size=8),
+                     st.integers(0, 16)).map(_mutate)
+
+
+def _mutate(args: tuple[str, int, bytes, int]) -> bytes:
+    name, at, insert, cut = args
+    data = (FIXTURES / name).read_bytes()
+    at %= len(data)
+    return data[:at] + insert + data[at + cut:]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutations(), st.sampled_from((".csv", ".json", ".ble", ".xml")))
+def test_mutated_real_files_never_break_an_importer(data: bytes, suffix: str) -> None:
+    TRIED["mutated"] = TRIED.get("mutated", 0) + 1
+    _check(_write(data, suffix))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=64), st.lists(st.tuples(st.sampled_from(("weight.csv", "bp.csv")),
+                                                  st.binary(max_size=256)), max_size=3))
+def test_zips_with_random_members_or_cut_short_never_break_the_reader(tail: bytes,
+                                                                       members: list) -> None:
+    TRIED["zip"] = TRIED.get("zip", 0) + 1
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, body in dict(members).items():
+            archive.writestr(name, body)
+    data = buffer.getvalue()
+    _check(_write(data[:max(0, len(data) - len(tail))] + tail, ".zip"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=40))
+def test_random_ble_payloads_decode_or_are_refused(payload: bytes) -> None:
+    TRIED["ble"] = TRIED.get("ble", 0) + 1
+    for decode in (weight_measurement, blood_pressure_measurement):
+        try:
+            m = decode(payload)
+        except Undecodable:
+            continue
+        assert m.value == m.value  # never NaN
+        assert abs(m.value) != float("inf")
+
+
+def test_the_fuzzing_ran_what_it_says() -> None:
+    # Runs after the fuzz tests in file order: the number of inputs tried, per kind.
+    assert TRIED.get("bytes", 0) + TRIED.get("mutated", 0) + TRIED.get("zip", 0) \
+        + TRIED.get("ble", 0) >= 1000, TRIED

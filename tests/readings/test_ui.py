@@ -1,0 +1,211 @@
+"""The Readings page and tab with real widgets (pytest-qt, offscreen) over a real SQLCipher
+profile through the DB runner; the file dialog is replaced, never left open."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace  # the tab reads the patient's id only
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.patients.factories import make_patient
+from tsn_desktop.core.settings import Settings
+from tsn_desktop.feature import FeatureContext
+from tsn_desktop.features import FEATURES
+from tsn_desktop.patients import service as patients
+from tsn_desktop.readings import service
+from tsn_desktop.readings.model import WEIGHT, Reading
+from tsn_desktop.readings.ui.chart import ParisDateAxis, ReadingsChart
+from tsn_desktop.readings.ui.page import ReadingsPage, ReadingsTab
+
+pytestmark = pytest.mark.gui
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def context(runner, clock, tmp_path, profile) -> FeatureContext:
+    return FeatureContext(runner, clock, Settings(tmp_path / "settings.ini"),
+                          profile.practitioner, FEATURES)
+
+
+@pytest.fixture
+def patient_id(db) -> str:
+    return patients.save(db, make_patient(birth_name="Lefèvre", ins="",
+                                          birth_date=date(1948, 2, 3))).patient.id
+
+
+def gaining_weight_csv(folder: Path) -> Path:
+    """Withings weight.csv, newest first: 2.6 kg gained between the 17th and the 20th."""
+    path = folder / "weight.csv"
+    rows = [("2026-11-20 07:40:12", "79.00"), ("2026-11-19 07:35:02", "78.10"),
+            ("2026-11-18 07:31:44", "76.90"), ("2026-11-17 07:30:00", "76.40")]
+    path.write_text('Date,"Weight (kg)","Fat mass (kg)","Bone mass (kg)","Muscle mass (kg)",'
+                    '"Hydration (kg)",Comments\n'
+                    + "".join(f'"{d}",{w},,,,,\n' for d, w in rows), "utf-8")
+    return path
+
+
+def open_page(qtbot, context) -> ReadingsPage:
+    page = ReadingsPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page
+
+
+def test_a_practitioner_finds_the_patient_imports_a_file_and_sees_the_weight_alert(
+        qtbot, english, context, patient_id, tmp_path, monkeypatch):
+    page = open_page(qtbot, context)
+    with qtbot.waitSignal(page.patients_found, timeout=5000):
+        page.search.setText("lefev")  # accents and case forgiven, as in the register
+    assert page.matches.count() == 1
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.matches.setCurrentRow(0)
+    assert page.import_button.isEnabled()
+
+    csv_file = gaining_weight_csv(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv_file), ""))
+    with qtbot.waitSignal(page.view.shown, timeout=5000), \
+            qtbot.waitSignal(page.import_finished, timeout=5000):
+        page.import_button.click()
+    assert "4 readings added" in page.status.text()
+    assert page.view.model.rowCount() == 4
+    assert page.view.model.index(0, 2).data() == "79 kg"  # newest first
+    assert "weight" in page.view.chart.plots
+    alerts = [page.view.alerts.item(i).text() for i in range(page.view.alerts.count())]
+    assert len(alerts) == 1 and "2.6 kg in 3 days" in alerts[0]
+
+    # The same file again adds nothing and says so.
+    with qtbot.waitSignal(page.import_finished, timeout=5000):
+        page.import_file(csv_file)
+    assert "0 readings added, 4 already there" in page.status.text()
+
+
+def test_rejected_lines_are_listed_with_their_reason(qtbot, english, context, patient_id):
+    page = open_page(qtbot, context)
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.select_patient(patient_id, "LEFÈVRE")
+    with qtbot.waitSignal(page.import_finished, timeout=5000):
+        page.import_file(FIXTURES / "omron_a.csv")
+    text = page.status.text()
+    assert "2 readings added" in text and "2 lines rejected" in text
+    assert "Line 4 of omron_a.csv: the date cannot be read" in text
+    assert "Line 5 of omron_a.csv: a value is missing" in text
+
+
+def test_a_file_of_another_format_is_refused_with_what_to_do(qtbot, context, patient_id,
+                                                             tmp_path):
+    other = tmp_path / "agenda.csv"
+    other.write_text("name,city\nA,B\n", "utf-8")
+    page = open_page(qtbot, context)
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.select_patient(patient_id)
+    with qtbot.waitSignal(page.import_finished, timeout=5000):
+        page.import_file(other)
+    assert "could not be imported" in page.status.text()
+    assert "Withings, Omron" in page.status.text()
+    assert page.import_button.isEnabled()
+
+
+def test_a_cancelled_import_stores_nothing(qtbot, context, patient_id, db, tmp_path):
+    big = tmp_path / "bp.csv"
+    start = datetime(2020, 1, 1, 8)
+    with big.open("w", encoding="utf-8") as out:
+        out.write('Date,"Heart rate",Systolic,Diastolic,Comments\n')
+        for i in range(50_000):
+            out.write(f'"{start + timedelta(hours=i):%Y-%m-%d %H:%M:%S}",70,125,80,\n')
+    page = open_page(qtbot, context)
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.select_patient(patient_id)
+    with qtbot.waitSignal(page.import_finished, timeout=20000):
+        page.import_file(big)
+        page.cancel_button.click()
+    assert page.status.text() == "Import cancelled: nothing was stored."
+    assert service.readings_of(db, patient_id) == []
+
+
+def test_the_patient_file_tab_shows_the_chart_and_forgets_it_on_clear(qtbot, context, db,
+                                                                     patient_id):
+    read_at = datetime(2026, 11, 20, 7, tzinfo=UTC)
+    service.store_import(db, patient_id, [Reading(WEIGHT, read_at, 80.0)])
+    tab = ReadingsTab(context)
+    qtbot.addWidget(tab)
+    assert tab.title() == "&Readings"
+    with qtbot.waitSignal(tab.view.shown, timeout=5000):
+        tab.show_patient(SimpleNamespace(id=patient_id), date(2026, 11, 23))
+    assert list(tab.view.chart.plots) == ["weight"]
+    with qtbot.waitSignal(tab.view.shown, timeout=5000):
+        tab.clear()
+    assert tab.view.chart.plots == {} and tab.view.model.rowCount() == 0
+
+
+def test_date_ticks_are_paris_wall_time_across_the_summer_time_change() -> None:
+    axis = ParisDateAxis(orientation="bottom")
+    winter = datetime(2026, 3, 28, 23, tzinfo=UTC).timestamp()   # 29/03 00:00 CET
+    summer = datetime(2026, 3, 29, 22, tzinfo=UTC).timestamp()   # 30/03 00:00 CEST
+    assert axis.tickStrings([winter, summer], 1.0, 86400.0) == ["29/03", "30/03"]
+    assert axis.tickStrings([summer + 9 * 3600], 1.0, 3600.0) == ["30/03 09:00"]
+
+
+def test_the_chart_renders_offscreen_and_pans_over_a_million_points(qtbot) -> None:
+    """pyqtgraph 0.14.0 with PySide6 6.11.3, offscreen: renders, pans, and does not drain
+    None's refcount (the 6.12.0 defect, devices.md §5.4)."""
+    chart = ReadingsChart()
+    qtbot.addWidget(chart)
+    chart.resize(1000, 500)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    minutes = 1_000_000
+    readings = [Reading("heart_rate", start + timedelta(minutes=i), 60.0 + (i % 40))
+                for i in range(0, minutes, 50)]
+    chart.show_readings(readings)
+    plot = chart.plots["heart_rate"]
+    x, y = np.arange(minutes, dtype=np.float64) * 60 + start.timestamp(), \
+        60 + np.arange(minutes) % 40.0
+    chart.curves["heart_rate"][0].setData(x, y)  # a million points behind the same curve
+    chart.show()
+    image = QImage(chart.size(), QImage.Format.Format_ARGB32)
+    image.fill(0)
+    before = sys.getrefcount(None)
+    for _ in range(30):
+        low, high = plot.viewRange()[0]
+        plot.setXRange(low + (high - low) * 0.01, high + (high - low) * 0.01, padding=0)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        chart.render(image)
+    # 6.12.0 lost one reference per void call: thousands over 30 frames.
+    assert sys.getrefcount(None) >= before - 100
+    shown_x, _ = chart.curves["heart_rate"][0].getData()
+    assert 0 < len(shown_x) < 100_000  # downsampled and clipped, not a million drawn
+    blank = QImage(chart.size(), QImage.Format.Format_ARGB32)
+    blank.fill(0)
+    assert image != blank
+
+
+def test_the_chart_pans_and_zooms_from_the_keyboard(qtbot) -> None:
+    chart = ReadingsChart()
+    qtbot.addWidget(chart)
+    start = datetime(2026, 8, 1, 6, tzinfo=UTC)
+    chart.show_readings([Reading(WEIGHT, start + timedelta(days=d), 80.0 + d % 3)
+                         for d in range(60)] +
+                        [Reading("steps", start + timedelta(days=d), 5000.0) for d in range(60)])
+    chart.resize(800, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    QApplication.processEvents()  # pyqtgraph sets the automatic range when it lays out
+    weight, steps = chart.plots["weight"], chart.plots["steps"]
+    low, high = weight.viewRange()[0]
+    assert high - low > 59 * 86400  # the whole two months
+    qtbot.keyClick(chart, Qt.Key.Key_Right)
+    moved = weight.viewRange()[0]
+    assert moved[0] > low and moved[1] - moved[0] == pytest.approx(high - low)
+    assert steps.viewRange()[0] == pytest.approx(moved)  # the time axes are linked
+    qtbot.keyClick(chart, Qt.Key.Key_Plus)
+    zoomed = weight.viewRange()[0]
+    assert zoomed[1] - zoomed[0] == pytest.approx((high - low) * 0.8)
+    qtbot.keyClick(chart, Qt.Key.Key_Home)
+    assert weight.viewRange()[0][1] - weight.viewRange()[0][0] > 59 * 86400

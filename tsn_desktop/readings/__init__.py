@@ -1,0 +1,1 @@
+"""Connected-device readings: import, charts and clinical alerts (issue 12)."""

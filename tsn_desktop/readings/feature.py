@@ -1,0 +1,59 @@
+"""What readings add to the application (the Feature seam): the Readings page, a chart tab
+in the patient file, Observation sync and the readings table (migration 0010)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from tsn_desktop.core.clock import Clock
+    from tsn_desktop.core.db import Database
+    from tsn_desktop.sync.adapters import SyncAdapter
+
+
+def _page(context: FeatureContext) -> QWidget:
+    from tsn_desktop.readings.ui.page import ReadingsPage
+
+    return ReadingsPage(context)
+
+
+def _tab(context: FeatureContext) -> QWidget:
+    from tsn_desktop.readings.ui.page import ReadingsTab
+
+    return ReadingsTab(context)
+
+
+def _demo(db: Database, clock: Clock, who: str, count: int) -> None:
+    from tsn_desktop.readings.demo import seed
+
+    seed(db, clock, who, count)
+
+
+def _on_open(db: Database) -> None:
+    # A patient merge moves the duplicate's readings too (the register calls its movers).
+    from tsn_desktop.patients.service import register_record_mover
+    from tsn_desktop.readings.store import move_patient
+
+    register_record_mover(move_patient)
+
+
+def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.readings.fhir import ObservationAdapter
+
+    return [ObservationAdapter()]
+
+
+READINGS = Feature(
+    name="readings",
+    title=QT_TRANSLATE_NOOP("Navigation", "Readings"),
+    page=_page,
+    patient_tabs=(_tab,),
+    sync_adapters=_adapters,
+    migrations="tsn_desktop.readings",
+    demo=_demo,
+    on_open=_on_open,
+)

@@ -1,0 +1,71 @@
+"""`python -m tsn_desktop.readings.importers [--today YYYY-MM-DD] FILE...`: reads device
+files without any profile and prints one JSON object per file (for support staff and
+scripts). Implausible values and dates after --today are listed as rejected."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from tsn_desktop.readings.importers import read_file
+from tsn_desktop.readings.importers.common import PARIS, UNREADABLE
+from tsn_desktop.readings.model import BLOOD_PRESSURE, KINDS, Rejection, problem
+
+
+def summary(path: Path, now: datetime) -> dict[str, Any]:
+    try:
+        read = read_file(path)
+    except OSError:
+        return {"file": path.name, "format": None, "readings": {k: 0 for k in KINDS},
+                "first": None, "last": None, "values": [],
+                "rejected": [{"line": 0, "reason": UNREADABLE}]}
+    rejected = list(read.rejected)
+    kept = []
+    for reading in read.readings:
+        reason = problem(reading, now)
+        if reason:
+            rejected.append(Rejection(reading.line, reason, reading.member))
+        else:
+            kept.append(reading)
+    kept.sort(key=lambda r: r.at)
+    counts = Counter(r.kind for r in kept)
+    return {
+        "file": path.name,
+        "format": read.format,
+        "readings": {kind: counts.get(kind, 0) for kind in KINDS},
+        "first": kept[0].at.isoformat() if kept else None,
+        "last": kept[-1].at.isoformat() if kept else None,
+        "values": [{"kind": r.kind, "at": r.at.isoformat(),
+                    "value": [r.value, r.value2] if r.kind == BLOOD_PRESSURE else r.value,
+                    "source": r.source} for r in kept],
+        "rejected": [{"line": r.line, "reason": r.reason} for r in
+                     sorted(rejected, key=lambda r: (r.member, r.line))],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tsn_desktop.readings.importers",
+                                     description=__doc__)
+    parser.add_argument("--today", type=date.fromisoformat,
+                        help="the day readings may not be after (default: today)")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    args = parser.parse_args(argv)
+    if args.today:
+        # The end of that day in Paris: a reading that evening is not in the future.
+        now = datetime.combine(args.today + timedelta(days=1), time(),
+                               tzinfo=PARIS).astimezone(UTC) - timedelta(minutes=10)
+    else:
+        now = datetime.now(UTC)
+    for path in args.files:
+        print(json.dumps(summary(path, now), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""A FHIR R4 Bundle of vital-signs Observations (HL7 vital signs; the ANS "Mesures de
+santé" profiles use the same LOINC codes): weight, blood pressure panel, heart rate, steps.
+
+A Bundle is one JSON document: it is parsed whole, so its size is capped.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time
+from typing import IO, Any
+
+from tsn_desktop.readings.importers.common import (
+    BAD_UNIT,
+    NO_HEADER,
+    NOT_FINAL,
+    UNKNOWN_CODE,
+    local,
+)
+from tsn_desktop.readings.model import (
+    BAD_DATE,
+    BAD_NUMBER,
+    BLOOD_PRESSURE,
+    HEART_RATE,
+    LB_KG,
+    NO_VALUE,
+    STEPS,
+    WEIGHT,
+    Reading,
+    Rejection,
+)
+
+FORMAT = "fhir"
+MAX_BYTES = 200 * 1024 * 1024
+LOINC = "http://loinc.org"
+BODY_WEIGHT, BP_PANEL, SYSTOLIC, DIASTOLIC = "29463-7", "85354-9", "8480-6", "8462-4"
+HEART_RATE_CODE, STEPS_DAY, STEPS_PEDOMETER = "8867-4", "41950-7", "55423-8"
+_KIND = {BODY_WEIGHT: WEIGHT, BP_PANEL: BLOOD_PRESSURE, HEART_RATE_CODE: HEART_RATE,
+         STEPS_DAY: STEPS, STEPS_PEDOMETER: STEPS}
+_WEIGHT_UNITS = {"kg": 1.0, "g": 0.001, "[lb_av]": LB_KG}
+_MMHG = {"mm[Hg]": 1.0, "mmHg": 1.0}
+_PER_MIN = {"/min", "{beats}/min", "1/min"}
+_STEP_UNITS = {"/d", "{steps}/d", "1/(24.h)", "{steps}", "1", "/(24.h)", "{count}"}
+
+
+class NotABundle(ValueError):
+    pass
+
+
+def loinc_codes(concept: Any) -> list[str]:
+    if not isinstance(concept, dict):
+        return []
+    return [str(c.get("code")) for c in concept.get("coding") or []
+            if isinstance(c, dict) and c.get("system") == LOINC]
+
+
+def effective(obs: dict[str, Any]) -> datetime:
+    """effectiveDateTime, or the start of effectivePeriod; a date alone is the patient's
+    local midnight (steps by day)."""
+    text = obs.get("effectiveDateTime") or (obs.get("effectivePeriod") or {}).get("start")
+    if not isinstance(text, str):
+        raise ValueError("no effective time")
+    if len(text) == 10:
+        return local(datetime.combine(date.fromisoformat(text), time()))
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment.astimezone(UTC) if moment.tzinfo else local(moment)
+
+
+def _quantity(q: Any) -> tuple[float, str]:
+    if not isinstance(q, dict) or not isinstance(q.get("value"), int | float) \
+            or isinstance(q.get("value"), bool):
+        raise ValueError("no value")
+    return float(q["value"]), str(q.get("code") or q.get("unit") or "")
+
+
+def observation(obs: dict[str, Any], number: int, source: str) -> Reading | Rejection:
+    codes = loinc_codes(obs.get("code"))
+    kind = next((_KIND[c] for c in codes if c in _KIND), None)
+    if kind is None:
+        return Rejection(number, UNKNOWN_CODE, source)
+    if obs.get("status") not in ("final", "amended", "corrected"):
+        return Rejection(number, NOT_FINAL, source)
+    try:
+        at = effective(obs)
+    except (ValueError, TypeError):
+        return Rejection(number, BAD_DATE, source)
+    device = ""
+    if isinstance(obs.get("device"), dict):
+        device = str(obs["device"].get("display") or obs["device"].get("reference") or "")
+    common: dict[str, Any] = {"source": f"{FORMAT}:{source}", "device": device,
+                              "line": number, "member": source}
+    try:
+        if kind == BLOOD_PRESSURE:
+            parts: dict[str, tuple[float, str]] = {}
+            for comp in obs.get("component") or []:
+                for code in loinc_codes(comp.get("code") if isinstance(comp, dict) else None):
+                    if code in (SYSTOLIC, DIASTOLIC):
+                        parts[code] = _quantity(comp.get("valueQuantity"))
+            if SYSTOLIC not in parts or DIASTOLIC not in parts:
+                return Rejection(number, NO_VALUE, source)
+            (high, u1), (low, u2) = parts[SYSTOLIC], parts[DIASTOLIC]
+            if u1 not in _MMHG or u2 not in _MMHG:
+                return Rejection(number, BAD_UNIT, source)
+            return Reading(kind, at, high, low, original=f"{high:g}/{low:g} mm[Hg]", **common)
+        value, unit = _quantity(obs.get("valueQuantity"))
+    except ValueError:
+        return Rejection(number, BAD_NUMBER, source)
+    if kind == WEIGHT:
+        if unit not in _WEIGHT_UNITS:
+            return Rejection(number, BAD_UNIT, source)
+        return Reading(kind, at, round(value * _WEIGHT_UNITS[unit], 3),
+                       original=f"{value:g} {unit}", **common)
+    if (kind == HEART_RATE and unit not in _PER_MIN) or \
+            (kind == STEPS and unit not in _STEP_UNITS):
+        return Rejection(number, BAD_UNIT, source)
+    return Reading(kind, at, value, original=f"{value:g} {unit}", **common)
+
+
+def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejection]:
+    """Entries are numbered from 1 in the rejections. Other resources of a transaction
+    bundle (Patient, Device) are passed over."""
+    try:
+        bundle = json.loads(raw.read(MAX_BYTES + 1))
+    except (ValueError, UnicodeDecodeError):
+        yield Rejection(1, NO_HEADER, source)
+        return
+    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
+        yield Rejection(1, NO_HEADER, source)
+        return
+    for number, entry in enumerate(bundle.get("entry") or [], start=1):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict) and resource.get("resourceType") == "Observation":
+            yield observation(resource, number, source)

@@ -1,0 +1,100 @@
+"""Withings "download my data": weight.csv and bp.csv, alone or in the export zip.
+
+Headers are matched by meaning (English, French, German), not by exact text; rows come
+newest first with many empty cells (a scale writes heart rate only rows into bp.csv).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import IO
+
+from tsn_desktop.readings.importers.common import (
+    BAD_LINE,
+    NO_HEADER,
+    cell,
+    column,
+    csv_rows,
+    local,
+    number,
+)
+from tsn_desktop.readings.model import (
+    BAD_DATE,
+    BAD_NUMBER,
+    BLOOD_PRESSURE,
+    HEART_RATE,
+    NO_VALUE,
+    WEIGHT,
+    Reading,
+    Rejection,
+)
+
+FORMAT = "withings"
+_DATE = ("date", "datum")
+_WEIGHT = ("weight", "poids", "gewicht")
+_HEART = ("heartrate", "frequencecardiaque", "herzfrequenz", "pouls", "puls")
+_SYSTOLIC = ("systolic", "systolique", "systolisch")
+_DIASTOLIC = ("diastolic", "diastolique", "diastolisch")
+
+
+def kind_of(headers: Sequence[str]) -> str | None:
+    """'weight' or 'bp' when the header is one of Withings' files, else None."""
+    if column(headers, *_SYSTOLIC) is not None and column(headers, *_DIASTOLIC) is not None \
+            and column(headers, *_HEART) is not None:
+        return "bp"
+    if column(headers, *_WEIGHT) is not None and column(headers, *_DATE) == 0:
+        return "weight"
+    return None
+
+
+def _when(text: str) -> datetime:
+    return local(datetime.strptime(text.strip(), "%Y-%m-%d %H:%M:%S"))
+
+
+def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
+    """One Withings CSV (weight.csv or bp.csv), streamed row by row."""
+    rows = csv_rows(text)
+    first = next(rows, None)
+    if first is None or first[1] is None or kind_of(first[1]) is None:
+        yield Rejection(1, NO_HEADER, source)
+        return
+    headers = first[1]
+    bp = kind_of(headers) == "bp"
+    date = column(headers, *_DATE) or 0
+    weight = column(headers, *_WEIGHT)
+    heart, sys_, dia = (column(headers, *_HEART), column(headers, *_SYSTOLIC),
+                        column(headers, *_DIASTOLIC))
+    for line, cells in rows:
+        if cells is None:
+            yield Rejection(line, BAD_LINE, source)
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        try:
+            at = _when(cell(cells, date))
+        except ValueError:
+            yield Rejection(line, BAD_DATE, source)
+            continue
+        try:
+            if not bp:
+                kg = number(cell(cells, weight))
+                if kg is not None:  # body-composition-only rows carry no weight
+                    yield Reading(WEIGHT, at, kg, original=f"{cell(cells, weight)} kg",
+                                  source=f"{FORMAT}:{source}", line=line, member=source)
+                continue
+            rate, high, low = (number(cell(cells, heart)), number(cell(cells, sys_)),
+                               number(cell(cells, dia)))
+        except ValueError:
+            yield Rejection(line, BAD_NUMBER, source)
+            continue
+        if high is not None or low is not None:
+            if high is None or low is None:
+                yield Rejection(line, NO_VALUE, source)
+                continue
+            yield Reading(BLOOD_PRESSURE, at, high, low, pulse=rate,
+                          original=f"{high:g}/{low:g} mmHg", source=f"{FORMAT}:{source}",
+                          line=line, member=source)
+        elif rate is not None:
+            yield Reading(HEART_RATE, at, rate, original=f"{rate:g} bpm",
+                          source=f"{FORMAT}:{source}", line=line, member=source)

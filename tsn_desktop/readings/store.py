@@ -1,0 +1,135 @@
+"""SQL for readings (migration 0010): append-only rows keyed by the measurement itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from tsn_desktop.core.db import Database, UnitOfWork
+from tsn_desktop.readings.model import ENTERED_IN_ERROR, Reading, parse_utc, utc_text
+
+RESOURCE = "Observation"
+
+_COLUMNS = ("kind, at, value, value2, pulse, original, source, device, flags, patient_id,"
+            " status, error_reason, unit")
+_SELECT = f"SELECT {_COLUMNS} FROM reading"
+
+
+def _reading(row: Sequence[Any]) -> Reading:
+    return Reading(kind=row[0], at=parse_utc(row[1]), value=row[2], value2=row[3],
+                   pulse=row[4], original=row[5], source=row[6], device=row[7],
+                   flags=int(row[8]), patient_id=row[9], status=row[10],
+                   error_reason=row[11])
+
+
+def _values(reading: Reading) -> tuple[Any, ...]:
+    return (reading.kind, utc_text(reading.at), reading.value, reading.value2, reading.pulse,
+            reading.original, reading.source, reading.device, reading.flags,
+            reading.patient_id, reading.status, reading.error_reason, reading.unit)
+
+
+def insert(uow: UnitOfWork, reading: Reading) -> bool:
+    """Stores a new reading and queues it for the hub; False (nothing written) when the
+    same measurement is already stored."""
+    now = uow.now_iso()
+    cur = uow.execute(
+        # Only the same id is passed over: any other constraint still fails loudly.
+        f"INSERT INTO reading (id, {_COLUMNS}, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        (reading.id, *_values(reading), now, now))
+    if not cur.rowcount:
+        return False
+    uow.record_change(RESOURCE, reading.id, "upsert", 1, None)
+    return True
+
+
+def get(src: Database | UnitOfWork, reading_id: str) -> tuple[Reading, int, str | None] | None:
+    """(reading, local version, hub version) or None."""
+    sql = f"SELECT {_COLUMNS}, local_version, hub_version FROM reading WHERE id = ?"
+    row = src.query_one(sql, (reading_id,)) if isinstance(src, Database) else \
+        src.execute(sql, (reading_id,)).fetchone()
+    return (_reading(row), int(row[13]), row[14]) if row else None
+
+
+def exists(uow: UnitOfWork, reading_id: str) -> bool:
+    return uow.execute("SELECT 1 FROM reading WHERE id = ?", (reading_id,)).fetchone() \
+        is not None
+
+
+def of_patient(db: Database, patient_id: str, kind: str | None = None,
+               start: datetime | None = None, end: datetime | None = None,
+               include_errors: bool = False) -> list[Reading]:
+    """Oldest first, over the (patient, kind, at) index."""
+    clauses, params = ["patient_id = ?"], [patient_id]
+    if kind is not None:
+        clauses.append("kind = ?")
+        params.append(kind)
+    if start is not None:
+        clauses.append("at >= ?")
+        params.append(utc_text(start))
+    if end is not None:
+        clauses.append("at < ?")
+        params.append(utc_text(end))
+    if not include_errors:
+        clauses.append("status = 'final'")
+    rows = db.query(f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY kind, at", params)
+    return [_reading(r) for r in rows]
+
+
+def mark_entered_in_error(uow: UnitOfWork, reading_id: str, reason: str) -> bool:
+    """The only edit of a reading. False when it is unknown or already marked."""
+    found = get(uow, reading_id)
+    if found is None or found[0].status == ENTERED_IN_ERROR:
+        return False
+    _, version, hub_version = found
+    uow.execute("UPDATE reading SET status = ?, error_reason = ?, local_version = ?,"
+                " updated_at = ? WHERE id = ?",
+                (ENTERED_IN_ERROR, reason, version + 1, uow.now_iso(), reading_id))
+    uow.record_change(RESOURCE, reading_id, "upsert", version + 1, hub_version)
+    return True
+
+
+def apply_from_hub(uow: UnitOfWork, reading_id: str, reading: Reading,
+                   hub_version: str) -> None:
+    """The hub's copy, without an outbox row: a new reading, or the entered-in-error mark
+    (a reading never changes otherwise)."""
+    now = uow.now_iso()
+    cur = uow.execute(
+        "UPDATE reading SET status = ?, error_reason = ?, hub_version = ?, updated_at = ?,"
+        " local_version = local_version + (status != ?) WHERE id = ?",
+        (reading.status, reading.error_reason, hub_version, now, reading.status, reading_id))
+    if cur.rowcount:
+        return
+    uow.execute(
+        f"INSERT INTO reading (id, {_COLUMNS}, hub_version, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (reading_id, *_values(reading), hub_version, now, now))
+
+
+def set_hub_version(uow: UnitOfWork, reading_id: str, hub_version: str) -> None:
+    uow.execute("UPDATE reading SET hub_version = ? WHERE id = ?", (hub_version, reading_id))
+
+
+def count(db: Database, patient_id: str) -> int:
+    row = db.query_one("SELECT count(*) FROM reading WHERE patient_id = ?", (patient_id,))
+    return int(row[0]) if row else 0
+
+
+MOVED = "merged_into_another_patient"
+
+
+def move_patient(uow: UnitOfWork, from_id: str, to_id: str) -> int:
+    """Two files merged: each reading of the duplicate is stored again for the kept patient
+    (a new id, the same time, values and device) and the old one is marked entered-in-error
+    (a reading is never rewritten). Returns how many moved."""
+    rows = uow.execute(f"{_SELECT} WHERE patient_id = ? AND status = 'final'",
+                       (from_id,)).fetchall()
+    moved = 0
+    for row in rows:
+        reading = _reading(row)
+        insert(uow, replace(reading, patient_id=to_id))
+        mark_entered_in_error(uow, reading.id, MOVED)
+        moved += 1
+    return moved

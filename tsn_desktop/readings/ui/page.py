@@ -1,0 +1,355 @@
+"""The Readings page (choose a patient, import a file, see charts, table and alerts) and
+the patient-file tab with the same chart."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core.executor import RecordsChanged
+from tsn_desktop.core.tasks import BackgroundTasks, TaskControl, TaskHandle
+from tsn_desktop.feature import FeatureContext
+from tsn_desktop.readings import service
+from tsn_desktop.readings.importers import FileRead, read_file
+from tsn_desktop.readings.ui import texts
+from tsn_desktop.readings.ui.chart import ReadingsChart
+from tsn_desktop.readings.ui.table_model import ReadingsTableModel
+from tsn_desktop.ui.formatting import date_text, datetime_text
+
+RESOURCE = "Observation"
+FILE_FILTER = "*.csv *.zip *.json *.ble *.xml"
+
+
+class ReadingsView(QWidget):
+    """A patient's chart, alerts and (optionally) table; refreshes on records_changed."""
+
+    shown = Signal()  # the patient's readings are on screen
+
+    def __init__(self, context: FeatureContext, with_table: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.patient_id: str | None = None
+        self.chart = ReadingsChart(self)
+        self.alerts = QListWidget(self)
+        self.alerts.setObjectName("readings_alerts")
+        self.alerts.setAccessibleName(self.tr("Alerts for this patient"))
+        self.alerts.setMaximumHeight(110)
+        self.empty = QLabel(self.tr("No readings for this patient yet: import a file."), self)
+        self.empty.setObjectName("readings_empty")
+        self.empty.setWordWrap(True)
+        self.model = ReadingsTableModel(self)
+        self.table: QTableView | None = None
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.chart)
+        if with_table:
+            self.table = QTableView(self)
+            self.table.setObjectName("readings_table")
+            self.table.setAccessibleName(self.tr("Readings"))
+            self.table.setModel(self.model)
+            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self.table.setAlternatingRowColors(True)
+            self.table.verticalHeader().setVisible(False)
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(True)
+            for column, width in ((0, 130), (1, 120), (2, 200), (3, 150)):
+                header.resizeSection(column, width)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            splitter.addWidget(self.table)
+            splitter.setSizes([420, 200])
+        alerts_label = QLabel(self.tr("A&lerts:"), self)
+        alerts_label.setBuddy(self.alerts)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(alerts_label)
+        layout.addWidget(self.alerts)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter, 1)
+        context.runner.records_changed.connect(self._records_changed)
+
+    def show_patient(self, patient_id: str | None) -> None:
+        self.patient_id = patient_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        pid = self.patient_id
+        if pid is None:
+            self._show(service.Overview([], []))
+            return
+        self.context.runner.run(lambda db: service.overview(db, pid), self._show,
+                                owner=self)
+
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if self.patient_id is not None and RESOURCE in changed.types():
+            self.refresh()
+
+    def _show(self, view: service.Overview) -> None:
+        self.chart.show_readings(view.readings, view.alerts)
+        self.model.set_readings(view.readings)
+        self.empty.setVisible(self.patient_id is not None and not view.readings)
+        self.alerts.clear()
+        for alert in view.alerts:
+            text = f"{texts.severity_label(alert.severity)} — {datetime_text(alert.at)} — " \
+                f"{texts.alert_text(alert)}"
+            item = QListWidgetItem(text, self.alerts)
+            item.setData(Qt.ItemDataRole.UserRole, alert.code)
+        if not view.alerts:
+            QListWidgetItem(self.tr("No alert."), self.alerts)
+        self.shown.emit()
+
+
+class ReadingsPage(QWidget):
+    """Navigation page: find a patient, import a file for them, look at the readings."""
+
+    patients_found = Signal()
+    import_finished = Signal()  # stored, refused, failed or cancelled: the status says which
+
+    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.tr("Readings"))
+        self.tasks = BackgroundTasks(self)
+        self._task: TaskHandle[FileRead] | None = None
+        self._patient_name = ""
+        title = QLabel(self.tr("Connected-device readings"), self)
+        title.setObjectName("page_title")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("readings_search")
+        self.search.setPlaceholderText(self.tr("Name, date of birth (dd/mm/yyyy) or INS"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        search_label = QLabel(self.tr("&Patient:"), self)
+        search_label.setBuddy(self.search)
+        self.matches = QListWidget(self)
+        self.matches.setObjectName("readings_patients")
+        self.matches.setAccessibleName(self.tr("Patients found"))
+        self.matches.setMaximumWidth(300)
+        self.import_button = QPushButton(self.tr("&Import a file…"), self)
+        self.import_button.setObjectName("readings_import")
+        self.import_button.setAccessibleName(self.tr("Import a file of readings for this patient"))
+        self.import_button.setToolTip(self.tr(
+            "Withings export (zip or CSV), Omron CSV, Apple Health export (zip or XML), "
+            "FHIR Bundle (JSON) or BLE capture (.ble) (Ctrl+I)"))
+        self.import_button.setEnabled(False)
+        self.cancel_button = QPushButton(self.tr("&Cancel the import"), self)
+        self.cancel_button.setObjectName("readings_cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("readings_progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("readings_status")
+        self.status.setAccessibleName(self.tr("Import summary"))
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = QLabel(self.tr("Choose a patient to see their readings."), self)
+        self.heading.setObjectName("readings_patient")
+        self.heading.setWordWrap(True)
+        self.view = ReadingsView(context, with_table=True, parent=self)
+
+        left = QVBoxLayout()
+        left.addWidget(search_label)
+        left.addWidget(self.search)
+        left.addWidget(self.matches, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.heading, 1)
+        actions.addWidget(self.progress)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.import_button)
+        right = QVBoxLayout()
+        right.addLayout(actions)
+        right.addWidget(self.status)
+        right.addWidget(self.view, 1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(body, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self._find)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.matches.currentItemChanged.connect(self._chosen)
+        self.import_button.clicked.connect(self.choose_file)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.choose_file,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.setFocusProxy(self.search)
+        self._find()
+
+    # --- choosing the patient ------------------------------------------------------
+    def _find(self) -> None:
+        text = self.search.text().strip()
+        self.context.runner.run(lambda db: service.find_patients(db, text), self._found,
+                                owner=self)
+
+    def _found(self, found: list[Any]) -> None:
+        current = self.view.patient_id
+        self.matches.blockSignals(True)
+        self.matches.clear()
+        for patient in found:
+            family = (patient.used_name or patient.birth_name).upper()
+            item = QListWidgetItem(f"{family} {patient.given_names} — "
+                                   f"{date_text(patient.birth_date)}", self.matches)
+            item.setData(Qt.ItemDataRole.UserRole, patient.id)
+            if patient.id == current:
+                self.matches.setCurrentItem(item)
+        self.matches.blockSignals(False)
+        self.patients_found.emit()
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
+        if item is None:
+            return
+        self.select_patient(str(item.data(Qt.ItemDataRole.UserRole)), item.text())
+
+    def select_patient(self, patient_id: str, label: str = "") -> None:
+        self._patient_name = label
+        self.heading.setText(label)
+        self.status.clear()
+        self.import_button.setEnabled(self._task is None)
+        self.view.show_patient(patient_id)
+
+    # --- importing -----------------------------------------------------------------
+    def choose_file(self) -> None:
+        if self.view.patient_id is None or self._task is not None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import readings"), "",
+            self.tr("Device exports (%1)").replace("%1", FILE_FILTER))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Reads the file off the GUI thread (progress, cancel), then stores all of it
+        for the chosen patient in one transaction."""
+        patient_id = self.view.patient_id
+        if patient_id is None:
+            return
+
+        def read(control: TaskControl) -> FileRead:
+            def progress(done: int, total: int) -> None:
+                control.check()
+                control.progress(done, total)
+            return read_file(path, progress)
+
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.import_button.setEnabled(False)
+        self.status.setText(self.tr("Reading %1…").replace("%1", path.name))
+        self._task = self.tasks.start(
+            read, lambda result: self._read(patient_id, result), self._failed,
+            on_progress=self._progress, on_cancelled=self._cancelled, owner=self)
+
+    def cancel_import(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _progress(self, done: int, total: int, _text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(done * 1000 / total))
+
+    def _read(self, patient_id: str, result: FileRead) -> None:
+        if self._task is not None and self._task.cancelled:
+            self._cancelled()  # cancelled while the result was on its way: store nothing
+            return
+        if result.format is None:
+            self._done()
+            self._report(None, result)
+            return
+        self.cancel_button.setVisible(False)  # storing is one short transaction
+        self.context.runner.run(
+            lambda db: service.store_import(db, patient_id, result.readings,
+                                            result.rejected, result.format),
+            lambda summary: self._stored(summary, result), self._failed, owner=self)
+
+    def _stored(self, summary: service.ImportSummary, result: FileRead) -> None:
+        self._done()
+        self._report(summary, result)
+        if summary.added:
+            self.view.refresh()
+
+    def _report(self, summary: service.ImportSummary | None, result: FileRead) -> None:
+        rejected = list(summary.rejected) if summary else list(result.rejected)
+        if summary is None:
+            text = self.tr("%1 could not be imported: %2").replace("%1", result.file).replace(
+                "%2", texts.reason_text(rejected[0].reason) if rejected else "")
+        else:
+            text = self.tr("%1 imported: %2").replace("%1", result.file).replace(
+                "%2", texts.summary_text(summary.added, summary.already, len(rejected)))
+            details = [texts.rejection_text(r) for r in rejected[:8]]
+            if len(rejected) > 8:
+                details.append("…")
+            if details:
+                text += "\n" + "\n".join(details)
+        self.status.setText(text)
+        self.import_finished.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._done()
+        self.status.setText(self.tr("The import failed and nothing was stored. Check that "
+                                    "the file is readable, then try again."))
+        self.import_finished.emit()
+
+    def _cancelled(self) -> None:
+        self._done()
+        self.status.setText(self.tr("Import cancelled: nothing was stored."))
+        self.import_finished.emit()
+
+    def _done(self) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.import_button.setEnabled(self.view.patient_id is not None)
+
+
+class ReadingsTab(QWidget):
+    """Patient-file tab: the chart and alerts of the open patient."""
+
+    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Readings"))
+        self.view = ReadingsView(context, with_table=False, parent=self)
+        QVBoxLayout(self).addWidget(self.view)
+
+    def title(self) -> str:
+        return self.tr("&Readings")
+
+    def show_patient(self, patient: Any, today: date) -> None:
+        self.view.show_patient(patient.id)
+
+    def clear(self) -> None:
+        self.view.show_patient(None)
+
+    def has_unsaved(self) -> bool:
+        return False

@@ -1,0 +1,175 @@
+"""Words of the readings screens: kinds, values, rejection reasons, alerts, import summaries.
+
+Every string is a literal QCoreApplication.translate("ReadingsTexts", ...) call so that
+lupdate collects it; the pure code hands over codes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from tsn_desktop.readings import alerts
+from tsn_desktop.readings.model import (
+    BLOOD_PRESSURE,
+    ENTERED_IN_ERROR,
+    HEART_RATE,
+    STEPS,
+    WEIGHT,
+    Reading,
+    Rejection,
+)
+
+
+def kind_label(kind: str) -> str:
+    return {
+        WEIGHT: QCoreApplication.translate("ReadingsTexts", "Weight"),
+        BLOOD_PRESSURE: QCoreApplication.translate("ReadingsTexts", "Blood pressure"),
+        HEART_RATE: QCoreApplication.translate("ReadingsTexts", "Heart rate"),
+        STEPS: QCoreApplication.translate("ReadingsTexts", "Steps"),
+    }.get(kind, kind)
+
+
+def axis_label(kind: str) -> str:
+    return {
+        WEIGHT: QCoreApplication.translate("ReadingsTexts", "Weight (kg)"),
+        BLOOD_PRESSURE: QCoreApplication.translate("ReadingsTexts", "Blood pressure (mmHg)"),
+        HEART_RATE: QCoreApplication.translate("ReadingsTexts", "Heart rate (/min)"),
+        STEPS: QCoreApplication.translate("ReadingsTexts", "Steps per day"),
+    }.get(kind, kind)
+
+
+def _number(value: float, decimals: int = 1) -> str:
+    text = f"{value:.{decimals}f}".rstrip("0").rstrip(".") if decimals else f"{value:.0f}"
+    return text.replace(".", QCoreApplication.translate("ReadingsTexts", ".", "decimal separator"))
+
+
+def value_text(reading: Reading) -> str:
+    if reading.kind == WEIGHT:
+        return QCoreApplication.translate("ReadingsTexts", "%1 kg").replace(
+            "%1", _number(reading.value, 2))
+    if reading.kind == BLOOD_PRESSURE:
+        text = QCoreApplication.translate("ReadingsTexts", "%1/%2 mmHg").replace(
+            "%1", _number(reading.value, 0)).replace("%2", _number(reading.value2 or 0, 0))
+        if reading.pulse is not None:
+            text += QCoreApplication.translate("ReadingsTexts", ", pulse %1/min").replace(
+                "%1", _number(reading.pulse, 0))
+        return text
+    if reading.kind == HEART_RATE:
+        return QCoreApplication.translate("ReadingsTexts", "%1/min").replace(
+            "%1", _number(reading.value, 0))
+    return QCoreApplication.translate("ReadingsTexts", "%1 steps").replace(
+        "%1", _number(reading.value, 0))
+
+
+def notes_text(reading: Reading) -> str:
+    """Device flags and the entered-in-error mark, for the table."""
+    parts = []
+    if reading.irregular_pulse:
+        parts.append(QCoreApplication.translate("ReadingsTexts", "irregular pulse (device)"))
+    if reading.status == ENTERED_IN_ERROR:
+        parts.append(QCoreApplication.translate("ReadingsTexts", "entered in error"))
+    return ", ".join(parts)
+
+
+def reason_text(reason: str) -> str:
+    """What is wrong with a line, and so what to do."""
+    labels = {
+        "bad_date": QCoreApplication.translate("ReadingsTexts", "the date cannot be read"),
+        "bad_number": QCoreApplication.translate("ReadingsTexts", "a value is not a number"),
+        "out_of_range": QCoreApplication.translate(
+            "ReadingsTexts", "a value is impossible (out of the plausible range)"),
+        "diastolic_above_systolic": QCoreApplication.translate(
+            "ReadingsTexts", "the diastolic is not below the systolic"),
+        "in_the_future": QCoreApplication.translate("ReadingsTexts", "the date is in the future"),
+        "before_birth": QCoreApplication.translate(
+            "ReadingsTexts", "the date is before the patient's birth"),
+        "no_value": QCoreApplication.translate("ReadingsTexts", "a value is missing"),
+        "unknown_format": QCoreApplication.translate(
+            "ReadingsTexts", "this file is not one of the formats read (Withings, Omron, "
+            "Apple Health, FHIR, BLE capture)"),
+        "unreadable": QCoreApplication.translate(
+            "ReadingsTexts", "the file cannot be read as text"),
+        "damaged_zip": QCoreApplication.translate(
+            "ReadingsTexts", "the zip archive is damaged or incomplete: download it again"),
+        "no_header": QCoreApplication.translate(
+            "ReadingsTexts", "the first line is not the expected column header"),
+        "unknown_code": QCoreApplication.translate(
+            "ReadingsTexts", "a measurement this page does not hold"),
+        "bad_unit": QCoreApplication.translate("ReadingsTexts", "the unit is not known"),
+        "not_final": QCoreApplication.translate(
+            "ReadingsTexts", "the measurement is not final (or was entered in error)"),
+        "no_time": QCoreApplication.translate("ReadingsTexts", "the measurement has no time"),
+        "bad_hex": QCoreApplication.translate("ReadingsTexts", "the payload is not hexadecimal"),
+        "unknown_characteristic": QCoreApplication.translate(
+            "ReadingsTexts", "not a weight or blood pressure notification"),
+        "truncated": QCoreApplication.translate("ReadingsTexts", "the payload is cut short"),
+        "bad_line": QCoreApplication.translate(
+            "ReadingsTexts", "the line cannot be split into columns"),
+        "measurement_unsuccessful": QCoreApplication.translate(
+            "ReadingsTexts", "the device reported a failed measurement"),
+    }
+    return labels.get(reason, reason)
+
+
+def rejection_text(rejection: Rejection) -> str:
+    where = rejection.member or ""
+    if rejection.line:
+        text = QCoreApplication.translate("ReadingsTexts", "Line %1 of %2: %3")
+        return text.replace("%1", str(rejection.line)).replace("%2", where).replace(
+            "%3", reason_text(rejection.reason))
+    return QCoreApplication.translate("ReadingsTexts", "%1: %2").replace(
+        "%1", where).replace("%2", reason_text(rejection.reason))
+
+
+class ReadingCounts(QObject):
+    """Plural wording (only self.tr with a count gets real plurals from lupdate)."""
+
+    def summary(self, added: int, already: int, rejected: int) -> str:
+        parts = [self.tr("%n reading(s) added", "", added),
+                 self.tr("%n already there", "", already)]
+        if rejected:
+            parts.append(self.tr("%n line(s) rejected", "", rejected))
+        return ", ".join(parts) + "."
+
+
+def summary_text(added: int, already: int, rejected: int) -> str:
+    return ReadingCounts().summary(added, already, rejected)
+
+
+def severity_label(severity: str) -> str:
+    return {
+        alerts.URGENT: QCoreApplication.translate("ReadingsTexts", "Urgent"),
+        alerts.ALERT: QCoreApplication.translate("ReadingsTexts", "Alert"),
+        alerts.CHECK: QCoreApplication.translate("ReadingsTexts", "To check"),
+    }.get(severity, severity)
+
+
+def alert_text(alert: alerts.Alert) -> str:
+    """The alert in words, with its figures and the source of its default threshold."""
+    f = alert.figures
+    if alert.code == alerts.WEIGHT_GAIN:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Weight up %1 kg in 3 days (more than 2 kg: ESC heart failure "
+            "self-care advice)").replace("%1", _number(f[0], 2))
+    if alert.code == alerts.BP_SEVERE:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Blood pressure %1/%2 mmHg: at or above 180/110, urgent "
+            "evaluation (ESC/ESH)").replace("%1", _number(f[0], 0)).replace(
+            "%2", _number(f[1], 0))
+    if alert.code == alerts.BP_HOME_MEAN_HIGH:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Home blood pressure mean %1/%2 mmHg over %3 readings: at or "
+            "above 135/85 (ESH/HAS home threshold)").replace("%1", _number(f[0])).replace(
+            "%2", _number(f[1])).replace("%3", _number(f[2], 0))
+    if alert.code == alerts.SBP_LOW:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Systolic %1 mmHg: below 90").replace("%1", _number(f[0], 0))
+    if alert.code == alerts.HEART_RATE_OUT:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Heart rate %1/min: outside 50–100").replace(
+            "%1", _number(f[0], 0))
+    if alert.code == alerts.IRREGULAR_PULSE:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Irregular pulse flagged by the device: to check (not a "
+            "diagnosis)")
+    return alert.code
