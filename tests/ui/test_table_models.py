@@ -74,6 +74,7 @@ def _forecast() -> ForecastModel:
     model = ForecastModel()
     birth = TODAY.replace(year=TODAY.year - 2)
     model.set_assessment(vaccination.forecast_of(birth, "F", _carnet_doses(), TODAY), TODAY)
+    return model
 
 
 def _readings() -> ReadingsTableModel:
