@@ -571,7 +571,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+219"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -582,7 +582,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+119"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
@@ -974,7 +974,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+70"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
         <source>Record a dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,22 +1004,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Why it was not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where the information comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Lot number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,17 +1030,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Injection site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Route</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,12 +1050,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Where it was given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of the place (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,7 +1130,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3970,7 +3970,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>TraceWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+66"/>
         <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
         <translation>
             <numerusform>dose %1 not valid: interval too short, %n day &lt; %2</numerusform>
@@ -4251,7 +4251,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4286,7 +4286,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Recorded here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4306,7 +4306,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Administered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4321,7 +4321,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4341,7 +4341,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>left deltoid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4371,7 +4371,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>intramuscular</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4396,7 +4396,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4431,7 +4431,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>GP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4456,7 +4456,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>The date is in the future: enter the day the dose was given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4531,7 +4531,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -571,7 +571,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+219"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -582,7 +582,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -607,7 +607,7 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <location line="+119"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
@@ -974,7 +974,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+70"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
         <source>Record a dose</source>
         <translation>Enregistrer une dose</translation>
     </message>
@@ -1004,22 +1004,22 @@
         <translation>Vaccins du catalogue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Why it was not given</source>
         <translation>Motif de non-administration</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where the information comes from</source>
         <translation>Origine de l’information</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
@@ -1030,17 +1030,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>dd/mm/yyyy</source>
         <translation>jj/mm/aaaa</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Injection site</source>
         <translation>Site d’injection</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
@@ -1050,12 +1050,12 @@
         <translation>Date de la vaccination</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Where it was given</source>
         <translation>Lieu de la vaccination</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of the place (optional)</source>
         <translation>Nom du lieu (facultatif)</translation>
     </message>
@@ -1130,7 +1130,7 @@
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -3975,7 +3975,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>TraceWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+66"/>
         <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
         <translation>
             <numerusform>dose %1 non valide : intervalle trop court, %n jour &lt; %2</numerusform>
@@ -4256,7 +4256,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 : série retenue %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
@@ -4291,7 +4291,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Non recommandé</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Recorded here</source>
         <translation>Saisi ici</translation>
     </message>
@@ -4311,7 +4311,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Déclaré par le patient</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Administered</source>
         <translation>Administrée</translation>
     </message>
@@ -4326,7 +4326,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Non administrée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>refused</source>
         <translation>refus</translation>
     </message>
@@ -4346,7 +4346,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>reportée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
@@ -4376,7 +4376,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>nez</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>intramuscular</source>
         <translation>intramusculaire</translation>
     </message>
@@ -4401,7 +4401,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>nasale</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>practice</source>
         <translation>cabinet</translation>
     </message>
@@ -4436,7 +4436,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>autre lieu</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>GP</source>
         <translation>médecin généraliste</translation>
     </message>
@@ -4461,7 +4461,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>sage-femme</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>The date is in the future: enter the day the dose was given.</source>
         <translation>La date est dans le futur : saisissez le jour où la dose a été faite.</translation>
     </message>
@@ -4536,7 +4536,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Saisissez la date de péremption sous la forme jj/mm/aaaa (ou scannez la boîte).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation>Ce n’est pas le DataMatrix GS1 d’une boîte de médicament : scannez le code carré de la boîte, ou saisissez le lot et la péremption.</translation>
     </message>

@@ -30,7 +30,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def person_text(person: Performer) -> str:
-    parts = [p for p in (person.name, texts.profession_text(person.profession)) if p]
+    parts = [p for p in (person.name, texts.label(texts.PROFESSION, person.profession)) if p]
     text = ", ".join(parts)
     if person.rpps:
         text += f" (RPPS {person.rpps})" if text else f"RPPS {person.rpps}"
@@ -129,14 +129,14 @@ class HistoryModel(QAbstractTableModel):
                 "%3", dose.error_why)
         if dose.outcome == NOT_GIVEN:
             return QCoreApplication.translate("CarnetModels", "Not given: %1").replace(
-                "%1", texts.reason_text(dose.reason))
+                "%1", texts.label(texts.REASON, dose.reason))
         if row.status in (engine.NOT_VALID, engine.SUB_STANDARD):
             return QCoreApplication.translate("CarnetModels", "Not valid: %1").replace(
                 "%1", row.reason or row.status)
-        return texts.outcome_text(dose.outcome)
+        return texts.label(texts.OUTCOME, dose.outcome)
 
     def source_text(self, dose: Dose) -> str:
-        text = texts.source_text(dose.source)
+        text = texts.label(texts.SOURCE, dose.source)
         if dose.source == "hub" and dose.recorded_by.name:
             template = QCoreApplication.translate("CarnetModels", "%1 (recorded by %2)")
             text = template.replace("%1", text).replace(
@@ -167,13 +167,14 @@ class HistoryModel(QAbstractTableModel):
             if column == self.EXPIRY:
                 return date_text(dose.expiry) if dose.expiry else ""
             if column == self.SITE:
-                parts = [texts.site_text(dose.site) if dose.site else "",
-                         texts.route_text(dose.route) if dose.route else ""]
+                parts = [texts.label(texts.SITE, dose.site) if dose.site else "",
+                         texts.label(texts.ROUTE, dose.route) if dose.route else ""]
                 return ", ".join(p for p in parts if p)
             if column == self.GIVEN_BY:
                 return person_text(dose.performer)
             if column == self.PLACE:
-                parts = [texts.place_text(dose.place) if dose.place else "", dose.place_name]
+                parts = [texts.label(texts.PLACE, dose.place) if dose.place else "",
+                         dose.place_name]
                 return ", ".join(p for p in parts if p)
             if column == self.SOURCE:
                 return self.source_text(dose)
@@ -285,7 +286,7 @@ class ForecastModel(QAbstractTableModel):
             if column == self.GROUP:
                 return group.name
             if column == self.STATE:
-                return texts.state_text(state)
+                return texts.label(texts.STATE, state)
             if column == self.NUMBER:
                 return str(group.forecast_dose_number) if pending and \
                     group.forecast_dose_number else ""
