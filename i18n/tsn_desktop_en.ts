@@ -571,7 +571,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+219"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -582,7 +582,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-94"/>
+        <location line="-77"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,13 +607,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+119"/>
+        <location line="-73"/>
+        <location line="+155"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-154"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -663,12 +663,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+200"/>
         <source>Age only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-48"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3970,7 +3970,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>TraceWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+66"/>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+67"/>
         <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
         <translation>
             <numerusform>dose %1 not valid: interval too short, %n day &lt; %2</numerusform>

@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text, datetime_text
+from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import engine
 from tsn_desktop.vaccination.catalogue import Catalogue
 from tsn_desktop.vaccination.engine import Assessment, GroupForecast
@@ -82,11 +84,24 @@ def history_rows(doses: list[Dose], assessment: Assessment | None, data: Support
     return rows
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsMixin, QAbstractTableModel):
     """One line per dose (per group in the group view). A dose entered in error stays,
     struck through, with who marked it, when and why."""
 
     GROUP, DATE, VACCINE, NUMBER, STATUS, LOT, EXPIRY, SITE, GIVEN_BY, PLACE, SOURCE = range(11)
+    COLUMN_COUNT = 11
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Vaccine group"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Date"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Vaccine"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Dose"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Status"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Lot"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Expiry"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Site, route"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Given by"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Where"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Source"))
     DoseRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
@@ -103,13 +118,7 @@ class HistoryModel(QAbstractTableModel):
         self.endResetModel()
 
     def row(self, index: int) -> HistoryRow | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 11
+        return self.item(index)
 
     def vaccine_text(self, dose: Dose) -> str:
         vaccine = self._catalogue.get(dose.product)
@@ -194,23 +203,6 @@ class HistoryModel(QAbstractTableModel):
             return dose
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
-                 QCoreApplication.translate("CarnetModels", "Date"),
-                 QCoreApplication.translate("CarnetModels", "Vaccine"),
-                 QCoreApplication.translate("CarnetModels", "Dose"),
-                 QCoreApplication.translate("CarnetModels", "Status"),
-                 QCoreApplication.translate("CarnetModels", "Lot"),
-                 QCoreApplication.translate("CarnetModels", "Expiry"),
-                 QCoreApplication.translate("CarnetModels", "Site, route"),
-                 QCoreApplication.translate("CarnetModels", "Given by"),
-                 QCoreApplication.translate("CarnetModels", "Where"),
-                 QCoreApplication.translate("CarnetModels", "Source"))
-        return names[section] if 0 <= section < len(names) else None
-
 
 class CarnetCounts(QObject):
     """Counted words: lupdate sees a plural only in a QObject's self.tr(text, "", n)."""
@@ -248,14 +240,24 @@ def valid_doses(group: GroupForecast) -> int:
     return len(ids)
 
 
-class ForecastModel(QAbstractTableModel):
+class ForecastModel(RowsMixin, QAbstractTableModel):
     """Each vaccine group: its state today, the next dose and its dates, and why."""
 
     GROUP, STATE, NUMBER, EARLIEST, RECOMMENDED, PAST_DUE, BASIS, WHY = range(8)
+    COLUMN_COUNT = 8
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Vaccine group"),
+              QT_TRANSLATE_NOOP("CarnetModels", "State"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Next dose"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Earliest"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Recommended"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Late from"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Based on"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Why"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[GroupForecast, str]] = []
+        self._rows: list[tuple[GroupForecast, str]] = []
 
     def set_assessment(self, assessment: Assessment | None, today: date) -> None:
         self.beginResetModel()
@@ -264,22 +266,16 @@ class ForecastModel(QAbstractTableModel):
             state = texts.forecast_state(group.status, group.earliest, group.past_due, today,
                                          group.recommended)
             rows.append((group, state))
-        self._groups = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
+        self._rows = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
         self.endResetModel()
 
     def state_of(self, group_name: str) -> str | None:
-        return next((s for g, s in self._groups if g.name == group_name), None)
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._groups)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
+        return next((s for g, s in self._rows if g.name == group_name), None)
 
     def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        group, state = self._groups[index.row()]
+        group, state = self._rows[index.row()]
         column = index.column()
         pending = state in (texts.OVERDUE, texts.DUE, texts.UP_TO_DATE)
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
@@ -312,17 +308,3 @@ class ForecastModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
-                 QCoreApplication.translate("CarnetModels", "State"),
-                 QCoreApplication.translate("CarnetModels", "Next dose"),
-                 QCoreApplication.translate("CarnetModels", "Earliest"),
-                 QCoreApplication.translate("CarnetModels", "Recommended"),
-                 QCoreApplication.translate("CarnetModels", "Late from"),
-                 QCoreApplication.translate("CarnetModels", "Based on"),
-                 QCoreApplication.translate("CarnetModels", "Why"))
-        return names[section] if 0 <= section < len(names) else None
