@@ -2602,7 +2602,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+28"/>
         <source>Birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2697,7 +2697,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Provisional identity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,7 +2717,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+62"/>
         <source>Provisional</source>
         <comment>identity status</comment>
         <translation type="unfinished"></translation>
@@ -2741,7 +2741,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-62"/>
         <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,7 +2761,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+65"/>
         <source>merged</source>
         <comment>register state</comment>
         <translation type="unfinished"></translation>
@@ -2779,7 +2779,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-65"/>
         <source>None checked yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2819,7 +2819,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2834,7 +2834,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+67"/>
         <source>F</source>
         <comment>sex, one letter</comment>
         <translation type="unfinished"></translation>
@@ -2881,32 +2881,32 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+51"/>
         <source>Copy the INS again from the INSi teleservice result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>The date of death is in the future: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of death is before the date of birth: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Choose an identity document from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the birth name, as on the identity document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter at least the first given name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2916,7 +2916,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the date of birth as dd/mm/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2926,37 +2926,37 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The date of birth is in the future: check the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of birth is more than 125 years ago: check the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the 5-digit postal code, for example 75011.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter a phone number with digits, for example 06 12 34 56 78.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Check this field.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2607,7 +2607,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+28"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
@@ -2702,7 +2702,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Fusionné dans</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Provisional identity</source>
         <translation>Identité provisoire</translation>
     </message>
@@ -2722,7 +2722,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Identité qualifiée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+62"/>
         <source>Provisional</source>
         <comment>identity status</comment>
         <translation>Provisoire</translation>
@@ -2746,7 +2746,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Qualifiée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-62"/>
         <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
         <translation>Pas encore vérifiée : contrôlez les traits sur la pièce d&apos;identité du patient lui-même et récupérez l&apos;INS par le téléservice INSi.</translation>
     </message>
@@ -2766,7 +2766,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>INS récupéré par le téléservice INSi et traits contrôlés sur une pièce d&apos;identité : l&apos;INS peut servir à partager des données de santé.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+65"/>
         <source>merged</source>
         <comment>register state</comment>
         <translation>fusionné</translation>
@@ -2784,7 +2784,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>archivé</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-65"/>
         <source>None checked yet</source>
         <translation>Aucun contrôlé pour l&apos;instant</translation>
     </message>
@@ -2824,7 +2824,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Extrait d&apos;acte de naissance (mineur)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
@@ -2839,7 +2839,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+67"/>
         <source>F</source>
         <comment>sex, one letter</comment>
         <translation>F</translation>
@@ -2886,32 +2886,32 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Cet INS ne peut pas être enregistré pour ce patient : il peut appartenir à une autre personne (un parent, pour un enfant). Vérifiez le sexe et la date de naissance sur la pièce d&apos;identité du patient lui-même et interrogez de nouveau le téléservice INSi, ou enregistrez sans l&apos;INS.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+51"/>
         <source>Copy the INS again from the INSi teleservice result.</source>
         <translation>Recopiez l&apos;INS depuis le résultat du téléservice INSi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>The date of death is in the future: check it.</source>
         <translation>La date du décès est dans le futur : vérifiez-la.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of death is before the date of birth: check it.</source>
         <translation>La date du décès précède la date de naissance : vérifiez-la.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Choose an identity document from the list.</source>
         <translation>Choisissez une pièce d&apos;identité dans la liste.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the birth name, as on the identity document.</source>
         <translation>Saisissez le nom de naissance, comme sur la pièce d&apos;identité.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter at least the first given name.</source>
         <translation>Saisissez au moins le premier prénom.</translation>
     </message>
@@ -2921,7 +2921,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez le sexe (Indéterminé s&apos;il n&apos;est pas connu).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the date of birth as dd/mm/yyyy.</source>
         <translation>Saisissez la date de naissance au format jj/mm/aaaa.</translation>
     </message>
@@ -2931,37 +2931,37 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Cette date n&apos;existe pas&#xa0;: saisissez-la au format jj/mm/aaaa, par exemple 05/03/1984.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The date of birth is in the future: check the year.</source>
         <translation>La date de naissance est dans le futur&#xa0;: vérifiez l&apos;année.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of birth is more than 125 years ago: check the year.</source>
         <translation>La date de naissance remonte à plus de 125 ans&#xa0;: vérifiez l&apos;année.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty.</source>
         <translation>Saisissez le code INSEE à 5 caractères (par exemple 75056 ou 2A004), ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the 5-digit postal code, for example 75011.</source>
         <translation>Saisissez le code postal à 5 chiffres, par exemple 75011.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter a phone number with digits, for example 06 12 34 56 78.</source>
         <translation>Saisissez un numéro de téléphone en chiffres, par exemple 06 12 34 56 78.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation>Saisissez une adresse e-mail comme nom@exemple.fr.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Check this field.</source>
         <translation>Vérifiez ce champ.</translation>
     </message>
