@@ -4531,27 +4531,27 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The product code of this scan is damaged (wrong check digit): scan the pack again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This code has no product number: scan the pack&apos;s DataMatrix, not another label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This lot expired on %1: do not use this pack.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Lot and expiry filled in. This pack&apos;s code is not in the catalogue: choose the vaccine in the list; it will be recognised next time.</source>
         <translation type="unfinished"></translation>
     </message>

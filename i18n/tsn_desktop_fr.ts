@@ -4536,27 +4536,27 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Saisissez la date de péremption sous la forme jj/mm/aaaa (ou scannez la boîte).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation>Ce n’est pas le DataMatrix GS1 d’une boîte de médicament : scannez le code carré de la boîte, ou saisissez le lot et la péremption.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The product code of this scan is damaged (wrong check digit): scan the pack again.</source>
         <translation>Le code produit de ce scan est altéré (clé de contrôle fausse) : scannez la boîte à nouveau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This code has no product number: scan the pack&apos;s DataMatrix, not another label.</source>
         <translation>Ce code ne contient pas de code produit : scannez le DataMatrix de la boîte, pas une autre étiquette.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This lot expired on %1: do not use this pack.</source>
         <translation>Ce lot est périmé depuis le %1 : n’utilisez pas cette boîte.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Lot and expiry filled in. This pack&apos;s code is not in the catalogue: choose the vaccine in the list; it will be recognised next time.</source>
         <translation>Lot et péremption remplis. Le code de cette boîte n’est pas dans le catalogue : choisissez le vaccin dans la liste ; il sera reconnu la prochaine fois.</translation>
     </message>

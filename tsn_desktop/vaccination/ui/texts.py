@@ -281,27 +281,32 @@ def label(kind: str, code: str) -> str:
     return QCoreApplication.translate("VaccinationTexts", source)  # QT_TRANSLATE_NOOP
 
 
+# What a scan gave: why it was refused (barcode.py's codes), or what it filled in.
+_SCAN_TEXTS: dict[str, str] = {
+    "not-gs1": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This is not a GS1 DataMatrix of a medicine pack: scan the "
+        "square code on the pack, or type the lot and expiry."),
+    "bad-check-digit": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "The product code of this scan is damaged (wrong check "
+        "digit): scan the pack again."),
+    "no-gtin": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This code has no product number: scan the pack's "
+        "DataMatrix, not another label."),
+    "expired": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This lot expired on %1: do not use this pack."),
+}
+_SCAN_UNKNOWN_PACK = QT_TRANSLATE_NOOP(
+    "VaccinationTexts", "Lot and expiry filled in. This pack's code is not in the "
+    "catalogue: choose the vaccine in the list; it will be recognised next time.")
+_SCAN_KNOWN_PACK = QT_TRANSLATE_NOOP(
+    "VaccinationTexts", "Vaccine, lot and expiry filled in from the scan.")
+
+
 def scan_text(refused: str | None, expiry: date | None, known: bool) -> str:
     """What a scan gave, in one sentence."""
-    if refused == "not-gs1":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "This is not a GS1 DataMatrix of a medicine pack: scan the "
-            "square code on the pack, or type the lot and expiry.")
-    if refused == "bad-check-digit":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "The product code of this scan is damaged (wrong check "
-            "digit): scan the pack again.")
-    if refused == "no-gtin":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "This code has no product number: scan the pack's "
-            "DataMatrix, not another label.")
+    source = _SCAN_TEXTS.get(refused or "") or (_SCAN_KNOWN_PACK if known
+                                                 else _SCAN_UNKNOWN_PACK)
+    text = QCoreApplication.translate("VaccinationTexts", source)  # QT_TRANSLATE_NOOP
     if refused == "expired":
-        return _fill(QCoreApplication.translate(
-            "VaccinationTexts", "This lot expired on %1: do not use this pack."),
-            [date_text(expiry) if expiry else "?"])
-    if not known:
-        return QCoreApplication.translate(
-            "VaccinationTexts", "Lot and expiry filled in. This pack's code is not in the "
-            "catalogue: choose the vaccine in the list; it will be recognised next time.")
-    return QCoreApplication.translate("VaccinationTexts",
-                                      "Vaccine, lot and expiry filled in from the scan.")
+        return _fill(text, [date_text(expiry) if expiry else "?"])
+    return text
