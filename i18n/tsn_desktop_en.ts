@@ -1099,7 +1099,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -1110,7 +1110,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-93"/>
+        <location line="-77"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,13 +1135,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+119"/>
+        <location line="-73"/>
+        <location line="+155"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-154"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1191,12 +1191,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+200"/>
         <source>Age only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-48"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,7 +1502,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+70"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
         <source>Record a dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1532,22 +1532,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Why it was not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where the information comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Lot number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1558,17 +1558,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>dd/mm/yyyy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Injection site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Route</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,12 +1578,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Where it was given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of the place (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,7 +1658,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3130,7 +3130,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+28"/>
         <source>Birth name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3225,7 +3225,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Provisional identity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3245,7 +3245,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+62"/>
         <source>Provisional</source>
         <comment>identity status</comment>
         <translation type="unfinished"></translation>
@@ -3269,7 +3269,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-62"/>
         <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3289,7 +3289,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+65"/>
         <source>merged</source>
         <comment>register state</comment>
         <translation type="unfinished"></translation>
@@ -3307,7 +3307,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-65"/>
         <source>None checked yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3347,7 +3347,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3362,7 +3362,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+67"/>
         <source>F</source>
         <comment>sex, one letter</comment>
         <translation type="unfinished"></translation>
@@ -3409,32 +3409,32 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+51"/>
         <source>Copy the INS again from the INSi teleservice result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>The date of death is in the future: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of death is before the date of birth: check it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Choose an identity document from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the birth name, as on the identity document.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter at least the first given name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,7 +3444,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the date of birth as dd/mm/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3454,37 +3454,37 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The date of birth is in the future: check the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of birth is more than 125 years ago: check the year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the 5-digit postal code, for example 75011.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter a phone number with digits, for example 06 12 34 56 78.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Check this field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4959,7 +4959,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>TraceWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+67"/>
         <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
         <translation>
             <numerusform>dose %1 not valid: interval too short, %n day &lt; %2</numerusform>
@@ -5240,7 +5240,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Up to date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5275,7 +5275,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Recorded here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5295,7 +5295,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Administered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5310,7 +5310,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5330,7 +5330,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>left deltoid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5360,7 +5360,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>intramuscular</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5385,7 +5385,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5420,7 +5420,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>GP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5445,7 +5445,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>The date is in the future: enter the day the dose was given.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5520,27 +5520,27 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The product code of this scan is damaged (wrong check digit): scan the pack again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This code has no product number: scan the pack&apos;s DataMatrix, not another label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This lot expired on %1: do not use this pack.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Lot and expiry filled in. This pack&apos;s code is not in the catalogue: choose the vaccine in the list; it will be recognised next time.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1099,7 +1099,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+218"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -1110,7 +1110,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-93"/>
+        <location line="-77"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -1135,13 +1135,13 @@
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+119"/>
+        <location line="-73"/>
+        <location line="+155"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-154"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1191,12 +1191,12 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+200"/>
         <source>Age only</source>
         <translation>Âge seul</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-48"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -1502,7 +1502,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+70"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
         <source>Record a dose</source>
         <translation>Enregistrer une dose</translation>
     </message>
@@ -1532,22 +1532,22 @@
         <translation>Vaccins du catalogue</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Outcome</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Why it was not given</source>
         <translation>Motif de non-administration</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Where the information comes from</source>
         <translation>Origine de l’information</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Lot number</source>
         <translation>Numéro de lot</translation>
     </message>
@@ -1558,17 +1558,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>dd/mm/yyyy</source>
         <translation>jj/mm/aaaa</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-5"/>
         <source>Injection site</source>
         <translation>Site d’injection</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Route</source>
         <translation>Voie</translation>
     </message>
@@ -1578,12 +1578,12 @@
         <translation>Date de la vaccination</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Where it was given</source>
         <translation>Lieu de la vaccination</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of the place (optional)</source>
         <translation>Nom du lieu (facultatif)</translation>
     </message>
@@ -1658,7 +1658,7 @@
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+205"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -3135,7 +3135,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PatientTexts</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/texts.py" line="+24"/>
+        <location filename="../tsn_desktop/patients/ui/texts.py" line="+28"/>
         <source>Birth name</source>
         <translation>Nom de naissance</translation>
     </message>
@@ -3230,7 +3230,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Fusionné dans</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Provisional identity</source>
         <translation>Identité provisoire</translation>
     </message>
@@ -3250,7 +3250,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Identité qualifiée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+62"/>
         <source>Provisional</source>
         <comment>identity status</comment>
         <translation>Provisoire</translation>
@@ -3274,7 +3274,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Qualifiée</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-62"/>
         <source>Not checked yet: check the traits on the patient&apos;s own identity document, and retrieve the INS from the INSi teleservice.</source>
         <translation>Pas encore vérifiée : contrôlez les traits sur la pièce d&apos;identité du patient lui-même et récupérez l&apos;INS par le téléservice INSi.</translation>
     </message>
@@ -3294,7 +3294,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>INS récupéré par le téléservice INSi et traits contrôlés sur une pièce d&apos;identité : l&apos;INS peut servir à partager des données de santé.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+65"/>
         <source>merged</source>
         <comment>register state</comment>
         <translation>fusionné</translation>
@@ -3312,7 +3312,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>archivé</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-65"/>
         <source>None checked yet</source>
         <translation>Aucun contrôlé pour l&apos;instant</translation>
     </message>
@@ -3352,7 +3352,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Extrait d&apos;acte de naissance (mineur)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Female</source>
         <translation>Féminin</translation>
     </message>
@@ -3367,7 +3367,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Indéterminé</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+67"/>
         <source>F</source>
         <comment>sex, one letter</comment>
         <translation>F</translation>
@@ -3414,32 +3414,32 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Cet INS ne peut pas être enregistré pour ce patient : il peut appartenir à une autre personne (un parent, pour un enfant). Vérifiez le sexe et la date de naissance sur la pièce d&apos;identité du patient lui-même et interrogez de nouveau le téléservice INSi, ou enregistrez sans l&apos;INS.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+51"/>
         <source>Copy the INS again from the INSi teleservice result.</source>
         <translation>Recopiez l&apos;INS depuis le résultat du téléservice INSi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-42"/>
         <source>The date of death is in the future: check it.</source>
         <translation>La date du décès est dans le futur : vérifiez-la.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of death is before the date of birth: check it.</source>
         <translation>La date du décès précède la date de naissance : vérifiez-la.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Choose an identity document from the list.</source>
         <translation>Choisissez une pièce d&apos;identité dans la liste.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the birth name, as on the identity document.</source>
         <translation>Saisissez le nom de naissance, comme sur la pièce d&apos;identité.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter at least the first given name.</source>
         <translation>Saisissez au moins le premier prénom.</translation>
     </message>
@@ -3449,7 +3449,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez le sexe (Indéterminé s&apos;il n&apos;est pas connu).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the date of birth as dd/mm/yyyy.</source>
         <translation>Saisissez la date de naissance au format jj/mm/aaaa.</translation>
     </message>
@@ -3459,37 +3459,37 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Cette date n&apos;existe pas&#xa0;: saisissez-la au format jj/mm/aaaa, par exemple 05/03/1984.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The date of birth is in the future: check the year.</source>
         <translation>La date de naissance est dans le futur&#xa0;: vérifiez l&apos;année.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The date of birth is more than 125 years ago: check the year.</source>
         <translation>La date de naissance remonte à plus de 125 ans&#xa0;: vérifiez l&apos;année.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty.</source>
         <translation>Saisissez le code INSEE à 5 caractères (par exemple 75056 ou 2A004), ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Enter the 5-digit postal code, for example 75011.</source>
         <translation>Saisissez le code postal à 5 chiffres, par exemple 75011.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter a phone number with digits, for example 06 12 34 56 78.</source>
         <translation>Saisissez un numéro de téléphone en chiffres, par exemple 06 12 34 56 78.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an e-mail address like name@example.fr.</source>
         <translation>Saisissez une adresse e-mail comme nom@exemple.fr.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>Check this field.</source>
         <translation>Vérifiez ce champ.</translation>
     </message>
@@ -4964,7 +4964,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>TraceWords</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+65"/>
+        <location filename="../tsn_desktop/vaccination/ui/texts.py" line="+67"/>
         <source>dose %1 not valid: interval too short, %n day(s) &lt; %2</source>
         <translation>
             <numerusform>dose %1 non valide : intervalle trop court, %n jour &lt; %2</numerusform>
@@ -5245,7 +5245,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 : série retenue %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Up to date</source>
         <translation>À jour</translation>
     </message>
@@ -5280,7 +5280,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Non recommandé</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Recorded here</source>
         <translation>Saisi ici</translation>
     </message>
@@ -5300,7 +5300,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Déclaré par le patient</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Administered</source>
         <translation>Administrée</translation>
     </message>
@@ -5315,7 +5315,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Non administrée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>refused</source>
         <translation>refus</translation>
     </message>
@@ -5335,7 +5335,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>reportée</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>left deltoid</source>
         <translation>deltoïde gauche</translation>
     </message>
@@ -5365,7 +5365,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>nez</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>intramuscular</source>
         <translation>intramusculaire</translation>
     </message>
@@ -5390,7 +5390,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>nasale</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>practice</source>
         <translation>cabinet</translation>
     </message>
@@ -5425,7 +5425,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>autre lieu</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>GP</source>
         <translation>médecin généraliste</translation>
     </message>
@@ -5450,7 +5450,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>sage-femme</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>The date is in the future: enter the day the dose was given.</source>
         <translation>La date est dans le futur : saisissez le jour où la dose a été faite.</translation>
     </message>
@@ -5525,27 +5525,27 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Saisissez la date de péremption sous la forme jj/mm/aaaa (ou scannez la boîte).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>This is not a GS1 DataMatrix of a medicine pack: scan the square code on the pack, or type the lot and expiry.</source>
         <translation>Ce n’est pas le DataMatrix GS1 d’une boîte de médicament : scannez le code carré de la boîte, ou saisissez le lot et la péremption.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The product code of this scan is damaged (wrong check digit): scan the pack again.</source>
         <translation>Le code produit de ce scan est altéré (clé de contrôle fausse) : scannez la boîte à nouveau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This code has no product number: scan the pack&apos;s DataMatrix, not another label.</source>
         <translation>Ce code ne contient pas de code produit : scannez le DataMatrix de la boîte, pas une autre étiquette.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>This lot expired on %1: do not use this pack.</source>
         <translation>Ce lot est périmé depuis le %1 : n’utilisez pas cette boîte.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Lot and expiry filled in. This pack&apos;s code is not in the catalogue: choose the vaccine in the list; it will be recognised next time.</source>
         <translation>Lot et péremption remplis. Le code de cette boîte n’est pas dans le catalogue : choisissez le vaccin dans la liste ; il sera reconnu la prochaine fois.</translation>
     </message>

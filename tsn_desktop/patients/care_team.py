@@ -21,7 +21,7 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.patients import store as patient_store
 from tsn_desktop.patients.model import RecordMeta
-from tsn_desktop.sync.adapters import MergeResult, Resource, hub_copy, hub_wins
+from tsn_desktop.sync.adapters import MergeResult, Resource, hub_resource, hub_wins
 
 RESOURCE = "CareTeam"
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
@@ -365,8 +365,7 @@ class CareTeamAdapter:
         team = get(db, record_id)
         if team is None:
             return None
-        hub = hub_copy(db, self.resource_type, record_id)
-        return to_fhir(team, over=hub[1] if hub else None)
+        return to_fhir(team, over=hub_resource(db, self.resource_type, record_id))
 
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
               hub_version: str) -> None:

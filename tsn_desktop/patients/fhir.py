@@ -14,7 +14,7 @@ from typing import Any
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import store
 from tsn_desktop.patients.model import Patient, RecordMeta
-from tsn_desktop.sync.adapters import MergeResult, Resource, hub_copy, same
+from tsn_desktop.sync.adapters import MergeResult, Resource, hub_resource, same
 
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 INS_NIR_TEST_SYSTEM = "urn:oid:1.2.250.1.213.1.4.10"
@@ -378,8 +378,8 @@ class PatientAdapter:
         patient = store.get(db, record_id)
         if patient is None:
             return None
-        hub = hub_copy(db, self.resource_type, record_id)
-        return to_fhir(patient, ins_system=self.ins_system, over=hub[1] if hub else None,
+        return to_fhir(patient, ins_system=self.ins_system,
+                       over=hub_resource(db, self.resource_type, record_id),
                        replaces=tuple(store.replaced_ids(db, record_id)))
 
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,

@@ -108,6 +108,13 @@ def hub_copy(db: Database | UnitOfWork, resource_type: str,
     return str(version), (None if deleted or not text else json.loads(text))
 
 
+def hub_resource(db: Database, resource_type: str, record_id: str) -> Resource | None:
+    """The hub's JSON last seen for a record (what an adapter's `to_fhir` writes over, so
+    fields this app does not know survive); None if never seen or deleted there."""
+    hub = hub_copy(db, resource_type, record_id)
+    return hub[1] if hub else None
+
+
 # --- generic policies ----------------------------------------------------------------
 def canonical(resource: Resource | None) -> str:
     """Equal content -> equal text; `meta` is the hub's and does not count."""

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class RowsMixin:
     """Mixed into a QAbstractTableModel (before it) that shows `_rows` over
-    `COLUMN_COUNT` columns; the model says what each cell shows."""
+    `COLUMN_COUNT` columns; the model says what each cell shows. Column headings are
+    `TITLES`, QT_TRANSLATE_NOOP sources of `TITLES_CONTEXT` worded when asked for (a
+    model with other headings has its own headerData)."""
 
     COLUMN_COUNT = 0
+    TITLES: tuple[str, ...] = ()
+    TITLES_CONTEXT = ""
     _rows: list[Any]
 
     def item(self, row: int) -> Any:
@@ -29,6 +33,13 @@ class RowsMixin:
 
     def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole
+                or not 0 <= section < len(self.TITLES)):
+            return None
+        return QCoreApplication.translate(self.TITLES_CONTEXT, self.TITLES[section])
 
 
 __all__ = ["RowsMixin"]

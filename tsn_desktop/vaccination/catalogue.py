@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tsn_desktop.core.paths import resources_dir
-from tsn_desktop.vaccination.datapack import DataPackError, Manifest, sha256_of, verify_pack
+from tsn_desktop.vaccination import datapack
+from tsn_desktop.vaccination.datapack import DataPackError, Manifest, verify_pack
 
 CATALOGUE_FILE = "catalogue.json"
+DATA_FILES = "*.json"  # what the manifest must list (datapack.py)
 DEFAULT_CATALOGUE = "fr-2025"
 ROUTES = ("IM", "SC", "ID", "PO", "NASAL")
 SITES = ("deltoid-left", "deltoid-right", "thigh-left", "thigh-right", "oral", "nasal")
@@ -115,10 +117,7 @@ def _entry(raw: dict[str, object], where: str) -> Vaccine:
 
 
 def _verify(directory: Path) -> Manifest:
-    manifest = verify_pack(directory)
-    for path in sorted(directory.glob("*.json")):
-        if path.name != "manifest.json" and path.name not in manifest.files:
-            raise DataPackError(f"{path.name}: file not listed in manifest.json")
+    manifest = verify_pack(directory, DATA_FILES)
     if CATALOGUE_FILE not in manifest.files:
         raise DataPackError(f"{CATALOGUE_FILE}: not listed in manifest.json")
     return manifest
@@ -155,17 +154,7 @@ def shipped_catalogue() -> Catalogue:
 
 
 def rehash(directory: Path, version: str | None = None) -> None:
-    path = directory / "manifest.json"
-    raw = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    raw.setdefault("id", directory.name)
-    raw.setdefault("title", "")
-    raw.setdefault("source", "")
-    if version is not None:
-        raw["version"] = version
-    raw.setdefault("version", "0.0.0")
-    raw["files"] = {p.name: sha256_of(p) for p in sorted(directory.glob("*.json"))
-                    if p.name != "manifest.json"}
-    path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    datapack.rehash(directory, version, DATA_FILES)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,8 +70,14 @@ def read_manifest(directory: Path) -> Manifest:
         raise DataPackError(f"{path}: unreadable manifest ({exc})") from exc
 
 
-def verify_pack(directory: str | Path) -> Manifest:
-    """Check every checksum of the manifest; raise DataPackError naming the first bad file."""
+def data_files(directory: Path, pattern: str = "*.xml") -> list[Path]:
+    """The pack's data files (`pattern` names their kind), the manifest aside."""
+    return [p for p in sorted(directory.glob(pattern)) if p.name != MANIFEST]
+
+
+def verify_pack(directory: str | Path, pattern: str = "*.xml") -> Manifest:
+    """Check every checksum of the manifest, and that every data file of the folder
+    (`pattern`) is listed; raise DataPackError naming the first bad file."""
     directory = Path(directory)
     manifest = read_manifest(directory)
     for name, expected in sorted(manifest.files.items()):
@@ -86,10 +92,11 @@ def verify_pack(directory: str | Path) -> Manifest:
             raise DataPackError(
                 f"{name}: checksum mismatch (expected {expected[:12]}…, found {actual[:12]}…)"
             )
-    for path in sorted(directory.glob("*.xml")):
-        # The loader reads every XML of the folder, so an unlisted one is refused too.
+    kind = pattern.rpartition(".")[2].upper()
+    for path in data_files(directory, pattern):
+        # A loader reads every data file of the folder, so an unlisted one is refused too.
         if path.name not in manifest.files:
-            raise DataPackError(f"{path.name}: XML file not listed in {MANIFEST}")
+            raise DataPackError(f"{path.name}: {kind} file not listed in {MANIFEST}")
     return manifest
 
 
@@ -100,8 +107,9 @@ def load_pack(pack: str | Path = DEFAULT_PACK) -> tuple[Manifest, SupportingData
     return manifest, load_supporting_data(directory)
 
 
-def rehash(directory: str | Path, version: str | None = None) -> Manifest:
-    """Rewrite the manifest's checksums from the XML files now in the folder."""
+def rehash(directory: str | Path, version: str | None = None,
+           pattern: str = "*.xml") -> Manifest:
+    """Rewrite the manifest's checksums from the data files (`pattern`) now in the folder."""
     directory = Path(directory)
     path = directory / MANIFEST
     raw = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
@@ -111,7 +119,7 @@ def rehash(directory: str | Path, version: str | None = None) -> Manifest:
     if version is not None:
         raw["version"] = version
     raw.setdefault("version", "0.0.0")
-    raw["files"] = {p.name: sha256_of(p) for p in sorted(directory.glob("*.xml"))}
+    raw["files"] = {p.name: sha256_of(p) for p in data_files(directory, pattern)}
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return read_manifest(directory)
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from tsn_desktop.core.db import Database, UnitOfWork
-from tsn_desktop.sync.adapters import MergeResult, Resource, append_only, hub_copy
+from tsn_desktop.sync.adapters import MergeResult, Resource, append_only, hub_resource
 from tsn_desktop.vaccination import store
 from tsn_desktop.vaccination.catalogue import Catalogue, shipped_catalogue
 from tsn_desktop.vaccination.model import (
@@ -227,8 +227,7 @@ class ImmunizationAdapter:
         dose = store.get(db, record_id)
         if dose is None:
             return None
-        hub = hub_copy(db, self.resource_type, record_id)
-        return to_fhir(dose, over=hub[1] if hub else None)
+        return to_fhir(dose, over=hub_resource(db, self.resource_type, record_id))
 
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
               hub_version: str) -> None:

@@ -1,8 +1,9 @@
 """Words the patient screens share: field labels, sexes, ages, dates and problem messages.
 
-Every string is a literal QCoreApplication.translate("PatientTexts", ...) call so that
-lupdate collects it; identifier words come from tsn_desktop/ui/wording.py, dates and ages
-from tsn_desktop/ui/formatting.py.
+Every string is a literal QCoreApplication.translate("PatientTexts", ...) call, or a
+QT_TRANSLATE_NOOP("PatientTexts", ...) source worded by `_label`, so that lupdate collects
+it; identifier words come from tsn_desktop/ui/wording.py, dates and ages from
+tsn_desktop/ui/formatting.py.
 """
 
 from __future__ import annotations
@@ -13,48 +14,100 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from tsn_desktop.core import identifiers
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui import formatting, wording
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
 
+# Each kind of code of the patient screens: one table a kind of catalogue sources
+# (QT_TRANSLATE_NOOP lets lupdate collect them), worded by `_label` in the current language.
+FIELD, STATUS, STATUS_HELP, DOCUMENT, SEX = "field", "status", "status_help", "document", "sex"
+_LABELS: dict[str, dict[str, str]] = {
+    FIELD: {
+        "birth_name": QT_TRANSLATE_NOOP("PatientTexts", "Birth name"),
+        "used_name": QT_TRANSLATE_NOOP("PatientTexts", "Used name"),
+        "given_names": QT_TRANSLATE_NOOP("PatientTexts", "Given names"),
+        "sex": QT_TRANSLATE_NOOP("PatientTexts", "Sex"),
+        "birth_date": QT_TRANSLATE_NOOP("PatientTexts", "Date of birth"),
+        "birth_place": QT_TRANSLATE_NOOP("PatientTexts", "Place of birth"),
+        "birth_insee": QT_TRANSLATE_NOOP(
+            "PatientTexts", "INSEE code of the place of birth"),
+        "ins": QT_TRANSLATE_NOOP("PatientTexts", "INS number"),
+        "address": QT_TRANSLATE_NOOP("PatientTexts", "Address"),
+        "postal_code": QT_TRANSLATE_NOOP("PatientTexts", "Postal code"),
+        "city": QT_TRANSLATE_NOOP("PatientTexts", "City"),
+        "phone": QT_TRANSLATE_NOOP("PatientTexts", "Phone"),
+        "email": QT_TRANSLATE_NOOP("PatientTexts", "E-mail"),
+        "treating_gp": QT_TRANSLATE_NOOP("PatientTexts", "Treating GP"),
+        "identity_document": QT_TRANSLATE_NOOP(
+            "PatientTexts", "Identity document checked"),
+        "identity_status": QT_TRANSLATE_NOOP("PatientTexts", "Identity status"),
+        "archived": QT_TRANSLATE_NOOP("PatientTexts", "Archived"),
+        "deceased_date": QT_TRANSLATE_NOOP("PatientTexts", "Date of death"),
+        "replaced_by": QT_TRANSLATE_NOOP("PatientTexts", "Merged into"),
+    },
+    STATUS: {
+        "PROV": QT_TRANSLATE_NOOP("PatientTexts", "Provisional identity"),
+        "RECUP": QT_TRANSLATE_NOOP("PatientTexts", "Retrieved identity"),
+        "VALI": QT_TRANSLATE_NOOP("PatientTexts", "Validated identity"),
+        "QUAL": QT_TRANSLATE_NOOP("PatientTexts", "Qualified identity"),
+    },
+    STATUS_HELP: {
+        "PROV": QT_TRANSLATE_NOOP(
+            "PatientTexts",
+            "Not checked yet: check the traits on the patient's own identity document, "
+            "and retrieve the INS from the INSi teleservice."),
+        "RECUP": QT_TRANSLATE_NOOP(
+            "PatientTexts",
+            "INS retrieved from INSi. To qualify it, check the traits on the patient's own "
+            "identity document (not the carte Vitale)."),
+        "VALI": QT_TRANSLATE_NOOP(
+            "PatientTexts",
+            "Traits checked on an identity document. Retrieve the INS from the INSi "
+            "teleservice to qualify the identity."),
+        "QUAL": QT_TRANSLATE_NOOP(
+            "PatientTexts",
+            "INS retrieved from INSi and traits checked on an identity document: the INS "
+            "can be used to share health data."),
+    },
+    DOCUMENT: {
+        "": QT_TRANSLATE_NOOP("PatientTexts", "None checked yet"),
+        "CN": QT_TRANSLATE_NOOP("PatientTexts", "National identity card"),
+        "eCN": QT_TRANSLATE_NOOP("PatientTexts", "Electronic identity card"),
+        "PA": QT_TRANSLATE_NOOP("PatientTexts", "Passport"),
+        "CS": QT_TRANSLATE_NOOP("PatientTexts", "Residence permit"),
+        "IN": QT_TRANSLATE_NOOP("PatientTexts", "La Poste digital identity"),
+        "LEP": QT_TRANSLATE_NOOP(
+            "PatientTexts", "Parents' family record book (minor)"),
+        "AN": QT_TRANSLATE_NOOP("PatientTexts", "Birth certificate (minor)"),
+    },
+    SEX: {
+        "F": QT_TRANSLATE_NOOP("PatientTexts", "Female"),
+        "M": QT_TRANSLATE_NOOP("PatientTexts", "Male"),
+        "U": QT_TRANSLATE_NOOP("PatientTexts", "Undetermined"),
+    },
+}
+
+
+def _label(kind: str, code: str) -> str | None:
+    source = _LABELS[kind].get(code)
+    if source is None:
+        return None
+    return QCoreApplication.translate("PatientTexts", source)  # QT_TRANSLATE_NOOP
+
+
 def field_label(name: str) -> str:
     """The label of a Patient field, without mnemonic."""
-    labels = {
-        "birth_name": QCoreApplication.translate("PatientTexts", "Birth name"),
-        "used_name": QCoreApplication.translate("PatientTexts", "Used name"),
-        "given_names": QCoreApplication.translate("PatientTexts", "Given names"),
-        "sex": QCoreApplication.translate("PatientTexts", "Sex"),
-        "birth_date": QCoreApplication.translate("PatientTexts", "Date of birth"),
-        "birth_place": QCoreApplication.translate("PatientTexts", "Place of birth"),
-        "birth_insee": QCoreApplication.translate(
-            "PatientTexts", "INSEE code of the place of birth"),
-        "ins": QCoreApplication.translate("PatientTexts", "INS number"),
-        "address": QCoreApplication.translate("PatientTexts", "Address"),
-        "postal_code": QCoreApplication.translate("PatientTexts", "Postal code"),
-        "city": QCoreApplication.translate("PatientTexts", "City"),
-        "phone": QCoreApplication.translate("PatientTexts", "Phone"),
-        "email": QCoreApplication.translate("PatientTexts", "E-mail"),
-        "treating_gp": QCoreApplication.translate("PatientTexts", "Treating GP"),
-        "identity_document": QCoreApplication.translate(
-            "PatientTexts", "Identity document checked"),
-        "identity_status": QCoreApplication.translate("PatientTexts", "Identity status"),
-        "archived": QCoreApplication.translate("PatientTexts", "Archived"),
-        "deceased_date": QCoreApplication.translate("PatientTexts", "Date of death"),
-        "replaced_by": QCoreApplication.translate("PatientTexts", "Merged into"),
-    }
-    return labels[name]
+    text = _label(FIELD, name)
+    if text is None:
+        raise KeyError(name)
+    return text
 
 
 def identity_status_label(status: str) -> str:
     """The four RNIV statuses, in the words of the référentiel."""
-    labels = {
-        "PROV": QCoreApplication.translate("PatientTexts", "Provisional identity"),
-        "RECUP": QCoreApplication.translate("PatientTexts", "Retrieved identity"),
-        "VALI": QCoreApplication.translate("PatientTexts", "Validated identity"),
-        "QUAL": QCoreApplication.translate("PatientTexts", "Qualified identity"),
-    }
-    return labels.get(status, "")
+    return _label(STATUS, status) or ""
 
 
 def identity_status_short(status: str) -> str:
@@ -70,25 +123,7 @@ def identity_status_short(status: str) -> str:
 
 def identity_status_help(status: str) -> str:
     """What the status means and what is left to do (RNIV)."""
-    labels = {
-        "PROV": QCoreApplication.translate(
-            "PatientTexts",
-            "Not checked yet: check the traits on the patient's own identity document, "
-            "and retrieve the INS from the INSi teleservice."),
-        "RECUP": QCoreApplication.translate(
-            "PatientTexts",
-            "INS retrieved from INSi. To qualify it, check the traits on the patient's own "
-            "identity document (not the carte Vitale)."),
-        "VALI": QCoreApplication.translate(
-            "PatientTexts",
-            "Traits checked on an identity document. Retrieve the INS from the INSi "
-            "teleservice to qualify the identity."),
-        "QUAL": QCoreApplication.translate(
-            "PatientTexts",
-            "INS retrieved from INSi and traits checked on an identity document: the INS "
-            "can be used to share health data."),
-    }
-    return labels.get(status, "")
+    return _label(STATUS_HELP, status) or ""
 
 
 def register_state(patient: Patient) -> str:
@@ -107,27 +142,11 @@ def register_state(patient: Patient) -> str:
 
 
 def identity_document_label(code: str) -> str:
-    labels = {
-        "": QCoreApplication.translate("PatientTexts", "None checked yet"),
-        "CN": QCoreApplication.translate("PatientTexts", "National identity card"),
-        "eCN": QCoreApplication.translate("PatientTexts", "Electronic identity card"),
-        "PA": QCoreApplication.translate("PatientTexts", "Passport"),
-        "CS": QCoreApplication.translate("PatientTexts", "Residence permit"),
-        "IN": QCoreApplication.translate("PatientTexts", "La Poste digital identity"),
-        "LEP": QCoreApplication.translate(
-            "PatientTexts", "Parents' family record book (minor)"),
-        "AN": QCoreApplication.translate("PatientTexts", "Birth certificate (minor)"),
-    }
-    return labels.get(code, code)
+    return _label(DOCUMENT, code) or code
 
 
 def sex_label(sex: str) -> str:
-    labels = {
-        "F": QCoreApplication.translate("PatientTexts", "Female"),
-        "M": QCoreApplication.translate("PatientTexts", "Male"),
-        "U": QCoreApplication.translate("PatientTexts", "Undetermined"),
-    }
-    return labels.get(sex, "")
+    return _label(SEX, sex) or ""
 
 
 def sex_short(sex: str) -> str:
@@ -196,6 +215,41 @@ def ins_mismatch_text(codes: list[str]) -> str:
         "document and query the INSi teleservice again, or save without the INS.")
 
 
+# What to do about a FieldProblem (field, code) other than an INS one.
+_PROBLEMS: dict[tuple[str, str], str] = {
+    ("deceased_date", "in_future"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "The date of death is in the future: check it."),
+    ("deceased_date", "before_birth"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "The date of death is before the date of birth: check it."),
+    ("identity_document", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Choose an identity document from the list."),
+    ("birth_name", "required"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter the birth name, as on the identity document."),
+    ("given_names", "required"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter at least the first given name."),
+    ("sex", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Choose the sex (Undetermined if it is not known)."),
+    ("birth_date", "required"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter the date of birth as dd/mm/yyyy."),
+    ("birth_date", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts",
+        "This date does not exist: type it as dd/mm/yyyy, for example 05/03/1984."),
+    ("birth_date", "in_future"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "The date of birth is in the future: check the year."),
+    ("birth_date", "too_old"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "The date of birth is more than 125 years ago: check the year."),
+    ("birth_insee", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts",
+        "Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty."),
+    ("postal_code", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter the 5-digit postal code, for example 75011."),
+    ("phone", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter a phone number with digits, for example 06 12 34 56 78."),
+    ("email", "invalid"): QT_TRANSLATE_NOOP(
+        "PatientTexts", "Enter an e-mail address like name@example.fr."),
+}
+
+
 def problem_text(field: str, code: str, value: str = "") -> str:
     """What to do about one FieldProblem, in the user's words. `value` is the text typed,
     so an INS problem is worded from the number itself."""
@@ -207,46 +261,5 @@ def problem_text(field: str, code: str, value: str = "") -> str:
             return ins_reason_text(check)
         return QCoreApplication.translate(
             "PatientTexts", "Copy the INS again from the INSi teleservice result.")
-    if (field, code) == ("deceased_date", "in_future"):
-        return QCoreApplication.translate(
-            "PatientTexts", "The date of death is in the future: check it.")
-    if (field, code) == ("deceased_date", "before_birth"):
-        return QCoreApplication.translate(
-            "PatientTexts", "The date of death is before the date of birth: check it.")
-    if (field, code) == ("identity_document", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Choose an identity document from the list.")
-    if (field, code) == ("birth_name", "required"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Enter the birth name, as on the identity document.")
-    if (field, code) == ("given_names", "required"):
-        return QCoreApplication.translate("PatientTexts", "Enter at least the first given name.")
-    if (field, code) == ("sex", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Choose the sex (Undetermined if it is not known).")
-    if (field, code) == ("birth_date", "required"):
-        return QCoreApplication.translate("PatientTexts", "Enter the date of birth as dd/mm/yyyy.")
-    if (field, code) == ("birth_date", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts",
-            "This date does not exist: type it as dd/mm/yyyy, for example 05/03/1984.")
-    if (field, code) == ("birth_date", "in_future"):
-        return QCoreApplication.translate(
-            "PatientTexts", "The date of birth is in the future: check the year.")
-    if (field, code) == ("birth_date", "too_old"):
-        return QCoreApplication.translate(
-            "PatientTexts", "The date of birth is more than 125 years ago: check the year.")
-    if (field, code) == ("birth_insee", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts",
-            "Enter the 5-character INSEE code (for example 75056 or 2A004), or leave it empty.")
-    if (field, code) == ("postal_code", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Enter the 5-digit postal code, for example 75011.")
-    if (field, code) == ("phone", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Enter a phone number with digits, for example 06 12 34 56 78.")
-    if (field, code) == ("email", "invalid"):
-        return QCoreApplication.translate(
-            "PatientTexts", "Enter an e-mail address like name@example.fr.")
-    return QCoreApplication.translate("PatientTexts", "Check this field.")
+    source = _PROBLEMS.get((field, code), QT_TRANSLATE_NOOP("PatientTexts", "Check this field."))
+    return QCoreApplication.translate("PatientTexts", source)  # QT_TRANSLATE_NOOP

@@ -264,7 +264,7 @@ class CarnetTab(QWidget):
 
     def _mark_failed(self, error: BaseException) -> None:
         if isinstance(error, InvalidDose):
-            self._say("\n".join(texts.problem_text(p) for p in error.problems))
+            self._say("\n".join(texts.label(texts.PROBLEM, p) for p in error.problems))
         elif isinstance(error, service.StaleDose):
             self._say(self.tr("This dose changed meanwhile (synchronisation): look at it "
                               "again, then mark it if needed."))

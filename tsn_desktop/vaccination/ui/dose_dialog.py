@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -47,6 +48,12 @@ def parse_day(text: str) -> date | None:
         return None
 
 
+def _add_codes(combo: QComboBox, kind: str, codes: Iterable[str]) -> None:
+    """One item a code of the carnet: its words shown (texts.label), the code as data."""
+    for code in codes:
+        combo.addItem(texts.label(kind, code), code)
+
+
 class DoseDialog(FittingDialog):
     """Saves through the DB runner; what was typed stays whatever goes wrong."""
 
@@ -83,19 +90,12 @@ class DoseDialog(FittingDialog):
         self.product_list.setObjectName("products")
         self.product_list.setAccessibleName(self.tr("Vaccines of the catalogue"))
         self.product_list.setMaximumHeight(self.fontMetrics().height() * 7)
-        self.outcome_combo = QComboBox(self)
-        self.outcome_combo.setAccessibleName(self.tr("Outcome"))
-        for outcome in model.OUTCOMES:
-            self.outcome_combo.addItem(texts.outcome_text(outcome), outcome)
-        self.reason_combo = QComboBox(self)
-        self.reason_combo.setAccessibleName(self.tr("Why it was not given"))
-        self.reason_combo.addItem("", "")
-        for reason in model.NOT_GIVEN_REASONS:
-            self.reason_combo.addItem(texts.reason_text(reason), reason)
-        self.source_combo = QComboBox(self)
-        self.source_combo.setAccessibleName(self.tr("Where the information comes from"))
-        for source in (model.TRANSCRIBED, model.REPORTED):
-            self.source_combo.addItem(texts.source_text(source), source)
+        self.outcome_combo = self._code_combo(self.tr("Outcome"), texts.OUTCOME,
+                                              model.OUTCOMES)
+        self.reason_combo = self._code_combo(self.tr("Why it was not given"), texts.REASON,
+                                             ("", *model.NOT_GIVEN_REASONS))
+        self.source_combo = self._code_combo(self.tr("Where the information comes from"),
+                                             texts.SOURCE, (model.TRANSCRIBED, model.REPORTED))
         self.lot_edit = QLineEdit(self)
         self.lot_edit.setObjectName("lot")
         self.lot_edit.setAccessibleName(self.tr("Lot number"))
@@ -104,18 +104,14 @@ class DoseDialog(FittingDialog):
         self.expiry_edit.setObjectName("expiry")
         self.expiry_edit.setAccessibleName(self.tr("Expiry date"))
         self.expiry_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.site_combo = QComboBox(self)
-        self.site_combo.setAccessibleName(self.tr("Injection site"))
-        self.route_combo = QComboBox(self)
-        self.route_combo.setAccessibleName(self.tr("Route"))
+        self.site_combo = self._code_combo(self.tr("Injection site"), texts.SITE, ())
+        self.route_combo = self._code_combo(self.tr("Route"), texts.ROUTE, ())
         self.date_edit = QLineEdit(date_text(today), self)
         self.date_edit.setObjectName("date")
         self.date_edit.setAccessibleName(self.tr("Date of the vaccination"))
         self.date_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.place_combo = QComboBox(self)
-        self.place_combo.setAccessibleName(self.tr("Where it was given"))
-        for place in model.PLACES:
-            self.place_combo.addItem(texts.place_text(place), place)
+        self.place_combo = self._code_combo(self.tr("Where it was given"), texts.PLACE,
+                                            model.PLACES)
         self.place_name_edit = QLineEdit(self)
         self.place_name_edit.setAccessibleName(self.tr("Name of the place (optional)"))
         for edit in (self.lot_edit, self.expiry_edit, self.date_edit, self.place_name_edit):
@@ -167,6 +163,12 @@ class DoseDialog(FittingDialog):
         self.setMinimumWidth(reading_width(self, 70))
         self.scan_edit.setFocus()
 
+    def _code_combo(self, name: str, kind: str, codes: Iterable[str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        _add_codes(combo, kind, codes)
+        return combo
+
     # --- product ---------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
         chosen = self.product()
@@ -206,10 +208,8 @@ class DoseDialog(FittingDialog):
         self.route_combo.clear()
         if vaccine is None:
             return
-        for code in vaccine.sites:
-            self.site_combo.addItem(texts.site_text(code), code)
-        for code in vaccine.routes:
-            self.route_combo.addItem(texts.route_text(code), code)
+        _add_codes(self.site_combo, texts.SITE, vaccine.sites)
+        _add_codes(self.route_combo, texts.ROUTE, vaccine.routes)
         if site in vaccine.sites:
             self.site_combo.setCurrentIndex(vaccine.sites.index(site))
         if route in vaccine.routes:
@@ -354,7 +354,7 @@ class DoseDialog(FittingDialog):
                               "try again; if it keeps failing, restart TSN Desktop."), True)
 
     def _refused(self, problems: tuple[str, ...]) -> None:
-        self._say("\n".join(texts.problem_text(p) for p in problems), error=True)
+        self._say("\n".join(texts.label(texts.PROBLEM, p) for p in problems), error=True)
         focus = {"bad_date": self.date_edit, model.FUTURE: self.date_edit,
                  model.BEFORE_BIRTH: self.date_edit, "bad_expiry": self.expiry_edit,
                  model.EXPIRED_AT_DATE: self.expiry_edit, model.UNKNOWN_PRODUCT:

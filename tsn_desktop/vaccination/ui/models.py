@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text, datetime_text
+from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import engine
 from tsn_desktop.vaccination.catalogue import Catalogue
 from tsn_desktop.vaccination.engine import Assessment, GroupForecast
@@ -30,7 +32,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def person_text(person: Performer) -> str:
-    parts = [p for p in (person.name, texts.profession_text(person.profession)) if p]
+    parts = [p for p in (person.name, texts.label(texts.PROFESSION, person.profession)) if p]
     text = ", ".join(parts)
     if person.rpps:
         text += f" (RPPS {person.rpps})" if text else f"RPPS {person.rpps}"
@@ -82,11 +84,24 @@ def history_rows(doses: list[Dose], assessment: Assessment | None, data: Support
     return rows
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsMixin, QAbstractTableModel):
     """One line per dose (per group in the group view). A dose entered in error stays,
     struck through, with who marked it, when and why."""
 
     GROUP, DATE, VACCINE, NUMBER, STATUS, LOT, EXPIRY, SITE, GIVEN_BY, PLACE, SOURCE = range(11)
+    COLUMN_COUNT = 11
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Vaccine group"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Date"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Vaccine"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Dose"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Status"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Lot"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Expiry"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Site, route"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Given by"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Where"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Source"))
     DoseRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
@@ -103,13 +118,7 @@ class HistoryModel(QAbstractTableModel):
         self.endResetModel()
 
     def row(self, index: int) -> HistoryRow | None:
-        return self._rows[index] if 0 <= index < len(self._rows) else None
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 11
+        return self.item(index)
 
     def vaccine_text(self, dose: Dose) -> str:
         vaccine = self._catalogue.get(dose.product)
@@ -129,14 +138,14 @@ class HistoryModel(QAbstractTableModel):
                 "%3", dose.error_why)
         if dose.outcome == NOT_GIVEN:
             return QCoreApplication.translate("CarnetModels", "Not given: %1").replace(
-                "%1", texts.reason_text(dose.reason))
+                "%1", texts.label(texts.REASON, dose.reason))
         if row.status in (engine.NOT_VALID, engine.SUB_STANDARD):
             return QCoreApplication.translate("CarnetModels", "Not valid: %1").replace(
                 "%1", row.reason or row.status)
-        return texts.outcome_text(dose.outcome)
+        return texts.label(texts.OUTCOME, dose.outcome)
 
     def source_text(self, dose: Dose) -> str:
-        text = texts.source_text(dose.source)
+        text = texts.label(texts.SOURCE, dose.source)
         if dose.source == "hub" and dose.recorded_by.name:
             template = QCoreApplication.translate("CarnetModels", "%1 (recorded by %2)")
             text = template.replace("%1", text).replace(
@@ -167,13 +176,14 @@ class HistoryModel(QAbstractTableModel):
             if column == self.EXPIRY:
                 return date_text(dose.expiry) if dose.expiry else ""
             if column == self.SITE:
-                parts = [texts.site_text(dose.site) if dose.site else "",
-                         texts.route_text(dose.route) if dose.route else ""]
+                parts = [texts.label(texts.SITE, dose.site) if dose.site else "",
+                         texts.label(texts.ROUTE, dose.route) if dose.route else ""]
                 return ", ".join(p for p in parts if p)
             if column == self.GIVEN_BY:
                 return person_text(dose.performer)
             if column == self.PLACE:
-                parts = [texts.place_text(dose.place) if dose.place else "", dose.place_name]
+                parts = [texts.label(texts.PLACE, dose.place) if dose.place else "",
+                         dose.place_name]
                 return ", ".join(p for p in parts if p)
             if column == self.SOURCE:
                 return self.source_text(dose)
@@ -192,23 +202,6 @@ class HistoryModel(QAbstractTableModel):
         if role == self.DoseRole:
             return dose
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
-                 QCoreApplication.translate("CarnetModels", "Date"),
-                 QCoreApplication.translate("CarnetModels", "Vaccine"),
-                 QCoreApplication.translate("CarnetModels", "Dose"),
-                 QCoreApplication.translate("CarnetModels", "Status"),
-                 QCoreApplication.translate("CarnetModels", "Lot"),
-                 QCoreApplication.translate("CarnetModels", "Expiry"),
-                 QCoreApplication.translate("CarnetModels", "Site, route"),
-                 QCoreApplication.translate("CarnetModels", "Given by"),
-                 QCoreApplication.translate("CarnetModels", "Where"),
-                 QCoreApplication.translate("CarnetModels", "Source"))
-        return names[section] if 0 <= section < len(names) else None
 
 
 class CarnetCounts(QObject):
@@ -247,14 +240,24 @@ def valid_doses(group: GroupForecast) -> int:
     return len(ids)
 
 
-class ForecastModel(QAbstractTableModel):
+class ForecastModel(RowsMixin, QAbstractTableModel):
     """Each vaccine group: its state today, the next dose and its dates, and why."""
 
     GROUP, STATE, NUMBER, EARLIEST, RECOMMENDED, PAST_DUE, BASIS, WHY = range(8)
+    COLUMN_COUNT = 8
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Vaccine group"),
+              QT_TRANSLATE_NOOP("CarnetModels", "State"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Next dose"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Earliest"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Recommended"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Late from"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Based on"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Why"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[GroupForecast, str]] = []
+        self._rows: list[tuple[GroupForecast, str]] = []
 
     def set_assessment(self, assessment: Assessment | None, today: date) -> None:
         self.beginResetModel()
@@ -263,29 +266,23 @@ class ForecastModel(QAbstractTableModel):
             state = texts.forecast_state(group.status, group.earliest, group.past_due, today,
                                          group.recommended)
             rows.append((group, state))
-        self._groups = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
+        self._rows = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
         self.endResetModel()
 
     def state_of(self, group_name: str) -> str | None:
-        return next((s for g, s in self._groups if g.name == group_name), None)
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._groups)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 8
+        return next((s for g, s in self._rows if g.name == group_name), None)
 
     def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._groups):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        group, state = self._groups[index.row()]
+        group, state = self._rows[index.row()]
         column = index.column()
         pending = state in (texts.OVERDUE, texts.DUE, texts.UP_TO_DATE)
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             if column == self.GROUP:
                 return group.name
             if column == self.STATE:
-                return texts.state_text(state)
+                return texts.label(texts.STATE, state)
             if column == self.NUMBER:
                 return str(group.forecast_dose_number) if pending and \
                     group.forecast_dose_number else ""
@@ -311,17 +308,3 @@ class ForecastModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        names = (QCoreApplication.translate("CarnetModels", "Vaccine group"),
-                 QCoreApplication.translate("CarnetModels", "State"),
-                 QCoreApplication.translate("CarnetModels", "Next dose"),
-                 QCoreApplication.translate("CarnetModels", "Earliest"),
-                 QCoreApplication.translate("CarnetModels", "Recommended"),
-                 QCoreApplication.translate("CarnetModels", "Late from"),
-                 QCoreApplication.translate("CarnetModels", "Based on"),
-                 QCoreApplication.translate("CarnetModels", "Why"))
-        return names[section] if 0 <= section < len(names) else None

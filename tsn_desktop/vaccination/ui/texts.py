@@ -1,8 +1,9 @@
 """Words of the vaccination screens: the engine's trace entries and CDSi durations.
 
 The engine hands over `TraceEntry(key, args)`; every sentence here is a literal
-QCoreApplication.translate("VaccinationTexts", ...) call (or a QObject's self.tr for
-counted ones) so that lupdate collects it. Dates and units come from ui/formatting.py.
+QCoreApplication.translate("VaccinationTexts", ...) call, a QT_TRANSLATE_NOOP source of
+the same context worded by `label`, or a QObject's self.tr for counted ones, so that
+lupdate collects it. Dates and units come from ui/formatting.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import amount_text, date_text
 from tsn_desktop.vaccination.engine import TraceEntry
 from tsn_desktop.vaccination.schedule import Duration
@@ -170,156 +172,141 @@ def forecast_state(status: str, earliest: date | None, past_due: date | None,
     return UP_TO_DATE
 
 
-def state_text(state: str) -> str:
-    words = {
-        UP_TO_DATE: QCoreApplication.translate("VaccinationTexts", "Up to date"),
-        DUE: QCoreApplication.translate("VaccinationTexts", "Due"),
-        OVERDUE: QCoreApplication.translate("VaccinationTexts", "Overdue"),
-        COMPLETE: QCoreApplication.translate("VaccinationTexts", "Complete"),
-        IMMUNE: QCoreApplication.translate("VaccinationTexts", "Immune"),
-        CONTRAINDICATED: QCoreApplication.translate("VaccinationTexts", "Contraindicated"),
-        NOT_RECOMMENDED: QCoreApplication.translate("VaccinationTexts", "Not recommended"),
-    }
-    return words.get(state, state)
-
-
-def source_text(source: str) -> str:
-    words = {
-        "recorded": QCoreApplication.translate("VaccinationTexts", "Recorded here"),
-        "hub": QCoreApplication.translate("VaccinationTexts", "Received from the hub"),
-        "transcribed": QCoreApplication.translate("VaccinationTexts",
-                                                  "Transcribed from the paper carnet"),
-        "reported": QCoreApplication.translate("VaccinationTexts", "Reported by the patient"),
-    }
-    return words.get(source, source)
-
-
-def outcome_text(outcome: str) -> str:
-    words = {
-        "administered": QCoreApplication.translate("VaccinationTexts", "Administered"),
-        "historical": QCoreApplication.translate("VaccinationTexts", "Given before (history)"),
-        "not-given": QCoreApplication.translate("VaccinationTexts", "Not given"),
-    }
-    return words.get(outcome, outcome)
-
-
-def reason_text(reason: str) -> str:
-    words = {
-        "refused": QCoreApplication.translate("VaccinationTexts", "refused"),
-        "contraindicated": QCoreApplication.translate("VaccinationTexts", "contraindicated"),
-        "immune": QCoreApplication.translate("VaccinationTexts", "already immune"),
-        "deferred": QCoreApplication.translate("VaccinationTexts", "deferred"),
-    }
-    return words.get(reason, reason)
-
-
-def site_text(site: str) -> str:
-    words = {
-        "deltoid-left": QCoreApplication.translate("VaccinationTexts", "left deltoid"),
-        "deltoid-right": QCoreApplication.translate("VaccinationTexts", "right deltoid"),
-        "thigh-left": QCoreApplication.translate("VaccinationTexts", "left thigh"),
-        "thigh-right": QCoreApplication.translate("VaccinationTexts", "right thigh"),
-        "oral": QCoreApplication.translate("VaccinationTexts", "mouth"),
-        "nasal": QCoreApplication.translate("VaccinationTexts", "nose"),
-    }
-    return words.get(site, site)
-
-
-def route_text(route: str) -> str:
-    words = {
-        "IM": QCoreApplication.translate("VaccinationTexts", "intramuscular"),
-        "SC": QCoreApplication.translate("VaccinationTexts", "subcutaneous"),
-        "ID": QCoreApplication.translate("VaccinationTexts", "intradermal"),
-        "PO": QCoreApplication.translate("VaccinationTexts", "oral"),
-        "NASAL": QCoreApplication.translate("VaccinationTexts", "nasal"),
-    }
-    return words.get(route, route)
-
-
-def place_text(place: str) -> str:
-    words = {
-        "cabinet": QCoreApplication.translate("VaccinationTexts", "practice"),
-        "officine": QCoreApplication.translate("VaccinationTexts", "pharmacy"),
-        "vaccination-centre": QCoreApplication.translate("VaccinationTexts",
-                                                         "vaccination centre"),
-        "hospital": QCoreApplication.translate("VaccinationTexts", "hospital"),
-        "school": QCoreApplication.translate("VaccinationTexts", "school"),
-        "home": QCoreApplication.translate("VaccinationTexts", "home visit"),
-        "other": QCoreApplication.translate("VaccinationTexts", "elsewhere"),
-    }
-    return words.get(place, place)
-
-
-def profession_text(profession: str) -> str:
-    words = {
-        "general_practitioner": QCoreApplication.translate("VaccinationTexts", "GP"),
-        "physician": QCoreApplication.translate("VaccinationTexts", "physician"),
-        "nurse": QCoreApplication.translate("VaccinationTexts", "nurse"),
-        "pharmacist": QCoreApplication.translate("VaccinationTexts", "pharmacist"),
-        "midwife": QCoreApplication.translate("VaccinationTexts", "midwife"),
-    }
-    return words.get(profession, profession)
-
-
-def problem_text(code: str) -> str:
-    """Why a dose was refused, and what to do."""
-    words = {
-        "future": QCoreApplication.translate(
+# What each kind of code of the carnet reads as: one table a kind, catalogue sources
+# (QT_TRANSLATE_NOOP lets lupdate collect them) worded by `label` in the current language.
+STATE, SOURCE, OUTCOME, REASON, SITE, ROUTE, PLACE, PROFESSION, PROBLEM = (
+    "state", "source", "outcome", "reason", "site", "route", "place", "profession", "problem")
+_LABELS: dict[str, dict[str, str]] = {
+    STATE: {
+        UP_TO_DATE: QT_TRANSLATE_NOOP("VaccinationTexts", "Up to date"),
+        DUE: QT_TRANSLATE_NOOP("VaccinationTexts", "Due"),
+        OVERDUE: QT_TRANSLATE_NOOP("VaccinationTexts", "Overdue"),
+        COMPLETE: QT_TRANSLATE_NOOP("VaccinationTexts", "Complete"),
+        IMMUNE: QT_TRANSLATE_NOOP("VaccinationTexts", "Immune"),
+        CONTRAINDICATED: QT_TRANSLATE_NOOP("VaccinationTexts", "Contraindicated"),
+        NOT_RECOMMENDED: QT_TRANSLATE_NOOP("VaccinationTexts", "Not recommended"),
+    },
+    SOURCE: {
+        "recorded": QT_TRANSLATE_NOOP("VaccinationTexts", "Recorded here"),
+        "hub": QT_TRANSLATE_NOOP("VaccinationTexts", "Received from the hub"),
+        "transcribed": QT_TRANSLATE_NOOP(
+            "VaccinationTexts", "Transcribed from the paper carnet"),
+        "reported": QT_TRANSLATE_NOOP("VaccinationTexts", "Reported by the patient"),
+    },
+    OUTCOME: {
+        "administered": QT_TRANSLATE_NOOP("VaccinationTexts", "Administered"),
+        "historical": QT_TRANSLATE_NOOP("VaccinationTexts", "Given before (history)"),
+        "not-given": QT_TRANSLATE_NOOP("VaccinationTexts", "Not given"),
+    },
+    REASON: {
+        "refused": QT_TRANSLATE_NOOP("VaccinationTexts", "refused"),
+        "contraindicated": QT_TRANSLATE_NOOP("VaccinationTexts", "contraindicated"),
+        "immune": QT_TRANSLATE_NOOP("VaccinationTexts", "already immune"),
+        "deferred": QT_TRANSLATE_NOOP("VaccinationTexts", "deferred"),
+    },
+    SITE: {
+        "deltoid-left": QT_TRANSLATE_NOOP("VaccinationTexts", "left deltoid"),
+        "deltoid-right": QT_TRANSLATE_NOOP("VaccinationTexts", "right deltoid"),
+        "thigh-left": QT_TRANSLATE_NOOP("VaccinationTexts", "left thigh"),
+        "thigh-right": QT_TRANSLATE_NOOP("VaccinationTexts", "right thigh"),
+        "oral": QT_TRANSLATE_NOOP("VaccinationTexts", "mouth"),
+        "nasal": QT_TRANSLATE_NOOP("VaccinationTexts", "nose"),
+    },
+    ROUTE: {
+        "IM": QT_TRANSLATE_NOOP("VaccinationTexts", "intramuscular"),
+        "SC": QT_TRANSLATE_NOOP("VaccinationTexts", "subcutaneous"),
+        "ID": QT_TRANSLATE_NOOP("VaccinationTexts", "intradermal"),
+        "PO": QT_TRANSLATE_NOOP("VaccinationTexts", "oral"),
+        "NASAL": QT_TRANSLATE_NOOP("VaccinationTexts", "nasal"),
+    },
+    PLACE: {
+        "cabinet": QT_TRANSLATE_NOOP("VaccinationTexts", "practice"),
+        "officine": QT_TRANSLATE_NOOP("VaccinationTexts", "pharmacy"),
+        "vaccination-centre": QT_TRANSLATE_NOOP(
+            "VaccinationTexts", "vaccination centre"),
+        "hospital": QT_TRANSLATE_NOOP("VaccinationTexts", "hospital"),
+        "school": QT_TRANSLATE_NOOP("VaccinationTexts", "school"),
+        "home": QT_TRANSLATE_NOOP("VaccinationTexts", "home visit"),
+        "other": QT_TRANSLATE_NOOP("VaccinationTexts", "elsewhere"),
+    },
+    PROFESSION: {
+        "general_practitioner": QT_TRANSLATE_NOOP("VaccinationTexts", "GP"),
+        "physician": QT_TRANSLATE_NOOP("VaccinationTexts", "physician"),
+        "nurse": QT_TRANSLATE_NOOP("VaccinationTexts", "nurse"),
+        "pharmacist": QT_TRANSLATE_NOOP("VaccinationTexts", "pharmacist"),
+        "midwife": QT_TRANSLATE_NOOP("VaccinationTexts", "midwife"),
+    },
+    PROBLEM: {  # Why a dose was refused, and what to do.
+        "future": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "The date is in the future: enter the day the dose was given."),
-        "before_birth": QCoreApplication.translate(
+        "before_birth": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "The date is before the patient's birth: check the date."),
-        "unknown_product": QCoreApplication.translate(
+        "unknown_product": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Choose the vaccine in the list (type its name to find it)."),
-        "lot_required": QCoreApplication.translate(
+        "lot_required": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Enter the lot number printed on the pack (or scan it)."),
-        "lot_control": QCoreApplication.translate(
+        "lot_control": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "The lot number holds invisible characters: type it again."),
-        "lot_too_long": QCoreApplication.translate(
+        "lot_too_long": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "A lot number has at most 20 characters: check it."),
-        "expired_at_date": QCoreApplication.translate(
+        "expired_at_date": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "The lot had expired on the day of the vaccination: check "
             "the expiry date, or do not use this pack."),
-        "route_not_allowed": QCoreApplication.translate(
+        "route_not_allowed": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "This vaccine is not given by this route: choose another."),
-        "site_not_allowed": QCoreApplication.translate(
+        "site_not_allowed": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "This site is not used for this vaccine: choose another."),
-        "reason_required": QCoreApplication.translate(
+        "reason_required": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Say why the dose was not given."),
-        "bad_rpps": QCoreApplication.translate(
+        "bad_rpps": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "The RPPS number of who gave the dose is not valid."),
-        "why_required": QCoreApplication.translate(
+        "why_required": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Say why this dose was entered in error."),
-        "already_in_error": QCoreApplication.translate(
+        "already_in_error": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "This dose is already marked as entered in error."),
-        "bad_date": QCoreApplication.translate(
+        "bad_date": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Type the date as dd/mm/yyyy."),
-        "bad_expiry": QCoreApplication.translate(
+        "bad_expiry": QT_TRANSLATE_NOOP(
             "VaccinationTexts", "Type the expiry date as dd/mm/yyyy (or scan the pack)."),
-    }
-    return words.get(code, code)
+    },
+}
+
+
+def label(kind: str, code: str) -> str:
+    """A code of the carnet (a state, a source, a site, a problem...) in words; an unknown
+    code as it is."""
+    source = _LABELS[kind].get(code)
+    if not source:
+        return code
+    return QCoreApplication.translate("VaccinationTexts", source)  # QT_TRANSLATE_NOOP
+
+
+# What a scan gave: why it was refused (barcode.py's codes), or what it filled in.
+_SCAN_TEXTS: dict[str, str] = {
+    "not-gs1": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This is not a GS1 DataMatrix of a medicine pack: scan the "
+        "square code on the pack, or type the lot and expiry."),
+    "bad-check-digit": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "The product code of this scan is damaged (wrong check "
+        "digit): scan the pack again."),
+    "no-gtin": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This code has no product number: scan the pack's "
+        "DataMatrix, not another label."),
+    "expired": QT_TRANSLATE_NOOP(
+        "VaccinationTexts", "This lot expired on %1: do not use this pack."),
+}
+_SCAN_UNKNOWN_PACK = QT_TRANSLATE_NOOP(
+    "VaccinationTexts", "Lot and expiry filled in. This pack's code is not in the "
+    "catalogue: choose the vaccine in the list; it will be recognised next time.")
+_SCAN_KNOWN_PACK = QT_TRANSLATE_NOOP(
+    "VaccinationTexts", "Vaccine, lot and expiry filled in from the scan.")
 
 
 def scan_text(refused: str | None, expiry: date | None, known: bool) -> str:
     """What a scan gave, in one sentence."""
-    if refused == "not-gs1":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "This is not a GS1 DataMatrix of a medicine pack: scan the "
-            "square code on the pack, or type the lot and expiry.")
-    if refused == "bad-check-digit":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "The product code of this scan is damaged (wrong check "
-            "digit): scan the pack again.")
-    if refused == "no-gtin":
-        return QCoreApplication.translate(
-            "VaccinationTexts", "This code has no product number: scan the pack's "
-            "DataMatrix, not another label.")
+    source = _SCAN_TEXTS.get(refused or "") or (_SCAN_KNOWN_PACK if known
+                                                 else _SCAN_UNKNOWN_PACK)
+    text = QCoreApplication.translate("VaccinationTexts", source)  # QT_TRANSLATE_NOOP
     if refused == "expired":
-        return _fill(QCoreApplication.translate(
-            "VaccinationTexts", "This lot expired on %1: do not use this pack."),
-            [date_text(expiry) if expiry else "?"])
-    if not known:
-        return QCoreApplication.translate(
-            "VaccinationTexts", "Lot and expiry filled in. This pack's code is not in the "
-            "catalogue: choose the vaccine in the list; it will be recognised next time.")
-    return QCoreApplication.translate("VaccinationTexts",
-                                      "Vaccine, lot and expiry filled in from the scan.")
+        return _fill(text, [date_text(expiry) if expiry else "?"])
+    return text
