@@ -2795,7 +2795,17 @@ born %2 — %3 — %4</source>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+16"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the latest version of TSN Desktop, then open the profile again. This version did not change anything in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restore your latest backup as a new profile (Profile › Restore a backup…), then check the last days&apos; records. Keep this profile&apos;s folder as it is: nothing in it was deleted or replaced.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,7 +3619,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+54"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+62"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
@@ -3720,7 +3730,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>The count of wrong passphrases of this profile is unreadable (the file was edited or damaged): for safety, the next try waits 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>
