@@ -1443,7 +1443,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,17 +1618,27 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+5"/>
+        <source>• {title}: version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
         <source>About TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>TSN Desktop {version}
 
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
 
 Your data stay encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference data:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

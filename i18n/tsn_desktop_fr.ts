@@ -1443,7 +1443,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
@@ -1618,12 +1618,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+5"/>
+        <source>• {title}: version {version}</source>
+        <translation>• {title} : version {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
         <source>About TSN Desktop</source>
         <translation>À propos de TSN Desktop</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>TSN Desktop {version}
 
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
@@ -1634,6 +1639,11 @@ Your data stay encrypted on this computer.</source>
 L&apos;outil de cabinet des professionnels de santé libéraux&#xa0;: patients, vaccinations, mesures, réseau et agenda.
 
 Vos données restent chiffrées sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference data:</source>
+        <translation>Données de référence :</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
 import pytest
@@ -186,13 +187,17 @@ def test_the_search_field_has_the_focus_at_start(qtbot, make_session: SessionFac
     assert QApplication.focusWidget() is page.focusProxy()
 
 
-def test_about_names_the_version(make_session: SessionFactory, french: object) -> None:
+def test_about_names_the_app_and_data_pack_versions(make_session: SessionFactory,
+                                                   french: object) -> None:
     session = first_run(make_session)
     window = session.window
     assert window is not None
     window.about_action.trigger()  # opened window-modal with open(): no nested loop
     box = window.about_box
-    assert box.isVisible() and "TSN Desktop" in box.text()
+    assert box.isVisible()
+    assert f"TSN Desktop {importlib.metadata.version('tsn-desktop')}" in box.text()
+    assert "Données de référence" in box.text()
+    assert "2025 (France) : version 2025.1.0" in box.text()  # resources/schedules/fr-2025
     assert box.windowTitle() == "À propos de TSN Desktop"
     box.close()
 
