@@ -36,12 +36,15 @@ def check_database(work: Path) -> str:
     db.close()
     if path.read_bytes()[:16] == b"SQLite format 3\x00":
         raise RuntimeError("the database file is not encrypted")
+    _sqlcipher_log_level("NONE")  # the wrong key is the point: SQLCipher's log would alarm
     try:
         Database.open(path, secrets.token_bytes(32), clock, profile_check=False).close()
     except WrongKey:
         pass
     else:
         raise RuntimeError("another key opened the database")
+    finally:
+        _sqlcipher_log_level("WARN")
     db = Database.open(path, key, clock, profile_check=False)
     version = db.schema_version()
     db.close()
@@ -49,6 +52,16 @@ def check_database(work: Path) -> str:
     if version != expected:
         raise RuntimeError(f"schema {version}, expected {expected}")
     return f"SQLCipher {cipher[0] if cipher else '?'}, schema {version}"
+
+
+def _sqlcipher_log_level(level: str) -> None:
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")  # the level is process-wide
+    try:
+        conn.execute(f"PRAGMA cipher_log_level = {level}")
+    finally:
+        conn.close()
 
 
 def check_forecast(_work: Path) -> str:
