@@ -150,6 +150,17 @@ class Smoke:
         check(f"ok version: {version}" in done.stdout, "the app does not know its version")
         self.figures += [f"self-check: {line}" for line in done.stdout.splitlines()[:-1]]
 
+    def tarball(self) -> None:
+        """The tarball unpacks to tsn-desktop-<version>/ whose program runs from there."""
+        [tar] = [self.dist / n for n in self.report["packages"] if n.endswith(".tar.gz")]
+        unpacked = self.work / "tarball"
+        unpacked.mkdir()
+        subprocess.run(["tar", "-xzf", str(tar), "-C", str(unpacked)], check=True)
+        program = unpacked / f"{APP}-{self.report['version']}" / APP
+        done = run_app([str(program), "--basedir", str(self.basedir("tar-check")),
+                        "--self-check"])
+        check(done.returncode == 0, f"the tarball's --self-check failed:\n{done.stderr}")
+
     def screenshot(self) -> None:
         basedir = self.basedir("screenshot")
         out = self.work / "demo.png"
@@ -224,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
         smoke = Smoke(Path(args.dist).resolve(), Path(tmp))
         steps: list[tuple[str, Callable[[], None]]] = [
             ("sizes", smoke.sizes), ("install the .deb", smoke.install_deb),
-            ("self-check", smoke.self_check), ("demo screenshot", smoke.screenshot),
+            ("self-check", smoke.self_check), ("tarball", smoke.tarball),
+            ("demo screenshot", smoke.screenshot),
             ("quit cleanly", smoke.quits_cleanly), ("cold start", smoke.cold_start),
         ]
         for name, step in steps:
