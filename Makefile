@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint bench translations installer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/sync.py
 
+# The installer for this system (Linux: .deb and .tar.gz in dist/); not part of `make test`.
+installer: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[installer]"
+	$(BIN)/python build_installer.py
+
 translations: $(STAMP)
 	$(BIN)/python -m tsn_desktop.i18n.update
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

@@ -2365,7 +2365,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,17 +2540,27 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+5"/>
+        <source>• {title}: version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
         <source>About TSN Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>TSN Desktop {version}
 
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
 
 Your data stay encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference data:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3717,7 +3727,17 @@ born %2 — %3 — %4</source>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+16"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the latest version of TSN Desktop, then open the profile again. This version did not change anything in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restore your latest backup as a new profile (Profile › Restore a backup…), then check the last days&apos; records. Keep this profile&apos;s folder as it is: nothing in it was deleted or replaced.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4988,7 +5008,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+54"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+62"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
@@ -5099,7 +5119,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>The count of wrong passphrases of this profile is unreadable (the file was edited or damaged): for safety, the next try waits 15 minutes.</source>
         <translation type="unfinished"></translation>
     </message>

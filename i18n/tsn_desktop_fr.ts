@@ -2365,7 +2365,7 @@
 <context>
     <name>LockedPage</name>
     <message>
-        <location filename="../tsn_desktop/ui/main_window.py" line="+94"/>
+        <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
     </message>
@@ -2540,12 +2540,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+5"/>
+        <source>• {title}: version {version}</source>
+        <translation>• {title} : version {version}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
         <source>About TSN Desktop</source>
         <translation>À propos de TSN Desktop</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>TSN Desktop {version}
 
 The practice companion of independent health practitioners: patients, vaccinations, readings, network and agenda.
@@ -2556,6 +2561,11 @@ Your data stay encrypted on this computer.</source>
 L&apos;outil de cabinet des professionnels de santé libéraux&#xa0;: patients, vaccinations, mesures, réseau et agenda.
 
 Vos données restent chiffrées sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reference data:</source>
+        <translation>Données de référence :</translation>
     </message>
 </context>
 <context>
@@ -3722,7 +3732,17 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+16"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
+        <translation>Ce profil a été enregistré par une version plus récente de TSN Desktop que celle-ci ({version}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Install the latest version of TSN Desktop, then open the profile again. This version did not change anything in it.</source>
+        <translation>Installez la dernière version de TSN Desktop, puis ouvrez de nouveau le profil. Cette version n’y a rien modifié.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restore your latest backup as a new profile (Profile › Restore a backup…), then check the last days&apos; records. Keep this profile&apos;s folder as it is: nothing in it was deleted or replaced.</source>
         <translation>Restaurez votre dernière sauvegarde comme nouveau profil (Profil › Restaurer une sauvegarde…), puis vérifiez les dossiers des derniers jours. Gardez le dossier de ce profil tel quel&#xa0;: rien n&apos;y a été supprimé ni remplacé.</translation>
     </message>
@@ -4993,7 +5013,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/unlock.py" line="+54"/>
+        <location filename="../tsn_desktop/ui/unlock.py" line="+62"/>
         <location line="+74"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
@@ -5104,7 +5124,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Quitter TSN Desktop</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>The count of wrong passphrases of this profile is unreadable (the file was edited or damaged): for safety, the next try waits 15 minutes.</source>
         <translation>Le compte des phrases de passe erronées de ce profil est illisible (fichier modifié ou endommagé)&#xa0;: par sécurité, le prochain essai attend 15 minutes.</translation>
     </message>

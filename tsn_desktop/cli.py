@@ -50,6 +50,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--screenshot-dialog", choices=DIALOG_SCREENS,
                         help="with --screenshot: render this dialog instead of the main "
                              "window (uses a throw-away demo practice)")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation (encrypted database, data packs, "
+                             "worker processes, translations) on invented data, then exit")
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="interface language for this run (default: from settings, fr)")
     args = parser.parse_args(argv)
@@ -75,7 +78,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run(parse_args(argv))
+    args = parse_args(argv)
+    if args.self_check:
+        from tsn_desktop.selfcheck import self_check
+
+        return self_check(Path(args.basedir) if args.basedir else None)
+    return run(args)
 
 
 def default_basedir() -> Path:

@@ -7,7 +7,13 @@ import os
 import pytest
 
 from tsn_desktop.core import outbox
-from tsn_desktop.core.db import Database, Migration, WrongKey, bundled_migrations
+from tsn_desktop.core.db import (
+    Database,
+    Migration,
+    ProfileTooNew,
+    WrongKey,
+    bundled_migrations,
+)
 
 
 @pytest.fixture
@@ -58,8 +64,12 @@ def test_a_failing_migration_leaves_the_previous_schema(tmp_path, key, clock):
 def test_a_database_from_a_newer_app_is_refused(tmp_path, key, clock):
     newer = [*bundled_migrations(), Migration(9999, "9999_new.sql", "CREATE TABLE z (x);")]
     Database.open(tmp_path / "p.db", key, clock, migrations=newer, create=True).close()
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(ProfileTooNew) as refused:
         reopen(tmp_path / "p.db", key, clock)
+    assert refused.value.code == "newer_app"
+    db = reopen(tmp_path / "p.db", key, clock, migrations=newer)  # the newer app still can
+    assert db.schema_version() == 9999
+    db.close()
 
 
 def test_the_wrong_key_opens_nothing(tmp_path, key, clock):

@@ -11,8 +11,11 @@ import pytest
 from tests.core.conftest import FAST_KDF
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.vault import (
+    FORMAT,
+    VAULT_FILE,
     KdfParams,
     KeyFileDamaged,
+    KeyFileTooNew,
     UnlockThrottled,
     Vault,
     VaultError,
@@ -148,3 +151,15 @@ def test_product_kdf_is_strong():
     # measured at ~0.4 s on the 2-core CI machine (see benchmarks/startup_search.py).
     params = KdfParams()
     assert params.n * params.r * 128 >= 128 * 1024 * 1024
+
+
+def test_a_key_file_from_a_newer_app_is_refused_as_too_new_not_as_damaged(tmp_path, clock):
+    vault, _ = make_vault(tmp_path, clock)
+    path = tmp_path / "p1" / VAULT_FILE
+    doc = json.loads(path.read_text("utf-8"))
+    doc["format"] = FORMAT + 1
+    path.write_text(json.dumps(doc), "utf-8")
+    with pytest.raises(KeyFileTooNew) as refused:
+        Vault.load(path.parent)
+    assert not isinstance(refused.value, KeyFileDamaged)
+    assert refused.value.label == vault.info.label

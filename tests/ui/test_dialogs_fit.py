@@ -71,7 +71,8 @@ def test_the_unlock_dialog_fits_its_wait_and_damage_messages(
         dialog.try_unlock()
     assert dialog.message.isVisible()
     assert cut_or_overlapping(dialog) == []
-    for code in ("key_file_damaged", "database_missing", "wal_damaged", "change_interrupted"):
+    for code in ("key_file_damaged", "database_missing", "wal_damaged", "change_interrupted",
+                 "newer_app"):
         dialog.show_failure(" ".join(profile_damage_text(code)))
         assert cut_or_overlapping(dialog) == [], code
 

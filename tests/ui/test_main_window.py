@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from pathlib import Path
 
 import pytest
@@ -182,11 +183,15 @@ def test_the_search_field_has_the_focus_at_start(qtbot, make_session: SessionFac
     assert QApplication.focusWidget() is page.focusProxy()
 
 
-def test_about_names_the_version(make_session: SessionFactory, french: object) -> None:
+def test_about_names_the_app_and_data_pack_versions(make_session: SessionFactory,
+                                                   french: object) -> None:
     window = first_window(make_session)
     window.about_action.trigger()  # opened window-modal with open(): no nested loop
     box = window.about_box
-    assert box.isVisible() and "TSN Desktop" in box.text()
+    assert box.isVisible()
+    assert f"TSN Desktop {importlib.metadata.version('tsn-desktop')}" in box.text()
+    assert "Données de référence" in box.text()
+    assert "2025 (France) : version 2025.1.0" in box.text()  # resources/schedules/fr-2025
     assert box.windowTitle() == "À propos de TSN Desktop"
     box.close()
 

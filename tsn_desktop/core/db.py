@@ -53,6 +53,19 @@ class DatabaseDamaged(WrongKey):
         self.code = code
 
 
+class ProfileTooNew(DatabaseDamaged):
+    """The database has migrations this app does not know: a newer TSN Desktop wrote it.
+
+    Not damage, but refused the same way (nothing written, the unlock dialog words the
+    code "newer_app"): an older app that went on would write into a schema it does not
+    know."""
+
+    def __init__(self) -> None:
+        WrongKey.__init__(self, "this profile was written by a newer TSN Desktop; "
+                                "update the application")
+        self.code = "newer_app"
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -139,7 +152,11 @@ class Database:
             conn.close()
             raise
         db = cls(conn, path, clock)
-        db.migrate(bundled_migrations() if migrations is None else migrations)
+        try:
+            db.migrate(bundled_migrations() if migrations is None else migrations)
+        except BaseException:
+            conn.close()  # a refused (newer) profile is left as it was, file not held
+            raise
         return db
 
     def rekey(self, new_key: bytes) -> None:
@@ -201,8 +218,7 @@ class Database:
         )
         done = self.applied_versions()
         if done - {m.version for m in migrations}:
-            raise RuntimeError(
-                "this profile was written by a newer TSN Desktop; update the application")
+            raise ProfileTooNew()
         applied: list[int] = []
         for migration in migrations:
             if migration.version in done:

@@ -49,6 +49,17 @@ class KeyFileMissing(VaultError):
     """The profile folder has no vault.json (deleted or never finished)."""
 
 
+class KeyFileTooNew(VaultError):
+    """vault.json has a format this app does not know: a newer TSN Desktop wrote it. The
+    file is left as it is (an older app rewriting it would damage the profile). `label`
+    and `profession`, when still readable, say whose profile it is."""
+
+    def __init__(self, label: str = "", profession: str = "") -> None:
+        super().__init__("this profile was written by a newer TSN Desktop")
+        self.label = label
+        self.profession = profession
+
+
 class WrongPassphrase(VaultError):
     pass
 
@@ -103,6 +114,8 @@ def _chain(value: bytes, steps: int) -> bytes:
 DAMAGE_KEY_FILE_MISSING = "key_file_missing"
 DAMAGE_KEY_FILE = "key_file_damaged"
 DAMAGE_DATABASE_MISSING = "database_missing"
+# Not damage: a newer TSN Desktop wrote the profile (vault format or database migrations).
+NEWER_APP = "newer_app"
 
 
 @dataclass(frozen=True)
@@ -177,7 +190,8 @@ class Vault:
 
     @classmethod
     def load(cls, directory: Path) -> Vault:
-        """The vault of `directory`; KeyFileMissing / KeyFileDamaged say what is wrong."""
+        """The vault of `directory`; KeyFileMissing / KeyFileDamaged / KeyFileTooNew say what
+        is wrong."""
         path = directory / VAULT_FILE
         try:
             raw = path.read_bytes()
@@ -189,6 +203,8 @@ class Vault:
             doc = json.loads(raw.decode("utf-8"))
             if not isinstance(doc, dict):
                 raise TypeError("not an object")
+            if isinstance(doc.get("format"), int) and doc["format"] > FORMAT:
+                raise KeyFileTooNew(str(doc.get("label", "")), str(doc.get("profession", "")))
             vault = cls(directory, doc)
             vault._validate()
         except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as exc:
@@ -550,6 +566,8 @@ def profile_status(directory: Path) -> ProfileInfo:
         info = Vault.load(directory).info
     except KeyFileMissing:
         return ProfileInfo(directory.name, "", "", directory, DAMAGE_KEY_FILE_MISSING)
+    except KeyFileTooNew as exc:
+        return ProfileInfo(directory.name, exc.label, exc.profession, directory, NEWER_APP)
     except VaultError:
         return ProfileInfo(directory.name, "", "", directory, DAMAGE_KEY_FILE)
     db = directory / DB_FILE

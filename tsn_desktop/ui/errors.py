@@ -184,6 +184,13 @@ def profile_damage_text(code: str) -> tuple[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     translate = QCoreApplication.translate
+    if code == "newer_app":  # not damage: nothing to restore, the profile is left intact
+        return (translate(
+            "ProfileDamage", "This profile was saved by a newer version of TSN Desktop "
+            "than this one ({version}).").format(version=app_version()),
+                translate(
+            "ProfileDamage", "Install the latest version of TSN Desktop, then open the "
+            "profile again. This version did not change anything in it."))
     restore = translate(
         "ProfileDamage", "Restore your latest backup as a new profile (Profile › Restore a "
         "backup…), then check the last days' records. Keep this profile's folder as it is: "

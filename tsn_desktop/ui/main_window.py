@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tsn_desktop.core.paths import resources_dir
 from tsn_desktop.core.session import Practitioner
 from tsn_desktop.ui.errors import app_version
 from tsn_desktop.ui.wording import profession_label
@@ -346,10 +347,14 @@ class MainWindow(QMainWindow):
         self.shortcuts_box = box
 
     def show_about(self) -> None:
+        packs = "\n".join(self.tr("• {title}: version {version}").format(title=title,
+                                                                         version=version)
+                          for title, version in data_packs())
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About TSN Desktop"), self.tr(
             "TSN Desktop {version}\n\nThe practice companion of independent health "
             "practitioners: patients, vaccinations, readings, network and agenda.\n\n"
-            "Your data stay encrypted on this computer.").format(version=app_version()),
+            "Your data stay encrypted on this computer.").format(version=app_version())
+            + "\n\n" + self.tr("Reference data:") + "\n" + packs,
             QMessageBox.StandardButton.Ok, self)
         box.setAccessibleName(self.tr("About TSN Desktop"))
         box.open()
@@ -416,3 +421,16 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.closing.emit()
         super().closeEvent(event)
+
+
+def data_packs() -> list[tuple[str, str]]:
+    """(title, version) of every data pack shipped under resources/ (any feature's: read
+    from their manifest.json, so the shell names none)."""
+    found = []
+    for manifest in sorted(resources_dir().glob("*/*/manifest.json")):
+        try:
+            raw = json.loads(manifest.read_text("utf-8"))
+            found.append((str(raw.get("title") or raw["id"]), str(raw["version"])))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue  # a pack that cannot be read is refused where it is loaded
+    return found

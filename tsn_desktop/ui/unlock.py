@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.keyring_probe import keyring_usable
-from tsn_desktop.core.vault import ProfileInfo, UnlockThrottled, Vault, VaultError, WrongPassphrase
+from tsn_desktop.core.vault import (
+    NEWER_APP,
+    KeyFileTooNew,
+    ProfileInfo,
+    UnlockThrottled,
+    Vault,
+    VaultError,
+    WrongPassphrase,
+)
 from tsn_desktop.ui.errors import profile_damage_text
 from tsn_desktop.ui.fit import grow_to_content
 from tsn_desktop.ui.theme import set_style_role
@@ -170,6 +178,8 @@ class UnlockDialog(QDialog):
         if damage is None:
             try:
                 self._vault = Vault.load(info.directory)
+            except KeyFileTooNew:  # upgraded by a newer app since the list was read
+                damage = NEWER_APP
             except VaultError:
                 damage = "key_file_damaged"
         if damage is not None:

@@ -1,0 +1,1 @@
+"""Installer recipes: PyInstaller spec, Linux .deb and tarball, Windows NSIS, macOS .dmg."""

@@ -1,0 +1,1 @@
+"""Linux packages of the frozen app: a Debian package and a tarball."""
