@@ -33,7 +33,21 @@ def freeze(dist: Path, work: Path, icons: Path) -> Path:
                     "--log-level", "WARN", "--distpath", str(dist), "--workpath",
                     str(work / "pyinstaller"), str(INSTALLERS / "tsn_desktop.spec")],
                    check=True, cwd=ROOT, env=env)
+    if sys.platform.startswith("linux"):
+        strip_debug(dist / APP)
     return dist / APP
+
+
+def strip_debug(app_dir: Path) -> None:
+    """Debug symbols off the shared libraries (libpython and sqlcipher3 carry ~35 MB),
+    except those a wheel vendored under `<package>.libs/`: auditwheel laid them out with
+    patchelf, and strip breaks them (numpy's OpenBLAS then fails to load)."""
+    for lib in sorted(app_dir.rglob("*.so*")):
+        if lib.is_symlink() or not lib.is_file() or any(
+                part.endswith(".libs") for part in lib.relative_to(app_dir).parts):
+            continue
+        subprocess.run(["strip", "--strip-debug", str(lib)], check=False,
+                       capture_output=True)
 
 
 def make_icons(folder: Path) -> None:
