@@ -255,7 +255,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+19"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+25"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Personnel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Booked</source>
         <translation>Réservé</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>dim.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+48"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Semaine du %1 au %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-48"/>
         <source>Does not repeat</source>
         <translation>Ne se répète pas</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>Tous les mois</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The appointment must end after it starts.</source>
         <translation>Le rendez-vous doit finir après son début.</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>Ce rendez-vous est clos (terminé, absent ou annulé) : il reste où il était.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+36"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation>Le rendez-vous n&apos;a pas pu être enregistré tel que saisi : vérifiez chaque champ.</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+74"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-51"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>Session verrouillée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Patient file</source>
         <translation>Dossier patient</translation>
     </message>
@@ -693,7 +693,7 @@
         <translation>Journal des accès</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Synchronisation (copy from the hub)</source>
         <translation>Synchronisation (copie reçue du hub)</translation>
     </message>
@@ -2142,7 +2142,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+87"/>
         <source>The INS number is empty.</source>
         <translation>Matricule INS vide.</translation>
     </message>
@@ -2187,7 +2187,7 @@
         <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
     </message>
@@ -2202,7 +2202,7 @@
         <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-38"/>
         <source>The RPPS number is empty.</source>
         <translation>Numéro RPPS vide.</translation>
     </message>
