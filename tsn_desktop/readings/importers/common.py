@@ -109,6 +109,24 @@ def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
         yield reader.line_num, cells
 
 
+def csv_lines(text: IO[str], source: str, accepts: Callable[[list[str]], bool]
+              ) -> Iterator[tuple[int, list[str]] | Rejection]:
+    """A device's CSV export: first its header as (line, cells), or a NO_HEADER
+    Rejection (and nothing more) when `accepts` does not recognise it; then each
+    non-blank line as (line, cells), a BAD_LINE Rejection for one that cannot be split."""
+    rows = csv_rows(text)
+    first = next(rows, None)
+    if first is None or first[1] is None or not accepts(first[1]):
+        yield Rejection(1, NO_HEADER, source)
+        return
+    yield first[0], first[1]
+    for line, cells in rows:
+        if cells is None:
+            yield Rejection(line, BAD_LINE, source)
+        elif any(c.strip() for c in cells):
+            yield line, cells
+
+
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
     yield first
     yield from rest

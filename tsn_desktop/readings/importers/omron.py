@@ -8,11 +8,9 @@ from datetime import datetime
 from typing import IO
 
 from tsn_desktop.readings.importers.common import (
-    BAD_LINE,
-    NO_HEADER,
     cell,
     column,
-    csv_rows,
+    csv_lines,
     local,
     norm,
     number,
@@ -58,10 +56,10 @@ def _month_date(day: str, clock: str) -> datetime:
 
 
 def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
-    rows = csv_rows(text)
-    first = next(rows, None)
-    if first is None or first[1] is None or not is_omron(first[1]):
-        yield Rejection(1, NO_HEADER, source)
+    lines = csv_lines(text, source, is_omron)
+    first = next(lines)
+    if isinstance(first, Rejection):
+        yield first
         return
     headers = first[1]
     keys = [norm(h) for h in headers]
@@ -70,12 +68,11 @@ def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     clock = None if layout_b else column(headers, "time", "heure")
     sys_, dia = column(headers, *_SYSTOLIC), column(headers, *_DIASTOLIC)
     pulse, irregular = column(headers, *_PULSE), column(headers, *_IRREGULAR)
-    for line, cells in rows:
-        if cells is None:
-            yield Rejection(line, BAD_LINE, source)
+    for row in lines:
+        if isinstance(row, Rejection):
+            yield row
             continue
-        if not any(c.strip() for c in cells):
-            continue
+        line, cells = row
         try:
             when = datetime.strptime(cell(cells, date).strip(), "%Y/%m/%d %H:%M") if layout_b \
                 else _month_date(cell(cells, date), cell(cells, clock))

@@ -11,11 +11,9 @@ from datetime import datetime
 from typing import IO
 
 from tsn_desktop.readings.importers.common import (
-    BAD_LINE,
-    NO_HEADER,
     cell,
     column,
-    csv_rows,
+    csv_lines,
     local,
     number,
 )
@@ -54,10 +52,10 @@ def _when(text: str) -> datetime:
 
 def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     """One Withings CSV (weight.csv or bp.csv), streamed row by row."""
-    rows = csv_rows(text)
-    first = next(rows, None)
-    if first is None or first[1] is None or kind_of(first[1]) is None:
-        yield Rejection(1, NO_HEADER, source)
+    lines = csv_lines(text, source, lambda headers: kind_of(headers) is not None)
+    first = next(lines)
+    if isinstance(first, Rejection):
+        yield first
         return
     headers = first[1]
     bp = kind_of(headers) == "bp"
@@ -65,12 +63,11 @@ def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     weight = column(headers, *_WEIGHT)
     heart, sys_, dia = (column(headers, *_HEART), column(headers, *_SYSTOLIC),
                         column(headers, *_DIASTOLIC))
-    for line, cells in rows:
-        if cells is None:
-            yield Rejection(line, BAD_LINE, source)
+    for row in lines:
+        if isinstance(row, Rejection):
+            yield row
             continue
-        if not any(c.strip() for c in cells):
-            continue
+        line, cells = row
         try:
             at = _when(cell(cells, date))
         except ValueError:
