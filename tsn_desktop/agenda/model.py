@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from tsn_desktop.core.records import RecordMeta
+
 PARIS = "Europe/Paris"
 MAX_MINUTES = 24 * 60  # one appointment never spans more than a day (no 838-hour visits)
 
@@ -43,15 +45,6 @@ DEFAULT_TYPES: tuple[AppointmentType, ...] = (
     AppointmentType(TELECONSULTATION, "#8a5cc2", 15),
     AppointmentType(PERSONAL, "#7d8790", 60),
 )
-
-
-@dataclass(frozen=True)
-class RecordMeta:
-    local_version: int = 0
-    hub_version: str | None = None
-    created_at: str = ""
-    updated_at: str = ""
-    deleted: bool = False
 
 
 @dataclass(frozen=True)
