@@ -255,7 +255,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+25"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+24"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+74"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -3760,7 +3760,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -3954,7 +3954,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3974,7 +3974,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Weight (kg)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3994,7 +3994,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation type="unfinished"></translation>

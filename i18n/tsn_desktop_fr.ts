@@ -255,7 +255,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+25"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+24"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+74"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -3765,7 +3765,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -3959,7 +3959,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -3979,7 +3979,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
@@ -3999,7 +3999,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas par jour</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation>,</translation>
