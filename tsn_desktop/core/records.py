@@ -1,4 +1,4 @@
-"""What every synced record of a feature carries, and its versioned writes."""
+"""What every synced record of a feature carries, its versioned writes and its refusals."""
 
 from __future__ import annotations
 
@@ -17,6 +17,22 @@ class RecordMeta:
     created_at: str = ""
     updated_at: str = ""
     deleted: bool = False
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A field and a code; the feature's ui/texts.py words it."""
+
+    field: str
+    code: str
+
+
+class InvalidRecord(Exception):
+    """A record refused as typed, with every problem found in it (nothing was saved)."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
+        self.problems = problems
 
 
 def write_version(uow: UnitOfWork, table: str, resource: str, record_id: str,

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from tsn_desktop.agenda.model import Problem
+from tsn_desktop.core.records import FieldProblem
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text
 from tsn_desktop.ui.wording import worded, worded_table
@@ -102,7 +102,7 @@ def frequency_labels() -> dict[str, str]:
     return worded_table(_CONTEXT, _FREQUENCIES)
 
 
-def problem_text(problem: Problem) -> str:
+def problem_text(problem: FieldProblem) -> str:
     return worded(_CONTEXT, _PROBLEMS, problem.code, QCoreApplication.translate(
         "AgendaTexts", "The appointment could not be saved as typed: check each field."))
 
