@@ -255,7 +255,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+19"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+24"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Booked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,7 +310,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,7 +345,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+48"/>
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,7 +355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-48"/>
         <source>Does not repeat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -375,7 +375,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The appointment must end after it starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,7 +415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+36"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,7 +436,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+65"/>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+66"/>
         <source>New appointment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,12 +452,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+139"/>
         <source>No patient chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-137"/>
         <source>Where the visit takes place</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,7 +517,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+87"/>
         <source>Patient: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,7 +566,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Practitioner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-51"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,7 +678,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Patient file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,7 +693,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Synchronisation (copy from the hub)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,7 +830,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+117"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,7 +2142,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+87"/>
         <source>The INS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2187,7 +2187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,7 +2202,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-38"/>
         <source>The RPPS number is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3780,7 +3780,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -3820,7 +3820,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+131"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+132"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3890,7 +3890,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3974,7 +3974,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3994,7 +3994,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Weight (kg)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4014,7 +4014,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation type="unfinished"></translation>
@@ -4213,7 +4213,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-290"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-286"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>

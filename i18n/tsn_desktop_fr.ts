@@ -255,7 +255,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+19"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+24"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Personnel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Booked</source>
         <translation>Réservé</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Annulé</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Mon</source>
         <translation>lun.</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>dim.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+48"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Semaine du %1 au %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-48"/>
         <source>Does not repeat</source>
         <translation>Ne se répète pas</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>Tous les mois</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>The appointment must end after it starts.</source>
         <translation>Le rendez-vous doit finir après son début.</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>Ce rendez-vous est clos (terminé, absent ou annulé) : il reste où il était.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+36"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation>Le rendez-vous n&apos;a pas pu être enregistré tel que saisi : vérifiez chaque champ.</translation>
     </message>
@@ -436,7 +436,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+65"/>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+66"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
@@ -452,12 +452,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+139"/>
         <source>No patient chosen</source>
         <translation>Aucun patient choisi</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-137"/>
         <source>Where the visit takes place</source>
         <translation>Lieu de la visite</translation>
     </message>
@@ -517,7 +517,7 @@
         <translation>&amp;Note :</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+87"/>
         <source>Patient: %1</source>
         <translation>Patient : %1</translation>
     </message>
@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+70"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+68"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -566,7 +566,7 @@
         <translation>&amp;Patient :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-51"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -678,7 +678,7 @@
         <translation>Session verrouillée</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
         <source>Patient file</source>
         <translation>Dossier patient</translation>
     </message>
@@ -693,7 +693,7 @@
         <translation>Journal des accès</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <source>Synchronisation (copy from the hub)</source>
         <translation>Synchronisation (copie reçue du hub)</translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-257"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -830,7 +830,7 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+117"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -2142,7 +2142,7 @@
 <context>
     <name>Identifiers</name>
     <message>
-        <location filename="../tsn_desktop/ui/wording.py" line="+70"/>
+        <location filename="../tsn_desktop/ui/wording.py" line="+87"/>
         <source>The INS number is empty.</source>
         <translation>Matricule INS vide.</translation>
     </message>
@@ -2187,7 +2187,7 @@
         <translation>Clé invalide : un chiffre a probablement été mal saisi, relisez le matricule.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>The sex stated by the INS differs from the patient&apos;s.</source>
         <translation>Le sexe indiqué par l&apos;INS ne correspond pas à celui du patient.</translation>
     </message>
@@ -2202,7 +2202,7 @@
         <translation>Le mois de naissance de l&apos;INS ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-38"/>
         <source>The RPPS number is empty.</source>
         <translation>Numéro RPPS vide.</translation>
     </message>
@@ -3785,7 +3785,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+128"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -3825,7 +3825,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+131"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+132"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -3895,7 +3895,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez un patient pour voir ses mesures.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+71"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -3979,7 +3979,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-106"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -3999,7 +3999,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Weight (kg)</source>
         <translation>Poids (kg)</translation>
     </message>
@@ -4019,7 +4019,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas par jour</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>.</source>
         <comment>decimal separator</comment>
         <translation>,</translation>
@@ -4218,7 +4218,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-290"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-286"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>

@@ -21,22 +21,23 @@ def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
-def test_daily_0800_visit_stays_0800_local_across_the_march_2026_dst_change() -> None:
-    series = daily_insulin(datetime(2026, 3, 27, 8, 0))
-    found = recurrence.occurrences(series, utc(2026, 3, 27), utc(2026, 4, 1))
-    assert [o.day for o in found] == [date(2026, 3, d) for d in (27, 28, 29, 30, 31)]
+# The UTC instant moves by the hour the clocks moved: 07:00Z before, 06:00Z after in
+# March; the other way round in October.
+@pytest.mark.parametrize(("start", "until", "days", "utc_hours"), [
+    pytest.param(datetime(2026, 3, 27, 8, 0), utc(2026, 4, 1),
+                 [date(2026, 3, d) for d in (27, 28, 29, 30, 31)], [7, 7, 6, 6, 6], id="march"),
+    pytest.param(datetime(2026, 10, 23, 8, 0), utc(2026, 10, 28),
+                 [date(2026, 10, d) for d in (23, 24, 25, 26, 27)], [6, 6, 7, 7, 7],
+                 id="october"),
+])
+def test_daily_0800_visit_stays_0800_local_across_the_2026_dst_changes(
+        start: datetime, until: datetime, days: list[date], utc_hours: list[int]) -> None:
+    series = daily_insulin(start)
+    found = recurrence.occurrences(series, utc(start.year, start.month, start.day), until)
+    assert [o.day for o in found] == days
     assert {o.start.astimezone(PARIS).strftime("%H:%M") for o in found} == {"08:00"}
-    # The UTC instant moves by the hour the clocks moved: 07:00Z before, 06:00Z after.
-    assert [o.start.hour for o in found] == [7, 7, 6, 6, 6]
+    assert [o.start.hour for o in found] == utc_hours
     assert all(o.end - o.start == timedelta(minutes=15) for o in found)
-
-
-def test_daily_0800_visit_stays_0800_local_across_the_october_2026_dst_change() -> None:
-    series = daily_insulin(datetime(2026, 10, 23, 8, 0))
-    found = recurrence.occurrences(series, utc(2026, 10, 23), utc(2026, 10, 28))
-    assert [o.day for o in found] == [date(2026, 10, d) for d in (23, 24, 25, 26, 27)]
-    assert {o.start.astimezone(PARIS).strftime("%H:%M") for o in found} == {"08:00"}
-    assert [o.start.hour for o in found] == [6, 6, 7, 7, 7]
 
 
 def test_exception_dates_are_left_out() -> None:

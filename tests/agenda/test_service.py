@@ -113,6 +113,16 @@ def days(db: Database, first: date, n: int) -> list[tuple[date, str, str]]:
              i.appointment.type) for i in service.view(db, first, n)]
 
 
+def move_alone_to_0900(db: Database, day: date) -> Appointment:
+    """Edits the occurrence of `day` on its own ("this one"): 09:00 to 09:15; returns it
+    as it was before."""
+    item = service.view(db, day, 1)[0].appointment
+    service.update(db, Appointment(**{**item.__dict__,
+                                      "start": paris(day.year, day.month, day.day, 9, 0),
+                                      "end": paris(day.year, day.month, day.day, 9, 15)}))
+    return item
+
+
 def test_a_daily_series_is_materialised_up_to_the_horizon_and_it_moves_on_with_time(
         db: Database, patient: Patient, clock: FrozenClock) -> None:
     nurse_series(db, patient)
@@ -137,9 +147,7 @@ def test_a_series_through_the_march_dst_change_stays_at_0800_in_the_week_view(
 def test_editing_this_one_changes_only_that_occurrence(
         db: Database, patient: Patient) -> None:
     nurse_series(db, patient)
-    item = service.view(db, date(2026, 11, 25), 1)[0].appointment
-    service.update(db, Appointment(**{**item.__dict__, "start": paris(2026, 11, 25, 9, 0),
-                                      "end": paris(2026, 11, 25, 9, 15)}))
+    item = move_alone_to_0900(db, date(2026, 11, 25))
     service.edit_all(db, item.series_id or "", SeriesChange(at=time(7, 30)))
     assert days(db, date(2026, 11, 24), 3) == [
         (date(2026, 11, 24), "07:30", "home_visit"), (date(2026, 11, 25), "09:00", "home_visit"),
@@ -200,9 +208,7 @@ def test_a_personal_slot_cannot_carry_a_patient(db: Database, patient: Patient) 
 def test_splitting_after_an_occurrence_edited_on_its_own_gives_no_day_two_visits(
         db: Database, patient: Patient) -> None:
     nurse_series(db, patient)
-    moved = service.view(db, date(2026, 11, 28), 1)[0].appointment
-    service.update(db, Appointment(**{**moved.__dict__, "start": paris(2026, 11, 28, 9, 0),
-                                      "end": paris(2026, 11, 28, 9, 15)}))
+    move_alone_to_0900(db, date(2026, 11, 28))
     from_day = service.view(db, date(2026, 11, 26), 1)[0].appointment
     service.edit_following(db, from_day, SeriesChange(at=time(18, 0)))
     assert [(d.day, t) for d, t, _ in days(db, date(2026, 11, 27), 3)] == [

@@ -11,13 +11,11 @@ import ast
 import re
 import subprocess
 import xml.etree.ElementTree as ET
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tsn_desktop.i18n.update import QM_DIR, ROOT, TS_DIR, sources, tool
-from tsn_desktop.patients.ui.texts import age_text
 
 Key = tuple[str, str, str]  # context, source, disambiguation comment
 
@@ -204,27 +202,3 @@ def test_the_shipped_qm_is_built_from_the_catalogue(language: str, tmp_path: Pat
                     "-qm", str(built)], check=True, capture_output=True)
     shipped = QM_DIR / f"tsn_desktop_{language}.qm"
     assert built.read_bytes() == shipped.read_bytes(), "run `make translations`"
-
-
-TODAY = date(2026, 11, 23)
-
-
-@pytest.mark.parametrize(("birth", "expected"), [
-    (date(1992, 3, 23), "34 ans"),
-    (date(2024, 11, 23), "2 ans"),
-    (date(2025, 11, 24), "11 mois"),
-    (date(2026, 10, 23), "1 mois"),
-    (date(2026, 11, 22), "1 jour"),
-    (date(2026, 11, 18), "5 jours"),
-])
-def test_ages_read_as_french(french, birth: date, expected: str) -> None:
-    assert age_text(birth, TODAY) == expected
-
-
-@pytest.mark.parametrize(("birth", "expected"), [
-    (date(1992, 3, 23), "34 years"),
-    (date(2026, 10, 23), "1 month"),
-    (date(2026, 11, 18), "5 days"),
-])
-def test_ages_read_as_english(english, birth: date, expected: str) -> None:
-    assert age_text(birth, TODAY) == expected

@@ -3,7 +3,6 @@ busy time, with the `icalendar` library; both idempotent on UID."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -25,6 +24,7 @@ from tsn_desktop.agenda.model import (
 )
 from tsn_desktop.agenda.service import AgendaItem
 from tsn_desktop.core.db import Database
+from tsn_desktop.core.files import whole_or_nothing
 
 PRODID = "-//TERR-eSANTE//TSN Desktop agenda//FR"
 UID_DOMAIN = "tsn-desktop"
@@ -79,16 +79,8 @@ def export(db: Database, first_day: date, days: int, path: Path,
     audited. Returns how many events were written."""
     items = service.view(db, first_day, days)
     cal = calendar(items, db.clock.now(), summary, with_names)
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("wb") as out:
-            out.write(cal.to_ical())
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    with whole_or_nothing(path, "wb") as out:
+        out.write(cal.to_ical())
     with db.unit_of_work() as uow:
         uow.audit("export", store.RESOURCE, None)
     return len(items)

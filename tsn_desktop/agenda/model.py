@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from tsn_desktop.core.records import FieldProblem, RecordMeta
+
 PARIS = "Europe/Paris"
 MAX_MINUTES = 24 * 60  # one appointment never spans more than a day (no 838-hour visits)
 
@@ -43,15 +45,6 @@ DEFAULT_TYPES: tuple[AppointmentType, ...] = (
     AppointmentType(TELECONSULTATION, "#8a5cc2", 15),
     AppointmentType(PERSONAL, "#7d8790", 60),
 )
-
-
-@dataclass(frozen=True)
-class RecordMeta:
-    local_version: int = 0
-    hub_version: str | None = None
-    created_at: str = ""
-    updated_at: str = ""
-    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,33 +91,25 @@ class Appointment:
         return self.status not in FREES_THE_SLOT
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A field and a code; ui/texts.py words it."""
-
-    field: str
-    code: str
-
-
-def validate(appointment: Appointment, types: dict[str, AppointmentType]) -> list[Problem]:
-    problems: list[Problem] = []
+def validate(appointment: Appointment, types: dict[str, AppointmentType]) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
     if appointment.type not in types:
-        problems.append(Problem("type", "unknown"))
+        problems.append(FieldProblem("type", "unknown"))
     if appointment.start.tzinfo is None or appointment.end.tzinfo is None:
-        problems.append(Problem("start", "naive"))
+        problems.append(FieldProblem("start", "naive"))
         return problems
     if appointment.end <= appointment.start:
-        problems.append(Problem("end", "not_after_start"))
+        problems.append(FieldProblem("end", "not_after_start"))
     elif appointment.end - appointment.start > timedelta(minutes=MAX_MINUTES):
-        problems.append(Problem("end", "too_long"))
+        problems.append(FieldProblem("end", "too_long"))
     if appointment.status not in STATUSES:
-        problems.append(Problem("status", "unknown"))
+        problems.append(FieldProblem("status", "unknown"))
     if appointment.type == PERSONAL and appointment.patient_id:
-        problems.append(Problem("patient", "personal_has_no_patient"))
+        problems.append(FieldProblem("patient", "personal_has_no_patient"))
     try:
         ZoneInfo(appointment.zone)
     except (KeyError, ValueError):
-        problems.append(Problem("zone", "unknown"))
+        problems.append(FieldProblem("zone", "unknown"))
     return problems
 
 

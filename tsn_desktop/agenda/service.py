@@ -16,7 +16,6 @@ from tsn_desktop.agenda.model import (
     NO_SHOW,
     Appointment,
     AppointmentType,
-    Problem,
     StatusChange,
     double_bookings,
     local_instant,
@@ -25,6 +24,7 @@ from tsn_desktop.agenda.model import (
 )
 from tsn_desktop.agenda.recurrence import InvalidRule, Series
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.core.records import FieldProblem, InvalidRecord
 
 RESOURCE = store.RESOURCE  # what pages watch in "records changed"
 StaleRecord = store.StaleRecord
@@ -32,10 +32,8 @@ StaleRecord = store.StaleRecord
 _HORIZON_SLACK = timedelta(days=7)
 
 
-class InvalidAppointment(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
-        self.problems = problems
+class InvalidAppointment(InvalidRecord, ValueError):
+    """An appointment refused as typed."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ def types(db: Database | UnitOfWork) -> dict[str, AppointmentType]:
 def save_type(db: Database, kind: AppointmentType) -> None:
     if not 0 < kind.default_minutes <= 24 * 60 or len(kind.colour) != 7 \
             or not kind.colour.startswith("#"):
-        raise InvalidAppointment([Problem("type", "invalid")])
+        raise InvalidAppointment([FieldProblem("type", "invalid")])
     with db.unit_of_work() as uow:
         store.save_type(uow, kind)
 
@@ -123,13 +121,13 @@ def move(db: Database, appointment_id: str, minutes: int, *,
         if a is None or a.meta.deleted:
             raise LookupError("no such appointment")
         if a.status in (DONE, NO_SHOW, CANCELLED):
-            raise InvalidAppointment([Problem("status", "already_over")])
+            raise InvalidAppointment([FieldProblem("status", "already_over")])
         shift = timedelta(minutes=minutes)
         moved = replace(a, end=a.end + shift, detached=a.series_id is not None) if resize \
             else replace(a, start=a.start + shift, end=a.end + shift,
                          detached=a.series_id is not None)
         if moved.end - moved.start < timedelta(minutes=RESIZE_STEP):
-            raise InvalidAppointment([Problem("end", "too_short")])
+            raise InvalidAppointment([FieldProblem("end", "too_short")])
         _check(uow, moved)
         saved = store.update(uow, moved)
         return SaveResult(saved, _clashes(uow, saved))
@@ -187,7 +185,7 @@ def _check_series(src: Database | UnitOfWork, series: Series) -> None:
     try:
         recurrence.validate(series)
     except InvalidRule as exc:
-        raise InvalidAppointment([Problem("recurrence", exc.code)]) from exc
+        raise InvalidAppointment([FieldProblem("recurrence", exc.code)]) from exc
     _check(src, _prototype(series))
 
 
@@ -290,7 +288,7 @@ def edit_following(db: Database, occurrence: Appointment, change: SeriesChange) 
         try:
             head, tail = recurrence.split(series, day, new_id())
         except InvalidRule as exc:
-            raise InvalidAppointment([Problem("recurrence", exc.code)]) from exc
+            raise InvalidAppointment([FieldProblem("recurrence", exc.code)]) from exc
         tail = _changed(tail, change, day)
         _check_series(uow, tail)
         horizon = max(until, recurrence.horizon(uow.clock.now()))
@@ -338,7 +336,7 @@ def openings(db: Database) -> list[Opening]:
 def set_openings(db: Database, items: list[Opening]) -> None:
     problems = check_template(items)
     if problems:
-        raise InvalidAppointment([Problem("opening", code) for code in problems])
+        raise InvalidAppointment([FieldProblem("opening", code) for code in problems])
     with db.unit_of_work() as uow:
         store.replace_openings(uow, items)
         uow.audit("update", "AgendaOpening", None)
@@ -346,7 +344,7 @@ def set_openings(db: Database, items: list[Opening]) -> None:
 
 def add_closure(db: Database, start: datetime, end: datetime, reason: str = "") -> Closure:
     if end <= start:
-        raise InvalidAppointment([Problem("end", "not_after_start")])
+        raise InvalidAppointment([FieldProblem("end", "not_after_start")])
     closure = Closure(new_id(), start.astimezone(UTC), end.astimezone(UTC), reason.strip())
     with db.unit_of_work() as uow:
         store.add_closure(uow, closure)
@@ -359,7 +357,7 @@ def free_slot(db: Database, minutes: int, after: datetime | None = None,
     """The next free slot of `minutes` (UTC start) in opening hours, from the stored
     appointments; None if none in the next three months."""
     if not 0 < minutes <= 24 * 60:
-        raise InvalidAppointment([Problem("minutes", "invalid")])
+        raise InvalidAppointment([FieldProblem("minutes", "invalid")])
     start = after or db.clock.now()
     end = start + timedelta(days=93)
     ensure_until(db, end)
@@ -371,5 +369,5 @@ def free_slot_for(db: Database, type_code: str, after: datetime | None = None) -
     """"Next free slot for a vaccination": the type's own duration."""
     kind = types(db).get(type_code)
     if kind is None:
-        raise InvalidAppointment([Problem("type", "unknown")])
+        raise InvalidAppointment([FieldProblem("type", "unknown")])
     return free_slot(db, kind.default_minutes, after)

@@ -11,6 +11,7 @@ from tsn_desktop.agenda.model import Appointment, AppointmentType, RecordMeta, S
 from tsn_desktop.agenda.recurrence import Series
 from tsn_desktop.core.clock import parse_utc_iso, utc_iso
 from tsn_desktop.core.db import Database, UnitOfWork
+from tsn_desktop.core.records import write_version
 
 RESOURCE = "Appointment"
 _COLUMNS = ("type", "start_utc", "end_utc", "zone", "patient_id", "address", "note",
@@ -65,26 +66,15 @@ def insert(uow: UnitOfWork, a: Appointment) -> Appointment:
 
 def update(uow: UnitOfWork, a: Appointment) -> Appointment:
     """Bumps the local version; refuses if the stored one moved on since `a` was read."""
-    now = uow.now_iso()
-    version = a.meta.local_version + 1
-    cur = uow.execute("UPDATE appointment SET local_version = ?, updated_at = ?, "
-                      + ", ".join(f"{c} = ?" for c in _COLUMNS)
-                      + " WHERE id = ? AND local_version = ? AND deleted = 0",
-                      [version, now, *_values(a), a.id, a.meta.local_version])
-    if cur.rowcount != 1:
-        raise StaleRecord(a.id)
-    uow.record_change(RESOURCE, a.id, "upsert", version, a.meta.hub_version)
+    version, now = write_version(uow, "appointment", RESOURCE, a.id, a.meta,
+                                 ", ".join(f"{c} = ?" for c in _COLUMNS), _values(a),
+                                 StaleRecord)
     return replace(a, meta=replace(a.meta, local_version=version, updated_at=now))
 
 
 def mark_deleted(uow: UnitOfWork, a: Appointment) -> None:
-    version = a.meta.local_version + 1
-    cur = uow.execute("UPDATE appointment SET deleted = 1, local_version = ?, updated_at = ?"
-                      " WHERE id = ? AND local_version = ? AND deleted = 0",
-                      (version, uow.now_iso(), a.id, a.meta.local_version))
-    if cur.rowcount != 1:
-        raise StaleRecord(a.id)
-    uow.record_change(RESOURCE, a.id, "delete", version, a.meta.hub_version)
+    write_version(uow, "appointment", RESOURCE, a.id, a.meta, "deleted = 1", (),
+                  StaleRecord, "delete")
 
 
 def get(src: Source, appointment_id: str) -> Appointment | None:

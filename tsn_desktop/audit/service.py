@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from tsn_desktop.audit import store
 from tsn_desktop.audit.model import PAGE_SIZE, AuditEntry, AuditFilter, in_paris
 from tsn_desktop.core import audit as core_audit
 from tsn_desktop.core.db import Database
+from tsn_desktop.core.files import whole_or_nothing
 from tsn_desktop.patients import care_team
 from tsn_desktop.patients import service as patients
 
@@ -72,26 +72,18 @@ def export_csv(db: Database, flt: AuditFilter, path: Path, headers: list[str],
     """Writes the filtered trail (all pages) to `path` as CSV for a spreadsheet (UTF-8
     with BOM, semicolons, as French spreadsheets expect); the export itself is audited.
     Returns the number of lines. The file appears whole or not at all."""
-    part = path.with_name(path.name + ".part")
     written = 0
-    try:
-        with part.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out, delimiter=";")
-            writer.writerow(headers)
-            after: AuditEntry | None = None
-            while True:
-                page = lines(db, flt, after, EXPORT_BATCH)
-                writer.writerows(row(e) for e in page)
-                written += len(page)
-                if len(page) < EXPORT_BATCH:
-                    break
-                after = page[-1]
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, path)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    with whole_or_nothing(path, "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(headers)
+        after: AuditEntry | None = None
+        while True:
+            page = lines(db, flt, after, EXPORT_BATCH)
+            writer.writerows(row(e) for e in page)
+            written += len(page)
+            if len(page) < EXPORT_BATCH:
+                break
+            after = page[-1]
     one_patient = flt.patient_ids[0] if flt.patient_ids and len(flt.patient_ids) == 1 else None
     with db.unit_of_work() as uow:
         if one_patient:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 
 from tsn_desktop.core import identifiers
+from tsn_desktop.core.records import FieldProblem, RecordMeta
 
 SEXES = ("F", "M", "U")
 
@@ -104,21 +105,6 @@ def identity_status(retrieved_from_insi: bool, document_checked: bool) -> str:
     if retrieved_from_insi:
         return QUALIFIED if document_checked else RETRIEVED
     return VALIDATED if document_checked else PROVISIONAL
-
-
-@dataclass(frozen=True)
-class RecordMeta:
-    local_version: int = 0
-    hub_version: str | None = None
-    created_at: str = ""
-    updated_at: str = ""
-    deleted: bool = False
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    field: str
-    code: str
 
 
 def clean(patient: Patient) -> Patient:

@@ -7,17 +7,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.core.records import InvalidRecord
 from tsn_desktop.patients import store
-from tsn_desktop.patients.model import FieldProblem, Patient, clean, validate
+from tsn_desktop.patients.model import Patient, clean, validate
 
 StaleRecord = store.StaleRecord
 RESOURCE = store.RESOURCE  # the resource type pages watch in "records changed"
 
 
-class InvalidPatient(Exception):
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__(", ".join(f"{p.field}:{p.code}" for p in problems))
-        self.problems = problems
+class InvalidPatient(InvalidRecord):
+    """A patient file refused as typed."""
 
 
 @dataclass(frozen=True)

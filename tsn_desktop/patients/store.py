@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from tsn_desktop.core.db import Database, UnitOfWork
+from tsn_desktop.core.records import write_version
 from tsn_desktop.patients.model import (
     DATE_DIGITS,
     DATE_TYPED,
@@ -63,32 +64,17 @@ def insert(uow: UnitOfWork, patient: Patient) -> Patient:
 
 def update(uow: UnitOfWork, patient: Patient) -> Patient:
     """Bumps the local version; the caller checked it was editing the current one."""
-    now = uow.now_iso()
-    version = patient.meta.local_version + 1
-    cursor = uow.execute(
-        "UPDATE patient SET local_version = ?, updated_at = ?, identity_key = ?, "
-        + ", ".join(f"{c} = ?" for c in _COLUMNS)
-        + " WHERE id = ? AND local_version = ? AND deleted = 0",
-        [version, now, identity_key(patient), *_values(patient), patient.id,
-         patient.meta.local_version],
-    )
-    if cursor.rowcount != 1:
-        raise StaleRecord(patient.id)
-    uow.record_change(RESOURCE, patient.id, "upsert", version, patient.meta.hub_version)
+    version, now = write_version(
+        uow, "patient", RESOURCE, patient.id, patient.meta,
+        "identity_key = ?, " + ", ".join(f"{c} = ?" for c in _COLUMNS),
+        [identity_key(patient), *_values(patient)], StaleRecord)
     return replace(patient, meta=replace(patient.meta, local_version=version, updated_at=now))
 
 
 def mark_deleted(uow: UnitOfWork, patient: Patient) -> None:
     """A tombstone, never a hard delete: the hub must learn of it."""
-    version = patient.meta.local_version + 1
-    cursor = uow.execute(
-        "UPDATE patient SET deleted = 1, local_version = ?, updated_at = ?"
-        " WHERE id = ? AND local_version = ? AND deleted = 0",
-        (version, uow.now_iso(), patient.id, patient.meta.local_version),
-    )
-    if cursor.rowcount != 1:
-        raise StaleRecord(patient.id)
-    uow.record_change(RESOURCE, patient.id, "delete", version, patient.meta.hub_version)
+    write_version(uow, "patient", RESOURCE, patient.id, patient.meta, "deleted = 1", (),
+                  StaleRecord, "delete")
 
 
 class StaleRecord(Exception):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from tsn_desktop.core.identifiers import ADELI, INS, RPPS, IdentifierCheck, Reason
@@ -10,6 +12,21 @@ from tsn_desktop.feature import QT_TRANSLATE_NOOP
 
 # Written as literal QCoreApplication.translate("Wording", ...) calls: lupdate only
 # collects strings it can see at the call, not through a helper.
+
+
+def worded(context: str, sources: Mapping[str, str], code: str,
+           fallback: str | None = None) -> str:
+    """The words for `code` in a table of QT_TRANSLATE_NOOP(`context`, ...) sources, in
+    the current language; `fallback` (the code itself unless given) for a code it lacks."""
+    source = sources.get(code)
+    if source is None:
+        return code if fallback is None else fallback
+    return QCoreApplication.translate(context, source)  # QT_TRANSLATE_NOOP
+
+
+def worded_table(context: str, sources: Mapping[str, str]) -> dict[str, str]:
+    """A whole table of QT_TRANSLATE_NOOP sources as words, in its order."""
+    return {code: worded(context, sources, code) for code in sources}
 
 
 def profession_label(code: str) -> str:
@@ -108,8 +125,7 @@ _CHECK_TEXTS: dict[str, dict[str, str]] = {
 
 
 def _check_text(kind: str, reason: str) -> str:
-    source = _CHECK_TEXTS.get(kind, {}).get(reason)
-    return QCoreApplication.translate("Identifiers", source) if source else ""  # QT_TRANSLATE_NOOP
+    return worded("Identifiers", _CHECK_TEXTS.get(kind, {}), reason, "")
 
 
 def ins_check_text(reason: str) -> str:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import service as patients
 from tsn_desktop.ui.fit import FittingDialog
 from tsn_desktop.ui.formatting import date_text, time_text
+from tsn_desktop.ui.typing_pause import after_typing
 
 SEARCH_DELAY_MS = 200
 SEARCH_LIMIT = 30
@@ -133,11 +134,8 @@ class AppointmentDialog(FittingDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._run_search)
-        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self._search_timer = after_typing(self, self.search.textEdited, SEARCH_DELAY_MS,
+                                          self._run_search)
         self.search.returnPressed.connect(self._pick_first)
         self.results.itemActivated.connect(self._pick)
         self.results.itemClicked.connect(self._pick)

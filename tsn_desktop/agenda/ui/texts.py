@@ -1,7 +1,8 @@
 """Words of the agenda screens: appointment types, statuses, days, problems.
 
-Every string is a literal QCoreApplication.translate("AgendaTexts", ...) call so that
-lupdate collects it; the pure code hands over codes.
+Every string is a literal QCoreApplication.translate("AgendaTexts", ...) call, or a
+QT_TRANSLATE_NOOP("AgendaTexts", ...) source worded later, so that lupdate collects it;
+the pure code hands over codes.
 """
 
 from __future__ import annotations
@@ -10,50 +11,78 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from tsn_desktop.agenda.model import Problem
+from tsn_desktop.core.records import FieldProblem
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text
+from tsn_desktop.ui.wording import worded, worded_table
 
+_CONTEXT = "AgendaTexts"
 
-def type_labels() -> dict[str, str]:
-    return {
-        "consultation": QCoreApplication.translate("AgendaTexts", "Consultation"),
-        "vaccination": QCoreApplication.translate("AgendaTexts", "Vaccination"),
-        "home_visit": QCoreApplication.translate("AgendaTexts", "Home visit"),
-        "teleconsultation": QCoreApplication.translate("AgendaTexts", "Teleconsultation"),
-        "personal": QCoreApplication.translate("AgendaTexts", "Personal"),
-    }
+# Catalogue sources, one table per kind (QT_TRANSLATE_NOOP lets lupdate collect them);
+# worded in the current language each time they are asked for.
+_TYPES = {
+    "consultation": QT_TRANSLATE_NOOP("AgendaTexts", "Consultation"),
+    "vaccination": QT_TRANSLATE_NOOP("AgendaTexts", "Vaccination"),
+    "home_visit": QT_TRANSLATE_NOOP("AgendaTexts", "Home visit"),
+    "teleconsultation": QT_TRANSLATE_NOOP("AgendaTexts", "Teleconsultation"),
+    "personal": QT_TRANSLATE_NOOP("AgendaTexts", "Personal"),
+}
+_STATUSES = {
+    "booked": QT_TRANSLATE_NOOP("AgendaTexts", "Booked"),
+    "arrived": QT_TRANSLATE_NOOP("AgendaTexts", "Arrived (waiting room)"),
+    "in_consultation": QT_TRANSLATE_NOOP("AgendaTexts", "In consultation"),
+    "done": QT_TRANSLATE_NOOP("AgendaTexts", "Done"),
+    "noshow": QT_TRANSLATE_NOOP("AgendaTexts", "No-show"),
+    "cancelled": QT_TRANSLATE_NOOP("AgendaTexts", "Cancelled"),
+}
+# By date.weekday(): Monday is "0".
+_WEEKDAYS = {
+    "0": QT_TRANSLATE_NOOP("AgendaTexts", "Mon"),
+    "1": QT_TRANSLATE_NOOP("AgendaTexts", "Tue"),
+    "2": QT_TRANSLATE_NOOP("AgendaTexts", "Wed"),
+    "3": QT_TRANSLATE_NOOP("AgendaTexts", "Thu"),
+    "4": QT_TRANSLATE_NOOP("AgendaTexts", "Fri"),
+    "5": QT_TRANSLATE_NOOP("AgendaTexts", "Sat"),
+    "6": QT_TRANSLATE_NOOP("AgendaTexts", "Sun"),
+}
+_FREQUENCIES = {
+    "": QT_TRANSLATE_NOOP("AgendaTexts", "Does not repeat"),
+    "DAILY": QT_TRANSLATE_NOOP("AgendaTexts", "Every day"),
+    "WEEKLY": QT_TRANSLATE_NOOP("AgendaTexts", "Every week"),
+    "MONTHLY": QT_TRANSLATE_NOOP("AgendaTexts", "Every month"),
+}
+_PROBLEMS = {
+    "not_after_start": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "The appointment must end after it starts."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "An appointment lasts 24 hours at most: check the duration."),
+    "unknown": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "Choose a type of appointment from the list."),
+    "personal_has_no_patient": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "A personal slot has no patient: choose another type or remove "
+        "the patient."),
+    "count": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "The number of occurrences must be 1 or more."),
+    "minutes": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "The duration must be between 1 minute and 24 hours."),
+    "too_short": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "An appointment lasts 5 minutes at least."),
+    "already_over": QT_TRANSLATE_NOOP(
+        "AgendaTexts", "This appointment is over (done, no-show or cancelled): it stays "
+        "where it was."),
+}
 
 
 def type_label(code: str) -> str:
-    return type_labels().get(code, code)
-
-
-def status_labels() -> dict[str, str]:
-    return {
-        "booked": QCoreApplication.translate("AgendaTexts", "Booked"),
-        "arrived": QCoreApplication.translate("AgendaTexts", "Arrived (waiting room)"),
-        "in_consultation": QCoreApplication.translate("AgendaTexts", "In consultation"),
-        "done": QCoreApplication.translate("AgendaTexts", "Done"),
-        "noshow": QCoreApplication.translate("AgendaTexts", "No-show"),
-        "cancelled": QCoreApplication.translate("AgendaTexts", "Cancelled"),
-    }
+    return worded(_CONTEXT, _TYPES, code)
 
 
 def status_label(code: str) -> str:
-    return status_labels().get(code, code)
+    return worded(_CONTEXT, _STATUSES, code)
 
 
 def weekday_short(day: date) -> str:
-    names = (
-        QCoreApplication.translate("AgendaTexts", "Mon"),
-        QCoreApplication.translate("AgendaTexts", "Tue"),
-        QCoreApplication.translate("AgendaTexts", "Wed"),
-        QCoreApplication.translate("AgendaTexts", "Thu"),
-        QCoreApplication.translate("AgendaTexts", "Fri"),
-        QCoreApplication.translate("AgendaTexts", "Sat"),
-        QCoreApplication.translate("AgendaTexts", "Sun"),
-    )
-    return names[day.weekday()]
+    return worded(_CONTEXT, _WEEKDAYS, str(day.weekday()))
 
 
 def day_heading(day: date) -> str:
@@ -70,36 +99,11 @@ def period_title(first: date, days: int) -> str:
 
 
 def frequency_labels() -> dict[str, str]:
-    return {
-        "": QCoreApplication.translate("AgendaTexts", "Does not repeat"),
-        "DAILY": QCoreApplication.translate("AgendaTexts", "Every day"),
-        "WEEKLY": QCoreApplication.translate("AgendaTexts", "Every week"),
-        "MONTHLY": QCoreApplication.translate("AgendaTexts", "Every month"),
-    }
+    return worded_table(_CONTEXT, _FREQUENCIES)
 
 
-def problem_text(problem: Problem) -> str:
-    texts = {
-        "not_after_start": QCoreApplication.translate(
-            "AgendaTexts", "The appointment must end after it starts."),
-        "too_long": QCoreApplication.translate(
-            "AgendaTexts", "An appointment lasts 24 hours at most: check the duration."),
-        "unknown": QCoreApplication.translate(
-            "AgendaTexts", "Choose a type of appointment from the list."),
-        "personal_has_no_patient": QCoreApplication.translate(
-            "AgendaTexts", "A personal slot has no patient: choose another type or remove "
-            "the patient."),
-        "count": QCoreApplication.translate(
-            "AgendaTexts", "The number of occurrences must be 1 or more."),
-        "minutes": QCoreApplication.translate(
-            "AgendaTexts", "The duration must be between 1 minute and 24 hours."),
-        "too_short": QCoreApplication.translate(
-            "AgendaTexts", "An appointment lasts 5 minutes at least."),
-        "already_over": QCoreApplication.translate(
-            "AgendaTexts", "This appointment is over (done, no-show or cancelled): it stays "
-            "where it was."),
-    }
-    return texts.get(problem.code, QCoreApplication.translate(
+def problem_text(problem: FieldProblem) -> str:
+    return worded(_CONTEXT, _PROBLEMS, problem.code, QCoreApplication.translate(
         "AgendaTexts", "The appointment could not be saved as typed: check each field."))
 
 

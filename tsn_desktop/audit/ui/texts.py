@@ -12,31 +12,34 @@ from PySide6.QtCore import QCoreApplication, QObject
 from tsn_desktop.audit.model import HUB, AuditEntry, in_paris, is_practitioner
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import datetime_text, time_text
+from tsn_desktop.ui.wording import worded, worded_table
+
+_ACTIONS = {
+    "read": QT_TRANSLATE_NOOP("AuditTexts", "Opened"),
+    "create": QT_TRANSLATE_NOOP("AuditTexts", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditTexts", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditTexts", "Deleted"),
+    "export": QT_TRANSLATE_NOOP("AuditTexts", "Exported"),
+    "unlock": QT_TRANSLATE_NOOP("AuditTexts", "Session unlocked"),
+    "lock": QT_TRANSLATE_NOOP("AuditTexts", "Session locked"),
+}
+_RECORDS = {
+    "Patient": QT_TRANSLATE_NOOP("AuditTexts", "Patient file"),
+    "CareTeam": QT_TRANSLATE_NOOP("AuditTexts", "Care team (sharing)"),
+    "AuditEvent": QT_TRANSLATE_NOOP("AuditTexts", "Audit log"),
+}
 
 
 def action_labels() -> dict[str, str]:
-    return {
-        "read": QCoreApplication.translate("AuditTexts", "Opened"),
-        "create": QCoreApplication.translate("AuditTexts", "Created"),
-        "update": QCoreApplication.translate("AuditTexts", "Changed"),
-        "delete": QCoreApplication.translate("AuditTexts", "Deleted"),
-        "export": QCoreApplication.translate("AuditTexts", "Exported"),
-        "unlock": QCoreApplication.translate("AuditTexts", "Session unlocked"),
-        "lock": QCoreApplication.translate("AuditTexts", "Session locked"),
-    }
+    return worded_table("AuditTexts", _ACTIONS)
 
 
 def action_label(code: str) -> str:
-    return action_labels().get(code, code)
+    return worded("AuditTexts", _ACTIONS, code)
 
 
 def record_label(resource_type: str) -> str:
-    labels = {
-        "Patient": QCoreApplication.translate("AuditTexts", "Patient file"),
-        "CareTeam": QCoreApplication.translate("AuditTexts", "Care team (sharing)"),
-        "AuditEvent": QCoreApplication.translate("AuditTexts", "Audit log"),
-    }
-    return labels.get(resource_type, resource_type)
+    return worded("AuditTexts", _RECORDS, resource_type)
 
 
 def actor_label(entry: AuditEntry, own_rpps: str | None = None) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,7 @@ from tsn_desktop.core.audit import ACTIONS
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.ui.forms import row_table
+from tsn_desktop.ui.typing_pause import after_typing
 
 log = logging.getLogger(__name__)
 _NO_DATE = QDate(2000, 1, 1)
@@ -69,11 +70,7 @@ class AuditFilterBar(QWidget):
             self.patient_edit.setPlaceholderText(self.tr("Name or date of birth"))
             self.patient_edit.setClearButtonEnabled(True)
             column = self._add(grid, column, self.tr("&Patient:"), self.patient_edit)
-            self._typing = QTimer(self)
-            self._typing.setSingleShot(True)
-            self._typing.setInterval(300)
-            self._typing.timeout.connect(self.changed)
-            self.patient_edit.textChanged.connect(lambda _t: self._typing.start())
+            self._typing = after_typing(self, self.patient_edit.textChanged, 300, self.changed)
             self.patient_edit.returnPressed.connect(self._apply_now)
         self.actor_combo = QComboBox(self)
         self.actor_combo.setObjectName("actor_filter")

@@ -109,6 +109,28 @@ def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
         yield reader.line_num, cells
 
 
+# Given a CSV's header, reads one of its lines: a Reading, a Rejection, or nothing.
+LineReader = Callable[[int, list[str]], Iterator[Reading | Rejection]]
+
+
+def read_device_csv(text: IO[str], source: str, accepts: Callable[[list[str]], bool],
+                    reader: Callable[[list[str]], LineReader]) -> Iterator[Reading | Rejection]:
+    """A device's CSV export, streamed: a NO_HEADER Rejection (and nothing more) when
+    `accepts` does not recognise its header; else each non-blank line through the reader
+    made for that header, and a BAD_LINE Rejection for a line that cannot be split."""
+    rows = csv_rows(text)
+    first = next(rows, None)
+    if first is None or first[1] is None or not accepts(first[1]):
+        yield Rejection(1, NO_HEADER, source)
+        return
+    read_line = reader(first[1])
+    for line, cells in rows:
+        if cells is None:
+            yield Rejection(line, BAD_LINE, source)
+        elif any(c.strip() for c in cells):
+            yield from read_line(line, cells)
+
+
 def _chain(first: str, rest: IO[str]) -> Iterator[str]:
     yield first
     yield from rest

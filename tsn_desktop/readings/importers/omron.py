@@ -8,14 +8,13 @@ from datetime import datetime
 from typing import IO
 
 from tsn_desktop.readings.importers.common import (
-    BAD_LINE,
-    NO_HEADER,
+    LineReader,
     cell,
     column,
-    csv_rows,
     local,
     norm,
     number,
+    read_device_csv,
 )
 from tsn_desktop.readings.model import (
     BAD_DATE,
@@ -58,41 +57,37 @@ def _month_date(day: str, clock: str) -> datetime:
 
 
 def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
-    rows = csv_rows(text)
-    first = next(rows, None)
-    if first is None or first[1] is None or not is_omron(first[1]):
-        yield Rejection(1, NO_HEADER, source)
-        return
-    headers = first[1]
+    return read_device_csv(text, source, is_omron, lambda headers: _line_reader(headers, source))
+
+
+def _line_reader(headers: list[str], source: str) -> LineReader:
     keys = [norm(h) for h in headers]
     layout_b = "measurementdate" in keys
     date = keys.index("measurementdate") if layout_b else column(headers, "date")
     clock = None if layout_b else column(headers, "time", "heure")
     sys_, dia = column(headers, *_SYSTOLIC), column(headers, *_DIASTOLIC)
     pulse, irregular = column(headers, *_PULSE), column(headers, *_IRREGULAR)
-    for line, cells in rows:
-        if cells is None:
-            yield Rejection(line, BAD_LINE, source)
-            continue
-        if not any(c.strip() for c in cells):
-            continue
+
+    def read_line(line: int, cells: list[str]) -> Iterator[Reading | Rejection]:
         try:
             when = datetime.strptime(cell(cells, date).strip(), "%Y/%m/%d %H:%M") if layout_b \
                 else _month_date(cell(cells, date), cell(cells, clock))
         except ValueError:
             yield Rejection(line, BAD_DATE, source)
-            continue
+            return
         try:
             high, low = number(cell(cells, sys_)), number(cell(cells, dia))
             rate = number(cell(cells, pulse))
         except ValueError:
             yield Rejection(line, BAD_NUMBER, source)
-            continue
+            return
         if high is None or low is None:
             yield Rejection(line, NO_VALUE, source)
-            continue
+            return
         flag = cell(cells, irregular).strip()
         flags = FLAG_IRREGULAR_PULSE if flag and flag not in ("-", "0") else 0
         yield Reading(BLOOD_PRESSURE, local(when), high, low, pulse=rate, flags=flags,
                       original=f"{high:g}/{low:g} mmHg", source=f"{FORMAT}:{source}",
                       line=line, member=source)
+
+    return read_line

@@ -11,13 +11,12 @@ from datetime import datetime
 from typing import IO
 
 from tsn_desktop.readings.importers.common import (
-    BAD_LINE,
-    NO_HEADER,
+    LineReader,
     cell,
     column,
-    csv_rows,
     local,
     number,
+    read_device_csv,
 )
 from tsn_desktop.readings.model import (
     BAD_DATE,
@@ -54,47 +53,44 @@ def _when(text: str) -> datetime:
 
 def read_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     """One Withings CSV (weight.csv or bp.csv), streamed row by row."""
-    rows = csv_rows(text)
-    first = next(rows, None)
-    if first is None or first[1] is None or kind_of(first[1]) is None:
-        yield Rejection(1, NO_HEADER, source)
-        return
-    headers = first[1]
+    return read_device_csv(text, source, lambda headers: kind_of(headers) is not None,
+                           lambda headers: _line_reader(headers, source))
+
+
+def _line_reader(headers: list[str], source: str) -> LineReader:
     bp = kind_of(headers) == "bp"
     date = column(headers, *_DATE) or 0
     weight = column(headers, *_WEIGHT)
     heart, sys_, dia = (column(headers, *_HEART), column(headers, *_SYSTOLIC),
                         column(headers, *_DIASTOLIC))
-    for line, cells in rows:
-        if cells is None:
-            yield Rejection(line, BAD_LINE, source)
-            continue
-        if not any(c.strip() for c in cells):
-            continue
+
+    def read_line(line: int, cells: list[str]) -> Iterator[Reading | Rejection]:
         try:
             at = _when(cell(cells, date))
         except ValueError:
             yield Rejection(line, BAD_DATE, source)
-            continue
+            return
         try:
             if not bp:
                 kg = number(cell(cells, weight))
                 if kg is not None:  # body-composition-only rows carry no weight
                     yield Reading(WEIGHT, at, kg, original=f"{cell(cells, weight)} kg",
                                   source=f"{FORMAT}:{source}", line=line, member=source)
-                continue
+                return
             rate, high, low = (number(cell(cells, heart)), number(cell(cells, sys_)),
                                number(cell(cells, dia)))
         except ValueError:
             yield Rejection(line, BAD_NUMBER, source)
-            continue
+            return
         if high is not None or low is not None:
             if high is None or low is None:
                 yield Rejection(line, NO_VALUE, source)
-                continue
+                return
             yield Reading(BLOOD_PRESSURE, at, high, low, pulse=rate,
                           original=f"{high:g}/{low:g} mmHg", source=f"{FORMAT}:{source}",
                           line=line, member=source)
         elif rate is not None:
             yield Reading(HEART_RATE, at, rate, original=f"{rate:g} bpm",
                           source=f"{FORMAT}:{source}", line=line, member=source)
+
+    return read_line

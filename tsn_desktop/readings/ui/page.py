@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from tsn_desktop.readings.ui import texts
 from tsn_desktop.readings.ui.chart import ReadingsChart
 from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.ui.formatting import date_text, datetime_text
+from tsn_desktop.ui.typing_pause import after_typing
 
 RESOURCE = "Observation"
 FILE_FILTER = "*.csv *.zip *.json *.ble *.xml"
@@ -193,11 +194,7 @@ class ReadingsPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(body, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self._find)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self._debounce = after_typing(self, self.search.textChanged, 200, self._find)
         self.matches.currentItemChanged.connect(self._chosen)
         self.import_button.clicked.connect(self.choose_file)
         self.cancel_button.clicked.connect(self.cancel_import)

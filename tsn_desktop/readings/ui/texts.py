@@ -1,13 +1,15 @@
 """Words of the readings screens: kinds, values, rejection reasons, alerts, import summaries.
 
-Every string is a literal QCoreApplication.translate("ReadingsTexts", ...) call so that
-lupdate collects it; the pure code hands over codes.
+Every string is a literal QCoreApplication.translate("ReadingsTexts", ...) call, or a
+QT_TRANSLATE_NOOP("ReadingsTexts", ...) source worded later, so that lupdate collects it;
+the pure code hands over codes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.readings import alerts
 from tsn_desktop.readings.model import (
     BLOOD_PRESSURE,
@@ -18,24 +20,30 @@ from tsn_desktop.readings.model import (
     Reading,
     Rejection,
 )
+from tsn_desktop.ui.wording import worded
+
+# Catalogue sources, one table per kind (QT_TRANSLATE_NOOP lets lupdate collect them);
+# worded in the current language each time they are asked for.
+_KINDS = {
+    WEIGHT: QT_TRANSLATE_NOOP("ReadingsTexts", "Weight"),
+    BLOOD_PRESSURE: QT_TRANSLATE_NOOP("ReadingsTexts", "Blood pressure"),
+    HEART_RATE: QT_TRANSLATE_NOOP("ReadingsTexts", "Heart rate"),
+    STEPS: QT_TRANSLATE_NOOP("ReadingsTexts", "Steps"),
+}
+_AXES = {
+    WEIGHT: QT_TRANSLATE_NOOP("ReadingsTexts", "Weight (kg)"),
+    BLOOD_PRESSURE: QT_TRANSLATE_NOOP("ReadingsTexts", "Blood pressure (mmHg)"),
+    HEART_RATE: QT_TRANSLATE_NOOP("ReadingsTexts", "Heart rate (/min)"),
+    STEPS: QT_TRANSLATE_NOOP("ReadingsTexts", "Steps per day"),
+}
 
 
 def kind_label(kind: str) -> str:
-    return {
-        WEIGHT: QCoreApplication.translate("ReadingsTexts", "Weight"),
-        BLOOD_PRESSURE: QCoreApplication.translate("ReadingsTexts", "Blood pressure"),
-        HEART_RATE: QCoreApplication.translate("ReadingsTexts", "Heart rate"),
-        STEPS: QCoreApplication.translate("ReadingsTexts", "Steps"),
-    }.get(kind, kind)
+    return worded("ReadingsTexts", _KINDS, kind)
 
 
 def axis_label(kind: str) -> str:
-    return {
-        WEIGHT: QCoreApplication.translate("ReadingsTexts", "Weight (kg)"),
-        BLOOD_PRESSURE: QCoreApplication.translate("ReadingsTexts", "Blood pressure (mmHg)"),
-        HEART_RATE: QCoreApplication.translate("ReadingsTexts", "Heart rate (/min)"),
-        STEPS: QCoreApplication.translate("ReadingsTexts", "Steps per day"),
-    }.get(kind, kind)
+    return worded("ReadingsTexts", _AXES, kind)
 
 
 def _number(value: float, decimals: int = 1) -> str:
