@@ -259,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{build['package_seconds']} s")
         for line in smoke.figures:
             print(f"  {line}")
-    print(f"smoke: {passed} passed, {failed} failed")
+    # Not in the "N passed, N failed" form: the test suite's own summary is the count CI reads.
+    print(f"smoke test of the frozen build: {passed} of {passed + failed} checks passed")
     return 1 if failed else 0
 
 
