@@ -55,9 +55,6 @@ class AuditTableModel(RowsMixin, QAbstractTableModel):
         self.own_rpps: str | None = None
 
     # --- what to show ----------------------------------------------------------------------
-    def set_runner(self, runner: DbRunner | None) -> None:
-        self._runner = runner
-
     def current_filter(self) -> AuditFilter | None:
         return self._filter
 

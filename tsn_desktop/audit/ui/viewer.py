@@ -197,10 +197,6 @@ class AuditView(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
 
-    def set_runner(self, runner: DbRunner | None) -> None:
-        self._runner = runner
-        self.model.set_runner(runner)
-
     def set_patient(self, patient_id: str | None) -> None:
         self._patient_id = patient_id
 
@@ -328,9 +324,6 @@ class PatientAuditTab(QWidget):
 
     def title(self) -> str:
         return self.tr("Access &history")
-
-    def set_runner(self, runner: DbRunner | None) -> None:
-        self.view.set_runner(runner)
 
     def show_patient(self, patient: Any, _today: date) -> None:
         """`patient`: the patients.model.Patient the file shows (its id is enough here)."""

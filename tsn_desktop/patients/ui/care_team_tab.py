@@ -359,12 +359,6 @@ class CareTeamTab(QWidget):
         self._update_buttons()
 
     # --- the runner and the patient ---------------------------------------------------------
-    def set_runner(self, runner: DbRunner | None) -> None:
-        self._runner = runner
-        if self._patient_id is not None:
-            self.refresh()
-        self._update_buttons()
-
     def title(self) -> str:
         return self.tr("Care &team")
 
