@@ -84,3 +84,27 @@ def test_the_demo_practice_gets_its_demo_data(tmp_path: Path, clock: FrozenClock
         assert opened.db.query_one("SELECT count(*) FROM patient")[0] >= 2
     finally:
         opened.db.close()
+
+
+def test_leaving_a_file_whose_tab_holds_unsaved_typing_asks_first(
+        qtbot, make_session: SessionFactory, french: object,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tsn_desktop.patients.ui import patient_file
+
+    session = first_run(make_session, features=WITH_THROWAWAY)
+    window = session.window
+    assert window is not None and session.executor is not None
+    patient = session.executor.call(lambda db: service.save(db, make_patient())).patient
+    page = window.page_widgets["patients"]
+    assert isinstance(page, PatientsPage)
+    with qtbot.waitSignal(page.patient_opened, timeout=5_000):
+        page.open_patient(patient.id)
+    tab = page.file_view.tab(ThrowawayTab)
+    monkeypatch.setattr(tab, "has_unsaved", lambda: True)
+    answers: list[bool] = [False]
+    monkeypatch.setattr(patient_file, "confirm_discard", lambda _parent: answers.pop())
+    page.leave_file()
+    assert page.stack.currentWidget() is page.file_view  # "Cancel": the typing stays
+    answers.append(True)
+    page.leave_file()
+    assert page.stack.currentWidget() is page.register

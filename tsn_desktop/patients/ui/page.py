@@ -70,7 +70,7 @@ class PatientsPage(QWidget):
 
         self._build_register()
         self.file_view = PatientFileView(self, tabs=patient_tabs())
-        self.file_view.back_requested.connect(self.show_register)
+        self.file_view.back_requested.connect(self.leave_file)
         self.file_view.edit_requested.connect(self._edit_patient)
         header = self.file_view.header
         header.archive_requested.connect(self._set_archived)
@@ -273,7 +273,7 @@ class PatientsPage(QWidget):
         self.edit_action = action(self.tr("&Edit the patient…"), [QKeySequence(Qt.Key.Key_F2)],
                                   self._edit_current, self)
         self.back_action = action(self.tr("&Back to the list"),
-                                  [QKeySequence(Qt.Key.Key_Escape)], self.show_register, self)
+                                  [QKeySequence(Qt.Key.Key_Escape)], self.leave_file, self)
         # Enter on the list opens the patient (an item view alone would not, on macOS).
         self.open_action = action("", [QKeySequence(Qt.Key.Key_Return),
                                        QKeySequence(Qt.Key.Key_Enter)],
@@ -508,6 +508,13 @@ class PatientsPage(QWidget):
         self.message_label.setText(message)
         self.message_label.setVisible(True)
         self.refresh()
+
+    def leave_file(self) -> None:
+        """Back to the list, the way the user asks (button, Esc): a feature tab holding
+        unsaved typing asks first (the session lock never asks: it keeps the form)."""
+        if self.stack.currentWidget() is self.file_view and not self.file_view.may_leave():
+            return
+        self.show_register()
 
     def show_register(self) -> None:
         self.stack.setCurrentWidget(self.register)
