@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+86"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -630,7 +630,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-68"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -691,6 +691,66 @@
         <location line="+1"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccination</source>
+        <translation>Vaccination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adverse event after vaccination</source>
+        <translation>Événement indésirable après vaccination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health condition</source>
+        <translation>Antécédent ou état de santé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device reading</source>
+        <translation>Mesure d&apos;objet connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurring appointments</source>
+        <translation>Rendez-vous récurrents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening hours</source>
+        <translation>Horaires d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absence or closure</source>
+        <translation>Absence ou fermeture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared document</source>
+        <translation>Document partagé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory entry</source>
+        <translation>Fiche de l&apos;annuaire</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -820,7 +880,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -855,7 +915,7 @@
         <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
     </message>
@@ -1056,7 +1116,7 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation>Équipe de &amp;soins</translation>
     </message>
@@ -4428,7 +4488,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>

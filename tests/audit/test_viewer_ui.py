@@ -132,3 +132,14 @@ def test_an_export_to_a_folder_that_is_gone_says_what_to_do(qtbot, db, clock, ru
     tab.view.export()
     qtbot.waitUntil(lambda: "another folder" in tab.view.status.text(), timeout=5000)
     assert tab.view.export_button.isEnabled()
+
+
+def test_every_synced_record_type_is_named_in_words_in_the_audit_viewer(french):
+    """A practitioner reading "who opened what" sees "Rendez-vous", never "Appointment":
+    every type a feature syncs has its label (the viewer would show the raw code)."""
+    from tsn_desktop.audit.ui import texts
+    from tsn_desktop.features import sync_adapters
+
+    for adapter in sync_adapters():
+        label = texts.record_label(adapter.resource_type)
+        assert label and label != adapter.resource_type, adapter.resource_type

@@ -27,6 +27,19 @@ _RECORDS = {
     "Patient": QT_TRANSLATE_NOOP("AuditTexts", "Patient file"),
     "CareTeam": QT_TRANSLATE_NOOP("AuditTexts", "Care team (sharing)"),
     "AuditEvent": QT_TRANSLATE_NOOP("AuditTexts", "Audit log"),
+    # Every record type a feature audits or syncs; an unknown one shows as its code.
+    "Immunization": QT_TRANSLATE_NOOP("AuditTexts", "Vaccination"),
+    "AdverseEvent": QT_TRANSLATE_NOOP("AuditTexts", "Adverse event after vaccination"),
+    "Condition": QT_TRANSLATE_NOOP("AuditTexts", "Health condition"),
+    "Observation": QT_TRANSLATE_NOOP("AuditTexts", "Device reading"),
+    "Appointment": QT_TRANSLATE_NOOP("AuditTexts", "Appointment"),
+    "AppointmentSeries": QT_TRANSLATE_NOOP("AuditTexts", "Recurring appointments"),
+    "AgendaOpening": QT_TRANSLATE_NOOP("AuditTexts", "Opening hours"),
+    "AgendaClosure": QT_TRANSLATE_NOOP("AuditTexts", "Absence or closure"),
+    "Communication": QT_TRANSLATE_NOOP("AuditTexts", "Message"),
+    "Task": QT_TRANSLATE_NOOP("AuditTexts", "Task"),
+    "DocumentReference": QT_TRANSLATE_NOOP("AuditTexts", "Shared document"),
+    "Practitioner": QT_TRANSLATE_NOOP("AuditTexts", "Directory entry"),
 }
 
 
