@@ -200,3 +200,17 @@ def test_an_export_that_cannot_be_written_leaves_no_file_and_no_export_row(db, t
         service.export_csv(db, AuditFilter(), target, ["when"], lambda e: [e.action])
     assert not target.exists()
     assert [r.action for r in audit.for_resource(db._conn, "Patient", saved.id)] == ["create"]
+
+
+def test_the_sync_status_counts_changes_waiting_not_the_trail_of_opened_files(db, clock):
+    """"3 en attente" after merely opening files would tell the practitioner that some of
+    their work is not sent yet; only their edits count (the trail goes with them)."""
+    from tsn_desktop.sync.engine import read_counts
+
+    service.enable_hub_sync(db)
+    saved = patients.save(db, make_patient()).patient
+    for _ in range(3):
+        clock.advance(timedelta(hours=1))  # three consultations: three trail events
+        patients.open_file(db, saved.id)
+    assert len(audit_ops(db)) >= 3
+    assert read_counts(db).pending == 1  # the patient created, nothing else

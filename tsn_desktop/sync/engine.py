@@ -23,6 +23,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from tsn_desktop.core import outbox
+from tsn_desktop.core.audit import HUB_RESOURCE as AUDIT_TRAIL
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.sync.adapters import AdapterRegistry, MergeResult, Resource, hub_copy, same
@@ -599,8 +600,11 @@ def parked_changes(db: Database) -> list[ParkedChange]:
 
 
 def read_counts(db: Database) -> SyncCounts:
+    # "Pending" is the practitioner's own work not sent yet; the audit trail rides along
+    # with every pass and would read as unsent work after merely opening files.
     pending = db.query_one("SELECT count(DISTINCT resource_type || '/' || resource_id)"
-                           " FROM outbox WHERE state = 'pending'")
+                           " FROM outbox WHERE state = 'pending' AND resource_type <> ?",
+                           (AUDIT_TRAIL,))
     parked = db.query_one("SELECT count(*) FROM outbox WHERE state = 'parked'")
     conflicts = db.query_one("SELECT count(*) FROM sync_conflict WHERE resolved_at IS NULL")
     state = db.query_one("SELECT last_sync_at, last_error FROM sync_state WHERE id = 1")
