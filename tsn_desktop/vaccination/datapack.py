@@ -2,7 +2,7 @@
 
 A pack is a folder of CDSi supporting-data XML files plus a `manifest.json`:
 
-    {"id": "fr-2025", "version": "2025.1.0", "title": "...", "source": "...",
+    {"id": "fr-2025", "version": "2025.2.0", "title": "...", "source": "...",
      "files": {"ScheduleSupportingData.xml": "<sha256 hex>", ...}}
 
 Every file listed must exist with that SHA-256, and every XML file of the folder

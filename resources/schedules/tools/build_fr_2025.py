@@ -52,9 +52,12 @@ REFERENCES = {
     "HAS2019HPV": (
         "HAS, Élargissement de la vaccination contre les papillomavirus aux garçons, "
         "décembre 2019", "HAS"),
-    "HAS2025HPV": (
-        "HAS, extension du rattrapage HPV jusqu'à 26 ans révolus pour tous (2025; "
-        "date exacte à vérifier)", "HAS"),
+    "RCPGARDASIL9": (
+        "Gardasil 9, résumé des caractéristiques du produit (EMA), rubrique 4.2 Posologie : "
+        "9-14 ans, 2 doses, 2e dose entre 5 et 13 mois après la 1re ; si elle est administrée "
+        "moins de 5 mois après, une 3e dose doit toujours être administrée ; schéma 3 doses "
+        "0, 2, 6 mois (2e dose au moins 1 mois après la 1re, 3e au moins 3 mois après la 2e)",
+        "EMA / MSD"),
     "HAS2024VRS": (
         "HAS, Stratégie vaccinale de prévention des infections par le VRS chez l'adulte âgé de "
         "60 ans et plus, juin 2024", "HAS"),
@@ -344,6 +347,7 @@ class Interval:
     latest: str | None = None
     abs_min: str | None = None
     from_target: int | None = None  # None = from previous dose
+    from_most_recent: tuple[str, ...] = ()  # from the latest dose of these vaccines
 
 
 @dataclass
@@ -424,9 +428,9 @@ def write_dose(parent: ET.Element, d: Dose, antigen: str) -> None:
     sub(age, "cessationDate")
     for iv in d.intervals:
         i = sub(e, "interval")
-        sub(i, "fromPrevious", "N" if iv.from_target else "Y")
+        sub(i, "fromPrevious", "N" if iv.from_target or iv.from_most_recent else "Y")
         sub(i, "fromTargetDose", str(iv.from_target) if iv.from_target else None)
-        sub(i, "fromMostRecent")
+        sub(i, "fromMostRecent", ";".join(iv.from_most_recent) or None)
         sub(i, "absMinInt", iv.abs_min or iv.min)
         sub(i, "minInt", iv.min)
         sub(i, "earliestRecInt", iv.earliest)
@@ -617,7 +621,11 @@ def dtp_doses(antigen: str, pertussis: bool = False) -> list[Dose]:
              extra_sources=[("HCSP2013", "schéma 2+1 : 2, 4 et 11 mois", "")]),
         Dose(2, ("CAL2025", LOC_SYN, "2e dose à 4 mois, deux mois après la première"),
              min_age="10 weeks", earliest="4 months", latest="5 months",
-             intervals=[Interval(min="4 weeks", earliest="8 weeks")],
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)],
+             extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
+                             "d'intervalle, aussi en rattrapage (début tardif)"),
+                            ("HCSP2013", "schéma 2+1", "un schéma à deux doses de "
+                             "primovaccination exige deux mois entre elles")],
              preferable=infant_pref, obligation=oblig),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois ; intervalle minimal de 6 mois après "
                  "la 2e dose (règle de transition 2013 pour les schémas 3+1)"),
@@ -762,8 +770,10 @@ def build_hib() -> None:
         Dose(1, ("CAL2025", LOC_SYN, "2 mois"), min_age="6 weeks", earliest="2 months",
              latest="3 months", max_age="5 years"),
         Dose(2, ("CAL2025", LOC_SYN, "4 mois"), min_age="10 weeks", earliest="4 months",
-             latest="5 months", max_age="5 years", intervals=[Interval(min="4 weeks",
-                                                                        earliest="8 weeks")],
+             latest="5 months", max_age="5 years",
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)],
+             extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
+                             "d'intervalle")],
              skips=[Skip("Both", [after_12m])]),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"), min_age="11 months",
              earliest="11 months", latest="12 months", max_age="5 years",
@@ -834,14 +844,18 @@ def build_pneumo() -> None:
         Dose(1, ("CAL2025", LOC_SYN, "2 mois"), min_age="6 weeks", earliest="2 months",
              latest="3 months", max_age="2 years", preferable=infant_pref, allowable=pcv),
         Dose(2, ("CAL2025", LOC_SYN, "4 mois"), min_age="10 weeks", earliest="4 months",
-             latest="5 months", max_age="2 years", intervals=[Interval(min="8 weeks")],
+             latest="5 months", max_age="2 years",
+             intervals=[Interval(min="2 months", earliest="2 months")],
+             extra_sources=[("CAL2025", LOC_RATT, "pneumocoque : deux doses à au moins deux "
+                             "mois d'intervalle (nourrisson, rattrapage de 7 à 23 mois)")],
              preferable=infant_pref, allowable=pcv),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"), min_age="11 months",
              earliest="11 months", latest="12 months", max_age="2 years",
-             intervals=[Interval(min="8 weeks")], preferable=infant_pref, allowable=pcv,
+             intervals=[Interval(min="2 months", earliest="2 months")],
+             preferable=infant_pref, allowable=pcv,
              skips=[Skip("Both", [late])],
-             extra_sources=[("TSN", "intervalle minimal de 8 semaines avant le rappel",
-                             "valeur du RCP ; le calendrier fixe l'âge (11 mois)")]),
+             extra_sources=[("CAL2025", LOC_RATT, "rappel au moins 2 mois après la dernière "
+                             "dose ; le calendrier fixe l'âge (11 mois)")]),
     ]
     for d in infant:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
@@ -1016,32 +1030,55 @@ def build_mmr() -> None:
 def build_hpv() -> None:
     loc = "Infections à papillomavirus humains (HPV)"
     pref = [("FR-GARDASIL9", None, None)]
+    # A second dose given less than 5 months after the first does not complete
+    # the 2-dose schedule: it fills target dose 2 ("early second dose") and a
+    # third dose is due at least 3 months after it.  A second dose given 5
+    # months or more after the first skips target 2 (Interval condition, from
+    # the previous dose) and completes the schedule as target 3.  Target 2 is
+    # never forecast itself.
+    early_second = Dose(
+        2, ("RCPGARDASIL9", "4.2 Posologie", "si la deuxième dose est administrée moins de 5 mois "
+            "après la première, une troisième dose doit toujours être administrée"),
+        intervals=[Interval(min="4 weeks")], preferable=pref,
+        skips=[Skip("Evaluation", [SkipSet(
+                   "2e dose 5 mois ou plus après la 1re : schéma à 2 doses",
+                   [Cond("Interval", interval="5 months")],
+                   ("RCPGARDASIL9", "4.2 Posologie", "2e dose entre 5 et 13 mois après la 1re"))]),
+               Skip("Forecast", [SkipSet(
+                   "Jamais proposée : la 2e dose du schéma à 2 doses est la dose cible 3",
+                   [Cond("Age", begin_age="0 days")], ("TSN", "modélisation", ""))])],
+        extra_sources=[("CAL2025", loc, "schéma à 2 doses espacées de 6 à 13 mois")])
     two = [
-        Dose(1, ("CAL2025", loc, "filles et garçons de 11 à 14 ans : 2 doses (0, 6-13 mois)"),
+        Dose(1, ("CAL2025", loc, "filles et garçons de 11 à 14 ans révolus : 2 doses (0, 6-13 "
+                 "mois) ; dès 9 ans selon l'AMM"),
              min_age="9 years", earliest="11 years", latest="15 years", max_age="15 years",
              preferable=pref, extra_sources=[("HAS2019HPV", "", "extension aux garçons")]),
-        Dose(2, ("CAL2025", loc, "2e dose 6 à 13 mois après la 1re ; une dose reçue moins "
-                 "de 5 mois après la 1re ne compte pas (dose supplémentaire nécessaire)"),
+        early_second,
+        Dose(3, ("CAL2025", loc, "2e dose 6 à 13 mois après la 1re (au moins 5 mois, RCP) ; "
+                 "après une 2e dose trop précoce, 3e dose au moins 3 mois après elle"),
              intervals=[Interval(min="5 months", earliest="6 months", latest="13 months",
-                                 from_target=1)],
+                                 from_target=1),
+                        Interval(min="3 months")],
              preferable=pref,
-             extra_sources=[("TSN", "intervalle minimal de 5 mois",
-                             "RCP Gardasil 9 ; en deçà une 3e dose est nécessaire")]),
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "intervalle minimal de 5 mois "
+                             "entre les deux doses du schéma à 2 doses")]),
     ]
     three = [
-        Dose(1, ("CAL2025", loc, "rattrapage de 15 à 26 ans révolus : 3 doses (0, 2, 6 mois)"),
-             min_age="15 years", earliest="15 years", latest="16 years", max_age="27 years",
-             preferable=pref, extra_sources=[("HAS2025HPV", "", "rattrapage jusqu'à 26 ans")]),
-        Dose(2, ("CAL2025", loc, "2 mois après la 1re"),
-             intervals=[Interval(min="1 month", earliest="2 months")], preferable=pref),
-        Dose(3, ("CAL2025", loc, "6 mois après la 1re"),
-             intervals=[Interval(min="5 months", earliest="6 months", from_target=1),
-                        Interval(min="3 months")], preferable=pref),
+        Dose(1, ("CAL2025", loc, "rattrapage de 15 à 19 ans révolus : 3 doses (0, 2, 6 mois)"),
+             min_age="15 years", earliest="15 years", latest="16 years", max_age="20 years",
+             preferable=pref),
+        Dose(2, ("CAL2025", loc, "2 mois après la 1re (au moins 1 mois, RCP)"),
+             intervals=[Interval(min="1 month", earliest="2 months")], preferable=pref,
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "")]),
+        Dose(3, ("CAL2025", loc, "6 mois après la 1re (au moins 3 mois après la 2e, RCP)"),
+             intervals=[Interval(earliest="6 months", from_target=1),
+                        Interval(min="3 months")], preferable=pref,
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "")]),
     ]
     write_antigen("HPV.xml", [
         Series("HPV – 2 doses (début entre 9 et 14 ans)", "HPV", "HPV", two,
                ("CAL2025", loc, ""), max_start="15 years", preference=1),
-        Series("HPV – 3 doses (rattrapage à partir de 15 ans)", "HPV", "HPV", three,
+        Series("HPV – 3 doses (rattrapage de 15 à 19 ans)", "HPV", "HPV", three,
                ("CAL2025", loc, ""), min_start="15 years", preference=2),
     ])
 
@@ -1073,17 +1110,23 @@ def build_zoster() -> None:
     loc = "Zona"
     pref = [("FR-SHINGRIX", None, None)]
     allow = ["FR-SHINGRIX", "187", "188"]  # Zostavax (live) does not count towards Shingrix
+    after_zostavax = Interval(min="1 year", earliest="1 year",
+                              from_most_recent=("FR-ZOSTAVAX", "121"))
+    zostavax_src = ("HAS2024ZONA", "personnes déjà vaccinées par Zostavax",
+                    "Shingrix au moins un an après Zostavax")
     doses = [
         Dose(1, ("HAS2024ZONA", "", "adultes de 65 ans et plus : 2 doses de Shingrix"),
              min_age="65 years", earliest="65 years", latest="66 years", preferable=pref,
-             allowable=allow, extra_sources=[("CAL2025", loc, "")]),
+             allowable=allow, intervals=[after_zostavax],
+             extra_sources=[("CAL2025", loc, ""), zostavax_src]),
         Dose(2, ("HAS2024ZONA", "", "2e dose 2 mois (jusqu'à 6 mois) après la 1re"),
              intervals=[Interval(min="4 weeks", earliest="2 months", latest="6 months")],
              preferable=pref, allowable=allow),
     ]
     risk = [
         Dose(1, ("HAS2024ZONA", "", "adultes immunodéprimés à partir de 18 ans"),
-             min_age="18 years", preferable=pref, allowable=allow),
+             min_age="18 years", preferable=pref, allowable=allow, intervals=[after_zostavax],
+             extra_sources=[zostavax_src]),
         Dose(2, ("HAS2024ZONA", "", "1 à 2 mois après"),
              intervals=[Interval(min="4 weeks", earliest="1 month", latest="2 months")],
              preferable=pref, allowable=allow),
