@@ -36,6 +36,7 @@ from tsn_desktop.vaccination.schedule import (
     SupportingData,
     load_supporting_data,
     parse_duration,
+    seasonal_data,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -378,6 +379,7 @@ def _old_next_change_date(
 ) -> date | None:
     """next_change_date as it was, one addition per age of the data."""
     today = assessment.assessment_date
+    data = seasonal_data(data, today)  # both read this season's campaign dates
     candidates: list[date | None] = [practice._plus(patient.dob, a) for a in data.age_marks]
     candidates += data.date_marks
     for dose in doses:

@@ -21,6 +21,7 @@ from tsn_desktop.vaccination.schedule import (
     SkipSet,
     SupportingData,
     VaccineRule,
+    seasonal_data,
 )
 
 __all__ = [
@@ -1419,6 +1420,8 @@ def forecast(
     trace=False leaves every explanation trace empty (groups' and doses'), for
     batch runs that only keep statuses and dates; everything else is the same.
     """
+    # Seasonal campaigns roll over every year: take this date's season.
+    data = seasonal_data(data, assessment_date)
     by_antigen, records, history_trace = organize_history(patient, doses, data, trace)
     ctx = _Context(patient, assessment_date, data, records, trace=trace)
     ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)

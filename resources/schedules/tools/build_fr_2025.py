@@ -12,6 +12,7 @@ elements in the tsn namespace are ignored by the CDSi engine (see ../README.md).
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +74,16 @@ REFERENCES = {
         "HAS"),
     "HAS2024COVID": ("HAS, Stratégie de vaccination contre le Covid-19, campagne 2024-2025 "
                      "et suivantes", "HAS"),
+    "HAS2025COVIDPRINTEMPS": (
+        "HAS, avis du 3 mars 2025 : campagne de vaccination de printemps contre le Covid-19 pour "
+        "les personnes de 80 ans et plus, les résidents d'EHPAD/USLD et les personnes "
+        "immunodéprimées quel que soit leur âge, à partir de 3 mois après la dernière injection "
+        "ou infection", "HAS"),
+    "HAS2023GRIPPEENF": (
+        "HAS, recommandation du 9 février 2023 : vaccination contre la grippe saisonnière "
+        "intégrée au calendrier, proposée chaque année aux enfants sans comorbidité âgés de 2 à "
+        "17 ans révolus, sans la rendre obligatoire ; vaccin vivant atténué nasal à privilégier",
+        "HAS"),
     "HCSP2007BCG": ("HCSP, avis du 9 mars 2007 (suspension de l'obligation BCG, vaccination "
                     "ciblée des enfants à risque élevé)", "HCSP"),
     "DEC2023PRO": (
@@ -366,6 +377,7 @@ class Dose:
     season: tuple[str, str] | None = None
     obligation: dict[str, str] | None = None
     extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    campaign: str | None = None  # a campaign of SEASONS: its season replaces `season`
 
 
 @dataclass
@@ -478,6 +490,8 @@ def write_dose(parent: ET.Element, d: Dose, antigen: str) -> None:
     if d.season:
         sub(seas, "startDate", d.season[0])
         sub(seas, "endDate", d.season[1])
+    if d.campaign:
+        ET.SubElement(e, f"{{{TSN}}}season", campaign=d.campaign)
 
 
 def write_series(root: ET.Element, s: Series) -> None:
@@ -582,6 +596,7 @@ OBS = {
     "FR-DTP-ENFANCE-DECLAREE": "Vaccinations DTP et coqueluche de l'enfance déclarées "
                                "complètes (jusqu'au rappel de 11-13 ans), carnet non disponible",
     "FR-ALLERGIE-GRAVE": "Allergie grave (anaphylaxie) à une dose antérieure ou à un composant",
+    "FR-EHPAD": "Résident d'un EHPAD ou d'une USLD",
 }
 
 
@@ -1172,23 +1187,66 @@ def build_rsv() -> None:
     ])
 
 
+# Seasonal campaigns (written to seasons.json).  A season runs from `start`
+# to `end` (month-day; an end before the start is in the next year; 02-29 is
+# the end of February in every year); a dose
+# given from `counts_from` until the next season's `counts_from` counts for it,
+# so a dose of the previous season never does.  `seasons` holds the published
+# dates of a campaign, by its label; any other year follows the rule.  A new
+# campaign's dates are a data update (new pack version, shipped by the hub),
+# not a release.
+LOC_FLU = "Grippe saisonnière"
+SEASONS = {
+    "grippe": {
+        "title": "Campagne de vaccination contre la grippe saisonnière",
+        "rule": {"start": "10-15", "end": "02-29", "counts_from": "09-01"},
+        "seasons": {"2025-2026": {"start": "2025-10-14", "end": "2026-01-31"}},
+        "source": "CAL2025, grippe saisonnière : vaccination annuelle, à l'automne, pendant la "
+                  "campagne (mi-octobre à fin février selon les saisons) ; dates 2025-2026 à "
+                  "vérifier contre l'annonce de la campagne",
+    },
+    "covid-automne": {
+        "title": "Campagne d'automne de vaccination contre le Covid-19",
+        "rule": {"start": "10-15", "end": "02-29", "counts_from": "09-01"},
+        "seasons": {"2025-2026": {"start": "2025-10-14", "end": "2026-01-31"}},
+        "source": "HAS2024COVID : campagne d'automne, conjointe avec la grippe",
+    },
+    "covid-printemps": {
+        "title": "Campagne de printemps de vaccination contre le Covid-19",
+        "rule": {"start": "04-15", "end": "06-15", "counts_from": "03-01"},
+        "seasons": {"2024": {"start": "2024-04-15", "end": "2024-06-16"}},
+        "source": "HAS2025COVIDPRINTEMPS : campagne de printemps (mi-avril à mi-juin) pour les "
+                  "80 ans et plus, les résidents d'EHPAD/USLD et les personnes immunodéprimées",
+    },
+}
+
+
 def build_influenza() -> None:
-    loc = "Grippe saisonnière"
-    season = ("20251014", "20260131")  # campagne 2025-2026 (à mettre à jour chaque saison)
-    done = SkipSet("Déjà vacciné pendant la saison 2025-2026",
+    loc = LOC_FLU
+    season = ("20251014", "20260131")  # fallback for a CDSi engine without tsn:season
+    done = SkipSet("Déjà vacciné pendant la saison en cours",
                    [Cond("Vaccine Count by Date", start_date="20250901", end_date="20260901",
                          count=0, logic="greater than", dose_type="Total")],
-                   ("CAL2025", loc, "une dose par saison"))
+                   ("CAL2025", loc, "une dose par saison ; une dose de la saison précédente "
+                    "ne compte pas"))
+    injectable = [("FR-EFLUELDA", "60 years", None), ("FR-FLUAD", "65 years", None),
+                  ("FR-VAXIGRIP", "6 months", None), ("FR-INFLUVAC", "6 months", None)]
 
-    def dose(source: tuple[str, str, str], min_age: str) -> Dose:
-        return Dose(1, source, min_age=min_age, recurring=True, season=season,
-                    skips=[Skip("Forecast", [done])],
-                    preferable=[("FR-EFLUELDA", "60 years", None), ("FR-FLUAD", "65 years", None),
-                                ("FR-VAXIGRIP", "6 months", None),
-                                ("FR-INFLUVAC", "6 months", None)],
-                    extra_sources=[("CAL2025", loc, "campagne 2025-2026 : 14 octobre 2025 - "
-                                    "31 janvier 2026 (dates à vérifier)")])
+    def dose(source: tuple[str, str, str], min_age: str, max_age: str | None = None,
+             preferable: list[tuple[str, str | None, str | None]] = injectable) -> Dose:
+        return Dose(1, source, min_age=min_age, max_age=max_age, recurring=True, season=season,
+                    campaign="grippe", skips=[Skip("Forecast", [done])],
+                    preferable=preferable,
+                    extra_sources=[("CAL2025", loc, "saisons : voir seasons.json (campagne "
+                                    "« grippe »), reconduites chaque année")])
 
+    children = dose(("CAL2025", loc, "vaccination proposée chaque année aux enfants sans "
+                     "comorbidité âgés de 2 à 17 ans révolus, sans être obligatoire"),
+                    "2 years", "18 years",
+                    [("FR-FLUENZ", "2 years", "18 years"), ("FR-VAXIGRIP", "6 months", None),
+                     ("FR-INFLUVAC", "6 months", None)])
+    children.extra_sources.append(("HAS2023GRIPPEENF", "", "vaccin vivant nasal à privilégier "
+                                   "(sauf immunodépression)"))
     write_antigen("Influenza.xml", [
         Series("Grippe – 65 ans et plus", "Influenza", "Grippe",
                [dose(("CAL2025", loc, "vaccination annuelle des 65 ans et plus"), "65 years")],
@@ -1199,13 +1257,18 @@ def build_influenza() -> None:
                indications=[("FR-RISQUE-GRIPPE", OBS["FR-RISQUE-GRIPPE"], "6 months", None),
                             ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None),
                             ("FR-PRO-SANTE", OBS["FR-PRO-SANTE"], None, None)]),
+        # Its own series group: the child's forecast is not judged against the
+        # 65+ series (the group shows whichever dose is due first).
+        Series("Grippe – enfants de 2 à 17 ans", "Influenza", "Grippe", [children],
+               ("CAL2025", loc, "enfants de 2 à 17 ans révolus sans comorbidité"),
+               series_group="3", extra_sources=[("HAS2023GRIPPEENF", "", "")]),
     ])
 
 
 def build_covid() -> None:
     loc = "Covid-19"
-    season = ("20251014", "20260131")
-    done = SkipSet("Déjà vacciné pendant la campagne 2025-2026",
+    season = ("20251014", "20260131")  # fallback for a CDSi engine without tsn:season
+    done = SkipSet("Déjà vacciné pendant la campagne d'automne en cours",
                    [Cond("Vaccine Count by Date", start_date="20250901", end_date="20260901",
                          count=0, logic="greater than", dose_type="Total")],
                    ("HAS2024COVID", "", "une dose lors de la campagne d'automne"))
@@ -1213,10 +1276,25 @@ def build_covid() -> None:
     def dose(min_age: str) -> Dose:
         return Dose(1, ("HAS2024COVID", "", "une dose à l'automne, au moins 6 mois après la "
                         "dernière injection ou infection"), min_age=min_age, recurring=True,
-                    season=season, intervals=[Interval(min="6 months")],
+                    season=season, campaign="covid-automne", intervals=[Interval(min="6 months")],
                     skips=[Skip("Forecast", [done])],
                     preferable=[("FR-COMIRNATY", None, None)],
                     extra_sources=[("CAL2025", loc, "")])
+
+    spring_done = SkipSet("Déjà vacciné pendant la campagne de printemps en cours",
+                          [Cond("Vaccine Count by Date", start_date="20250301",
+                                end_date="20260301", count=0, logic="greater than",
+                                dose_type="Total")],
+                          ("HAS2025COVIDPRINTEMPS", "", "une dose au printemps"))
+
+    def spring(min_age: str, interval: str = "3 months") -> Dose:
+        return Dose(1, ("HAS2025COVIDPRINTEMPS", "", f"une dose au printemps, au moins {interval} "
+                        "après la dernière injection ou infection (3 mois pour les 80 ans et "
+                        "plus et les immunodéprimés, 6 mois sinon)"), min_age=min_age,
+                    recurring=True, season=("20250414", "20250616"), campaign="covid-printemps",
+                    intervals=[Interval(min=interval)], skips=[Skip("Forecast", [spring_done])],
+                    preferable=[("FR-COMIRNATY", None, None)],
+                    extra_sources=[("CAL2025", loc, "campagne de printemps")])
 
     write_antigen("COVID-19.xml", [
         Series("Covid-19 – 65 ans et plus", "COVID-19", "Covid-19", [dose("65 years")],
@@ -1225,8 +1303,27 @@ def build_covid() -> None:
                ("HAS2024COVID", "", ""), series_type="Risk", series_group="2",
                indications=[("FR-RISQUE-COVID", OBS["FR-RISQUE-COVID"], "6 months", None),
                             ("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "6 months", None),
-                            ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None)]),
+                            ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None),
+                            ("FR-EHPAD", OBS["FR-EHPAD"], None, None)]),
+        # Spring: an extra dose for the most vulnerable, in its own series
+        # groups so it adds to (does not replace) the autumn dose.
+        Series("Covid-19 – printemps, 80 ans et plus", "COVID-19", "Covid-19",
+               [spring("80 years")], ("HAS2025COVIDPRINTEMPS", "", ""), series_group="3"),
+        Series("Covid-19 – printemps, immunodéprimés", "COVID-19", "Covid-19",
+               [spring("6 months")], ("HAS2025COVIDPRINTEMPS", "", ""),
+               series_type="Risk", series_group="4",
+               indications=[("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "6 months", None)]),
+        Series("Covid-19 – printemps, résidents d'EHPAD/USLD", "COVID-19", "Covid-19",
+               [spring("0 days", "6 months")], ("HAS2025COVIDPRINTEMPS", "", ""),
+               series_type="Risk", series_group="5",
+               indications=[("FR-EHPAD", OBS["FR-EHPAD"], None, None)]),
     ])
+
+
+def write_seasons() -> None:
+    (OUT / "seasons.json").write_text(
+        json.dumps({"campaigns": SEASONS}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8")
 
 
 def build_rotavirus() -> None:
@@ -1399,6 +1496,7 @@ def main() -> None:
     build_covid()
     build_rotavirus()
     build_bcg()
+    write_seasons()
 
 
 if __name__ == "__main__":
