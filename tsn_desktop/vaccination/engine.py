@@ -320,6 +320,11 @@ def select_relevant_series(
     for series in antigen.series:
         if series.required_genders and patient.gender not in series.required_genders:
             continue
+        # Birth-cohort series (pack extension): e.g. adults born before 1980.
+        if series.born_before is not None and patient.dob >= series.born_before:
+            continue
+        if series.born_on_or_after is not None and patient.dob < series.born_on_or_after:
+            continue
         if series.series_type == "Risk" and not (
             patient.observations
             and any(indication_applies(patient, i, assessment) for i in series.indications)

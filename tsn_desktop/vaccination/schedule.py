@@ -254,6 +254,10 @@ class Series:
     max_age_to_start: Duration | None
     indications: tuple[Indication, ...]
     doses: tuple[SeriesDose, ...]
+    # Birth cohort the series is for (tsn:birthCohort; CDSi has no such
+    # criterion): born before / on or after these dates.  None: anyone.
+    born_before: date | None = None
+    born_on_or_after: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -824,7 +828,15 @@ def _parse_series(e: ET.Element, antigen: str) -> Series:
         max_age_to_start=parse_duration(_text(select, "maxAgeToStart")),
         indications=tuple(indications),
         doses=tuple(_parse_series_dose(d) for d in _children(e, "seriesDose")),
+        born_before=_cohort_date(e, "bornBefore"),
+        born_on_or_after=_cohort_date(e, "bornOnOrAfter"),
     )
+
+
+def _cohort_date(e: ET.Element, attribute: str) -> date | None:
+    cohort = e.find(f"{TSN_NS}birthCohort")
+    text = cohort.get(attribute) if cohort is not None else None
+    return date.fromisoformat(text) if text else None
 
 
 def _text_of(e: ET.Element) -> str:

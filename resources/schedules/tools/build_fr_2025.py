@@ -92,6 +92,15 @@ REFERENCES = {
         "Légifrance"),
     "CSP3111-4": ("Code de la santé publique art. L3111-4 (obligation hépatite B, DTP des "
                   "professionnels de santé exposés)", "Légifrance"),
+    "HCSP2014ID": (
+        "HCSP, Vaccination des personnes immunodéprimées ou aspléniques – recommandations "
+        "actualisées, 2014 (asplénie : pneumocoque, méningocoques ACWY et B, Hib, grippe)",
+        "HCSP"),
+    "RCPHEPA": ("Havrix, Avaxim : résumés des caractéristiques du produit, posologie (une dose, "
+                "rappel 6 à 12 mois plus tard, jusqu'à 36 mois selon le vaccin ; dès 1 an)",
+                "EMA / ANSM"),
+    "RCPBEXSERO": ("Bexsero, résumé des caractéristiques du produit, 4.2 Posologie : à partir de "
+                   "2 ans, 2 doses à au moins 1 mois d'intervalle", "EMA / GSK"),
     "TSN": ("Choix d'implémentation TSN Desktop (pas de règle explicite dans le calendrier)",
             "TSN Desktop"),
 }
@@ -189,6 +198,13 @@ PRODUCTS = [
     Product("FR-SPIKEVAX", "Spikevax (Covid-19, ARNm)", ("COVID-19",)),
     Product("FR-NUVAXOVID", "Nuvaxovid (Covid-19, protéine)", ("COVID-19",)),
     Product("FR-TWINRIX", "Twinrix (hépatites A et B)", ("HepA", "HepB")),
+    Product("FR-HAVRIX1440", "Havrix 1440 (hépatite A, adulte)", ("HepA",), min_age="16 years"),
+    Product("FR-HAVRIX720", "Havrix 720 Junior (hépatite A, 1 à 15 ans)", ("HepA",),
+            min_age="12 months"),
+    Product("FR-AVAXIM160", "Avaxim 160 (hépatite A, dès 16 ans)", ("HepA",),
+            min_age="16 years"),
+    Product("FR-AVAXIM80", "Avaxim 80 pédiatrique (hépatite A, 1 à 15 ans)", ("HepA",),
+            min_age="12 months"),
 ]
 
 CVX = [
@@ -222,6 +238,9 @@ CVX = [
     ("43", "Hep B, adult", ("HepB",)),
     ("45", "Hep B, unspecified formulation", ("HepB",)),
     ("104", "Hep A-Hep B", ("HepA", "HepB")),
+    ("52", "Hep A, adult", ("HepA",)),
+    ("83", "Hep A, ped/adol, 2 dose", ("HepA",)),
+    ("85", "Hep A, unspecified formulation", ("HepA",)),
     ("189", "Hep B, adjuvanted", ("HepB",)),
     ("133", "Pneumococcal conjugate PCV 13", ("Pneumococcal",)),
     ("215", "Pneumococcal conjugate PCV 15", ("Pneumococcal",)),
@@ -400,6 +419,7 @@ class Series:
     obligation: dict[str, str] | None = None
     pregnancy: dict[str, str] | None = None
     extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    cohort: dict[str, str] | None = None  # tsn:birthCohort bornBefore / bornOnOrAfter
 
 
 def _src(parent: ET.Element, s: tuple[str, str, str]) -> None:
@@ -506,6 +526,8 @@ def write_series(root: ET.Element, s: Series) -> None:
         ET.SubElement(e, f"{{{TSN}}}obligation", s.obligation)
     if s.pregnancy:
         ET.SubElement(e, f"{{{TSN}}}pregnancyWindow", s.pregnancy)
+    if s.cohort:
+        ET.SubElement(e, f"{{{TSN}}}birthCohort", s.cohort)
     sub(e, "seriesAdminGuidance", s.source[2] or None)
     sub(e, "seriesType", s.series_type)
     sub(e, "equivalentSeriesGroups", s.equivalent_groups)
@@ -549,6 +571,10 @@ def write_antigen(filename: str, series: list[Series], immunity: dict | None = N
             sub(dob, "immunityBirthDate", immunity["birth_date"])
             sub(dob, "birthCountry")
             _src(dob, immunity["source"])
+            for code, title in immunity.get("exclusions", []):
+                x = sub(dob, "exclusion")
+                sub(x, "exclusionCode", code)
+                sub(x, "exclusionTitle", title)
     ci = sub(root, "contraindications")
     if contraindications:
         vg = sub(ci, "vaccineGroup")
@@ -597,6 +623,14 @@ OBS = {
                                "complètes (jusqu'au rappel de 11-13 ans), carnet non disponible",
     "FR-ALLERGIE-GRAVE": "Allergie grave (anaphylaxie) à une dose antérieure ou à un composant",
     "FR-EHPAD": "Résident d'un EHPAD ou d'une USLD",
+    "FR-ASPLENIE": "Asplénie anatomique ou fonctionnelle (splénectomie, drépanocytose...)",
+    "FR-DEFICIT-COMPLEMENT": "Déficit en fraction terminale du complément ou en properdine, "
+                             "ou traitement par inhibiteur du complément (anti-C5)",
+    "FR-RISQUE-HEPA": "Exposition à risque d'hépatite A (hépatopathie chronique, mucoviscidose, "
+                      "HSH, jeunes des internats pour l'enfance handicapée, enfant d'une "
+                      "famille originaire d'un pays de forte endémie susceptible d'y séjourner, "
+                      "entourage d'un cas)",
+    "FR-PROJET-GROSSESSE": "Femme en âge de procréer ayant un projet de grossesse",
 }
 
 
@@ -796,10 +830,18 @@ def build_hib() -> None:
     ]
     for d in doses:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
+    asplenia = [Dose(1, ("HCSP2014ID", "asplénie", "une dose de vaccin Hib chez la personne "
+                         "asplénique non vaccinée (après 5 ans)"), min_age="6 weeks",
+                     extra_sources=[("CAL2025", loc, "recommandations particulières")])]
     write_antigen("Hib.xml", [Series("Hib – calendrier France 2025", "Hib", "Hib", doses,
                                      ("CAL2025", loc, "rattrapage jusqu'à 5 ans"), default=True,
                                      obligation={"bornOnOrAfter": "2018-01-01",
-                                                 "ref": "LOI2017"})])
+                                                 "ref": "LOI2017"}),
+                              Series("Hib – asplénie (à partir de 5 ans)", "Hib", "Hib",
+                                     asplenia, ("HCSP2014ID", "asplénie", ""),
+                                     series_type="Risk", series_group="2",
+                                     indications=[("FR-ASPLENIE", OBS["FR-ASPLENIE"],
+                                                   "5 years", None)])])
 
 
 def build_hepb() -> None:
@@ -914,7 +956,14 @@ def build_pneumo() -> None:
                ("CAL2025", loc, "recommandations particulières"), series_type="Risk",
                series_group="1", preference=1,
                indications=[("FR-RISQUE-PNEUMO", OBS["FR-RISQUE-PNEUMO"], "18 years",
-                             "65 years")]),
+                             "65 years"),
+                            ("FR-ASPLENIE", OBS["FR-ASPLENIE"], "18 years", "65 years"),
+                            ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "18 years",
+                             "65 years"),
+                            ("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "18 years",
+                             "65 years")],
+               extra_sources=[("CAL2025", loc, "personnes à risque : immunodéprimés (dont "
+                               "asplénie, déficits immunitaires héréditaires), comorbidités")]),
         Series("Pneumocoque – nourrissons prématurés (3+1)", "Pneumococcal", "Pneumocoque",
                premature, ("CAL2025", loc, "prématurés : dose supplémentaire à 3 mois"),
                series_type="Risk", series_group="2", equivalent_groups="1",
@@ -969,6 +1018,20 @@ def build_menb() -> None:
         Dose(3, ("CAL2025", LOC_RATT, "rappel 12 à 23 mois après la 2e dose"),
              intervals=[Interval(min="12 months", earliest="12 months", latest="23 months")]),
     ]
+    risk_indications = [
+        ("FR-ASPLENIE", OBS["FR-ASPLENIE"], "2 years", None),
+        ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "2 years", None)]
+    risk_loc = "Infections invasives à méningocoques – recommandations particulières"
+    bexsero_only = ["FR-BEXSERO", "163"]
+    risk = [
+        Dose(1, ("CAL2025", risk_loc, "personnes aspléniques ou ayant un déficit en fraction "
+                 "terminale du complément, en properdine, ou traitées par anti-C5 : vaccination "
+                 "contre le méningocoque B"), min_age="2 years", preferable=bexsero,
+             allowable=bexsero_only, extra_sources=[("HAS2024MEN", "", "personnes à risque")]),
+        Dose(2, ("RCPBEXSERO", "4.2 Posologie", "2e dose au moins 1 mois après la 1re"),
+             intervals=[Interval(min="1 month", earliest="1 month")], preferable=bexsero,
+             allowable=bexsero_only),
+    ]
     write_antigen("Meningococcal-B.xml", [
         series("Méningocoque B – début entre 2 et 5 mois", early,
                "3, 5 et 12 mois (obligatoire, nés depuis le 1er janvier 2025)", None,
@@ -977,6 +1040,9 @@ def build_menb() -> None:
                "12 months", 2),
         series("Méningocoque B – début entre 12 et 23 mois", late, "rattrapage jusqu'à 2 ans",
                "12 months", "2 years", 3),
+        Series("Méningocoque B – asplénie, déficit en complément", "Meningococcal B", "MenB",
+               risk, ("CAL2025", risk_loc, ""), series_type="Risk", series_group="2",
+               indications=risk_indications),
     ])
 
 
@@ -1005,10 +1071,28 @@ def build_menacwy() -> None:
                          ("FR-MENVEO", None, None)],
              extra_sources=[("HAS2024MEN", "", "")]),
     ]
+    risk_loc = "Infections invasives à méningocoques – recommandations particulières"
+    acwy = [("FR-NIMENRIX", None, None), ("FR-MENQUADFI", "12 months", None),
+            ("FR-MENVEO", None, None)]
+    risk = [
+        Dose(1, ("CAL2025", risk_loc, "personnes aspléniques ou ayant un déficit en fraction "
+                 "terminale du complément, en properdine, ou traitées par anti-C5 : un vaccin "
+                 "tétravalent ACWY conjugué"), min_age="2 years", preferable=acwy,
+             extra_sources=[("HAS2024MEN", "", "personnes à risque")]),
+        Dose(2, ("CAL2025", risk_loc, "rappel tous les 5 ans tant que le risque persiste"),
+             intervals=[Interval(min="5 years", earliest="5 years")], preferable=acwy,
+             recurring=True),
+    ]
     write_antigen("Meningococcal.xml", [Series(
         "Méningocoques ACWY – calendrier France 2025", "Meningococcal", "MenACWY", doses,
         ("CAL2025", loc, "6 et 12 mois (obligatoires, nés depuis le 1er janvier 2025), 11-14 ans"),
-        default=True, extra_sources=[("HAS2024MEN", "", "")], obligation=oblig)])
+        default=True, extra_sources=[("HAS2024MEN", "", "")], obligation=oblig),
+        Series("Méningocoques ACWY – asplénie, déficit en complément", "Meningococcal",
+               "MenACWY", risk, ("CAL2025", risk_loc, ""), series_type="Risk",
+               series_group="2",
+               indications=[("FR-ASPLENIE", OBS["FR-ASPLENIE"], "2 years", None),
+                            ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "2 years",
+                             None)])])
 
 
 def build_mmr() -> None:
@@ -1026,20 +1110,68 @@ def build_mmr() -> None:
                  obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"},
                  preferable=[("FR-PRIORIX", None, None), ("FR-MMRVAXPRO", None, None)]),
         ]
-        write_antigen(f"{antigen}.xml", [Series(
+        before_1980 = {"bornBefore": "1980-01-01"}
+        one_dose = [Dose(1, ("CAL2025", f"{loc} – recommandations particulières",
+                             "une dose de vaccin trivalent ROR"), min_age="12 months",
+                         preferable=[("FR-PRIORIX", None, None), ("FR-MMRVAXPRO", None, None)])]
+        series = [Series(
             f"{antigen} – calendrier France 2025 (ROR)", antigen, "ROR", doses,
             ("CAL2025", loc, "12 mois et 16-18 mois ; rattrapage des personnes nées depuis 1980"),
-            default=True)],
+            default=True, equivalent_groups="2"),
+            Series(f"{antigen} – professionnels de santé nés avant 1980", antigen, "ROR",
+                   one_dose, ("CAL2025", f"{loc} – milieu professionnel",
+                              "personnes nées avant 1980, non vaccinées et sans antécédent connu "
+                              "de rougeole ou de rubéole, exerçant une profession de santé (en "
+                              "formation, à l'embauche ou en poste) : une dose de ROR"),
+                   series_type="Risk", series_group="2", cohort=before_1980,
+                   indications=[("FR-PRO-SANTE", OBS["FR-PRO-SANTE"], "16 years", None)])]
+        exclusions = [("FR-PRO-SANTE", OBS["FR-PRO-SANTE"])]
+        if antigen == "Rubella":
+            series.append(Series(
+                "Rubéole – femme née avant 1980 ayant un projet de grossesse", antigen, "ROR",
+                one_dose, ("CAL2025", "Rubéole – recommandations particulières",
+                           "femmes nées avant 1980 non vaccinées contre la rubéole ayant un "
+                           "projet de grossesse : une dose de ROR (inutile si une sérologie "
+                           "montre l'immunité)"),
+                series_type="Risk", series_group="2", cohort=before_1980, genders=("Female",),
+                indications=[("FR-PROJET-GROSSESSE", OBS["FR-PROJET-GROSSESSE"], "12 years",
+                              None)]))
+            exclusions.append(("FR-PROJET-GROSSESSE", OBS["FR-PROJET-GROSSESSE"]))
+        write_antigen(f"{antigen}.xml", series,
             immunity={"history": [("FR-IMMUNITE-ROR", OBS["FR-IMMUNITE-ROR"])],
-                      "birth_date": "01/01/1980",
+                      "birth_date": "01/01/1980", "exclusions": exclusions,
                       "source": ("CAL2025", loc, "rattrapage à 2 doses pour les personnes nées "
                                  "depuis 1980 ; les personnes nées avant 1980 sont considérées "
-                                 "immunes (sauf femmes en âge de procréer pour la rubéole, et "
-                                 "professionnels : non modélisé)")},
+                                 "immunes, sauf les professionnels de santé et, pour la "
+                                 "rubéole, les femmes ayant un projet de grossesse (une dose "
+                                 "de ROR, séries « nés avant 1980 »)")},
             contraindications=[("FR-GROSSESSE", "Grossesse", "Vaccin vivant : contre-indiqué "
                                 "pendant la grossesse."),
                                ("FR-IMMUNODEPRIME", "Immunodépression",
                                 "Vaccin vivant : contre-indiqué en cas d'immunodépression.")])
+
+
+def build_hepa() -> None:
+    loc = "Hépatite A – recommandations particulières"
+    pref = [("FR-HAVRIX720", "12 months", "16 years"), ("FR-AVAXIM80", "12 months", "16 years"),
+            ("FR-HAVRIX1440", "16 years", None), ("FR-AVAXIM160", "16 years", None)]
+    doses = [
+        Dose(1, ("CAL2025", loc, "une dose dès l'âge d'un an pour les personnes exposées : "
+                 "hépatopathie chronique, mucoviscidose, HSH, jeunes des internats pour "
+                 "l'enfance et la jeunesse handicapées, enfants d'une famille originaire d'un "
+                 "pays de haute endémicité susceptibles d'y séjourner, entourage d'un cas"),
+             min_age="12 months", preferable=pref,
+             extra_sources=[("RCPHEPA", "posologie", "à partir d'un an")]),
+        Dose(2, ("RCPHEPA", "posologie", "rappel 6 à 12 mois après la 1re dose (jusqu'à 36 "
+                 "mois selon le vaccin) ; Twinrix : schéma 0, 1, 6 mois"),
+             intervals=[Interval(min="6 months", earliest="6 months", latest="12 months",
+                                 from_target=1)], preferable=pref,
+             extra_sources=[("CAL2025", loc, "rappel")]),
+    ]
+    write_antigen("HepA.xml", [Series(
+        "Hépatite A – personnes exposées", "HepA", "HepA", doses, ("CAL2025", loc, ""),
+        series_type="Risk", series_group="2",
+        indications=[("FR-RISQUE-HEPA", OBS["FR-RISQUE-HEPA"], "12 months", None)])])
 
 
 def build_hpv() -> None:
@@ -1373,6 +1505,7 @@ GROUPS = {
     "Coqueluche": ("No", ["Pertussis"]),
     "Hib": ("No", ["Hib"]),
     "HepB": ("No", ["HepB"]),
+    "HepA": ("No", ["HepA"]),
     "Pneumocoque": ("No", ["Pneumococcal"]),
     "MenB": ("No", ["Meningococcal B"]),
     "MenACWY": ("No", ["Meningococcal"]),
@@ -1488,6 +1621,7 @@ def main() -> None:
     build_menb()
     build_menacwy()
     build_mmr()
+    build_hepa()
     build_hpv()
     build_varicella()
     build_zoster()
