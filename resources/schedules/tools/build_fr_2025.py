@@ -855,16 +855,32 @@ def build_hepb() -> None:
     std = [
         Dose(1, ("CAL2025", LOC_SYN, "2 mois (hexavalent)"), min_age="0 days",
              earliest="2 months", latest="3 months", max_age="16 years"),
-        Dose(2, ("CAL2025", LOC_SYN, "4 mois"), earliest="4 months", latest="5 months",
-             max_age="16 years", intervals=[Interval(min="4 weeks", earliest="8 weeks")]),
-        Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois ; rattrapage 0, 1, 6 mois"),
+        Dose(2, ("CAL2025", LOC_SYN, "4 mois, deux mois après la 1re (schéma 2+1, aussi quand "
+                 "la vaccination débute tard avant 1 an)"), earliest="4 months",
+             latest="5 months", max_age="16 years",
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)]),
+        Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"),
              min_age="11 months", earliest="11 months", latest="12 months", max_age="16 years",
              intervals=[Interval(min="5 months"), Interval(min="4 months", from_target=1)],
              skips=[Skip("Both", [two_dose])],
              extra_sources=[("TSN", "intervalle minimal de 5 mois après la 2e dose",
                              "schéma de rattrapage 0, 1, 6 mois ; minimum non précisé")]),
     ]
-    for d in std:
+    # Started at 1 year or later: the child catch-up scheme 0, 1, 6 months
+    # (monovalent vaccines), 2 doses of Engerix B20 at 11-15 years.
+    catch_up = [
+        Dose(1, ("CAL2025", LOC_RATT, "hépatite B : rattrapage jusqu'à 15 ans révolus, schéma "
+                 "0, 1, 6 mois"), min_age="12 months", max_age="16 years"),
+        Dose(2, ("CAL2025", LOC_RATT, "1 mois après la 1re"), max_age="16 years",
+             intervals=[Interval(min="4 weeks", earliest="1 month")]),
+        Dose(3, ("CAL2025", LOC_RATT, "6 mois après la 1re"), max_age="16 years",
+             intervals=[Interval(min="5 months"),
+                        Interval(min="4 months", earliest="6 months", from_target=1)],
+             skips=[Skip("Both", [two_dose])],
+             extra_sources=[("TSN", "intervalle minimal de 5 mois après la 2e dose",
+                             "schéma 0, 1, 6 mois ; minimum non précisé")]),
+    ]
+    for d in std + catch_up:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
     risk = [
         Dose(1, ("CAL2025", loc, "personnes exposées : schéma 0, 1, 6 mois"), min_age="16 years"),
@@ -876,8 +892,12 @@ def build_hepb() -> None:
     ]
     write_antigen("HepB.xml", [
         Series("Hépatite B – calendrier France 2025", "HepB", "HepB", std,
-               ("CAL2025", loc, "nourrissons 2, 4, 11 mois ; rattrapage jusqu'à 15 ans révolus"),
-               default=True, obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
+               ("CAL2025", loc, "nourrissons 2, 4, 11 mois (début avant 1 an)"),
+               default=True, max_start="12 months",
+               obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
+        Series("Hépatite B – rattrapage de l'enfant (0, 1, 6 mois)", "HepB", "HepB", catch_up,
+               ("CAL2025", loc, "rattrapage jusqu'à 15 ans révolus"), min_start="12 months",
+               preference=2, obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
         Series("Hépatite B – adultes exposés et professionnels de santé", "HepB", "HepB", risk,
                ("CAL2025", loc, "recommandations particulières et obligation professionnelle"),
                extra_sources=[("CSP3111-4", "obligation des professionnels de santé exposés",
