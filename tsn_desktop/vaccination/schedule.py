@@ -369,6 +369,10 @@ class SupportingData:
     resolved_seasons: dict[tuple[Season, ...], SupportingData] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    # The same, by assessment date: one lookup per forecast of the day.
+    resolved_dates: dict[date, SupportingData] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
 
 # ----------------------------------------------------------- seasonal campaigns
@@ -495,6 +499,16 @@ def seasonal_data(data: SupportingData, on: date) -> SupportingData:
     the seasonal dates written in the XML (the data itself when it has none)."""
     if not data.campaigns:
         return data
+    found = data.resolved_dates.get(on)
+    if found is not None:
+        return found
+    if len(data.resolved_dates) > 4096:  # a practice's forecasts use a few dates
+        data.resolved_dates.clear()
+    found = data.resolved_dates[on] = _resolve_seasons(data, on)
+    return found
+
+
+def _resolve_seasons(data: SupportingData, on: date) -> SupportingData:
     seasons = {cid: c.season_for(on) for cid, c in data.campaigns.items()}
     key = tuple(seasons[k] for k in sorted(seasons))
     found = data.resolved_seasons.get(key)
@@ -511,12 +525,16 @@ def seasonal_data(data: SupportingData, on: date) -> SupportingData:
                 for d in s.doses))
             for s in antigen.series))
     age_marks, date_marks, skip_interval_marks = _marks(antigens, data.vaccines)
+    # A seasonal antigen is no longer the twin of another: it is evaluated on
+    # its own; the others keep their shapes (recomputing them all is slow).
+    changed = {n for n, a in antigens.items() if a is not data.antigens[n]}
+    shapes = {n: sh for n, sh in data.antigen_shapes.items() if n not in changed}
     found = dataclasses.replace(
         data, antigens=antigens, age_marks=age_marks, date_marks=date_marks,
-        skip_interval_marks=skip_interval_marks, antigen_shapes=_antigen_shapes(antigens),
-        campaigns={}, resolved_seasons={},
+        skip_interval_marks=skip_interval_marks, antigen_shapes=shapes,
+        campaigns={}, resolved_seasons={}, resolved_dates={},
     )
-    if len(data.resolved_seasons) > 32:  # a few seasons a year: never grows much
+    if len(data.resolved_seasons) > 256:  # a few seasons a year: never grows much
         data.resolved_seasons.clear()
     data.resolved_seasons[key] = found
     return found
