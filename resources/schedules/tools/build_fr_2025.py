@@ -101,6 +101,9 @@ REFERENCES = {
                 "EMA / ANSM"),
     "RCPBEXSERO": ("Bexsero, résumé des caractéristiques du produit, 4.2 Posologie : à partir de "
                    "2 ans, 2 doses à au moins 1 mois d'intervalle", "EMA / GSK"),
+    "RCPHEXA": ("Hexyon, Infanrix hexa, Vaxelis : résumés des caractéristiques du produit, "
+                "4.2 Posologie (au moins 1 mois entre les doses de primovaccination)",
+                "EMA"),
     "TSN": ("Choix d'implémentation TSN Desktop (pas de règle explicite dans le calendrier)",
             "TSN Desktop"),
 }
@@ -378,6 +381,12 @@ class Interval:
     abs_min: str | None = None
     from_target: int | None = None  # None = from previous dose
     from_most_recent: tuple[str, ...] = ()  # from the latest dose of these vaccines
+
+
+# The 2+1 dose 2 counts 2 months from dose 1 (target dose 1), and at least one
+# month from whatever dose came last (RCP of the hexavalent vaccines), so a
+# dose given too early still delays the next one by a month.
+AFTER_ANY_DOSE = Interval(min="1 month")
 
 
 @dataclass
@@ -670,11 +679,14 @@ def dtp_doses(antigen: str, pertussis: bool = False) -> list[Dose]:
              extra_sources=[("HCSP2013", "schéma 2+1 : 2, 4 et 11 mois", "")]),
         Dose(2, ("CAL2025", LOC_SYN, "2e dose à 4 mois, deux mois après la première"),
              min_age="10 weeks", earliest="4 months", latest="5 months",
-             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)],
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
              extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
                              "d'intervalle, aussi en rattrapage (début tardif)"),
                             ("HCSP2013", "schéma 2+1", "un schéma à deux doses de "
-                             "primovaccination exige deux mois entre elles")],
+                             "primovaccination exige deux mois entre elles"),
+                            ("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente, même non valide")],
              preferable=infant_pref, obligation=oblig),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois ; intervalle minimal de 6 mois après "
                  "la 2e dose (règle de transition 2013 pour les schémas 3+1)"),
@@ -820,9 +832,12 @@ def build_hib() -> None:
              latest="3 months", max_age="5 years"),
         Dose(2, ("CAL2025", LOC_SYN, "4 mois"), min_age="10 weeks", earliest="4 months",
              latest="5 months", max_age="5 years",
-             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)],
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
              extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
-                             "d'intervalle")],
+                             "d'intervalle"),
+                            ("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente")],
              skips=[Skip("Both", [after_12m])]),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"), min_age="11 months",
              earliest="11 months", latest="12 months", max_age="5 years",
@@ -858,7 +873,10 @@ def build_hepb() -> None:
         Dose(2, ("CAL2025", LOC_SYN, "4 mois, deux mois après la 1re (schéma 2+1, aussi quand "
                  "la vaccination débute tard avant 1 an)"), earliest="4 months",
              latest="5 months", max_age="16 years",
-             intervals=[Interval(min="2 months", earliest="2 months", from_target=1)]),
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
+             extra_sources=[("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente")]),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"),
              min_age="11 months", earliest="11 months", latest="12 months", max_age="16 years",
              intervals=[Interval(min="5 months"), Interval(min="4 months", from_target=1)],
