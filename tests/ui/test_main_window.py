@@ -191,7 +191,7 @@ def test_about_names_the_app_and_data_pack_versions(make_session: SessionFactory
     assert box.isVisible()
     assert f"TSN Desktop {importlib.metadata.version('tsn-desktop')}" in box.text()
     assert "Données de référence" in box.text()
-    assert "2025 (France) : version 2025.1.0" in box.text()  # resources/schedules/fr-2025
+    assert "2025 (France) : version 2025.2.0" in box.text()  # resources/schedules/fr-2025
     assert box.windowTitle() == "À propos de TSN Desktop"
     box.close()
 

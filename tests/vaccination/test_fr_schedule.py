@@ -454,7 +454,7 @@ def test_immunocompromised_50_year_old_is_due_shingrix(fr: SupportingData) -> No
 
 # ---------------------------------------------------------------- HPV
 # CAL2025 HPV: filles et garçons 11-14 ans, 2 doses (0, 6-13 mois); rattrapage
-# de 15 à 26 ans révolus, 3 doses (0, 2, 6 mois) (HAS 2019 garçons, HAS 2025).
+# de 15 à 19 ans révolus, 3 doses (0, 2, 6 mois) (HAS 2019 garçons).
 @pytest.mark.parametrize("gender", ["F", "M"])
 def test_11_year_old_girl_or_boy_is_due_hpv(fr: SupportingData, gender: str) -> None:
     dob = date(2014, 9, 1)
@@ -465,42 +465,44 @@ def test_11_year_old_girl_or_boy_is_due_hpv(fr: SupportingData, gender: str) -> 
 def test_hpv_second_dose_is_recommended_6_months_after_a_first_dose_at_12(
     fr: SupportingData,
 ) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus.
     dob = date(2013, 1, 1)
     g = group(fr, "HPV", dob, [(date(2025, 2, 1), "FR-GARDASIL9")], date(2025, 3, 1))
     assert (g.forecast_dose_number, g.recommended) == (2, date(2025, 8, 1))
 
 
 def test_two_hpv_doses_6_months_apart_before_15_are_complete(fr: SupportingData) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus.
     doses = [(date(2025, 2, 1), "FR-GARDASIL9"), (date(2025, 8, 1), "FR-GARDASIL9")]
     assert group(fr, "HPV", date(2013, 1, 1), doses, date(2025, 11, 10)).status == COMPLETE
 
 
 def test_hpv_second_dose_3_months_after_the_first_needs_another_dose(fr: SupportingData) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus.
     doses = [(date(2025, 2, 1), "FR-GARDASIL9"), (date(2025, 5, 1), "FR-GARDASIL9")]
     g = group(fr, "HPV", date(2013, 1, 1), doses, date(2025, 6, 1))
     assert g.status == NOT_COMPLETE
 
 
 def test_hpv_started_at_16_follows_the_three_dose_catch_up(fr: SupportingData) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus.
     dob = date(2009, 1, 1)
     g = group(fr, "HPV", dob, [(date(2025, 9, 1), "FR-GARDASIL9")], date(2025, 9, 2))
     assert (g.forecast_dose_number, g.recommended) == (2, date(2025, 11, 1))
 
 
 def test_unvaccinated_17_year_old_is_overdue_for_hpv_catch_up(fr: SupportingData) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus.
     g = group(fr, "HPV", date(2008, 5, 1), [], date(2025, 11, 10), gender="M")
     assert g.status == NOT_COMPLETE
     assert g.recommended is not None and g.recommended <= date(2025, 11, 10)
 
 
-def test_hpv_catch_up_ends_at_27(fr: SupportingData) -> None:
-    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 26 ans révolus.
-    assert group(fr, "HPV", date(1998, 5, 1), [], date(2025, 11, 10)).status == AGED_OUT
+def test_hpv_catch_up_ends_at_20(fr: SupportingData) -> None:
+    # CAL2025, papillomavirus: 2 doses à 11-14 ans, 3 doses de 15 à 19 ans révolus
+    # (the HAS extension to 26 years of May 2025 is not in the calendrier 2025).
+    assert group(fr, "HPV", date(2005, 5, 1), [], date(2025, 11, 10)).status == AGED_OUT
+    assert group(fr, "HPV", date(2006, 5, 1), [], date(2025, 11, 10)).status == NOT_COMPLETE
 
 
 # ---------------------------------------------------------------- DTP children

@@ -9,8 +9,14 @@ What is compared, per case (as the official CDSi test runners do):
 * the evaluation status of every administered dose (Valid / Not Valid /
   Extraneous / Sub standard); evaluation reasons are not compared.
 
-Patients are taken as born in the U.S. (the cases are US cases; it matters for the
-varicella birth-date evidence of immunity, spec table 7-3).
+French cases use the same format with three additions: `vaccine_group` may be a
+vaccine group name of the loaded pack ("DTP", "Pneumocoque", ...), the patient's
+pack observation codes come as `"medical_history": {"observations": [...]}`, and
+an `expected` field the case leaves out (or a dose's `"expected_status": null`)
+is not compared: the calendrier states ages and intervals, not past-due dates.
+Patients are taken as born in the U.S. unless the case gives `birth_country`
+(the official cases are US cases; it matters for the varicella birth-date
+evidence of immunity, spec table 7-3).
 
 A dose's group-level status combines its antigen statuses: Not Valid > Sub
 standard > Valid > Extraneous (case 2020-0002: a decennial Tdap is Valid for the
@@ -18,7 +24,8 @@ DTaP/Tdap/Td group although Extraneous for the completed pertussis series).
 A dose of another vaccine group than the case's (e.g. an MMR dose in a
 varicella live-virus case) is judged in its own group.
 
-Usage: python -m tsn_desktop.vaccination.conformance --cases FILE.jsonl --supporting-data DIR
+Usage: python -m tsn_desktop.vaccination.conformance --cases FILE.jsonl|DIR --supporting-data DIR
+(a DIR of cases holds one JSON case, or a JSON list of cases, per *.json file)
 Prints one line per failing case (id, then field / expected / got of each
 mismatch), then exactly "N passed, M failed"; always exits 0.
 """
@@ -74,8 +81,36 @@ def failure_line(case_id: str, mismatches: list[Mismatch]) -> str:
 
 
 def load_cases(path: str | Path) -> list[dict]:
+    """JSON-lines file of cases, or a folder of *.json files (one case or a list each)."""
+    path = Path(path)
+    if path.is_dir():
+        cases: list[dict] = []
+        for file in sorted(path.glob("*.json")):
+            raw = json.loads(file.read_text(encoding="utf-8"))
+            cases.extend(raw if isinstance(raw, list) else [raw])
+        return cases
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def group_name(code: str, data: SupportingData) -> str:
+    """The supporting-data vaccine group of a case's `vaccine_group` (CDSi code or name)."""
+    if code in data.vaccine_groups:
+        return code
+    try:
+        return GROUP_NAMES[code.upper()]
+    except KeyError:
+        raise ValueError(f"unknown vaccine group {code!r}") from None
+
+
+def case_patient(case: dict) -> CdsiPatient:
+    history = case.get("medical_history") or {}
+    return CdsiPatient(
+        dob=date.fromisoformat(case["dob"]),
+        gender=(case.get("gender") or "U")[0].upper(),
+        observations=frozenset(str(o) for o in history.get("observations") or ()),
+        birth_country=case.get("birth_country", "U.S."),
+    )
 
 
 def _date(text: str | None) -> date | None:
@@ -95,14 +130,10 @@ def _norm(text: str | None) -> str:
 def check_case(case: dict, data: SupportingData) -> list[Mismatch]:
     """Run one case; return its mismatches (empty when it passes)."""
     cid = case["id"]
-    group_name = GROUP_NAMES[case["vaccine_group"].upper()]
+    group = group_name(case["vaccine_group"], data)
     # CDSi cases describe US patients: birth country matters for the varicella
     # "born in the U.S. before 1980" evidence of immunity (spec table 7-3).
-    patient = CdsiPatient(
-        dob=date.fromisoformat(case["dob"]),
-        gender=(case.get("gender") or "U")[0],
-        birth_country="U.S.",
-    )
+    patient = case_patient(case)
     doses = [
         AdministeredDose(
             date.fromisoformat(d["date"]), d["cvx"].strip(), d.get("mvx") or None, str(i)
@@ -111,7 +142,7 @@ def check_case(case: dict, data: SupportingData) -> list[Mismatch]:
     ]
     # Doses of other vaccine groups (e.g. an MMR dose in a varicella case, there
     # for the live-virus conflict) are judged in their own group.
-    wanted = [group_name] + sorted(
+    wanted = [group] + sorted(
         {
             data.group_of_antigen[a.antigen]
             for d in doses
@@ -119,27 +150,35 @@ def check_case(case: dict, data: SupportingData) -> list[Mismatch]:
             for a in data.vaccines[d.vaccine].associations
             if a.antigen in data.group_of_antigen
         }
-        - {group_name}
+        - {group}
     )
     groups = forecast(
         patient, doses, date.fromisoformat(case["assessment_date"]), data, wanted
     ).groups
-    result = groups[group_name]
+    result = groups[group]
     expected = case["expected"]
     out: list[Mismatch] = []
-    if _norm(expected["series_status"]) != _norm(result.status):
+    # A field the case leaves out is not compared (French cases: the calendrier
+    # gives no past-due date); an empty value still means "no value expected".
+    if "series_status" in expected and _norm(expected["series_status"]) != _norm(result.status):
         out.append(Mismatch(cid, "series_status", expected["series_status"], result.status))
-    exp_number = str(expected.get("forecast_dose_number") or "")
-    got_number = "" if result.forecast_dose_number is None else str(result.forecast_dose_number)
-    if exp_number != got_number:
-        out.append(Mismatch(cid, "forecast_dose_number", exp_number, got_number))
+    if "forecast_dose_number" in expected:
+        exp_number = str(expected.get("forecast_dose_number") or "")
+        got_number = "" if result.forecast_dose_number is None else str(
+            result.forecast_dose_number)
+        if exp_number != got_number:
+            out.append(Mismatch(cid, "forecast_dose_number", exp_number, got_number))
     for name in ("earliest", "recommended", "past_due"):
+        if name not in expected:
+            continue
         want, got = _date(expected.get(name)), getattr(result, name)
         if want != got:
             out.append(Mismatch(cid, name, _show(want), _show(got)))
     for dose, spec in zip(doses, case["doses"], strict=True):
+        if spec.get("expected_status") is None:
+            continue
         got_status = next(
-            (s for g in [group_name, *wanted] if (s := groups[g].dose_status(dose))), ""
+            (s for g in [group, *wanted] if (s := groups[g].dose_status(dose))), ""
         )
         if _norm(spec["expected_status"]) != _norm(got_status):
             out.append(
@@ -163,7 +202,8 @@ def run_cases(cases: Iterable[dict], data: SupportingData) -> Iterator[tuple[dic
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", required=True, help="JSON-lines test-case file")
+    parser.add_argument("--cases", required=True,
+                        help="JSON-lines test-case file, or a folder of *.json cases")
     parser.add_argument("--supporting-data", required=True, help="CDSi supporting data directory")
     args = parser.parse_args(argv)
     data = load_supporting_data(args.supporting_data)

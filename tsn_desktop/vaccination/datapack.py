@@ -2,7 +2,7 @@
 
 A pack is a folder of CDSi supporting-data XML files plus a `manifest.json`:
 
-    {"id": "fr-2025", "version": "2025.1.0", "title": "...", "source": "...",
+    {"id": "fr-2025", "version": "2025.2.0", "title": "...", "source": "...",
      "files": {"ScheduleSupportingData.xml": "<sha256 hex>", ...}}
 
 Every file listed must exist with that SHA-256, and every XML file of the folder
@@ -22,10 +22,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tsn_desktop.core.paths import resources_dir
-from tsn_desktop.vaccination.schedule import SupportingData, load_supporting_data
+from tsn_desktop.vaccination.schedule import (
+    SEASONS_FILE,
+    SupportingData,
+    load_supporting_data,
+)
 
 MANIFEST = "manifest.json"
 DEFAULT_PACK = "fr-2025"
+# What a schedule pack's manifest must list: the CDSi XML and the seasonal
+# campaigns (seasons.json, optional) that the loader reads.
+SCHEDULE_FILES = ("*.xml", SEASONS_FILE)
 
 
 class DataPackError(Exception):
@@ -70,12 +77,17 @@ def read_manifest(directory: Path) -> Manifest:
         raise DataPackError(f"{path}: unreadable manifest ({exc})") from exc
 
 
-def data_files(directory: Path, pattern: str = "*.xml") -> list[Path]:
-    """The pack's data files (`pattern` names their kind), the manifest aside."""
-    return [p for p in sorted(directory.glob(pattern)) if p.name != MANIFEST]
+Patterns = str | tuple[str, ...]
 
 
-def verify_pack(directory: str | Path, pattern: str = "*.xml") -> Manifest:
+def data_files(directory: Path, pattern: Patterns = SCHEDULE_FILES) -> list[Path]:
+    """The pack's data files (`pattern`(s) name their kind), the manifest aside."""
+    patterns = (pattern,) if isinstance(pattern, str) else pattern
+    found = {p for pat in patterns for p in directory.glob(pat) if p.name != MANIFEST}
+    return sorted(found)
+
+
+def verify_pack(directory: str | Path, pattern: Patterns = SCHEDULE_FILES) -> Manifest:
     """Check every checksum of the manifest, and that every data file of the folder
     (`pattern`) is listed; raise DataPackError naming the first bad file."""
     directory = Path(directory)
@@ -92,10 +104,10 @@ def verify_pack(directory: str | Path, pattern: str = "*.xml") -> Manifest:
             raise DataPackError(
                 f"{name}: checksum mismatch (expected {expected[:12]}…, found {actual[:12]}…)"
             )
-    kind = pattern.rpartition(".")[2].upper()
     for path in data_files(directory, pattern):
         # A loader reads every data file of the folder, so an unlisted one is refused too.
         if path.name not in manifest.files:
+            kind = path.suffix.lstrip(".").upper()
             raise DataPackError(f"{path.name}: {kind} file not listed in {MANIFEST}")
     return manifest
 
@@ -104,11 +116,14 @@ def load_pack(pack: str | Path = DEFAULT_PACK) -> tuple[Manifest, SupportingData
     """Verify a pack (an id under resources/schedules as str, or a folder as Path) and load it."""
     directory = pack if isinstance(pack, Path) else pack_dir(pack)
     manifest = verify_pack(directory)
-    return manifest, load_supporting_data(directory)
+    try:
+        return manifest, load_supporting_data(directory)
+    except ValueError as exc:  # seasons.json: the message names the file first
+        raise DataPackError(str(exc)) from exc
 
 
 def rehash(directory: str | Path, version: str | None = None,
-           pattern: str = "*.xml") -> Manifest:
+           pattern: Patterns = SCHEDULE_FILES) -> Manifest:
     """Rewrite the manifest's checksums from the data files (`pattern`) now in the folder."""
     directory = Path(directory)
     path = directory / MANIFEST

@@ -21,6 +21,7 @@ from tsn_desktop.vaccination.schedule import (
     SkipSet,
     SupportingData,
     VaccineRule,
+    seasonal_data,
 )
 
 __all__ = [
@@ -318,6 +319,11 @@ def select_relevant_series(
     relevant = []
     for series in antigen.series:
         if series.required_genders and patient.gender not in series.required_genders:
+            continue
+        # Birth-cohort series (pack extension): e.g. adults born before 1980.
+        if series.born_before is not None and patient.dob >= series.born_before:
+            continue
+        if series.born_on_or_after is not None and patient.dob < series.born_on_or_after:
             continue
         if series.series_type == "Risk" and not (
             patient.observations
@@ -1419,6 +1425,8 @@ def forecast(
     trace=False leaves every explanation trace empty (groups' and doses'), for
     batch runs that only keep statuses and dates; everything else is the same.
     """
+    # Seasonal campaigns roll over every year: take this date's season.
+    data = seasonal_data(data, assessment_date)
     by_antigen, records, history_trace = organize_history(patient, doses, data, trace)
     ctx = _Context(patient, assessment_date, data, records, trace=trace)
     ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)

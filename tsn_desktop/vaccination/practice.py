@@ -48,7 +48,7 @@ from tsn_desktop.vaccination.engine import (
     CdsiPatient,
     forecast,
 )
-from tsn_desktop.vaccination.schedule import Duration, SupportingData
+from tsn_desktop.vaccination.schedule import Duration, SupportingData, seasonal_data
 
 K = TypeVar("K", bound=Hashable)
 
@@ -106,6 +106,7 @@ def next_change_date(
     None when nothing can change any more.
     """
     today = assessment.assessment_date
+    data = seasonal_data(data, today)  # this season's dates (the end moves to the next one)
     candidates: list[date | None] = _age_candidates(patient.dob, today, data.age_marks)
     candidates += data.date_marks
     for dose in doses:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -13,6 +15,11 @@ from pathlib import Path
 # CDSi "assumed value if empty" bounds (logic spec table 3-4).
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2999, 12, 31)
+
+# The project's extension namespace (resources/schedules/README.md) and the
+# pack file of seasonal campaigns it refers to.
+TSN_NS = "{urn:tsn-desktop:schedule-ext:1}"
+SEASONS_FILE = "seasons.json"
 
 _DURATION_TERM = re.compile(r"([+-])?\s*(\d+)\s*(year|month|week|day)s?", re.IGNORECASE)
 
@@ -215,6 +222,9 @@ class SeriesDose:
     allowable_by_cvx: dict[str, tuple[VaccineRule, ...]] = field(
         default_factory=dict, compare=False, hash=False
     )
+    # Seasonal campaign (seasons.json) whose current season replaces the
+    # seasonal dates and the "Vaccine Count by Date" windows (tsn:season).
+    campaign: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +254,10 @@ class Series:
     max_age_to_start: Duration | None
     indications: tuple[Indication, ...]
     doses: tuple[SeriesDose, ...]
+    # Birth cohort the series is for (tsn:birthCohort; CDSi has no such
+    # criterion): born before / on or after these dates.  None: anyone.
+    born_before: date | None = None
+    born_on_or_after: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +363,181 @@ class SupportingData:
     # Measles / Mumps / Rubella) give the same results for the same doses: the
     # engine evaluates such an antigen once per patient (see `antigen_shapes`).
     antigen_shapes: dict[str, AntigenShape] = field(default_factory=dict, compare=False, hash=False)
+    # Seasonal campaigns by id (seasons.json); `seasonal_data` resolves them
+    # for an assessment date (cached there, per set of seasons).
+    campaigns: dict[str, Campaign] = field(default_factory=dict, compare=False, hash=False)
+    resolved_seasons: dict[tuple[Season, ...], SupportingData] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    # The same, by assessment date: one lookup per forecast of the day.
+    resolved_dates: dict[date, SupportingData] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+
+# ----------------------------------------------------------- seasonal campaigns
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """One season of a campaign: doses are recommended from `start` to `end`, and a
+    dose given from `counts_from` until (excluded) `counts_until` counts for it."""
+
+    campaign: str
+    label: str  # "2026-2027", or "2026" for a season within one year
+    start: date
+    end: date
+    counts_from: date
+    counts_until: date
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    """A seasonal campaign that rolls over every year by rule (month-day dates);
+    `exact` holds the published dates of given seasons, by their start year."""
+
+    id: str
+    title: str
+    start: tuple[int, int]  # (month, day)
+    end: tuple[int, int]
+    counts_from: tuple[int, int]
+    exact: dict[int, tuple[date, date]] = field(default_factory=dict, compare=False, hash=False)
+    source: str = ""
+
+    def _bounds(self, year: int) -> tuple[date, date, date]:
+        exact = self.exact.get(year)
+        if exact is not None:
+            start, end = exact
+        else:
+            start = _month_day(year, self.start)
+            end_year = year if self.end >= self.start else year + 1
+            end = _month_day(end_year, self.end)
+        return start, end, min(_month_day(year, self.counts_from), start)
+
+    def season(self, year: int) -> Season:
+        """The season starting in `year`."""
+        start, end, counts_from = self._bounds(year)
+        counts_until = self._bounds(year + 1)[2]
+        label = f"{year}-{year + 1}" if end.year > start.year else str(year)
+        return Season(self.id, label, start, end, counts_from, counts_until)
+
+    def season_for(self, on: date) -> Season:
+        """The season a forecast on `on` is about: the current one until its end,
+        then the next one (a dose of an earlier season never counts for it)."""
+        for year in (on.year - 1, on.year, on.year + 1):
+            season = self.season(year)
+            if season.end >= on:
+                return season
+        return self.season(on.year + 1)  # unreachable: a season ends within 2 years
+
+
+def _month_day(year: int, md: tuple[int, int]) -> date:
+    month, day = md
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _parse_month_day(text: object, where: str) -> tuple[int, int]:
+    try:
+        month, day = (int(p) for p in str(text).split("-"))
+        date(2024, month, day)  # a leap year: 02-29 is accepted, rolled to 28 elsewhere
+    except (ValueError, TypeError):
+        raise ValueError(f"{where}: {text!r} is not a month-day such as 10-15") from None
+    return month, day
+
+
+def parse_campaigns(raw: object, where: str = SEASONS_FILE) -> dict[str, Campaign]:
+    """The campaigns of a seasons.json document (see resources/schedules/README.md)."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("campaigns"), dict):
+        raise ValueError(f"{where}: expected an object with a 'campaigns' object")
+    out: dict[str, Campaign] = {}
+    for cid, c in raw["campaigns"].items():
+        here = f"{where}: campaign {cid}"
+        if not isinstance(c, dict) or not isinstance(c.get("rule"), dict):
+            raise ValueError(f"{here}: a 'rule' object is required")
+        rule = c["rule"]
+        exact: dict[int, tuple[date, date]] = {}
+        for label, dates in (c.get("seasons") or {}).items():
+            try:
+                start, end = date.fromisoformat(dates["start"]), date.fromisoformat(dates["end"])
+            except (KeyError, TypeError, ValueError):
+                raise ValueError(f"{here}, season {label}: start and end dates "
+                                 "(YYYY-MM-DD) are required") from None
+            if end < start:
+                raise ValueError(f"{here}, season {label}: end before start")
+            exact[start.year] = (start, end)
+        out[str(cid)] = Campaign(
+            id=str(cid), title=str(c.get("title", "")),
+            start=_parse_month_day(rule.get("start"), here),
+            end=_parse_month_day(rule.get("end"), here),
+            counts_from=_parse_month_day(rule.get("counts_from", rule.get("start")), here),
+            exact=exact, source=str(c.get("source", "")),
+        )
+    return out
+
+
+def _seasonal_dose(dose: SeriesDose, season: Season) -> SeriesDose:
+    def window(c: SkipCondition) -> SkipCondition:
+        if c.condition_type != "vaccine count by date":
+            return c
+        return dataclasses.replace(c, start_date=season.counts_from, end_date=season.counts_until)
+
+    skips = tuple(
+        dataclasses.replace(k, sets=tuple(
+            dataclasses.replace(st, conditions=tuple(window(c) for c in st.conditions))
+            for st in k.sets))
+        for k in dose.conditional_skips
+    )
+    return dataclasses.replace(
+        dose, seasonal_start=season.start, seasonal_end=season.end, conditional_skips=skips,
+        evaluation_skips=tuple(k for k in skips if k.context in ("Evaluation", "Both")),
+        forecast_skips=tuple(k for k in skips if k.context in ("Forecast", "Both")),
+    )
+
+
+def seasonal_data(data: SupportingData, on: date) -> SupportingData:
+    """The data with each campaign's season for an assessment on `on` in place of
+    the seasonal dates written in the XML (the data itself when it has none)."""
+    if not data.campaigns:
+        return data
+    found = data.resolved_dates.get(on)
+    if found is not None:
+        return found
+    if len(data.resolved_dates) > 4096:  # a practice's forecasts use a few dates
+        data.resolved_dates.clear()
+    found = data.resolved_dates[on] = _resolve_seasons(data, on)
+    return found
+
+
+def _resolve_seasons(data: SupportingData, on: date) -> SupportingData:
+    seasons = {cid: c.season_for(on) for cid, c in data.campaigns.items()}
+    key = tuple(seasons[k] for k in sorted(seasons))
+    found = data.resolved_seasons.get(key)
+    if found is not None:
+        return found
+    antigens: dict[str, Antigen] = {}
+    for name, antigen in data.antigens.items():
+        if not any(d.campaign in seasons for s in antigen.series for d in s.doses):
+            antigens[name] = antigen
+            continue
+        antigens[name] = dataclasses.replace(antigen, series=tuple(
+            dataclasses.replace(s, doses=tuple(
+                _seasonal_dose(d, seasons[d.campaign]) if d.campaign in seasons else d
+                for d in s.doses))
+            for s in antigen.series))
+    age_marks, date_marks, skip_interval_marks = _marks(antigens, data.vaccines)
+    # A seasonal antigen is no longer the twin of another: it is evaluated on
+    # its own; the others keep their shapes (recomputing them all is slow).
+    changed = {n for n, a in antigens.items() if a is not data.antigens[n]}
+    shapes = {n: sh for n, sh in data.antigen_shapes.items() if n not in changed}
+    found = dataclasses.replace(
+        data, antigens=antigens, age_marks=age_marks, date_marks=date_marks,
+        skip_interval_marks=skip_interval_marks, antigen_shapes=shapes,
+        campaigns={}, resolved_seasons={}, resolved_dates={},
+    )
+    if len(data.resolved_seasons) > 256:  # a few seasons a year: never grows much
+        data.resolved_seasons.clear()
+    data.resolved_seasons[key] = found
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,7 +794,13 @@ def _parse_series_dose(e: ET.Element) -> SeriesDose:
         allowable_by_cvx=_index(allowable),
         evaluation_skips=tuple(k for k in skips if k.context in ("Evaluation", "Both")),
         forecast_skips=tuple(k for k in skips if k.context in ("Forecast", "Both")),
+        campaign=_campaign_of(e),
     )
+
+
+def _campaign_of(e: ET.Element) -> str | None:
+    season = e.find(f"{TSN_NS}season")
+    return (season.get("campaign") or None) if season is not None else None
 
 
 _GENDERS = {"female": "F", "male": "M", "unknown": "U", "f": "F", "m": "M", "u": "U"}
@@ -651,7 +846,15 @@ def _parse_series(e: ET.Element, antigen: str) -> Series:
         max_age_to_start=parse_duration(_text(select, "maxAgeToStart")),
         indications=tuple(indications),
         doses=tuple(_parse_series_dose(d) for d in _children(e, "seriesDose")),
+        born_before=_cohort_date(e, "bornBefore"),
+        born_on_or_after=_cohort_date(e, "bornOnOrAfter"),
     )
+
+
+def _cohort_date(e: ET.Element, attribute: str) -> date | None:
+    cohort = e.find(f"{TSN_NS}birthCohort")
+    text = cohort.get(attribute) if cohort is not None else None
+    return date.fromisoformat(text) if text else None
 
 
 def _text_of(e: ET.Element) -> str:
@@ -894,6 +1097,19 @@ def load_supporting_data(directory: str | Path) -> SupportingData:
         )
         for g in groups.values()
     }
+    campaigns: dict[str, Campaign] = {}
+    seasons_path = directory / SEASONS_FILE
+    if seasons_path.is_file():
+        try:
+            raw = json.loads(seasons_path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise ValueError(f"{SEASONS_FILE}: not JSON ({exc})") from exc
+        campaigns = parse_campaigns(raw)
+    unknown = {d.campaign for a in antigens.values() for s in a.series for d in s.doses
+               if d.campaign is not None} - set(campaigns)
+    if unknown:
+        raise ValueError(f"{SEASONS_FILE}: campaign(s) {', '.join(sorted(unknown))} "
+                         "named by a series dose but not defined")
     return SupportingData(
         antigens=antigens,
         vaccines=vaccines,
@@ -908,4 +1124,5 @@ def load_supporting_data(directory: str | Path) -> SupportingData:
         date_marks=date_marks,
         skip_interval_marks=skip_interval_marks,
         antigen_shapes=_antigen_shapes(antigens),
+        campaigns=campaigns,
     )

@@ -12,6 +12,7 @@ elements in the tsn namespace are ignored by the CDSi engine (see ../README.md).
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,9 +53,12 @@ REFERENCES = {
     "HAS2019HPV": (
         "HAS, Élargissement de la vaccination contre les papillomavirus aux garçons, "
         "décembre 2019", "HAS"),
-    "HAS2025HPV": (
-        "HAS, extension du rattrapage HPV jusqu'à 26 ans révolus pour tous (2025; "
-        "date exacte à vérifier)", "HAS"),
+    "RCPGARDASIL9": (
+        "Gardasil 9, résumé des caractéristiques du produit (EMA), rubrique 4.2 Posologie : "
+        "9-14 ans, 2 doses, 2e dose entre 5 et 13 mois après la 1re ; si elle est administrée "
+        "moins de 5 mois après, une 3e dose doit toujours être administrée ; schéma 3 doses "
+        "0, 2, 6 mois (2e dose au moins 1 mois après la 1re, 3e au moins 3 mois après la 2e)",
+        "EMA / MSD"),
     "HAS2024VRS": (
         "HAS, Stratégie vaccinale de prévention des infections par le VRS chez l'adulte âgé de "
         "60 ans et plus, juin 2024", "HAS"),
@@ -70,6 +74,16 @@ REFERENCES = {
         "HAS"),
     "HAS2024COVID": ("HAS, Stratégie de vaccination contre le Covid-19, campagne 2024-2025 "
                      "et suivantes", "HAS"),
+    "HAS2025COVIDPRINTEMPS": (
+        "HAS, avis du 3 mars 2025 : campagne de vaccination de printemps contre le Covid-19 pour "
+        "les personnes de 80 ans et plus, les résidents d'EHPAD/USLD et les personnes "
+        "immunodéprimées quel que soit leur âge, à partir de 3 mois après la dernière injection "
+        "ou infection", "HAS"),
+    "HAS2023GRIPPEENF": (
+        "HAS, recommandation du 9 février 2023 : vaccination contre la grippe saisonnière "
+        "intégrée au calendrier, proposée chaque année aux enfants sans comorbidité âgés de 2 à "
+        "17 ans révolus, sans la rendre obligatoire ; vaccin vivant atténué nasal à privilégier",
+        "HAS"),
     "HCSP2007BCG": ("HCSP, avis du 9 mars 2007 (suspension de l'obligation BCG, vaccination "
                     "ciblée des enfants à risque élevé)", "HCSP"),
     "DEC2023PRO": (
@@ -78,6 +92,18 @@ REFERENCES = {
         "Légifrance"),
     "CSP3111-4": ("Code de la santé publique art. L3111-4 (obligation hépatite B, DTP des "
                   "professionnels de santé exposés)", "Légifrance"),
+    "HCSP2014ID": (
+        "HCSP, Vaccination des personnes immunodéprimées ou aspléniques – recommandations "
+        "actualisées, 2014 (asplénie : pneumocoque, méningocoques ACWY et B, Hib, grippe)",
+        "HCSP"),
+    "RCPHEPA": ("Havrix, Avaxim : résumés des caractéristiques du produit, posologie (une dose, "
+                "rappel 6 à 12 mois plus tard, jusqu'à 36 mois selon le vaccin ; dès 1 an)",
+                "EMA / ANSM"),
+    "RCPBEXSERO": ("Bexsero, résumé des caractéristiques du produit, 4.2 Posologie : à partir de "
+                   "2 ans, 2 doses à au moins 1 mois d'intervalle", "EMA / GSK"),
+    "RCPHEXA": ("Hexyon, Infanrix hexa, Vaxelis : résumés des caractéristiques du produit, "
+                "4.2 Posologie (au moins 1 mois entre les doses de primovaccination)",
+                "EMA"),
     "TSN": ("Choix d'implémentation TSN Desktop (pas de règle explicite dans le calendrier)",
             "TSN Desktop"),
 }
@@ -175,6 +201,13 @@ PRODUCTS = [
     Product("FR-SPIKEVAX", "Spikevax (Covid-19, ARNm)", ("COVID-19",)),
     Product("FR-NUVAXOVID", "Nuvaxovid (Covid-19, protéine)", ("COVID-19",)),
     Product("FR-TWINRIX", "Twinrix (hépatites A et B)", ("HepA", "HepB")),
+    Product("FR-HAVRIX1440", "Havrix 1440 (hépatite A, adulte)", ("HepA",), min_age="16 years"),
+    Product("FR-HAVRIX720", "Havrix 720 Junior (hépatite A, 1 à 15 ans)", ("HepA",),
+            min_age="12 months"),
+    Product("FR-AVAXIM160", "Avaxim 160 (hépatite A, dès 16 ans)", ("HepA",),
+            min_age="16 years"),
+    Product("FR-AVAXIM80", "Avaxim 80 pédiatrique (hépatite A, 1 à 15 ans)", ("HepA",),
+            min_age="12 months"),
 ]
 
 CVX = [
@@ -208,6 +241,9 @@ CVX = [
     ("43", "Hep B, adult", ("HepB",)),
     ("45", "Hep B, unspecified formulation", ("HepB",)),
     ("104", "Hep A-Hep B", ("HepA", "HepB")),
+    ("52", "Hep A, adult", ("HepA",)),
+    ("83", "Hep A, ped/adol, 2 dose", ("HepA",)),
+    ("85", "Hep A, unspecified formulation", ("HepA",)),
     ("189", "Hep B, adjuvanted", ("HepB",)),
     ("133", "Pneumococcal conjugate PCV 13", ("Pneumococcal",)),
     ("215", "Pneumococcal conjugate PCV 15", ("Pneumococcal",)),
@@ -344,6 +380,13 @@ class Interval:
     latest: str | None = None
     abs_min: str | None = None
     from_target: int | None = None  # None = from previous dose
+    from_most_recent: tuple[str, ...] = ()  # from the latest dose of these vaccines
+
+
+# The 2+1 dose 2 counts 2 months from dose 1 (target dose 1), and at least one
+# month from whatever dose came last (RCP of the hexavalent vaccines), so a
+# dose given too early still delays the next one by a month.
+AFTER_ANY_DOSE = Interval(min="1 month")
 
 
 @dataclass
@@ -362,6 +405,7 @@ class Dose:
     season: tuple[str, str] | None = None
     obligation: dict[str, str] | None = None
     extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    campaign: str | None = None  # a campaign of SEASONS: its season replaces `season`
 
 
 @dataclass
@@ -384,6 +428,7 @@ class Series:
     obligation: dict[str, str] | None = None
     pregnancy: dict[str, str] | None = None
     extra_sources: list[tuple[str, str, str]] = field(default_factory=list)
+    cohort: dict[str, str] | None = None  # tsn:birthCohort bornBefore / bornOnOrAfter
 
 
 def _src(parent: ET.Element, s: tuple[str, str, str]) -> None:
@@ -424,9 +469,9 @@ def write_dose(parent: ET.Element, d: Dose, antigen: str) -> None:
     sub(age, "cessationDate")
     for iv in d.intervals:
         i = sub(e, "interval")
-        sub(i, "fromPrevious", "N" if iv.from_target else "Y")
+        sub(i, "fromPrevious", "N" if iv.from_target or iv.from_most_recent else "Y")
         sub(i, "fromTargetDose", str(iv.from_target) if iv.from_target else None)
-        sub(i, "fromMostRecent")
+        sub(i, "fromMostRecent", ";".join(iv.from_most_recent) or None)
         sub(i, "absMinInt", iv.abs_min or iv.min)
         sub(i, "minInt", iv.min)
         sub(i, "earliestRecInt", iv.earliest)
@@ -474,6 +519,8 @@ def write_dose(parent: ET.Element, d: Dose, antigen: str) -> None:
     if d.season:
         sub(seas, "startDate", d.season[0])
         sub(seas, "endDate", d.season[1])
+    if d.campaign:
+        ET.SubElement(e, f"{{{TSN}}}season", campaign=d.campaign)
 
 
 def write_series(root: ET.Element, s: Series) -> None:
@@ -488,6 +535,8 @@ def write_series(root: ET.Element, s: Series) -> None:
         ET.SubElement(e, f"{{{TSN}}}obligation", s.obligation)
     if s.pregnancy:
         ET.SubElement(e, f"{{{TSN}}}pregnancyWindow", s.pregnancy)
+    if s.cohort:
+        ET.SubElement(e, f"{{{TSN}}}birthCohort", s.cohort)
     sub(e, "seriesAdminGuidance", s.source[2] or None)
     sub(e, "seriesType", s.series_type)
     sub(e, "equivalentSeriesGroups", s.equivalent_groups)
@@ -531,6 +580,10 @@ def write_antigen(filename: str, series: list[Series], immunity: dict | None = N
             sub(dob, "immunityBirthDate", immunity["birth_date"])
             sub(dob, "birthCountry")
             _src(dob, immunity["source"])
+            for code, title in immunity.get("exclusions", []):
+                x = sub(dob, "exclusion")
+                sub(x, "exclusionCode", code)
+                sub(x, "exclusionTitle", title)
     ci = sub(root, "contraindications")
     if contraindications:
         vg = sub(ci, "vaccineGroup")
@@ -578,6 +631,15 @@ OBS = {
     "FR-DTP-ENFANCE-DECLAREE": "Vaccinations DTP et coqueluche de l'enfance déclarées "
                                "complètes (jusqu'au rappel de 11-13 ans), carnet non disponible",
     "FR-ALLERGIE-GRAVE": "Allergie grave (anaphylaxie) à une dose antérieure ou à un composant",
+    "FR-EHPAD": "Résident d'un EHPAD ou d'une USLD",
+    "FR-ASPLENIE": "Asplénie anatomique ou fonctionnelle (splénectomie, drépanocytose...)",
+    "FR-DEFICIT-COMPLEMENT": "Déficit en fraction terminale du complément ou en properdine, "
+                             "ou traitement par inhibiteur du complément (anti-C5)",
+    "FR-RISQUE-HEPA": "Exposition à risque d'hépatite A (hépatopathie chronique, mucoviscidose, "
+                      "HSH, jeunes des internats pour l'enfance handicapée, enfant d'une "
+                      "famille originaire d'un pays de forte endémie susceptible d'y séjourner, "
+                      "entourage d'un cas)",
+    "FR-PROJET-GROSSESSE": "Femme en âge de procréer ayant un projet de grossesse",
 }
 
 
@@ -617,7 +679,14 @@ def dtp_doses(antigen: str, pertussis: bool = False) -> list[Dose]:
              extra_sources=[("HCSP2013", "schéma 2+1 : 2, 4 et 11 mois", "")]),
         Dose(2, ("CAL2025", LOC_SYN, "2e dose à 4 mois, deux mois après la première"),
              min_age="10 weeks", earliest="4 months", latest="5 months",
-             intervals=[Interval(min="4 weeks", earliest="8 weeks")],
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
+             extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
+                             "d'intervalle, aussi en rattrapage (début tardif)"),
+                            ("HCSP2013", "schéma 2+1", "un schéma à deux doses de "
+                             "primovaccination exige deux mois entre elles"),
+                            ("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente, même non valide")],
              preferable=infant_pref, obligation=oblig),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois ; intervalle minimal de 6 mois après "
                  "la 2e dose (règle de transition 2013 pour les schémas 3+1)"),
@@ -762,8 +831,13 @@ def build_hib() -> None:
         Dose(1, ("CAL2025", LOC_SYN, "2 mois"), min_age="6 weeks", earliest="2 months",
              latest="3 months", max_age="5 years"),
         Dose(2, ("CAL2025", LOC_SYN, "4 mois"), min_age="10 weeks", earliest="4 months",
-             latest="5 months", max_age="5 years", intervals=[Interval(min="4 weeks",
-                                                                        earliest="8 weeks")],
+             latest="5 months", max_age="5 years",
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
+             extra_sources=[("CAL2025", LOC_RATT, "schéma 2+1 : deux doses à deux mois "
+                             "d'intervalle"),
+                            ("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente")],
              skips=[Skip("Both", [after_12m])]),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"), min_age="11 months",
              earliest="11 months", latest="12 months", max_age="5 years",
@@ -771,10 +845,18 @@ def build_hib() -> None:
     ]
     for d in doses:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
+    asplenia = [Dose(1, ("HCSP2014ID", "asplénie", "une dose de vaccin Hib chez la personne "
+                         "asplénique non vaccinée (après 5 ans)"), min_age="6 weeks",
+                     extra_sources=[("CAL2025", loc, "recommandations particulières")])]
     write_antigen("Hib.xml", [Series("Hib – calendrier France 2025", "Hib", "Hib", doses,
                                      ("CAL2025", loc, "rattrapage jusqu'à 5 ans"), default=True,
                                      obligation={"bornOnOrAfter": "2018-01-01",
-                                                 "ref": "LOI2017"})])
+                                                 "ref": "LOI2017"}),
+                              Series("Hib – asplénie (à partir de 5 ans)", "Hib", "Hib",
+                                     asplenia, ("HCSP2014ID", "asplénie", ""),
+                                     series_type="Risk", series_group="2",
+                                     indications=[("FR-ASPLENIE", OBS["FR-ASPLENIE"],
+                                                   "5 years", None)])])
 
 
 def build_hepb() -> None:
@@ -788,16 +870,35 @@ def build_hepb() -> None:
     std = [
         Dose(1, ("CAL2025", LOC_SYN, "2 mois (hexavalent)"), min_age="0 days",
              earliest="2 months", latest="3 months", max_age="16 years"),
-        Dose(2, ("CAL2025", LOC_SYN, "4 mois"), earliest="4 months", latest="5 months",
-             max_age="16 years", intervals=[Interval(min="4 weeks", earliest="8 weeks")]),
-        Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois ; rattrapage 0, 1, 6 mois"),
+        Dose(2, ("CAL2025", LOC_SYN, "4 mois, deux mois après la 1re (schéma 2+1, aussi quand "
+                 "la vaccination débute tard avant 1 an)"), earliest="4 months",
+             latest="5 months", max_age="16 years",
+             intervals=[Interval(min="2 months", earliest="2 months", from_target=1),
+                        AFTER_ANY_DOSE],
+             extra_sources=[("RCPHEXA", "4.2 Posologie", "au moins 1 mois après la dose "
+                             "précédente")]),
+        Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"),
              min_age="11 months", earliest="11 months", latest="12 months", max_age="16 years",
              intervals=[Interval(min="5 months"), Interval(min="4 months", from_target=1)],
              skips=[Skip("Both", [two_dose])],
              extra_sources=[("TSN", "intervalle minimal de 5 mois après la 2e dose",
                              "schéma de rattrapage 0, 1, 6 mois ; minimum non précisé")]),
     ]
-    for d in std:
+    # Started at 1 year or later: the child catch-up scheme 0, 1, 6 months
+    # (monovalent vaccines), 2 doses of Engerix B20 at 11-15 years.
+    catch_up = [
+        Dose(1, ("CAL2025", LOC_RATT, "hépatite B : rattrapage jusqu'à 15 ans révolus, schéma "
+                 "0, 1, 6 mois"), min_age="12 months", max_age="16 years"),
+        Dose(2, ("CAL2025", LOC_RATT, "1 mois après la 1re"), max_age="16 years",
+             intervals=[Interval(min="4 weeks", earliest="1 month")]),
+        Dose(3, ("CAL2025", LOC_RATT, "6 mois après la 1re"), max_age="16 years",
+             intervals=[Interval(min="5 months"),
+                        Interval(min="4 months", earliest="6 months", from_target=1)],
+             skips=[Skip("Both", [two_dose])],
+             extra_sources=[("TSN", "intervalle minimal de 5 mois après la 2e dose",
+                             "schéma 0, 1, 6 mois ; minimum non précisé")]),
+    ]
+    for d in std + catch_up:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
     risk = [
         Dose(1, ("CAL2025", loc, "personnes exposées : schéma 0, 1, 6 mois"), min_age="16 years"),
@@ -809,8 +910,12 @@ def build_hepb() -> None:
     ]
     write_antigen("HepB.xml", [
         Series("Hépatite B – calendrier France 2025", "HepB", "HepB", std,
-               ("CAL2025", loc, "nourrissons 2, 4, 11 mois ; rattrapage jusqu'à 15 ans révolus"),
-               default=True, obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
+               ("CAL2025", loc, "nourrissons 2, 4, 11 mois (début avant 1 an)"),
+               default=True, max_start="12 months",
+               obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
+        Series("Hépatite B – rattrapage de l'enfant (0, 1, 6 mois)", "HepB", "HepB", catch_up,
+               ("CAL2025", loc, "rattrapage jusqu'à 15 ans révolus"), min_start="12 months",
+               preference=2, obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}),
         Series("Hépatite B – adultes exposés et professionnels de santé", "HepB", "HepB", risk,
                ("CAL2025", loc, "recommandations particulières et obligation professionnelle"),
                extra_sources=[("CSP3111-4", "obligation des professionnels de santé exposés",
@@ -834,14 +939,18 @@ def build_pneumo() -> None:
         Dose(1, ("CAL2025", LOC_SYN, "2 mois"), min_age="6 weeks", earliest="2 months",
              latest="3 months", max_age="2 years", preferable=infant_pref, allowable=pcv),
         Dose(2, ("CAL2025", LOC_SYN, "4 mois"), min_age="10 weeks", earliest="4 months",
-             latest="5 months", max_age="2 years", intervals=[Interval(min="8 weeks")],
+             latest="5 months", max_age="2 years",
+             intervals=[Interval(min="2 months", earliest="2 months")],
+             extra_sources=[("CAL2025", LOC_RATT, "pneumocoque : deux doses à au moins deux "
+                             "mois d'intervalle (nourrisson, rattrapage de 7 à 23 mois)")],
              preferable=infant_pref, allowable=pcv),
         Dose(3, ("CAL2025", LOC_SYN, "rappel à 11 mois"), min_age="11 months",
              earliest="11 months", latest="12 months", max_age="2 years",
-             intervals=[Interval(min="8 weeks")], preferable=infant_pref, allowable=pcv,
+             intervals=[Interval(min="2 months", earliest="2 months")],
+             preferable=infant_pref, allowable=pcv,
              skips=[Skip("Both", [late])],
-             extra_sources=[("TSN", "intervalle minimal de 8 semaines avant le rappel",
-                             "valeur du RCP ; le calendrier fixe l'âge (11 mois)")]),
+             extra_sources=[("CAL2025", LOC_RATT, "rappel au moins 2 mois après la dernière "
+                             "dose ; le calendrier fixe l'âge (11 mois)")]),
     ]
     for d in infant:
         d.obligation = {"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"}
@@ -885,7 +994,14 @@ def build_pneumo() -> None:
                ("CAL2025", loc, "recommandations particulières"), series_type="Risk",
                series_group="1", preference=1,
                indications=[("FR-RISQUE-PNEUMO", OBS["FR-RISQUE-PNEUMO"], "18 years",
-                             "65 years")]),
+                             "65 years"),
+                            ("FR-ASPLENIE", OBS["FR-ASPLENIE"], "18 years", "65 years"),
+                            ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "18 years",
+                             "65 years"),
+                            ("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "18 years",
+                             "65 years")],
+               extra_sources=[("CAL2025", loc, "personnes à risque : immunodéprimés (dont "
+                               "asplénie, déficits immunitaires héréditaires), comorbidités")]),
         Series("Pneumocoque – nourrissons prématurés (3+1)", "Pneumococcal", "Pneumocoque",
                premature, ("CAL2025", loc, "prématurés : dose supplémentaire à 3 mois"),
                series_type="Risk", series_group="2", equivalent_groups="1",
@@ -940,6 +1056,20 @@ def build_menb() -> None:
         Dose(3, ("CAL2025", LOC_RATT, "rappel 12 à 23 mois après la 2e dose"),
              intervals=[Interval(min="12 months", earliest="12 months", latest="23 months")]),
     ]
+    risk_indications = [
+        ("FR-ASPLENIE", OBS["FR-ASPLENIE"], "2 years", None),
+        ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "2 years", None)]
+    risk_loc = "Infections invasives à méningocoques – recommandations particulières"
+    bexsero_only = ["FR-BEXSERO", "163"]
+    risk = [
+        Dose(1, ("CAL2025", risk_loc, "personnes aspléniques ou ayant un déficit en fraction "
+                 "terminale du complément, en properdine, ou traitées par anti-C5 : vaccination "
+                 "contre le méningocoque B"), min_age="2 years", preferable=bexsero,
+             allowable=bexsero_only, extra_sources=[("HAS2024MEN", "", "personnes à risque")]),
+        Dose(2, ("RCPBEXSERO", "4.2 Posologie", "2e dose au moins 1 mois après la 1re"),
+             intervals=[Interval(min="1 month", earliest="1 month")], preferable=bexsero,
+             allowable=bexsero_only),
+    ]
     write_antigen("Meningococcal-B.xml", [
         series("Méningocoque B – début entre 2 et 5 mois", early,
                "3, 5 et 12 mois (obligatoire, nés depuis le 1er janvier 2025)", None,
@@ -948,6 +1078,9 @@ def build_menb() -> None:
                "12 months", 2),
         series("Méningocoque B – début entre 12 et 23 mois", late, "rattrapage jusqu'à 2 ans",
                "12 months", "2 years", 3),
+        Series("Méningocoque B – asplénie, déficit en complément", "Meningococcal B", "MenB",
+               risk, ("CAL2025", risk_loc, ""), series_type="Risk", series_group="2",
+               indications=risk_indications),
     ])
 
 
@@ -976,10 +1109,28 @@ def build_menacwy() -> None:
                          ("FR-MENVEO", None, None)],
              extra_sources=[("HAS2024MEN", "", "")]),
     ]
+    risk_loc = "Infections invasives à méningocoques – recommandations particulières"
+    acwy = [("FR-NIMENRIX", None, None), ("FR-MENQUADFI", "12 months", None),
+            ("FR-MENVEO", None, None)]
+    risk = [
+        Dose(1, ("CAL2025", risk_loc, "personnes aspléniques ou ayant un déficit en fraction "
+                 "terminale du complément, en properdine, ou traitées par anti-C5 : un vaccin "
+                 "tétravalent ACWY conjugué"), min_age="2 years", preferable=acwy,
+             extra_sources=[("HAS2024MEN", "", "personnes à risque")]),
+        Dose(2, ("CAL2025", risk_loc, "rappel tous les 5 ans tant que le risque persiste"),
+             intervals=[Interval(min="5 years", earliest="5 years")], preferable=acwy,
+             recurring=True),
+    ]
     write_antigen("Meningococcal.xml", [Series(
         "Méningocoques ACWY – calendrier France 2025", "Meningococcal", "MenACWY", doses,
         ("CAL2025", loc, "6 et 12 mois (obligatoires, nés depuis le 1er janvier 2025), 11-14 ans"),
-        default=True, extra_sources=[("HAS2024MEN", "", "")], obligation=oblig)])
+        default=True, extra_sources=[("HAS2024MEN", "", "")], obligation=oblig),
+        Series("Méningocoques ACWY – asplénie, déficit en complément", "Meningococcal",
+               "MenACWY", risk, ("CAL2025", risk_loc, ""), series_type="Risk",
+               series_group="2",
+               indications=[("FR-ASPLENIE", OBS["FR-ASPLENIE"], "2 years", None),
+                            ("FR-DEFICIT-COMPLEMENT", OBS["FR-DEFICIT-COMPLEMENT"], "2 years",
+                             None)])])
 
 
 def build_mmr() -> None:
@@ -997,51 +1148,122 @@ def build_mmr() -> None:
                  obligation={"bornOnOrAfter": "2018-01-01", "ref": "LOI2017"},
                  preferable=[("FR-PRIORIX", None, None), ("FR-MMRVAXPRO", None, None)]),
         ]
-        write_antigen(f"{antigen}.xml", [Series(
+        before_1980 = {"bornBefore": "1980-01-01"}
+        one_dose = [Dose(1, ("CAL2025", f"{loc} – recommandations particulières",
+                             "une dose de vaccin trivalent ROR"), min_age="12 months",
+                         preferable=[("FR-PRIORIX", None, None), ("FR-MMRVAXPRO", None, None)])]
+        series = [Series(
             f"{antigen} – calendrier France 2025 (ROR)", antigen, "ROR", doses,
             ("CAL2025", loc, "12 mois et 16-18 mois ; rattrapage des personnes nées depuis 1980"),
-            default=True)],
+            default=True, equivalent_groups="2"),
+            Series(f"{antigen} – professionnels de santé nés avant 1980", antigen, "ROR",
+                   one_dose, ("CAL2025", f"{loc} – milieu professionnel",
+                              "personnes nées avant 1980, non vaccinées et sans antécédent connu "
+                              "de rougeole ou de rubéole, exerçant une profession de santé (en "
+                              "formation, à l'embauche ou en poste) : une dose de ROR"),
+                   series_type="Risk", series_group="2", cohort=before_1980,
+                   indications=[("FR-PRO-SANTE", OBS["FR-PRO-SANTE"], "16 years", None)])]
+        exclusions = [("FR-PRO-SANTE", OBS["FR-PRO-SANTE"])]
+        if antigen == "Rubella":
+            series.append(Series(
+                "Rubéole – femme née avant 1980 ayant un projet de grossesse", antigen, "ROR",
+                one_dose, ("CAL2025", "Rubéole – recommandations particulières",
+                           "femmes nées avant 1980 non vaccinées contre la rubéole ayant un "
+                           "projet de grossesse : une dose de ROR (inutile si une sérologie "
+                           "montre l'immunité)"),
+                series_type="Risk", series_group="2", cohort=before_1980, genders=("Female",),
+                indications=[("FR-PROJET-GROSSESSE", OBS["FR-PROJET-GROSSESSE"], "12 years",
+                              None)]))
+            exclusions.append(("FR-PROJET-GROSSESSE", OBS["FR-PROJET-GROSSESSE"]))
+        write_antigen(f"{antigen}.xml", series,
             immunity={"history": [("FR-IMMUNITE-ROR", OBS["FR-IMMUNITE-ROR"])],
-                      "birth_date": "01/01/1980",
+                      "birth_date": "01/01/1980", "exclusions": exclusions,
                       "source": ("CAL2025", loc, "rattrapage à 2 doses pour les personnes nées "
                                  "depuis 1980 ; les personnes nées avant 1980 sont considérées "
-                                 "immunes (sauf femmes en âge de procréer pour la rubéole, et "
-                                 "professionnels : non modélisé)")},
+                                 "immunes, sauf les professionnels de santé et, pour la "
+                                 "rubéole, les femmes ayant un projet de grossesse (une dose "
+                                 "de ROR, séries « nés avant 1980 »)")},
             contraindications=[("FR-GROSSESSE", "Grossesse", "Vaccin vivant : contre-indiqué "
                                 "pendant la grossesse."),
                                ("FR-IMMUNODEPRIME", "Immunodépression",
                                 "Vaccin vivant : contre-indiqué en cas d'immunodépression.")])
 
 
+def build_hepa() -> None:
+    loc = "Hépatite A – recommandations particulières"
+    pref = [("FR-HAVRIX720", "12 months", "16 years"), ("FR-AVAXIM80", "12 months", "16 years"),
+            ("FR-HAVRIX1440", "16 years", None), ("FR-AVAXIM160", "16 years", None)]
+    doses = [
+        Dose(1, ("CAL2025", loc, "une dose dès l'âge d'un an pour les personnes exposées : "
+                 "hépatopathie chronique, mucoviscidose, HSH, jeunes des internats pour "
+                 "l'enfance et la jeunesse handicapées, enfants d'une famille originaire d'un "
+                 "pays de haute endémicité susceptibles d'y séjourner, entourage d'un cas"),
+             min_age="12 months", preferable=pref,
+             extra_sources=[("RCPHEPA", "posologie", "à partir d'un an")]),
+        Dose(2, ("RCPHEPA", "posologie", "rappel 6 à 12 mois après la 1re dose (jusqu'à 36 "
+                 "mois selon le vaccin) ; Twinrix : schéma 0, 1, 6 mois"),
+             intervals=[Interval(min="6 months", earliest="6 months", latest="12 months",
+                                 from_target=1)], preferable=pref,
+             extra_sources=[("CAL2025", loc, "rappel")]),
+    ]
+    write_antigen("HepA.xml", [Series(
+        "Hépatite A – personnes exposées", "HepA", "HepA", doses, ("CAL2025", loc, ""),
+        series_type="Risk", series_group="2",
+        indications=[("FR-RISQUE-HEPA", OBS["FR-RISQUE-HEPA"], "12 months", None)])])
+
+
 def build_hpv() -> None:
     loc = "Infections à papillomavirus humains (HPV)"
     pref = [("FR-GARDASIL9", None, None)]
+    # A second dose given less than 5 months after the first does not complete
+    # the 2-dose schedule: it fills target dose 2 ("early second dose") and a
+    # third dose is due at least 3 months after it.  A second dose given 5
+    # months or more after the first skips target 2 (Interval condition, from
+    # the previous dose) and completes the schedule as target 3.  Target 2 is
+    # never forecast itself.
+    early_second = Dose(
+        2, ("RCPGARDASIL9", "4.2 Posologie", "si la deuxième dose est administrée moins de 5 mois "
+            "après la première, une troisième dose doit toujours être administrée"),
+        intervals=[Interval(min="4 weeks")], preferable=pref,
+        skips=[Skip("Evaluation", [SkipSet(
+                   "2e dose 5 mois ou plus après la 1re : schéma à 2 doses",
+                   [Cond("Interval", interval="5 months")],
+                   ("RCPGARDASIL9", "4.2 Posologie", "2e dose entre 5 et 13 mois après la 1re"))]),
+               Skip("Forecast", [SkipSet(
+                   "Jamais proposée : la 2e dose du schéma à 2 doses est la dose cible 3",
+                   [Cond("Age", begin_age="0 days")], ("TSN", "modélisation", ""))])],
+        extra_sources=[("CAL2025", loc, "schéma à 2 doses espacées de 6 à 13 mois")])
     two = [
-        Dose(1, ("CAL2025", loc, "filles et garçons de 11 à 14 ans : 2 doses (0, 6-13 mois)"),
+        Dose(1, ("CAL2025", loc, "filles et garçons de 11 à 14 ans révolus : 2 doses (0, 6-13 "
+                 "mois) ; dès 9 ans selon l'AMM"),
              min_age="9 years", earliest="11 years", latest="15 years", max_age="15 years",
              preferable=pref, extra_sources=[("HAS2019HPV", "", "extension aux garçons")]),
-        Dose(2, ("CAL2025", loc, "2e dose 6 à 13 mois après la 1re ; une dose reçue moins "
-                 "de 5 mois après la 1re ne compte pas (dose supplémentaire nécessaire)"),
+        early_second,
+        Dose(3, ("CAL2025", loc, "2e dose 6 à 13 mois après la 1re (au moins 5 mois, RCP) ; "
+                 "après une 2e dose trop précoce, 3e dose au moins 3 mois après elle"),
              intervals=[Interval(min="5 months", earliest="6 months", latest="13 months",
-                                 from_target=1)],
+                                 from_target=1),
+                        Interval(min="3 months")],
              preferable=pref,
-             extra_sources=[("TSN", "intervalle minimal de 5 mois",
-                             "RCP Gardasil 9 ; en deçà une 3e dose est nécessaire")]),
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "intervalle minimal de 5 mois "
+                             "entre les deux doses du schéma à 2 doses")]),
     ]
     three = [
-        Dose(1, ("CAL2025", loc, "rattrapage de 15 à 26 ans révolus : 3 doses (0, 2, 6 mois)"),
-             min_age="15 years", earliest="15 years", latest="16 years", max_age="27 years",
-             preferable=pref, extra_sources=[("HAS2025HPV", "", "rattrapage jusqu'à 26 ans")]),
-        Dose(2, ("CAL2025", loc, "2 mois après la 1re"),
-             intervals=[Interval(min="1 month", earliest="2 months")], preferable=pref),
-        Dose(3, ("CAL2025", loc, "6 mois après la 1re"),
-             intervals=[Interval(min="5 months", earliest="6 months", from_target=1),
-                        Interval(min="3 months")], preferable=pref),
+        Dose(1, ("CAL2025", loc, "rattrapage de 15 à 19 ans révolus : 3 doses (0, 2, 6 mois)"),
+             min_age="15 years", earliest="15 years", latest="16 years", max_age="20 years",
+             preferable=pref),
+        Dose(2, ("CAL2025", loc, "2 mois après la 1re (au moins 1 mois, RCP)"),
+             intervals=[Interval(min="1 month", earliest="2 months")], preferable=pref,
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "")]),
+        Dose(3, ("CAL2025", loc, "6 mois après la 1re (au moins 3 mois après la 2e, RCP)"),
+             intervals=[Interval(earliest="6 months", from_target=1),
+                        Interval(min="3 months")], preferable=pref,
+             extra_sources=[("RCPGARDASIL9", "4.2 Posologie", "")]),
     ]
     write_antigen("HPV.xml", [
         Series("HPV – 2 doses (début entre 9 et 14 ans)", "HPV", "HPV", two,
                ("CAL2025", loc, ""), max_start="15 years", preference=1),
-        Series("HPV – 3 doses (rattrapage à partir de 15 ans)", "HPV", "HPV", three,
+        Series("HPV – 3 doses (rattrapage de 15 à 19 ans)", "HPV", "HPV", three,
                ("CAL2025", loc, ""), min_start="15 years", preference=2),
     ])
 
@@ -1073,17 +1295,23 @@ def build_zoster() -> None:
     loc = "Zona"
     pref = [("FR-SHINGRIX", None, None)]
     allow = ["FR-SHINGRIX", "187", "188"]  # Zostavax (live) does not count towards Shingrix
+    after_zostavax = Interval(min="1 year", earliest="1 year",
+                              from_most_recent=("FR-ZOSTAVAX", "121"))
+    zostavax_src = ("HAS2024ZONA", "personnes déjà vaccinées par Zostavax",
+                    "Shingrix au moins un an après Zostavax")
     doses = [
         Dose(1, ("HAS2024ZONA", "", "adultes de 65 ans et plus : 2 doses de Shingrix"),
              min_age="65 years", earliest="65 years", latest="66 years", preferable=pref,
-             allowable=allow, extra_sources=[("CAL2025", loc, "")]),
+             allowable=allow, intervals=[after_zostavax],
+             extra_sources=[("CAL2025", loc, ""), zostavax_src]),
         Dose(2, ("HAS2024ZONA", "", "2e dose 2 mois (jusqu'à 6 mois) après la 1re"),
              intervals=[Interval(min="4 weeks", earliest="2 months", latest="6 months")],
              preferable=pref, allowable=allow),
     ]
     risk = [
         Dose(1, ("HAS2024ZONA", "", "adultes immunodéprimés à partir de 18 ans"),
-             min_age="18 years", preferable=pref, allowable=allow),
+             min_age="18 years", preferable=pref, allowable=allow, intervals=[after_zostavax],
+             extra_sources=[zostavax_src]),
         Dose(2, ("HAS2024ZONA", "", "1 à 2 mois après"),
              intervals=[Interval(min="4 weeks", earliest="1 month", latest="2 months")],
              preferable=pref, allowable=allow),
@@ -1129,23 +1357,66 @@ def build_rsv() -> None:
     ])
 
 
+# Seasonal campaigns (written to seasons.json).  A season runs from `start`
+# to `end` (month-day; an end before the start is in the next year; 02-29 is
+# the end of February in every year); a dose
+# given from `counts_from` until the next season's `counts_from` counts for it,
+# so a dose of the previous season never does.  `seasons` holds the published
+# dates of a campaign, by its label; any other year follows the rule.  A new
+# campaign's dates are a data update (new pack version, shipped by the hub),
+# not a release.
+LOC_FLU = "Grippe saisonnière"
+SEASONS = {
+    "grippe": {
+        "title": "Campagne de vaccination contre la grippe saisonnière",
+        "rule": {"start": "10-15", "end": "02-29", "counts_from": "09-01"},
+        "seasons": {"2025-2026": {"start": "2025-10-14", "end": "2026-01-31"}},
+        "source": "CAL2025, grippe saisonnière : vaccination annuelle, à l'automne, pendant la "
+                  "campagne (mi-octobre à fin février selon les saisons) ; dates 2025-2026 à "
+                  "vérifier contre l'annonce de la campagne",
+    },
+    "covid-automne": {
+        "title": "Campagne d'automne de vaccination contre le Covid-19",
+        "rule": {"start": "10-15", "end": "02-29", "counts_from": "09-01"},
+        "seasons": {"2025-2026": {"start": "2025-10-14", "end": "2026-01-31"}},
+        "source": "HAS2024COVID : campagne d'automne, conjointe avec la grippe",
+    },
+    "covid-printemps": {
+        "title": "Campagne de printemps de vaccination contre le Covid-19",
+        "rule": {"start": "04-15", "end": "06-15", "counts_from": "03-01"},
+        "seasons": {"2024": {"start": "2024-04-15", "end": "2024-06-16"}},
+        "source": "HAS2025COVIDPRINTEMPS : campagne de printemps (mi-avril à mi-juin) pour les "
+                  "80 ans et plus, les résidents d'EHPAD/USLD et les personnes immunodéprimées",
+    },
+}
+
+
 def build_influenza() -> None:
-    loc = "Grippe saisonnière"
-    season = ("20251014", "20260131")  # campagne 2025-2026 (à mettre à jour chaque saison)
-    done = SkipSet("Déjà vacciné pendant la saison 2025-2026",
+    loc = LOC_FLU
+    season = ("20251014", "20260131")  # fallback for a CDSi engine without tsn:season
+    done = SkipSet("Déjà vacciné pendant la saison en cours",
                    [Cond("Vaccine Count by Date", start_date="20250901", end_date="20260901",
                          count=0, logic="greater than", dose_type="Total")],
-                   ("CAL2025", loc, "une dose par saison"))
+                   ("CAL2025", loc, "une dose par saison ; une dose de la saison précédente "
+                    "ne compte pas"))
+    injectable = [("FR-EFLUELDA", "60 years", None), ("FR-FLUAD", "65 years", None),
+                  ("FR-VAXIGRIP", "6 months", None), ("FR-INFLUVAC", "6 months", None)]
 
-    def dose(source: tuple[str, str, str], min_age: str) -> Dose:
-        return Dose(1, source, min_age=min_age, recurring=True, season=season,
-                    skips=[Skip("Forecast", [done])],
-                    preferable=[("FR-EFLUELDA", "60 years", None), ("FR-FLUAD", "65 years", None),
-                                ("FR-VAXIGRIP", "6 months", None),
-                                ("FR-INFLUVAC", "6 months", None)],
-                    extra_sources=[("CAL2025", loc, "campagne 2025-2026 : 14 octobre 2025 - "
-                                    "31 janvier 2026 (dates à vérifier)")])
+    def dose(source: tuple[str, str, str], min_age: str, max_age: str | None = None,
+             preferable: list[tuple[str, str | None, str | None]] = injectable) -> Dose:
+        return Dose(1, source, min_age=min_age, max_age=max_age, recurring=True, season=season,
+                    campaign="grippe", skips=[Skip("Forecast", [done])],
+                    preferable=preferable,
+                    extra_sources=[("CAL2025", loc, "saisons : voir seasons.json (campagne "
+                                    "« grippe »), reconduites chaque année")])
 
+    children = dose(("CAL2025", loc, "vaccination proposée chaque année aux enfants sans "
+                     "comorbidité âgés de 2 à 17 ans révolus, sans être obligatoire"),
+                    "2 years", "18 years",
+                    [("FR-FLUENZ", "2 years", "18 years"), ("FR-VAXIGRIP", "6 months", None),
+                     ("FR-INFLUVAC", "6 months", None)])
+    children.extra_sources.append(("HAS2023GRIPPEENF", "", "vaccin vivant nasal à privilégier "
+                                   "(sauf immunodépression)"))
     write_antigen("Influenza.xml", [
         Series("Grippe – 65 ans et plus", "Influenza", "Grippe",
                [dose(("CAL2025", loc, "vaccination annuelle des 65 ans et plus"), "65 years")],
@@ -1156,13 +1427,18 @@ def build_influenza() -> None:
                indications=[("FR-RISQUE-GRIPPE", OBS["FR-RISQUE-GRIPPE"], "6 months", None),
                             ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None),
                             ("FR-PRO-SANTE", OBS["FR-PRO-SANTE"], None, None)]),
+        # Its own series group: the child's forecast is not judged against the
+        # 65+ series (the group shows whichever dose is due first).
+        Series("Grippe – enfants de 2 à 17 ans", "Influenza", "Grippe", [children],
+               ("CAL2025", loc, "enfants de 2 à 17 ans révolus sans comorbidité"),
+               series_group="3", extra_sources=[("HAS2023GRIPPEENF", "", "")]),
     ])
 
 
 def build_covid() -> None:
     loc = "Covid-19"
-    season = ("20251014", "20260131")
-    done = SkipSet("Déjà vacciné pendant la campagne 2025-2026",
+    season = ("20251014", "20260131")  # fallback for a CDSi engine without tsn:season
+    done = SkipSet("Déjà vacciné pendant la campagne d'automne en cours",
                    [Cond("Vaccine Count by Date", start_date="20250901", end_date="20260901",
                          count=0, logic="greater than", dose_type="Total")],
                    ("HAS2024COVID", "", "une dose lors de la campagne d'automne"))
@@ -1170,10 +1446,25 @@ def build_covid() -> None:
     def dose(min_age: str) -> Dose:
         return Dose(1, ("HAS2024COVID", "", "une dose à l'automne, au moins 6 mois après la "
                         "dernière injection ou infection"), min_age=min_age, recurring=True,
-                    season=season, intervals=[Interval(min="6 months")],
+                    season=season, campaign="covid-automne", intervals=[Interval(min="6 months")],
                     skips=[Skip("Forecast", [done])],
                     preferable=[("FR-COMIRNATY", None, None)],
                     extra_sources=[("CAL2025", loc, "")])
+
+    spring_done = SkipSet("Déjà vacciné pendant la campagne de printemps en cours",
+                          [Cond("Vaccine Count by Date", start_date="20250301",
+                                end_date="20260301", count=0, logic="greater than",
+                                dose_type="Total")],
+                          ("HAS2025COVIDPRINTEMPS", "", "une dose au printemps"))
+
+    def spring(min_age: str, interval: str = "3 months") -> Dose:
+        return Dose(1, ("HAS2025COVIDPRINTEMPS", "", f"une dose au printemps, au moins {interval} "
+                        "après la dernière injection ou infection (3 mois pour les 80 ans et "
+                        "plus et les immunodéprimés, 6 mois sinon)"), min_age=min_age,
+                    recurring=True, season=("20250414", "20250616"), campaign="covid-printemps",
+                    intervals=[Interval(min=interval)], skips=[Skip("Forecast", [spring_done])],
+                    preferable=[("FR-COMIRNATY", None, None)],
+                    extra_sources=[("CAL2025", loc, "campagne de printemps")])
 
     write_antigen("COVID-19.xml", [
         Series("Covid-19 – 65 ans et plus", "COVID-19", "Covid-19", [dose("65 years")],
@@ -1182,8 +1473,27 @@ def build_covid() -> None:
                ("HAS2024COVID", "", ""), series_type="Risk", series_group="2",
                indications=[("FR-RISQUE-COVID", OBS["FR-RISQUE-COVID"], "6 months", None),
                             ("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "6 months", None),
-                            ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None)]),
+                            ("FR-GROSSESSE", OBS["FR-GROSSESSE"], None, None),
+                            ("FR-EHPAD", OBS["FR-EHPAD"], None, None)]),
+        # Spring: an extra dose for the most vulnerable, in its own series
+        # groups so it adds to (does not replace) the autumn dose.
+        Series("Covid-19 – printemps, 80 ans et plus", "COVID-19", "Covid-19",
+               [spring("80 years")], ("HAS2025COVIDPRINTEMPS", "", ""), series_group="3"),
+        Series("Covid-19 – printemps, immunodéprimés", "COVID-19", "Covid-19",
+               [spring("6 months")], ("HAS2025COVIDPRINTEMPS", "", ""),
+               series_type="Risk", series_group="4",
+               indications=[("FR-IMMUNODEPRIME", OBS["FR-IMMUNODEPRIME"], "6 months", None)]),
+        Series("Covid-19 – printemps, résidents d'EHPAD/USLD", "COVID-19", "Covid-19",
+               [spring("0 days", "6 months")], ("HAS2025COVIDPRINTEMPS", "", ""),
+               series_type="Risk", series_group="5",
+               indications=[("FR-EHPAD", OBS["FR-EHPAD"], None, None)]),
     ])
+
+
+def write_seasons() -> None:
+    (OUT / "seasons.json").write_text(
+        json.dumps({"campaigns": SEASONS}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8")
 
 
 def build_rotavirus() -> None:
@@ -1233,6 +1543,7 @@ GROUPS = {
     "Coqueluche": ("No", ["Pertussis"]),
     "Hib": ("No", ["Hib"]),
     "HepB": ("No", ["HepB"]),
+    "HepA": ("No", ["HepA"]),
     "Pneumocoque": ("No", ["Pneumococcal"]),
     "MenB": ("No", ["Meningococcal B"]),
     "MenACWY": ("No", ["Meningococcal"]),
@@ -1348,6 +1659,7 @@ def main() -> None:
     build_menb()
     build_menacwy()
     build_mmr()
+    build_hepa()
     build_hpv()
     build_varicella()
     build_zoster()
@@ -1356,6 +1668,7 @@ def main() -> None:
     build_covid()
     build_rotavirus()
     build_bcg()
+    write_seasons()
 
 
 if __name__ == "__main__":
