@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         f" default {DEFAULT_PULL_PER_MINUTE:g})",
     )
     serve.add_argument("--log-level", default="info")
+    from tsn_hub.psc import add_arguments as add_psc_arguments
+
+    add_psc_arguments(serve)
 
     with_db(sub.add_parser("init-db", help="create the tables (idempotent)"))
 
@@ -94,6 +97,13 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from tsn_hub.psc import config_from_namespace
+
+    try:
+        psc = config_from_namespace(args)
+    except ValueError as exc:
+        print(f"tsn-hub: {exc}", file=sys.stderr)
+        return 2
     import uvicorn
 
     from tsn_hub.api import create_app
@@ -110,6 +120,7 @@ def _serve(args: argparse.Namespace) -> int:
         tombstone_days=days,
         push_per_minute=args.push_per_minute,
         pull_per_minute=args.pull_per_minute,
+        psc=psc,
     )
     uvicorn.run(
         app,
