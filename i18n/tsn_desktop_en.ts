@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+76"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+70"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-58"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,6 +678,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Signed in to the hub (Pro Santé Connect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub sign-in refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Patient file</source>
         <translation type="unfinished"></translation>
@@ -690,6 +700,11 @@
     <message>
         <location line="+1"/>
         <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -820,7 +835,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,7 +870,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,7 +1071,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,7 +2049,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
         <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2074,12 +2089,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in with &amp;Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Sign in with Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your browser: sign in there with your e-CPS or your CPS card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or, if the hub administrator gave you an access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>T&amp;est the connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2095,16 +2135,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
+        <source>Your regional hub&apos;s administrator gives you its address. Then sign in with Pro Santé Connect (e-CPS or CPS card).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-67"/>
         <source>Paste the access token the hub administrator gave you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,7 +2175,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
+        <source>The browser could not be opened. Check that this computer has a default web browser, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish signing in in your browser, with your e-CPS or your CPS card. This window waits for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Pro Santé Connect signed in another practitioner (RPPS %1) than the one of this profile (RPPS %2). Sign in with your own e-CPS or CPS card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub has no account for your RPPS number yet: ask the hub administrator to create it, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The answer that came back was not for this sign-in, so it was ignored. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-in came back from the browser in time. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub or Pro Santé Connect cannot be reached: check this computer&apos;s connection, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub refused the sign-in. Sign in again; if it happens again, tell the hub administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The account could not be saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4423,7 +4504,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>

@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+73"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+76"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+70"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -630,7 +630,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-55"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-58"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -678,6 +678,16 @@
         <translation>Session verrouillée</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Signed in to the hub (Pro Santé Connect)</source>
+        <translation>Connexion au hub (Pro Santé Connect)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub sign-in refused</source>
+        <translation>Connexion au hub refusée</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Patient file</source>
         <translation>Dossier patient</translation>
@@ -691,6 +701,11 @@
         <location line="+1"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
+        <translation>Compte du hub</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -820,7 +835,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -855,7 +870,7 @@
         <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
     </message>
@@ -1056,7 +1071,7 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation>Équipe de &amp;soins</translation>
     </message>
@@ -2034,7 +2049,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
         <source>Hub account</source>
         <translation>Compte du hub</translation>
     </message>
@@ -2074,12 +2089,37 @@
         <translation>Numéro RPPS&#xa0;:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in with &amp;Pro Santé Connect</source>
+        <translation>Se connecter avec &amp;Pro Santé Connect</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Sign in with Pro Santé Connect</source>
+        <translation>Se connecter avec Pro Santé Connect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your browser: sign in there with your e-CPS or your CPS card.</source>
+        <translation>Ouvre votre navigateur : connectez-vous avec votre e-CPS ou votre carte CPS.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or, if the hub administrator gave you an access token</source>
+        <translation>Ou, si l’administrateur du hub vous a donné un jeton d’accès</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Jeton d’accès&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>T&amp;est the connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
@@ -2095,16 +2135,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
-        <translation>L&apos;administrateur de votre hub régional vous communique son adresse et votre jeton d&apos;accès.</translation>
+        <source>Your regional hub&apos;s administrator gives you its address. Then sign in with Pro Santé Connect (e-CPS or CPS card).</source>
+        <translation>L’administrateur de votre hub régional vous en donne l’adresse. Connectez-vous ensuite avec Pro Santé Connect (e-CPS ou carte CPS).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation>L&apos;adresse du hub doit commencer par https://</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-67"/>
         <source>Paste the access token the hub administrator gave you.</source>
         <translation>Collez le jeton d&apos;accès que l&apos;administrateur du hub vous a remis.</translation>
     </message>
@@ -2134,7 +2175,47 @@
         <translation>Quelque chose répond à cette adresse, mais ce n’est pas un hub TSN&#xa0;: vérifiez l’adresse auprès de l’administrateur du hub.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
+        <source>The browser could not be opened. Check that this computer has a default web browser, then try again.</source>
+        <translation>Le navigateur n’a pas pu être ouvert. Vérifiez que cet ordinateur a un navigateur web par défaut, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish signing in in your browser, with your e-CPS or your CPS card. This window waits for it.</source>
+        <translation>Terminez la connexion dans votre navigateur, avec votre e-CPS ou votre carte CPS. Cette fenêtre l’attend.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Pro Santé Connect signed in another practitioner (RPPS %1) than the one of this profile (RPPS %2). Sign in with your own e-CPS or CPS card.</source>
+        <translation>Pro Santé Connect a connecté un autre praticien (RPPS %1) que celui de ce profil (RPPS %2). Connectez-vous avec votre propre e-CPS ou carte CPS.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub has no account for your RPPS number yet: ask the hub administrator to create it, then sign in again.</source>
+        <translation>Le hub n’a pas encore de compte pour votre numéro RPPS : demandez à l’administrateur du hub de le créer, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The answer that came back was not for this sign-in, so it was ignored. Sign in again.</source>
+        <translation>La réponse reçue ne correspondait pas à cette connexion : elle a été ignorée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-in came back from the browser in time. Sign in again.</source>
+        <translation>Aucune connexion n’est revenue du navigateur à temps. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub or Pro Santé Connect cannot be reached: check this computer&apos;s connection, then sign in again.</source>
+        <translation>Le hub ou Pro Santé Connect est injoignable : vérifiez la connexion de cet ordinateur, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub refused the sign-in. Sign in again; if it happens again, tell the hub administrator.</source>
+        <translation>Le hub a refusé la connexion. Reconnectez-vous ; si cela se reproduit, prévenez l’administrateur du hub.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
     </message>
@@ -4428,7 +4509,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>

@@ -22,11 +22,14 @@ _ACTIONS = {
     "export": QT_TRANSLATE_NOOP("AuditTexts", "Exported"),
     "unlock": QT_TRANSLATE_NOOP("AuditTexts", "Session unlocked"),
     "lock": QT_TRANSLATE_NOOP("AuditTexts", "Session locked"),
+    "sign-in": QT_TRANSLATE_NOOP("AuditTexts", "Signed in to the hub (Pro Santé Connect)"),
+    "sign-in-refused": QT_TRANSLATE_NOOP("AuditTexts", "Hub sign-in refused"),
 }
 _RECORDS = {
     "Patient": QT_TRANSLATE_NOOP("AuditTexts", "Patient file"),
     "CareTeam": QT_TRANSLATE_NOOP("AuditTexts", "Care team (sharing)"),
     "AuditEvent": QT_TRANSLATE_NOOP("AuditTexts", "Audit log"),
+    "HubAccount": QT_TRANSLATE_NOOP("AuditTexts", "Hub account"),
 }
 
 
