@@ -1692,7 +1692,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+62"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,12 +1754,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>A report without patient data was also saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong in TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,7 +3813,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+50"/>
         <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5071,12 +5076,12 @@ born %2 — %3 — %4</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+57"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+437"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1692,7 +1692,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+62"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation>TSN Desktop — un problème est survenu</translation>
     </message>
@@ -1754,12 +1754,17 @@
         <translation>Détails copiés</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>A report without patient data was also saved in %1.</source>
+        <translation>Un rapport sans données de patient a aussi été enregistré dans %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong in TSN Desktop.</source>
         <translation>Une erreur inattendue s&apos;est produite dans TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation>Ce que vous aviez enregistré est conservé. Terminez ou annulez la tâche en cours, puis continuez. Si cela se reproduit, cliquez sur «&#xa0;Copier les détails&#xa0;» et envoyez-les à votre contact d&apos;assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
     </message>
@@ -3813,7 +3818,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+50"/>
         <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
         <translation>Ce profil a été enregistré par une version plus récente de TSN Desktop que celle-ci ({version}).</translation>
     </message>
@@ -5076,12 +5081,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+57"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+437"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>

@@ -169,7 +169,12 @@ class SignInRefused(Exception):
 
 
 def read_rpps(claims: dict[str, Any]) -> str | None:
-    """The RPPS number in PSC's claims: `SubjectNameID`, else `preferred_username`."""
+    """The RPPS number in PSC's claims: `SubjectNameID`, else `preferred_username`.
+
+    Where PSC integrations read it: hostolab/covidliste takes `SubjectNameID` as the
+    practitioner's identifier, ad2ien/prosante-connect-synapse-module maps users by
+    `preferred_username` from UserInfo (scopes openid, scope_all), after ANS's page
+    industriels.esante.gouv.fr/produits-et-services/pro-sante-connect/userinfo."""
     for name in ("SubjectNameID", "preferred_username"):
         value = claims.get(name)
         if isinstance(value, str):
