@@ -528,7 +528,17 @@ class PscService:
                  (hash_token(access), family, rpps, now + self.config.access_seconds))
         tx._exec("INSERT INTO psc_refresh (token_hash, family, issued_at) VALUES (?, ?, ?)",
                  (hash_token(refresh), family, now))
-        tx._exec("DELETE FROM psc_access WHERE expires_at < ?", (now - 86400.0,))
+        # Old rows go: expired access tokens, spent codes, and the tokens of sign-ins
+        # that ended a day ago (a used refresh token of a live one is kept: reuse of it
+        # must still revoke the family).
+        day_ago = now - 86400.0
+        tx._exec("DELETE FROM psc_access WHERE expires_at < ?", (day_ago,))
+        tx._exec("DELETE FROM psc_codes WHERE created_at < ?", (day_ago,))
+        ended = ("SELECT family FROM psc_families WHERE expires_at < ?"
+                 " OR revoked_at < ?")
+        tx._exec(f"DELETE FROM psc_refresh WHERE family IN ({ended})", (day_ago, day_ago))
+        tx._exec("DELETE FROM psc_families WHERE expires_at < ? OR revoked_at < ?",
+                 (day_ago, day_ago))
         return {"access_token": access, "token_type": "Bearer",
                 "expires_in": int(self.config.access_seconds), "refresh_token": refresh}
 

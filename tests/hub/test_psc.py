@@ -360,3 +360,56 @@ def test_only_loopback_ip_literals_with_a_port_are_redirect_uris() -> None:
     assert is_loopback_redirect("http://[::1]:51234/callback")
     assert not is_loopback_redirect("http://localhost:51234/callback")
     assert not is_loopback_redirect("https://127.0.0.1:51234/callback")
+
+
+def test_ended_sign_ins_are_purged_while_a_live_ones_used_tokens_still_trip_reuse(
+        tmp_path: Path) -> None:
+    """In-process, with the hub's clock faked (a month must pass)."""
+    import json
+
+    from tsn_hub.psc import PscConfig, PscService
+    from tsn_hub.sync import hash_token
+
+    store = open_store(f"sqlite:///{tmp_path / 'hub.db'}")
+    store.init_schema()
+    rpps = new_rpps()
+    register_practitioner(store, rpps, "Claire Petit")
+    now = [1_800_000_000.0]
+    service = PscService(store, PscConfig("http://127.0.0.1:9/psc", CLIENT_ID, "s",
+                                          "http://127.0.0.1:8443"), clock=lambda: now[0])
+
+    def signed_in() -> dict[str, Any]:
+        verifier, code = generate_token(64), generate_token(43)
+        with store.write() as tx:
+            tx._exec(  # type: ignore[attr-defined]
+                "INSERT INTO psc_codes (code_hash, rpps, profession, nonce, redirect_uri,"
+                " code_challenge, device, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (hash_token(code), rpps, None, "nonce", LOOPBACK,
+                 create_s256_code_challenge(verifier), "device-1", now[0]))
+        return dict(json.loads(service.token({
+            "grant_type": "authorization_code", "code": code, "code_verifier": verifier,
+            "redirect_uri": LOOPBACK, "device": "device-1"}).body))
+
+    def refresh(token: str) -> dict[str, Any]:
+        return dict(json.loads(service.token({"grant_type": "refresh_token",
+                                              "refresh_token": token,
+                                              "device": "device-1"}).body))
+
+    def refresh_rows() -> int:
+        with store.read() as tx:
+            return int(tx._exec(  # type: ignore[attr-defined]
+                "SELECT COUNT(*) FROM psc_refresh").fetchone()[0])
+
+    try:
+        old = signed_in()
+        assert "access_token" in refresh(old["refresh_token"])
+        assert refresh_rows() == 2
+        now[0] += 32 * 86400.0  # the old sign-in ended (30 days) more than a day ago
+        live = signed_in()
+        rotated = refresh(live["refresh_token"])
+        assert refresh_rows() == 2  # the old family's two are gone, the live one's two stay
+        assert refresh(old["refresh_token"])["error_description"] == "unknown refresh token"
+        assert refresh(live["refresh_token"])["error"] == "invalid_grant"  # reuse: revoked
+        assert refresh(rotated["refresh_token"])["error"] == "invalid_grant"
+    finally:
+        store.close()

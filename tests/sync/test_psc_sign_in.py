@@ -317,3 +317,21 @@ def qtbot_left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_a_refused_sign_in_goes_to_the_hub_as_a_failed_user_authentication(
+        practitioner) -> None:
+    from tsn_desktop.audit import service as audit_service
+    from tsn_desktop.audit.fhir import AuditEventAdapter
+    from tsn_hub.fhir import validate_resource
+
+    gp = practitioner
+    audit_service.enable_hub_sync(gp.db)
+    psc.audit_refused(gp.db)
+    event_id = gp.db.query_one(
+        "SELECT id FROM audit_event WHERE action = 'sign-in-refused'")[0]
+    resource = AuditEventAdapter().to_fhir(gp.db, event_id)
+    assert resource is not None
+    assert resource["type"]["code"] == "110114" and resource["action"] == "E"
+    assert resource["outcome"] == "4"
+    validate_resource("AuditEvent", event_id, resource)
