@@ -33,7 +33,8 @@ def _key(kid: str) -> RSAKey:
 
 class StandInProvider:
     """`identity` is who signs in next; `misbehave` one of None, "expired",
-    "bad_signature", "other_audience", "other_issuer", "wrong_nonce", "no_rpps_in_token"."""
+    "bad_signature", "other_audience", "other_issuer", "wrong_nonce", "weak_acr",
+    "no_rpps_in_token"."""
 
     def __init__(self) -> None:
         self.key = _key("psc-1")
@@ -91,6 +92,8 @@ class StandInProvider:
             claims["iss"] = "https://evil.example/realms/esante"
         elif self.misbehave == "wrong_nonce":
             claims["nonce"] = "not-the-nonce-that-was-sent"
+        elif self.misbehave == "weak_acr":
+            claims["acr"] = "eidas0"
         elif self.misbehave == "no_rpps_in_token":
             del claims["SubjectNameID"], claims["preferred_username"]
         return jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)

@@ -489,6 +489,9 @@ class PscService:
         except ValueError:
             raise SignInRefused("the ID token is unreadable") from None
         claims = dict(token.claims)
+        # PSC's level of assurance: asked for with acr_values, it must be what came back.
+        if self.config.acr_values and claims.get("acr") not in self.config.acr_values.split():
+            raise SignInRefused("the sign-in is not at the level of assurance asked for")
         aud = claims.get("aud")
         if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != self.config.client_id:
             raise SignInRefused("the ID token was issued to another party")

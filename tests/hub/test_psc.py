@@ -275,6 +275,15 @@ def test_an_id_token_that_does_not_verify_gives_no_code(
     assert events[-1][0] == "refused" and "ID token" in (events[-1][1] or "")
 
 
+def test_a_sign_in_below_the_level_of_assurance_asked_for_gives_no_code(
+        psc_hub: Hub, psc: StandInProvider) -> None:
+    enrol(psc_hub, psc.identity["rpps"])
+    psc.misbehave = "weak_acr"
+    answer = Desktop(psc_hub).sign_in()
+    assert "code" not in answer and "level of assurance" in answer["error_description"]
+    assert psc.authorize_requests[-1]["acr_values"] == "eidas1"
+
+
 # -- refresh tokens ------------------------------------------------------------
 
 def test_a_refresh_token_rotates_and_its_reuse_revokes_the_whole_family(

@@ -138,6 +138,10 @@ def test_signing_in_saves_the_account_keeps_the_refresh_token_in_the_keyring_and
         kept = json.loads(memory_keyring.secrets[
             (psc.KEYRING_SERVICE, f"{gp.profile.vault.profile_id}@{psc_hub.url}")])
         assert set(kept) == {"device", "refresh_token"}
+        # Never in a file of the profile (the DB, its journal, settings, logs).
+        for path in gp.profile.vault.directory.parent.parent.rglob("*"):
+            if path.is_file():
+                assert kept["refresh_token"].encode() not in path.read_bytes(), path
         assert audit_actions(gp) == ["sign-in"]
         # A sync pass goes through with the access token held in memory.
         factory = account_engine_factory(registry(), gp.profile.vault.profile_id, executor,
