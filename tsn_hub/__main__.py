@@ -1,4 +1,4 @@
-"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge`."""
+"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge | psc-audit`."""
 
 from __future__ import annotations
 
@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
 
     with_db(sub.add_parser("purge", help="drop op ids > 30 days and old tombstones now"))
     with_db(sub.add_parser("new-epoch", help="after restoring a backup: make clients resync"))
+    audit = with_db(sub.add_parser("psc-audit", help="the Pro Santé Connect sign-in trail"))
+    audit.add_argument("--rpps", help="only this practitioner's")
     return parser
 
 
@@ -163,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"purged {report.ops} op ids, {report.tombstones} tombstones; "
                 f"horizon {report.horizon}"
             )
+        elif args.command == "psc-audit":
+            from tsn_hub.psc import print_audit
+
+            print_audit(store, args.rpps)
         elif args.command == "new-epoch":
             print(f"new epoch {store.new_epoch()}: every client will resync")
     finally:

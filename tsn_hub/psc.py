@@ -268,6 +268,17 @@ def audit_events(store: HubStore) -> list[dict[str, Any]]:
             for row in rows]
 
 
+def print_audit(store: HubStore, rpps: str | None = None) -> None:
+    """`tsn-hub psc-audit`: one line per event, UTC time first."""
+    init_schema(store)
+    for event in audit_events(store):
+        if rpps and event["rpps"] != rpps:
+            continue
+        when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(float(event["at"])))
+        print("\t".join([when, event["event"], event["rpps"] or "-", event["device"] or "-",
+                         event["detail"] or ""]))
+
+
 def _page(title: str, text: str, status: int) -> HTMLResponse:
     body = (
         "<!doctype html><html lang=\"fr\"><meta charset=\"utf-8\">"

@@ -180,6 +180,19 @@ def test_a_practitioner_without_a_hub_account_is_refused_and_it_is_audited(
         psc_hub, psc.identity["rpps"])
 
 
+def test_the_administrator_reads_the_sign_in_trail_with_tsn_hub_psc_audit(
+        psc_hub: Hub, psc: StandInProvider) -> None:
+    rpps = psc.identity["rpps"]
+    enrol(psc_hub, rpps)
+    desktop = Desktop(psc_hub)
+    desktop.exchange(desktop.sign_in()["code"])
+    done = hub_command("psc-audit", "--db", psc_hub.db_url, "--rpps", rpps)
+    assert done.returncode == 0, done.stderr
+    lines = [line.split("\t") for line in done.stdout.splitlines()]
+    assert [(f[1], f[2], f[3]) for f in lines] == [
+        ("sign-in", rpps, desktop.device), ("token", rpps, desktop.device)]
+
+
 def test_administrator_tokens_keep_working_next_to_psc(psc_hub: Hub) -> None:
     token = enrol(psc_hub, new_rpps())
     assert pull_status(psc_hub, token) == 200
