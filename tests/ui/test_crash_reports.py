@@ -118,3 +118,22 @@ def test_nowhere_to_write_is_no_second_crash(tmp_path: Path) -> None:
     blocker = tmp_path / "logs"
     blocker.write_text("a file where the folder should be")
     assert crash.write_report(_raised(), "1.0", where=blocker) is None
+
+
+def test_a_failed_database_call_nobody_handled_is_reported_but_a_full_disk_is_not(
+        qtbot, tmp_path: Path, french, caplog: pytest.LogCaptureFixture) -> None:
+    import errno
+
+    from tsn_desktop.ui.failures import report_failure
+
+    previous = crash.folder()
+    crash.set_folder(tmp_path / "logs")
+    try:
+        full = OSError(errno.ENOSPC, "No space left on device")
+        report_failure(None, full).close()
+        assert not (tmp_path / "logs").exists()
+        report_failure(None, _raised()).close()
+        report = the_report(tmp_path / "logs")
+        assert "thread: database call" in report and "DUPONT" not in report
+    finally:
+        crash.set_folder(previous)
