@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+86"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+89"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n time)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+70"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-71"/>
         <source>Opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,6 +675,16 @@
     <message>
         <location line="+1"/>
         <source>Session locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in to the hub (Pro Santé Connect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub sign-in refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -750,6 +760,11 @@
     <message>
         <location line="+1"/>
         <source>Directory entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1737,7 +1752,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+62"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,12 +1814,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>A report without patient data was also saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong in TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1812,7 +1832,7 @@
 <context>
     <name>Failures</name>
     <message>
-        <location filename="../tsn_desktop/ui/failures.py" line="+60"/>
+        <location filename="../tsn_desktop/ui/failures.py" line="+61"/>
         <source>The disk of this computer is full.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,7 +2114,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
         <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,12 +2154,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in with &amp;Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Sign in with Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your browser: sign in there with your e-CPS or your CPS card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or, if the hub administrator gave you an access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Access &amp;token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>T&amp;est the connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,16 +2200,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
+        <source>Your regional hub&apos;s administrator gives you its address. Then sign in with Pro Santé Connect (e-CPS or CPS card).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-67"/>
         <source>Paste the access token the hub administrator gave you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2194,7 +2240,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
+        <source>The browser could not be opened. Check that this computer has a default web browser, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish signing in in your browser, with your e-CPS or your CPS card. This window waits for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Pro Santé Connect signed in another practitioner (RPPS %1) than the one of this profile (RPPS %2). Sign in with your own e-CPS or CPS card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub has no account for your RPPS number yet: ask the hub administrator to create it, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The answer that came back was not for this sign-in, so it was ignored. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-in came back from the browser in time. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub or Pro Santé Connect cannot be reached: check this computer&apos;s connection, then sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub refused the sign-in. Sign in again; if it happens again, tell the hub administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The account could not be saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3787,7 +3873,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+50"/>
         <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5050,12 +5136,12 @@ born %2 — %3 — %4</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+57"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+437"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation type="unfinished"></translation>
     </message>

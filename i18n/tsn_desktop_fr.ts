@@ -540,7 +540,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+86"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+89"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -551,7 +551,7 @@
 <context>
     <name>AuditFilterBar</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+69"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="+70"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-68"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-71"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -676,6 +676,16 @@
         <location line="+1"/>
         <source>Session locked</source>
         <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in to the hub (Pro Santé Connect)</source>
+        <translation>Connexion au hub (Pro Santé Connect)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub sign-in refused</source>
+        <translation>Connexion au hub refusée</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -751,6 +761,11 @@
         <location line="+1"/>
         <source>Directory entry</source>
         <translation>Fiche de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hub account</source>
+        <translation>Compte du hub</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1737,7 +1752,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+79"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+62"/>
         <source>TSN Desktop — a problem occurred</source>
         <translation>TSN Desktop — un problème est survenu</translation>
     </message>
@@ -1799,12 +1814,17 @@
         <translation>Détails copiés</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
+        <source>A report without patient data was also saved in %1.</source>
+        <translation>Un rapport sans données de patient a aussi été enregistré dans %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong in TSN Desktop.</source>
         <translation>Une erreur inattendue s&apos;est produite dans TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation>Ce que vous aviez enregistré est conservé. Terminez ou annulez la tâche en cours, puis continuez. Si cela se reproduit, cliquez sur «&#xa0;Copier les détails&#xa0;» et envoyez-les à votre contact d&apos;assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
     </message>
@@ -1812,7 +1832,7 @@
 <context>
     <name>Failures</name>
     <message>
-        <location filename="../tsn_desktop/ui/failures.py" line="+60"/>
+        <location filename="../tsn_desktop/ui/failures.py" line="+61"/>
         <source>The disk of this computer is full.</source>
         <translation>Le disque de cet ordinateur est plein.</translation>
     </message>
@@ -2094,7 +2114,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+45"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
         <source>Hub account</source>
         <translation>Compte du hub</translation>
     </message>
@@ -2134,12 +2154,37 @@
         <translation>Numéro RPPS&#xa0;:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Sign in with &amp;Pro Santé Connect</source>
+        <translation>Se connecter avec &amp;Pro Santé Connect</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Sign in with Pro Santé Connect</source>
+        <translation>Se connecter avec Pro Santé Connect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens your browser: sign in there with your e-CPS or your CPS card.</source>
+        <translation>Ouvre votre navigateur : connectez-vous avec votre e-CPS ou votre carte CPS.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign-in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Or, if the hub administrator gave you an access token</source>
+        <translation>Ou, si l’administrateur du hub vous a donné un jeton d’accès</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Jeton d’accès&#xa0;:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>T&amp;est the connection</source>
         <translation>&amp;Tester la connexion</translation>
     </message>
@@ -2155,16 +2200,17 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Your regional hub&apos;s administrator gives you its address and your access token.</source>
-        <translation>L&apos;administrateur de votre hub régional vous communique son adresse et votre jeton d&apos;accès.</translation>
+        <source>Your regional hub&apos;s administrator gives you its address. Then sign in with Pro Santé Connect (e-CPS or CPS card).</source>
+        <translation>L’administrateur de votre hub régional vous en donne l’adresse. Connectez-vous ensuite avec Pro Santé Connect (e-CPS ou carte CPS).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
+        <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation>L&apos;adresse du hub doit commencer par https://</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-67"/>
         <source>Paste the access token the hub administrator gave you.</source>
         <translation>Collez le jeton d&apos;accès que l&apos;administrateur du hub vous a remis.</translation>
     </message>
@@ -2194,7 +2240,47 @@
         <translation>Quelque chose répond à cette adresse, mais ce n’est pas un hub TSN&#xa0;: vérifiez l’adresse auprès de l’administrateur du hub.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+52"/>
+        <source>The browser could not be opened. Check that this computer has a default web browser, then try again.</source>
+        <translation>Le navigateur n’a pas pu être ouvert. Vérifiez que cet ordinateur a un navigateur web par défaut, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finish signing in in your browser, with your e-CPS or your CPS card. This window waits for it.</source>
+        <translation>Terminez la connexion dans votre navigateur, avec votre e-CPS ou votre carte CPS. Cette fenêtre l’attend.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Pro Santé Connect signed in another practitioner (RPPS %1) than the one of this profile (RPPS %2). Sign in with your own e-CPS or CPS card.</source>
+        <translation>Pro Santé Connect a connecté un autre praticien (RPPS %1) que celui de ce profil (RPPS %2). Connectez-vous avec votre propre e-CPS ou carte CPS.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The hub has no account for your RPPS number yet: ask the hub administrator to create it, then sign in again.</source>
+        <translation>Le hub n’a pas encore de compte pour votre numéro RPPS : demandez à l’administrateur du hub de le créer, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The answer that came back was not for this sign-in, so it was ignored. Sign in again.</source>
+        <translation>La réponse reçue ne correspondait pas à cette connexion : elle a été ignorée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No sign-in came back from the browser in time. Sign in again.</source>
+        <translation>Aucune connexion n’est revenue du navigateur à temps. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub or Pro Santé Connect cannot be reached: check this computer&apos;s connection, then sign in again.</source>
+        <translation>Le hub ou Pro Santé Connect est injoignable : vérifiez la connexion de cet ordinateur, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub refused the sign-in. Sign in again; if it happens again, tell the hub administrator.</source>
+        <translation>Le hub a refusé la connexion. Reconnectez-vous ; si cela se reproduit, prévenez l’administrateur du hub.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
     </message>
@@ -3792,7 +3878,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ProfileDamage</name>
     <message>
-        <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
+        <location filename="../tsn_desktop/ui/errors.py" line="+50"/>
         <source>This profile was saved by a newer version of TSN Desktop than this one ({version}).</source>
         <translation>Ce profil a été enregistré par une version plus récente de TSN Desktop que celle-ci ({version}).</translation>
     </message>
@@ -5055,12 +5141,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+56"/>
+        <location filename="../tsn_desktop/app.py" line="+57"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+436"/>
+        <location line="+437"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from tsn_desktop.core import crash
 from tsn_desktop.core import settings as options
 from tsn_desktop.core.backup import backup_if_due
 from tsn_desktop.core.clock import Clock
@@ -215,6 +216,7 @@ class TsnApp(QObject):
     def enter(self, opened: OpenProfile) -> None:
         """Builds the DB worker and the main window for an open profile."""
         self.vault = opened.vault
+        crash.set_folder(opened.vault.directory / "logs")  # crash reports: this profile's
         self.practitioner = opened.practitioner
         self.executor = SuspendableExecutor(opened.db)
         self.runner = DbRunner(self.executor, self, on_unhandled=self._unhandled_failure)

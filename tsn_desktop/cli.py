@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             from tsn_desktop.screenshots import screenshot
 
             return screenshot(qapp, args, basedir, settings, clock)
-        install_excepthook()
+        install_excepthook(basedir / "logs")
         demo_passphrase = None
         if args.demo:
             build_demo(basedir, clock, who=args.demo_as, hub_url=args.hub,

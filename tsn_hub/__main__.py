@@ -1,4 +1,4 @@
-"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge`."""
+"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge | psc-audit`."""
 
 from __future__ import annotations
 
@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         f" default {DEFAULT_PULL_PER_MINUTE:g})",
     )
     serve.add_argument("--log-level", default="info")
+    from tsn_hub.psc import add_arguments as add_psc_arguments
+
+    add_psc_arguments(serve)
 
     with_db(sub.add_parser("init-db", help="create the tables (idempotent)"))
 
@@ -75,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
 
     with_db(sub.add_parser("purge", help="drop op ids > 30 days and old tombstones now"))
     with_db(sub.add_parser("new-epoch", help="after restoring a backup: make clients resync"))
+    audit = with_db(sub.add_parser("psc-audit", help="the Pro Santé Connect sign-in trail"))
+    audit.add_argument("--rpps", help="only this practitioner's")
     return parser
 
 
@@ -94,6 +99,13 @@ def _serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from tsn_hub.psc import config_from_namespace
+
+    try:
+        psc = config_from_namespace(args)
+    except ValueError as exc:
+        print(f"tsn-hub: {exc}", file=sys.stderr)
+        return 2
     import uvicorn
 
     from tsn_hub.api import create_app
@@ -110,6 +122,7 @@ def _serve(args: argparse.Namespace) -> int:
         tombstone_days=days,
         push_per_minute=args.push_per_minute,
         pull_per_minute=args.pull_per_minute,
+        psc=psc,
     )
     uvicorn.run(
         app,
@@ -152,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"purged {report.ops} op ids, {report.tombstones} tombstones; "
                 f"horizon {report.horizon}"
             )
+        elif args.command == "psc-audit":
+            from tsn_hub.psc import print_audit
+
+            print_audit(store, args.rpps)
         elif args.command == "new-epoch":
             print(f"new epoch {store.new_epoch()}: every client will resync")
     finally:

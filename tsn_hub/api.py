@@ -242,6 +242,8 @@ def current_actor(request: Request) -> Account:
         raise HubError(401, "login", "a bearer token is required")
     store: HubStore = request.app.state.store
     found = store.account_for_token(hash_token(token.strip()))
+    if found is None and request.app.state.psc is not None:  # a Pro Santé Connect sign-in
+        found = request.app.state.psc.token_check(hash_token(token.strip()))
     if found is None:
         raise HubError(401, "login", "unknown or revoked token")
     if request.app.state.clock() >= found.expires_at:
@@ -291,6 +293,7 @@ def create_app(
     tombstone_days: float = TOMBSTONE_RETENTION_DAYS,
     push_per_minute: float = 0.0,
     pull_per_minute: float = 0.0,
+    psc: Any = None,  # tsn_hub.psc.PscConfig: Pro Santé Connect sign-in (None: tokens only)
 ) -> FastAPI:
     service = SyncService(store, clock)
     notifier = ChangeNotifier()
@@ -333,6 +336,12 @@ def create_app(
     )
     app.state.store = store
     app.state.clock = clock
+    app.state.psc = None
+    if psc is not None:
+        from tsn_hub.psc import PscService
+
+        app.state.psc = PscService(store, psc, clock)
+        app.include_router(app.state.psc.router())
     app.add_middleware(CatchAll)
 
     @app.exception_handler(HubError)

@@ -67,8 +67,9 @@ class HubProcess:
     """The reference hub, run exactly as an operator would."""
 
     def __init__(self, workdir: Path, tls: tuple[Path, Path] | None = None,
-                 backend: str = "sqlite") -> None:
+                 backend: str = "sqlite", extra_args: tuple[str, ...] = ()) -> None:
         self.workdir = workdir
+        self.extra_args = extra_args
         self.backend = backend
         self.schema: str | None = None
         if backend == "postgresql":
@@ -92,7 +93,7 @@ class HubProcess:
             [PYTHON, "-m", "tsn_hub", "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning", *tls_args,
              # Rate limits off: a suite of passes on one session hub is not a flood.
-             "--push-per-minute", "0", "--pull-per-minute", "0"],
+             "--push-per-minute", "0", "--pull-per-minute", "0", *self.extra_args],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         verify: str | bool = str(self.tls[0]) if self.tls else True

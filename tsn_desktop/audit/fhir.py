@@ -38,7 +38,7 @@ _SUBTYPES = {
 # AuditEvent.action: C create, R read/view/print (an export reads out, as DICOM says),
 # U update, D delete, E execute (a session opened or locked).
 _ACTION_CODES = {"create": "C", "read": "R", "update": "U", "delete": "D", "export": "R",
-                 "unlock": "E", "lock": "E"}
+                 "unlock": "E", "lock": "E", "sign-in": "E", "sign-in-refused": "E"}
 _FROM_SUBTYPE = {(c["system"], c["code"]): action for action, c in _SUBTYPES.items()}
 _FROM_SUBTYPE[(DCM, "110106")] = "export"
 
@@ -56,7 +56,7 @@ def _instant(stored: str) -> str:
 def _event_type(action: str, resource_type: str) -> dict[str, str]:
     if action == "export":
         return _EXPORT
-    if action in ("lock", "unlock"):
+    if action in ("lock", "unlock", "sign-in", "sign-in-refused"):
         return _AUTHENTICATION
     return _PATIENT_RECORD if resource_type == "Patient" else _REST
 
@@ -82,7 +82,8 @@ def to_resource(event: store.Event, patient_id: str | None) -> Resource:
         "action": _ACTION_CODES[event.action],
         "period": {"start": _instant(event.first_at), "end": _instant(event.last_at)},
         "recorded": _instant(event.first_at),
-        "outcome": "0",
+        # 4: minor failure (a hub sign-in refused), as FHIR's AuditEventOutcome says.
+        "outcome": "4" if event.action == "sign-in-refused" else "0",
         "agent": [{
             "type": {"coding": [{"system": ROLE_TYPE, "code": "humanuser",
                                  "display": "human user"}]},

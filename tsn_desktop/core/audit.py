@@ -11,7 +11,9 @@ from typing import Any
 from tsn_desktop.core import outbox
 from tsn_desktop.core.clock import utc_iso
 
-ACTIONS = frozenset({"create", "read", "update", "delete", "export", "unlock", "lock"})
+# "sign-in" / "sign-in-refused": a Pro Santé Connect sign-in to the hub (tsn_desktop.sync.psc).
+ACTIONS = frozenset({"create", "read", "update", "delete", "export", "unlock", "lock",
+                     "sign-in", "sign-in-refused"})
 
 # The resource type the hub knows the audit trail by (tsn_desktop.audit syncs it).
 HUB_RESOURCE = "AuditEvent"

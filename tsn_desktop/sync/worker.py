@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.tasks import BackgroundTasks
-from tsn_desktop.sync import settings
+from tsn_desktop.sync import psc, settings
 from tsn_desktop.sync.adapters import AdapterRegistry
 from tsn_desktop.sync.client import (
     AuthRequired,
@@ -59,8 +59,9 @@ EngineFactory = Callable[[], "SyncEngine | None"]
 def account_engine_factory(registry: AdapterRegistry, profile_id: str, executor: Executor,
                            clock: Clock, **client_options: Any) -> EngineFactory:
     """What app.py hands to SyncWorker. Runs on the worker's thread: reads the hub
-    account through the DB executor, the token from the profile or the OS keyring,
-    and builds an engine (None while no account is set up or signed in)."""
+    account through the DB executor, the token from the profile, the Pro Santé Connect
+    sign-in or the OS keyring, and builds an engine (None while no account is set up;
+    AuthRequired when one is but nothing signs it in)."""
 
     def factory() -> SyncEngine | None:
         def read(db: Database) -> tuple[settings.SyncAccount | None, str | None]:
@@ -71,10 +72,14 @@ def account_engine_factory(registry: AdapterRegistry, profile_id: str, executor:
         account, token = executor.call(read)
         if account is None:
             return None
+        if token is None:  # a Pro Santé Connect sign-in, refreshed when it runs out
+            token = psc.access_token(profile_id, account.hub_url)
         if token is None:
             token = settings.keyring_token(profile_id, account.hub_url)
         if token is None:
-            return None
+            # An account without a token (none kept after a 401, or a PSC sign-in that
+            # had no keyring to outlive the last run): the practitioner signs in again.
+            raise AuthRequired("sign in to the hub again", 401)
         return SyncEngine(HubClient(account.hub_url, token, **client_options), registry,
                           executor.call, clock)
 

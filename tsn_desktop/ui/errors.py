@@ -6,12 +6,12 @@ import importlib.metadata
 import logging
 import platform
 import sys
-import traceback
+import threading
 from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tsn_desktop.core import crash
 from tsn_desktop.ui.fit import grow_to_content
 
 log = logging.getLogger(__name__)
@@ -48,26 +49,8 @@ def safe_details(exc: BaseException) -> str:
         f"TSN Desktop {app_version()} — Python {platform.python_version()} — "
         f"PySide6 {pyside_version} — {platform.system()} {platform.release()}",
     ]
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        lines.append(f"{type(current).__module__}.{type(current).__qualname__}")
-        for frame in traceback.extract_tb(current.__traceback__):
-            lines.append(f"  {_short_path(frame.filename)}:{frame.lineno} in {frame.name}")
-        current = current.__cause__ or current.__context__
-        if current is not None:
-            lines.append("caused by:")
-    return "\n".join(lines)
-
-
-def _short_path(filename: str) -> str:
-    # From the package or library folder down: a full path can contain the user's login name.
-    parts = Path(filename).parts
-    for anchor in ("tsn_desktop", "site-packages", "PySide6"):
-        if anchor in parts:
-            return "/".join(parts[parts.index(anchor):])
-    return Path(filename).name
+    # The same lines as a crash report's (core.crash): paths cut at the package folder.
+    return "\n".join(lines + crash.code_places(exc))
 
 
 class ErrorDialog(QDialog):
@@ -155,27 +138,60 @@ def show_error(parent: QWidget | None, what: str, todo: str,
     ErrorDialog(what, todo, exc, parent).exec()
 
 
-def install_excepthook() -> None:
-    """Unexpected errors end in the error dialog instead of a silent console traceback."""
+class _CrashRelay(QObject):
+    """Brings an exception of another thread to the GUI thread, where dialogs live."""
+
+    crashed = Signal(object, object)  # the exception, the report's path or None
+
+
+_relay: _CrashRelay | None = None
+
+
+def _show_crash(exc: BaseException, report: Path | None) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    todo = translate("ErrorDialog",
+                     "What you had saved is safe. Finish or cancel the current task, then "
+                     "carry on. If it happens again, click “Copy details” and send them to "
+                     "your support contact: they contain no patient data.")
+    if report is not None:
+        todo += " " + translate(
+            "ErrorDialog", "A report without patient data was also saved in %1.").replace(
+            "%1", str(report.parent))
+    show_error(None, translate("ErrorDialog", "Something went wrong in TSN Desktop."), todo, exc)
+
+
+def install_excepthook(log_folder: Path | None = None) -> None:
+    """Unexpected errors, on the GUI thread or any other (threading.excepthook), end in
+    the error dialog and a crash report (core.crash) in `log_folder` (the base folder's
+    logs/ until a profile is open: app.py then points core.crash at the profile's)."""
+    global _relay
+    if log_folder is not None and crash.folder() is None:
+        crash.set_folder(log_folder)
+    relay = _relay = _CrashRelay()
+    relay.crashed.connect(_show_crash, Qt.ConnectionType.QueuedConnection)
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return
-        from PySide6.QtCore import QCoreApplication
+        thread = threading.current_thread()
+        report = crash.write_report(exc, app_version(), thread.name)
+        if thread is threading.main_thread():
+            _show_crash(exc, report)
+        else:
+            relay.crashed.emit(exc, report)
 
-        translate = QCoreApplication.translate
-        show_error(
-            None,
-            translate("ErrorDialog", "Something went wrong in TSN Desktop."),
-            translate("ErrorDialog",
-                      "What you had saved is safe. Finish or cancel the current task, then "
-                      "carry on. If it happens again, click “Copy details” and send them to "
-                      "your support contact: they contain no patient data."),
-            exc,
-        )
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        report = crash.write_report(args.exc_value, app_version(), name)
+        relay.crashed.emit(args.exc_value, report)
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
 def profile_damage_text(code: str) -> tuple[str, str]:

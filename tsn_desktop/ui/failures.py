@@ -10,8 +10,9 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from tsn_desktop.core import crash
 from tsn_desktop.core.db import DatabaseError
-from tsn_desktop.ui.errors import ErrorDialog
+from tsn_desktop.ui.errors import ErrorDialog, app_version
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,8 @@ def report_failure(parent: QWidget | None, exc: BaseException) -> ErrorDialog:
     kind = classify(exc)
     # The kind and the type only, never the message: it may quote patient data.
     log.error("operation failed (%s): %s", kind.value, type(exc).__name__)
+    if kind is Failure.BUG:  # unexpected: a crash report for support (core.crash)
+        crash.write_report(exc, app_version(), "database call")
     what, todo = words(kind)
     dialog = ErrorDialog(what, todo, exc, parent)
     dialog.open()

@@ -22,6 +22,8 @@ _ACTIONS = {
     "export": QT_TRANSLATE_NOOP("AuditTexts", "Exported"),
     "unlock": QT_TRANSLATE_NOOP("AuditTexts", "Session unlocked"),
     "lock": QT_TRANSLATE_NOOP("AuditTexts", "Session locked"),
+    "sign-in": QT_TRANSLATE_NOOP("AuditTexts", "Signed in to the hub (Pro Santé Connect)"),
+    "sign-in-refused": QT_TRANSLATE_NOOP("AuditTexts", "Hub sign-in refused"),
 }
 _RECORDS = {
     "Patient": QT_TRANSLATE_NOOP("AuditTexts", "Patient file"),
@@ -40,6 +42,7 @@ _RECORDS = {
     "Task": QT_TRANSLATE_NOOP("AuditTexts", "Task"),
     "DocumentReference": QT_TRANSLATE_NOOP("AuditTexts", "Shared document"),
     "Practitioner": QT_TRANSLATE_NOOP("AuditTexts", "Directory entry"),
+    "HubAccount": QT_TRANSLATE_NOOP("AuditTexts", "Hub account"),
 }
 
 

@@ -38,7 +38,8 @@ from tsn_desktop.ui.typing_pause import after_typing
 
 log = logging.getLogger(__name__)
 _NO_DATE = QDate(2000, 1, 1)
-_ACTION_ORDER = ("read", "create", "update", "delete", "export", "unlock", "lock")
+_ACTION_ORDER = ("read", "create", "update", "delete", "export", "unlock", "lock", "sign-in",
+                 "sign-in-refused")
 
 
 def ask_export_path(parent: QWidget, suggested: str) -> Path | None:

@@ -1,25 +1,34 @@
-"""The hub account dialog: hub address and the token the hub administrator gave.
+"""The hub account dialog: hub address, "Sign in with Pro Santé Connect" first, and
+the token the hub administrator gave as the fallback.
 
 Shown from the settings and when the hub asks to sign in again (401). Saving goes
-through the DB runner; the token goes to the OS keyring when there is one.
+through the DB runner; the token goes to the OS keyring when there is one. The PSC
+sign-in opens the system browser (injectable `open_url`) and waits for it off the GUI
+thread (tsn_desktop.sync.psc).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.core.tasks import BackgroundTasks
-from tsn_desktop.sync import settings
+from tsn_desktop.sync import psc, settings
 from tsn_desktop.sync.client import (
     AuthRequired,
     HubClient,
@@ -33,15 +42,24 @@ from tsn_desktop.ui.fit import grow_to_content
 from tsn_desktop.ui.theme import set_style_role
 
 
+def open_in_browser(url: str) -> bool:
+    return QDesktopServices.openUrl(QUrl(url))
+
+
 class HubAccountDialog(QDialog):
-    saved = Signal(bool)  # True when the token went to the OS keyring
+    saved = Signal(bool)  # True when the token (or the PSC sign-in) went to the OS keyring
 
     def __init__(self, runner: DbRunner, profile_id: str, rpps: str, hub_url: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 open_url: Callable[[str], bool] = open_in_browser,
+                 sign_in_timeout: float = psc.SIGN_IN_TIMEOUT) -> None:
         super().__init__(parent)
         self._runner = runner
         self._profile_id = profile_id
         self._rpps = rpps
+        self._open_url = open_url
+        self._sign_in_timeout = sign_in_timeout
+        self._attempt: psc.SignIn | None = None
         self.setWindowTitle(self.tr("Hub account"))
         self.url = QLineEdit(hub_url, self)
         self.url.setPlaceholderText("https://")
@@ -61,11 +79,26 @@ class HubAccountDialog(QDialog):
         self.test_result.hide()
         form = QFormLayout()
         for text, field in ((self.tr("Hub &address:"), self.url),
-                            (self.tr("RPPS number:"), self.rpps_label),
-                            (self.tr("Access &token:"), self.token)):
+                            (self.tr("RPPS number:"), self.rpps_label)):
             label = QLabel(text, self)
             label.setBuddy(field)
             form.addRow(label, field)
+        self.psc_button = QPushButton(self.tr("Sign in with &Pro Santé Connect"), self)
+        self.psc_button.setAccessibleName(self.tr("Sign in with Pro Santé Connect"))
+        self.psc_button.setToolTip(self.tr(
+            "Opens your browser: sign in there with your e-CPS or your CPS card."))
+        self.psc_button.setDefault(True)
+        self.psc_button.clicked.connect(self.sign_in)
+        self.psc_status = QLabel(self)
+        self.psc_status.setWordWrap(True)
+        self.psc_status.setAccessibleName(self.tr("Sign-in"))
+        self.psc_status.hide()
+        fallback = QGroupBox(self.tr("Or, if the hub administrator gave you an access token"),
+                             self)
+        token_form = QFormLayout(fallback)
+        token_label = QLabel(self.tr("Access &token:"), fallback)
+        token_label.setBuddy(self.token)
+        token_form.addRow(token_label, self.token)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.test_button = self.buttons.addButton(self.tr("T&est the connection"),
@@ -80,9 +113,12 @@ class HubAccountDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
-            "Your regional hub's administrator gives you its address and your access token."),
-            self))
+            "Your regional hub's administrator gives you its address. Then sign in with "
+            "Pro Santé Connect (e-CPS or CPS card)."), self))
         layout.addLayout(form)
+        layout.addWidget(self.psc_button)
+        layout.addWidget(self.psc_status)
+        layout.addWidget(fallback)
         layout.addWidget(self.error)
         layout.addWidget(self.test_result)
         layout.addWidget(self.buttons)
@@ -150,8 +186,99 @@ class HubAccountDialog(QDialog):
         url, token = checked
         self.buttons.setEnabled(False)
         profile_id, rpps = self._profile_id, self._rpps
-        self._runner.run(lambda db: settings.save_account(db, profile_id, url, rpps, token),
-                         on_success=self._done, on_failure=self._failed)
+
+        def save(db: Database) -> bool:
+            psc.forget(profile_id, url)  # the administrator's token replaces a PSC sign-in
+            return settings.save_account(db, profile_id, url, rpps, token)
+
+        self._runner.run(save, on_success=self._done, on_failure=self._failed)
+
+    # -- Pro Santé Connect -----------------------------------------------------
+    def sign_in(self) -> None:
+        """Opens the browser on the hub's sign-in page; the answer is awaited off the
+        GUI thread, then the account is saved (and the sign-in audited)."""
+        try:
+            url = check_hub_url(self.url.text())
+        except InsecureHubUrl:
+            self._problem(self.tr("The hub address must start with https://"), self.url)
+            return
+        self.error.hide()
+        if self._attempt is not None:
+            self._attempt.cancel()
+        profile_id, rpps = self._profile_id, self._rpps
+        attempt = psc.SignIn(url, psc.device_id(profile_id, url))
+        self._attempt = attempt
+        if not self._open_url(attempt.url):
+            attempt.cancel()
+            self._sign_in_said(self.tr(
+                "The browser could not be opened. Check that this computer has a default "
+                "web browser, then try again."), "problem")
+            return
+        self.psc_button.setEnabled(False)
+        self._sign_in_said(self.tr(
+            "Finish signing in in your browser, with your e-CPS or your CPS card. This "
+            "window waits for it."), "hint")
+        timeout = self._sign_in_timeout
+
+        def finish(_control: object) -> bool:
+            tokens = attempt.finish(rpps, timeout)
+            in_keyring = psc.start_session(profile_id, url, attempt.device, tokens)
+            psc.drop_pasted_token(profile_id, url)
+            return in_keyring
+
+        self._tasks.start(finish, on_success=lambda in_keyring: self._signed_in(url, in_keyring),
+                          on_failure=self._sign_in_failed, owner=self)
+
+    def _signed_in(self, url: str, in_keyring: bool) -> None:
+        self._attempt = None
+        rpps = self._rpps
+        self._runner.run(lambda db: psc.save_signed_in(db, url, rpps),
+                         on_success=lambda _none: self._done(in_keyring),
+                         on_failure=self._sign_in_failed)
+
+    def _sign_in_failed(self, exc: BaseException) -> None:
+        self._attempt = None
+        self.psc_button.setEnabled(True)
+        reason = exc.reason if isinstance(exc, psc.SignInError) else (
+            "unreachable" if isinstance(exc, TransientError) else "refused")
+        if isinstance(exc, psc.RppsMismatch):
+            text = self.tr(
+                "Pro Santé Connect signed in another practitioner (RPPS %1) than the one of "
+                "this profile (RPPS %2). Sign in with your own e-CPS or CPS card.").replace(
+                "%1", exc.signed_in).replace("%2", self._rpps)
+        else:
+            words = {
+                "no_account": self.tr(
+                    "The hub has no account for your RPPS number yet: ask the hub "
+                    "administrator to create it, then sign in again."),
+                "state": self.tr(
+                    "The answer that came back was not for this sign-in, so it was ignored. "
+                    "Sign in again."),
+                "timeout": self.tr(
+                    "No sign-in came back from the browser in time. Sign in again."),
+                "unreachable": self.tr(
+                    "The hub or Pro Santé Connect cannot be reached: check this computer's "
+                    "connection, then sign in again."),
+            }
+            text = words.get(reason, self.tr(
+                "The hub refused the sign-in. Sign in again; if it happens again, tell the "
+                "hub administrator."))
+        self._sign_in_said(text, "problem")
+        self.psc_button.setFocus()
+        if reason in ("mismatch", "no_account", "state", "refused"):
+            self._runner.run(psc.audit_refused)
+
+    def _sign_in_said(self, text: str, role: str) -> None:
+        set_style_role(self.psc_status, role)
+        self.psc_status.setText(text)
+        self.psc_status.show()
+        grow_to_content(self)
+
+    def done(self, result: int) -> None:
+        if self._attempt is not None:  # closed while the browser was still open
+            self._attempt.cancel()
+            self._attempt = None
+        super().done(result)
 
     def _done(self, in_keyring: bool) -> None:
         self.saved.emit(in_keyring)
