@@ -1,13 +1,17 @@
 """What the carnet's UI may ask: record a dose, mark one entered-in-error, read the
-carnet (audited) with the engine's forecast, remember a scanned pack's GTIN."""
+carnet (audited) with the engine's forecast, remember a scanned pack's GTIN, write the
+certificate or the full carnet as PDF (audited)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from tsn_desktop.core.db import Database, new_id
-from tsn_desktop.vaccination import store
+from tsn_desktop.core.files import whole_or_nothing
+from tsn_desktop.vaccination import certificate, store
 from tsn_desktop.vaccination.catalogue import ROUTES, SITES, Catalogue, shipped_catalogue
 from tsn_desktop.vaccination.datapack import load_pack
 from tsn_desktop.vaccination.engine import AdministeredDose, Assessment, CdsiPatient, forecast
@@ -127,3 +131,40 @@ def learn_gtin(db: Database, gtin: str, product: str,
         raise InvalidDose(("unknown_product",))
     with db.unit_of_work() as uow:
         store.learn_gtin(uow, gtin, product)
+
+
+def _identity(patient: Any) -> certificate.PatientIdentity:
+    from tsn_desktop.patients.model import QUALIFIED
+
+    ins = patient.ins if patient.ins and patient.identity_status == QUALIFIED else ""
+    return certificate.PatientIdentity(patient.display_name, patient.birth_date, patient.sex,
+                                       ins)
+
+
+def certificate_pdf(db: Database, kind: str, patient: Any, practitioner: Any, today: date,
+                    catalogue: Catalogue | None = None) -> bytes:
+    """The attestation or the full carnet of the patient's file as PDF bytes (the carnet
+    read is audited like any reading). `patient`: patients.model.Patient; `practitioner`:
+    core.session.Practitioner, who signs."""
+    catalogue = catalogue or shipped_catalogue()
+    doses = carnet(db, patient.id)
+    data = schedule_data(catalogue.schedule_pack)
+    assessment = forecast_of(patient.birth_date, patient.sex, doses, today, data)
+    address = ", ".join(p for p in (practitioner.address, " ".join(
+        q for q in (practitioner.postal_code, practitioner.city) if q)) if p)
+    signatory = certificate.Signatory(practitioner.display_name, practitioner.profession,
+                                      practitioner.rpps, address)
+    rows = certificate.lines(kind, doses, assessment, data, catalogue)
+    return certificate.render(kind, _identity(patient), signatory, today, rows)
+
+
+def write_certificate(db: Database, kind: str, patient: Any, practitioner: Any, today: date,
+                      path: Path, catalogue: Catalogue | None = None) -> Path:
+    """Writes the PDF to `path`, the place the user chose (whole or not at all, no copy
+    anywhere else), and audits the export against the patient. Returns `path`."""
+    pdf = certificate_pdf(db, kind, patient, practitioner, today, catalogue)
+    with whole_or_nothing(path, "wb") as out:
+        out.write(pdf)
+    with db.unit_of_work() as uow:
+        uow.audit("export", "Patient", patient.id)
+    return path
