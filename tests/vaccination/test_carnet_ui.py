@@ -343,3 +343,46 @@ def test_the_arrow_keys_choose_among_the_vaccines_found(qtbot, tab: CarnetTab) -
     assert dialog.product().code == "FR-INFANRIXQUINTA"
     assert [dialog.site_combo.itemData(i) for i in range(dialog.site_combo.count())][0] == (
         "thigh-left")
+
+
+def test_the_attestation_is_written_from_the_keyboard_where_the_user_chose(
+        qtbot, tab: CarnetTab, db: Database, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "Documents" / "attestation.pdf"
+    chosen.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path",
+                        lambda _parent, title, suggested: asked.append(suggested) or chosen)
+    tab.attestation_button.setFocus()
+
+    with qtbot.waitSignal(tab.pdf_written, timeout=10000) as written:
+        qtbot.keyClick(tab.attestation_button, Qt.Key.Key_Space)
+
+    assert written.args == [chosen]
+    assert asked == ["attestation-vaccination-2026-11-23.pdf"]  # no patient name in it
+    assert chosen.read_bytes().startswith(b"%PDF")
+    assert str(chosen) in tab.message_shown()
+    assert [p.name for p in chosen.parent.iterdir()] == ["attestation.pdf"]
+    assert db.query("SELECT resource_id FROM audit_log WHERE action = 'export'") == [
+        (tab._patient.id,)]
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+        qtbot, tab: CarnetTab, db: Database, monkeypatch) -> None:
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path", lambda *_args: None)
+
+    qtbot.keyClick(tab.carnet_button, Qt.Key.Key_Space)
+
+    assert tab.message_shown() == ""
+    assert db.query("SELECT count(*) FROM audit_log WHERE action = 'export'") == [(0,)]
+
+
+def test_a_folder_that_cannot_be_written_says_to_choose_another(
+        qtbot, tab: CarnetTab, tmp_path, monkeypatch) -> None:
+    nowhere = tmp_path / "gone" / "carnet.pdf"
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path", lambda *_args: nowhere)
+
+    with qtbot.waitSignal(tab.pdf_written, timeout=10000) as written:
+        qtbot.keyClick(tab.carnet_button, Qt.Key.Key_Space)
+
+    assert written.args == [None]
+    assert "choose another folder" in tab.message_shown()

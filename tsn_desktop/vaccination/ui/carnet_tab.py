@@ -7,11 +7,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
-from tsn_desktop.vaccination import model, service
+from tsn_desktop.vaccination import certificate, model, service
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
 from tsn_desktop.vaccination.ui import texts
@@ -46,6 +48,18 @@ def ask_why(parent: QWidget, dose_text: str) -> str | None:
     return text if ok else None
 
 
+def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> Path | None:
+    """Where to write the PDF, asked each time (tests replace this function): the file is
+    written there only, never to a temporary place first."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested),
+        QCoreApplication.translate("CarnetTab", "PDF documents (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
 @dataclass(frozen=True)
 class _Loaded:
     view: service.CarnetView
@@ -62,11 +76,13 @@ class CarnetTab(QWidget):
     """A PatientTab (tsn_desktop.feature)."""
 
     carnet_shown = Signal()  # history and forecast now show the carnet as stored
+    pdf_written = Signal(object)  # the Path written, or None when it failed
 
     def __init__(self, runner: DbRunner | None = None, practitioner: Any = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._practitioner = practitioner
         self._by = _performer(practitioner)
         self._catalogue = shipped_catalogue()
         self._patient: Any = None
@@ -86,12 +102,21 @@ class CarnetTab(QWidget):
         self.error_button.setAccessibleName(self.tr("Mark the selected dose as entered in "
                                                     "error"))
         self.error_button.clicked.connect(self.mark_selected_in_error)
+        self.attestation_button = QPushButton(self.tr("A&ttestation (PDF)…"), self)
+        self.attestation_button.setAccessibleName(self.tr(
+            "Write the vaccination certificate as PDF"))
+        self.attestation_button.clicked.connect(
+            lambda: self.write_pdf(certificate.ATTESTATION))
+        self.carnet_button = QPushButton(self.tr("Full &carnet (PDF)…"), self)
+        self.carnet_button.setAccessibleName(self.tr("Write the full carnet as PDF"))
+        self.carnet_button.clicked.connect(lambda: self.write_pdf(certificate.CARNET))
         self.by_group = QRadioButton(self.tr("By vaccine &group"), self)
         self.chronological = QRadioButton(self.tr("C&hronological"), self)
         self.by_group.setChecked(True)
         self.by_group.toggled.connect(lambda _on: self._show_history())
         buttons = QHBoxLayout()
-        for widget in (self.record_button, self.error_button):
+        for widget in (self.record_button, self.error_button, self.attestation_button,
+                       self.carnet_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.by_group)
@@ -274,6 +299,42 @@ class CarnetTab(QWidget):
             self._say(self.tr("The dose could not be marked. Try again; if it keeps "
                               "failing, restart TSN Desktop."))
 
+    # --- certificate ---------------------------------------------------------------------------
+    def write_pdf(self, kind: str) -> None:
+        """Asks where, then writes the attestation or the full carnet there (audited)."""
+        if self._runner is None or self._patient is None or self._today is None \
+                or self._practitioner is None:
+            return
+        title = self.tr("Save the vaccination certificate") if kind == certificate.ATTESTATION \
+            else self.tr("Save the full vaccination carnet")
+        stem = "attestation-vaccination" if kind == certificate.ATTESTATION \
+            else "carnet-vaccination"
+        path = ask_pdf_path(self, title, f"{stem}-{self._today.isoformat()}.pdf")
+        if path is None:
+            return
+        patient, practitioner, today = self._patient, self._practitioner, self._today
+
+        def job(db: Database) -> Path:
+            return service.write_certificate(db, kind, patient, practitioner, today, path)
+
+        self._runner.run(job, self._pdf_written, lambda e: self._pdf_failed(path, e),
+                         owner=self)
+
+    def _pdf_written(self, path: Path) -> None:
+        self._say(self.tr("Saved as %1: print it or send it from there.").replace(
+            "%1", str(path)))
+        self.pdf_written.emit(path)
+
+    def _pdf_failed(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            self._say(self.tr("The PDF could not be written to %1: choose another folder "
+                              "(one you may write to) and try again.").replace("%1", str(path)))
+        else:
+            log.error("writing the certificate failed: %s", type(error).__name__)
+            self._say(self.tr("The PDF could not be made. Try again; if it keeps failing, "
+                              "restart TSN Desktop."))
+        self.pdf_written.emit(None)
+
     # --- helpers ------------------------------------------------------------------------------
     def _say(self, text: str) -> None:
         self.message_label.setText(text)
@@ -285,5 +346,7 @@ class CarnetTab(QWidget):
     def _update(self) -> None:
         ready = self._runner is not None and self._patient is not None
         self.record_button.setEnabled(ready)
+        for button in (self.attestation_button, self.carnet_button):
+            button.setEnabled(ready and self._practitioner is not None)
         dose = self.selected_dose()
         self.error_button.setEnabled(ready and dose is not None and not dose.in_error)
