@@ -1,5 +1,6 @@
 """What vaccination adds to the application (the Feature seam): the "Vaccinations" tab of
-the patient file (the carnet), Immunization sync, its migration and demo doses. The
+the patient file (the carnet and the patient's profile facts), Immunization and
+Condition sync, its migration and demo doses. The
 practice-wide page is still to come: its navigation entry shows the placeholder."""
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ def _carnet_tab(context: FeatureContext) -> QWidget:
 
 
 def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.vaccination.facts_fhir import ConditionAdapter
     from tsn_desktop.vaccination.fhir import ImmunizationAdapter
 
-    return [ImmunizationAdapter()]
+    return [ImmunizationAdapter(), ConditionAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:

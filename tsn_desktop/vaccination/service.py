@@ -4,7 +4,7 @@ certificate or the full carnet as PDF (audited)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,22 @@ from tsn_desktop.vaccination.model import (
     ADMINISTERED,
     ALREADY_IN_ERROR,
     COMPLETED,
+    DERIVED_CODES,
+    ENTERED_IN_ERROR,
+    FACT_ACTIVE,
+    FACT_RESOLVED,
+    FACT_RESOURCE,
     RESOURCE,
     WHY_REQUIRED,
     Dose,
+    Fact,
     InvalidDose,
     Performer,
     check_dose,
+    check_end,
+    check_fact,
     clean,
+    observations_on,
 )
 from tsn_desktop.vaccination.schedule import SupportingData
 
@@ -100,24 +109,87 @@ def engine_doses(doses: list[Dose]) -> list[AdministeredDose]:
 
 
 def forecast_of(birth_date: date, sex: str, doses: list[Dose], today: date,
-                data: SupportingData | None = None) -> Assessment:
-    patient = CdsiPatient(dob=birth_date, gender=sex if sex in ("F", "M") else "U")
-    return forecast(patient, engine_doses(doses), today, data or schedule_data())
+                data: SupportingData | None = None,
+                facts: list[Fact] | None = None) -> Assessment:
+    """The engine's forecast; the profile facts holding on `today` are the patient's
+    observations (the pack's medical-history codes)."""
+    data = data or schedule_data()
+    observations = observations_on(facts or [], today, data.observations.keys())
+    patient = CdsiPatient(dob=birth_date, gender=sex if sex in ("F", "M") else "U",
+                          observations=observations)
+    return forecast(patient, engine_doses(doses), today, data)
 
 
 @dataclass(frozen=True)
 class CarnetView:
-    """What the tab shows: the doses and the engine's forecast on `today`."""
+    """What the tab shows: the doses, the profile facts (all, ended ones too) and the
+    engine's forecast on `today`."""
 
     doses: list[Dose]
     assessment: Assessment
+    facts: list[Fact] = field(default_factory=list)
 
 
 def open_carnet(db: Database, patient_id: str, birth_date: date, sex: str,
                 today: date) -> CarnetView:
     """Runs on the DB worker (never the GUI thread): read (audited) and forecast."""
     doses = carnet(db, patient_id)
-    return CarnetView(doses, forecast_of(birth_date, sex, doses, today))
+    facts = profile_facts(db, patient_id)
+    return CarnetView(doses, forecast_of(birth_date, sex, doses, today, facts=facts), facts)
+
+
+# --- the patient's profile for recommendations ----------------------------------------------
+def fact_choices(data: SupportingData | None = None) -> list[tuple[str, str]]:
+    """(code, title) of each fact a user may record: the pack's observations, less the
+    pregnancy codes that follow from a pregnancy's term."""
+    data = data or schedule_data()
+    return sorted(((code, obs.title) for code, obs in data.observations.items()
+                   if code not in DERIVED_CODES), key=lambda c: c[1].casefold())
+
+
+def profile_facts(db: Database, patient_id: str) -> list[Fact]:
+    """Every fact of the patient's file (duplicates merged into it included), ended and
+    retracted ones too; each fact shown is written to the audit log."""
+    facts = store.facts_of(db, store.merged_into(db, patient_id))
+    if facts:
+        with db.unit_of_work() as uow:
+            for fact in facts:
+                uow.audit("read", FACT_RESOURCE, fact.id)
+    return facts
+
+
+def record_fact(db: Database, draft: Fact, today: date, birth_date: date | None,
+                by: Performer) -> Fact:
+    """Saves a new fact, or raises InvalidDose listing every problem (nothing written)."""
+    fact = replace(draft, id=new_id(), status=FACT_ACTIVE, note=clean(draft.note),
+                   recorded_by=by, abatement=None)
+    problems = check_fact(fact, today, birth_date, schedule_data().observations.keys())
+    if problems:
+        raise InvalidDose(problems)
+    with db.unit_of_work() as uow:
+        return store.insert_fact(uow, fact)
+
+
+def end_fact(db: Database, fact: Fact, on: date, today: date, by: Performer) -> Fact:
+    """The fact stopped on `on` (a pregnancy ended, a treatment stopped): it stays in the
+    history as resolved and leaves the forecast from that day."""
+    problems = check_end(fact, on, today)
+    if problems:
+        raise InvalidDose(problems)
+    with db.unit_of_work() as uow:
+        return store.end_fact(uow, fact, FACT_RESOLVED, on, by, "")
+
+
+def retract_fact(db: Database, fact: Fact, by: Performer, why: str) -> Fact:
+    """The fact was entered in error: it stays in the history, struck through, and never
+    counted."""
+    why = clean(why)
+    if not why:
+        raise InvalidDose((WHY_REQUIRED,))
+    if fact.status != FACT_ACTIVE:
+        raise InvalidDose(("not_active",))
+    with db.unit_of_work() as uow:
+        return store.end_fact(uow, fact, ENTERED_IN_ERROR, None, by, why)
 
 
 def learned_gtins(db: Database) -> dict[str, str]:
