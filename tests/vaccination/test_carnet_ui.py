@@ -25,7 +25,7 @@ from tsn_desktop.vaccination.model import Dose, Performer
 from tsn_desktop.vaccination.ui import carnet_tab
 from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
 from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog
-from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel
+from tsn_desktop.vaccination.ui.models import FactsModel, ForecastModel, HistoryModel
 
 pytestmark = pytest.mark.gui
 
@@ -386,3 +386,103 @@ def test_a_folder_that_cannot_be_written_says_to_choose_another(
 
     assert written.args == [None]
     assert "choose another folder" in tab.message_shown()
+
+
+# --- the patient's profile for recommendations ---------------------------------------------
+@pytest.fixture
+def woman_tab(qtbot, runner: DbRunner, clock: FrozenClock, db: Database,
+              profile: OpenProfile) -> Iterator[CarnetTab]:
+    """Hélène, 30, no carnet: measles-mumps-rubella is to be caught up."""
+    from tests.patients.factories import valid_ins
+
+    woman = patients.save(db, make_patient(given_names="Hélène", birth_date=date(1996, 3, 14),
+                                           ins=valid_ins(year=1996, month=3))).patient
+    widget = CarnetTab(runner, profile.practitioner)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        widget.show_patient(woman, clock.today())
+    yield widget
+    for dialog in (widget.dose_dialog, widget.fact_dialog):
+        if dialog is not None:
+            dialog.close()
+    widget.close()
+
+
+def add_pregnancy(qtbot, tab: CarnetTab, weeks: int) -> None:
+    qtbot.keyClick(tab.add_fact_button, Qt.Key.Key_Space)
+    dialog = tab.fact_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.code_combo, "Grossesse")  # type-ahead in the list
+    assert dialog.code_combo.currentData() == model.PREGNANCY
+    assert not dialog.since_edit.isEnabled()  # a pregnancy is dated by its term
+    dialog.weeks_spin.setFocus()
+    dialog.weeks_spin.selectAll()
+    qtbot.keyClicks(dialog.weeks_spin, str(weeks))
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+
+
+def test_recording_a_pregnancy_in_the_tab_makes_the_measles_vaccine_contraindicated(
+        qtbot, woman_tab: CarnetTab, db: Database) -> None:
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+
+    add_pregnancy(qtbot, woman_tab, 22)
+
+    assert woman_tab.forecast_model.state_of("ROR") == "contraindicated"
+    situation = woman_tab.facts_model.index(0, FactsModel.SITUATION).data()
+    assert situation.startswith("Grossesse en cours") and "22" in situation
+    assert woman_tab.facts_model.index(0, FactsModel.RECORDED_BY).data().startswith(
+        "Anne MARTIN")
+    assert "profile" in woman_tab.message_shown()
+
+
+def test_ending_the_pregnancy_keeps_it_in_the_profile_and_lifts_the_contraindication(
+        qtbot, woman_tab: CarnetTab, monkeypatch) -> None:
+    add_pregnancy(qtbot, woman_tab, 39)
+    monkeypatch.setattr(carnet_tab, "ask_end_day", lambda _p, _s, today: today)
+    woman_tab.facts.selectRow(0)
+
+    with qtbot.waitSignal(woman_tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(woman_tab.end_fact_button, Qt.Key.Key_Space)
+
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+    assert woman_tab.facts_model.rowCount() == 1
+    assert woman_tab.facts_model.index(0, FactsModel.STATE).data().startswith(
+        "Ended on 23/11/2026")
+    woman_tab.facts.selectRow(0)
+    assert not woman_tab.end_fact_button.isEnabled()  # its one edit is made
+
+
+def test_a_situation_withdrawn_as_entered_in_error_stays_struck_through(
+        qtbot, woman_tab: CarnetTab, monkeypatch) -> None:
+    add_pregnancy(qtbot, woman_tab, 10)
+    monkeypatch.setattr(carnet_tab, "ask_fact_why", lambda _p, _s: "wrong patient")
+    woman_tab.facts.selectRow(0)
+
+    with qtbot.waitSignal(woman_tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(woman_tab.retract_fact_button, Qt.Key.Key_Space)
+
+    index = woman_tab.facts_model.index(0, FactsModel.STATE)
+    assert "wrong patient" in index.data()
+    assert index.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+
+
+def test_a_situation_dated_in_the_future_is_refused_and_what_was_typed_stays(
+        qtbot, woman_tab: CarnetTab, db: Database) -> None:
+    qtbot.keyClick(woman_tab.add_fact_button, Qt.Key.Key_Space)
+    dialog = woman_tab.fact_dialog
+    assert dialog is not None
+    dialog.choose("FR-IMMUNODEPRIME")
+    dialog.since_edit.setText("01/01/2027")
+    qtbot.keyClicks(dialog.note_edit, "greffe renale")
+
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.message_shown()), timeout=10000)
+
+    assert "future" in dialog.message_shown()
+    assert dialog.isVisible() and dialog.note_edit.text() == "greffe renale"
+    assert db.query("SELECT count(*) FROM vaccination_fact") == [(0,)]

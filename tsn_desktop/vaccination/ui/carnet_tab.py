@@ -1,5 +1,6 @@
 """The "Vaccinations" tab of the patient file: the lifetime history (by vaccine group or
-chronological), the forecast per group, recording a dose and marking one in error.
+chronological), the forecast per group, the patient's profile for recommendations,
+recording a dose and marking one in error, and the certificate as PDF.
 The carnet is read and the forecast computed on the DB worker, never the GUI thread."""
 
 from __future__ import annotations
@@ -28,12 +29,19 @@ from PySide6.QtWidgets import (
 
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
+from tsn_desktop.ui.formatting import date_text
 from tsn_desktop.vaccination import certificate, model, service
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
-from tsn_desktop.vaccination.ui import texts
-from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog
-from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel, history_rows
+from tsn_desktop.vaccination.ui import fact_texts, texts
+from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog, parse_day
+from tsn_desktop.vaccination.ui.fact_dialog import FactDialog
+from tsn_desktop.vaccination.ui.models import (
+    FactsModel,
+    ForecastModel,
+    HistoryModel,
+    history_rows,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +66,31 @@ def ask_pdf_path(parent: QWidget, title: str, suggested: str) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_end_day(parent: QWidget, situation: str, today: date) -> date | None:
+    """The day a situation stopped, or None when the user cancels (tests replace this)."""
+    while True:
+        text, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("CarnetTab", "End a situation"),
+            QCoreApplication.translate("CarnetTab", "On which day did it stop (%1)? "
+                                       "dd/mm/yyyy").replace("%1", situation),
+            text=date_text(today))
+        if not ok:
+            return None
+        day = parse_day(text)
+        if day is not None:
+            return day
+
+
+def ask_fact_why(parent: QWidget, situation: str) -> str | None:
+    """Why a situation is withdrawn as entered in error, or None (tests replace this)."""
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("CarnetTab", "Entered in error"),
+        QCoreApplication.translate("CarnetTab", "Why was this situation entered in error "
+                                   "(%1)? It stays in the profile, struck through.").replace(
+            "%1", situation))
+    return text if ok else None
 
 
 @dataclass(frozen=True)
@@ -91,6 +124,7 @@ class CarnetTab(QWidget):
         self._doses: list[Dose] = []
         self._loaded: _Loaded | None = None
         self.dose_dialog: DoseDialog | None = None
+        self.fact_dialog: FactDialog | None = None
         self.setObjectName("CarnetTab")
         if runner is not None:
             runner.records_changed.connect(self._records_changed)
@@ -135,21 +169,51 @@ class CarnetTab(QWidget):
         self.forecast = self._table(self.forecast_model, self.tr("Forecast per vaccine group"))
         self.forecast.horizontalHeader().setSectionResizeMode(
             ForecastModel.WHY, QHeaderView.ResizeMode.Stretch)
+        self.facts_model = FactsModel(self)
+        self.facts = self._table(self.facts_model, self.tr("Profile for recommendations"))
+        self.facts.horizontalHeader().setSectionResizeMode(
+            FactsModel.SITUATION, QHeaderView.ResizeMode.Stretch)
+        self.facts.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.add_fact_button = QPushButton(self.tr("&Add a situation…"), self)
+        self.add_fact_button.setAccessibleName(self.tr(
+            "Add a situation to the profile (pregnancy, immunodepression…)"))
+        self.add_fact_button.clicked.connect(self.open_fact_dialog)
+        self.end_fact_button = QPushButton(self.tr("E&nd…"), self)
+        self.end_fact_button.setAccessibleName(self.tr("End the selected situation"))
+        self.end_fact_button.clicked.connect(self.end_selected_fact)
+        self.retract_fact_button = QPushButton(self.tr("&Withdraw (entered in error)…"), self)
+        self.retract_fact_button.setAccessibleName(self.tr(
+            "Withdraw the selected situation as entered in error"))
+        self.retract_fact_button.clicked.connect(self.retract_selected_fact)
         history_label = QLabel(self.tr("Hi&story"), self)
         history_label.setBuddy(self.history)
         forecast_label = QLabel(self.tr("&Forecast"), self)
         forecast_label.setBuddy(self.forecast)
-        top, bottom = QWidget(self), QWidget(self)
+        facts_label = QLabel(self.tr("&Profile for recommendations"), self)
+        facts_label.setBuddy(self.facts)
+        top, bottom, profile = QWidget(self), QWidget(self), QWidget(self)
         top_layout, bottom_layout = QVBoxLayout(top), QVBoxLayout(bottom)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        profile_layout = QVBoxLayout(profile)
+        for part in (top_layout, bottom_layout, profile_layout):
+            part.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(history_label)
         top_layout.addWidget(self.history)
         bottom_layout.addWidget(forecast_label)
         bottom_layout.addWidget(self.forecast)
+        profile_head = QHBoxLayout()
+        profile_head.addWidget(facts_label)
+        profile_head.addStretch(1)
+        for widget in (self.add_fact_button, self.end_fact_button, self.retract_fact_button):
+            profile_head.addWidget(widget)
+        profile_layout.addLayout(profile_head)
+        profile_layout.addWidget(self.facts)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.addWidget(profile)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -176,8 +240,8 @@ class CarnetTab(QWidget):
         return self.tr("&Vaccinations")
 
     def has_unsaved(self) -> bool:
-        dialog = self.dose_dialog
-        return dialog is not None and dialog.isVisible() and dialog.is_dirty()
+        return any(d is not None and d.isVisible() and d.is_dirty()
+                   for d in (self.dose_dialog, self.fact_dialog))
 
     def show_patient(self, patient: Any, today: date) -> None:
         if self._patient is None or patient.id != self._patient.id:
@@ -190,15 +254,18 @@ class CarnetTab(QWidget):
         self._patient = None
         self._doses = []
         self._loaded = None
-        if self.dose_dialog is not None:
-            self.dose_dialog.close()
+        for dialog in (self.dose_dialog, self.fact_dialog):
+            if dialog is not None:
+                dialog.close()
         self.history_model.set_rows([])
+        self.facts_model.set_facts([], {}, date.today())
         self.forecast_model.set_assessment(None, date.today())
         self._say("")
         self._update()
 
     def _records_changed(self, changed: RecordsChanged) -> None:
-        if self._patient is not None and model.RESOURCE in changed.types():
+        if self._patient is not None and {model.RESOURCE, model.FACT_RESOURCE} & set(
+                changed.types()):
             self.refresh()
 
     # --- reading -----------------------------------------------------------------------------
@@ -224,6 +291,7 @@ class CarnetTab(QWidget):
         self._loaded = loaded
         self._doses = loaded.view.doses
         self.forecast_model.set_assessment(loaded.view.assessment, self._today)
+        self.facts_model.set_facts(loaded.view.facts, self._titles(), self._today)
         self._show_history()
         self._update()
         self.carnet_shown.emit()
@@ -299,6 +367,73 @@ class CarnetTab(QWidget):
             self._say(self.tr("The dose could not be marked. Try again; if it keeps "
                               "failing, restart TSN Desktop."))
 
+    # --- profile facts --------------------------------------------------------------------------
+    @staticmethod
+    def _titles() -> dict[str, str]:
+        return {code: obs.title for code, obs in service.schedule_data().observations.items()}
+
+    def open_fact_dialog(self) -> None:
+        if self._runner is None or self._patient is None or self._today is None:
+            return
+        if self.fact_dialog is not None and self.fact_dialog.isVisible():
+            self.fact_dialog.raise_()
+            return
+        dialog = FactDialog(self._runner, service.fact_choices(), self._patient.id,
+                            self._patient.birth_date, self._today, self._by, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._fact_saved)
+        dialog.destroyed.connect(self._fact_dialog_gone)
+        self.fact_dialog = dialog
+        dialog.open()
+
+    def _fact_dialog_gone(self) -> None:
+        self.fact_dialog = None
+
+    def _fact_saved(self, fact: model.Fact) -> None:
+        self._say(self.tr("%1 added to the profile; the forecast above takes it into "
+                          "account.").replace("%1", self.facts_model.situation_text(fact)))
+        self.refresh()
+        self.add_fact_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_fact(self) -> model.Fact | None:
+        rows = self.facts.selectionModel().selectedRows()
+        return self.facts_model.fact(rows[0].row()) if rows else None
+
+    def end_selected_fact(self) -> None:
+        fact, today = self.selected_fact(), self._today
+        if fact is None or fact.status != model.FACT_ACTIVE or self._runner is None \
+                or today is None:
+            return
+        day = ask_end_day(self, self.facts_model.situation_text(fact), today)
+        if day is None:
+            return
+        by = self._by
+        self._runner.run(lambda db: service.end_fact(db, fact, day, today, by),
+                         lambda _f: self.refresh(), self._fact_failed, owner=self)
+
+    def retract_selected_fact(self) -> None:
+        fact = self.selected_fact()
+        if fact is None or fact.status != model.FACT_ACTIVE or self._runner is None:
+            return
+        why = ask_fact_why(self, self.facts_model.situation_text(fact))
+        if why is None:
+            return
+        by = self._by
+        self._runner.run(lambda db: service.retract_fact(db, fact, by, why),
+                         lambda _f: self.refresh(), self._fact_failed, owner=self)
+
+    def _fact_failed(self, error: BaseException) -> None:
+        if isinstance(error, InvalidDose):
+            self._say(fact_texts.problem_text(error.problems))
+        elif isinstance(error, service.StaleDose):
+            self._say(self.tr("This situation changed meanwhile (synchronisation): look "
+                              "at it again."))
+            self.refresh()
+        else:
+            log.error("changing a profile fact failed: %s", type(error).__name__)
+            self._say(self.tr("The situation could not be changed. Try again; if it keeps "
+                              "failing, restart TSN Desktop."))
+
     # --- certificate ---------------------------------------------------------------------------
     def write_pdf(self, kind: str) -> None:
         """Asks where, then writes the attestation or the full carnet there (audited)."""
@@ -350,3 +485,8 @@ class CarnetTab(QWidget):
             button.setEnabled(ready and self._practitioner is not None)
         dose = self.selected_dose()
         self.error_button.setEnabled(ready and dose is not None and not dose.in_error)
+        self.add_fact_button.setEnabled(ready)
+        fact = self.selected_fact()
+        active = ready and fact is not None and fact.status == model.FACT_ACTIVE
+        self.end_fact_button.setEnabled(active)
+        self.retract_fact_button.setEnabled(active)

@@ -1,5 +1,5 @@
-"""Qt models of the carnet: the lifetime history (by vaccine group or chronological) and
-the forecast per vaccine group."""
+"""Qt models of the carnet: the lifetime history (by vaccine group or chronological), the
+forecast per vaccine group, and the patient's profile facts."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import engine
 from tsn_desktop.vaccination.catalogue import Catalogue
 from tsn_desktop.vaccination.engine import Assessment, GroupForecast
-from tsn_desktop.vaccination.model import NOT_GIVEN, Dose, Performer
+from tsn_desktop.vaccination.model import FACT_ACTIVE, NOT_GIVEN, PREGNANCY, Dose, Fact, Performer
 from tsn_desktop.vaccination.schedule import SupportingData
-from tsn_desktop.vaccination.ui import texts
+from tsn_desktop.vaccination.ui import fact_texts, texts
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -307,4 +307,70 @@ class ForecastModel(RowsMixin, QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        return None
+
+
+class FactsModel(RowsMixin, QAbstractTableModel):
+    """The patient's profile facts, ended and withdrawn ones included (struck through when
+    entered in error): the situation, since when, its state, its source and who."""
+
+    SITUATION, SINCE, STATE, SOURCE, RECORDED_BY = range(5)
+    COLUMN_COUNT = 5
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Situation"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Since"),
+              QT_TRANSLATE_NOOP("CarnetModels", "State"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Source"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Recorded by"))
+    FactRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Fact] = []
+        self._titles: dict[str, str] = {}
+        self._today = date.today()
+
+    def set_facts(self, facts: list[Fact], titles: dict[str, str], today: date) -> None:
+        """Ongoing first, then ended and withdrawn ones, each newest first."""
+        self.beginResetModel()
+        self._rows = sorted(facts, key=lambda f: (f.status != FACT_ACTIVE,
+                                                  -f.onset.toordinal()))
+        self._titles = dict(titles)
+        self._today = today
+        self.endResetModel()
+
+    def fact(self, row: int) -> Fact | None:
+        return self.item(row)
+
+    def situation_text(self, fact: Fact) -> str:
+        text = self._titles.get(fact.code, fact.code)
+        if fact.code == PREGNANCY and fact.status == FACT_ACTIVE:
+            text += " — " + fact_texts.term_text(fact, self._today)
+        return text
+
+    def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
+        fact = self.item_at(index)
+        if fact is None:
+            return None
+        column = index.column()
+        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            if column == self.SITUATION:
+                text = self.situation_text(fact)
+                return f"{text}\n{fact.note}" if role != _DISPLAY and fact.note else text
+            if column == self.SINCE:
+                return date_text(fact.onset)
+            if column == self.STATE:
+                return fact_texts.state_text(fact, person_text(fact.ended_by))
+            if column == self.SOURCE:
+                return fact_texts.source_text(fact.source)
+            if column == self.RECORDED_BY:
+                return person_text(fact.recorded_by)
+        if role == Qt.ItemDataRole.FontRole and fact.in_error:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and fact.status != FACT_ACTIVE:
+            return QBrush(QColor("#616161"))
+        if role == self.FactRole:
+            return fact
         return None
