@@ -630,7 +630,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -855,7 +855,7 @@
         <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
     </message>
@@ -1056,7 +1056,7 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation>Équipe de &amp;soins</translation>
     </message>
@@ -1182,11 +1182,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+219"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-3"/>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-226"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1197,11 +1213,12 @@
     </message>
     <message>
         <location line="-48"/>
+        <location line="+72"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-71"/>
         <source>Next dose</source>
         <translation>Prochaine dose</translation>
     </message>
@@ -1234,17 +1251,38 @@
 <context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+42"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+52"/>
+        <location line="+37"/>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Why is this dose entered in error (%1)? It stays in the carnet, struck through.</source>
         <translation>Pourquoi cette dose est-elle une saisie erronée (%1) ? Elle reste dans le carnet, barrée.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+11"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>End a situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On which day did it stop (%1)? dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Why was this situation entered in error (%1)? It stays in the profile, struck through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>&amp;Record a dose…</source>
         <translation>&amp;Enregistrer une dose…</translation>
     </message>
@@ -1265,6 +1303,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>A&amp;ttestation (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the vaccination certificate as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full &amp;carnet (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the full carnet as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>By vaccine &amp;group</source>
         <translation>Par va&amp;lence</translation>
     </message>
@@ -1274,7 +1332,7 @@
         <translation>C&amp;hronologique</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1289,7 +1347,42 @@
         <translation>Prévisions par valence</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Profile for recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add a situation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a situation to the profile (pregnancy, immunodepression…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;nd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the selected situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw (entered in error)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the selected situation as entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Hi&amp;story</source>
         <translation>Hi&amp;storique</translation>
     </message>
@@ -1299,17 +1392,22 @@
         <translation>&amp;Prévisions</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>&amp;Profile for recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>&amp;Vaccinations</source>
         <translation>&amp;Vaccinations</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>The carnet cannot be shown in this window.</source>
         <translation>Le carnet ne peut pas être affiché dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -1327,6 +1425,46 @@
         <location line="+5"/>
         <source>The dose could not be marked. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être marquée. Réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 added to the profile; the forecast above takes it into account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This situation changed meanwhile (synchronisation): look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The situation could not be changed. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the vaccination certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the full vaccination carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved as %1: print it or send it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PDF could not be written to %1: choose another folder (one you may write to) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be made. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1885,99 @@
         <location line="+1"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation>Ce que vous aviez enregistré est conservé. Terminez ou annulez la tâche en cours, puis continuez. Si cela se reproduit, cliquez sur «&#xa0;Copier les détails&#xa0;» et envoyez-les à votre contact d&apos;assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
+    </message>
+</context>
+<context>
+    <name>FactDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_dialog.py" line="+52"/>
+        <source>Add a situation to the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished">jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weeks of amenorrhoea today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days beyond the weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the information comes from</source>
+        <translation type="unfinished">Origine de l’information</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Situation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;nce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Term (weeks of amenorrhoea):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days beyond:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;urce:</source>
+        <translation type="unfinished">&amp;Origine :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation type="unfinished">Message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished">Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The situation could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2626,7 +2857,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+39"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+41"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -3783,6 +4014,69 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>ProfileTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_texts.py" line="+17"/>
+        <source>Examination or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Told by the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the situation in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is in the future: enter a day up to today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is before the patient&apos;s birth: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pregnancy&apos;s term is 0 to 42 weeks of amenorrhoea: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say where the information comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It cannot end before it began: check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This situation has already been ended or withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why this situation was entered in error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation type="unfinished">Saisissez la date sous la forme jj/mm/aaaa.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
@@ -4428,7 +4722,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>

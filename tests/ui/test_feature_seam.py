@@ -63,8 +63,8 @@ def test_its_option_is_declared_and_its_settings_page_writes_it(
     session.show_settings()
     dialog = session.settings_dialog
     assert dialog is not None
-    [page] = dialog.feature_pages
-    page.level.setValue(4)  # type: ignore[attr-defined]
+    [page] = [p for p in dialog.feature_pages if isinstance(p, ThrowawayPage)]
+    page.level.setValue(4)
     dialog.accept()
     assert session.settings.get(LEVEL) == 4
     QApplication.processEvents()

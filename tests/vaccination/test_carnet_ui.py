@@ -486,3 +486,90 @@ def test_a_situation_dated_in_the_future_is_refused_and_what_was_typed_stays(
     assert "future" in dialog.message_shown()
     assert dialog.isVisible() and dialog.note_edit.text() == "greffe renale"
     assert db.query("SELECT count(*) FROM vaccination_fact") == [(0,)]
+
+
+# --- the alert on opening the file -----------------------------------------------------------
+def test_opening_the_late_infants_file_shows_the_overdue_vaccines_above_it(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient,
+        profile: OpenProfile, tmp_path) -> None:
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.feature import FeatureContext
+    from tsn_desktop.features import FEATURES
+    from tsn_desktop.patients.feature import PATIENTS
+
+    context = FeatureContext(runner, clock, Settings(tmp_path), profile.practitioner, FEATURES)
+    page = PATIENTS.page(context)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    tab = page.file_view.tab(CarnetTab)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        page.open_patient(late_baby.id)
+
+    banner = tab.file_banner
+    assert banner.parentWidget() is page.file_view  # above the tabs, whichever is open
+    assert page.file_view.tabs.currentIndex() == 0  # the file opens on the identity
+    assert banner.isVisible()
+    assert "Vaccinations overdue" in banner.shown_text() and "DTP (late since" in (
+        banner.shown_text())
+
+    qtbot.keyClick(banner.button, Qt.Key.Key_Space)
+
+    assert page.file_view.tabs.currentWidget().isAncestorOf(tab)
+    assert tab.forecast.hasFocus()
+    page.close()
+
+
+def test_the_banner_goes_once_the_missing_dose_is_recorded(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    assert "DTP" in tab.file_banner.shown_text()
+    service.learn_gtin(db, "0" + CIP, "FR-HEXYON")
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        tab.refresh()
+    dialog = open_dialog(qtbot, tab)
+    scan(qtbot, dialog, pack_scan())
+
+    save_with_enter(qtbot, tab, dialog)
+
+    left = tab.file_banner.shown_text()
+    assert "DTP" not in left and "Coqueluche" not in left and "HepB" not in left
+    assert "Pneumocoque (late since" in left  # still missing: the banner says so
+
+
+def test_the_banner_names_what_falls_due_within_the_days_set(
+        qtbot, runner: DbRunner, clock: FrozenClock, db: Database, profile: OpenProfile,
+        tmp_path) -> None:
+    """A 7-week-old with nothing late: the 2-month doses are due within 30 days, not 5."""
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.vaccination.ui.carnet_settings import ALERT_DAYS, CarnetSettingsPage
+
+    newborn = patients.save(db, make_patient(given_names="Noé", sex="M",
+                                             birth_date=date(2026, 10, 1), ins="")).patient
+    settings = Settings(tmp_path)
+    shown: list[str] = []
+    for days in (5, 30):
+        page = CarnetSettingsPage(settings)
+        qtbot.addWidget(page)
+        page.days.setValue(days)
+        page.apply()
+        assert settings.get(ALERT_DAYS) == days
+        widget = CarnetTab(runner, profile.practitioner, settings=settings)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+            widget.show_patient(newborn, clock.today())
+        shown.append(widget.file_banner.shown_text())
+
+    assert shown[0] == ""
+    assert "To do now or within 30 days" in shown[1] and "DTP (from 01/12/2026)" in shown[1]
+
+
+def test_opening_another_patient_never_shows_the_previous_patients_alerts(
+        qtbot, tab: CarnetTab, db: Database, clock: FrozenClock) -> None:
+    adult = patients.save(db, make_patient(given_names="Paul", sex="M", ins="",
+                                           birth_date=date(1970, 1, 1))).patient
+    assert "DTP" in tab.file_banner.shown_text()
+
+    tab.show_patient(adult, clock.today())  # the carnet is read on the worker meanwhile
+
+    assert tab.file_banner.shown_text() == ""
+    qtbot.waitSignal(tab.carnet_shown, timeout=10000).wait()

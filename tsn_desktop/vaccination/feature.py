@@ -14,13 +14,20 @@ if TYPE_CHECKING:
 
     from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
+    from tsn_desktop.core.settings import Settings
     from tsn_desktop.sync.adapters import SyncAdapter
 
 
 def _carnet_tab(context: FeatureContext) -> QWidget:
     from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
 
-    return CarnetTab(context.runner, context.practitioner)
+    return CarnetTab(context.runner, context.practitioner, settings=context.settings)
+
+
+def _settings_page(settings: Settings) -> QWidget:
+    from tsn_desktop.vaccination.ui.carnet_settings import CarnetSettingsPage
+
+    return CarnetSettingsPage(settings)
 
 
 def _adapters() -> list[SyncAdapter]:
@@ -41,6 +48,7 @@ VACCINATION = Feature(
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
     patient_tabs=(_carnet_tab,),
     sync_adapters=_adapters,
+    settings_page=_settings_page,
     migrations="tsn_desktop.vaccination",
     demo=_demo,
 )

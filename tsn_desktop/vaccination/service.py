@@ -240,3 +240,41 @@ def write_certificate(db: Database, kind: str, patient: Any, practitioner: Any, 
     with db.unit_of_work() as uow:
         uow.audit("export", "Patient", patient.id)
     return path
+
+
+# --- the alert on opening the file ----------------------------------------------------------
+OVERDUE_ALERT = "overdue"
+DUE_SOON_ALERT = "due"
+
+
+@dataclass(frozen=True)
+class DueAlert:
+    """A vaccine group the banner above the patient file names: late since `on`
+    (`kind` overdue), or to be done from `on`, within the alert window (`kind` due)."""
+
+    group: str
+    kind: str
+    on: date
+
+
+def due_alerts(assessment: Assessment, today: date, within_days: int) -> list[DueAlert]:
+    """What is late, then what is due today or within `within_days` days: a dose to be
+    done from its recommended date (its earliest when the pack gives none), late from
+    its past-due date. Groups complete, immune, contraindicated or not recommended are
+    never named."""
+    from datetime import timedelta
+
+    from tsn_desktop.vaccination.engine import NOT_COMPLETE
+
+    horizon = today + timedelta(days=within_days)
+    late, soon = [], []
+    for group in assessment.groups.values():
+        if group.status != NOT_COMPLETE or group.earliest is None:
+            continue
+        if group.past_due is not None and group.past_due <= today:
+            late.append(DueAlert(group.name, OVERDUE_ALERT, group.past_due))
+            continue
+        start = group.recommended or group.earliest
+        if start <= horizon:
+            soon.append(DueAlert(group.name, DUE_SOON_ALERT, start))
+    return sorted(late, key=lambda a: a.on) + sorted(soon, key=lambda a: a.on)

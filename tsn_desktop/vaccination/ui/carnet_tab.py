@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -23,17 +24,20 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
+from tsn_desktop.core.settings import Settings
 from tsn_desktop.ui.formatting import date_text
 from tsn_desktop.vaccination import certificate, model, service
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
 from tsn_desktop.vaccination.ui import fact_texts, texts
+from tsn_desktop.vaccination.ui.carnet_settings import alert_days
 from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog, parse_day
 from tsn_desktop.vaccination.ui.fact_dialog import FactDialog
 from tsn_desktop.vaccination.ui.models import (
@@ -93,6 +97,56 @@ def ask_fact_why(parent: QWidget, situation: str) -> str | None:
     return text if ok else None
 
 
+class DueBanner(QFrame):
+    """The alert above the patient file: what is late or due within the set number of
+    days, and a button to the forecast. The file view places it (PatientTab's optional
+    `file_banner`); hidden when nothing is due, and while another patient loads."""
+
+    show_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("vaccination_banner")
+        self.setProperty("role", "banner")
+        self.setStyleSheet('QFrame#vaccination_banner { background: #fff4e5;'
+                           ' border: 1px solid #e0a040; border-radius: 4px; }')
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAccessibleName(self.tr("Vaccinations to do"))
+        self.button = QPushButton(self.tr("Forecast &details"), self)
+        self.button.setAccessibleName(self.tr("Show the vaccination forecast"))
+        self.button.clicked.connect(self.show_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.button)
+        self.setVisible(False)
+
+    def show_alerts(self, alerts: list[service.DueAlert], within_days: int) -> None:
+        late = [a for a in alerts if a.kind == service.OVERDUE_ALERT]
+        soon = [a for a in alerts if a.kind == service.DUE_SOON_ALERT]
+        parts = []
+        if late:
+            parts.append(self.tr("Vaccinations overdue: %1.").replace("%1", ", ".join(
+                self.tr("%1 (late since %2)").replace("%1", a.group).replace(
+                    "%2", date_text(a.on)) for a in late)))
+        if soon:
+            parts.append(self.tr("To do now or within %1 days: %2.").replace(
+                "%1", str(within_days)).replace("%2", ", ".join(
+                    self.tr("%1 (from %2)").replace("%1", a.group).replace(
+                        "%2", date_text(a.on)) for a in soon)))
+        self.text.setText(" ".join(parts))
+        self.setVisible(bool(parts))
+
+    def shown_text(self) -> str:
+        return self.text.text() if not self.isHidden() else ""
+
+    def clear(self) -> None:
+        self.text.clear()
+        self.setVisible(False)
+
+
 @dataclass(frozen=True)
 class _Loaded:
     view: service.CarnetView
@@ -112,9 +166,10 @@ class CarnetTab(QWidget):
     pdf_written = Signal(object)  # the Path written, or None when it failed
 
     def __init__(self, runner: DbRunner | None = None, practitioner: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._settings = settings
         self._practitioner = practitioner
         self._by = _performer(practitioner)
         self._catalogue = shipped_catalogue()
@@ -125,6 +180,9 @@ class CarnetTab(QWidget):
         self._loaded: _Loaded | None = None
         self.dose_dialog: DoseDialog | None = None
         self.fact_dialog: FactDialog | None = None
+        # The file view lays it out above the tabs (patients/ui/patient_file.py).
+        self.file_banner = DueBanner(self)
+        self.file_banner.show_requested.connect(self.reveal_forecast)
         self.setObjectName("CarnetTab")
         if runner is not None:
             runner.records_changed.connect(self._records_changed)
@@ -246,6 +304,7 @@ class CarnetTab(QWidget):
     def show_patient(self, patient: Any, today: date) -> None:
         if self._patient is None or patient.id != self._patient.id:
             self._say("")
+            self.file_banner.clear()  # never the previous patient's alerts
         self._patient, self._today = patient, today
         self.refresh()
 
@@ -259,6 +318,7 @@ class CarnetTab(QWidget):
                 dialog.close()
         self.history_model.set_rows([])
         self.facts_model.set_facts([], {}, date.today())
+        self.file_banner.clear()
         self.forecast_model.set_assessment(None, date.today())
         self._say("")
         self._update()
@@ -292,6 +352,9 @@ class CarnetTab(QWidget):
         self._doses = loaded.view.doses
         self.forecast_model.set_assessment(loaded.view.assessment, self._today)
         self.facts_model.set_facts(loaded.view.facts, self._titles(), self._today)
+        days = alert_days(self._settings)
+        self.file_banner.show_alerts(
+            service.due_alerts(loaded.view.assessment, self._today, days), days)
         self._show_history()
         self._update()
         self.carnet_shown.emit()
@@ -366,6 +429,21 @@ class CarnetTab(QWidget):
             log.error("marking a dose in error failed: %s", type(error).__name__)
             self._say(self.tr("The dose could not be marked. Try again; if it keeps "
                               "failing, restart TSN Desktop."))
+
+    def reveal_forecast(self) -> None:
+        """Brings this tab forward in the patient file and puts the focus on the forecast
+        (the banner's button)."""
+        widget: QWidget | None = self.parentWidget()
+        while widget is not None and not isinstance(widget, QTabWidget):
+            widget = widget.parentWidget()
+        if isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                page = widget.widget(index)
+                if page is self or page.isAncestorOf(self):
+                    widget.setCurrentIndex(index)
+        self.forecast.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.forecast_model.rowCount() and not self.forecast.selectionModel().hasSelection():
+            self.forecast.selectRow(0)
 
     # --- profile facts --------------------------------------------------------------------------
     @staticmethod

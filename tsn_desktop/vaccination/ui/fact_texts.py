@@ -52,16 +52,16 @@ def problem_text(problems: tuple[str, ...] | list[str]) -> str:
 def term_text(fact: Fact, today: date) -> str:
     """A pregnancy's term today, as clinicians write it (e.g. 22 SA + 3 j)."""
     days = (today - fact.onset).days
-    return QCoreApplication.translate(_CONTEXT, "%1 weeks + %2 days today").replace(
+    return QCoreApplication.translate("ProfileTexts", "%1 weeks + %2 days today").replace(
         "%1", str(days // 7)).replace("%2", str(days % 7))
 
 
 def state_text(fact: Fact, who: str) -> str:
     """Ongoing, ended on a day, or withdrawn (entered in error) with why; and by whom."""
     if fact.in_error:
-        return QCoreApplication.translate(_CONTEXT, "Entered in error (%1): %2").replace(
+        return QCoreApplication.translate("ProfileTexts", "Entered in error (%1): %2").replace(
             "%1", who or "?").replace("%2", fact.end_why)
     if fact.status == model.FACT_RESOLVED and fact.abatement is not None:
-        return QCoreApplication.translate(_CONTEXT, "Ended on %1 (%2)").replace(
+        return QCoreApplication.translate("ProfileTexts", "Ended on %1 (%2)").replace(
             "%1", date_text(fact.abatement)).replace("%2", who or "?")
-    return QCoreApplication.translate(_CONTEXT, "Ongoing")
+    return QCoreApplication.translate("ProfileTexts", "Ongoing")
