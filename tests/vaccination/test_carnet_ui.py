@@ -573,3 +573,41 @@ def test_opening_another_patient_never_shows_the_previous_patients_alerts(
 
     assert tab.file_banner.shown_text() == ""
     qtbot.waitSignal(tab.carnet_shown, timeout=10000).wait()
+
+
+# --- who may vaccinate what ---------------------------------------------------------------
+def test_a_nurse_giving_an_infants_dose_is_told_why_and_records_the_prescription(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient, db: Database) -> None:
+    from tsn_desktop.core.session import Practitioner
+    from tsn_desktop.vaccination import scope
+
+    nurse = Practitioner("Petit", "Claire", "nurse", valid_rpps("1000012345"))
+    widget = CarnetTab(runner, nurse)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        widget.show_patient(late_baby, clock.today())
+    dialog = open_dialog(qtbot, widget)
+    assert not dialog.prescriber_edit.isVisible()
+    qtbot.keyClicks(dialog.search_edit, "hexyon")
+    qtbot.keyClicks(dialog.lot_edit, "X4F21A")
+
+    assert dialog.outside_scope() == scope.OUTSIDE_AGE
+    assert "from 11 years" in dialog.scope_label.text() and dialog.prescriber_edit.isVisible()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "prescribing physician" in dialog.message_shown(), timeout=10000)
+    assert dialog.prescriber_edit.hasFocus() and dialog.isVisible()
+
+    qtbot.keyClicks(dialog.prescriber_edit, "Dr Marie DURAND")
+    qtbot.keyClicks(dialog.prescriber_rpps_edit, valid_rpps("1000098765"))
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    new = next(d for d in service.carnet(db, late_baby.id) if d.lot == "X4F21A")
+    assert (new.prescriber.name, new.prescriber.rpps, new.scope_reason) == (
+        "Dr Marie DURAND", valid_rpps("1000098765"), scope.OUTSIDE_AGE)
+    qtbot.keyClick(widget.chronological, Qt.Key.Key_Space)
+    given_by = [widget.history_model.index(r, HistoryModel.GIVEN_BY).data()
+                for r in range(widget.history_model.rowCount())]
+    assert any("on the prescription of Dr Marie DURAND" in g for g in given_by)
+    widget.close()

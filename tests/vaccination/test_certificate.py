@@ -25,6 +25,7 @@ TODAY = date(2026, 11, 23)
 BIRTH = date(2026, 5, 10)
 INS = valid_ins(sex="2", year=2026, month=5)
 NURSE = Performer("Claire PETIT", "nurse", valid_rpps("1000012345"))
+DOCTOR = Performer("Marie DURAND", "physician", valid_rpps("1000098765"))  # her prescriber
 
 
 def pdf_text(path: Path) -> list[str]:
@@ -36,7 +37,8 @@ def give(db: Database, patient: Patient, on: date, product: str = "FR-HEXYON",
          lot: str = "X4F21A", **changes: object) -> Dose:
     draft = replace(Dose(id="", patient_id=patient.id, occurrence=on, product=product,
                          lot=lot, expiry=date(2027, 12, 31), site="thigh-left", route="IM",
-                         performer=NURSE, place="home"), **changes)  # type: ignore[arg-type]
+                         performer=NURSE, place="home", prescriber=DOCTOR),
+                    **changes)  # type: ignore[arg-type]
     return service.record_dose(db, draft, TODAY, patient.birth_date, NURSE)
 
 

@@ -150,9 +150,13 @@ def lines(kind: str, doses: Iterable[Dose], assessment: Assessment | None,
         place = _PLACE.get(dose.place, dose.place)
         if dose.place_name:
             place = f"{place}, {dose.place_name}" if place else dose.place_name
+        given_by = _person(dose.performer)
+        if dose.prescriber.name:
+            given_by += f", sur prescription de {dose.prescriber.name}" + (
+                f" (RPPS {dose.prescriber.rpps})" if dose.prescriber.rpps else "")
         return Line(group=group, day=dose.occurrence, vaccine=product,
                     number=f"{number}" if number else "", lot=dose.lot,
-                    given_by=_person(dose.performer), place=place, note="; ".join(notes),
+                    given_by=given_by, place=place, note="; ".join(notes),
                     struck=dose.in_error)
 
     ordered = sorted(doses, key=lambda d: (d.occurrence, d.meta.created_at, d.id))

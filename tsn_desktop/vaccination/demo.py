@@ -36,6 +36,10 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
     me = DEMO_PRACTITIONERS.get(who, DEMO_PRACTITIONERS["gp"])
     by = Performer(me.display_name, me.profession, me.rpps)
     place = "home" if who == "nurse" else "cabinet"
+    # The home-visit nurse vaccinates children on the GP's prescription (scope.py).
+    gp = DEMO_PRACTITIONERS["gp"]
+    prescriber = Performer(gp.display_name, gp.profession, gp.rpps) if who == "nurse" \
+        else Performer()
     chosen: dict[str, Patient] = {}
     for patient in patients.search(db, "", limit=10_000):
         months = _age_months(patient.birth_date, today)
@@ -49,7 +53,8 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
         lot_number = iter(range(1, 100))
 
         def give(months: int, product: str, site: str = "thigh-left", *, birth: date = birth,
-                 pid: str = pid, lots: object = lot_number, **extra: object) -> Dose:
+                 pid: str = pid, lots: object = lot_number, sex: str = patient.sex,
+                 **extra: object) -> Dose:
             on = birth + relativedelta(months=months)
             vaccine = service.shipped_catalogue().get(product)
             outcome = extra.pop("outcome", model.ADMINISTERED)
@@ -59,9 +64,11 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
                 route=vaccine.routes[0] if vaccine else "", place=place)
             if outcome == model.ADMINISTERED:
                 fields.update(lot=f"DEMO{next(lots):03d}",  # type: ignore[call-overload]
-                              expiry=on + relativedelta(months=18), performer=by)
+                              expiry=on + relativedelta(months=18), performer=by,
+                              prescriber=prescriber)
             fields.update(extra)
-            return service.record_dose(db, Dose(**fields), today, birth, by)  # type: ignore[arg-type]
+            return service.record_dose(db, Dose(**fields), today, birth, by,  # type: ignore[arg-type]
+                                       sex=sex)
 
         def mark(dose: Dose, why: str) -> None:
             service.mark_entered_in_error(db, dose, by, why)

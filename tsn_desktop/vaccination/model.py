@@ -90,6 +90,10 @@ class Dose:
     error_by: Performer = field(default_factory=Performer)
     error_at: str = ""  # UTC ISO time it was marked
     error_why: str = ""
+    # Given outside the practitioner's own scope (vaccination/scope.py): on whose
+    # prescription, and why it was outside (a scope.OUTSIDE_* code; "" when within).
+    prescriber: Performer = field(default_factory=Performer)
+    scope_reason: str = ""
     meta: DoseMeta = field(default_factory=DoseMeta)
 
     @property

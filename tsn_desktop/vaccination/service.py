@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from tsn_desktop.core import identifiers
 from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.core.files import whole_or_nothing
-from tsn_desktop.vaccination import certificate, store
+from tsn_desktop.vaccination import certificate, scope, store
 from tsn_desktop.vaccination.catalogue import ROUTES, SITES, Catalogue, shipped_catalogue
 from tsn_desktop.vaccination.datapack import load_pack
 from tsn_desktop.vaccination.engine import AdministeredDose, Assessment, CdsiPatient, forecast
@@ -62,18 +63,45 @@ def allowed(product: str, outcome: str, catalogue: Catalogue) -> tuple[
     return None, None
 
 
+def scope_problem(db: Database, patient_id: str, product: str, on: date,
+                  birth_date: date | None, sex: str, by: Performer,
+                  catalogue: Catalogue | None = None) -> str | None:
+    """Why `by` may not give this product to this patient on `on` on their own initiative
+    (a scope.OUTSIDE_* code), or None. The patient's profile facts count (a live vaccine
+    for an immunocompromised patient, a midwife and the entourage of an infant)."""
+    vaccine = (catalogue or shipped_catalogue()).get(product)
+    if vaccine is None or birth_date is None:
+        return None
+    facts = store.facts_of(db, store.merged_into(db, patient_id))
+    observations = observations_on(facts, on, schedule_data().observations.keys())
+    return scope.outside_scope(scope.shipped_scope(), by.profession, vaccine.live,
+                               birth_date, sex, observations, on)
+
+
 def record_dose(db: Database, draft: Dose, today: date, birth_date: date | None,
-                by: Performer, catalogue: Catalogue | None = None) -> Dose:
+                by: Performer, catalogue: Catalogue | None = None, sex: str = "U") -> Dose:
     """Saves a new dose (its own id, status completed), or raises InvalidDose listing every
-    problem; nothing is written then. Synced (outbox) and audited in one transaction."""
+    problem; nothing is written then. Synced (outbox) and audited in one transaction.
+    A dose given here outside `by`'s own scope (scope.py) needs its prescriber's name
+    and RPPS, and keeps why it was outside."""
     catalogue = catalogue or shipped_catalogue()
+    prescriber = Performer(clean(draft.prescriber.name), "physician"
+                           if draft.prescriber.name or draft.prescriber.rpps else "",
+                           draft.prescriber.rpps.strip())
     dose = replace(draft, id=new_id(), status=COMPLETED, lot=draft.lot.strip(),
                    place_name=clean(draft.place_name), note=clean(draft.note),
-                   recorded_by=by)
+                   recorded_by=by, prescriber=prescriber, scope_reason="")
     routes, sites = allowed(dose.product, dose.outcome, catalogue)
-    problems = check_dose(dose, today, birth_date, routes, sites)
+    problems = list(check_dose(dose, today, birth_date, routes, sites))
+    if dose.outcome == ADMINISTERED:
+        outside = scope_problem(db, dose.patient_id, dose.product, dose.occurrence,
+                                birth_date, sex, by, catalogue)
+        if outside is not None:
+            dose = replace(dose, scope_reason=outside)
+            if not prescriber.name or not identifiers.validate_rpps(prescriber.rpps).ok:
+                problems.append(scope.PRESCRIBER_REQUIRED)
     if problems:
-        raise InvalidDose(problems)
+        raise InvalidDose(tuple(problems))
     with db.unit_of_work() as uow:
         return store.insert(uow, dose)
 

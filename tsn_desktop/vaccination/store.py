@@ -22,7 +22,9 @@ _COLUMNS = ("id, patient_id, occurrence, product, outcome, lot, expiry, site, ro
             " performer_name, performer_profession, performer_rpps, place, place_name,"
             " source, recorder_name, recorder_profession, recorder_rpps, reason, note,"
             " status, error_by_name, error_by_profession, error_by_rpps, error_at,"
-            " error_why, local_version, hub_version, created_at, updated_at")
+            " error_why, prescriber_name, prescriber_rpps, scope_reason,"
+            " local_version, hub_version, created_at, updated_at")
+_EDITABLE = slice(2, 29)  # every column a hub copy may set: patient_id .. scope_reason
 _SELECT = f"SELECT {_COLUMNS} FROM vaccination_dose"
 
 
@@ -44,7 +46,9 @@ def _row_to_dose(r: tuple) -> Dose:
         site=r[7], route=r[8], performer=Performer(r[9], r[10], r[11]), place=r[12],
         place_name=r[13], source=r[14], recorded_by=Performer(r[15], r[16], r[17]),
         reason=r[18], note=r[19], status=r[20], error_by=Performer(r[21], r[22], r[23]),
-        error_at=r[24], error_why=r[25], meta=DoseMeta(r[26], r[27], r[28], r[29]))
+        error_at=r[24], error_why=r[25],
+        prescriber=Performer(r[26], "physician" if r[26] or r[27] else "", r[27]),
+        scope_reason=r[28], meta=DoseMeta(r[29], r[30], r[31], r[32]))
 
 
 def _values(dose: Dose) -> tuple[Any, ...]:
@@ -54,7 +58,8 @@ def _values(dose: Dose) -> tuple[Any, ...]:
             dose.performer.rpps, dose.place, dose.place_name, dose.source,
             dose.recorded_by.name, dose.recorded_by.profession, dose.recorded_by.rpps,
             dose.reason, dose.note, dose.status, dose.error_by.name,
-            dose.error_by.profession, dose.error_by.rpps, dose.error_at, dose.error_why)
+            dose.error_by.profession, dose.error_by.rpps, dose.error_at, dose.error_why,
+            dose.prescriber.name, dose.prescriber.rpps, dose.scope_reason)
 
 
 def get(src: Database | UnitOfWork, dose_id: str) -> Dose | None:
@@ -85,7 +90,7 @@ def merged_into(src: Database | UnitOfWork, patient_id: str) -> list[str]:
 
 
 _INSERT = (f"INSERT INTO vaccination_dose ({_COLUMNS}) VALUES"
-           f" ({', '.join('?' for _ in range(30))})")
+           f" ({', '.join('?' for _ in range(33))})")
 
 
 def insert(uow: UnitOfWork, dose: Dose) -> Dose:
@@ -122,7 +127,7 @@ def apply_from_hub(uow: UnitOfWork, dose: Dose, hub_version: str) -> None:
         return
     if known.patient_id != dose.patient_id:
         raise ValueError("a dose never changes patient")
-    assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(",")[2:26])
+    assignments = ", ".join(f"{c.strip()} = ?" for c in _COLUMNS.split(",")[_EDITABLE])
     uow.execute(f"UPDATE vaccination_dose SET {assignments}, hub_version = ?,"
                 " local_version = local_version + 1, updated_at = ? WHERE id = ?",
                 (*_values(dose)[2:], hub_version, now, dose.id))

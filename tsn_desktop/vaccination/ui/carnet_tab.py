@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -225,12 +227,10 @@ class CarnetTab(QWidget):
         self.history.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.forecast_model = ForecastModel(self)
         self.forecast = self._table(self.forecast_model, self.tr("Forecast per vaccine group"))
-        self.forecast.horizontalHeader().setSectionResizeMode(
-            ForecastModel.WHY, QHeaderView.ResizeMode.Stretch)
+        self.forecast.horizontalHeader().setStretchLastSection(True)  # Why
         self.facts_model = FactsModel(self)
         self.facts = self._table(self.facts_model, self.tr("Profile for recommendations"))
-        self.facts.horizontalHeader().setSectionResizeMode(
-            FactsModel.SITUATION, QHeaderView.ResizeMode.Stretch)
+
         self.facts.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.add_fact_button = QPushButton(self.tr("&Add a situation…"), self)
         self.add_fact_button.setAccessibleName(self.tr(
@@ -290,8 +290,30 @@ class CarnetTab(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setHighlightSections(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per load from the models' texts (fit_columns), not by Qt asking every
+        # cell at every layout (ResizeToContents): a lifetime carnet opens as fast as an
+        # empty one (benchmarks/carnet.py). The user may still drag a column wider.
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return table
+
+    @staticmethod
+    def fit_columns(table: QTableView, texts_of: Any, stretched: int | None = None) -> None:
+        """Each column as wide as its widest text (header included), but `stretched`,
+        which takes what is left; measured with the table's font, bold for emphasis."""
+        header = table.horizontalHeader()
+        plain = table.fontMetrics()
+        bold_font = table.font()
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        pad = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        model = table.model()
+        for column in range(model.columnCount()):
+            if column == stretched:
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max([bold.horizontalAdvance(title),
+                         *(plain.horizontalAdvance(t) for t in texts_of(column))])
+            header.resizeSection(column, min(width + pad, 480))
 
     # --- PatientTab --------------------------------------------------------------------------
     def title(self) -> str:
@@ -352,6 +374,8 @@ class CarnetTab(QWidget):
         self._doses = loaded.view.doses
         self.forecast_model.set_assessment(loaded.view.assessment, self._today)
         self.facts_model.set_facts(loaded.view.facts, self._titles(), self._today)
+        self.fit_columns(self.forecast, self.forecast_model.column_texts, ForecastModel.WHY)
+        self.fit_columns(self.facts, self.facts_model.column_texts)
         days = alert_days(self._settings)
         self.file_banner.show_alerts(
             service.due_alerts(loaded.view.assessment, self._today, days), days)
@@ -372,6 +396,7 @@ class CarnetTab(QWidget):
         grouped = self.by_group.isChecked()
         rows = history_rows(self._doses, assessment, service.schedule_data(), grouped)
         self.history_model.set_rows(rows, grouped)
+        self.fit_columns(self.history, self.history_model.column_texts)
 
     # --- recording ---------------------------------------------------------------------------
     def open_dose_dialog(self) -> None:
@@ -381,8 +406,10 @@ class CarnetTab(QWidget):
             self.dose_dialog.raise_()
             return
         learned = self._loaded.learned if self._loaded else {}
+        facts = self._loaded.view.facts if self._loaded else []
         dialog = DoseDialog(self._runner, self._catalogue, self._patient.id,
-                            self._patient.birth_date, self._today, self._by, learned, self)
+                            self._patient.birth_date, self._today, self._by, learned, self,
+                            sex=self._patient.sex, facts=facts)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._dose_saved)
         dialog.destroyed.connect(self._dialog_gone)

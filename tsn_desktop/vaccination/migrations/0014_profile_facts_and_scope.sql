@@ -29,3 +29,9 @@ CREATE TABLE vaccination_fact (
     updated_at          TEXT NOT NULL
 );
 CREATE INDEX vaccination_fact_patient ON vaccination_fact (patient_id, onset);
+
+-- Who may vaccinate what (scope.json of the catalogue pack): a dose given outside the
+-- practitioner's own scope names the physician who prescribed it, and why it was outside.
+ALTER TABLE vaccination_dose ADD COLUMN prescriber_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE vaccination_dose ADD COLUMN prescriber_rpps TEXT NOT NULL DEFAULT '';
+ALTER TABLE vaccination_dose ADD COLUMN scope_reason TEXT NOT NULL DEFAULT '';
