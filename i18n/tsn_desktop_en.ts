@@ -1099,7 +1099,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+237"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -1110,7 +1110,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-77"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,18 +1130,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <location line="+25"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+155"/>
+        <location line="-105"/>
+        <location line="+181"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-180"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,12 +1183,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+256"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-144"/>
+        <source>%1, on the prescription of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Situation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1202,23 +1208,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-263"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+246"/>
         <source>Age only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+72"/>
+        <location line="-68"/>
+        <location line="+83"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-82"/>
         <source>Next dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1249,9 +1255,32 @@
     </message>
 </context>
 <context>
+    <name>CarnetSettingsPage</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_settings.py" line="+31"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccinations due within how many days are shown on opening a patient file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert on opening a file for vaccinations due &amp;within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+52"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
         <location line="+37"/>
         <source>Entered in error</source>
         <translation type="unfinished"></translation>
@@ -1282,7 +1311,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+96"/>
         <source>&amp;Record a dose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,12 +1376,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Profile for recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Add a situation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,22 +1426,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+70"/>
         <source>&amp;Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The carnet cannot be shown in this window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,7 +1456,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>%1 added to the profile; the forecast above takes it into account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,7 +1669,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+81"/>
         <source>Record a dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,7 +1755,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Who may give this dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribing physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr first name NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RPPS of the prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;can:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,7 +1840,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Prescri&amp;bed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber&apos;s RPPS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,8 +1860,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+236"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-456"/>
+        <source>Vaccinations to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the vaccination forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vaccinations overdue: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (late since %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To do now or within %1 days: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2852,7 +2954,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+41"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3315,7 +3417,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4070,6 +4172,26 @@ born %2 — %3 — %4</source>
         <source>Type the date as dd/mm/yyyy.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 weeks + %2 days today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entered in error (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended on %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingCounts</name>
@@ -4608,6 +4730,34 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+3"/>
         <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/scope_texts.py" line="+12"/>
+        <source>On your own initiative you may vaccinate from %1 years: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On your own initiative you may vaccinate women, children and the entourage of an infant: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A live vaccine for an immunocompromised patient is given only on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your profession does not vaccinate on its own initiative: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name the prescribing physician and their RPPS number (11 digits).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

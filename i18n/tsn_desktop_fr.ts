@@ -1099,7 +1099,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+237"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -1110,7 +1110,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-77"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -1130,18 +1130,19 @@
         <translation>%1 (saisi par %2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <location line="+25"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+155"/>
+        <location line="-105"/>
+        <location line="+181"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-180"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1182,43 +1183,48 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+219"/>
+        <location line="+256"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-144"/>
+        <source>%1, on the prescription of %2</source>
+        <translation>%1, sur prescription de %2</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie par</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-263"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+246"/>
         <source>Age only</source>
         <translation>Âge seul</translation>
     </message>
     <message>
-        <location line="-48"/>
-        <location line="+72"/>
+        <location line="-68"/>
+        <location line="+83"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-82"/>
         <source>Next dose</source>
         <translation>Prochaine dose</translation>
     </message>
@@ -1249,9 +1255,32 @@
     </message>
 </context>
 <context>
+    <name>CarnetSettingsPage</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_settings.py" line="+31"/>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccinations due within how many days are shown on opening a patient file</source>
+        <translation>Nombre de jours à l&apos;avance des vaccinations signalées à l&apos;ouverture d&apos;un dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert on opening a file for vaccinations due &amp;within:</source>
+        <translation>Signaler à l&apos;ouverture d&apos;un dossier les vaccinations à faire &amp;dans les :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+</context>
+<context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+52"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
         <location line="+37"/>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
@@ -1264,25 +1293,25 @@
     <message>
         <location line="+11"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>End a situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer une situation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On which day did it stop (%1)? dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>À quelle date a-t-elle pris fin (%1) ? jj/mm/aaaa</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Why was this situation entered in error (%1)? It stays in the profile, struck through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi cette situation a-t-elle été saisie par erreur (%1) ? Elle reste dans le profil, barrée.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+96"/>
         <source>&amp;Record a dose…</source>
         <translation>&amp;Enregistrer une dose…</translation>
     </message>
@@ -1304,22 +1333,22 @@
     <message>
         <location line="+3"/>
         <source>A&amp;ttestation (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ttestation (PDF)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the vaccination certificate as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;attestation de vaccination en PDF</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Full &amp;carnet (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carnet complet (PDF)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the full carnet as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le carnet complet en PDF</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1347,39 +1376,39 @@
         <translation>Prévisions par valence</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Profile for recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil pour les recommandations</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Add a situation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajo&amp;uter une situation…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a situation to the profile (pregnancy, immunodepression…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une situation au profil (grossesse, immunodépression…)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;nd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Termi&amp;ner…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>End the selected situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer la situation sélectionnée</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Withdraw (entered in error)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer (saisie err&amp;onée)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Withdraw the selected situation as entered in error</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la situation sélectionnée comme saisie par erreur</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1394,25 +1423,25 @@
     <message>
         <location line="+2"/>
         <source>&amp;Profile for recommendations</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro&amp;fil pour les recommandations</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+70"/>
         <source>&amp;Vaccinations</source>
         <translation>&amp;Vaccinations</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>The carnet cannot be shown in this window.</source>
         <translation>Le carnet ne peut pas être affiché dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation>Dose de %1 enregistrée ; les prévisions ci-dessous sont à jour.</translation>
     </message>
@@ -1427,44 +1456,44 @@
         <translation>La dose n’a pas pu être marquée. Réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>%1 added to the profile; the forecast above takes it into account.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ajouté au profil ; les prévisions ci-dessus en tiennent compte.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>This situation changed meanwhile (synchronisation): look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette situation a été modifiée entre-temps (synchronisation) : vérifiez-la à nouveau.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The situation could not be changed. Try again; if it keeps failing, restart TSN Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>La situation n&apos;a pas pu être modifiée. Réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Save the vaccination certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer l&apos;attestation de vaccination</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the full vaccination carnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le carnet de vaccination complet</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saved as %1: print it or send it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré sous %1 : imprimez-le ou envoyez-le depuis cet emplacement.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The PDF could not be written to %1: choose another folder (one you may write to) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PDF n&apos;a pas pu être écrit dans %1 : choisissez un autre dossier (où vous avez le droit d&apos;écrire) et réessayez.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The PDF could not be made. Try again; if it keeps failing, restart TSN Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le PDF n&apos;a pas pu être produit. Réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
 </context>
 <context>
@@ -1640,7 +1669,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+81"/>
         <source>Record a dose</source>
         <translation>Enregistrer une dose</translation>
     </message>
@@ -1726,7 +1755,32 @@
         <translation>Nom du lieu (facultatif)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Who may give this dose</source>
+        <translation>Qui peut administrer cette dose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribing physician</source>
+        <translation>Médecin prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr first name NAME</source>
+        <translation>Dr Prénom NOM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RPPS of the prescriber</source>
+        <translation>RPPS du prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 digits</source>
+        <translation>11 chiffres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;can:</source>
         <translation>&amp;Scan :</translation>
     </message>
@@ -1786,7 +1840,17 @@
         <translation>&amp;Nom du lieu :</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Prescri&amp;bed by:</source>
+        <translation>Prescripteu&amp;r :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber&apos;s RPPS:</source>
+        <translation>RPPS du prescripteur :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1796,9 +1860,47 @@
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+236"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-456"/>
+        <source>Vaccinations to do</source>
+        <translation>Vaccinations à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the forecast</source>
+        <translation>Voir les prévisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the vaccination forecast</source>
+        <translation>Voir les prévisions vaccinales</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vaccinations overdue: %1.</source>
+        <translation>Vaccinations en retard : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (late since %2)</source>
+        <translation>%1 (en retard depuis le %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To do now or within %1 days: %2.</source>
+        <translation>À faire maintenant ou dans les %1 jours : %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (à partir du %2)</translation>
     </message>
 </context>
 <context>
@@ -1892,92 +1994,92 @@
     <message>
         <location filename="../tsn_desktop/vaccination/ui/fact_dialog.py" line="+52"/>
         <source>Add a situation to the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une situation au profil</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>Situation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>(choisir)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis le</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished">jj/mm/aaaa</translation>
+        <translation>jj/mm/aaaa</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Weeks of amenorrhoea today</source>
-        <translation type="unfinished"></translation>
+        <translation>Semaines d&apos;aménorrhée aujourd&apos;hui</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Days beyond the weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours en plus des semaines</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Where the information comes from</source>
-        <translation type="unfinished">Origine de l’information</translation>
+        <translation>D&apos;où vient l&apos;information</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (facultative)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Situation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Situation :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Si&amp;nce:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Depuis le :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Term (weeks of amenorrhoea):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terme (semaines d&apos;aménorrhée) :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Days beyond:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jours en plus :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>So&amp;urce:</source>
-        <translation type="unfinished">&amp;Origine :</translation>
+        <translation>&amp;Origine :</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>N&amp;ote:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note :</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Message</source>
-        <translation type="unfinished">Message</translation>
+        <translation>Message</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Save</source>
-        <translation type="unfinished">Enre&amp;gistrer</translation>
+        <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>The situation could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
-        <translation type="unfinished"></translation>
+        <translation>La situation n&apos;a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
 </context>
 <context>
@@ -2857,7 +2959,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+41"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -3320,7 +3422,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -4018,62 +4120,82 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location filename="../tsn_desktop/vaccination/ui/fact_texts.py" line="+17"/>
         <source>Examination or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Examen ou dossier</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Medical document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document médical</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Told by the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclaré par le patient</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the situation in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez la situation dans la liste.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The date is in the future: enter a day up to today.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date est dans le futur : saisissez une date jusqu&apos;à aujourd&apos;hui.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The date is before the patient&apos;s birth: check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date est antérieure à la naissance du patient : vérifiez-la.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A pregnancy&apos;s term is 0 to 42 weeks of amenorrhoea: check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le terme d&apos;une grossesse est de 0 à 42 semaines d&apos;aménorrhée : vérifiez-le.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Say where the information comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez d&apos;où vient l&apos;information.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>It cannot end before it began: check the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elle ne peut pas finir avant d&apos;avoir commencé : vérifiez la date.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This situation has already been ended or withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette situation est déjà terminée ou retirée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Say why this situation was entered in error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez pourquoi cette situation a été saisie par erreur.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Type the date as dd/mm/yyyy.</source>
-        <translation type="unfinished">Saisissez la date sous la forme jj/mm/aaaa.</translation>
+        <translation>Saisissez la date sous la forme jj/mm/aaaa.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 weeks + %2 days today</source>
+        <translation>%1 SA + %2 j aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entered in error (%1): %2</source>
+        <translation>Saisie erronée (%1) : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended on %1 (%2)</source>
+        <translation>Terminée le %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ongoing</source>
+        <translation>En cours</translation>
     </message>
 </context>
 <context>
@@ -4614,6 +4736,34 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
         <translation>Cette sauvegarde est endommagée et ne peut pas être restaurée. Essayez une sauvegarde plus ancienne.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/scope_texts.py" line="+12"/>
+        <source>On your own initiative you may vaccinate from %1 years: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>De votre propre initiative, vous pouvez vacciner à partir de %1 ans : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On your own initiative you may vaccinate women, children and the entourage of an infant: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>De votre propre initiative, vous pouvez vacciner les femmes, les enfants et l&apos;entourage d&apos;un nourrisson : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A live vaccine for an immunocompromised patient is given only on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>Un vaccin vivant chez un patient immunodéprimé n&apos;est administré que sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your profession does not vaccinate on its own initiative: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>Votre profession ne vaccine pas de sa propre initiative : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name the prescribing physician and their RPPS number (11 digits).</source>
+        <translation>Indiquez le médecin prescripteur et son numéro RPPS (11 chiffres).</translation>
     </message>
 </context>
 <context>

@@ -116,7 +116,7 @@ class DueBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAccessibleName(self.tr("Vaccinations to do"))
-        self.button = QPushButton(self.tr("Forecast &details"), self)
+        self.button = QPushButton(self.tr("Show the forecast"), self)
         self.button.setAccessibleName(self.tr("Show the vaccination forecast"))
         self.button.clicked.connect(self.show_requested)
         layout = QHBoxLayout(self)
