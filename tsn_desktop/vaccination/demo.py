@@ -1,6 +1,7 @@
 """Demo carnets: invented histories on the demo practice's patients, so every state of the
 tab shows (a late infant, a complete toddler, a child in catch-up, an adult missing
-boosters with a dose entered in error and a refusal, an older adult mid-series)."""
+boosters with a dose entered in error and a refusal, an older adult mid-series), and
+profile facts (a premature infant, an asthmatic adult)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.vaccination import model, service
-from tsn_desktop.vaccination.model import Dose, Performer
+from tsn_desktop.vaccination.model import Dose, Fact, Performer
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
@@ -74,6 +75,10 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
             service.mark_entered_in_error(db, dose, by, why)
 
         _STORIES[story](give, mark, _age_months(birth, today))
+        for code, since, source, note in _FACTS.get(story, ()):
+            service.record_fact(db, Fact(id="", patient_id=pid, code=code,
+                                         onset=birth + relativedelta(months=since),
+                                         source=source, note=note), today, birth, by)
 
 
 Give = Callable[..., Dose]
@@ -115,6 +120,12 @@ def _senior(give: Give, mark: Mark, age: int) -> None:
     give(65 * 12, "FR-PNEUMOVAX", outcome=model.HISTORICAL, source=model.REPORTED)
     give(age - 3, "FR-SHINGRIX", "deltoid-left")  # the 2nd dose is now due
 
+
+# Profile facts of the demo patients: (code, months after birth, source, note).
+_FACTS: dict[str, tuple[tuple[str, int, str, str], ...]] = {
+    "late_infant": (("FR-PREMATURE", 0, model.DOCUMENT, "né à 35 SA"),),
+    "adult": (("FR-RISQUE-GRIPPE", 30 * 12, model.DOCUMENT, "asthme sous traitement de fond"),),
+}
 
 _STORIES: dict[str, Callable[[Give, Mark, int], None]] = {
     "late_infant": _late_infant, "complete_toddler": _complete_toddler,
