@@ -167,3 +167,22 @@ def test_a_failed_write_leaves_no_file_behind(
 
     assert not missing.parent.exists()
     assert db.query("SELECT count(*) FROM audit_log WHERE action = 'export'") == [(0,)]
+
+
+def test_the_full_carnet_lists_the_profile_facts_that_explain_the_recommendations(
+        db: Database, profile: OpenProfile, qualified_baby: Patient, tmp_path: Path) -> None:
+    from tsn_desktop.vaccination import model
+    from tsn_desktop.vaccination.model import Fact
+
+    service.record_fact(db, Fact(id="", patient_id=qualified_baby.id, code="FR-PREMATURE",
+                                 onset=BIRTH, source=model.DOCUMENT),
+                        TODAY, BIRTH, NURSE)
+    out = tmp_path / "carnet.pdf"
+
+    service.write_certificate(db, certificate.CARNET, qualified_baby, profile.practitioner,
+                              TODAY, out)
+
+    text = " ".join(pdf_text(out))
+    assert "Situations prises en compte pour les recommandations" in text
+    assert "Nourrisson né prématuré (avant 37 SA) (depuis le 10/05/2026 ; document médical)" in (
+        text)

@@ -37,9 +37,11 @@ from tsn_desktop.vaccination.engine import Assessment
 from tsn_desktop.vaccination.model import (
     HISTORICAL,
     NOT_GIVEN,
+    PREGNANCY,
     REPORTED,
     TRANSCRIBED,
     Dose,
+    Fact,
     Performer,
 )
 from tsn_desktop.vaccination.schedule import SupportingData
@@ -172,6 +174,26 @@ def lines(kind: str, doses: Iterable[Dose], assessment: Assessment | None,
             mine = [g for g in groups if dose.product in data.vaccines_of_group.get(g, ())]
             if group in mine or (group == "" and not mine):
                 result.append(line(dose, group, mine))
+    return result
+
+
+_FACT_SOURCE = {"examination": "examen ou dossier", "document": "document médical",
+                "declared": "déclaré par le patient"}
+
+
+def fact_lines(facts: Iterable[Fact], data: SupportingData, today: date) -> list[str]:
+    """The profile facts holding today, one line each, as the full carnet prints them."""
+    result = []
+    for fact in facts:
+        if not fact.holds_on(today):
+            continue
+        observation = data.observations.get(fact.code)
+        title = observation.title if observation else fact.code
+        if fact.code == PREGNANCY:
+            days = (today - fact.onset).days
+            title += f" — {days // 7} SA + {days % 7} j"
+        result.append(f"{title} (depuis le {day_text(fact.onset)} ; "
+                      f"{_FACT_SOURCE.get(fact.source, fact.source)})")
     return result
 
 

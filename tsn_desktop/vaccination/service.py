@@ -249,13 +249,16 @@ def certificate_pdf(db: Database, kind: str, patient: Any, practitioner: Any, to
     catalogue = catalogue or shipped_catalogue()
     doses = carnet(db, patient.id)
     data = schedule_data(catalogue.schedule_pack)
-    assessment = forecast_of(patient.birth_date, patient.sex, doses, today, data)
+    assessment = forecast_of(patient.birth_date, patient.sex, doses, today, data,
+                             facts=store.facts_of(db, store.merged_into(db, patient.id)))
     address = ", ".join(p for p in (practitioner.address, " ".join(
         q for q in (practitioner.postal_code, practitioner.city) if q)) if p)
     signatory = certificate.Signatory(practitioner.display_name, practitioner.profession,
                                       practitioner.rpps, address)
     rows = certificate.lines(kind, doses, assessment, data, catalogue)
-    return certificate.render(kind, _identity(patient), signatory, today, rows)
+    facts = profile_facts(db, patient.id) if kind == certificate.CARNET else []
+    return certificate.render(kind, _identity(patient), signatory, today, rows,
+                              facts=certificate.fact_lines(facts, data, today))
 
 
 def write_certificate(db: Database, kind: str, patient: Any, practitioner: Any, today: date,
