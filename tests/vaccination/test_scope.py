@@ -125,3 +125,20 @@ def test_a_dose_copied_from_the_paper_carnet_needs_no_prescriber(
                                         source=model.TRANSCRIBED, lot=""),
                                 TODAY, child.birth_date, PHARMACIST, sex="M")
     assert saved.scope_reason == ""
+
+
+def test_a_scope_edited_without_rehash_is_refused(tmp_path) -> None:
+    import shutil
+
+    from tsn_desktop.vaccination.catalogue import catalogues_dir
+    from tsn_desktop.vaccination.datapack import DataPackError
+
+    pack = tmp_path / "fr-2025"
+    shutil.copytree(catalogues_dir() / "fr-2025", pack)
+    path = pack / "scope.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"min_age_years": 11',
+                                                              '"min_age_years": 0'),
+                    encoding="utf-8")
+
+    with pytest.raises(DataPackError, match="scope.json"):
+        scope.load_scope(pack)

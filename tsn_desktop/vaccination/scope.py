@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from tsn_desktop.vaccination.catalogue import DEFAULT_CATALOGUE, _verify, catalogues_dir
 from tsn_desktop.vaccination.datapack import DataPackError
@@ -66,9 +67,10 @@ def outside_scope(scope: Scope, profession: str, live: bool, birth: date, sex: s
     return None
 
 
-def load_scope(pack: str = DEFAULT_CATALOGUE) -> Scope:
-    """The scope of a catalogue pack, checksums verified with the rest of the pack."""
-    directory = catalogues_dir() / pack
+def load_scope(pack: str | Path = DEFAULT_CATALOGUE) -> Scope:
+    """The scope of a catalogue pack (an id under resources/vaccines, or a folder),
+    checksums verified with the rest of the pack."""
+    directory = pack if isinstance(pack, Path) else catalogues_dir() / pack
     manifest = _verify(directory)
     if SCOPE_FILE not in manifest.files:
         raise DataPackError(f"{SCOPE_FILE}: not listed in manifest.json")
