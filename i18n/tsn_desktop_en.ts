@@ -1174,7 +1174,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+237"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n valid dose</numerusform>
@@ -1185,7 +1185,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-77"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,18 +1205,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <location line="+25"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+155"/>
+        <location line="-105"/>
+        <location line="+181"/>
         <source>Vaccine group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-180"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,26 +1258,48 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+256"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+200"/>
-        <source>Age only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-48"/>
-        <source>State</source>
+        <location line="-3"/>
+        <source>Situation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+246"/>
+        <source>Age only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <location line="+83"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <source>%1, on the prescription of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Next dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,19 +1330,63 @@
     </message>
 </context>
 <context>
+    <name>CarnetSettingsPage</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_settings.py" line="+31"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccinations due within how many days are shown on opening a patient file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert on opening a file for vaccinations due &amp;within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+42"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
+        <location line="+37"/>
         <source>Entered in error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Why is this dose entered in error (%1)? It stays in the carnet, struck through.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+11"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>End a situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On which day did it stop (%1)? dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Why was this situation entered in error (%1)? It stays in the profile, struck through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>&amp;Record a dose…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,6 +1407,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>A&amp;ttestation (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the vaccination certificate as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full &amp;carnet (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the full carnet as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>By vaccine &amp;group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,7 +1436,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1365,6 +1452,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Profile for recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add a situation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a situation to the profile (pregnancy, immunodepression…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;nd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the selected situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw (entered in error)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the selected situation as entered in error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Hi&amp;story</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,22 +1496,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>&amp;Profile for recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>&amp;Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>The carnet cannot be shown in this window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,6 +1528,46 @@
     <message>
         <location line="+5"/>
         <source>The dose could not be marked. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 added to the profile; the forecast above takes it into account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This situation changed meanwhile (synchronisation): look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The situation could not be changed. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the vaccination certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the full vaccination carnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved as %1: print it or send it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PDF could not be written to %1: choose another folder (one you may write to) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be made. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1577,7 +1744,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+81"/>
         <source>Record a dose</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,7 +1830,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Who may give this dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribing physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr first name NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RPPS of the prescriber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;can:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,7 +1915,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Prescri&amp;bed by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber&apos;s RPPS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,8 +1935,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+236"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-456"/>
+        <source>Vaccinations to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the vaccination forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vaccinations overdue: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (late since %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To do now or within %1 days: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1826,6 +2066,99 @@
     <message>
         <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FactDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_dialog.py" line="+52"/>
+        <source>Add a situation to the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weeks of amenorrhoea today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days beyond the weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the information comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Situation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;nce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Term (weeks of amenorrhoea):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days beyond:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;urce:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The situation could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2767,7 +3100,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+39"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3230,7 +3563,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3924,6 +4257,89 @@ born %2 — %3 — %4</source>
     </message>
 </context>
 <context>
+    <name>ProfileTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_texts.py" line="+17"/>
+        <source>Examination or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Told by the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the situation in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is in the future: enter a day up to today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is before the patient&apos;s birth: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pregnancy&apos;s term is 0 to 42 weeks of amenorrhoea: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say where the information comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It cannot end before it began: check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This situation has already been ended or withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why this situation was entered in error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 weeks + %2 days today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entered in error (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended on %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
@@ -4460,6 +4876,34 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+3"/>
         <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/scope_texts.py" line="+12"/>
+        <source>On your own initiative you may vaccinate from %1 years: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On your own initiative you may vaccinate women, children and the entourage of an infant: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A live vaccine for an immunocompromised patient is given only on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your profession does not vaccinate on its own initiative: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name the prescribing physician and their RPPS number (11 digits).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1174,7 +1174,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+211"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+237"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -1185,7 +1185,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-77"/>
+        <location line="-94"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -1205,18 +1205,19 @@
         <translation>%1 (saisi par %2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <location line="+25"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="-73"/>
-        <location line="+155"/>
+        <location line="-105"/>
+        <location line="+181"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-180"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1257,26 +1258,48 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+256"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-3"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded by</source>
+        <translation>Saisie par</translation>
+    </message>
+    <message>
+        <location line="-263"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+246"/>
         <source>Age only</source>
         <translation>Âge seul</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-68"/>
+        <location line="+83"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-143"/>
+        <source>%1, on the prescription of %2</source>
+        <translation>%1, sur prescription de %2</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Next dose</source>
         <translation>Prochaine dose</translation>
     </message>
@@ -1307,19 +1330,63 @@
     </message>
 </context>
 <context>
+    <name>CarnetSettingsPage</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_settings.py" line="+31"/>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccinations due within how many days are shown on opening a patient file</source>
+        <translation>Nombre de jours à l&apos;avance des vaccinations signalées à l&apos;ouverture d&apos;un dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert on opening a file for vaccinations due &amp;within:</source>
+        <translation>Signaler à l&apos;ouverture d&apos;un dossier les vaccinations à faire &amp;dans les :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vaccinations</source>
+        <translation>Vaccinations</translation>
+    </message>
+</context>
+<context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+42"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
+        <location line="+37"/>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-36"/>
         <source>Why is this dose entered in error (%1)? It stays in the carnet, struck through.</source>
         <translation>Pourquoi cette dose est-elle une saisie erronée (%1) ? Elle reste dans le carnet, barrée.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+11"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>End a situation</source>
+        <translation>Terminer une situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On which day did it stop (%1)? dd/mm/yyyy</source>
+        <translation>À quelle date a-t-elle pris fin (%1) ? jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Why was this situation entered in error (%1)? It stays in the profile, struck through.</source>
+        <translation>Pourquoi cette situation a-t-elle été saisie par erreur (%1) ? Elle reste dans le profil, barrée.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>&amp;Record a dose…</source>
         <translation>&amp;Enregistrer une dose…</translation>
     </message>
@@ -1340,6 +1407,26 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>A&amp;ttestation (PDF)…</source>
+        <translation>A&amp;ttestation (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the vaccination certificate as PDF</source>
+        <translation>Enregistrer l&apos;attestation de vaccination en PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full &amp;carnet (PDF)…</source>
+        <translation>&amp;Carnet complet (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the full carnet as PDF</source>
+        <translation>Enregistrer le carnet complet en PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>By vaccine &amp;group</source>
         <translation>Par va&amp;lence</translation>
     </message>
@@ -1349,7 +1436,7 @@
         <translation>C&amp;hronologique</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1365,6 +1452,41 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Profile for recommendations</source>
+        <translation>Profil pour les recommandations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add a situation…</source>
+        <translation>Ajo&amp;uter une situation…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a situation to the profile (pregnancy, immunodepression…)</source>
+        <translation>Ajouter une situation au profil (grossesse, immunodépression…)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E&amp;nd…</source>
+        <translation>Termi&amp;ner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the selected situation</source>
+        <translation>Terminer la situation sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw (entered in error)…</source>
+        <translation>Retirer (saisie err&amp;onée)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw the selected situation as entered in error</source>
+        <translation>Retirer la situation sélectionnée comme saisie par erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Hi&amp;story</source>
         <translation>Hi&amp;storique</translation>
     </message>
@@ -1374,22 +1496,27 @@
         <translation>&amp;Prévisions</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+2"/>
+        <source>&amp;Profile for recommendations</source>
+        <translation>Pro&amp;fil pour les recommandations</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>&amp;Vaccinations</source>
         <translation>&amp;Vaccinations</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>The carnet cannot be shown in this window.</source>
         <translation>Le carnet ne peut pas être affiché dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The carnet could not be read. Open the patient again; if it keeps failing, restart TSN Desktop.</source>
         <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation>Dose de %1 enregistrée ; les prévisions ci-dessous sont à jour.</translation>
     </message>
@@ -1402,6 +1529,46 @@
         <location line="+5"/>
         <source>The dose could not be marked. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être marquée. Réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 added to the profile; the forecast above takes it into account.</source>
+        <translation>%1 ajouté au profil ; les prévisions ci-dessus en tiennent compte.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>This situation changed meanwhile (synchronisation): look at it again.</source>
+        <translation>Cette situation a été modifiée entre-temps (synchronisation) : vérifiez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The situation could not be changed. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La situation n&apos;a pas pu être modifiée. Réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save the vaccination certificate</source>
+        <translation>Enregistrer l&apos;attestation de vaccination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the full vaccination carnet</source>
+        <translation>Enregistrer le carnet de vaccination complet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved as %1: print it or send it from there.</source>
+        <translation>Enregistré sous %1 : imprimez-le ou envoyez-le depuis cet emplacement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The PDF could not be written to %1: choose another folder (one you may write to) and try again.</source>
+        <translation>Le PDF n&apos;a pas pu être écrit dans %1 : choisissez un autre dossier (où vous avez le droit d&apos;écrire) et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be made. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>Le PDF n&apos;a pas pu être produit. Réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
 </context>
 <context>
@@ -1577,7 +1744,7 @@
 <context>
     <name>DoseDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+77"/>
+        <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+81"/>
         <source>Record a dose</source>
         <translation>Enregistrer une dose</translation>
     </message>
@@ -1663,7 +1830,32 @@
         <translation>Nom du lieu (facultatif)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Who may give this dose</source>
+        <translation>Qui peut administrer cette dose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prescribing physician</source>
+        <translation>Médecin prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dr first name NAME</source>
+        <translation>Dr Prénom NOM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RPPS of the prescriber</source>
+        <translation>RPPS du prescripteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 digits</source>
+        <translation>11 chiffres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>S&amp;can:</source>
         <translation>&amp;Scan :</translation>
     </message>
@@ -1723,7 +1915,17 @@
         <translation>&amp;Nom du lieu :</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Prescri&amp;bed by:</source>
+        <translation>Prescripteu&amp;r :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prescriber&apos;s RPPS:</source>
+        <translation>RPPS du prescripteur :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1733,9 +1935,47 @@
         <translation>Enre&amp;gistrer</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+236"/>
         <source>The dose could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La dose n’a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-456"/>
+        <source>Vaccinations to do</source>
+        <translation>Vaccinations à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the forecast</source>
+        <translation>Voir les prévisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the vaccination forecast</source>
+        <translation>Voir les prévisions vaccinales</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vaccinations overdue: %1.</source>
+        <translation>Vaccinations en retard : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (late since %2)</source>
+        <translation>%1 (en retard depuis le %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To do now or within %1 days: %2.</source>
+        <translation>À faire maintenant ou dans les %1 jours : %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (à partir du %2)</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2067,99 @@
         <location line="-8"/>
         <source>What you had saved is safe. Finish or cancel the current task, then carry on. If it happens again, click “Copy details” and send them to your support contact: they contain no patient data.</source>
         <translation>Ce que vous aviez enregistré est conservé. Terminez ou annulez la tâche en cours, puis continuez. Si cela se reproduit, cliquez sur «&#xa0;Copier les détails&#xa0;» et envoyez-les à votre contact d&apos;assistance&#xa0;: ils ne contiennent aucune donnée patient.</translation>
+    </message>
+</context>
+<context>
+    <name>FactDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_dialog.py" line="+52"/>
+        <source>Add a situation to the profile</source>
+        <translation>Ajouter une situation au profil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dd/mm/yyyy</source>
+        <translation>jj/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weeks of amenorrhoea today</source>
+        <translation>Semaines d&apos;aménorrhée aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days beyond the weeks</source>
+        <translation>Jours en plus des semaines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the information comes from</source>
+        <translation>D&apos;où vient l&apos;information</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note (optional)</source>
+        <translation>Note (facultative)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Situation:</source>
+        <translation>&amp;Situation :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;nce:</source>
+        <translation>&amp;Depuis le :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Term (weeks of amenorrhoea):</source>
+        <translation>&amp;Terme (semaines d&apos;aménorrhée) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Days beyond:</source>
+        <translation>&amp;Jours en plus :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>So&amp;urce:</source>
+        <translation>&amp;Origine :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save</source>
+        <translation>Enre&amp;gistrer</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The situation could not be saved. What you typed is still here: try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La situation n&apos;a pas pu être enregistrée. Ce que vous avez saisi est conservé : réessayez ; si l&apos;erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
 </context>
 <context>
@@ -2772,7 +3105,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+39"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -3235,7 +3568,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -3929,6 +4262,89 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>ProfileTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/fact_texts.py" line="+17"/>
+        <source>Examination or file</source>
+        <translation>Examen ou dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical document</source>
+        <translation>Document médical</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Told by the patient</source>
+        <translation>Déclaré par le patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the situation in the list.</source>
+        <translation>Choisissez la situation dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is in the future: enter a day up to today.</source>
+        <translation>La date est dans le futur : saisissez une date jusqu&apos;à aujourd&apos;hui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date is before the patient&apos;s birth: check it.</source>
+        <translation>La date est antérieure à la naissance du patient : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pregnancy&apos;s term is 0 to 42 weeks of amenorrhoea: check it.</source>
+        <translation>Le terme d&apos;une grossesse est de 0 à 42 semaines d&apos;aménorrhée : vérifiez-le.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say where the information comes from.</source>
+        <translation>Indiquez d&apos;où vient l&apos;information.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It cannot end before it began: check the date.</source>
+        <translation>Elle ne peut pas finir avant d&apos;avoir commencé : vérifiez la date.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This situation has already been ended or withdrawn.</source>
+        <translation>Cette situation est déjà terminée ou retirée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say why this situation was entered in error.</source>
+        <translation>Indiquez pourquoi cette situation a été saisie par erreur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Saisissez la date sous la forme jj/mm/aaaa.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 weeks + %2 days today</source>
+        <translation>%1 SA + %2 j aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entered in error (%1): %2</source>
+        <translation>Saisie erronée (%1) : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended on %1 (%2)</source>
+        <translation>Terminée le %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ongoing</source>
+        <translation>En cours</translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
@@ -4466,6 +4882,34 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
         <translation>Cette sauvegarde est endommagée et ne peut pas être restaurée. Essayez une sauvegarde plus ancienne.</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/scope_texts.py" line="+12"/>
+        <source>On your own initiative you may vaccinate from %1 years: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>De votre propre initiative, vous pouvez vacciner à partir de %1 ans : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On your own initiative you may vaccinate women, children and the entourage of an infant: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>De votre propre initiative, vous pouvez vacciner les femmes, les enfants et l&apos;entourage d&apos;un nourrisson : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A live vaccine for an immunocompromised patient is given only on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>Un vaccin vivant chez un patient immunodéprimé n&apos;est administré que sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your profession does not vaccinate on its own initiative: this dose is given on a physician&apos;s prescription. Name the prescriber below.</source>
+        <translation>Votre profession ne vaccine pas de sa propre initiative : cette dose est administrée sur prescription médicale. Indiquez le prescripteur ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name the prescribing physician and their RPPS number (11 digits).</source>
+        <translation>Indiquez le médecin prescripteur et son numéro RPPS (11 chiffres).</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.patients.factories import make_patient
-from tests.throwaway_feature import LEVEL, RESOURCE, THROWAWAY, ThrowawayPage, ThrowawayTab
+from tests.throwaway_feature import (
+    LEVEL,
+    RESOURCE,
+    THROWAWAY,
+    ThrowawayPage,
+    ThrowawaySettings,
+    ThrowawayTab,
+)
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.demo import build_demo
 from tsn_desktop.features import FEATURES
@@ -63,8 +70,8 @@ def test_its_option_is_declared_and_its_settings_page_writes_it(
     session.show_settings()
     dialog = session.settings_dialog
     assert dialog is not None
-    [page] = dialog.feature_pages
-    page.level.setValue(4)  # type: ignore[attr-defined]
+    [page] = [p for p in dialog.feature_pages if isinstance(p, ThrowawaySettings)]
+    page.level.setValue(4)
     dialog.accept()
     assert session.settings.get(LEVEL) == 4
     QApplication.processEvents()

@@ -22,8 +22,21 @@ from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.sync.ui.review import TextTableModel
 from tsn_desktop.vaccination import service as vaccination
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
-from tsn_desktop.vaccination.model import ENTERED_IN_ERROR, NOT_GIVEN, Dose, Performer
-from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel, history_rows
+from tsn_desktop.vaccination.model import (
+    ENTERED_IN_ERROR,
+    FACT_RESOLVED,
+    NOT_GIVEN,
+    PREGNANCY,
+    Dose,
+    Fact,
+    Performer,
+)
+from tsn_desktop.vaccination.ui.models import (
+    FactsModel,
+    ForecastModel,
+    HistoryModel,
+    history_rows,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -70,6 +83,20 @@ def _history() -> HistoryModel:
     return model
 
 
+def _facts() -> FactsModel:
+    midwife = Performer("Julie MOREAU", "midwife", valid_rpps())
+    model = FactsModel()
+    model.set_facts([
+        Fact(id="f1", patient_id="p", code=PREGNANCY, onset=TODAY.replace(month=6),
+             recorded_by=midwife, note="grossesse gémellaire"),
+        Fact(id="f2", patient_id="p", code="FR-IMMUNODEPRIME", onset=TODAY.replace(year=2020),
+             status=FACT_RESOLVED, abatement=TODAY.replace(year=2024), ended_by=midwife),
+        Fact(id="f3", patient_id="p", code="FR-PRO-SANTE", onset=TODAY,
+             status=ENTERED_IN_ERROR, ended_by=midwife, end_why="doublon")],
+        {c: o.title for c, o in vaccination.schedule_data().observations.items()}, TODAY)
+    return model
+
+
 def _forecast() -> ForecastModel:
     model = ForecastModel()
     birth = TODAY.replace(year=TODAY.year - 2)
@@ -94,6 +121,7 @@ FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     TextTableModel: _review_text,
     HistoryModel: _history,
     ForecastModel: _forecast,
+    FactsModel: _facts,
     ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
@@ -102,6 +130,7 @@ EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     TextTableModel: lambda: TextTableModel(["A", "B"]),
     HistoryModel: lambda: HistoryModel(shipped_catalogue()),
     ForecastModel: ForecastModel,
+    FactsModel: FactsModel,
     ReadingsTableModel: ReadingsTableModel,
 }
 

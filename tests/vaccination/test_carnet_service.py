@@ -20,6 +20,8 @@ from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
 TODAY = date(2026, 11, 23)
 NURSE = Performer("Claire PETIT", "nurse", valid_rpps("1000012345"))
 BABY_DOB = date(2026, 5, 10)  # 6 months old on TODAY
+# A nurse vaccinates an infant on a physician's prescription (scope.py).
+DOCTOR = Performer("Marie DURAND", "physician", valid_rpps("1000098765"))
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def baby(db: Database) -> Patient:
 def hexyon(baby: Patient, on: date, **changes: object) -> Dose:
     base = Dose(id="", patient_id=baby.id, occurrence=on, product="FR-HEXYON",
                 lot="X4F21A", expiry=date(2027, 12, 31), site="thigh-left", route="IM",
-                performer=NURSE, place="cabinet")
+                performer=NURSE, place="cabinet", prescriber=DOCTOR)
     return replace(base, **changes)  # type: ignore[arg-type]
 
 

@@ -58,5 +58,7 @@ def test_the_demo_practice_has_carnets_in_every_state(tmp_path: Path,
         assert {model.RECORDED, model.TRANSCRIBED, model.REPORTED} <= sources
         assert (model.ENTERED_IN_ERROR, model.ADMINISTERED) in statuses
         assert (model.COMPLETED, model.NOT_GIVEN) in statuses
+        codes = {f.code for pid in ids for f in service.profile_facts(opened.db, pid)}
+        assert {"FR-PREMATURE", "FR-RISQUE-GRIPPE"} <= codes
     finally:
         opened.db.close()

@@ -25,7 +25,7 @@ from tsn_desktop.vaccination.model import Dose, Performer
 from tsn_desktop.vaccination.ui import carnet_tab
 from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
 from tsn_desktop.vaccination.ui.dose_dialog import DoseDialog
-from tsn_desktop.vaccination.ui.models import ForecastModel, HistoryModel
+from tsn_desktop.vaccination.ui.models import FactsModel, ForecastModel, HistoryModel
 
 pytestmark = pytest.mark.gui
 
@@ -343,3 +343,271 @@ def test_the_arrow_keys_choose_among_the_vaccines_found(qtbot, tab: CarnetTab) -
     assert dialog.product().code == "FR-INFANRIXQUINTA"
     assert [dialog.site_combo.itemData(i) for i in range(dialog.site_combo.count())][0] == (
         "thigh-left")
+
+
+def test_the_attestation_is_written_from_the_keyboard_where_the_user_chose(
+        qtbot, tab: CarnetTab, db: Database, tmp_path, monkeypatch) -> None:
+    chosen = tmp_path / "Documents" / "attestation.pdf"
+    chosen.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path",
+                        lambda _parent, title, suggested: asked.append(suggested) or chosen)
+    tab.attestation_button.setFocus()
+
+    with qtbot.waitSignal(tab.pdf_written, timeout=10000) as written:
+        qtbot.keyClick(tab.attestation_button, Qt.Key.Key_Space)
+
+    assert written.args == [chosen]
+    assert asked == ["attestation-vaccination-2026-11-23.pdf"]  # no patient name in it
+    assert chosen.read_bytes().startswith(b"%PDF")
+    assert str(chosen) in tab.message_shown()
+    assert [p.name for p in chosen.parent.iterdir()] == ["attestation.pdf"]
+    assert db.query("SELECT resource_id FROM audit_log WHERE action = 'export'") == [
+        (tab._patient.id,)]
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+        qtbot, tab: CarnetTab, db: Database, monkeypatch) -> None:
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path", lambda *_args: None)
+
+    qtbot.keyClick(tab.carnet_button, Qt.Key.Key_Space)
+
+    assert tab.message_shown() == ""
+    assert db.query("SELECT count(*) FROM audit_log WHERE action = 'export'") == [(0,)]
+
+
+def test_a_folder_that_cannot_be_written_says_to_choose_another(
+        qtbot, tab: CarnetTab, tmp_path, monkeypatch) -> None:
+    nowhere = tmp_path / "gone" / "carnet.pdf"
+    monkeypatch.setattr(carnet_tab, "ask_pdf_path", lambda *_args: nowhere)
+
+    with qtbot.waitSignal(tab.pdf_written, timeout=10000) as written:
+        qtbot.keyClick(tab.carnet_button, Qt.Key.Key_Space)
+
+    assert written.args == [None]
+    assert "choose another folder" in tab.message_shown()
+
+
+# --- the patient's profile for recommendations ---------------------------------------------
+@pytest.fixture
+def woman_tab(qtbot, runner: DbRunner, clock: FrozenClock, db: Database,
+              profile: OpenProfile) -> Iterator[CarnetTab]:
+    """Hélène, 30, no carnet: measles-mumps-rubella is to be caught up."""
+    from tests.patients.factories import valid_ins
+
+    woman = patients.save(db, make_patient(given_names="Hélène", birth_date=date(1996, 3, 14),
+                                           ins=valid_ins(year=1996, month=3))).patient
+    widget = CarnetTab(runner, profile.practitioner)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        widget.show_patient(woman, clock.today())
+    yield widget
+    for dialog in (widget.dose_dialog, widget.fact_dialog):
+        if dialog is not None:
+            dialog.close()
+    widget.close()
+
+
+def add_pregnancy(qtbot, tab: CarnetTab, weeks: int) -> None:
+    qtbot.keyClick(tab.add_fact_button, Qt.Key.Key_Space)
+    dialog = tab.fact_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.code_combo, "Grossesse")  # type-ahead in the list
+    assert dialog.code_combo.currentData() == model.PREGNANCY
+    assert not dialog.since_edit.isEnabled()  # a pregnancy is dated by its term
+    dialog.weeks_spin.setFocus()
+    dialog.weeks_spin.selectAll()
+    qtbot.keyClicks(dialog.weeks_spin, str(weeks))
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+
+
+def test_recording_a_pregnancy_in_the_tab_makes_the_measles_vaccine_contraindicated(
+        qtbot, woman_tab: CarnetTab, db: Database) -> None:
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+
+    add_pregnancy(qtbot, woman_tab, 22)
+
+    assert woman_tab.forecast_model.state_of("ROR") == "contraindicated"
+    situation = woman_tab.facts_model.index(0, FactsModel.SITUATION).data()
+    assert situation.startswith("Grossesse en cours") and "22" in situation
+    assert woman_tab.facts_model.index(0, FactsModel.RECORDED_BY).data().startswith(
+        "Anne MARTIN")
+    assert "profile" in woman_tab.message_shown()
+
+
+def test_ending_the_pregnancy_keeps_it_in_the_profile_and_lifts_the_contraindication(
+        qtbot, woman_tab: CarnetTab, monkeypatch) -> None:
+    add_pregnancy(qtbot, woman_tab, 39)
+    monkeypatch.setattr(carnet_tab, "ask_end_day", lambda _p, _s, today: today)
+    woman_tab.facts.selectRow(0)
+
+    with qtbot.waitSignal(woman_tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(woman_tab.end_fact_button, Qt.Key.Key_Space)
+
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+    assert woman_tab.facts_model.rowCount() == 1
+    assert woman_tab.facts_model.index(0, FactsModel.STATE).data().startswith(
+        "Ended on 23/11/2026")
+    woman_tab.facts.selectRow(0)
+    assert not woman_tab.end_fact_button.isEnabled()  # its one edit is made
+
+
+def test_a_situation_withdrawn_as_entered_in_error_stays_struck_through(
+        qtbot, woman_tab: CarnetTab, monkeypatch) -> None:
+    add_pregnancy(qtbot, woman_tab, 10)
+    monkeypatch.setattr(carnet_tab, "ask_fact_why", lambda _p, _s: "wrong patient")
+    woman_tab.facts.selectRow(0)
+
+    with qtbot.waitSignal(woman_tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(woman_tab.retract_fact_button, Qt.Key.Key_Space)
+
+    index = woman_tab.facts_model.index(0, FactsModel.STATE)
+    assert "wrong patient" in index.data()
+    assert index.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert woman_tab.forecast_model.state_of("ROR") != "contraindicated"
+
+
+def test_a_situation_dated_in_the_future_is_refused_and_what_was_typed_stays(
+        qtbot, woman_tab: CarnetTab, db: Database) -> None:
+    qtbot.keyClick(woman_tab.add_fact_button, Qt.Key.Key_Space)
+    dialog = woman_tab.fact_dialog
+    assert dialog is not None
+    dialog.choose("FR-IMMUNODEPRIME")
+    dialog.since_edit.setText("01/01/2027")
+    qtbot.keyClicks(dialog.note_edit, "greffe renale")
+
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(dialog.message_shown()), timeout=10000)
+
+    assert "future" in dialog.message_shown()
+    assert dialog.isVisible() and dialog.note_edit.text() == "greffe renale"
+    assert db.query("SELECT count(*) FROM vaccination_fact") == [(0,)]
+
+
+# --- the alert on opening the file -----------------------------------------------------------
+def test_opening_the_late_infants_file_shows_the_overdue_vaccines_above_it(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient,
+        profile: OpenProfile, tmp_path) -> None:
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.feature import FeatureContext
+    from tsn_desktop.features import FEATURES
+    from tsn_desktop.patients.feature import PATIENTS
+
+    context = FeatureContext(runner, clock, Settings(tmp_path), profile.practitioner, FEATURES)
+    page = PATIENTS.page(context)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    page.show()
+    tab = page.file_view.tab(CarnetTab)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        page.open_patient(late_baby.id)
+
+    banner = tab.file_banner
+    assert banner.parentWidget() is page.file_view  # above the tabs, whichever is open
+    assert page.file_view.tabs.currentIndex() == 0  # the file opens on the identity
+    assert banner.isVisible()
+    assert "Vaccinations overdue" in banner.shown_text() and "DTP (late since" in (
+        banner.shown_text())
+
+    qtbot.keyClick(banner.button, Qt.Key.Key_Space)
+
+    assert page.file_view.tabs.currentWidget().isAncestorOf(tab)
+    assert tab.forecast.hasFocus()
+    page.close()
+
+
+def test_the_banner_goes_once_the_missing_dose_is_recorded(
+        qtbot, tab: CarnetTab, db: Database) -> None:
+    assert "DTP" in tab.file_banner.shown_text()
+    service.learn_gtin(db, "0" + CIP, "FR-HEXYON")
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        tab.refresh()
+    dialog = open_dialog(qtbot, tab)
+    scan(qtbot, dialog, pack_scan())
+
+    save_with_enter(qtbot, tab, dialog)
+
+    left = tab.file_banner.shown_text()
+    assert "DTP" not in left and "Coqueluche" not in left and "HepB" not in left
+    assert "Pneumocoque (late since" in left  # still missing: the banner says so
+
+
+def test_the_banner_names_what_falls_due_within_the_days_set(
+        qtbot, runner: DbRunner, clock: FrozenClock, db: Database, profile: OpenProfile,
+        tmp_path) -> None:
+    """A 7-week-old with nothing late: the 2-month doses are due within 30 days, not 5."""
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.vaccination.ui.carnet_settings import ALERT_DAYS, CarnetSettingsPage
+
+    newborn = patients.save(db, make_patient(given_names="Noé", sex="M",
+                                             birth_date=date(2026, 10, 1), ins="")).patient
+    settings = Settings(tmp_path)
+    shown: list[str] = []
+    for days in (5, 30):
+        page = CarnetSettingsPage(settings)
+        qtbot.addWidget(page)
+        page.days.setValue(days)
+        page.apply()
+        assert settings.get(ALERT_DAYS) == days
+        widget = CarnetTab(runner, profile.practitioner, settings=settings)
+        qtbot.addWidget(widget)
+        with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+            widget.show_patient(newborn, clock.today())
+        shown.append(widget.file_banner.shown_text())
+
+    assert shown[0] == ""
+    assert "To do now or within 30 days" in shown[1] and "DTP (from 01/12/2026)" in shown[1]
+
+
+def test_opening_another_patient_never_shows_the_previous_patients_alerts(
+        qtbot, tab: CarnetTab, db: Database, clock: FrozenClock) -> None:
+    adult = patients.save(db, make_patient(given_names="Paul", sex="M", ins="",
+                                           birth_date=date(1970, 1, 1))).patient
+    assert "DTP" in tab.file_banner.shown_text()
+
+    tab.show_patient(adult, clock.today())  # the carnet is read on the worker meanwhile
+
+    assert tab.file_banner.shown_text() == ""
+    qtbot.waitSignal(tab.carnet_shown, timeout=10000).wait()
+
+
+# --- who may vaccinate what ---------------------------------------------------------------
+def test_a_nurse_giving_an_infants_dose_is_told_why_and_records_the_prescription(
+        qtbot, runner: DbRunner, clock: FrozenClock, late_baby: Patient, db: Database) -> None:
+    from tsn_desktop.core.session import Practitioner
+    from tsn_desktop.vaccination import scope
+
+    nurse = Practitioner("Petit", "Claire", "nurse", valid_rpps("1000012345"))
+    widget = CarnetTab(runner, nurse)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        widget.show_patient(late_baby, clock.today())
+    dialog = open_dialog(qtbot, widget)
+    assert not dialog.prescriber_edit.isVisible()
+    qtbot.keyClicks(dialog.search_edit, "hexyon")
+    qtbot.keyClicks(dialog.lot_edit, "X4F21A")
+
+    assert dialog.outside_scope() == scope.OUTSIDE_AGE
+    assert "from 11 years" in dialog.scope_label.text() and dialog.prescriber_edit.isVisible()
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "prescribing physician" in dialog.message_shown(), timeout=10000)
+    assert dialog.prescriber_edit.hasFocus() and dialog.isVisible()
+
+    qtbot.keyClicks(dialog.prescriber_edit, "Dr Marie DURAND")
+    qtbot.keyClicks(dialog.prescriber_rpps_edit, valid_rpps("1000098765"))
+    with qtbot.waitSignal(widget.carnet_shown, timeout=10000):
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+
+    new = next(d for d in service.carnet(db, late_baby.id) if d.lot == "X4F21A")
+    assert (new.prescriber.name, new.prescriber.rpps, new.scope_reason) == (
+        "Dr Marie DURAND", valid_rpps("1000098765"), scope.OUTSIDE_AGE)
+    qtbot.keyClick(widget.chronological, Qt.Key.Key_Space)
+    given_by = [widget.history_model.index(r, HistoryModel.GIVEN_BY).data()
+                for r in range(widget.history_model.rowCount())]
+    assert any("on the prescription of Dr Marie DURAND" in g for g in given_by)
+    widget.close()

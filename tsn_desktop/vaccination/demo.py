@@ -1,6 +1,7 @@
 """Demo carnets: invented histories on the demo practice's patients, so every state of the
 tab shows (a late infant, a complete toddler, a child in catch-up, an adult missing
-boosters with a dose entered in error and a refusal, an older adult mid-series)."""
+boosters with a dose entered in error and a refusal, an older adult mid-series), and
+profile facts (a premature infant, an asthmatic adult)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database
 from tsn_desktop.vaccination import model, service
-from tsn_desktop.vaccination.model import Dose, Performer
+from tsn_desktop.vaccination.model import Dose, Fact, Performer
 
 if TYPE_CHECKING:
     from tsn_desktop.patients.model import Patient
@@ -36,6 +37,10 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
     me = DEMO_PRACTITIONERS.get(who, DEMO_PRACTITIONERS["gp"])
     by = Performer(me.display_name, me.profession, me.rpps)
     place = "home" if who == "nurse" else "cabinet"
+    # The home-visit nurse vaccinates children on the GP's prescription (scope.py).
+    gp = DEMO_PRACTITIONERS["gp"]
+    prescriber = Performer(gp.display_name, gp.profession, gp.rpps) if who == "nurse" \
+        else Performer()
     chosen: dict[str, Patient] = {}
     for patient in patients.search(db, "", limit=10_000):
         months = _age_months(patient.birth_date, today)
@@ -49,7 +54,8 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
         lot_number = iter(range(1, 100))
 
         def give(months: int, product: str, site: str = "thigh-left", *, birth: date = birth,
-                 pid: str = pid, lots: object = lot_number, **extra: object) -> Dose:
+                 pid: str = pid, lots: object = lot_number, sex: str = patient.sex,
+                 **extra: object) -> Dose:
             on = birth + relativedelta(months=months)
             vaccine = service.shipped_catalogue().get(product)
             outcome = extra.pop("outcome", model.ADMINISTERED)
@@ -59,14 +65,20 @@ def seed_carnets(db: Database, clock: Clock, who: str) -> None:
                 route=vaccine.routes[0] if vaccine else "", place=place)
             if outcome == model.ADMINISTERED:
                 fields.update(lot=f"DEMO{next(lots):03d}",  # type: ignore[call-overload]
-                              expiry=on + relativedelta(months=18), performer=by)
+                              expiry=on + relativedelta(months=18), performer=by,
+                              prescriber=prescriber)
             fields.update(extra)
-            return service.record_dose(db, Dose(**fields), today, birth, by)  # type: ignore[arg-type]
+            return service.record_dose(db, Dose(**fields), today, birth, by,  # type: ignore[arg-type]
+                                       sex=sex)
 
         def mark(dose: Dose, why: str) -> None:
             service.mark_entered_in_error(db, dose, by, why)
 
         _STORIES[story](give, mark, _age_months(birth, today))
+        for code, since, source, note in _FACTS.get(story, ()):
+            service.record_fact(db, Fact(id="", patient_id=pid, code=code,
+                                         onset=birth + relativedelta(months=since),
+                                         source=source, note=note), today, birth, by)
 
 
 Give = Callable[..., Dose]
@@ -108,6 +120,12 @@ def _senior(give: Give, mark: Mark, age: int) -> None:
     give(65 * 12, "FR-PNEUMOVAX", outcome=model.HISTORICAL, source=model.REPORTED)
     give(age - 3, "FR-SHINGRIX", "deltoid-left")  # the 2nd dose is now due
 
+
+# Profile facts of the demo patients: (code, months after birth, source, note).
+_FACTS: dict[str, tuple[tuple[str, int, str, str], ...]] = {
+    "late_infant": (("FR-PREMATURE", 0, model.DOCUMENT, "né à 35 SA"),),
+    "adult": (("FR-RISQUE-GRIPPE", 30 * 12, model.DOCUMENT, "asthme sous traitement de fond"),),
+}
 
 _STORIES: dict[str, Callable[[Give, Mark, int], None]] = {
     "late_infant": _late_infant, "complete_toddler": _complete_toddler,

@@ -1,5 +1,6 @@
 """What vaccination adds to the application (the Feature seam): the "Vaccinations" tab of
-the patient file (the carnet), Immunization sync, its migration and demo doses. The
+the patient file (the carnet and the patient's profile facts), Immunization and
+Condition sync, its migration and demo doses. The
 practice-wide page is still to come: its navigation entry shows the placeholder."""
 
 from __future__ import annotations
@@ -13,19 +14,27 @@ if TYPE_CHECKING:
 
     from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
+    from tsn_desktop.core.settings import Settings
     from tsn_desktop.sync.adapters import SyncAdapter
 
 
 def _carnet_tab(context: FeatureContext) -> QWidget:
     from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
 
-    return CarnetTab(context.runner, context.practitioner)
+    return CarnetTab(context.runner, context.practitioner, settings=context.settings)
+
+
+def _settings_page(settings: Settings) -> QWidget:
+    from tsn_desktop.vaccination.ui.carnet_settings import CarnetSettingsPage
+
+    return CarnetSettingsPage(settings)
 
 
 def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.vaccination.facts_fhir import ConditionAdapter
     from tsn_desktop.vaccination.fhir import ImmunizationAdapter
 
-    return [ImmunizationAdapter()]
+    return [ImmunizationAdapter(), ConditionAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
@@ -39,6 +48,7 @@ VACCINATION = Feature(
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
     patient_tabs=(_carnet_tab,),
     sync_adapters=_adapters,
+    settings_page=_settings_page,
     migrations="tsn_desktop.vaccination",
     demo=_demo,
 )

@@ -47,7 +47,8 @@ EXT_RECORDED_BY = EXT + "recorded-by"
 EXT_PROFESSION = EXT + "profession"
 EXT_PLACE_KIND = EXT + "place-kind"
 EXT_IN_ERROR = EXT + "entered-in-error"
-_OURS = (EXT_OUTCOME, EXT_RECORDED_BY, EXT_PLACE_KIND, EXT_IN_ERROR)
+EXT_SCOPE = EXT + "outside-scope"  # why the dose was given on prescription (scope.py)
+_OURS = (EXT_OUTCOME, EXT_RECORDED_BY, EXT_PLACE_KIND, EXT_IN_ERROR, EXT_SCOPE)
 
 _ROUTES = {"IM": "IM", "SC": "SQ", "ID": "IDINJ", "PO": "PO", "NASAL": "NASINHLC"}
 _FROM_ROUTE = {v: k for k, v in _ROUTES.items()}
@@ -123,9 +124,11 @@ def to_fhir(dose: Dose, catalogue: Catalogue | None = None,
                                          "code": _ROUTES.get(dose.route, dose.route)}]}
          if dose.route else None)
     performer = _person(dose.performer)
-    _set(resource, "performer", [{"function": {"coding": [{"system": FUNCTION_SYSTEM,
-                                                           "code": "AP"}]},
-                                  "actor": performer}] if performer else None)
+    prescriber = _person(dose.prescriber)
+    performers = [{"function": {"coding": [{"system": FUNCTION_SYSTEM, "code": code}]},
+                   "actor": actor}
+                  for code, actor in (("AP", performer), ("OP", prescriber)) if actor]
+    _set(resource, "performer", performers or None)
     _set(resource, "location", {"display": dose.place_name} if dose.place_name else None)
     _set(resource, "note", [{"text": dose.note}] if dose.note else None)
     extensions = [e for e in resource.get("extension") or []
@@ -135,6 +138,8 @@ def to_fhir(dose: Dose, catalogue: Catalogue | None = None,
         extensions.append({"url": EXT_RECORDED_BY, "valueReference": _person(dose.recorded_by)})
     if dose.place:
         extensions.append({"url": EXT_PLACE_KIND, "valueCode": dose.place})
+    if dose.scope_reason:
+        extensions.append({"url": EXT_SCOPE, "valueCode": dose.scope_reason})
     if dose.in_error:
         extensions.append({"url": EXT_IN_ERROR, "extension": [
             {"url": "by", "valueReference": _person(dose.error_by)},
@@ -189,8 +194,11 @@ def from_fhir(resource: Resource, own_rpps: str = "") -> Dose:
         source = REPORTED
     else:
         source = RECORDED if own_rpps and recorded_by.rpps == own_rpps else HUB
-    performer = next((p.get("actor") for p in resource.get("performer") or []
-                      if isinstance(p, dict)), None)
+    performers = [p for p in resource.get("performer") or [] if isinstance(p, dict)]
+    performer = next((p.get("actor") for p in performers
+                      if _code(p.get("function"), FUNCTION_SYSTEM) in ("AP", "")), None)
+    prescriber = next((p.get("actor") for p in performers
+                       if _code(p.get("function"), FUNCTION_SYSTEM) == "OP"), None)
     in_error = {e.get("url"): e for e in _ext(resource, EXT_IN_ERROR).get("extension") or []
                 if isinstance(e, dict)}
     reason = _code(resource.get("statusReason"), REASON_SYSTEM)
@@ -210,7 +218,9 @@ def from_fhir(resource: Resource, own_rpps: str = "") -> Dose:
         status=ENTERED_IN_ERROR if status == ENTERED_IN_ERROR else COMPLETED,
         error_by=_read_person(in_error.get("by", {}).get("valueReference")),
         error_at=str(in_error.get("at", {}).get("valueDateTime", "")),
-        error_why=str(in_error.get("why", {}).get("valueString", "")))
+        error_why=str(in_error.get("why", {}).get("valueString", "")),
+        prescriber=_read_person(prescriber),
+        scope_reason=str(_ext(resource, EXT_SCOPE).get("valueCode", "")))
 
 
 def _own_rpps(uow: UnitOfWork) -> str:

@@ -113,6 +113,10 @@ class PatientFileView(QWidget):
         self.tabs.setAccessibleName(self.tr("Patient file"))
         self.tabs.addTab(scroll, self.tr("&Identity"))
         self.feature_tabs: list[QWidget] = list(tabs)
+        # A tab may offer an alert shown above the file whatever tab is open (its
+        # optional `file_banner` widget: the carnet's vaccinations due).
+        self.banners = [b for b in (getattr(t, "file_banner", None) for t in self.feature_tabs)
+                        if isinstance(b, QWidget)]
         for tab in self.feature_tabs:
             # Each in a scroll area: a tall tab never makes the window taller than a
             # laptop screen (the window's minimum is the tallest tab's).
@@ -129,6 +133,8 @@ class PatientFileView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.header)
+        for banner in self.banners:
+            layout.addWidget(banner)
         layout.addWidget(self.tabs, 1)
 
     def patient(self) -> Patient | None:

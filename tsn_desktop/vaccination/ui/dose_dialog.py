@@ -26,10 +26,10 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.ui.fit import FittingDialog, grow_to_content, reading_width
 from tsn_desktop.ui.formatting import date_text
-from tsn_desktop.vaccination import barcode, model, service
+from tsn_desktop.vaccination import barcode, model, scope, service
 from tsn_desktop.vaccination.catalogue import Catalogue, Vaccine
-from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
-from tsn_desktop.vaccination.ui import texts
+from tsn_desktop.vaccination.model import Dose, Fact, InvalidDose, Performer
+from tsn_desktop.vaccination.ui import scope_texts, texts
 
 log = logging.getLogger(__name__)
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\- ]?(\d{1,2})[/.\- ]?(\d{4})\s*$")
@@ -61,8 +61,12 @@ class DoseDialog(FittingDialog):
 
     def __init__(self, runner: DbRunner, catalogue: Catalogue, patient_id: str,
                  birth_date: date, today: date, by: Performer,
-                 learned: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+                 learned: dict[str, str] | None = None, parent: QWidget | None = None,
+                 sex: str = "U", facts: list[Fact] | None = None) -> None:
         super().__init__(parent)
+        self._sex = sex
+        self._facts = list(facts or [])
+        self._outside: str | None = None
         self._runner = runner
         self._catalogue = catalogue
         self._patient_id = patient_id
@@ -114,6 +118,17 @@ class DoseDialog(FittingDialog):
                                             model.PLACES)
         self.place_name_edit = QLineEdit(self)
         self.place_name_edit.setAccessibleName(self.tr("Name of the place (optional)"))
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("scope")
+        self.scope_label.setWordWrap(True)
+        self.scope_label.setAccessibleName(self.tr("Who may give this dose"))
+        self.prescriber_edit = QLineEdit(self)
+        self.prescriber_edit.setAccessibleName(self.tr("Prescribing physician"))
+        self.prescriber_edit.setPlaceholderText(self.tr("Dr first name NAME"))
+        self.prescriber_rpps_edit = QLineEdit(self)
+        self.prescriber_rpps_edit.setAccessibleName(self.tr("RPPS of the prescriber"))
+        self.prescriber_rpps_edit.setPlaceholderText(self.tr("11 digits"))
+        self.prescriber_rpps_edit.setMaxLength(11)
         for edit in (self.lot_edit, self.expiry_edit, self.date_edit, self.place_name_edit):
             edit.textEdited.connect(lambda text, e=edit: self._maybe_scan(e, text))
             edit.installEventFilter(self)
@@ -131,13 +146,17 @@ class DoseDialog(FittingDialog):
                              (self.tr("&Route:"), self.route_combo),
                              (self.tr("&Date:"), self.date_edit),
                              (self.tr("&Where:"), self.place_combo),
-                             (self.tr("&Place name:"), self.place_name_edit)):
+                             (self.tr("&Place name:"), self.place_name_edit),
+                             ("", self.scope_label),
+                             (self.tr("Prescri&bed by:"), self.prescriber_edit),
+                             (self.tr("Prescriber's RPPS:"), self.prescriber_rpps_edit)):
             if label:
                 buddy = QLabel(label, self)
                 buddy.setBuddy(field)
                 form.addRow(buddy, field)
             else:
                 form.addRow(field)
+        self._form = form
 
         self.message = QLabel(self)
         self.message.setObjectName("message")
@@ -158,6 +177,7 @@ class DoseDialog(FittingDialog):
         self.search_edit.textChanged.connect(self._filter)
         self.product_list.currentItemChanged.connect(lambda *_: self._product_changed())
         self.outcome_combo.currentIndexChanged.connect(lambda _i: self._outcome_changed())
+        self.date_edit.textChanged.connect(lambda _t: self._check_scope())
         self._filter("")
         self._outcome_changed()
         self.setMinimumWidth(reading_width(self, 70))
@@ -201,11 +221,36 @@ class DoseDialog(FittingDialog):
             if self.product_list.item(row).data(Qt.ItemDataRole.UserRole) == code:
                 self.product_list.setCurrentRow(row)
 
+    def _check_scope(self) -> None:
+        """Says, as soon as the vaccine and date are known, whether the dose is within the
+        practitioner's own scope (scope.py); outside it, the prescriber is asked for."""
+        vaccine = self.product()
+        on = parse_day(self.date_edit.text()) or self._today
+        outside = None
+        if vaccine is not None and self.outcome_combo.currentData() == model.ADMINISTERED:
+            observations = model.observations_on(
+                self._facts, on, service.schedule_data().observations.keys())
+            outside = scope.outside_scope(scope.shipped_scope(), self._by.profession,
+                                          vaccine.live, self._birth_date, self._sex,
+                                          observations, on)
+        self._outside = outside
+        rule = scope.shipped_scope().rules.get(self._by.profession)
+        self.scope_label.setText(scope_texts.scope_text(
+            outside, rule.min_age_years if rule else 0) if outside else "")
+        for widget in (self.scope_label, self.prescriber_edit, self.prescriber_rpps_edit):
+            self._form.setRowVisible(widget, outside is not None)
+        if outside is not None:
+            grow_to_content(self)
+
+    def outside_scope(self) -> str | None:
+        return self._outside
+
     def _product_changed(self) -> None:
         vaccine = self.product()
         site, route = self.site_combo.currentData(), self.route_combo.currentData()
         self.site_combo.clear()
         self.route_combo.clear()
+        self._check_scope()
         if vaccine is None:
             return
         _add_codes(self.site_combo, texts.SITE, vaccine.sites)
@@ -219,6 +264,7 @@ class DoseDialog(FittingDialog):
         outcome = self.outcome_combo.currentData()
         self.reason_combo.setEnabled(outcome == model.NOT_GIVEN)
         self.source_combo.setEnabled(outcome == model.HISTORICAL)
+        self._check_scope()
 
     # --- scanning --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
@@ -316,7 +362,10 @@ class DoseDialog(FittingDialog):
             place=self.place_combo.currentData() or "", place_name=self.place_name_edit.text(),
             source=model.RECORDED if outcome != model.HISTORICAL
             else self.source_combo.currentData(),
-            reason=self.reason_combo.currentData() if outcome == model.NOT_GIVEN else "")
+            reason=self.reason_combo.currentData() if outcome == model.NOT_GIVEN else "",
+            prescriber=Performer(self.prescriber_edit.text(), "physician",
+                                 self.prescriber_rpps_edit.text())
+            if given_here and self._outside else Performer())
 
     def save(self) -> None:
         if self._busy:
@@ -325,11 +374,12 @@ class DoseDialog(FittingDialog):
         if isinstance(draft, list):
             self._refused(tuple(draft))
             return
-        patient_birth, today, by = self._birth_date, self._today, self._by
+        patient_birth, today, by, sex = self._birth_date, self._today, self._by, self._sex
         gtin, catalogue = self._unknown_gtin, self._catalogue
 
         def job(db: Database) -> Dose:
-            dose = service.record_dose(db, draft, today, patient_birth, by, catalogue)
+            dose = service.record_dose(db, draft, today, patient_birth, by, catalogue,
+                                       sex=sex)
             if gtin is not None:
                 service.learn_gtin(db, gtin, dose.product, catalogue)
             return dose
@@ -354,13 +404,15 @@ class DoseDialog(FittingDialog):
                               "try again; if it keeps failing, restart TSN Desktop."), True)
 
     def _refused(self, problems: tuple[str, ...]) -> None:
-        self._say("\n".join(texts.label(texts.PROBLEM, p) for p in problems), error=True)
+        self._say("\n".join(scope_texts.scope_text(p) if scope_texts.is_scope_code(p)
+                            else texts.label(texts.PROBLEM, p) for p in problems), error=True)
         focus = {"bad_date": self.date_edit, model.FUTURE: self.date_edit,
                  model.BEFORE_BIRTH: self.date_edit, "bad_expiry": self.expiry_edit,
                  model.EXPIRED_AT_DATE: self.expiry_edit, model.UNKNOWN_PRODUCT:
                  self.search_edit, model.LOT_REQUIRED: self.lot_edit,
                  model.LOT_CONTROL: self.lot_edit, model.LOT_TOO_LONG: self.lot_edit,
-                 model.REASON_REQUIRED: self.reason_combo}
+                 model.REASON_REQUIRED: self.reason_combo,
+                 scope.PRESCRIBER_REQUIRED: self.prescriber_edit}
         for problem in problems:
             if problem in focus:
                 focus[problem].setFocus(Qt.FocusReason.OtherFocusReason)

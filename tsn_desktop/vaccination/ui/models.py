@@ -1,5 +1,5 @@
-"""Qt models of the carnet: the lifetime history (by vaccine group or chronological) and
-the forecast per vaccine group."""
+"""Qt models of the carnet: the lifetime history (by vaccine group or chronological), the
+forecast per vaccine group, and the patient's profile facts."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import engine
 from tsn_desktop.vaccination.catalogue import Catalogue
 from tsn_desktop.vaccination.engine import Assessment, GroupForecast
-from tsn_desktop.vaccination.model import NOT_GIVEN, Dose, Performer
+from tsn_desktop.vaccination.model import FACT_ACTIVE, NOT_GIVEN, PREGNANCY, Dose, Fact, Performer
 from tsn_desktop.vaccination.schedule import SupportingData
-from tsn_desktop.vaccination.ui import texts
+from tsn_desktop.vaccination.ui import fact_texts, texts
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -108,6 +108,7 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._rows: list[HistoryRow] = []
+        self._cells: list[tuple[str, ...]] = []
         self._grouped = False
 
     def set_rows(self, rows: list[HistoryRow], grouped: bool = False) -> None:
@@ -115,10 +116,18 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._grouped = grouped
+        # Each cell's words once per load: Qt sizes ResizeToContents columns by asking
+        # every cell, again at each layout (a 30-dose carnet by group is ~900 cells).
+        self._cells = [tuple(self._text(r, c) for c in range(self.COLUMN_COUNT))
+                       for r in range(len(self._rows))]
         self.endResetModel()
 
     def row(self, index: int) -> HistoryRow | None:
         return self.item(index)
+
+    def column_texts(self, column: int) -> list[str]:
+        """Every text the column shows (the tab sizes its columns from them)."""
+        return [cells[column] for cells in self._cells]
 
     def vaccine_text(self, dose: Dose) -> str:
         vaccine = self._catalogue.get(dose.product)
@@ -158,37 +167,12 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         row = self._rows[index.row()]
         dose = row.dose
         column = index.column()
-        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+        if role == _DISPLAY:
+            return self._cells[index.row()][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.GROUP:
-                previous = self._rows[index.row() - 1] if index.row() else None
-                if (role == _DISPLAY and self._grouped and previous is not None
-                        and previous.group == row.group):
-                    return ""  # the group is named once, as the paper carnet reads
                 return row.group or QCoreApplication.translate("CarnetModels", "Other")
-            if column == self.DATE:
-                return date_text(dose.occurrence)
-            if column == self.VACCINE:
-                return self.vaccine_text(dose)
-            if column == self.NUMBER:
-                return str(row.number) if row.number else ""
-            if column == self.LOT:
-                return dose.lot
-            if column == self.EXPIRY:
-                return date_text(dose.expiry) if dose.expiry else ""
-            if column == self.SITE:
-                parts = [texts.label(texts.SITE, dose.site) if dose.site else "",
-                         texts.label(texts.ROUTE, dose.route) if dose.route else ""]
-                return ", ".join(p for p in parts if p)
-            if column == self.GIVEN_BY:
-                return person_text(dose.performer)
-            if column == self.PLACE:
-                parts = [texts.label(texts.PLACE, dose.place) if dose.place else "",
-                         dose.place_name]
-                return ", ".join(p for p in parts if p)
-            if column == self.SOURCE:
-                return self.source_text(dose)
-            if column == self.STATUS:
-                return self.status_text(row)
+            return self._cells[index.row()][column]
         if role == Qt.ItemDataRole.FontRole and dose.in_error:
             font = QFont()
             font.setStrikeOut(True)
@@ -202,6 +186,48 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         if role == self.DoseRole:
             return dose
         return None
+
+    def _text(self, number: int, column: int) -> str:
+        """What the cell shows."""
+        row = self._rows[number]
+        dose = row.dose
+        if column == self.GROUP:
+            previous = self._rows[number - 1] if number else None
+            if (self._grouped and previous is not None
+                    and previous.group == row.group):
+                return ""  # the group is named once, as the paper carnet reads
+            return row.group or QCoreApplication.translate("CarnetModels", "Other")
+        if column == self.DATE:
+            return date_text(dose.occurrence)
+        if column == self.VACCINE:
+            return self.vaccine_text(dose)
+        if column == self.NUMBER:
+            return str(row.number) if row.number else ""
+        if column == self.LOT:
+            return dose.lot
+        if column == self.EXPIRY:
+            return date_text(dose.expiry) if dose.expiry else ""
+        if column == self.SITE:
+            parts = [texts.label(texts.SITE, dose.site) if dose.site else "",
+                     texts.label(texts.ROUTE, dose.route) if dose.route else ""]
+            return ", ".join(p for p in parts if p)
+        if column == self.GIVEN_BY:
+            if dose.prescriber.name:
+                return QCoreApplication.translate(
+                    "CarnetModels", "%1, on the prescription of %2").replace(
+                    "%1", person_text(dose.performer)).replace(
+                    "%2", person_text(Performer(dose.prescriber.name, "",
+                                                dose.prescriber.rpps)))
+            return person_text(dose.performer)
+        if column == self.PLACE:
+            parts = [texts.label(texts.PLACE, dose.place) if dose.place else "",
+                     dose.place_name]
+            return ", ".join(p for p in parts if p)
+        if column == self.SOURCE:
+            return self.source_text(dose)
+        if column == self.STATUS:
+            return self.status_text(row)
+        return ""
 
 
 class CarnetCounts(QObject):
@@ -258,6 +284,7 @@ class ForecastModel(RowsMixin, QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[GroupForecast, str]] = []
+        self._cells: list[tuple[str, ...]] = []
 
     def set_assessment(self, assessment: Assessment | None, today: date) -> None:
         self.beginResetModel()
@@ -267,7 +294,12 @@ class ForecastModel(RowsMixin, QAbstractTableModel):
                                          group.recommended)
             rows.append((group, state))
         self._rows = sorted(rows, key=lambda r: _ORDER.get(r[1], 9))
+        self._cells = [tuple(self._text(g, st, c) for c in range(self.COLUMN_COUNT))
+                       for g, st in self._rows]  # once per load, as the history's
         self.endResetModel()
+
+    def column_texts(self, column: int) -> list[str]:
+        return [cells[column] for cells in self._cells]
 
     def state_of(self, group_name: str) -> str | None:
         return next((s for g, s in self._rows if g.name == group_name), None)
@@ -277,27 +309,8 @@ class ForecastModel(RowsMixin, QAbstractTableModel):
             return None
         group, state = self._rows[index.row()]
         column = index.column()
-        pending = state in (texts.OVERDUE, texts.DUE, texts.UP_TO_DATE)
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            if column == self.GROUP:
-                return group.name
-            if column == self.STATE:
-                return texts.label(texts.STATE, state)
-            if column == self.NUMBER:
-                return str(group.forecast_dose_number) if pending and \
-                    group.forecast_dose_number else ""
-            dates = {self.EARLIEST: group.earliest, self.RECOMMENDED: group.recommended,
-                     self.PAST_DUE: group.past_due}
-            if column in dates:
-                day = dates[column]
-                return date_text(day) if pending and day else ""
-            if column == self.BASIS:
-                count = valid_doses(group)
-                if count:
-                    return _counted().valid_doses(count)
-                return QCoreApplication.translate("CarnetModels", "Age only")
-            if column == self.WHY:
-                return why_text(group)
+            return self._cells[index.row()][column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
             colour = {texts.OVERDUE: "#b71c1c", texts.DUE: "#e65100",
                       texts.UP_TO_DATE: "#1b5e20", texts.COMPLETE: "#1b5e20"}.get(state)
@@ -307,4 +320,97 @@ class ForecastModel(RowsMixin, QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        return None
+
+
+    def _text(self, group: GroupForecast, state: str, column: int) -> str:
+        pending = state in (texts.OVERDUE, texts.DUE, texts.UP_TO_DATE)
+        if column == self.GROUP:
+            return group.name
+        if column == self.STATE:
+            return texts.label(texts.STATE, state)
+        if column == self.NUMBER:
+            return str(group.forecast_dose_number) if pending and \
+                group.forecast_dose_number else ""
+        dates = {self.EARLIEST: group.earliest, self.RECOMMENDED: group.recommended,
+                 self.PAST_DUE: group.past_due}
+        if column in dates:
+            day = dates[column]
+            return date_text(day) if pending and day else ""
+        if column == self.BASIS:
+            count = valid_doses(group)
+            if count:
+                return _counted().valid_doses(count)
+            return QCoreApplication.translate("CarnetModels", "Age only")
+        if column == self.WHY:
+            return why_text(group)
+        return ""
+
+
+class FactsModel(RowsMixin, QAbstractTableModel):
+    """The patient's profile facts, ended and withdrawn ones included (struck through when
+    entered in error): the situation, since when, its state, its source and who."""
+
+    SITUATION, SINCE, STATE, SOURCE, RECORDED_BY = range(5)
+    COLUMN_COUNT = 5
+    TITLES_CONTEXT = "CarnetModels"
+    TITLES = (QT_TRANSLATE_NOOP("CarnetModels", "Situation"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Since"),
+              QT_TRANSLATE_NOOP("CarnetModels", "State"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Source"),
+              QT_TRANSLATE_NOOP("CarnetModels", "Recorded by"))
+    FactRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Fact] = []
+        self._titles: dict[str, str] = {}
+        self._today = date.today()
+
+    def set_facts(self, facts: list[Fact], titles: dict[str, str], today: date) -> None:
+        """Ongoing first, then ended and withdrawn ones, each newest first."""
+        self.beginResetModel()
+        self._rows = sorted(facts, key=lambda f: (f.status != FACT_ACTIVE,
+                                                  -f.onset.toordinal()))
+        self._titles = dict(titles)
+        self._today = today
+        self.endResetModel()
+
+    def fact(self, row: int) -> Fact | None:
+        return self.item(row)
+
+    def column_texts(self, column: int) -> list[str]:
+        return [str(self.data(self.index(r, column)) or "") for r in range(len(self._rows))]
+
+    def situation_text(self, fact: Fact) -> str:
+        text = self._titles.get(fact.code, fact.code)
+        if fact.code == PREGNANCY and fact.status == FACT_ACTIVE:
+            text += " — " + fact_texts.term_text(fact, self._today)
+        return text
+
+    def data(self, index: _ModelIndex, role: int = _DISPLAY) -> Any:
+        fact = self.item_at(index)
+        if fact is None:
+            return None
+        column = index.column()
+        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            if column == self.SITUATION:
+                text = self.situation_text(fact)
+                return f"{text}\n{fact.note}" if role != _DISPLAY and fact.note else text
+            if column == self.SINCE:
+                return date_text(fact.onset)
+            if column == self.STATE:
+                return fact_texts.state_text(fact, person_text(fact.ended_by))
+            if column == self.SOURCE:
+                return fact_texts.source_text(fact.source)
+            if column == self.RECORDED_BY:
+                return person_text(fact.recorded_by)
+        if role == Qt.ItemDataRole.FontRole and fact.in_error:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and fact.status != FACT_ACTIVE:
+            return QBrush(QColor("#616161"))
+        if role == self.FactRole:
+            return fact
         return None
