@@ -15,7 +15,9 @@ from tsn_desktop.agenda.model import (
     IN_CONSULTATION,
     NO_SHOW,
     PARIS,
+    PROPOSED,
     Appointment,
+    Booker,
     StatusChange,
 )
 from tsn_desktop.core.db import Database, UnitOfWork
@@ -34,13 +36,16 @@ EXT_ZONE = f"{BASE}/StructureDefinition/appointment-time-zone"
 EXT_ADDRESS = f"{BASE}/StructureDefinition/appointment-visit-address"
 EXT_HISTORY = f"{BASE}/StructureDefinition/appointment-status-history"
 EXT_SERIES = f"{BASE}/StructureDefinition/appointment-series"
-_OURS = (EXT_ZONE, EXT_ADDRESS, EXT_HISTORY, EXT_SERIES)
+EXT_FIXED = f"{BASE}/StructureDefinition/appointment-fixed-time"
+EXT_BOOKER = f"{BASE}/StructureDefinition/appointment-booked-by"
+_OURS = (EXT_ZONE, EXT_ADDRESS, EXT_HISTORY, EXT_SERIES, EXT_FIXED, EXT_BOOKER)
 
-TO_FHIR = {BOOKED: "booked", ARRIVED: "arrived", IN_CONSULTATION: "checked-in",
-           DONE: "fulfilled", NO_SHOW: "noshow", CANCELLED: "cancelled"}
+TO_FHIR = {PROPOSED: "proposed", BOOKED: "booked", ARRIVED: "arrived",
+           IN_CONSULTATION: "checked-in", DONE: "fulfilled", NO_SHOW: "noshow",
+           CANCELLED: "cancelled"}
 FROM_FHIR = {v: k for k, v in TO_FHIR.items()}
-# Requests not yet confirmed read as booked here (online bookings will word them).
-FROM_FHIR.update({"proposed": BOOKED, "pending": BOOKED, "waitlist": BOOKED})
+# Other requests not yet confirmed read as an online booking waiting for an answer.
+FROM_FHIR.update({"pending": PROPOSED, "waitlist": PROPOSED})
 
 
 class UnusableAppointment(ValueError):
@@ -124,6 +129,12 @@ def to_resource(a: Appointment, rpps: str | None, over: Resource | None = None) 
         extensions.append({"url": EXT_ADDRESS, "valueAddress": {"text": a.address}})
     if a.history:
         extensions.append(_history_extension(a.history))
+    if a.fixed_time:
+        extensions.append({"url": EXT_FIXED, "valueBoolean": True})
+    if a.booker:
+        extensions.append({"url": EXT_BOOKER, "extension": [
+            {"url": "name", "valueString": a.booker.name},
+            *([{"url": "phone", "valueString": a.booker.phone}] if a.booker.phone else [])]})
     if a.series_id and a.occurrence:
         extensions.append({"url": EXT_SERIES, "extension": [
             {"url": "series", "valueString": a.series_id},
@@ -141,6 +152,8 @@ def to_resource(a: Appointment, rpps: str | None, over: Resource | None = None) 
     }
     if a.note:
         resource["comment"] = a.note
+    if a.todo:
+        resource["description"] = a.todo
     if a.status == CANCELLED:
         cancelled = [c.at for c in a.history if c.status == CANCELLED]
         if cancelled:
@@ -174,11 +187,19 @@ def from_resource(resource: Resource) -> Appointment:
         day = (values.get("occurrence") or {}).get("valueDate")
         occurrence = date.fromisoformat(day) if isinstance(day, str) else None
     address = (_value(resource, EXT_ADDRESS, "valueAddress") or {}).get("text", "")
+    booker = None
+    for ext in _extensions(resource, EXT_BOOKER):
+        values = {e.get("url"): e.get("valueString") for e in ext.get("extension") or []
+                  if isinstance(e, dict)}
+        if isinstance(values.get("name"), str) and values["name"].strip():
+            booker = Booker(values["name"].strip()[:200], str(values.get("phone") or "")[:40])
     return Appointment(
         id=resource["id"], type=kind, start=start, end=end,
         zone=str(_value(resource, EXT_ZONE, "valueCode") or PARIS), patient_id=patient_id,
         address=str(address), note=str(resource.get("comment") or ""), status=status,
         history=_history(resource), series_id=series_id, occurrence=occurrence,
+        fixed_time=_value(resource, EXT_FIXED, "valueBoolean") is True,
+        todo=str(resource.get("description") or ""), booker=booker,
         # A copy from the hub is edited on its own here: our series never rewrites it.
         detached=False)
 

@@ -178,7 +178,8 @@ def _prototype(series: Series) -> Appointment:
     first = recurrence.occurrence(series, series.start.date())
     return Appointment(id="", type=series.type, start=first.start, end=first.end,
                        zone=series.zone, patient_id=series.patient_id,
-                       address=series.address, note=series.note)
+                       address=series.address, note=series.note,
+                       fixed_time=series.fixed_time, todo=series.todo)
 
 
 def _check_series(src: Database | UnitOfWork, series: Series) -> None:
@@ -205,7 +206,7 @@ def _resync(uow: UnitOfWork, series: Series, until: datetime, from_day: date) ->
             continue
         moved = replace(a, type=series.type, start=o.start, end=o.end, zone=series.zone,
                         patient_id=series.patient_id, address=series.address,
-                        note=series.note)
+                        note=series.note, fixed_time=series.fixed_time, todo=series.todo)
         if moved != a:
             store.update(uow, moved)
     for day, o in wanted.items():
@@ -213,6 +214,7 @@ def _resync(uow: UnitOfWork, series: Series, until: datetime, from_day: date) ->
             store.insert(uow, Appointment(
                 id=new_id(), type=series.type, start=o.start, end=o.end, zone=series.zone,
                 patient_id=series.patient_id, address=series.address, note=series.note,
+                fixed_time=series.fixed_time, todo=series.todo,
                 history=(StatusChange(BOOKED, uow.clock.now()),),
                 series_id=series.id, occurrence=day))
     store.save_series(uow, series, until)
@@ -244,6 +246,8 @@ class SeriesChange:
     address: str | None = None
     note: str | None = None
     rule: str | None = None
+    todo: str | None = None
+    fixed_time: bool | None = None
 
 
 def _changed(series: Series, change: SeriesChange, first_day: date) -> Series:
@@ -255,6 +259,8 @@ def _changed(series: Series, change: SeriesChange, first_day: date) -> Series:
         patient_id=change.patient_id if change.patient_id is not None else series.patient_id,
         address=change.address if change.address is not None else series.address,
         note=change.note if change.note is not None else series.note,
+        todo=change.todo if change.todo is not None else series.todo,
+        fixed_time=change.fixed_time if change.fixed_time is not None else series.fixed_time,
         rule=recurrence.check_rule(change.rule) if change.rule else series.rule)
 
 
