@@ -10,6 +10,7 @@ from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
 
@@ -26,6 +27,12 @@ def _adapters() -> list[SyncAdapter]:
     return [AppointmentAdapter()]
 
 
+def _demo(db: Database, clock: Clock, who: str, count: int) -> None:
+    from tsn_desktop.agenda.demo import seed
+
+    seed(db, clock, who, count)
+
+
 def _extend_series(db: Database) -> None:
     from tsn_desktop.agenda.service import extend_horizons
 
@@ -39,4 +46,5 @@ AGENDA = Feature(
     sync_adapters=_adapters,
     migrations="tsn_desktop.agenda",
     on_open=_extend_series,
+    demo=_demo,
 )

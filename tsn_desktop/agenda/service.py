@@ -7,13 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from tsn_desktop.agenda import recurrence, store
+from tsn_desktop.agenda import communes, recurrence, rounds, store
 from tsn_desktop.agenda.availability import Closure, Opening, check_template, next_free_slot
 from tsn_desktop.agenda.model import (
     BOOKED,
     CANCELLED,
     DONE,
+    HOME_VISIT,
     NO_SHOW,
+    PROPOSED,
     Appointment,
     AppointmentType,
     StatusChange,
@@ -169,7 +171,8 @@ def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris") -
     items = store.between(db, start, end)
     names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
     kinds = types(db)
-    return [AgendaItem(a, names.get(a.patient_id or "", ""),
+    return [AgendaItem(a, names.get(a.patient_id or "", "")
+                       or (a.booker.name if a.booker else ""),
                        kinds[a.type].colour if a.type in kinds else "#888888") for a in items]
 
 
@@ -377,3 +380,135 @@ def free_slot_for(db: Database, type_code: str, after: datetime | None = None) -
     if kind is None:
         raise InvalidAppointment([FieldProblem("type", "unknown")])
     return free_slot(db, kind.default_minutes, after)
+
+
+# --- home-visit rounds ------------------------------------------------------------------
+@dataclass(frozen=True)
+class RoundVisit:
+    """One visit of a day's round, with what the sheet prints."""
+
+    appointment: Appointment
+    patient_name: str
+    phone: str
+    address: str  # this visit's own address, else the patient's
+    commune: str  # the pack's commune found for it ("" when not found)
+    planned: rounds.PlannedStop
+
+
+@dataclass(frozen=True)
+class Round:
+    day: date
+    origin: str  # where the round starts (the practice's address)
+    visits: tuple[RoundVisit, ...]
+
+    @property
+    def unplaced(self) -> int:
+        return sum(1 for v in self.visits if not v.commune)
+
+
+def _origin(db: Database | UnitOfWork) -> str:
+    sql = "SELECT address, postal_code, city FROM practitioner_profile WHERE id = 1"
+    row = db.query_one(sql) if isinstance(db, Database) else db.execute(sql).fetchone()
+    if not row:
+        return ""
+    return ", ".join(x for x in (row[0], f"{row[1]} {row[2]}".strip()) if x)
+
+
+def _round_items(db: Database, day: date, zone: str) -> list[Appointment]:
+    start = local_instant(day, time(0), zone)
+    ensure_until(db, start + timedelta(days=1))
+    return [a for a in store.between(db, start, local_instant(day + timedelta(days=1),
+                                                              time(0), zone))
+            if a.type == HOME_VISIT and a.status not in (CANCELLED, NO_SHOW, PROPOSED)]
+
+
+def home_round(db: Database, day: date, order: list[str] | None = None, *,
+               propose: bool = False, zone: str = "Europe/Paris") -> Round:
+    """The day's home visits as a round. The order is, first that asked (`order`: the
+    user's hand-made one), else a proposal (`propose`), else the saved order, else the
+    booked times; times are worked out from it with the travel buffers."""
+    pack = communes.load()
+    items = _round_items(db, day, zone)
+    names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
+    contacts = store.patient_contacts(db, [a.patient_id for a in items if a.patient_id])
+    origin_text = _origin(db)
+    origin = pack.find(origin_text)
+    where: dict[str, str] = {}
+    stops: dict[str, rounds.Stop] = {}
+    for a in items:
+        where[a.id] = a.address or contacts.get(a.patient_id or "", ("", ""))[1]
+        stops[a.id] = rounds.Stop(a.id, a.start, a.minutes, a.fixed_time,
+                                  pack.find(where[a.id]))
+    if not stops:
+        return Round(day, origin_text, ())
+    first = min(s.start for s in stops.values())
+    leave = first - timedelta(minutes=rounds.travel_minutes(origin, None))
+    if order is None and propose:
+        planned = rounds.propose(list(stops.values()), leave, origin)
+    else:
+        if order is None:
+            order = [a.id for a in sorted(items, key=lambda a: (
+                a.round_position if a.round_position is not None else 10_000, a.start, a.id))]
+        known = [rid for rid in order if rid in stops]
+        known += [rid for rid in stops if rid not in known]
+        planned = rounds.schedule([stops[rid] for rid in known], leave, origin)
+    by_id = {a.id: a for a in items}
+    visits = []
+    for p in planned:
+        a = by_id[p.stop.id]
+        visits.append(RoundVisit(
+            a, names.get(a.patient_id or "", "") or (a.booker.name if a.booker else ""),
+            contacts.get(a.patient_id or "", ("", ""))[0] or (a.booker.phone if a.booker
+                                                             else ""),
+            where[a.id], p.stop.commune.name if p.stop.commune else "", p))
+    return Round(day, origin_text, tuple(visits))
+
+
+def save_round(db: Database, plan: Round) -> Round:
+    """Keeps the round's order and moves each visit that is not fixed-time to its
+    planned time (the agenda, and colleagues after sync, see the day as it will be
+    ridden). Visits already seen stay where they were."""
+    with db.unit_of_work() as uow:
+        store.set_round_positions(uow, [v.appointment.id for v in plan.visits])
+        for v in plan.visits:
+            a = store.get(uow, v.appointment.id)
+            if a is None or a.fixed_time or a.status != BOOKED or a.start == v.planned.arrive:
+                continue
+            length = a.end - a.start
+            store.update(uow, replace(a, start=v.planned.arrive, end=v.planned.arrive + length,
+                                      detached=a.series_id is not None))
+        uow.audit("update", "HomeVisitRound", None)
+    return home_round(db, plan.day, [v.appointment.id for v in plan.visits])
+
+
+# --- online bookings ----------------------------------------------------------------------
+def create_proposed(db: Database, draft: Appointment) -> Appointment:
+    """A requested appointment waiting for the practitioner's answer (what a booking on
+    the hub's portal becomes once pulled; the demo makes one here)."""
+    a = replace(draft, id=draft.id or new_id(), status=PROPOSED, series_id=None,
+                occurrence=None, detached=False)
+    _check(db, a)
+    with db.unit_of_work() as uow:
+        return store.insert(uow, replace(a, history=(StatusChange(PROPOSED,
+                                                                  uow.clock.now()),)))
+
+
+def pending_bookings(db: Database) -> list[AgendaItem]:
+    """Online bookings not yet confirmed or declined, soonest first."""
+    kinds = types(db)
+    return [AgendaItem(a, a.booker.name if a.booker else "",
+                       kinds[a.type].colour if a.type in kinds else "#888888")
+            for a in store.proposed(db)]
+
+
+def confirm_booking(db: Database, appointment_id: str) -> SaveResult:
+    """The practitioner accepts an online booking: it becomes an ordinary booked
+    appointment (double bookings are returned, to be said)."""
+    a = set_status(db, appointment_id, BOOKED)
+    return SaveResult(a, _clashes(db, a))
+
+
+def decline_booking(db: Database, appointment_id: str) -> Appointment:
+    """The practitioner declines it: cancelled (the hub frees the slot and tells the
+    patient's portal on the next sync)."""
+    return set_status(db, appointment_id, CANCELLED)

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from tsn_desktop.agenda.model import CANCELLED, NO_SHOW
+from tsn_desktop.agenda.model import CANCELLED, NO_SHOW, PROPOSED
 from tsn_desktop.agenda.service import AgendaItem
 from tsn_desktop.agenda.ui import texts
 from tsn_desktop.ui.formatting import time_text
@@ -29,7 +29,7 @@ FIRST_HOUR, LAST_HOUR = 7, 20  # shown at least; earlier or later appointments w
 HEADER, GUTTER = 28, 48
 NOW_COLOUR = QColor("#d0021b")
 # A glyph before the time says the waiting-room status at a glance (the words follow).
-_MARKS = {"arrived": "● ", "in_consultation": "▶ ", "done": "✓ ", "noshow": "✗ "}
+_MARKS = {"proposed": "? ", "arrived": "● ", "in_consultation": "▶ ", "done": "✓ ", "noshow": "✗ "}
 
 
 @dataclass(frozen=True)
@@ -227,19 +227,25 @@ class AgendaView(QWidget):
         faded = a.status in (CANCELLED, NO_SHOW)
         fill = QColor(colour)
         fill.setAlpha(70 if faded else 215)
-        painter.setPen(QPen(colour.darker(140), 1))
+        # An online booking not yet confirmed: pale, dashed, until the practitioner answers.
+        proposed = a.status == PROPOSED
+        if proposed:
+            fill.setAlpha(90)
+        painter.setPen(QPen(colour.darker(160), 2 if proposed else 1,
+                            Qt.PenStyle.DashLine if proposed else Qt.PenStyle.SolidLine))
         painter.setBrush(fill)
         painter.drawRoundedRect(block.rect, 3, 3)
         if a.id == self.selected_id:
             painter.setPen(QPen(self.palette().highlight().color(), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(block.rect.adjusted(-1, -1, 1, 1), 3, 3)
-        painter.setPen(QColor("#202020") if faded else QColor("white"))
+        painter.setPen(QColor("#202020") if faded or proposed else QColor("white"))
         font = QFont(painter.font())
         font.setStrikeOut(a.status == CANCELLED)
         painter.setFont(font)
         mark = _MARKS.get(a.status, "")
-        first = f"{mark}{time_text(a.start, self.zone)} {block.item.patient_name}".strip()
+        who = block.item.patient_name or a.note
+        first = f"{mark}{time_text(a.start, self.zone)} {who}".strip()
         second = texts.type_label(a.type)
         if a.status != "booked":
             second = f"{second} · {texts.status_label(a.status)}"
