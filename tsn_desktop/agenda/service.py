@@ -51,6 +51,7 @@ class AgendaItem:
     appointment: Appointment
     patient_name: str
     colour: str
+    kind_label: str = ""  # a user-named type's name ("" for the built-in ones)
 
 
 def types(db: Database | UnitOfWork) -> dict[str, AppointmentType]:
@@ -173,7 +174,8 @@ def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris") -
     kinds = types(db)
     return [AgendaItem(a, names.get(a.patient_id or "", "")
                        or (a.booker.name if a.booker else ""),
-                       kinds[a.type].colour if a.type in kinds else "#888888") for a in items]
+                       kinds[a.type].colour if a.type in kinds else "#888888",
+                       kinds[a.type].label if a.type in kinds else "") for a in items]
 
 
 # --- series -----------------------------------------------------------------------------
@@ -512,3 +514,66 @@ def decline_booking(db: Database, appointment_id: str) -> Appointment:
     """The practitioner declines it: cancelled (the hub frees the slot and tells the
     patient's portal on the next sync)."""
     return set_status(db, appointment_id, CANCELLED)
+
+
+def closures(db: Database, start: datetime, days: int = 400) -> list[Closure]:
+    """Holidays and absences overlapping the next `days` days from `start`."""
+    return store.closures(db, start, start + timedelta(days=days))
+
+
+def remove_closure(db: Database, closure_id: str) -> None:
+    with db.unit_of_work() as uow:
+        if store.remove_closure(uow, closure_id):
+            uow.audit("delete", "AgendaClosure", closure_id)
+
+
+def add_type(db: Database, label: str, colour: str, minutes: int) -> AppointmentType:
+    """A type of the user's own ("Bilan infirmier", 45 min, orange)."""
+    name = " ".join(label.split())
+    if not name or len(name) > 60:
+        raise InvalidAppointment([FieldProblem("label", "invalid")])
+    code = "custom-" + new_id()[:8]
+    kind = AppointmentType(code, colour, minutes, name)
+    save_type(db, kind)
+    return kind
+
+
+# --- reminders --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Reminder:
+    appointment: Appointment
+    patient_name: str
+    phone: str
+
+
+def reminders(db: Database, day: date, zone: str = "Europe/Paris") -> list[Reminder]:
+    """The day's appointments with a patient (or an online booker) to remind, with the
+    phone to call; personal time, cancelled and missed ones are left out."""
+    out = []
+    items = view(db, day, 1, zone)
+    contacts = store.patient_contacts(db, [i.appointment.patient_id for i in items
+                                           if i.appointment.patient_id])
+    for item in items:
+        a = item.appointment
+        if a.status in (CANCELLED, NO_SHOW, DONE) or not (a.patient_id or a.booker):
+            continue
+        phone = contacts.get(a.patient_id or "", ("", ""))[0] or \
+            (a.booker.phone if a.booker else "")
+        out.append(Reminder(a, item.patient_name, phone))
+    return out
+
+
+def reminders_csv(items: list[Reminder], zone: str, heading: tuple[str, ...]) -> str:
+    """The reminders as CSV (semicolons, as French spreadsheets read them)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(heading)
+    tz = ZoneInfo(zone)
+    for r in items:
+        start = r.appointment.start.astimezone(tz)
+        writer.writerow([start.strftime("%d/%m/%Y"), start.strftime("%H:%M"),
+                         r.patient_name, r.phone])
+    return out.getvalue()

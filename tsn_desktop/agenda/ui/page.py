@@ -1,6 +1,8 @@
-"""The Agenda navigation page: day and week views, keyboard navigation, new appointments,
-waiting-room statuses from the keyboard, ICS export and import; refreshes itself on
-"records changed"."""
+"""The Agenda navigation page: day and week views, keyboard navigation, new appointments
+(typed, or dragged on a free time), opening one to edit it, moving and resizing by drag or
+keyboard, waiting-room statuses, types and opening hours, the home-visit round, online
+bookings, tomorrow's reminders, ICS export and import; refreshes itself on "records
+changed"."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from tsn_desktop.agenda.model import (
 )
 from tsn_desktop.agenda.service import AgendaItem
 from tsn_desktop.agenda.ui import texts
+from tsn_desktop.agenda.ui.agenda_settings import OpeningHoursDialog, TypesDialog
 from tsn_desktop.agenda.ui.agenda_view import AgendaView
 from tsn_desktop.agenda.ui.appointment_dialog import AppointmentDialog
 from tsn_desktop.core.clock import PARIS
@@ -46,6 +49,7 @@ from tsn_desktop.core.executor import RecordsChanged
 from tsn_desktop.feature import FeatureContext
 
 NOW_TICK_MS = 60_000  # the red line moves on every minute
+SLOT_MINUTES = 15  # drags snap to the quarter hour
 DAY, WEEK = 1, 7
 
 
@@ -60,6 +64,7 @@ class AgendaPage(QWidget):
         self.span = WEEK
         self.kinds: list[AppointmentType] = []
         self.dialog: AppointmentDialog | None = None
+        self.window_open: QDialog | None = None  # the last settings/round/bookings window
         self._loading = False
         self._again = False
 
@@ -94,6 +99,11 @@ class AgendaPage(QWidget):
         layout.addWidget(self.message)
 
         self.view.selection_changed.connect(self._selection_changed)
+        self.view.activated.connect(self.open_appointment)
+        self.view.create_requested.connect(self.new_appointment_at)
+        self.view.move_requested.connect(lambda rid, m: self.move_appointment(rid, m))
+        self.view.resize_requested.connect(
+            lambda rid, m: self.move_appointment(rid, m, resize=True))
         self.runner.records_changed.connect(self._records_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(NOW_TICK_MS)
@@ -159,6 +169,17 @@ class AgendaPage(QWidget):
             action(self.tr("Len&gthen"), [key("Alt+Shift+Down")],
                    lambda: self.move(service.RESIZE_STEP, resize=True)),
         ]
+        self.open_action = action(self.tr("&Open the appointment…"), [key(Qt.Key.Key_F2)],
+                                  lambda: self.open_appointment(self.view.selected()))
+        self.types_action = action(self.tr("Appointment &types…"), [], self.edit_types)
+        self.hours_action = action(self.tr("Opening &hours and absences…"), [],
+                                   self.edit_opening_hours)
+        self.round_action = action(self.tr("Home-visit &round…"), [key("Ctrl+Shift+R")],
+                                   self.open_round)
+        self.bookings_action = action(self.tr("Online &bookings…"), [key("Ctrl+Shift+B")],
+                                      self.open_bookings)
+        self.reminders_action = action(self.tr("Tomorrow's re&minders…"), [],
+                                       self.open_reminders)
         self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
         self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
                                     self.import_ics)
@@ -168,8 +189,9 @@ class AgendaPage(QWidget):
         """For the main window's "Agenda" menu (window-wide while this page is shown)."""
         return [self.new_action, self.previous_action, self.next_action, self.today_action,
                 self.day_action, self.week_action, *self.status_actions.values(),
-                *self.move_actions,
-                self.export_action, self.import_action]
+                *self.move_actions, self.open_action, self.round_action,
+                self.bookings_action, self.reminders_action, self.types_action,
+                self.hours_action, self.export_action, self.import_action]
 
     # --- period -----------------------------------------------------------------------------
     def first_day(self) -> date:
@@ -196,6 +218,9 @@ class AgendaPage(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
         self.dialog = None
+        if self.window_open is not None:
+            self.window_open.reject()  # the round, bookings, reminders show patients
+        self.window_open = None
         self.view.set_period(self.first_day(), self.span, [], None)
         self.detail.clear()
         self.message.clear()
@@ -227,6 +252,8 @@ class AgendaPage(QWidget):
             self.refresh()
             return
         self.kinds, items = found
+        if self.kinds:
+            self.view.slot_minutes = SLOT_MINUTES
         self.view.set_period(first, span, items, self.clock.now())
         self.view.setAccessibleDescription(self.tr("%n appointment(s)", "", len(items)))
 
@@ -245,7 +272,8 @@ class AgendaPage(QWidget):
 
     # --- selection and status ----------------------------------------------------------------
     def _selection_changed(self, item: AgendaItem | None) -> None:
-        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ())):
+        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ()),
+                    *([self.open_action] if hasattr(self, "open_action") else [])):
             act.setEnabled(item is not None)
         if item is None:
             self.detail.setText(self.tr("Up/Down: choose an appointment · F6 arrived · "
@@ -284,7 +312,10 @@ class AgendaPage(QWidget):
         item = self.view.selected()
         if item is None:
             return
-        rid = item.appointment.id
+        self.move_appointment(item.appointment.id, minutes, resize=resize)
+
+    def move_appointment(self, rid: str, minutes: int, *, resize: bool = False) -> None:
+        """Moves (or resizes) by `minutes`: from the keyboard or a drag in the view."""
         self.runner.run(lambda db: service.move(db, rid, minutes, resize=resize),
                         self._moved, self._move_failed, owner=self)
 
@@ -329,13 +360,66 @@ class AgendaPage(QWidget):
     def new_appointment(self) -> None:
         if not self.kinds:
             return
-        dialog = AppointmentDialog(self.runner, self.kinds, self.default_start(), self.zone,
-                                   self)
+        self._open_dialog(AppointmentDialog(self.runner, self.kinds, self.default_start(),
+                                            self.zone, self))
+
+    def new_appointment_at(self, start: datetime, minutes: int) -> None:
+        """A drag on a free time: the dialog opens on it, the patient still to choose."""
+        if not self.kinds:
+            return
+        self._open_dialog(AppointmentDialog(self.runner, self.kinds, start, self.zone, self,
+                                            minutes=minutes))
+
+    def open_appointment(self, item: AgendaItem | None) -> None:
+        """Enter, F2 or a double click: the appointment's dialog, to change it (a
+        recurring one asks which occurrences the change applies to)."""
+        if item is None or not self.kinds:
+            return
+        self._open_dialog(AppointmentDialog(
+            self.runner, self.kinds, item.appointment.start, self.zone, self,
+            existing=item.appointment, patient_name=item.patient_name))
+
+    def _open_dialog(self, dialog: AppointmentDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _v: self.message.setText(self.tr("Appointment saved.")))
         self.dialog = dialog
         dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
         dialog.open()
+
+    # --- settings, round, bookings, reminders ---------------------------------------------
+    def _open_window(self, window: QDialog) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window_open = window
+        window.finished.connect(lambda _r: self.refresh())
+        window.destroyed.connect(lambda _o=None, w=window: self._window_gone(w))
+        window.open()
+
+    def _window_gone(self, window: QDialog) -> None:
+        if self.window_open is window:
+            self.window_open = None
+
+    def edit_types(self) -> None:
+        self._open_window(TypesDialog(self.runner, self))
+
+    def edit_opening_hours(self) -> None:
+        self._open_window(OpeningHoursDialog(self.runner, self.zone, self.clock.now(), self))
+
+    def open_round(self) -> None:
+        from tsn_desktop.agenda.ui.round_dialog import RoundDialog
+
+        day = self.day if self.span == DAY else self.clock.today() + timedelta(days=1)
+        self._open_window(RoundDialog(self.context, day, self))
+
+    def open_bookings(self) -> None:
+        from tsn_desktop.agenda.ui.bookings_dialog import BookingsDialog
+
+        self._open_window(BookingsDialog(self.runner, self.zone, self))
+
+    def open_reminders(self) -> None:
+        from tsn_desktop.agenda.ui.reminders_dialog import RemindersDialog
+
+        self._open_window(RemindersDialog(self.runner, self.clock.today() + timedelta(days=1),
+                                          self.zone, self))
 
     def _dialog_closed(self, dialog: AppointmentDialog) -> None:
         if self.dialog is dialog:

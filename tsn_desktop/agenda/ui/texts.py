@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from tsn_desktop.agenda.model import AppointmentType
 from tsn_desktop.core.records import FieldProblem
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text
@@ -28,6 +29,7 @@ _TYPES = {
     "personal": QT_TRANSLATE_NOOP("AgendaTexts", "Personal"),
 }
 _STATUSES = {
+    "proposed": QT_TRANSLATE_NOOP("AgendaTexts", "Booked online, to confirm"),
     "booked": QT_TRANSLATE_NOOP("AgendaTexts", "Booked"),
     "arrived": QT_TRANSLATE_NOOP("AgendaTexts", "Arrived (waiting room)"),
     "in_consultation": QT_TRANSLATE_NOOP("AgendaTexts", "In consultation"),
@@ -75,6 +77,11 @@ _PROBLEMS = {
 
 def type_label(code: str) -> str:
     return worded(_CONTEXT, _TYPES, code)
+
+
+def kind_label(kind: AppointmentType) -> str:
+    """A type the user added is called what they called it; built-in ones are worded."""
+    return kind.label or type_label(kind.code)
 
 
 def status_label(code: str) -> str:
