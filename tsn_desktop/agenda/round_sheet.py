@@ -69,7 +69,7 @@ def render(plan: Round, words: SheetWords, practitioner: str, zone: ZoneInfo,
                                not in v.address.lower() else "")
         rows.append([p(str(n), bold), when, p(v.patient_name, bold), p(address),
                      p(v.phone), p(v.appointment.todo), p(v.appointment.note), ""])
-    widths = [8 * mm, 30 * mm, 42 * mm, 62 * mm, 28 * mm, 50 * mm, 42 * mm, 11 * mm]
+    widths = [8 * mm, 30 * mm, 40 * mm, 60 * mm, 28 * mm, 50 * mm, 40 * mm, 17 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1)
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6eef7")),

@@ -82,7 +82,7 @@ class RoundModel(RowsMixin, QAbstractTableModel):
         if column == 1:
             shown = time_text(v.planned.arrive, self.zone)
             if a.fixed_time:
-                shown += " ⏱"
+                shown += " " + QAbstractTableModel.tr(self, "(fixed)")
             return shown + (" !" if v.planned.late else "")
         if column == 2:
             return v.patient_name
@@ -116,8 +116,11 @@ class RoundDialog(FittingDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(RoundModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column in (2, 3, 5)
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(self.tr("Visits of the round, in order"))
         self.summary = QLabel(self)
