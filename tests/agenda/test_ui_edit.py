@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.agenda.test_ui import book, page, paris  # noqa: F401 - the page fixture
+from tests.agenda.test_ui import book, paris
 from tsn_desktop.agenda import service
 from tsn_desktop.agenda.availability import Opening
 from tsn_desktop.agenda.recurrence import Series, make_rule
