@@ -106,8 +106,9 @@ class Bookings:
             fhir.check_structure(bundle)
         except fhir.InvalidResource as exc:
             raise BookingRefused(400, "structure", exc.diagnostics) from None
-        resources = [e.get("resource") for e in bundle.get("entry") or []
-                     if isinstance(e, dict) and isinstance(e.get("resource"), dict)]
+        resources: list[dict[str, Any]] = [
+            e["resource"] for e in bundle.get("entry") or []
+            if isinstance(e, dict) and isinstance(e.get("resource"), dict)]
         schedules = [r for r in resources if r.get("resourceType") == "Schedule"]
         slots = [r for r in resources if r.get("resourceType") == "Slot"]
         if len(schedules) != 1:

@@ -189,10 +189,10 @@ def from_resource(resource: Resource) -> Appointment:
     address = (_value(resource, EXT_ADDRESS, "valueAddress") or {}).get("text", "")
     booker = None
     for ext in _extensions(resource, EXT_BOOKER):
-        values = {e.get("url"): e.get("valueString") for e in ext.get("extension") or []
-                  if isinstance(e, dict)}
-        if isinstance(values.get("name"), str) and values["name"].strip():
-            booker = Booker(values["name"].strip()[:200], str(values.get("phone") or "")[:40])
+        said: dict[str, str] = {str(e.get("url")): str(e.get("valueString") or "")
+                                for e in ext.get("extension") or [] if isinstance(e, dict)}
+        if said.get("name", "").strip():
+            booker = Booker(said["name"].strip()[:200], said.get("phone", "")[:40])
     return Appointment(
         id=resource["id"], type=kind, start=start, end=end,
         zone=str(_value(resource, EXT_ZONE, "valueCode") or PARIS), patient_id=patient_id,

@@ -87,7 +87,7 @@ class Appointment:
     status: str = BOOKED
     history: tuple[StatusChange, ...] = ()
     series_id: str | None = None
-    occurrence: datetime | None = None
+    occurrence: date | None = None  # the local date of the occurrence in its series
     detached: bool = False
     fixed_time: bool = False  # a home visit due within ±FIXED_TOLERANCE of its time
     todo: str = ""  # what to do at the visit (the round sheet prints it)

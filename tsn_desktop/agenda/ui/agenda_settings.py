@@ -3,7 +3,7 @@ of one's own) and opening hours (a weekly template and its exceptions)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -189,10 +189,9 @@ class OpeningHoursDialog(FittingDialog):
         week = QGroupBox(self.tr("Every week"), self)
         grid = QGridLayout(week)
         self.ranges: list[list[_Range]] = []
-        monday = QDate(2026, 1, 5)
+        monday = date(2026, 1, 5)
         for weekday in range(7):
-            day = monday.addDays(weekday)
-            label = QLabel(texts.weekday_short(day.toPython()), week)
+            label = QLabel(texts.weekday_short(monday + timedelta(days=weekday)), week)
             grid.addWidget(label, weekday, 0)
             line = []
             for n in range(RANGES_A_DAY):

@@ -121,7 +121,7 @@ class AgendaView(QWidget):
         self.first, self.days, self.now = first, days, now
         self.items = sorted(items, key=lambda i: (i.appointment.start, i.appointment.id))
         self._hours = self._span_of_hours()  # once per period: every block's place uses it
-        self._blocks: list[Block] | None = None
+        self._blocks = None
         if self.selected_id not in {i.appointment.id for i in self.items}:
             self.selected_id = None
         self.update()

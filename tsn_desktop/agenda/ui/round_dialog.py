@@ -173,7 +173,8 @@ class RoundDialog(FittingDialog):
 
     # --- reading ---------------------------------------------------------------------
     def chosen_day(self) -> date:
-        return self.day.date().toPython()
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
 
     def load(self, order: list[str] | None = None, *, propose: bool = False) -> None:
         day = self.chosen_day()
