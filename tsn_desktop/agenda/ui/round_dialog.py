@@ -72,7 +72,7 @@ class RoundModel(RowsMixin, QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and v.planned.late:
             return QColor("#fde8e8")
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and v.appointment.fixed_time:
-            return QAbstractTableModel.tr(self, "Fixed time: %1 (±15 min)").replace(
+            return self.tr("Fixed time: %1 (±15 min)").replace(
                 "%1", time_text(v.appointment.start, self.zone))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
@@ -82,7 +82,7 @@ class RoundModel(RowsMixin, QAbstractTableModel):
         if column == 1:
             shown = time_text(v.planned.arrive, self.zone)
             if a.fixed_time:
-                shown += " " + QAbstractTableModel.tr(self, "(fixed)")
+                shown += " " + self.tr("(fixed)")
             return shown + (" !" if v.planned.late else "")
         if column == 2:
             return v.patient_name
@@ -117,10 +117,8 @@ class RoundDialog(FittingDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for column in range(RoundModel.COLUMN_COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
-                                        if column in (2, 3, 5)
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(self.tr("Visits of the round, in order"))
         self.summary = QLabel(self)
@@ -187,9 +185,10 @@ class RoundDialog(FittingDialog):
                                      "nearest commune. Save it to keep it."))
 
     def _loaded(self, plan: Round) -> None:
-        selected = self.selected()
+        selected = self._chosen_id
         self.plan = plan
         self.model.set_visits(list(plan.visits))
+        self.table.resizeColumnsToContents()
         late = sum(1 for v in plan.visits if v.planned.late)
         parts = [self.tr("%n visit(s)", "", len(plan.visits))]
         if plan.visits:
@@ -204,7 +203,7 @@ class RoundDialog(FittingDialog):
                                  "travel counted", "", plan.unplaced))
         self.summary.setText(" · ".join(parts))
         if selected is not None:
-            self.select(selected.appointment.id)
+            self.select(selected)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, StatusNotAllowed):
@@ -218,13 +217,18 @@ class RoundDialog(FittingDialog):
         return self.model.visits()
 
     def selected(self) -> RoundVisit | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.item(rows[0].row()) if rows else None
+        current = self.table.currentIndex()
+        return self.model.item(current.row()) if current.isValid() else None
+
+    @property
+    def _chosen_id(self) -> str | None:
+        chosen = self.selected()
+        return chosen.appointment.id if chosen else None
 
     def select(self, appointment_id: str) -> None:
         for n, v in enumerate(self.model.visits()):
             if v.appointment.id == appointment_id:
-                self.table.selectRow(n)
+                self.table.setCurrentIndex(self.model.index(n, 0))
 
     def shift(self, step: int) -> None:
         """Ctrl+Up/Down: the chosen visit earlier or later in the round; times follow."""
