@@ -99,13 +99,13 @@ def seed_nurse(db: Database, clock: Clock, people: list[Patient]) -> None:
     for n, person in enumerate(insulin):
         for hour in (7, 19):
             service.create_series(db, Series(
-                id="", start=datetime.combine(start_week, time(hour, 30 + 10 * n - 30)),
+                id="", start=datetime.combine(start_week, time(hour, 20 * n)),
                 minutes=15, rule=make_rule("DAILY"), zone=ZONE, type=HOME_VISIT,
                 patient_id=person.id, fixed_time=True,
                 todo="Glycémie capillaire, injection d'insuline selon protocole",
                 note="Carnet de glycémies sur la table de la cuisine"))
     service.create_series(db, Series(
-        id="", start=datetime.combine(start_week + timedelta(days=1), time(10, 0)),
+        id="", start=datetime.combine(start_week + timedelta(days=1), time(8, 0)),
         minutes=30, rule=make_rule("WEEKLY", count=6), zone=ZONE, type=HOME_VISIT,
         patient_id=people[2].id, todo="Pansement d'ulcère de jambe (hydrocolloïde)",
         note="Sonner deux fois, la patiente se déplace lentement"))
@@ -126,7 +126,7 @@ def seed_nurse(db: Database, clock: Clock, people: list[Patient]) -> None:
                       address="Résidence Les Tilleuls, bât. B, 69100 Villeurbanne"
                       if k == 2 and offset == 1 else "")
             _mark_past(db, a, clock.now(), rnd)
-    for item in service.view(db, start_week, 8):  # the series' visits already ridden
+    for item in service.view(db, start_week, 14):  # the series' visits already ridden
         if item.appointment.series_id and item.appointment.status == "booked":
             _mark_past(db, item.appointment, clock.now(), rnd)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from tsn_desktop.agenda.availability import Closure, Opening
 from tsn_desktop.agenda.model import (
@@ -42,15 +42,21 @@ def _rows(src: Source, sql: str, params: tuple | list = ()) -> list[tuple]:
     return list(src.execute(sql, params).fetchall())
 
 
+def _instant(text: str) -> datetime:
+    """parse_utc_iso's result, by the C parser (a week view reads thousands of these;
+    strptime was most of a week's read)."""
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
 def _history(text: str) -> tuple[StatusChange, ...]:
-    return tuple(StatusChange(s, parse_utc_iso(at)) for s, at in json.loads(text))
+    return tuple(StatusChange(s, _instant(at)) for s, at in json.loads(text))
 
 
 def _row(row: tuple) -> Appointment:
     v = dict(zip(_COLUMNS, row[6:], strict=True))
     return Appointment(
-        id=row[0], type=v["type"], start=parse_utc_iso(v["start_utc"]),
-        end=parse_utc_iso(v["end_utc"]), zone=v["zone"], patient_id=v["patient_id"],
+        id=row[0], type=v["type"], start=_instant(v["start_utc"]),
+        end=_instant(v["end_utc"]), zone=v["zone"], patient_id=v["patient_id"],
         address=v["address"], note=v["note"], status=v["status"],
         history=_history(v["history"]), series_id=v["series_id"],
         occurrence=date.fromisoformat(v["occurrence"]) if v["occurrence"] else None,
