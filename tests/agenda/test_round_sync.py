@@ -62,7 +62,9 @@ def test_done_when_the_nurses_offline_round_reaches_the_gps_week_view(make_clien
     with_agenda(nurse).run_pass()  # back in signal: the round syncs
     with_agenda(gp).run_pass()
     monday = tomorrow - timedelta(days=tomorrow.weekday())
-    week = {i.appointment.id: i for i in service.view(gp.db, monday, 7)}
+    # The GP's week, with the nurse's agenda beside his own (her visits are not his).
+    week = {i.appointment.id: i for i in service.view(gp.db, monday, 7, owner=nurse.rpps)}
+    assert not {i.appointment.id for i in service.view(gp.db, monday, 7)} & set(week)
     assert {v.appointment.id for v in plan.visits} <= set(week)
     assert [week[rid].appointment.status for rid in ridden] == [DONE, DONE]
     others = [v.appointment.id for v in plan.visits if v.appointment.id not in ridden]

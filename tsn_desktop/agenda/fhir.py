@@ -187,6 +187,13 @@ def from_resource(resource: Resource) -> Appointment:
         day = (values.get("occurrence") or {}).get("valueDate")
         occurrence = date.fromisoformat(day) if isinstance(day, str) else None
     address = (_value(resource, EXT_ADDRESS, "valueAddress") or {}).get("text", "")
+    practitioner = None  # whose agenda: the first practitioner named by RPPS
+    for part in _practitioners(resource):
+        ident = part["actor"].get("identifier")
+        if isinstance(ident, dict) and ident.get("system") == RPPS_SYSTEM \
+                and isinstance(ident.get("value"), str):
+            practitioner = ident["value"]
+            break
     booker = None
     for ext in _extensions(resource, EXT_BOOKER):
         said: dict[str, str] = {str(e.get("url")): str(e.get("valueString") or "")
@@ -200,6 +207,7 @@ def from_resource(resource: Resource) -> Appointment:
         history=_history(resource), series_id=series_id, occurrence=occurrence,
         fixed_time=_value(resource, EXT_FIXED, "valueBoolean") is True,
         todo=str(resource.get("description") or ""), booker=booker,
+        practitioner=practitioner,
         # A copy from the hub is edited on its own here: our series never rewrites it.
         detached=False)
 

@@ -93,6 +93,7 @@ class Appointment:
     todo: str = ""  # what to do at the visit (the round sheet prints it)
     booker: Booker | None = None  # who booked online (a proposed appointment)
     round_position: int | None = None  # place in the day's round, set by hand
+    practitioner: str | None = None  # whose agenda (RPPS); None: this computer's user
     meta: RecordMeta = field(default_factory=RecordMeta)
 
     @property

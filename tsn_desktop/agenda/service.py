@@ -73,7 +73,24 @@ def _check(src: Database | UnitOfWork, a: Appointment) -> None:
 
 
 def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, ...]:
+    """The user's own appointments at the same time (a colleague's are theirs)."""
     return tuple(double_bookings(a, store.between(src, a.start, a.end)))
+
+
+@dataclass(frozen=True)
+class Colleague:
+    rpps: str
+    name: str  # as the shared care teams word it ("" when none does)
+
+
+def colleagues(db: Database, first_day: date, days: int,
+               zone: str = "Europe/Paris") -> list[Colleague]:
+    """Colleagues whose appointments reached this computer for the period (they share
+    patients through the hub), to show their agendas beside the user's, read only."""
+    start = local_instant(first_day, time(0), zone)
+    end = local_instant(first_day + timedelta(days=days), time(0), zone)
+    names = store.colleague_names(db)
+    return [Colleague(rpps, names.get(rpps, "")) for rpps in store.colleagues(db, start, end)]
 
 
 def clashes(db: Database, draft: Appointment) -> tuple[Appointment, ...]:
@@ -163,13 +180,18 @@ def delete(db: Database, a: Appointment) -> None:
 
 
 # --- the views ------------------------------------------------------------------------------
-def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris") -> list[AgendaItem]:
-    """Appointments of `days` local days from `first_day`, with names and colours. Series
-    are materialised far enough first (looking ahead past the horizon extends it)."""
+MINE = store.MINE
+
+
+def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris",
+         owner: str | None = MINE) -> list[AgendaItem]:
+    """Appointments of `days` local days from `first_day`, with names and colours: the
+    user's own, or a colleague's (`owner`: their RPPS). Series are materialised far
+    enough first (looking ahead past the horizon extends it)."""
     start = local_instant(first_day, time(0), zone)
     end = local_instant(first_day + timedelta(days=days), time(0), zone)
     ensure_until(db, end)
-    items = store.between(db, start, end)
+    items = store.between(db, start, end, owner)
     names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
     kinds = types(db)
     return [AgendaItem(a, names.get(a.patient_id or "", "")

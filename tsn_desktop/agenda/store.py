@@ -23,9 +23,12 @@ from tsn_desktop.core.records import write_version
 RESOURCE = "Appointment"
 # The first _SYNCED columns come from the hub's copy; the rest are this computer's.
 _COLUMNS = ("type", "start_utc", "end_utc", "zone", "patient_id", "address", "note",
-            "status", "history", "fixed_time", "todo", "booker",
+            "status", "history", "fixed_time", "todo", "booker", "practitioner",
             "series_id", "occurrence", "detached", "round_position")
-_SYNCED = 12
+_SYNCED = 13
+MINE = "mine"  # `owner` of a read: the user's own appointments (no RPPS, or theirs)
+_OWN = "(practitioner IS NULL OR practitioner = (SELECT rpps FROM practitioner_profile" \
+       " WHERE id = 1))"
 _SELECT = ("SELECT id, local_version, hub_version, created_at, updated_at, deleted, "
            + ", ".join(_COLUMNS) + " FROM appointment")
 
@@ -62,6 +65,7 @@ def _row(row: tuple) -> Appointment:
         occurrence=date.fromisoformat(v["occurrence"]) if v["occurrence"] else None,
         detached=bool(v["detached"]), fixed_time=bool(v["fixed_time"]), todo=v["todo"],
         booker=_booker(v["booker"]), round_position=v["round_position"],
+        practitioner=v["practitioner"],
         meta=RecordMeta(row[1], row[2], row[3], row[4], bool(row[5])))
 
 
@@ -76,7 +80,7 @@ def _values(a: Appointment) -> list[object]:
     return [a.type, utc_iso(a.start), utc_iso(a.end), a.zone, a.patient_id, a.address,
             a.note, a.status,
             json.dumps([[c.status, utc_iso(c.at)] for c in a.history]),
-            int(a.fixed_time), a.todo, json.dumps(booker),
+            int(a.fixed_time), a.todo, json.dumps(booker), a.practitioner,
             a.series_id, a.occurrence.isoformat() if a.occurrence else None, int(a.detached),
             a.round_position]
 
@@ -108,13 +112,42 @@ def get(src: Source, appointment_id: str) -> Appointment | None:
     return _row(rows[0]) if rows else None
 
 
-def between(src: Source, start: datetime, end: datetime) -> list[Appointment]:
-    """Live appointments overlapping [start, end), by start. Appointments last a day at
-    most, so the index on start bounds the scan."""
+def _owner(owner: str | None) -> tuple[str, tuple[str, ...]]:
+    if owner is None:
+        return "", ()
+    if owner == MINE:
+        return " AND " + _OWN, ()
+    return " AND practitioner = ?", (owner,)
+
+
+def between(src: Source, start: datetime, end: datetime,
+            owner: str | None = MINE) -> list[Appointment]:
+    """Live appointments overlapping [start, end), by start: the user's own (`MINE`), a
+    colleague's (their RPPS) or everyone's (None). Appointments last a day at most, so
+    the index on start bounds the scan."""
+    where, extra = _owner(owner)
     rows = _rows(src, _SELECT + " WHERE deleted = 0 AND start_utc < ? AND start_utc >= ?"
-                 " AND end_utc > ? ORDER BY start_utc, id",
-                 (utc_iso(end), utc_iso(_day_before(start)), utc_iso(start)))
+                 " AND end_utc > ?" + where + " ORDER BY start_utc, id",
+                 (utc_iso(end), utc_iso(_day_before(start)), utc_iso(start), *extra))
     return [_row(r) for r in rows]
+
+
+def colleagues(src: Source, start: datetime, end: datetime) -> list[str]:
+    """RPPS numbers of the colleagues with appointments in [start, end) here."""
+    rows = _rows(src, "SELECT DISTINCT practitioner FROM appointment WHERE deleted = 0"
+                 " AND start_utc < ? AND start_utc >= ? AND practitioner IS NOT NULL AND NOT "
+                 + _OWN + " ORDER BY practitioner", (utc_iso(end), utc_iso(start)))
+    return [str(r[0]) for r in rows]
+
+
+def colleague_names(src: Source) -> dict[str, str]:
+    """Names of colleagues as the care teams word them (read only, like patient_names)."""
+    found: dict[str, str] = {}
+    for (members,) in _rows(src, "SELECT members FROM care_team WHERE deleted = 0"):
+        for member in json.loads(members or "[]"):
+            if isinstance(member, dict) and member.get("rpps") and member.get("display"):
+                found.setdefault(str(member["rpps"]), str(member["display"]))
+    return found
 
 
 def _day_before(moment: datetime) -> datetime:
@@ -259,8 +292,8 @@ def set_round_positions(uow: UnitOfWork, order: list[str]) -> None:
 
 def proposed(src: Source) -> list[Appointment]:
     """Online bookings waiting for an answer, soonest first."""
-    rows = _rows(src, _SELECT + " WHERE deleted = 0 AND status = 'proposed'"
-                 " ORDER BY start_utc, id")
+    rows = _rows(src, _SELECT + " WHERE deleted = 0 AND status = 'proposed' AND " + _OWN
+                 + " ORDER BY start_utc, id")
     return [_row(r) for r in rows]
 
 
@@ -279,10 +312,11 @@ def patient_contacts(src: Source, patient_ids: list[str]) -> dict[str, tuple[str
 
 
 def busy(src: Source, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-    """Times taken by live appointments (no-shows and cancellations free theirs)."""
+    """Times the user's own live appointments take (no-shows and cancellations free
+    theirs; a booking waiting for an answer holds its slot)."""
     rows = _rows(src, "SELECT start_utc, end_utc FROM appointment WHERE deleted = 0"
                  " AND status NOT IN ('noshow', 'cancelled') AND start_utc < ?"
-                 " AND start_utc >= ? AND end_utc > ? ORDER BY start_utc",
+                 " AND start_utc >= ? AND end_utc > ? AND " + _OWN + " ORDER BY start_utc",
                  (utc_iso(end), utc_iso(_day_before(start)), utc_iso(start)))
     return [(parse_utc_iso(a), parse_utc_iso(b)) for a, b in rows]
 
