@@ -275,3 +275,46 @@ def test_overlapping_ranges_in_a_day_are_refused_and_nothing_is_lost(
     qtbot.waitUntil(lambda: bool(dialog.problem.text()))
     assert dialog.isVisible() and service.openings(db) == before
     dialog.reject()
+
+
+def _colleagues_visit(db: Database, rpps: str, start: datetime) -> str:
+    """A colleague's appointment arriving as sync applies it (the agenda's adapter)."""
+    from tsn_desktop.agenda import fhir
+    from tsn_desktop.agenda.model import Appointment
+
+    a = Appointment(id="0b0f7c52-5d43-4a0e-9a55-5a8d9b1b1c09", type="home_visit",
+                    start=start, end=start + timedelta(minutes=30), todo="Pansement")
+    with db.unit_of_work() as uow:
+        fhir.AppointmentAdapter().apply(uow, a.id, fhir.to_resource(a, rpps), "1")
+    return a.id
+
+
+def test_a_colleagues_agenda_shows_beside_ones_own_read_only_and_is_not_ones_busy_time(
+        page: AgendaPage, runner: DbRunner, qtbot: QtBot, db: Database) -> None:
+    nurse = "10000517316"
+    theirs = _colleagues_visit(db, nurse, paris(2026, 11, 23, 14, 0))
+    mine = book(runner, qtbot, paris(2026, 11, 23, 10, 0))
+    qtbot.waitUntil(lambda: [i.appointment.id for i in page.view.items] == [mine.id])
+    # Their 14:00 visit leaves the GP's 14:00 free.
+    assert service.free_slot(db, 20, paris(2026, 11, 23, 14, 0)) == paris(2026, 11, 23, 14, 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(page.colleague_views) == 1
+                    and bool(page.colleague_views[0][2].items))
+    _box, label, theirs_view = page.colleague_views[0]
+    assert page.span == 1 and nurse in label.text()
+    assert [i.appointment.id for i in theirs_view.items] == [theirs]
+    # Read only: a drag on their visit moves nothing, a double click opens nothing.
+    block = theirs_view.blocks()[0]
+    start = QPoint(int(block.rect.center().x()), int(block.rect.top() + 3))
+    qtbot.mousePress(theirs_view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(theirs_view, QPoint(start.x(), start.y() + 120))
+    qtbot.mouseRelease(theirs_view, Qt.MouseButton.LeftButton,
+                       pos=QPoint(start.x(), start.y() + 120))
+    qtbot.mouseDClick(theirs_view, Qt.MouseButton.LeftButton, pos=start)
+    assert page.dialog is None
+    assert service.get(db, theirs).start == paris(2026, 11, 23, 14, 0)
+    assert "read only" in page.detail.text() or "lecture seule" in page.detail.text()
+    qtbot.keyClick(page.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not page.colleague_views)

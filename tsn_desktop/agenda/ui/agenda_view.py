@@ -105,6 +105,7 @@ class AgendaView(QWidget):
         self._hours = (FIRST_HOUR, LAST_HOUR)
         self._blocks: list[Block] | None = None
         self.slot_minutes = 15  # drags snap to this (the page sets the default type's)
+        self.read_only = False  # a colleague's agenda: chosen and read, never dragged
         self._drag: _Drag | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -386,7 +387,8 @@ class AgendaView(QWidget):
             self._other_day(1)
         elif key == Qt.Key.Key_Left:
             self._other_day(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None:
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected() is not None \
+                and not self.read_only:
             self.activated.emit(self.selected())
         elif key == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None  # the drag is dropped, nothing changes
@@ -400,7 +402,7 @@ class AgendaView(QWidget):
         self.select(hit.item.appointment.id if hit else None)
         self.setFocus()
         self._drag = None
-        if event.button() != Qt.MouseButton.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton or self.read_only:
             return
         if hit is None:
             anchor = self.time_at(point)
@@ -468,6 +470,8 @@ class AgendaView(QWidget):
                 self.move_requested.emit(a.id, delta)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.read_only:
+            return
         hit = next((b for b in self.blocks() if b.rect.contains(event.position())), None)
         if hit is not None:
             self.activated.emit(hit.item)

@@ -94,7 +94,16 @@ class AgendaPage(QWidget):
             bar.addWidget(self._button(action))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        self.own_heading = QLabel(self.tr("My agenda"), self)
+        self.own_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.own_heading.setVisible(False)
+        own = QVBoxLayout()
+        own.addWidget(self.own_heading)
+        own.addWidget(self.view, 1)
+        self.views_row = QHBoxLayout()
+        self.views_row.addLayout(own, 1)
+        self.colleague_views: list[tuple[QWidget, QLabel, AgendaView]] = []
+        layout.addLayout(self.views_row, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.message)
 
@@ -180,6 +189,10 @@ class AgendaPage(QWidget):
                                       self.open_bookings)
         self.reminders_action = action(self.tr("Tomorrow's re&minders…"), [],
                                        self.open_reminders)
+        self.side_by_side_action = action(self.tr("&Colleagues side by side"),
+                                          [key("Ctrl+Shift+K")], lambda: None)
+        self.side_by_side_action.setCheckable(True)
+        self.side_by_side_action.toggled.connect(self.toggle_side_by_side)
         self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
         self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
                                     self.import_ics)
@@ -189,7 +202,8 @@ class AgendaPage(QWidget):
         """For the main window's "Agenda" menu (window-wide while this page is shown)."""
         return [self.new_action, self.previous_action, self.next_action, self.today_action,
                 self.day_action, self.week_action, *self.status_actions.values(),
-                *self.move_actions, self.open_action, self.round_action,
+                *self.move_actions, self.open_action, self.side_by_side_action,
+                self.round_action,
                 self.bookings_action, self.reminders_action, self.types_action,
                 self.hours_action, self.export_action, self.import_action]
 
@@ -222,6 +236,8 @@ class AgendaPage(QWidget):
             self.window_open.reject()  # the round, bookings, reminders show patients
         self.window_open = None
         self.view.set_period(self.first_day(), self.span, [], None)
+        for _box, _label, view in self.colleague_views:
+            view.set_period(self.first_day(), self.span, [], None)
         self.detail.clear()
         self.message.clear()
 
@@ -238,24 +254,77 @@ class AgendaPage(QWidget):
         self._loading = True
         first, span = self.first_day(), self.span
 
-        def read(db: Any) -> tuple[list[AppointmentType], list[AgendaItem]]:
-            return list(service.types(db).values()), service.view(db, first, span)
+        beside = self.side_by_side_action.isChecked()
+
+        def read(db: Any) -> tuple[list[AppointmentType], list[AgendaItem],
+                                   list[tuple[service.Colleague, list[AgendaItem]]]]:
+            others = [(c, service.view(db, first, span, owner=c.rpps))
+                      for c in service.colleagues(db, first, span)] if beside else []
+            return list(service.types(db).values()), service.view(db, first, span), others
 
         self.runner.run(read, lambda found: self._loaded(first, span, found), self._load_failed,
                         owner=self)
 
     def _loaded(self, first: date, span: int,
-                found: tuple[list[AppointmentType], list[AgendaItem]]) -> None:
+                found: tuple[list[AppointmentType], list[AgendaItem],
+                             list[tuple[service.Colleague, list[AgendaItem]]]]) -> None:
         self._loading = False
         if self._again or (first, span) != (self.first_day(), self.span):
             self._again = False
             self.refresh()
             return
-        self.kinds, items = found
+        self.kinds, items, others = found
         if self.kinds:
             self.view.slot_minutes = SLOT_MINUTES
         self.view.set_period(first, span, items, self.clock.now())
         self.view.setAccessibleDescription(self.tr("%n appointment(s)", "", len(items)))
+        self._show_colleagues(first, span, others)
+
+    # --- colleagues side by side -----------------------------------------------------------
+    def toggle_side_by_side(self, on: bool) -> None:
+        """Colleagues' agendas beside one's own (those who share patients through the hub;
+        read only: their appointments are theirs to change). Shown day by day."""
+        if on and self.span != DAY:
+            self.span = DAY
+        self.own_heading.setVisible(on)
+        self.refresh()
+
+    def _show_colleagues(self, first: date, span: int,
+                         others: list[tuple[service.Colleague, list[AgendaItem]]]) -> None:
+        while len(self.colleague_views) > len(others):
+            box, _label, view = self.colleague_views.pop()
+            box.deleteLater()
+        while len(self.colleague_views) < len(others):
+            box = QWidget(self)
+            label = QLabel(box)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            view = AgendaView(self.zone, box)
+            view.read_only = True
+            view.selection_changed.connect(self._colleague_selected)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(view, 1)
+            self.views_row.addWidget(box, 1)
+            self.colleague_views.append((box, label, view))
+        for (colleague, items), (_box, label, view) in zip(others, self.colleague_views,
+                                                           strict=True):
+            name = colleague.name or self.tr("RPPS %1").replace("%1", colleague.rpps)
+            label.setText(self.tr("%1 (read only)").replace("%1", name))
+            view.setAccessibleName(self.tr("Agenda of %1, read only").replace("%1", name))
+            view.set_period(first, span, items, self.clock.now())
+        if self.side_by_side_action.isChecked() and not others:
+            self.message.setText(self.tr("No colleague's appointment reached this computer "
+                                         "for this day (colleagues appear here when you "
+                                         "share patients through the hub)."))
+
+    def _colleague_selected(self, item: AgendaItem | None) -> None:
+        if item is not None:
+            a = item.appointment
+            self.detail.setText(" · ".join(p for p in (
+                f"{a.local_start():%H:%M}–{a.local_end():%H:%M}", item.patient_name,
+                texts.type_label(a.type), texts.status_label(a.status),
+                self.tr("a colleague's appointment: read only")) if p))
 
     def _load_failed(self, _exc: BaseException) -> None:
         self._loading = False
