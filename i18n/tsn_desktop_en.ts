@@ -27,7 +27,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+12"/>
+        <source>My agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>&amp;Previous</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,6 +138,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Colleagues side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>E&amp;xport to iCalendar…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -142,12 +152,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+83"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n appointment</numerusform>
             <numerusform>%n appointments</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>RPPS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda of %1, read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No colleague&apos;s appointment reached this computer for this day (colleagues appear here when you share patients through the hub).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a colleague&apos;s appointment: read only</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
@@ -463,7 +498,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+113"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+114"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>

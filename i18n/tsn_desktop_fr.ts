@@ -27,7 +27,12 @@
         <translation>Messages de l&apos;agenda</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+12"/>
+        <source>My agenda</source>
+        <translation>Mon agenda</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
@@ -104,12 +109,12 @@
     <message>
         <location line="+3"/>
         <source>&amp;Open the appointment…</source>
-        <translation>O&amp;uvrir le rendez-vous…</translation>
+        <translation>Ouvrir le rende&amp;z-vous…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Appointment &amp;types…</source>
-        <translation>&amp;Types de rendez-vous…</translation>
+        <translation>T&amp;ypes de rendez-vous…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -119,7 +124,7 @@
     <message>
         <location line="+2"/>
         <source>Home-visit &amp;round…</source>
-        <translation>&amp;Tournée de visites…</translation>
+        <translation>Tournée de visites à &amp;domicile…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -129,10 +134,15 @@
     <message>
         <location line="+2"/>
         <source>Tomorrow&apos;s re&amp;minders…</source>
-        <translation>Ra&amp;ppels de demain…</translation>
+        <translation>Rappels à &amp;faire demain…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Colleagues side by side</source>
+        <translation>Agendas des collègues côte à côte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>E&amp;xport to iCalendar…</source>
         <translation>E&amp;xporter en iCalendar…</translation>
     </message>
@@ -142,12 +152,37 @@
         <translation>&amp;Importer des événements personnels (ICS)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+83"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n rendez-vous</numerusform>
             <numerusform>%n rendez-vous</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>RPPS %1</source>
+        <translation>RPPS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (read only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda of %1, read only</source>
+        <translation>Agenda de %1, en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No colleague&apos;s appointment reached this computer for this day (colleagues appear here when you share patients through the hub).</source>
+        <translation>Aucun rendez-vous d&apos;un collègue n&apos;est arrivé sur cet ordinateur pour ce jour (les collègues apparaissent ici quand vous partagez des patients par le hub).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a colleague&apos;s appointment: read only</source>
+        <translation>rendez-vous d&apos;un collègue : lecture seule</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -463,7 +498,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+113"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+114"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -4638,7 +4673,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+2"/>
         <source>Mark &amp;done</source>
-        <translation>Marquer &amp;faite</translation>
+        <translation>Marquer fai&amp;te</translation>
     </message>
     <message>
         <location line="+1"/>
