@@ -160,10 +160,9 @@ class AppointmentDialog(FittingDialog):
         self.free_button.clicked.connect(self.find_free_slot)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        for widget in (self.day, self.at, self.minutes, self.type_box):
-            signal = getattr(widget, "dateChanged", None) or getattr(widget, "timeChanged", None) \
-                or getattr(widget, "valueChanged", None) or widget.currentIndexChanged
-            signal.connect(self._unconfirm)
+        for signal in (self.day.dateChanged, self.at.timeChanged, self.minutes.valueChanged,
+                       self.type_box.currentIndexChanged):
+            signal.connect(self._unconfirm)  # a new time or type: say the clash again
         self._type_changed()
         self._repeat_changed()
         if minutes is not None:

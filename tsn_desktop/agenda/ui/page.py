@@ -170,13 +170,13 @@ class AgendaPage(QWidget):
         }
         self.move_actions = [
             action(self.tr("Move ea&rlier"), [key("Alt+Up")],
-                   lambda: self.move(-service.MOVE_STEP)),
+                   lambda: self.move_selected(-service.MOVE_STEP)),
             action(self.tr("Move &later"), [key("Alt+Down")],
-                   lambda: self.move(service.MOVE_STEP)),
+                   lambda: self.move_selected(service.MOVE_STEP)),
             action(self.tr("S&horten"), [key("Alt+Shift+Up")],
-                   lambda: self.move(-service.RESIZE_STEP, resize=True)),
+                   lambda: self.move_selected(-service.RESIZE_STEP, resize=True)),
             action(self.tr("Len&gthen"), [key("Alt+Shift+Down")],
-                   lambda: self.move(service.RESIZE_STEP, resize=True)),
+                   lambda: self.move_selected(service.RESIZE_STEP, resize=True)),
         ]
         self.open_action = action(self.tr("&Open the appointment…"), [key(Qt.Key.Key_F2)],
                                   lambda: self.open_appointment(self.view.selected()))
@@ -376,7 +376,7 @@ class AgendaPage(QWidget):
         self.runner.run(lambda db: service.set_status(db, rid, status),
                         lambda _a: self.message.clear(), self._status_failed, owner=self)
 
-    def move(self, minutes: int, resize: bool = False) -> None:
+    def move_selected(self, minutes: int, resize: bool = False) -> None:
         """Alt+Up/Down: 15 minutes earlier or later; with Shift, the end by 5 minutes."""
         item = self.view.selected()
         if item is None:
