@@ -12,7 +12,7 @@
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/page.py" line="+78"/>
+        <location filename="../tsn_desktop/agenda/ui/page.py" line="+79"/>
         <source>Shown period</source>
         <translation>Période affichée</translation>
     </message>
@@ -143,6 +143,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Publish my free slots for online booking</source>
+        <translation>Publier mes créneaux libres pour la prise de rendez-vous en ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>E&amp;xport to iCalendar…</source>
         <translation>E&amp;xporter en iCalendar…</translation>
     </message>
@@ -152,7 +157,7 @@
         <translation>&amp;Importer des événements personnels (ICS)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+84"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n rendez-vous</numerusform>
@@ -232,8 +237,36 @@
         <source>Appointment saved.</source>
         <translation>Rendez-vous enregistré.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n free slot(s) published for online booking.</source>
+        <translation>
+            <numerusform>%n créneau libre publié pour la prise de rendez-vous en ligne.</numerusform>
+            <numerusform>%n créneaux libres publiés pour la prise de rendez-vous en ligne.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+47"/>
+        <location line="+8"/>
+        <source>Publishing your free slots…</source>
+        <translation>Publication de vos créneaux libres…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No hub account yet: set it up in File › Hub account, then publish again.</source>
+        <translation>Pas encore de compte du hub : configurez-le dans Fichier › Compte du hub, puis publiez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the hub (File › Hub account), then publish again.</source>
+        <translation>Connectez-vous au hub (Fichier › Compte du hub), puis publiez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub could not be reached: your free slots were not published. Try again later.</source>
+        <translation>Le hub n&apos;a pas pu être joint : vos créneaux libres n&apos;ont pas été publiés. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+22"/>
         <source>Export to iCalendar</source>
         <translation>Exporter en iCalendar</translation>
@@ -527,12 +560,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+164"/>
+        <location line="+163"/>
         <source>No patient chosen</source>
         <translation>Aucun patient choisi</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-161"/>
         <source>Where the visit takes place</source>
         <translation>Lieu de la visite</translation>
     </message>
@@ -607,7 +640,7 @@
         <translation>&amp;Note :</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+105"/>
         <source>Patient: %1</source>
         <translation>Patient : %1</translation>
     </message>

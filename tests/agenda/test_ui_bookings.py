@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -83,3 +85,29 @@ def test_tomorrows_reminders_list_phones_and_export_them_on_request(
     text = target.read_bytes().decode("utf-8-sig")
     assert "24/11/2026;09:00;MOREL Paul;04 77 12 34 56\r\n" in text  # the cancelled: out
     assert "Lucie FAURE;06 12 34 56 78" in text and text.count("\r\n") == 3
+
+
+def test_publishing_free_slots_from_the_page_reaches_the_hubs_portal(
+        page: AgendaPage, profile: Any, hub: Any, memory_keyring: Any, qtbot: QtBot) -> None:
+    from tsn_desktop.core import settings as options
+    from tsn_desktop.sync import settings as sync_settings
+
+    rpps = profile.practitioner.rpps
+    token = hub.create_practitioner(rpps, "Martin Anne", "general_practitioner")
+    # The token goes to the (in-memory) OS keyring, as on a real desktop.
+    assert sync_settings.save_account(profile.db, profile.vault.profile_id, hub.url, rpps,
+                                      token)
+    page.context.settings.set(options.LAST_PROFILE_ID, profile.vault.profile_id)
+    page.publish_action.trigger()
+    qtbot.waitUntil(lambda: "publi" in page.message.text()
+                    and "…" not in page.message.text(), timeout=20_000)
+    listed = requests.get(f"{hub.url}/booking/v1/practitioners/{rpps}/slots",
+                          timeout=10).json()["total"]
+    assert str(listed) in page.message.text()
+
+
+def test_publishing_with_no_hub_account_says_what_to_do(
+        page: AgendaPage, qtbot: QtBot) -> None:
+    page.publish_action.trigger()
+    qtbot.waitUntil(lambda: "Hub" in page.message.text() or "hub" in page.message.text())
+    assert "account" in page.message.text() or "compte" in page.message.text()

@@ -48,3 +48,31 @@ def publish(db: Database, client: HubClient, days: int = PUBLISH_DAYS) -> int:
     hub). Returns how many the hub published."""
     answer = client.post("/booking/v1/schedule", schedule_bundle(db, days))
     return int(answer.get("published", 0)) if isinstance(answer, dict) else 0
+
+
+def publish_with_account(db: Database, profile_id: str,
+                         days: int = PUBLISH_DAYS) -> tuple[str, str | None, dict[str, Any]]:
+    """On the DB thread: the hub address, the token when the profile keeps it (None: it is
+    in the OS keyring, read off this thread) and the Bundle to publish."""
+    from tsn_desktop.sync import settings as sync_settings
+
+    account = sync_settings.load_account(db)
+    if account is None:
+        raise LookupError("no hub account")
+    token = sync_settings.load_token(db, profile_id) if account.token_in_db else None
+    return account.hub_url, token, schedule_bundle(db, days)
+
+
+def send(hub_url: str, token: str | None, profile_id: str, bundle: dict[str, Any]) -> int:
+    """Off the DB thread: the token from the keyring if needed, then the request."""
+    from tsn_desktop.sync import settings as sync_settings
+
+    token = token or sync_settings.keyring_token(profile_id, hub_url)
+    if not token:
+        raise PermissionError("sign in to the hub first")
+    client = HubClient(hub_url, token)
+    try:
+        answer = client.post("/booking/v1/schedule", bundle)
+    finally:
+        client.close()
+    return int(answer.get("published", 0)) if isinstance(answer, dict) else 0

@@ -65,6 +65,7 @@ class AgendaPage(QWidget):
         self.kinds: list[AppointmentType] = []
         self.dialog: AppointmentDialog | None = None
         self.window_open: QDialog | None = None  # the last settings/round/bookings window
+        self.tasks: Any = None  # BackgroundTasks, made on first use (publishing slots)
         self._loading = False
         self._again = False
 
@@ -193,6 +194,8 @@ class AgendaPage(QWidget):
                                           [key("Ctrl+Shift+K")], lambda: None)
         self.side_by_side_action.setCheckable(True)
         self.side_by_side_action.toggled.connect(self.toggle_side_by_side)
+        self.publish_action = action(self.tr("&Publish my free slots for online booking"),
+                                     [], self.publish_slots)
         self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
         self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
                                     self.import_ics)
@@ -204,7 +207,8 @@ class AgendaPage(QWidget):
                 self.day_action, self.week_action, *self.status_actions.values(),
                 *self.move_actions, self.open_action, self.side_by_side_action,
                 self.round_action,
-                self.bookings_action, self.reminders_action, self.types_action,
+                self.bookings_action, self.publish_action, self.reminders_action,
+                self.types_action,
                 self.hours_action, self.export_action, self.import_action]
 
     # --- period -----------------------------------------------------------------------------
@@ -478,6 +482,42 @@ class AgendaPage(QWidget):
 
         day = self.day if self.span == DAY else self.clock.today() + timedelta(days=1)
         self._open_window(RoundDialog(self.context, day, self))
+
+    def publish_slots(self) -> None:
+        """The next four weeks' free slots go to the hub's portal (no patient data): the
+        DB part on the DB thread, the keyring and the network on a background task."""
+        from tsn_desktop.agenda import booking_client
+        from tsn_desktop.core import settings as options
+        from tsn_desktop.core.tasks import BackgroundTasks
+
+        profile_id = self.context.settings.get(options.LAST_PROFILE_ID)
+        if self.tasks is None:
+            self.tasks = BackgroundTasks(self)
+        tasks = self.tasks
+
+        def sent(count: int) -> None:
+            self.message.setText(self.tr("%n free slot(s) published for online booking.",
+                                         "", count))
+
+        def prepared(found: tuple[str, str | None, dict[str, Any]]) -> None:
+            url, token, bundle = found
+            tasks.start(lambda _c: booking_client.send(url, token, profile_id, bundle), sent,
+                        self._publish_failed, owner=self)
+
+        self.message.setText(self.tr("Publishing your free slots…"))
+        self.runner.run(lambda db: booking_client.publish_with_account(db, profile_id),
+                        prepared, self._publish_failed, owner=self)
+
+    def _publish_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LookupError):
+            self.message.setText(self.tr("No hub account yet: set it up in File › Hub "
+                                         "account, then publish again."))
+        elif isinstance(exc, PermissionError):
+            self.message.setText(self.tr("Sign in to the hub (File › Hub account), then "
+                                         "publish again."))
+        else:
+            self.message.setText(self.tr("The hub could not be reached: your free slots "
+                                         "were not published. Try again later."))
 
     def open_bookings(self) -> None:
         from tsn_desktop.agenda.ui.bookings_dialog import BookingsDialog
