@@ -458,7 +458,37 @@
         <translation>Semaine du %1 au %2</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="+20"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-76"/>
         <source>Does not repeat</source>
         <translation>Ne se répète pas</translation>
     </message>
@@ -2795,7 +2825,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/agenda/feature.py" line="+44"/>
+        <location filename="../tsn_desktop/agenda/feature.py" line="+52"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>

@@ -1,5 +1,6 @@
 """What the agenda adds to the application (the Feature seam): the Agenda page, the
-Appointment resource's sync, its migration, and the series horizon moved on at open."""
+Appointment resource's sync and how its conflicts read in the sync review, its
+migrations, the demo agendas, and the series horizon moved on at open."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.ui.review import ReviewDescriber
 
 
 def _page(context: FeatureContext) -> QWidget:
@@ -25,6 +27,12 @@ def _adapters() -> list[SyncAdapter]:
     from tsn_desktop.agenda.fhir import AppointmentAdapter
 
     return [AppointmentAdapter()]
+
+
+def _review() -> ReviewDescriber:
+    from tsn_desktop.agenda.review import AppointmentReview
+
+    return AppointmentReview()
 
 
 def _demo(db: Database, clock: Clock, who: str, count: int) -> None:
@@ -44,6 +52,7 @@ AGENDA = Feature(
     title=QT_TRANSLATE_NOOP("Navigation", "Agenda"),
     page=_page,
     sync_adapters=_adapters,
+    review=_review,
     migrations="tsn_desktop.agenda",
     on_open=_extend_series,
     demo=_demo,

@@ -119,3 +119,14 @@ def status_not_allowed(old: str, new: str) -> str:
         "AgendaTexts", "An appointment marked “%1” cannot become “%2”. To see the patient "
         "again, create a new appointment.").replace("%1", status_label(old)).replace(
         "%2", status_label(new))
+
+
+_REVIEW = (QT_TRANSLATE_NOOP("AgendaTexts", "When"), QT_TRANSLATE_NOOP("AgendaTexts", "Type"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "Status"), QT_TRANSLATE_NOOP("AgendaTexts", "Address"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "What to do"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "Note"))
+
+
+def review_labels() -> list[str]:
+    """The sync review's rows for an appointment, in order."""
+    return [QCoreApplication.translate(_CONTEXT, label) for label in _REVIEW]
