@@ -116,7 +116,10 @@ def test_a_cancellation_on_the_portal_reaches_the_gps_agenda(gp: Any, hub: Any) 
                          json={"cancel_key": made["cancel_key"]}, timeout=10)
     assert done.status_code == 200
     with_agenda(gp).run_pass()
-    assert service.get(gp.db, made["booking"]).status == CANCELLED
+    seen = service.get(gp.db, made["booking"])
+    assert seen.status == CANCELLED
+    # Timed like any status change: proposed, confirmed, then cancelled on the portal.
+    assert [c.status for c in seen.history] == [PROPOSED, BOOKED, CANCELLED]
 
 
 def test_bad_bookings_are_refused_with_a_clear_error(gp: Any, hub: Any) -> None:

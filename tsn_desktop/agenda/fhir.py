@@ -16,6 +16,7 @@ from tsn_desktop.agenda.model import (
     NO_SHOW,
     PARIS,
     PROPOSED,
+    STATUSES,
     Appointment,
     Booker,
     StatusChange,
@@ -84,7 +85,12 @@ def _history(resource: Resource) -> tuple[StatusChange, ...]:
             at = (parts.get("at") or {}).get("valueInstant")
             if code in FROM_FHIR and isinstance(at, str):
                 found.append(StatusChange(FROM_FHIR[code], _parse(at)))
-    return tuple(sorted(set(found), key=lambda c: (c.at, c.status)))
+    return tuple(sorted(set(found), key=_in_order))
+
+
+def _in_order(change: StatusChange) -> tuple[datetime, int]:
+    """By time, then (same second) in the order a visit goes through its statuses."""
+    return change.at, STATUSES.index(change.status) if change.status in STATUSES else 99
 
 
 def _extensions(resource: Resource, url: str) -> list[dict[str, Any]]:
@@ -200,11 +206,23 @@ def from_resource(resource: Resource) -> Appointment:
                                 for e in ext.get("extension") or [] if isinstance(e, dict)}
         if said.get("name", "").strip():
             booker = Booker(said["name"].strip()[:200], said.get("phone", "")[:40])
+    history = _history(resource)
+    if status not in {c.status for c in history}:
+        # Changed by a writer that keeps no status history (the hub's portal cancelling a
+        # booking): the change is still timed, from what the resource says.
+        when = resource.get("cancellationDate") if status == CANCELLED else None
+        when = when or (resource.get("meta") or {}).get("lastUpdated") or \
+            (resource.get("created") if status == PROPOSED else None)
+        if isinstance(when, str):
+            try:
+                history = (*history, StatusChange(status, _parse(when)))
+            except UnusableAppointment:
+                pass
     return Appointment(
         id=resource["id"], type=kind, start=start, end=end,
         zone=str(_value(resource, EXT_ZONE, "valueCode") or PARIS), patient_id=patient_id,
         address=str(address), note=str(resource.get("comment") or ""), status=status,
-        history=_history(resource), series_id=series_id, occurrence=occurrence,
+        history=history, series_id=series_id, occurrence=occurrence,
         fixed_time=_value(resource, EXT_FIXED, "valueBoolean") is True,
         todo=str(resource.get("description") or ""), booker=booker,
         practitioner=practitioner,
@@ -221,8 +239,7 @@ def merge(base: Resource | None, local: Resource | None,
     if result.resource is None or local is None or remote is None:
         return result
     merged = dict(result.resource)
-    joined = tuple(sorted(set(_history(local)) | set(_history(remote)),
-                          key=lambda c: (c.at, c.status)))
+    joined = tuple(sorted(set(_history(local)) | set(_history(remote)), key=_in_order))
     others = [e for e in merged.get("extension") or [] if e.get("url") != EXT_HISTORY]
     merged["extension"] = [*others, _history_extension(joined)] if joined else others
     return MergeResult(merged, local_lost=local_changes_lost(base, local, merged),
