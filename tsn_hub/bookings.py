@@ -41,7 +41,8 @@ SCHEMA = (
     " type_code TEXT NOT NULL, zone TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS booking_slot_rpps ON booking_slot (rpps, start_utc)",
     "CREATE TABLE IF NOT EXISTS booking (id TEXT PRIMARY KEY, slot_id TEXT NOT NULL,"
-    " rpps TEXT NOT NULL, cancel_hash TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL)",
+    " rpps TEXT NOT NULL, start_utc TEXT NOT NULL, end_utc TEXT NOT NULL,"
+    " cancel_hash TEXT NOT NULL, created_at DOUBLE PRECISION NOT NULL)",
     "CREATE INDEX IF NOT EXISTS booking_slot_id ON booking (slot_id)",
 )
 
@@ -137,8 +138,12 @@ class Bookings:
                 rows.append((slot_id(rpps, start, end), rpps, _iso(start), _iso(end), *kind,
                              zone))
         with self.store.write() as tx:
-            _exec(tx, "DELETE FROM booking_slot WHERE rpps = ? AND id NOT IN"
-                      " (SELECT slot_id FROM booking)", (rpps,))
+            # Slots no live booking holds are replaced (a cancelled booking's slot too: it
+            # is offered again only if this publication has it).
+            for (old,) in _exec(tx, "SELECT id FROM booking_slot WHERE rpps = ?",
+                                (rpps,)).fetchall():
+                if not self._taken(tx, old):
+                    _exec(tx, "DELETE FROM booking_slot WHERE id = ?", (old,))
             for row in rows:
                 if not _exec(tx, "SELECT 1 FROM booking_slot WHERE id = ?", (row[0],)
                              ).fetchone():
@@ -229,8 +234,9 @@ class Bookings:
             tx.put(StoredResource("Appointment", appointment_id, 1, tx.next_seq(), False,
                                   content, None, SCOPE_PARTICIPANTS, now), "portal")
             tx.replace_resource_grants("Appointment", appointment_id, [rpps])
-            _exec(tx, "INSERT INTO booking (id, slot_id, rpps, cancel_hash, created_at)"
-                      " VALUES (?, ?, ?, ?, ?)", (appointment_id, sid, rpps, _hash(key), now))
+            _exec(tx, "INSERT INTO booking (id, slot_id, rpps, start_utc, end_utc, cancel_hash,"
+                      " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  (appointment_id, sid, rpps, start, end, _hash(key), now))
         log.info("booking %s on a slot of %s", appointment_id, rpps)
         return {"booking": appointment_id, "cancel_key": key, "status": "proposed",
                 "start": start, "end": end}
@@ -245,8 +251,7 @@ class Bookings:
         return {"booking": booking_id, "status": status, "start": row[1], "end": row[2]}
 
     def _booking(self, tx: Any, booking_id: str, key: str) -> tuple[str, str, str]:
-        found = _exec(tx, "SELECT b.cancel_hash, s.start_utc, s.end_utc FROM booking b"
-                          " JOIN booking_slot s ON s.id = b.slot_id WHERE b.id = ?",
+        found = _exec(tx, "SELECT cancel_hash, start_utc, end_utc FROM booking WHERE id = ?",
                       (booking_id,)).fetchone()
         if found is None or not secrets.compare_digest(found[0], _hash(key)):
             raise BookingRefused(404, "not-found", "no such booking")  # same for a bad key

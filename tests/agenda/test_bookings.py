@@ -139,3 +139,19 @@ def test_a_booking_confirmed_is_an_ordinary_appointment(gp: Any, hub: Any) -> No
     result = service.confirm_booking(gp.db, made["booking"])
     assert result.appointment.status == BOOKED
     assert [c.status for c in result.appointment.history][-1] == BOOKED
+
+
+def test_a_slot_freed_by_a_cancellation_is_offered_again_only_if_published_again(
+        gp: Any, hub: Any) -> None:
+    slot = slots(hub, gp.rpps)[5]["id"]
+    made = book(hub, slot).json()
+    requests.post(f"{hub.url}/booking/v1/bookings/{made['booking']}/cancel",
+                  json={"cancel_key": made["cancel_key"]}, timeout=10)
+    assert slot in {s["id"] for s in slots(hub, gp.rpps)}  # still published: free again
+    bundle = booking_client.schedule_bundle(gp.db, 7)
+    bundle["entry"] = bundle["entry"][:1]  # the Schedule, no slot: the GP is away
+    HubClient(gp.hub_url, gp.token).post("/booking/v1/schedule", bundle)
+    assert slots(hub, gp.rpps) == []
+    status = requests.get(f"{hub.url}/booking/v1/bookings/{made['booking']}",
+                          params={"key": made["cancel_key"]}, timeout=10).json()
+    assert status["status"] == "cancelled"  # the patient can still see what happened
