@@ -304,6 +304,7 @@ def test_a_colleagues_agenda_shows_beside_ones_own_read_only_and_is_not_ones_bus
     qtbot.waitUntil(lambda: len(page.colleague_views) == 1
                     and bool(page.colleague_views[0][2].items))
     _box, label, theirs_view = page.colleague_views[0]
+    page.view.select(mine.id)
     assert page.span == 1 and nurse in label.text()
     assert [i.appointment.id for i in theirs_view.items] == [theirs]
     # Read only: a drag on their visit moves nothing, a double click opens nothing.
@@ -317,6 +318,13 @@ def test_a_colleagues_agenda_shows_beside_ones_own_read_only_and_is_not_ones_bus
     assert page.dialog is None
     assert service.get(db, theirs).start == paris(2026, 11, 23, 14, 0)
     assert "read only" in page.detail.text() or "lecture seule" in page.detail.text()
+    # Choosing their visit unchooses one's own: F8 now marks nothing of anyone's.
+    assert page.view.selected() is None
+    qtbot.keyClick(page.view, Qt.Key.Key_F8)
+    flushed: list[object] = []
+    runner.run(lambda db: None, flushed.append)  # first in, first out: after any F8 save
+    qtbot.waitUntil(lambda: bool(flushed))
+    assert service.get(db, mine.id).status == "booked"
     qtbot.keyClick(page.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not page.colleague_views)

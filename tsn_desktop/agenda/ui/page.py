@@ -324,6 +324,9 @@ class AgendaPage(QWidget):
 
     def _colleague_selected(self, item: AgendaItem | None) -> None:
         if item is not None:
+            # F6-F9, Delete and Alt+arrows act on one's own chosen appointment: none now.
+            if self.view.selected() is not None:
+                self.view.select(None)
             a = item.appointment
             self.detail.setText(" · ".join(p for p in (
                 f"{a.local_start():%H:%M}–{a.local_end():%H:%M}", item.patient_name,
