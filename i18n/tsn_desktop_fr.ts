@@ -12,7 +12,7 @@
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/page.py" line="+73"/>
+        <location filename="../tsn_desktop/agenda/ui/page.py" line="+79"/>
         <source>Shown period</source>
         <translation>Période affichée</translation>
     </message>
@@ -27,7 +27,12 @@
         <translation>Messages de l&apos;agenda</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+12"/>
+        <source>My agenda</source>
+        <translation>Mon agenda</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
@@ -103,6 +108,46 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Open the appointment…</source>
+        <translation>Ouvrir le rende&amp;z-vous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appointment &amp;types…</source>
+        <translation>T&amp;ypes de rendez-vous…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening &amp;hours and absences…</source>
+        <translation>&amp;Horaires et absences…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Home-visit &amp;round…</source>
+        <translation>Tournée de visites à &amp;domicile…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online &amp;bookings…</source>
+        <translation>Rendez-vous pris en &amp;ligne…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tomorrow&apos;s re&amp;minders…</source>
+        <translation>Rappels à &amp;faire demain…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Colleagues side by side</source>
+        <translation>Agendas des collègues côte à côte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Publish my free slots for online booking</source>
+        <translation>Publier mes créneaux libres pour la prise de rendez-vous en ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>E&amp;xport to iCalendar…</source>
         <translation>E&amp;xporter en iCalendar…</translation>
     </message>
@@ -112,7 +157,7 @@
         <translation>&amp;Importer des événements personnels (ICS)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+84"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n rendez-vous</numerusform>
@@ -120,12 +165,37 @@
         </translation>
     </message>
     <message>
+        <location line="+32"/>
+        <source>RPPS %1</source>
+        <translation>RPPS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (read only)</source>
+        <translation>%1 (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda of %1, read only</source>
+        <translation>Agenda de %1, en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No colleague&apos;s appointment reached this computer for this day (colleagues appear here when you share patients through the hub).</source>
+        <translation>Aucun rendez-vous d&apos;un collègue n&apos;est arrivé sur cet ordinateur pour ce jour (les collègues apparaissent ici quand vous partagez des patients par le hub).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>a colleague&apos;s appointment: read only</source>
+        <translation>rendez-vous d&apos;un collègue : lecture seule</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The agenda could not be read. Try again with Ctrl+T; if it keeps failing, restart the application.</source>
         <translation>L&apos;agenda n&apos;a pas pu être lu. Réessayez avec Ctrl+T ; si l&apos;erreur persiste, redémarrez l&apos;application.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Up/Down: choose an appointment · F6 arrived · F7 in consultation · F8 done · F9 no-show · Delete: cancel</source>
         <translation>Haut/Bas : choisir un rendez-vous · F6 arrivé · F7 en consultation · F8 terminé · F9 absent · Suppr : annuler</translation>
     </message>
@@ -145,7 +215,7 @@
         <translation>Annuler ce rendez-vous ? Il reste dans l&apos;agenda, marqué annulé, et son créneau redevient libre.</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Now overlaps %n other appointment(s).</source>
         <translation>
             <numerusform>Chevauche maintenant %n autre rendez-vous.</numerusform>
@@ -163,12 +233,40 @@
         <translation>Le statut n&apos;a pas pu être enregistré : réessayez.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+41"/>
         <source>Appointment saved.</source>
         <translation>Rendez-vous enregistré.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>%n free slot(s) published for online booking.</source>
+        <translation>
+            <numerusform>%n créneau libre publié pour la prise de rendez-vous en ligne.</numerusform>
+            <numerusform>%n créneaux libres publiés pour la prise de rendez-vous en ligne.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Publishing your free slots…</source>
+        <translation>Publication de vos créneaux libres…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No hub account yet: set it up in File › Hub account, then publish again.</source>
+        <translation>Pas encore de compte du hub : configurez-le dans Fichier › Compte du hub, puis publiez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in to the hub (File › Hub account), then publish again.</source>
+        <translation>Connectez-vous au hub (Fichier › Compte du hub), puis publiez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub could not be reached: your free slots were not published. Try again later.</source>
+        <translation>Le hub n&apos;a pas pu être joint : vos créneaux libres n&apos;ont pas été publiés. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+22"/>
         <source>Export to iCalendar</source>
         <translation>Exporter en iCalendar</translation>
@@ -255,7 +353,7 @@
 <context>
     <name>AgendaTexts</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+24"/>
+        <location filename="../tsn_desktop/agenda/ui/texts.py" line="+25"/>
         <source>Consultation</source>
         <translation>Consultation</translation>
     </message>
@@ -281,6 +379,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Booked online, to confirm</source>
+        <translation>Pris en ligne, à confirmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Booked</source>
         <translation>Réservé</translation>
     </message>
@@ -345,7 +448,7 @@
         <translation>dim.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -355,7 +458,37 @@
         <translation>Semaine du %1 au %2</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="+20"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="-76"/>
         <source>Does not repeat</source>
         <translation>Ne se répète pas</translation>
     </message>
@@ -415,7 +548,7 @@
         <translation>Ce rendez-vous est clos (terminé, absent ou annulé) : il reste où il était.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>The appointment could not be saved as typed: check each field.</source>
         <translation>Le rendez-vous n&apos;a pas pu être enregistré tel que saisi : vérifiez chaque champ.</translation>
     </message>
@@ -428,7 +561,7 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+89"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_view.py" line="+114"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -436,9 +569,14 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+66"/>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+75"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -452,12 +590,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+163"/>
         <source>No patient chosen</source>
         <translation>Aucun patient choisi</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-161"/>
         <source>Where the visit takes place</source>
         <translation>Lieu de la visite</translation>
     </message>
@@ -477,7 +615,17 @@
         <translation>sans fin</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Care to give (printed on the round sheet)</source>
+        <translation>Soins à faire (imprimés sur la feuille de tournée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fi&amp;xed time (within 15 minutes: insulin, anticoagulant…)</source>
+        <translation>Heure &amp;fixe (à 15 minutes près : insuline, anticoagulant…)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What to correct</source>
         <translation>À corriger</translation>
     </message>
@@ -513,11 +661,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>What to &amp;do:</source>
+        <translation>&amp;Soins :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note :</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+105"/>
         <source>Patient: %1</source>
         <translation>Patient : %1</translation>
     </message>
@@ -527,7 +680,7 @@
         <translation>Aucun créneau libre dans les trois prochains mois pendant les heures d&apos;ouverture.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+88"/>
         <source>This time overlaps with: %1. Press Save again to book it anyway.</source>
         <translation>Ce créneau chevauche : %1. Cliquez de nouveau sur Enregistrer pour le réserver quand même.</translation>
     </message>
@@ -1041,6 +1194,62 @@
         <location line="+6"/>
         <source>The backup could not be written in this folder. Check that the disk is plugged in, not full, and that you may write there, then try again.</source>
         <translation>La sauvegarde n&apos;a pas pu être écrite dans ce dossier. Vérifiez que le disque est branché, qu&apos;il n&apos;est pas plein et que vous avez le droit d&apos;y écrire, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/bookings_dialog.py" line="+34"/>
+        <source>Online bookings</source>
+        <translation>Rendez-vous pris en ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by patients on the regional portal, on your published free slots. Confirm or decline each: the patient is told at the next sync.</source>
+        <translation>Pris par des patients sur le portail régional, sur vos créneaux libres publiés. Confirmez ou refusez chacun : le patient en est informé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bookings to answer</source>
+        <translation>Rendez-vous en attente de réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Decline</source>
+        <translation>&amp;Refuser</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No booking waiting for an answer.</source>
+        <translation>Aucun rendez-vous en attente de réponse.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Confirmed; it overlaps %n other appointment(s) in your agenda: check the day.</source>
+        <translation>
+            <numerusform>Confirmé ; il chevauche %n autre rendez-vous de votre agenda : vérifiez la journée.</numerusform>
+            <numerusform>Confirmé ; il chevauche %n autres rendez-vous de votre agenda : vérifiez la journée.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirmed: it is in your agenda.</source>
+        <translation>Confirmé : il est dans votre agenda.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Declined: the slot is free again once synced.</source>
+        <translation>Refusé : le créneau redevient libre après synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This booking changed meanwhile (cancelled by the patient?): the list is read again.</source>
+        <translation>Ce rendez-vous a changé entre-temps (annulé par le patient ?) : la liste est relue.</translation>
     </message>
 </context>
 <context>
@@ -3095,7 +3304,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/agenda/feature.py" line="+37"/>
+        <location filename="../tsn_desktop/agenda/feature.py" line="+52"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -3108,6 +3317,74 @@ né(e) le %2 — %3 — %4</translation>
         <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningHoursDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="+188"/>
+        <source>Opening hours</source>
+        <translation>Horaires d&apos;ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every week</source>
+        <translation>Chaque semaine</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, range %2</source>
+        <translation>%1, plage %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Holidays and absences</source>
+        <translation>Congés et absences</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holidays and absences to come</source>
+        <translation>Congés et absences à venir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove the chosen one</source>
+        <translation>&amp;Retirer celle choisie</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Why (holiday, training, leave…)</source>
+        <translation>Motif (congés, formation, arrêt…)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the &amp;absence</source>
+        <translation>Ajouter l&apos;&amp;absence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Two ranges of one day overlap: correct them.</source>
+        <translation>Deux plages d&apos;une même journée se chevauchent : corrigez-les.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A range or an absence ends before it starts: correct it.</source>
+        <translation>Une plage ou une absence finit avant de commencer : corrigez-la.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This could not be saved: try again.</source>
+        <translation>L&apos;enregistrement a échoué : réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4806,6 +5083,98 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>RemindersDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/reminders_dialog.py" line="+36"/>
+        <source>Reminders of %1</source>
+        <translation>Rappels du %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+36"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+36"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+35"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appointments to remind</source>
+        <translation>Rendez-vous à rappeler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export writes a file with names and phone numbers: keep it for the reminders only and delete it after.</source>
+        <translation>L&apos;export écrit un fichier avec les noms et numéros de téléphone : ne l&apos;utilisez que pour les rappels et supprimez-le ensuite.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export for reminders (CSV)…</source>
+        <translation>&amp;Exporter pour les rappels (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The agenda could not be read: try again.</source>
+        <translation>L&apos;agenda n&apos;a pas pu être lu : réessayez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>no phone number</source>
+        <translation>pas de numéro</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n appointment(s) to remind.</source>
+        <translation>
+            <numerusform>%n rendez-vous à rappeler.</numerusform>
+            <numerusform>%n rendez-vous à rappeler.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export for reminders</source>
+        <translation>Exporter pour les rappels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file could not be written there: choose another folder.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit ici : choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n reminder(s) exported.</source>
+        <translation>
+            <numerusform>%n rappel exporté.</numerusform>
+            <numerusform>%n rappels exportés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/profile_dialogs.py" line="+125"/>
@@ -4882,6 +5251,294 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>This backup is damaged and cannot be restored. Try an earlier backup.</source>
         <translation>Cette sauvegarde est endommagée et ne peut pas être restaurée. Essayez une sauvegarde plus ancienne.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/round_dialog.py" line="+108"/>
+        <source>Home-visit round</source>
+        <translation>Tournée de visites à domicile</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Day of the round</source>
+        <translation>Jour de la tournée</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Visits of the round, in order</source>
+        <translation>Visites de la tournée, dans l’ordre</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Propose an order</source>
+        <translation>&amp;Proposer un ordre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save order and times</source>
+        <translation>&amp;Enregistrer ordre et horaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the round &amp;sheet…</source>
+        <translation>Imprimer la &amp;feuille de tournée…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;done</source>
+        <translation>Marquer fai&amp;te</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not at home</source>
+        <translation>&amp;Absent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day:</source>
+        <translation>Jour :</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Order proposed: fixed-time visits first, then the nearest commune. Save it to keep it.</source>
+        <translation>Ordre proposé : d&apos;abord les visites à heure fixe, puis la commune la plus proche. Enregistrez-le pour le garder.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visite</numerusform>
+            <numerusform>%n visites</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from %1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n fixed-time visit(s) reached late: move them up</source>
+        <translation>
+            <numerusform>%n visite à heure fixe atteinte en retard : remontez-la</numerusform>
+            <numerusform>%n visites à heure fixe atteintes en retard : remontez-les</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n address(es) not found among the communes: 15 min of travel counted</source>
+        <translation>
+            <numerusform>%n adresse hors des communes connues : 15 min de trajet comptées</numerusform>
+            <numerusform>%n adresses hors des communes connues : 15 min de trajet comptées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The round could not be read or saved: try again.</source>
+        <translation>La tournée n&apos;a pas pu être lue ou enregistrée : réessayez.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Order and times saved in the agenda.</source>
+        <translation>Ordre et horaires enregistrés dans l&apos;agenda.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved on this computer; it reaches the hub at the next sync.</source>
+        <translation>Enregistré sur cet ordinateur ; transmis au hub à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Home-visit round of %1</source>
+        <translation>Tournée de visites du %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaving from: %1</source>
+        <translation>Départ : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fixed time %1 (±15 min)</source>
+        <translation>heure fixe %1 (±15 min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LATER than the fixed time</source>
+        <translation>APRÈS l&apos;heure fixe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min drive</source>
+        <translation>%1 min de route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed at %1 · %2 visits · confidential: patient data</source>
+        <translation>Imprimé à %1 · %2 visites · confidentiel : données de patients</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No visit this day: nothing to print.</source>
+        <translation>Aucune visite ce jour-là : rien à imprimer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Round sheet</source>
+        <translation>Feuille de tournée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The sheet could not be written there: choose another folder.</source>
+        <translation>La feuille n&apos;a pas pu être écrite ici : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Round sheet written: %1</source>
+        <translation>Feuille de tournée écrite : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundModel</name>
+    <message>
+        <location line="-272"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to do</source>
+        <translation>Soins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Fixed time: %1 (±15 min)</source>
+        <translation>Heure fixe : %1 (±15 min)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(fixed)</source>
+        <translation>(fixe)</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/scope_dialog.py" line="+25"/>
+        <source>Recurring appointment</source>
+        <translation>Rendez-vous répété</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This appointment repeats. Apply the change to:</source>
+        <translation>Ce rendez-vous se répète. Appliquer la modification à :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;This appointment only</source>
+        <translation>&amp;Ce rendez-vous seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This one and the &amp;following ones</source>
+        <translation>Celui-ci et les &amp;suivants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All the appointments of the series</source>
+        <translation>&amp;Tous les rendez-vous de la série</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You changed the day: that only applies to this appointment (the series&apos; days follow its rule).</source>
+        <translation>Vous avez changé le jour : cela ne vaut que pour ce rendez-vous (les jours de la série suivent sa règle).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Visits already done, missed, or edited on their own keep what they were.</source>
+        <translation>Les visites déjà faites, manquées ou modifiées seules restent comme elles étaient.</translation>
     </message>
 </context>
 <context>
@@ -5601,6 +6258,65 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>TypesDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="-248"/>
+        <source>Appointment types</source>
+        <translation>Types de rendez-vous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default duration</source>
+        <translation>Durée par défaut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name of a new type</source>
+        <translation>Nom d&apos;un nouveau type</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+29"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>&amp;Add this type</source>
+        <translation>&amp;Ajouter ce type</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Colour of %1</source>
+        <translation>Couleur de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default duration of %1</source>
+        <translation>Durée par défaut de %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Give the type a name (60 characters at most).</source>
+        <translation>Donnez un nom au type (60 caractères au plus).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The types could not be saved: try again.</source>
+        <translation>Les types n&apos;ont pas pu être enregistrés : réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../tsn_desktop/ui/unlock.py" line="+62"/>
@@ -6255,6 +6971,14 @@ Les praticiens qui partagent un cabinet créent chacun leur propre profil.</tran
         <location line="+1"/>
         <source>This RPPS number is not valid: a digit was probably mistyped. Check it on your CPS card.</source>
         <translation>Ce numéro RPPS n&apos;est pas valide&#xa0;: un chiffre a probablement été mal saisi. Vérifiez-le sur votre carte CPS.</translation>
+    </message>
+</context>
+<context>
+    <name>_ColourButton</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="-98"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
     </message>
 </context>
 </TS>

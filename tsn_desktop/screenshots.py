@@ -30,7 +30,7 @@ def screenshot(qapp: QApplication, args: argparse.Namespace, basedir: Path,
         return _grab(qapp, widget, Path(args.screenshot), None)
     session = TsnApp(qapp, basedir, settings, clock, demo_passphrase=DEMO_PASSPHRASE)
     try:
-        opened = build_demo(basedir, clock)
+        opened = build_demo(basedir, clock, who=args.demo_as)
         if screen in ("unlock", "unlock-throttled"):
             opened.db.close()
             if screen == "unlock-throttled":

@@ -3,6 +3,10 @@ sync tests' real hub process and practitioners (re-exported, not copied), a pati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from tests.patients.conftest import db, profile, runner
@@ -12,9 +16,29 @@ from tsn_desktop.core.db import Database
 from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
 
-__all__ = ["db", "hub", "make_client", "patient", "profile", "runner"]
+__all__ = ["db", "hub", "make_client", "page", "patient", "profile", "runner"]
 
 
 @pytest.fixture
 def patient(db: Database) -> Patient:
     return patients.save(db, make_patient(birth_name="DURAND", given_names="Jeanne")).patient
+
+
+@pytest.fixture
+def page(qtbot: Any, runner: Any, profile: Any, clock: Any,
+         tmp_path: Path) -> Iterator[Any]:
+    """The Agenda page on the profile, shown, its first read done."""
+    from tsn_desktop.agenda.ui.page import AgendaPage
+    from tsn_desktop.core.settings import Settings
+    from tsn_desktop.feature import FeatureContext
+
+    profile.db.commit_listener = runner.committed
+    context = FeatureContext(runner=runner, clock=clock, settings=Settings(tmp_path / "s"),
+                             practitioner=profile.practitioner)
+    widget = AgendaPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: bool(widget.kinds))
+    yield widget
+    widget.close()

@@ -1,6 +1,6 @@
 """Appointments through a REAL hub process: a nurse and a GP share a patient; the visits
-the nurse plans and marks reach the GP's agenda, and two edits of one appointment follow
-the written policy (cancel wins, status moves forward)."""
+the nurse plans and marks reach the GP's screen beside his own agenda, and two edits of
+one appointment follow the written policy (cancel wins, status moves forward)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,13 @@ def test_visits_the_nurse_marks_done_offline_show_on_the_gps_agenda(make_client,
     with_agenda(nurse).run_pass()
     with_agenda(gp).run_pass()
 
-    seen = {i.appointment.id: i for i in service.view(
-        gp.db, start.astimezone().date() - timedelta(days=1), 3)}
+    first_day = start.astimezone().date() - timedelta(days=1)
+    # The nurse's visits are hers: beside the GP's agenda, not in it (not his busy time).
+    assert not {i.appointment.id for i in service.view(gp.db, first_day, 3)} & {
+        a.id for a in planned}
+    assert [c.rpps for c in service.colleagues(gp.db, first_day, 3)] == [nurse.rpps]
+    seen = {i.appointment.id: i for i in service.view(gp.db, first_day, 3,
+                                                      owner=nurse.rpps)}
     assert set(seen) >= {a.id for a in planned}
     assert [seen[a.id].appointment.status for a in planned] == [DONE, DONE, "booked"]
     assert seen[planned[0].id].patient_name.startswith("MARTIN")

@@ -3,13 +3,21 @@ reference hub's validation accepts, and the merge policy of two edits."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from tsn_desktop.agenda import fhir, service
 from tsn_desktop.agenda.fhir import AppointmentAdapter, UnusableAppointment
-from tsn_desktop.agenda.model import ARRIVED, CANCELLED, DONE, Appointment, StatusChange
+from tsn_desktop.agenda.model import (
+    ARRIVED,
+    CANCELLED,
+    DONE,
+    Appointment,
+    Booker,
+    StatusChange,
+)
 from tsn_desktop.agenda.recurrence import Series
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.db import Database
@@ -32,9 +40,11 @@ def visit(**kw: object) -> Appointment:
 
 
 def test_an_appointment_survives_the_round_trip_through_fhir() -> None:
-    a = visit()
+    a = visit(fixed_time=True, todo="Insuline 12 UI", booker=Booker("Lucie FAURE", "06 12"))
     resource = fhir.to_resource(a, "10000517316")
-    assert fhir.from_resource(resource) == a
+    # Read back, it is the agenda of the practitioner it names.
+    assert fhir.from_resource(resource) == replace(a, practitioner="10000517316")
+    assert resource["description"] == "Insuline 12 UI"
     assert resource["status"] == "arrived" and resource["minutesDuration"] == 30
     assert resource["start"] == "2026-11-24T07:00:00Z"
 

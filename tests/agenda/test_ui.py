@@ -4,7 +4,6 @@ register's search, statuses from the keyboard, refresh on "records changed"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,9 +19,6 @@ from tsn_desktop.agenda.ui.page import DAY, AgendaPage
 from tsn_desktop.core.clock import FrozenClock
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
-from tsn_desktop.core.session import OpenProfile
-from tsn_desktop.core.settings import Settings
-from tsn_desktop.feature import FeatureContext
 from tsn_desktop.patients.model import Patient
 
 pytestmark = pytest.mark.gui
@@ -41,21 +37,6 @@ def book(runner: DbRunner, qtbot: QtBot, start: datetime, patient: Patient | Non
         patient_id=patient.id if patient else None)).appointment, done.append)
     qtbot.waitUntil(lambda: bool(done))
     return done[0]
-
-
-@pytest.fixture
-def page(qtbot: QtBot, runner: DbRunner, profile: OpenProfile, clock: FrozenClock,
-         tmp_path: Path) -> Iterator[AgendaPage]:
-    profile.db.commit_listener = runner.committed
-    context = FeatureContext(runner=runner, clock=clock, settings=Settings(tmp_path / "s"),
-                             practitioner=profile.practitioner)
-    widget = AgendaPage(context)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitUntil(lambda: bool(widget.kinds))
-    yield widget
-    widget.close()
 
 
 def shown(page: AgendaPage) -> list[str]:

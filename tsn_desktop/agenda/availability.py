@@ -104,3 +104,26 @@ def next_free_slot(openings: Sequence[Opening], closures: Sequence[Closure],
                 if candidate + need <= f_end:
                     return candidate
     return None
+
+
+def free_slots(openings: Sequence[Opening], closures: Sequence[Closure],
+               busy: Sequence[tuple[datetime, datetime]], after: datetime, days: int,
+               minutes: int, *, zone: str = PARIS) -> list[tuple[datetime, datetime]]:
+    """Every free slot of `minutes` (UTC start, end) in opening hours over `days` days
+    from `after`, back to back from the start of each open range: what online booking
+    publishes."""
+    tz = ZoneInfo(zone)
+    need = timedelta(minutes=minutes)
+    taken = sorted(busy)
+    out: list[tuple[datetime, datetime]] = []
+    first = after.astimezone(tz).date()
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        for start, end in open_on(openings, closures, day, zone):
+            slot = start
+            while slot + need <= end:
+                if slot >= after and not any(b_start < slot + need and slot < b_end
+                                             for b_start, b_end in taken):
+                    out.append((slot, slot + need))
+                slot += need
+    return out

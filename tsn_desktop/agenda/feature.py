@@ -1,5 +1,6 @@
 """What the agenda adds to the application (the Feature seam): the Agenda page, the
-Appointment resource's sync, its migration, and the series horizon moved on at open."""
+Appointment resource's sync and how its conflicts read in the sync review, its
+migrations, the demo agendas, and the series horizon moved on at open."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.ui.review import ReviewDescriber
 
 
 def _page(context: FeatureContext) -> QWidget:
@@ -26,6 +29,18 @@ def _adapters() -> list[SyncAdapter]:
     return [AppointmentAdapter()]
 
 
+def _review() -> ReviewDescriber:
+    from tsn_desktop.agenda.review import AppointmentReview
+
+    return AppointmentReview()
+
+
+def _demo(db: Database, clock: Clock, who: str, count: int) -> None:
+    from tsn_desktop.agenda.demo import seed
+
+    seed(db, clock, who, count)
+
+
 def _extend_series(db: Database) -> None:
     from tsn_desktop.agenda.service import extend_horizons
 
@@ -37,6 +52,8 @@ AGENDA = Feature(
     title=QT_TRANSLATE_NOOP("Navigation", "Agenda"),
     page=_page,
     sync_adapters=_adapters,
+    review=_review,
     migrations="tsn_desktop.agenda",
     on_open=_extend_series,
+    demo=_demo,
 )

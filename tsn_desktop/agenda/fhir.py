@@ -15,7 +15,10 @@ from tsn_desktop.agenda.model import (
     IN_CONSULTATION,
     NO_SHOW,
     PARIS,
+    PROPOSED,
+    STATUSES,
     Appointment,
+    Booker,
     StatusChange,
 )
 from tsn_desktop.core.db import Database, UnitOfWork
@@ -34,13 +37,16 @@ EXT_ZONE = f"{BASE}/StructureDefinition/appointment-time-zone"
 EXT_ADDRESS = f"{BASE}/StructureDefinition/appointment-visit-address"
 EXT_HISTORY = f"{BASE}/StructureDefinition/appointment-status-history"
 EXT_SERIES = f"{BASE}/StructureDefinition/appointment-series"
-_OURS = (EXT_ZONE, EXT_ADDRESS, EXT_HISTORY, EXT_SERIES)
+EXT_FIXED = f"{BASE}/StructureDefinition/appointment-fixed-time"
+EXT_BOOKER = f"{BASE}/StructureDefinition/appointment-booked-by"
+_OURS = (EXT_ZONE, EXT_ADDRESS, EXT_HISTORY, EXT_SERIES, EXT_FIXED, EXT_BOOKER)
 
-TO_FHIR = {BOOKED: "booked", ARRIVED: "arrived", IN_CONSULTATION: "checked-in",
-           DONE: "fulfilled", NO_SHOW: "noshow", CANCELLED: "cancelled"}
+TO_FHIR = {PROPOSED: "proposed", BOOKED: "booked", ARRIVED: "arrived",
+           IN_CONSULTATION: "checked-in", DONE: "fulfilled", NO_SHOW: "noshow",
+           CANCELLED: "cancelled"}
 FROM_FHIR = {v: k for k, v in TO_FHIR.items()}
-# Requests not yet confirmed read as booked here (online bookings will word them).
-FROM_FHIR.update({"proposed": BOOKED, "pending": BOOKED, "waitlist": BOOKED})
+# Other requests not yet confirmed read as an online booking waiting for an answer.
+FROM_FHIR.update({"pending": PROPOSED, "waitlist": PROPOSED})
 
 
 class UnusableAppointment(ValueError):
@@ -79,7 +85,12 @@ def _history(resource: Resource) -> tuple[StatusChange, ...]:
             at = (parts.get("at") or {}).get("valueInstant")
             if code in FROM_FHIR and isinstance(at, str):
                 found.append(StatusChange(FROM_FHIR[code], _parse(at)))
-    return tuple(sorted(set(found), key=lambda c: (c.at, c.status)))
+    return tuple(sorted(set(found), key=_in_order))
+
+
+def _in_order(change: StatusChange) -> tuple[datetime, int]:
+    """By time, then (same second) in the order a visit goes through its statuses."""
+    return change.at, STATUSES.index(change.status) if change.status in STATUSES else 99
 
 
 def _extensions(resource: Resource, url: str) -> list[dict[str, Any]]:
@@ -124,6 +135,12 @@ def to_resource(a: Appointment, rpps: str | None, over: Resource | None = None) 
         extensions.append({"url": EXT_ADDRESS, "valueAddress": {"text": a.address}})
     if a.history:
         extensions.append(_history_extension(a.history))
+    if a.fixed_time:
+        extensions.append({"url": EXT_FIXED, "valueBoolean": True})
+    if a.booker:
+        extensions.append({"url": EXT_BOOKER, "extension": [
+            {"url": "name", "valueString": a.booker.name},
+            *([{"url": "phone", "valueString": a.booker.phone}] if a.booker.phone else [])]})
     if a.series_id and a.occurrence:
         extensions.append({"url": EXT_SERIES, "extension": [
             {"url": "series", "valueString": a.series_id},
@@ -141,6 +158,8 @@ def to_resource(a: Appointment, rpps: str | None, over: Resource | None = None) 
     }
     if a.note:
         resource["comment"] = a.note
+    if a.todo:
+        resource["description"] = a.todo
     if a.status == CANCELLED:
         cancelled = [c.at for c in a.history if c.status == CANCELLED]
         if cancelled:
@@ -174,11 +193,39 @@ def from_resource(resource: Resource) -> Appointment:
         day = (values.get("occurrence") or {}).get("valueDate")
         occurrence = date.fromisoformat(day) if isinstance(day, str) else None
     address = (_value(resource, EXT_ADDRESS, "valueAddress") or {}).get("text", "")
+    practitioner = None  # whose agenda: the first practitioner named by RPPS
+    for part in _practitioners(resource):
+        ident = part["actor"].get("identifier")
+        if isinstance(ident, dict) and ident.get("system") == RPPS_SYSTEM \
+                and isinstance(ident.get("value"), str):
+            practitioner = ident["value"]
+            break
+    booker = None
+    for ext in _extensions(resource, EXT_BOOKER):
+        said: dict[str, str] = {str(e.get("url")): str(e.get("valueString") or "")
+                                for e in ext.get("extension") or [] if isinstance(e, dict)}
+        if said.get("name", "").strip():
+            booker = Booker(said["name"].strip()[:200], said.get("phone", "")[:40])
+    history = _history(resource)
+    if status not in {c.status for c in history}:
+        # Changed by a writer that keeps no status history (the hub's portal cancelling a
+        # booking): the change is still timed, from what the resource says.
+        when = resource.get("cancellationDate") if status == CANCELLED else None
+        when = when or (resource.get("meta") or {}).get("lastUpdated") or \
+            (resource.get("created") if status == PROPOSED else None)
+        if isinstance(when, str):
+            try:
+                history = (*history, StatusChange(status, _parse(when)))
+            except UnusableAppointment:
+                pass
     return Appointment(
         id=resource["id"], type=kind, start=start, end=end,
         zone=str(_value(resource, EXT_ZONE, "valueCode") or PARIS), patient_id=patient_id,
         address=str(address), note=str(resource.get("comment") or ""), status=status,
-        history=_history(resource), series_id=series_id, occurrence=occurrence,
+        history=history, series_id=series_id, occurrence=occurrence,
+        fixed_time=_value(resource, EXT_FIXED, "valueBoolean") is True,
+        todo=str(resource.get("description") or ""), booker=booker,
+        practitioner=practitioner,
         # A copy from the hub is edited on its own here: our series never rewrites it.
         detached=False)
 
@@ -192,8 +239,7 @@ def merge(base: Resource | None, local: Resource | None,
     if result.resource is None or local is None or remote is None:
         return result
     merged = dict(result.resource)
-    joined = tuple(sorted(set(_history(local)) | set(_history(remote)),
-                          key=lambda c: (c.at, c.status)))
+    joined = tuple(sorted(set(_history(local)) | set(_history(remote)), key=_in_order))
     others = [e for e in merged.get("extension") or [] if e.get("url") != EXT_HISTORY]
     merged["extension"] = [*others, _history_extension(joined)] if joined else others
     return MergeResult(merged, local_lost=local_changes_lost(base, local, merged),

@@ -11,12 +11,15 @@ from tsn_desktop.core.records import FieldProblem, RecordMeta
 PARIS = "Europe/Paris"
 MAX_MINUTES = 24 * 60  # one appointment never spans more than a day (no 838-hour visits)
 
-# Waiting-room statuses, in the order a visit goes through them.
+# Waiting-room statuses, in the order a visit goes through them; PROPOSED is a booking
+# made online on the hub's portal, waiting for the practitioner to confirm or decline it.
 BOOKED, ARRIVED, IN_CONSULTATION, DONE, NO_SHOW, CANCELLED = (
     "booked", "arrived", "in_consultation", "done", "noshow", "cancelled")
-STATUSES = (BOOKED, ARRIVED, IN_CONSULTATION, DONE, NO_SHOW, CANCELLED)
+PROPOSED = "proposed"
+STATUSES = (PROPOSED, BOOKED, ARRIVED, IN_CONSULTATION, DONE, NO_SHOW, CANCELLED)
 # Forward moves only (the hub enforces the same table on the FHIR codes).
 _NEXT: dict[str, frozenset[str]] = {
+    PROPOSED: frozenset({BOOKED, CANCELLED}),
     BOOKED: frozenset({ARRIVED, IN_CONSULTATION, DONE, NO_SHOW, CANCELLED}),
     ARRIVED: frozenset({IN_CONSULTATION, DONE, CANCELLED}),
     IN_CONSULTATION: frozenset({DONE, CANCELLED}),
@@ -36,6 +39,7 @@ class AppointmentType:
     code: str
     colour: str  # #rrggbb
     default_minutes: int
+    label: str = ""  # a type the user added names itself; built-in ones are worded
 
 
 DEFAULT_TYPES: tuple[AppointmentType, ...] = (
@@ -45,6 +49,17 @@ DEFAULT_TYPES: tuple[AppointmentType, ...] = (
     AppointmentType(TELECONSULTATION, "#8a5cc2", 15),
     AppointmentType(PERSONAL, "#7d8790", 60),
 )
+
+
+FIXED_TOLERANCE = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Booker:
+    """The person who booked on the hub's portal (not yet in the register)."""
+
+    name: str
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,8 +87,13 @@ class Appointment:
     status: str = BOOKED
     history: tuple[StatusChange, ...] = ()
     series_id: str | None = None
-    occurrence: datetime | None = None
+    occurrence: date | None = None  # the local date of the occurrence in its series
     detached: bool = False
+    fixed_time: bool = False  # a home visit due within ±FIXED_TOLERANCE of its time
+    todo: str = ""  # what to do at the visit (the round sheet prints it)
+    booker: Booker | None = None  # who booked online (a proposed appointment)
+    round_position: int | None = None  # place in the day's round, set by hand
+    practitioner: str | None = None  # whose agenda (RPPS); None: this computer's user
     meta: RecordMeta = field(default_factory=RecordMeta)
 
     @property

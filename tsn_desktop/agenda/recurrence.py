@@ -46,6 +46,8 @@ class Series:
     patient_id: str | None = None
     address: str = ""
     note: str = ""
+    fixed_time: bool = False
+    todo: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from tsn_desktop.agenda import recurrence, store
+from tsn_desktop.agenda import communes, recurrence, rounds, store
 from tsn_desktop.agenda.availability import Closure, Opening, check_template, next_free_slot
 from tsn_desktop.agenda.model import (
     BOOKED,
     CANCELLED,
     DONE,
+    HOME_VISIT,
     NO_SHOW,
+    PROPOSED,
     Appointment,
     AppointmentType,
     StatusChange,
@@ -49,6 +51,7 @@ class AgendaItem:
     appointment: Appointment
     patient_name: str
     colour: str
+    kind_label: str = ""  # a user-named type's name ("" for the built-in ones)
 
 
 def types(db: Database | UnitOfWork) -> dict[str, AppointmentType]:
@@ -70,7 +73,24 @@ def _check(src: Database | UnitOfWork, a: Appointment) -> None:
 
 
 def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, ...]:
+    """The user's own appointments at the same time (a colleague's are theirs)."""
     return tuple(double_bookings(a, store.between(src, a.start, a.end)))
+
+
+@dataclass(frozen=True)
+class Colleague:
+    rpps: str
+    name: str  # as the shared care teams word it ("" when none does)
+
+
+def colleagues(db: Database, first_day: date, days: int,
+               zone: str = "Europe/Paris") -> list[Colleague]:
+    """Colleagues whose appointments reached this computer for the period (they share
+    patients through the hub), to show their agendas beside the user's, read only."""
+    start = local_instant(first_day, time(0), zone)
+    end = local_instant(first_day + timedelta(days=days), time(0), zone)
+    names = store.colleague_names(db)
+    return [Colleague(rpps, names.get(rpps, "")) for rpps in store.colleagues(db, start, end)]
 
 
 def clashes(db: Database, draft: Appointment) -> tuple[Appointment, ...]:
@@ -160,17 +180,24 @@ def delete(db: Database, a: Appointment) -> None:
 
 
 # --- the views ------------------------------------------------------------------------------
-def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris") -> list[AgendaItem]:
-    """Appointments of `days` local days from `first_day`, with names and colours. Series
-    are materialised far enough first (looking ahead past the horizon extends it)."""
+MINE = store.MINE
+
+
+def view(db: Database, first_day: date, days: int, zone: str = "Europe/Paris",
+         owner: str | None = MINE) -> list[AgendaItem]:
+    """Appointments of `days` local days from `first_day`, with names and colours: the
+    user's own, or a colleague's (`owner`: their RPPS). Series are materialised far
+    enough first (looking ahead past the horizon extends it)."""
     start = local_instant(first_day, time(0), zone)
     end = local_instant(first_day + timedelta(days=days), time(0), zone)
     ensure_until(db, end)
-    items = store.between(db, start, end)
+    items = store.between(db, start, end, owner)
     names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
     kinds = types(db)
-    return [AgendaItem(a, names.get(a.patient_id or "", ""),
-                       kinds[a.type].colour if a.type in kinds else "#888888") for a in items]
+    return [AgendaItem(a, names.get(a.patient_id or "", "")
+                       or (a.booker.name if a.booker else ""),
+                       kinds[a.type].colour if a.type in kinds else "#888888",
+                       kinds[a.type].label if a.type in kinds else "") for a in items]
 
 
 # --- series -----------------------------------------------------------------------------
@@ -178,7 +205,8 @@ def _prototype(series: Series) -> Appointment:
     first = recurrence.occurrence(series, series.start.date())
     return Appointment(id="", type=series.type, start=first.start, end=first.end,
                        zone=series.zone, patient_id=series.patient_id,
-                       address=series.address, note=series.note)
+                       address=series.address, note=series.note,
+                       fixed_time=series.fixed_time, todo=series.todo)
 
 
 def _check_series(src: Database | UnitOfWork, series: Series) -> None:
@@ -205,7 +233,7 @@ def _resync(uow: UnitOfWork, series: Series, until: datetime, from_day: date) ->
             continue
         moved = replace(a, type=series.type, start=o.start, end=o.end, zone=series.zone,
                         patient_id=series.patient_id, address=series.address,
-                        note=series.note)
+                        note=series.note, fixed_time=series.fixed_time, todo=series.todo)
         if moved != a:
             store.update(uow, moved)
     for day, o in wanted.items():
@@ -213,6 +241,7 @@ def _resync(uow: UnitOfWork, series: Series, until: datetime, from_day: date) ->
             store.insert(uow, Appointment(
                 id=new_id(), type=series.type, start=o.start, end=o.end, zone=series.zone,
                 patient_id=series.patient_id, address=series.address, note=series.note,
+                fixed_time=series.fixed_time, todo=series.todo,
                 history=(StatusChange(BOOKED, uow.clock.now()),),
                 series_id=series.id, occurrence=day))
     store.save_series(uow, series, until)
@@ -244,6 +273,8 @@ class SeriesChange:
     address: str | None = None
     note: str | None = None
     rule: str | None = None
+    todo: str | None = None
+    fixed_time: bool | None = None
 
 
 def _changed(series: Series, change: SeriesChange, first_day: date) -> Series:
@@ -255,6 +286,8 @@ def _changed(series: Series, change: SeriesChange, first_day: date) -> Series:
         patient_id=change.patient_id if change.patient_id is not None else series.patient_id,
         address=change.address if change.address is not None else series.address,
         note=change.note if change.note is not None else series.note,
+        todo=change.todo if change.todo is not None else series.todo,
+        fixed_time=change.fixed_time if change.fixed_time is not None else series.fixed_time,
         rule=recurrence.check_rule(change.rule) if change.rule else series.rule)
 
 
@@ -371,3 +404,198 @@ def free_slot_for(db: Database, type_code: str, after: datetime | None = None) -
     if kind is None:
         raise InvalidAppointment([FieldProblem("type", "unknown")])
     return free_slot(db, kind.default_minutes, after)
+
+
+# --- home-visit rounds ------------------------------------------------------------------
+@dataclass(frozen=True)
+class RoundVisit:
+    """One visit of a day's round, with what the sheet prints."""
+
+    appointment: Appointment
+    patient_name: str
+    phone: str
+    address: str  # this visit's own address, else the patient's
+    commune: str  # the pack's commune found for it ("" when not found)
+    planned: rounds.PlannedStop
+
+
+@dataclass(frozen=True)
+class Round:
+    day: date
+    origin: str  # where the round starts (the practice's address)
+    visits: tuple[RoundVisit, ...]
+
+    @property
+    def unplaced(self) -> int:
+        return sum(1 for v in self.visits if not v.commune)
+
+
+def _origin(db: Database | UnitOfWork) -> str:
+    sql = "SELECT address, postal_code, city FROM practitioner_profile WHERE id = 1"
+    row = db.query_one(sql) if isinstance(db, Database) else db.execute(sql).fetchone()
+    if not row:
+        return ""
+    return ", ".join(x for x in (row[0], f"{row[1]} {row[2]}".strip()) if x)
+
+
+def _round_items(db: Database, day: date, zone: str) -> list[Appointment]:
+    start = local_instant(day, time(0), zone)
+    ensure_until(db, start + timedelta(days=1))
+    return [a for a in store.between(db, start, local_instant(day + timedelta(days=1),
+                                                              time(0), zone))
+            if a.type == HOME_VISIT and a.status not in (CANCELLED, NO_SHOW, PROPOSED)]
+
+
+def home_round(db: Database, day: date, order: list[str] | None = None, *,
+               propose: bool = False, zone: str = "Europe/Paris") -> Round:
+    """The day's home visits as a round. The order is, first that asked (`order`: the
+    user's hand-made one), else a proposal (`propose`), else the saved order, else the
+    booked times; times are worked out from it with the travel buffers."""
+    pack = communes.load()
+    items = _round_items(db, day, zone)
+    names = store.patient_names(db, [a.patient_id for a in items if a.patient_id])
+    contacts = store.patient_contacts(db, [a.patient_id for a in items if a.patient_id])
+    origin_text = _origin(db)
+    origin = pack.find(origin_text)
+    where: dict[str, str] = {}
+    stops: dict[str, rounds.Stop] = {}
+    for a in items:
+        where[a.id] = a.address or contacts.get(a.patient_id or "", ("", ""))[1]
+        stops[a.id] = rounds.Stop(a.id, a.start, a.minutes, a.fixed_time,
+                                  pack.find(where[a.id]))
+    if not stops:
+        return Round(day, origin_text, ())
+    first = min(s.start for s in stops.values())
+    leave = first - timedelta(minutes=rounds.travel_minutes(origin, None))
+    if order is None and propose:
+        planned = rounds.propose(list(stops.values()), leave, origin)
+    else:
+        if order is None:
+            order = [a.id for a in sorted(items, key=lambda a: (
+                a.round_position if a.round_position is not None else 10_000, a.start, a.id))]
+        known = [rid for rid in order if rid in stops]
+        known += [rid for rid in stops if rid not in known]
+        planned = rounds.schedule([stops[rid] for rid in known], leave, origin)
+    by_id = {a.id: a for a in items}
+    visits = []
+    for p in planned:
+        a = by_id[p.stop.id]
+        visits.append(RoundVisit(
+            a, names.get(a.patient_id or "", "") or (a.booker.name if a.booker else ""),
+            contacts.get(a.patient_id or "", ("", ""))[0] or (a.booker.phone if a.booker
+                                                             else ""),
+            where[a.id], p.stop.commune.name if p.stop.commune else "", p))
+    return Round(day, origin_text, tuple(visits))
+
+
+def save_round(db: Database, plan: Round) -> Round:
+    """Keeps the round's order and moves each visit that is not fixed-time to its
+    planned time (the agenda, and colleagues after sync, see the day as it will be
+    ridden). Visits already seen stay where they were."""
+    with db.unit_of_work() as uow:
+        store.set_round_positions(uow, [v.appointment.id for v in plan.visits])
+        for v in plan.visits:
+            a = store.get(uow, v.appointment.id)
+            if a is None or a.fixed_time or a.status != BOOKED or a.start == v.planned.arrive:
+                continue
+            length = a.end - a.start
+            store.update(uow, replace(a, start=v.planned.arrive, end=v.planned.arrive + length,
+                                      detached=a.series_id is not None))
+        uow.audit("update", "HomeVisitRound", None)
+    return home_round(db, plan.day, [v.appointment.id for v in plan.visits])
+
+
+# --- online bookings ----------------------------------------------------------------------
+def create_proposed(db: Database, draft: Appointment) -> Appointment:
+    """A requested appointment waiting for the practitioner's answer (what a booking on
+    the hub's portal becomes once pulled; the demo makes one here)."""
+    a = replace(draft, id=draft.id or new_id(), status=PROPOSED, series_id=None,
+                occurrence=None, detached=False)
+    _check(db, a)
+    with db.unit_of_work() as uow:
+        return store.insert(uow, replace(a, history=(StatusChange(PROPOSED,
+                                                                  uow.clock.now()),)))
+
+
+def pending_bookings(db: Database) -> list[AgendaItem]:
+    """Online bookings not yet confirmed or declined, soonest first."""
+    kinds = types(db)
+    return [AgendaItem(a, a.booker.name if a.booker else "",
+                       kinds[a.type].colour if a.type in kinds else "#888888")
+            for a in store.proposed(db)]
+
+
+def confirm_booking(db: Database, appointment_id: str) -> SaveResult:
+    """The practitioner accepts an online booking: it becomes an ordinary booked
+    appointment (double bookings are returned, to be said)."""
+    a = set_status(db, appointment_id, BOOKED)
+    return SaveResult(a, _clashes(db, a))
+
+
+def decline_booking(db: Database, appointment_id: str) -> Appointment:
+    """The practitioner declines it: cancelled (the hub frees the slot and tells the
+    patient's portal on the next sync)."""
+    return set_status(db, appointment_id, CANCELLED)
+
+
+def closures(db: Database, start: datetime, days: int = 400) -> list[Closure]:
+    """Holidays and absences overlapping the next `days` days from `start`."""
+    return store.closures(db, start, start + timedelta(days=days))
+
+
+def remove_closure(db: Database, closure_id: str) -> None:
+    with db.unit_of_work() as uow:
+        if store.remove_closure(uow, closure_id):
+            uow.audit("delete", "AgendaClosure", closure_id)
+
+
+def add_type(db: Database, label: str, colour: str, minutes: int) -> AppointmentType:
+    """A type of the user's own ("Bilan infirmier", 45 min, orange)."""
+    name = " ".join(label.split())
+    if not name or len(name) > 60:
+        raise InvalidAppointment([FieldProblem("label", "invalid")])
+    code = "custom-" + new_id()[:8]
+    kind = AppointmentType(code, colour, minutes, name)
+    save_type(db, kind)
+    return kind
+
+
+# --- reminders --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Reminder:
+    appointment: Appointment
+    patient_name: str
+    phone: str
+
+
+def reminders(db: Database, day: date, zone: str = "Europe/Paris") -> list[Reminder]:
+    """The day's appointments with a patient (or an online booker) to remind, with the
+    phone to call; personal time, cancelled and missed ones are left out."""
+    out = []
+    items = view(db, day, 1, zone)
+    contacts = store.patient_contacts(db, [i.appointment.patient_id for i in items
+                                           if i.appointment.patient_id])
+    for item in items:
+        a = item.appointment
+        if a.status in (CANCELLED, NO_SHOW, DONE) or not (a.patient_id or a.booker):
+            continue
+        phone = contacts.get(a.patient_id or "", ("", ""))[0] or \
+            (a.booker.phone if a.booker else "")
+        out.append(Reminder(a, item.patient_name, phone))
+    return out
+
+
+def reminders_csv(items: list[Reminder], zone: str, heading: tuple[str, ...]) -> str:
+    """The reminders as CSV (semicolons, as French spreadsheets read them)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(heading)
+    tz = ZoneInfo(zone)
+    for r in items:
+        start = r.appointment.start.astimezone(tz)
+        writer.writerow([start.strftime("%d/%m/%Y"), start.strftime("%H:%M"),
+                         r.patient_name, r.phone])
+    return out.getvalue()

@@ -1,8 +1,11 @@
-"""The new-appointment dialog: type, patient (the register's search), start, duration
-from the type, recurrence; double bookings said before saving, nothing typed lost."""
+"""The appointment dialog, new or opened: type, patient (the register's search), start,
+duration from the type, recurrence, what to do at a home visit and whether its time is
+fixed; an occurrence of a series asks which ones the change applies to; double bookings
+said before saving, nothing typed lost."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialogButtonBox,
@@ -29,8 +33,9 @@ from PySide6.QtWidgets import (
 from tsn_desktop.agenda import service
 from tsn_desktop.agenda.model import HOME_VISIT, PERSONAL, Appointment, AppointmentType
 from tsn_desktop.agenda.recurrence import Series, make_rule
-from tsn_desktop.agenda.service import InvalidAppointment
+from tsn_desktop.agenda.service import InvalidAppointment, SeriesChange
 from tsn_desktop.agenda.ui import texts
+from tsn_desktop.agenda.ui.scope_dialog import ALL, FOLLOWING, THIS, ScopeDialog
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.patients import service as patients
 from tsn_desktop.ui.fit import FittingDialog
@@ -56,19 +61,23 @@ class AppointmentDialog(FittingDialog):
     saved = Signal(object)
 
     def __init__(self, runner: DbRunner, kinds: list[AppointmentType], start: datetime,
-                 zone: ZoneInfo, parent: QWidget | None = None) -> None:
+                 zone: ZoneInfo, parent: QWidget | None = None, *,
+                 existing: Appointment | None = None, patient_name: str = "",
+                 minutes: int | None = None) -> None:
         super().__init__(parent)
         self.runner, self.zone = runner, zone
         self.kinds = {k.code: k for k in kinds}
+        self.existing = existing
         self.patient_id: str | None = None
         self._patient_address = ""
         self._confirmed_clash = False
-        self.setWindowTitle(self.tr("New appointment"))
+        self.scope_dialog: ScopeDialog | None = None
+        self.setWindowTitle(self.tr("Appointment") if existing else self.tr("New appointment"))
         self.setModal(True)
 
         self.type_box = QComboBox(self)
         for kind in kinds:
-            self.type_box.addItem(texts.type_label(kind.code), kind.code)
+            self.type_box.addItem(texts.kind_label(kind), kind.code)
         self.search = _SearchField(self)
         self.search.setPlaceholderText(self.tr("Name, birth date or INS"))
         self.search.setClearButtonEnabled(True)
@@ -96,6 +105,10 @@ class AppointmentDialog(FittingDialog):
         self.count.setSpecialValueText(self.tr("no end"))
         self.count.setPrefix("")
         self.note = QLineEdit(self)
+        self.todo = QLineEdit(self)
+        self.todo.setPlaceholderText(self.tr("Care to give (printed on the round sheet)"))
+        self.fixed = QCheckBox(self.tr("Fi&xed time (within 15 minutes: insulin, "
+                                       "anticoagulant…)"), self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b00020;")
@@ -126,7 +139,10 @@ class AppointmentDialog(FittingDialog):
         row(self.tr("&Address:"), self.address, self.address)
         row(self.tr("&When:"), self.day, when)
         row(self.tr("&Repeat:"), self.repeat, repeat)
+        row(self.tr("What to &do:"), self.todo, self.todo)
+        form.addRow("", self.fixed)
         row(self.tr("&Note:"), self.note, self.note)
+        self._repeat_row = (self.repeat, self.count, self.count_label)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         layout = QVBoxLayout(self)
@@ -144,12 +160,29 @@ class AppointmentDialog(FittingDialog):
         self.free_button.clicked.connect(self.find_free_slot)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        for widget in (self.day, self.at, self.minutes, self.type_box):
-            signal = getattr(widget, "dateChanged", None) or getattr(widget, "timeChanged", None) \
-                or getattr(widget, "valueChanged", None) or widget.currentIndexChanged
-            signal.connect(self._unconfirm)
+        for signal in (self.day.dateChanged, self.at.timeChanged, self.minutes.valueChanged,
+                       self.type_box.currentIndexChanged):
+            signal.connect(self._unconfirm)  # a new time or type: say the clash again
         self._type_changed()
         self._repeat_changed()
+        if minutes is not None:
+            self.minutes.setValue(minutes)
+        if existing is not None:
+            self._fill(existing, patient_name)
+
+    def _fill(self, a: Appointment, patient_name: str) -> None:
+        """An opened appointment: its fields as saved (the repeat choice is the series')."""
+        self.set_kind(a.type)
+        self.choose_patient(a.patient_id, patient_name, "")
+        self.address.setText(a.address)
+        self.set_start(a.start)
+        self.minutes.setValue(a.minutes)
+        self.note.setText(a.note)
+        self.todo.setText(a.todo)
+        self.fixed.setChecked(a.fixed_time)
+        for widget in self._repeat_row:
+            widget.setEnabled(False)
+        self._confirmed_clash = False
 
     # --- choices ---------------------------------------------------------------------------
     def kind(self) -> str:
@@ -249,9 +282,12 @@ class AppointmentDialog(FittingDialog):
         return Appointment(id="", type=self.kind(), start=start,
                            end=start + timedelta(minutes=self.minutes.value()),
                            zone=self.zone.key, patient_id=self.patient_id,
-                           address=self.address.text().strip(), note=self.note.text().strip())
+                           address=self.address.text().strip(), note=self.note.text().strip(),
+                           todo=self.todo.text().strip(), fixed_time=self.fixed.isChecked())
 
     def series(self) -> Series | None:
+        if self.existing is not None:
+            return None
         freq = str(self.repeat.currentData() or "")
         if not freq:
             return None
@@ -260,19 +296,53 @@ class AppointmentDialog(FittingDialog):
         return Series(id="", start=datetime.combine(local.date(), time(local.hour, local.minute)),
                       minutes=self.minutes.value(), rule=make_rule(freq, count=count),
                       zone=self.zone.key, type=self.kind(), patient_id=self.patient_id,
-                      address=self.address.text().strip(), note=self.note.text().strip())
+                      address=self.address.text().strip(), note=self.note.text().strip(),
+                      todo=self.todo.text().strip(), fixed_time=self.fixed.isChecked())
 
     def save(self) -> None:
-        draft, series = self.draft(), self.series()
+        a = self.existing
+        if a is not None and a.series_id and a.occurrence:
+            day_changed = self.start().astimezone(self.zone).date() != \
+                a.start.astimezone(self.zone).date()
+            self.scope_dialog = ScopeDialog(day_changed, self)
+            self.scope_dialog.accepted.connect(
+                lambda d=self.scope_dialog: self.save_with_scope(d.chosen()))
+            self.scope_dialog.open()
+            return
+        self.save_with_scope(THIS)
+
+    def _change(self) -> SeriesChange:
+        local = self.start().astimezone(self.zone)
+        return SeriesChange(at=time(local.hour, local.minute), minutes=self.minutes.value(),
+                            type=self.kind(), patient_id=self.patient_id,
+                            address=self.address.text().strip(),
+                            note=self.note.text().strip(), todo=self.todo.text().strip(),
+                            fixed_time=self.fixed.isChecked())
+
+    def save_with_scope(self, scope: str) -> None:
+        """Saves: a new appointment or series, or the opened one ("this"), or the series
+        from this one on ("following", which splits it) or all of it ("all")."""
+        draft, series, existing = self.draft(), self.series(), self.existing
         confirmed = self._confirmed_clash
+        change = self._change()
+        if existing is not None:
+            draft = replace(existing, type=draft.type, start=draft.start, end=draft.end,
+                            patient_id=draft.patient_id, address=draft.address,
+                            note=draft.note, todo=draft.todo, fixed_time=draft.fixed_time)
 
         def store(db: Any) -> Any:
+            if existing is not None and scope == FOLLOWING:
+                return ("saved", service.edit_following(db, existing, change))
+            if existing is not None and scope == ALL:
+                return ("saved", service.edit_all(db, str(existing.series_id), change))
             if not confirmed:
                 found = service.clashes(db, draft)
                 if found:
                     names = service.view(db, draft.start.astimezone(self.zone).date(), 1)
                     return ("clash", [i for i in names if i.appointment.id in
                                       {a.id for a in found}])
+            if existing is not None:
+                return ("saved", service.update(db, draft).appointment)
             if series is not None:
                 return ("saved", service.create_series(db, series))
             return ("saved", service.create(db, draft).appointment)

@@ -1,6 +1,8 @@
-"""The Agenda navigation page: day and week views, keyboard navigation, new appointments,
-waiting-room statuses from the keyboard, ICS export and import; refreshes itself on
-"records changed"."""
+"""The Agenda navigation page: day and week views, keyboard navigation, new appointments
+(typed, or dragged on a free time), opening one to edit it, moving and resizing by drag or
+keyboard, waiting-room statuses, types and opening hours, the home-visit round, online
+bookings, tomorrow's reminders, ICS export and import; refreshes itself on "records
+changed"."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ from tsn_desktop.agenda.model import (
 )
 from tsn_desktop.agenda.service import AgendaItem
 from tsn_desktop.agenda.ui import texts
+from tsn_desktop.agenda.ui.agenda_settings import OpeningHoursDialog, TypesDialog
 from tsn_desktop.agenda.ui.agenda_view import AgendaView
 from tsn_desktop.agenda.ui.appointment_dialog import AppointmentDialog
 from tsn_desktop.core.clock import PARIS
@@ -46,6 +49,7 @@ from tsn_desktop.core.executor import RecordsChanged
 from tsn_desktop.feature import FeatureContext
 
 NOW_TICK_MS = 60_000  # the red line moves on every minute
+SLOT_MINUTES = 15  # drags snap to the quarter hour
 DAY, WEEK = 1, 7
 
 
@@ -60,6 +64,8 @@ class AgendaPage(QWidget):
         self.span = WEEK
         self.kinds: list[AppointmentType] = []
         self.dialog: AppointmentDialog | None = None
+        self.window_open: QDialog | None = None  # the last settings/round/bookings window
+        self.tasks: Any = None  # BackgroundTasks, made on first use (publishing slots)
         self._loading = False
         self._again = False
 
@@ -89,11 +95,25 @@ class AgendaPage(QWidget):
             bar.addWidget(self._button(action))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        self.own_heading = QLabel(self.tr("My agenda"), self)
+        self.own_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.own_heading.setVisible(False)
+        own = QVBoxLayout()
+        own.addWidget(self.own_heading)
+        own.addWidget(self.view, 1)
+        self.views_row = QHBoxLayout()
+        self.views_row.addLayout(own, 1)
+        self.colleague_views: list[tuple[QWidget, QLabel, AgendaView]] = []
+        layout.addLayout(self.views_row, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.message)
 
         self.view.selection_changed.connect(self._selection_changed)
+        self.view.activated.connect(self.open_appointment)
+        self.view.create_requested.connect(self.new_appointment_at)
+        self.view.move_requested.connect(lambda rid, m: self.move_appointment(rid, m))
+        self.view.resize_requested.connect(
+            lambda rid, m: self.move_appointment(rid, m, resize=True))
         self.runner.records_changed.connect(self._records_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(NOW_TICK_MS)
@@ -151,14 +171,31 @@ class AgendaPage(QWidget):
         }
         self.move_actions = [
             action(self.tr("Move ea&rlier"), [key("Alt+Up")],
-                   lambda: self.move(-service.MOVE_STEP)),
+                   lambda: self.move_selected(-service.MOVE_STEP)),
             action(self.tr("Move &later"), [key("Alt+Down")],
-                   lambda: self.move(service.MOVE_STEP)),
+                   lambda: self.move_selected(service.MOVE_STEP)),
             action(self.tr("S&horten"), [key("Alt+Shift+Up")],
-                   lambda: self.move(-service.RESIZE_STEP, resize=True)),
+                   lambda: self.move_selected(-service.RESIZE_STEP, resize=True)),
             action(self.tr("Len&gthen"), [key("Alt+Shift+Down")],
-                   lambda: self.move(service.RESIZE_STEP, resize=True)),
+                   lambda: self.move_selected(service.RESIZE_STEP, resize=True)),
         ]
+        self.open_action = action(self.tr("&Open the appointment…"), [key(Qt.Key.Key_F2)],
+                                  lambda: self.open_appointment(self.view.selected()))
+        self.types_action = action(self.tr("Appointment &types…"), [], self.edit_types)
+        self.hours_action = action(self.tr("Opening &hours and absences…"), [],
+                                   self.edit_opening_hours)
+        self.round_action = action(self.tr("Home-visit &round…"), [key("Ctrl+Shift+R")],
+                                   self.open_round)
+        self.bookings_action = action(self.tr("Online &bookings…"), [key("Ctrl+Shift+B")],
+                                      self.open_bookings)
+        self.reminders_action = action(self.tr("Tomorrow's re&minders…"), [],
+                                       self.open_reminders)
+        self.side_by_side_action = action(self.tr("&Colleagues side by side"),
+                                          [key("Ctrl+Shift+K")], lambda: None)
+        self.side_by_side_action.setCheckable(True)
+        self.side_by_side_action.toggled.connect(self.toggle_side_by_side)
+        self.publish_action = action(self.tr("&Publish my free slots for online booking"),
+                                     [], self.publish_slots)
         self.export_action = action(self.tr("E&xport to iCalendar…"), [], self.export_ics)
         self.import_action = action(self.tr("I&mport personal events (ICS)…"), [],
                                     self.import_ics)
@@ -168,8 +205,11 @@ class AgendaPage(QWidget):
         """For the main window's "Agenda" menu (window-wide while this page is shown)."""
         return [self.new_action, self.previous_action, self.next_action, self.today_action,
                 self.day_action, self.week_action, *self.status_actions.values(),
-                *self.move_actions,
-                self.export_action, self.import_action]
+                *self.move_actions, self.open_action, self.side_by_side_action,
+                self.round_action,
+                self.bookings_action, self.publish_action, self.reminders_action,
+                self.types_action,
+                self.hours_action, self.export_action, self.import_action]
 
     # --- period -----------------------------------------------------------------------------
     def first_day(self) -> date:
@@ -196,7 +236,12 @@ class AgendaPage(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
         self.dialog = None
+        if self.window_open is not None:
+            self.window_open.reject()  # the round, bookings, reminders show patients
+        self.window_open = None
         self.view.set_period(self.first_day(), self.span, [], None)
+        for _box, _label, view in self.colleague_views:
+            view.set_period(self.first_day(), self.span, [], None)
         self.detail.clear()
         self.message.clear()
 
@@ -213,22 +258,80 @@ class AgendaPage(QWidget):
         self._loading = True
         first, span = self.first_day(), self.span
 
-        def read(db: Any) -> tuple[list[AppointmentType], list[AgendaItem]]:
-            return list(service.types(db).values()), service.view(db, first, span)
+        beside = self.side_by_side_action.isChecked()
+
+        def read(db: Any) -> tuple[list[AppointmentType], list[AgendaItem],
+                                   list[tuple[service.Colleague, list[AgendaItem]]]]:
+            others = [(c, service.view(db, first, span, owner=c.rpps))
+                      for c in service.colleagues(db, first, span)] if beside else []
+            return list(service.types(db).values()), service.view(db, first, span), others
 
         self.runner.run(read, lambda found: self._loaded(first, span, found), self._load_failed,
                         owner=self)
 
     def _loaded(self, first: date, span: int,
-                found: tuple[list[AppointmentType], list[AgendaItem]]) -> None:
+                found: tuple[list[AppointmentType], list[AgendaItem],
+                             list[tuple[service.Colleague, list[AgendaItem]]]]) -> None:
         self._loading = False
         if self._again or (first, span) != (self.first_day(), self.span):
             self._again = False
             self.refresh()
             return
-        self.kinds, items = found
+        self.kinds, items, others = found
+        if self.kinds:
+            self.view.slot_minutes = SLOT_MINUTES
         self.view.set_period(first, span, items, self.clock.now())
         self.view.setAccessibleDescription(self.tr("%n appointment(s)", "", len(items)))
+        self._show_colleagues(first, span, others)
+
+    # --- colleagues side by side -----------------------------------------------------------
+    def toggle_side_by_side(self, on: bool) -> None:
+        """Colleagues' agendas beside one's own (those who share patients through the hub;
+        read only: their appointments are theirs to change). Shown day by day."""
+        if on and self.span != DAY:
+            self.span = DAY
+        self.own_heading.setVisible(on)
+        self.refresh()
+
+    def _show_colleagues(self, first: date, span: int,
+                         others: list[tuple[service.Colleague, list[AgendaItem]]]) -> None:
+        while len(self.colleague_views) > len(others):
+            box, _label, view = self.colleague_views.pop()
+            box.deleteLater()
+        while len(self.colleague_views) < len(others):
+            box = QWidget(self)
+            label = QLabel(box)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            view = AgendaView(self.zone, box)
+            view.read_only = True
+            view.selection_changed.connect(self._colleague_selected)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(view, 1)
+            self.views_row.addWidget(box, 1)
+            self.colleague_views.append((box, label, view))
+        for (colleague, items), (_box, label, view) in zip(others, self.colleague_views,
+                                                           strict=True):
+            name = colleague.name or self.tr("RPPS %1").replace("%1", colleague.rpps)
+            label.setText(self.tr("%1 (read only)").replace("%1", name))
+            view.setAccessibleName(self.tr("Agenda of %1, read only").replace("%1", name))
+            view.set_period(first, span, items, self.clock.now())
+        if self.side_by_side_action.isChecked() and not others:
+            self.message.setText(self.tr("No colleague's appointment reached this computer "
+                                         "for this day (colleagues appear here when you "
+                                         "share patients through the hub)."))
+
+    def _colleague_selected(self, item: AgendaItem | None) -> None:
+        if item is not None:
+            # F6-F9, Delete and Alt+arrows act on one's own chosen appointment: none now.
+            if self.view.selected() is not None:
+                self.view.select(None)
+            a = item.appointment
+            self.detail.setText(" · ".join(p for p in (
+                f"{a.local_start():%H:%M}–{a.local_end():%H:%M}", item.patient_name,
+                texts.type_label(a.type), texts.status_label(a.status),
+                self.tr("a colleague's appointment: read only")) if p))
 
     def _load_failed(self, _exc: BaseException) -> None:
         self._loading = False
@@ -245,7 +348,8 @@ class AgendaPage(QWidget):
 
     # --- selection and status ----------------------------------------------------------------
     def _selection_changed(self, item: AgendaItem | None) -> None:
-        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ())):
+        for act in (*self.status_actions.values(), *getattr(self, "move_actions", ()),
+                    *([self.open_action] if hasattr(self, "open_action") else [])):
             act.setEnabled(item is not None)
         if item is None:
             self.detail.setText(self.tr("Up/Down: choose an appointment · F6 arrived · "
@@ -279,12 +383,15 @@ class AgendaPage(QWidget):
         self.runner.run(lambda db: service.set_status(db, rid, status),
                         lambda _a: self.message.clear(), self._status_failed, owner=self)
 
-    def move(self, minutes: int, resize: bool = False) -> None:
+    def move_selected(self, minutes: int, resize: bool = False) -> None:
         """Alt+Up/Down: 15 minutes earlier or later; with Shift, the end by 5 minutes."""
         item = self.view.selected()
         if item is None:
             return
-        rid = item.appointment.id
+        self.move_appointment(item.appointment.id, minutes, resize=resize)
+
+    def move_appointment(self, rid: str, minutes: int, *, resize: bool = False) -> None:
+        """Moves (or resizes) by `minutes`: from the keyboard or a drag in the view."""
         self.runner.run(lambda db: service.move(db, rid, minutes, resize=resize),
                         self._moved, self._move_failed, owner=self)
 
@@ -329,13 +436,102 @@ class AgendaPage(QWidget):
     def new_appointment(self) -> None:
         if not self.kinds:
             return
-        dialog = AppointmentDialog(self.runner, self.kinds, self.default_start(), self.zone,
-                                   self)
+        self._open_dialog(AppointmentDialog(self.runner, self.kinds, self.default_start(),
+                                            self.zone, self))
+
+    def new_appointment_at(self, start: datetime, minutes: int) -> None:
+        """A drag on a free time: the dialog opens on it, the patient still to choose."""
+        if not self.kinds:
+            return
+        self._open_dialog(AppointmentDialog(self.runner, self.kinds, start, self.zone, self,
+                                            minutes=minutes))
+
+    def open_appointment(self, item: AgendaItem | None) -> None:
+        """Enter, F2 or a double click: the appointment's dialog, to change it (a
+        recurring one asks which occurrences the change applies to)."""
+        if item is None or not self.kinds:
+            return
+        self._open_dialog(AppointmentDialog(
+            self.runner, self.kinds, item.appointment.start, self.zone, self,
+            existing=item.appointment, patient_name=item.patient_name))
+
+    def _open_dialog(self, dialog: AppointmentDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _v: self.message.setText(self.tr("Appointment saved.")))
         self.dialog = dialog
         dialog.finished.connect(lambda _r, d=dialog: self._dialog_closed(d))
         dialog.open()
+
+    # --- settings, round, bookings, reminders ---------------------------------------------
+    def _open_window(self, window: QDialog) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window_open = window
+        window.finished.connect(lambda _r: self.refresh())
+        window.destroyed.connect(lambda _o=None, w=window: self._window_gone(w))
+        window.open()
+
+    def _window_gone(self, window: QDialog) -> None:
+        if self.window_open is window:
+            self.window_open = None
+
+    def edit_types(self) -> None:
+        self._open_window(TypesDialog(self.runner, self))
+
+    def edit_opening_hours(self) -> None:
+        self._open_window(OpeningHoursDialog(self.runner, self.zone, self.clock.now(), self))
+
+    def open_round(self) -> None:
+        from tsn_desktop.agenda.ui.round_dialog import RoundDialog
+
+        day = self.day if self.span == DAY else self.clock.today() + timedelta(days=1)
+        self._open_window(RoundDialog(self.context, day, self))
+
+    def publish_slots(self) -> None:
+        """The next four weeks' free slots go to the hub's portal (no patient data): the
+        DB part on the DB thread, the keyring and the network on a background task."""
+        from tsn_desktop.agenda import booking_client
+        from tsn_desktop.core import settings as options
+        from tsn_desktop.core.tasks import BackgroundTasks
+
+        profile_id = self.context.settings.get(options.LAST_PROFILE_ID)
+        if self.tasks is None:
+            self.tasks = BackgroundTasks(self)
+        tasks = self.tasks
+
+        def sent(count: int) -> None:
+            self.message.setText(self.tr("%n free slot(s) published for online booking.",
+                                         "", count))
+
+        def prepared(found: tuple[str, str | None, dict[str, Any]]) -> None:
+            url, token, bundle = found
+            tasks.start(lambda _c: booking_client.send(url, token, profile_id, bundle), sent,
+                        self._publish_failed, owner=self)
+
+        self.message.setText(self.tr("Publishing your free slots…"))
+        self.runner.run(lambda db: booking_client.publish_with_account(db, profile_id),
+                        prepared, self._publish_failed, owner=self)
+
+    def _publish_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, LookupError):
+            self.message.setText(self.tr("No hub account yet: set it up in File › Hub "
+                                         "account, then publish again."))
+        elif isinstance(exc, PermissionError):
+            self.message.setText(self.tr("Sign in to the hub (File › Hub account), then "
+                                         "publish again."))
+        else:
+            self.message.setText(self.tr("The hub could not be reached: your free slots "
+                                         "were not published. Try again later."))
+
+    def open_bookings(self) -> None:
+        from tsn_desktop.agenda.ui.bookings_dialog import BookingsDialog
+
+        self._open_window(BookingsDialog(self.runner, self.zone, self))
+
+    def open_reminders(self) -> None:
+        from tsn_desktop.agenda.ui.reminders_dialog import RemindersDialog
+
+        self._open_window(RemindersDialog(self.runner, self.clock.today() + timedelta(days=1),
+                                          self.zone, self))
 
     def _dialog_closed(self, dialog: AppointmentDialog) -> None:
         if self.dialog is dialog:

@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from tsn_desktop.agenda.model import AppointmentType
 from tsn_desktop.core.records import FieldProblem
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import date_text
@@ -28,6 +29,7 @@ _TYPES = {
     "personal": QT_TRANSLATE_NOOP("AgendaTexts", "Personal"),
 }
 _STATUSES = {
+    "proposed": QT_TRANSLATE_NOOP("AgendaTexts", "Booked online, to confirm"),
     "booked": QT_TRANSLATE_NOOP("AgendaTexts", "Booked"),
     "arrived": QT_TRANSLATE_NOOP("AgendaTexts", "Arrived (waiting room)"),
     "in_consultation": QT_TRANSLATE_NOOP("AgendaTexts", "In consultation"),
@@ -77,6 +79,11 @@ def type_label(code: str) -> str:
     return worded(_CONTEXT, _TYPES, code)
 
 
+def kind_label(kind: AppointmentType) -> str:
+    """A type the user added is called what they called it; built-in ones are worded."""
+    return kind.label or type_label(kind.code)
+
+
 def status_label(code: str) -> str:
     return worded(_CONTEXT, _STATUSES, code)
 
@@ -112,3 +119,14 @@ def status_not_allowed(old: str, new: str) -> str:
         "AgendaTexts", "An appointment marked “%1” cannot become “%2”. To see the patient "
         "again, create a new appointment.").replace("%1", status_label(old)).replace(
         "%2", status_label(new))
+
+
+_REVIEW = (QT_TRANSLATE_NOOP("AgendaTexts", "When"), QT_TRANSLATE_NOOP("AgendaTexts", "Type"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "Status"), QT_TRANSLATE_NOOP("AgendaTexts", "Address"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "What to do"),
+           QT_TRANSLATE_NOOP("AgendaTexts", "Note"))
+
+
+def review_labels() -> list[str]:
+    """The sync review's rows for an appointment, in order."""
+    return [QCoreApplication.translate(_CONTEXT, label) for label in _REVIEW]
