@@ -30,6 +30,8 @@ SUPPORTED_TYPES = frozenset(
         "Communication",
         "CareTeam",
         "AuditEvent",
+        "EpisodeOfCare",
+        "DetectedIssue",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -187,7 +189,7 @@ def patient_of(resource: dict[str, Any]) -> str | None:
     if rtype == "Patient":
         rid = resource.get("id")
         return rid if isinstance(rid, str) else None
-    if rtype in ("Immunization", "ImmunizationRecommendation"):
+    if rtype in ("Immunization", "ImmunizationRecommendation", "EpisodeOfCare", "DetectedIssue"):
         return reference_id(resource.get("patient"), "Patient")
     if rtype in ("Observation", "Communication", "CareTeam"):
         return reference_id(resource.get("subject"), "Patient")
@@ -357,4 +359,7 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
             raise InvalidResource("value", "CareTeam.status is not a known status")
     elif resource_type == "AuditEvent":
         _require(resource, "type", "recorded", "agent", "source")
+    elif resource_type in ("EpisodeOfCare", "DetectedIssue"):
+        _require(resource, "status")
+        _require_patient(resource, "patient")
     return resource

@@ -133,3 +133,10 @@ def move_patient(uow: UnitOfWork, from_id: str, to_id: str) -> int:
         mark_entered_in_error(uow, reading.id, MOVED)
         moved += 1
     return moved
+
+
+def of_patient_in(uow: UnitOfWork, patient_id: str) -> list[Reading]:
+    """The patient's final readings inside a unit of work (what it wrote included)."""
+    rows = uow.execute(f"{_SELECT} WHERE patient_id = ? AND status = 'final' ORDER BY kind, at",
+                       (patient_id,)).fetchall()
+    return [_reading(r) for r in rows]
