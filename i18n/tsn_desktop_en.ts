@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+113"/>
+        <source>Acknowledge the alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What was done (call, treatment change, appointment…):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../tsn_desktop/audit/feature.py" line="+51"/>
@@ -630,7 +648,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,7 +838,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,7 +873,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,7 +1074,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2601,7 +2619,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+54"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,6 +2757,54 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+3"/>
         <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayPanel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+163"/>
+        <source>Pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pat&amp;hway:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;ry weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve the dry weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Thresholds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>dry weight %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The change could not be saved: try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3725,6 +3791,88 @@ born %2 — %3 — %4</source>
     </message>
 </context>
 <context>
+    <name>PracticeAlertsModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-274"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PracticeAlertsPanel</name>
+    <message>
+        <location line="+73"/>
+        <source>Alerts of the practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show &amp;acknowledged alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ac&amp;knowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say what was done about the selected alert (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home blood pressure protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Home BP &amp;protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n alert(s) to see</source>
+        <translation>
+            <numerusform>%n alert to see</numerusform>
+            <numerusform>%n alerts to see</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n urgent</source>
+        <translation>
+            <numerusform>%n urgent</numerusform>
+            <numerusform>%n urgent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDamage</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
@@ -3807,7 +3955,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
         <source>Readings chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3820,7 +3968,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+132"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+164"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3890,7 +4038,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+8"/>
+        <source>Alerts of the practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4206,14 +4359,144 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Weight %1 kg above the dry weight (%2 kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No weight sent for %1 days (heart failure follow-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean of %1 steps a day over 7 days: below the target of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Irregular pulse flagged by the device: to check (not a diagnosis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prevention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ESC 2024 “2-2-3” (2 morning, 2 evening, 3 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Règle des 3 (3 morning, 3 evening, 3 days running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain over the dry weight (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight gain (kg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days without a weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean systolic (mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean diastolic (mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent systolic (mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent diastolic (mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low systolic (mmHg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate below (/min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate above (/min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps a day target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This pathway is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This threshold is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value is outside what the threshold allows: check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Seen by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-286"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-323"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4233,7 +4516,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+59"/>
         <source>No alert.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4423,7 +4706,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4973,6 +5256,19 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>sync failed, will retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+178"/>
+        <source>Thresholds of this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>default %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+113"/>
+        <source>Acknowledge the alert</source>
+        <translation>Prendre connaissance de l’alerte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What was done (call, treatment change, appointment…):</source>
+        <translation>&amp;Ce qui a été fait (appel, changement de traitement, rendez-vous…) :</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../tsn_desktop/audit/feature.py" line="+51"/>
@@ -630,7 +648,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -820,7 +838,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -855,7 +873,7 @@
         <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
     </message>
@@ -1056,7 +1074,7 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation>Équipe de &amp;soins</translation>
     </message>
@@ -2606,7 +2624,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+54"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -2745,6 +2763,54 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
         <translation>Trop facile à deviner. {reason} Ajoutez quelques mots inhabituels&#xa0;: une courte phrase que vous seul écririez.</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayPanel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+163"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pat&amp;hway:</source>
+        <translation>Parc&amp;ours :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation>Poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;ry weight:</source>
+        <translation>Poids &amp;sec :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve the dry weight</source>
+        <translation>&amp;Enregistrer le poids sec</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Thresholds…</source>
+        <translation>&amp;Seuils…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>dry weight %1</source>
+        <translation>poids sec %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The change could not be saved: try again.</source>
+        <translation>La modification n’a pas pu être enregistrée : réessayez.</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +3796,88 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PracticeAlertsModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-274"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen</source>
+        <translation>Vu</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeAlertsPanel</name>
+    <message>
+        <location line="+73"/>
+        <source>Alerts of the practice</source>
+        <translation>Alertes du cabinet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show &amp;acknowledged alerts</source>
+        <translation>Afficher les alertes &amp;vues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ac&amp;knowledge…</source>
+        <translation>Marquer comme &amp;vue…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say what was done about the selected alert (Ctrl+K)</source>
+        <translation>Indiquer ce qui a été fait pour l’alerte choisie (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the patient</source>
+        <translation>&amp;Ouvrir le patient</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home blood pressure protocol</source>
+        <translation>Protocole d’automesure tensionnelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Home BP &amp;protocol:</source>
+        <translation>&amp;Protocole d’automesure :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n alert(s) to see</source>
+        <translation>
+            <numerusform>%n alerte à voir</numerusform>
+            <numerusform>%n alertes à voir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n urgent</source>
+        <translation>
+            <numerusform>%n urgente</numerusform>
+            <numerusform>%n urgentes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDamage</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
@@ -3812,7 +3960,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
         <source>Readings chart</source>
         <translation>Graphique des mesures</translation>
     </message>
@@ -3825,7 +3973,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+132"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+164"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -3895,7 +4043,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez un patient pour voir ses mesures.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+8"/>
+        <source>Alerts of the practice</source>
+        <translation>Alertes du cabinet</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -4211,14 +4364,144 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Weight %1 kg above the dry weight (%2 kg)</source>
+        <translation>Poids supérieur de %1 kg au poids sec (%2 kg)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No weight sent for %1 days (heart failure follow-up)</source>
+        <translation>Aucun poids transmis depuis %1 jours (suivi de l’insuffisance cardiaque)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean of %1 steps a day over 7 days: below the target of %2</source>
+        <translation>Moyenne de %1 pas par jour sur 7 jours : sous l’objectif de %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Irregular pulse flagged by the device: to check (not a diagnosis)</source>
         <translation>Pouls irrégulier signalé par l’appareil : à vérifier (ce n’est pas un diagnostic)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No pathway</source>
+        <translation>Aucun parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart failure</source>
+        <translation>Insuffisance cardiaque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prevention</source>
+        <translation>Prévention</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ESC 2024 “2-2-3” (2 morning, 2 evening, 3 days)</source>
+        <translation>ESC 2024 « 2-2-3 » (2 le matin, 2 le soir, 3 jours)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Règle des 3 (3 morning, 3 evening, 3 days running)</source>
+        <translation>Règle des 3 (3 le matin, 3 le soir, 3 jours de suite)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation>Poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain over the dry weight (kg)</source>
+        <translation>Prise au-dessus du poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight gain (kg)</source>
+        <translation>Prise de poids (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…within (days)</source>
+        <translation>…en (jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days without a weight</source>
+        <translation>Jours sans poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean systolic (mmHg)</source>
+        <translation>Moyenne systolique d’automesure (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean diastolic (mmHg)</source>
+        <translation>Moyenne diastolique d’automesure (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent systolic (mmHg)</source>
+        <translation>Systolique urgente (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent diastolic (mmHg)</source>
+        <translation>Diastolique urgente (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low systolic (mmHg)</source>
+        <translation>Systolique basse (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate below (/min)</source>
+        <translation>Fréquence cardiaque sous (/min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate above (/min)</source>
+        <translation>Fréquence cardiaque au-dessus de (/min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps a day target</source>
+        <translation>Objectif de pas par jour</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This pathway is not known.</source>
+        <translation>Ce parcours n’est pas connu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This threshold is not known.</source>
+        <translation>Ce seuil n’est pas connu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value is outside what the threshold allows: check it.</source>
+        <translation>Cette valeur sort des limites permises pour ce seuil : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Seen by %1 on %2</source>
+        <translation>Vue par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set by %1 on %2</source>
+        <translation>fixé par %1 le %2</translation>
     </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-286"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-323"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -4238,7 +4521,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+59"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
     </message>
@@ -4428,7 +4711,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -4979,6 +5262,19 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>sync failed, will retry</source>
         <translation>échec de la synchronisation, nouvel essai prévu</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+178"/>
+        <source>Thresholds of this patient</source>
+        <translation>Seuils de ce patient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>default %1</source>
+        <translation>par défaut %1</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,7 @@ EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
 # they page (the test file must run qtmodeltester on them).
 CHECKED_ELSEWHERE: dict[str, str] = {
     "AuditTableModel": "tests/audit/test_viewer_ui.py",
+    "PracticeAlertsModel": "tests/readings/test_alerts_ui.py",
 }
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,13 +17,23 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from tsn_desktop.core.clock import PARIS
 from tsn_desktop.readings import alerts
 from tsn_desktop.readings.model import BLOOD_PRESSURE, HEART_RATE, KINDS, STEPS, WEIGHT, Reading
+from tsn_desktop.readings.pathways import StoredAlert
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.ui.formatting import date_text
 
-_ALERT_KIND = {alerts.WEIGHT_GAIN: WEIGHT, alerts.BP_SEVERE: BLOOD_PRESSURE,
-               alerts.BP_HOME_MEAN_HIGH: BLOOD_PRESSURE, alerts.SBP_LOW: BLOOD_PRESSURE,
-               alerts.IRREGULAR_PULSE: BLOOD_PRESSURE, alerts.HEART_RATE_OUT: HEART_RATE}
-_THRESHOLDS = {BLOOD_PRESSURE: (135.0, 85.0), HEART_RATE: (50.0, 100.0)}
+_ALERT_KIND = alerts.RULE_KIND
+_OPEN, _SEEN, _NOT_RAISED = "open", "acknowledged", "not_raised"
+
+
+def threshold_lines(t: alerts.Thresholds) -> dict[str, tuple[float, ...]]:
+    """The patient's thresholds drawn on each plot (dry weight only once set)."""
+    lines: dict[str, tuple[float, ...]] = {
+        BLOOD_PRESSURE: (t.home_systolic, t.home_diastolic),
+        HEART_RATE: (t.heart_rate_low, t.heart_rate_high),
+        STEPS: (t.steps_target,)}
+    if t.dry_weight_kg is not None:
+        lines[WEIGHT] = (t.dry_weight_kg,)
+    return lines
 _DAY = 86400.0
 
 
@@ -75,6 +85,10 @@ class ReadingsChart(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, list[Any]] = {}
+        # What is drawn besides the data: (kind, value) threshold lines and
+        # (kind, epoch seconds, state) alert marks, for the report and the tests.
+        self.thresholds: list[tuple[str, float]] = []
+        self.marks: list[tuple[str, float, str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -83,10 +97,17 @@ class ReadingsChart(QWidget):
         self.view.clear()
         self.plots.clear()
         self.curves.clear()
+        self.thresholds.clear()
+        self.marks.clear()
 
     def show_readings(self, readings: Sequence[Reading],
-                      found: Sequence[alerts.Alert] = ()) -> None:
+                      found: Sequence[alerts.Alert] = (),
+                      stored: Sequence[StoredAlert] = (),
+                      thresholds: alerts.Thresholds | None = None) -> None:
+        """The readings, the patient's threshold lines, the raised alerts (red; grey and
+        dashed once acknowledged) and what the rules see but never raised (dotted)."""
         self.clear()
+        lines = threshold_lines(thresholds or alerts.Thresholds())
         first: pg.PlotItem | None = None
         for kind in KINDS:
             data = series(readings, kind)
@@ -105,14 +126,28 @@ class ReadingsChart(QWidget):
                 plot.setXLink(first)
             self.plots[kind] = plot
             self.curves[kind] = self._draw(plot, kind, data)
-            for line in _THRESHOLDS.get(kind, ()):
+            for line in lines.get(kind, ()):
                 plot.addItem(pg.InfiniteLine(line, angle=0, pen=pg.mkPen(
                     "#9a6700", width=1, style=Qt.PenStyle.DashLine)))
+                self.thresholds.append((kind, line))
+        raised = {(a.code, a.evidence) for a in stored}
+        for a in stored:
+            colour = "#8c959f" if a.acks else \
+                "#cf222e" if a.severity != alerts.CHECK else "#8250df"
+            style = Qt.PenStyle.DashLine if a.acks else Qt.PenStyle.SolidLine
+            self._mark(a.code, a.at.timestamp(), pg.mkPen(colour, width=2, style=style),
+                       _SEEN if a.acks else _OPEN)
         for alert in found:
-            plot = self.plots.get(_ALERT_KIND.get(alert.code, ""))
-            if plot is not None:
-                plot.addItem(pg.InfiniteLine(alert.at.timestamp(), angle=90, pen=pg.mkPen(
-                    "#cf222e" if alert.severity != alerts.CHECK else "#8250df", width=2)))
+            if (alert.code, alert.evidence) not in raised:
+                self._mark(alert.code, alert.at.timestamp(), pg.mkPen(
+                    "#d4a72c", width=1, style=Qt.PenStyle.DotLine), _NOT_RAISED)
+
+    def _mark(self, code: str, at: float, pen: Any, state: str) -> None:
+        kind = _ALERT_KIND.get(code, "")
+        plot = self.plots.get(kind)
+        if plot is not None:
+            plot.addItem(pg.InfiniteLine(at, angle=90, pen=pen))
+            self.marks.append((kind, at, state))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """The mouse pans and zooms (pyqtgraph); the keyboard does too: arrows move a
