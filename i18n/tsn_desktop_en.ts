@@ -4038,7 +4038,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Alerts of the practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4058,7 +4058,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>%1 could not be imported: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,7 +4496,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-323"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-328"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2775,7 +2775,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+4"/>
         <source>Pat&amp;hway:</source>
-        <translation>Parc&amp;ours :</translation>
+        <translation>Parco&amp;urs :</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2790,7 +2790,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+3"/>
         <source>D&amp;ry weight:</source>
-        <translation>Poids &amp;sec :</translation>
+        <translation>Poi&amp;ds sec :</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3838,7 +3838,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+2"/>
         <source>Ac&amp;knowledge…</source>
-        <translation>Marquer comme &amp;vue…</translation>
+        <translation>&amp;Marquer comme vue…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3858,7 +3858,7 @@ né(e) le %2 — %3 — %4</translation>
     <message>
         <location line="+3"/>
         <source>Home BP &amp;protocol:</source>
-        <translation>&amp;Protocole d’automesure :</translation>
+        <translation>Proto&amp;cole d’automesure :</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
@@ -4043,7 +4043,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez un patient pour voir ses mesures.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Alerts of the practice</source>
         <translation>Alertes du cabinet</translation>
     </message>
@@ -4063,7 +4063,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>%1 could not be imported: %2</source>
         <translation>%1 n’a pas pu être importé : %2</translation>
     </message>
@@ -4501,7 +4501,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-323"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-328"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>

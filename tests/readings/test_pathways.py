@@ -325,3 +325,15 @@ def test_the_home_protocol_is_a_setting(db: Database, patient_id: str) -> None:
     assert service.pathway_of(db, patient_id).thresholds.protocol == RULE_OF_3
     with pytest.raises(ValueError):
         service.set_home_protocol(db, "4-4-4")
+
+
+def test_a_home_series_high_for_months_is_raised_when_its_history_arrives(
+        db: Database, patient_id: str, clock: FrozenClock) -> None:
+    service.enrol(db, patient_id, PREVENTION)
+    start = clock.now().replace(hour=6, minute=30) - timedelta(days=90)
+    series = [Reading(BLOOD_PRESSURE, start + timedelta(days=d, hours=h, minutes=2 * i),
+                      142, 88) for d in range(90) for h in (0, 12) for i in range(2)]
+    assert service.store_import(db, patient_id, series).alerts == 1
+    [raised] = service.practice_alerts(db)
+    assert raised.alert.code == BP_HOME_MEAN_HIGH
+    assert raised.alert.at < clock.now() - timedelta(days=80)  # the episode's start

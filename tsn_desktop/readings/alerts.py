@@ -12,7 +12,7 @@ A rule that stays true over following days raises one alert per episode.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from statistics import fmean
 from typing import Any
@@ -106,6 +106,17 @@ class Alert:
     at: datetime
     figures: tuple[float, ...] = ()
     evidence: str = ""
+    # The last moment the condition still held (an episode lasting days); None: `at`.
+    last: datetime | None = field(default=None, compare=False)
+
+    @property
+    def until(self) -> datetime:
+        return self.last or self.at
+
+
+def _extend(alerts: list[Alert], at: datetime) -> None:
+    """The episode of the last alert goes on at `at`."""
+    alerts[-1] = replace(alerts[-1], last=at)
 
 
 def _evidence(*readings: Reading) -> str:
@@ -159,6 +170,8 @@ def weight_gain(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
         if alerting and not alerting_yesterday:
             alerts.append(Alert(WEIGHT_GAIN, ALERT, days[day].at, (gain,),
                                 _evidence(days[day])))
+        elif alerting:
+            _extend(alerts, days[day].at)
         alerting_yesterday = alerting
     return alerts
 
@@ -178,6 +191,8 @@ def dry_weight_gain(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
         if above and not above_before:
             alerts.append(Alert(DRY_WEIGHT_GAIN, ALERT, days[day].at,
                                 (gain, t.dry_weight_kg), _evidence(days[day])))
+        elif above:
+            _extend(alerts, days[day].at)
         above_before = above
     return alerts
 
@@ -290,11 +305,13 @@ def home_mean(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
         if series is None or not series.complete:
             continue  # an incomplete series neither raises nor ends an episode
         high = series.systolic >= t.home_systolic or series.diastolic >= t.home_diastolic
+        last = last_of_day[day]
         if high and not high_before:
-            last = last_of_day[day]
             alerts.append(Alert(BP_HOME_MEAN_HIGH, ALERT, last.at,
                                 (series.systolic, series.diastolic, float(series.count)),
                                 f"{t.protocol}@{series.first_day.isoformat()}"))
+        elif high:
+            _extend(alerts, last.at)
         high_before = high
     return alerts
 
@@ -335,6 +352,8 @@ def steps_below_target(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
         if low and not low_before:
             alerts.append(Alert(STEPS_LOW, CHECK, days[day].at, (mean, t.steps_target),
                                 f"steps@{day.isoformat()}"))
+        elif low:
+            _extend(alerts, days[day].at)
         low_before = low
     return alerts
 

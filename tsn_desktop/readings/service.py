@@ -28,8 +28,9 @@ from tsn_desktop.readings.pathways import (
     thresholds_for,
 )
 
-# Alerts older than this when their readings arrive are drawn on the chart, not raised:
-# a year of history imported must not fill the practice list with last spring's alerts.
+# Alerts whose episode ended longer ago than this when their readings arrive are drawn on
+# the chart, not raised: a year of history imported must not fill the practice list with
+# last spring's alerts (an episode still going on is raised, however old its start).
 RAISE_WINDOW_DAYS = 30
 
 
@@ -196,8 +197,8 @@ def _raise(db: Database, uow: UnitOfWork, patient_id: str,
     since = now - timedelta(days=RAISE_WINDOW_DAYS)
     new: list[StoredAlert] = []
     for a in found:
-        if a.at < since:
-            continue
+        if a.until < since:
+            continue  # an episode over before the last 30 days: on the chart only
         stored = StoredAlert(pathways_store.alert_id(patient_id, a.code, a.evidence),
                              patient_id, a.code, a.severity, a.at, a.figures, a.evidence,
                              pack.version, now)
