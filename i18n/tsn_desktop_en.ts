@@ -2381,6 +2381,75 @@
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+64"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <location line="+27"/>
+        <source>Readings to assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show readings already &amp;given (to reassign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Give to the chosen patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the patient in the list below, then give them the selected readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n reading(s) to assign</source>
+        <translation>
+            <numerusform>%n reading to assign</numerusform>
+            <numerusform>%n readings to assign</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to assign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -3928,7 +3997,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+137"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -3951,6 +4020,22 @@ born %2 — %3 — %4</source>
             <numerusform>%n lines rejected</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n reading(s) to assign (patient not certain)</source>
+        <translation>
+            <numerusform>%n reading to assign (patient not certain)</numerusform>
+            <numerusform>%n readings to assign (patient not certain)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n new alert</numerusform>
+            <numerusform>%n new alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReadingsChart</name>
@@ -3968,7 +4053,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+164"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+165"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4043,7 +4128,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+3"/>
+        <source>To assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4058,7 +4148,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>%1 could not be imported: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4068,7 +4158,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The import failed and nothing was stored. Check that the file is readable, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4127,7 +4217,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-117"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4318,7 +4408,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4492,11 +4582,21 @@ born %2 — %3 — %4</source>
         <source>set by %1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>several users in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file names someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-328"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-341"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2381,6 +2381,75 @@
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+64"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User in the file</source>
+        <translation>Utilisateur dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured</source>
+        <translation>Mesurées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given to</source>
+        <translation>Attribuées à</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <location line="+27"/>
+        <source>Readings to assign</source>
+        <translation>Mesures à attribuer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show readings already &amp;given (to reassign)</source>
+        <translation>Afficher les mesures déjà &amp;attribuées (pour réattribuer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Give to the chosen patient</source>
+        <translation>A&amp;ttribuer au patient choisi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the patient in the list below, then give them the selected readings</source>
+        <translation>Choisissez le patient dans la liste ci-dessous, puis attribuez-lui les mesures sélectionnées</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n reading(s) to assign</source>
+        <translation>
+            <numerusform>%n mesure à attribuer</numerusform>
+            <numerusform>%n mesures à attribuer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to assign.</source>
+        <translation>Rien à attribuer.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -3933,7 +4002,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+137"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -3956,6 +4025,22 @@ né(e) le %2 — %3 — %4</translation>
             <numerusform>%n lignes refusées</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n reading(s) to assign (patient not certain)</source>
+        <translation>
+            <numerusform>%n mesure à attribuer (patient incertain)</numerusform>
+            <numerusform>%n mesures à attribuer (patient incertain)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n nouvelle alerte</numerusform>
+            <numerusform>%n nouvelles alertes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReadingsChart</name>
@@ -3973,7 +4058,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+164"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+165"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -4048,7 +4133,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Alertes du cabinet</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+3"/>
+        <source>To assign</source>
+        <translation>À attribuer</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -4063,7 +4153,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>%1 could not be imported: %2</source>
         <translation>%1 n’a pas pu être importé : %2</translation>
     </message>
@@ -4073,7 +4163,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 importé : %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The import failed and nothing was stored. Check that the file is readable, then try again.</source>
         <translation>L’import a échoué et rien n’a été enregistré. Vérifiez que le fichier est lisible, puis réessayez.</translation>
     </message>
@@ -4132,7 +4222,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-117"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -4323,7 +4413,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Urgent</source>
         <translation>Urgent</translation>
     </message>
@@ -4497,11 +4587,21 @@ né(e) le %2 — %3 — %4</translation>
         <source>set by %1 on %2</source>
         <translation>fixé par %1 le %2</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>several users in the file</source>
+        <translation>plusieurs utilisateurs dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file names someone else</source>
+        <translation>le fichier nomme une autre personne</translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-328"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-341"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
-from tsn_desktop.readings import alerts, pathways_store, rules, store
+from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, rules, store
 from tsn_desktop.readings.alerts import HomeSeries
 from tsn_desktop.readings.model import WEIGHT, Reading, Rejection, parse_utc, problem
 from tsn_desktop.readings.pathways import (
@@ -43,22 +43,33 @@ class ImportSummary:
     rejected: tuple[Rejection, ...] = field(default_factory=tuple)
     format: str | None = None
     alerts: int = 0  # alerts the import raised
+    to_assign: int = 0  # readings put in the "to assign" inbox (the patient is not certain)
 
 
 def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
                  rejected: Iterable[Rejection] = (), fmt: str | None = None,
-                 protocol: str | None = None) -> ImportSummary:
+                 protocol: str | None = None, file: str = "") -> ImportSummary:
     """Writes a whole import for the patient in ONE transaction (all of it or nothing),
     with the alerts it raises. Readings already stored are counted, not duplicated;
     implausible ones (a time before birth or in the future, values out of bounds) are
-    rejected with their reason."""
+    rejected with their reason. Readings whose patient is not certain (several users in
+    the file, a name that is not this patient's) go to the "to assign" inbox."""
     patient = patients.open_file(db, patient_id)
     birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
     now = db.clock.now()
     added = already = 0
     refused = list(rejected)
+    certain, uncertain = inbox.triage(list(readings),
+                                      [patient.birth_name, patient.used_name])
     with db.unit_of_work() as uow:
-        for reading in readings:
+        waiting = 0
+        if uncertain:
+            kept = [(r, why) for r, why in uncertain if not problem(r, now)]
+            refused += [Rejection(r.line, problem(r, now), r.member) for r, _ in uncertain
+                        if problem(r, now)]
+            waiting = inbox_store.add(uow, str(uuid.uuid4()), file or fmt or "", kept,
+                                      patient_id)[0]
+        for reading in certain:
             mine = replace(reading, patient_id=patient_id)
             reason = problem(mine, now, birth)
             if reason:
@@ -68,7 +79,45 @@ def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
             else:
                 already += 1
         raised = len(_raise(db, uow, patient_id, protocol)) if added else 0
-    return ImportSummary(added, already, tuple(refused), fmt, raised)
+    return ImportSummary(added, already, tuple(refused), fmt, raised, waiting)
+
+
+# --- the "to assign" inbox -------------------------------------------------------------------
+def inbox_groups(db: Database, include_assigned: bool = False) -> list[inbox.InboxGroup]:
+    found = inbox_store.groups(db, include_assigned)
+    names = pathways_store.patient_names(db, [g.assigned_to for g in found if g.assigned_to])
+    return [replace(g, assigned_name=names.get(g.assigned_to or "", "")) for g in found]
+
+
+def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> int:
+    """Gives one user's readings of an import to the patient (or to another patient, when
+    they were given already: the earlier copy is marked entered-in-error, a reading is
+    never rewritten). The measured-at time, values, device and source stay; audited.
+    Returns how many readings the patient got; alerts are raised as for an import."""
+    patient = patients.open_file(db, patient_id)
+    birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
+    now = db.clock.now()
+    moved = 0
+    with db.unit_of_work() as uow:
+        for pk, reading, assigned_to, reading_id in inbox_store.rows_of(uow, import_id,
+                                                                        user_label):
+            if assigned_to == patient_id:
+                continue
+            mine = replace(reading, patient_id=patient_id)
+            if problem(mine, now, birth):
+                continue  # stays in the inbox: not this patient's (before their birth)
+            if reading_id is not None:
+                store.mark_entered_in_error(uow, reading_id, REASSIGNED)
+            store.insert(uow, mine)
+            inbox_store.mark_assigned(uow, pk, patient_id, mine.id)
+            moved += 1
+        if moved:
+            uow.audit("update", inbox_store.RESOURCE, import_id)
+            _raise(db, uow, patient_id)
+    return moved
+
+
+REASSIGNED = "reassigned_to_another_patient"
 
 
 def readings_of(db: Database, patient_id: str, kind: str | None = None) -> list[Reading]:

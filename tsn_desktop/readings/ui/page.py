@@ -35,6 +35,7 @@ from tsn_desktop.readings.importers import FileRead, read_file
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.readings.ui.alerts_view import PathwayPanel, PracticeAlertsPanel, ack_summary
 from tsn_desktop.readings.ui.chart import ReadingsChart
+from tsn_desktop.readings.ui.inbox_view import InboxPanel
 from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.typing_pause import after_typing
@@ -213,6 +214,9 @@ class ReadingsPage(QWidget):
         self.top = QTabWidget(self)
         self.top.setObjectName("readings_top_tabs")
         self.top.addTab(self.practice, self.tr("Alerts of the practice"))
+        self.inbox = InboxPanel(context, lambda: self.view.patient_id, self)
+        self.inbox.assigned.connect(self._given)
+        self.top.addTab(self.inbox, self.tr("To assign"))
 
         left = QVBoxLayout()
         left.addWidget(search_label)
@@ -274,6 +278,11 @@ class ReadingsPage(QWidget):
             return
         self.select_patient(str(item.data(Qt.ItemDataRole.UserRole)), item.text())
 
+    def _given(self, patient_id: str) -> None:
+        if patient_id == self.view.patient_id:
+            self.view.refresh()
+        self.practice.refresh()
+
     def _alert_patient(self, patient_id: str, name: str) -> None:
         self.select_patient(patient_id, name)
         self.view.setFocus()
@@ -284,6 +293,7 @@ class ReadingsPage(QWidget):
         self.status.clear()
         self.import_button.setEnabled(self._task is None)
         self.view.show_patient(patient_id)
+        self.inbox.update_buttons()
 
     # --- importing -----------------------------------------------------------------
     def choose_file(self) -> None:
@@ -337,7 +347,8 @@ class ReadingsPage(QWidget):
         self.cancel_button.setVisible(False)  # storing is one short transaction
         self.context.runner.run(
             lambda db: service.store_import(db, patient_id, result.readings,
-                                            result.rejected, result.format),
+                                            result.rejected, result.format,
+                                            file=result.file),
             lambda summary: self._stored(summary, result), self._failed, owner=self)
 
     def _stored(self, summary: service.ImportSummary, result: FileRead) -> None:
@@ -347,6 +358,8 @@ class ReadingsPage(QWidget):
             self.view.refresh()
         if summary.alerts:
             self.practice.refresh()
+        if summary.to_assign:
+            self.inbox.refresh()
 
     def _report(self, summary: service.ImportSummary | None, result: FileRead) -> None:
         rejected = list(summary.rejected) if summary else list(result.rejected)
@@ -355,7 +368,8 @@ class ReadingsPage(QWidget):
                 "%2", texts.reason_text(rejected[0].reason) if rejected else "")
         else:
             text = self.tr("%1 imported: %2").replace("%1", result.file).replace(
-                "%2", texts.summary_text(summary.added, summary.already, len(rejected)))
+                "%2", texts.summary_text(summary.added, summary.already, len(rejected),
+                                         summary.to_assign, summary.alerts))
             details = [texts.rejection_text(r) for r in rejected[:8]]
             if len(rejected) > 8:
                 details.append("…")

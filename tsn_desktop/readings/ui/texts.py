@@ -132,16 +132,23 @@ def rejection_text(rejection: Rejection) -> str:
 class ReadingCounts(QObject):
     """Plural wording (only self.tr with a count gets real plurals from lupdate)."""
 
-    def summary(self, added: int, already: int, rejected: int) -> str:
+    def summary(self, added: int, already: int, rejected: int, to_assign: int = 0,
+                alerts: int = 0) -> str:
         parts = [self.tr("%n reading(s) added", "", added),
                  self.tr("%n already there", "", already)]
         if rejected:
             parts.append(self.tr("%n line(s) rejected", "", rejected))
+        if to_assign:
+            parts.append(self.tr("%n reading(s) to assign (patient not certain)", "",
+                                 to_assign))
+        if alerts:
+            parts.append(self.tr("%n new alert(s)", "", alerts))
         return ", ".join(parts) + "."
 
 
-def summary_text(added: int, already: int, rejected: int) -> str:
-    return ReadingCounts().summary(added, already, rejected)
+def summary_text(added: int, already: int, rejected: int, to_assign: int = 0,
+                 alerts: int = 0) -> str:
+    return ReadingCounts().summary(added, already, rejected, to_assign, alerts)
 
 
 def severity_label(severity: str) -> str:
@@ -254,3 +261,13 @@ def ack_text(by_name: str, at_text: str, comment: str) -> str:
 def set_by_text(by_name: str, at_text: str) -> str:
     return QCoreApplication.translate("ReadingsTexts", "set by %1 on %2").replace(
         "%1", by_name or "?").replace("%2", at_text)
+
+
+_INBOX_REASONS = {
+    "several_users": QT_TRANSLATE_NOOP("ReadingsTexts", "several users in the file"),
+    "name_mismatch": QT_TRANSLATE_NOOP("ReadingsTexts", "the file names someone else"),
+}
+
+
+def inbox_reason(code: str) -> str:
+    return worded("ReadingsTexts", _INBOX_REASONS, code)
