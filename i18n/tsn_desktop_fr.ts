@@ -4002,7 +4002,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+137"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+142"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -4058,7 +4058,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+165"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+169"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -4222,7 +4222,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-117"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-122"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -4268,7 +4268,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>,</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -4601,7 +4601,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-341"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-343"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -4621,9 +4621,218 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBar</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/report_view.py" line="+117"/>
+        <source>Period of the report</source>
+        <translation>Période du relevé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>last %n day(s)</source>
+        <translation>
+            <numerusform>dernier jour</numerusform>
+            <numerusform>%n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;port (PDF)…</source>
+        <translation>&amp;Relevé (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts, statistics, alerts and acknowledgements of the period, for the record or a cardiologist</source>
+        <translation>Courbes, statistiques, alertes et prises de connaissance de la période, pour le dossier ou le cardiologue</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the report</source>
+        <translation>Enregistrer le relevé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Making the report…</source>
+        <translation>Préparation du relevé…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Report saved: %1</source>
+        <translation>Relevé enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report could not be made. Check that the folder can be written to, then try again.</source>
+        <translation>Le relevé n’a pas pu être fait. Vérifiez que le dossier est accessible en écriture, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWording</name>
+    <message>
+        <location line="-151"/>
+        <source>Connected-device readings report</source>
+        <translation>Relevé des mesures des objets connectés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>born on</source>
+        <translation>né(e) le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thresholds of this patient</source>
+        <translation>Seuils de ce patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set by</source>
+        <translation>fixé par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statistics of the period</source>
+        <translation>Statistiques de la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lowest</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First → last</source>
+        <translation>Première → dernière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home blood pressure</source>
+        <translation>Automesure tensionnelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete series: %1 readings from %2, mean %3.</source>
+        <translation>Série complète : %1 mesures du %2, moyenne %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incomplete series (%1 readings from %2, mean %3): no conclusion; the protocol&apos;s readings are to be completed.</source>
+        <translation>Série incomplète (%1 mesures du %2, moyenne %3) : pas de conclusion ; les mesures du protocole sont à compléter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At or above the threshold of %1 mmHg.</source>
+        <translation>Au seuil de %1 mmHg ou au-dessus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below the threshold of %1 mmHg.</source>
+        <translation>Sous le seuil de %1 mmHg.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No home blood pressure series in the period.</source>
+        <translation>Aucune série d’automesure tensionnelle dans la période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>Courbes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alerts and acknowledgements</source>
+        <translation>Alertes et prises de connaissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No alert was raised in the period.</source>
+        <translation>Aucune alerte dans la période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seen by</source>
+        <translation>Vue par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not seen yet</source>
+        <translation>pas encore vue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made by</source>
+        <translation>Établi par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alert rules version</source>
+        <translation>version des règles d’alerte</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
-from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, rules, store
+from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, report, rules, store
 from tsn_desktop.readings.alerts import HomeSeries
 from tsn_desktop.readings.model import WEIGHT, Reading, Rejection, parse_utc, problem
 from tsn_desktop.readings.pathways import (
@@ -341,3 +341,29 @@ def last_home_series(readings: list[Reading],
 def find_patients(db: Database, text: str, limit: int = 30) -> list[Patient]:
     """The register's own forgiving search (name, date of birth, INS)."""
     return patients.search(db, text, limit)
+
+
+# --- report ----------------------------------------------------------------------------------
+def report_data(db: Database, patient_id: str, start: datetime, end: datetime,
+                by_name: str = "") -> report.ReportData:
+    """What the PDF report of the period shows (opening the file is audited as a read)."""
+    patient = patients.open_file(db, patient_id)
+    readings = [r for r in store.of_patient(db, patient_id) if start <= r.at < end]
+    view = pathway_of(db, patient_id)
+    enrolment = view.enrolment
+    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id) if start <= a.at < end]
+    return report.ReportData(
+        patient_name=f"{(patient.used_name or patient.birth_name).upper()} "
+                     f"{patient.given_names}".strip(),
+        birth_date=patient.birth_date, start=start, end=end,
+        pathway=enrolment.pathway if enrolment and enrolment.active else None,
+        thresholds=view.thresholds, overrides=view.overrides,
+        stats=report.period_stats(readings, start, end),
+        home=last_home_series(readings, view.thresholds.protocol),
+        alerts=sorted(alerts_in, key=lambda a: a.at), rules_version=rules.load().version,
+        generated_at=db.clock.now(), generated_by=by_name or db.actor)
+
+
+def readings_in(db: Database, patient_id: str, start: datetime, end: datetime
+                ) -> list[Reading]:
+    return [r for r in store.of_patient(db, patient_id) if start <= r.at < end]

@@ -36,6 +36,7 @@ from tsn_desktop.readings.ui import texts
 from tsn_desktop.readings.ui.alerts_view import PathwayPanel, PracticeAlertsPanel, ack_summary
 from tsn_desktop.readings.ui.chart import ReadingsChart
 from tsn_desktop.readings.ui.inbox_view import InboxPanel
+from tsn_desktop.readings.ui.report_view import ReportBar
 from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.typing_pause import after_typing
@@ -60,6 +61,7 @@ class ReadingsView(QWidget):
         self.pathway = PathwayPanel(context, self)
         self.pathway.saved.connect(self.refresh)
         self.pathway.refused.connect(self._refused)
+        self.report = ReportBar(context, self)
         self.message = QLabel(self)
         self.message.setObjectName("readings_pathway_message")
         self.message.setWordWrap(True)
@@ -95,6 +97,7 @@ class ReadingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pathway)
+        layout.addWidget(self.report)
         layout.addWidget(self.message)
         layout.addWidget(alerts_label)
         layout.addWidget(self.alerts)
@@ -105,6 +108,7 @@ class ReadingsView(QWidget):
     def show_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
         self.pathway.patient_id = patient_id
+        self.report.set_patient(patient_id)
         self.message.clear()
         self.refresh()
 

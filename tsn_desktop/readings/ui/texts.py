@@ -51,6 +51,11 @@ def _number(value: float, decimals: int = 1) -> str:
     return text.replace(".", QCoreApplication.translate("ReadingsTexts", ".", "decimal separator"))
 
 
+def number_text(value: float, decimals: int = 1) -> str:
+    """A number with the language's decimal separator, trailing zeros dropped."""
+    return _number(value, decimals)
+
+
 def value_text(reading: Reading) -> str:
     if reading.kind == WEIGHT:
         return QCoreApplication.translate("ReadingsTexts", "%1 kg").replace(
