@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
-from statistics import fmean
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -161,9 +160,9 @@ def weight_gain(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
     days = daily_weights(readings)
     alerts: list[Alert] = []
     alerting_yesterday = False
+    back = [timedelta(days=k) for k in range(1, int(t.weight_gain_days) + 1)]
     for day in sorted(days):
-        earlier = [days[d].value for d in days
-                   if day - timedelta(days=t.weight_gain_days) <= d < day]
+        earlier = [days[day - k].value for k in back if day - k in days]
         # Hundredths of a kg: 2.0 kg must not become 2.0000000001 by float subtraction.
         gain = round(days[day].value - min(earlier), 2) if earlier else 0.0
         alerting = gain > t.weight_gain_kg
@@ -285,9 +284,10 @@ def home_series(readings: Sequence[Reading], last_day: date,
             first = day
     if not counted:
         return None
-    return HomeSeries(protocol, first, last_day, len(counted),
-                      round(fmean(r.value for r in counted), 1),
-                      round(fmean(r.value2 or 0.0 for r in counted), 1), days >= p.days)
+    n = len(counted)
+    return HomeSeries(protocol, first, last_day, n,
+                      round(sum(r.value for r in counted) / n, 1),
+                      round(sum(r.value2 or 0.0 for r in counted) / n, 1), days >= p.days)
 
 
 def home_mean(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
@@ -342,12 +342,12 @@ def steps_below_target(readings: Sequence[Reading], t: Thresholds = DEFAULTS,
     days = daily_steps(readings)
     alerts: list[Alert] = []
     low_before = False
+    back = [timedelta(days=k) for k in range(int(t.steps_window_days))]
     for day in sorted(days):
-        window = [days[d].value for d in days
-                  if day - timedelta(days=t.steps_window_days) < d <= day]
+        window = [days[day - k].value for k in back if day - k in days]
         if len(window) < t.steps_min_days:
             continue
-        mean = round(fmean(window), 0)
+        mean = round(sum(window) / len(window), 0)
         low = mean < t.steps_target
         if low and not low_before:
             alerts.append(Alert(STEPS_LOW, CHECK, days[day].at, (mean, t.steps_target),

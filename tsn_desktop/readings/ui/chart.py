@@ -106,12 +106,29 @@ class ReadingsChart(QWidget):
                       thresholds: alerts.Thresholds | None = None) -> None:
         """The readings, the patient's threshold lines, the raised alerts (red; grey and
         dashed once acknowledged) and what the rules see but never raised (dotted)."""
+        self.show_series({kind: series(readings, kind) for kind in KINDS}, thresholds)
+        raised = {(a.code, a.evidence) for a in stored}
+        for a in stored:
+            colour = "#8c959f" if a.acks else \
+                "#cf222e" if a.severity != alerts.CHECK else "#8250df"
+            style = Qt.PenStyle.DashLine if a.acks else Qt.PenStyle.SolidLine
+            self._mark(a.code, a.at.timestamp(), pg.mkPen(colour, width=2, style=style),
+                       _SEEN if a.acks else _OPEN)
+        for alert in found:
+            if (alert.code, alert.evidence) not in raised:
+                self._mark(alert.code, alert.at.timestamp(), pg.mkPen(
+                    "#d4a72c", width=1, style=Qt.PenStyle.DotLine), _NOT_RAISED)
+
+    def show_series(self, data: dict[str, tuple[np.ndarray, ...]],
+                    thresholds: alerts.Thresholds | None = None) -> None:
+        """Plots arrays straight away (x: epoch seconds as float64, then the values):
+        the path for long series, read from the store without Reading objects."""
         self.clear()
         lines = threshold_lines(thresholds or alerts.Thresholds())
         first: pg.PlotItem | None = None
         for kind in KINDS:
-            data = series(readings, kind)
-            if not len(data[0]):
+            arrays = data.get(kind)
+            if arrays is None or not len(arrays[0]):
                 continue
             plot = self.view.addPlot(row=len(self.plots), col=0,
                                      axisItems={"bottom": ParisDateAxis(orientation="bottom")})
@@ -125,22 +142,11 @@ class ReadingsChart(QWidget):
             else:
                 plot.setXLink(first)
             self.plots[kind] = plot
-            self.curves[kind] = self._draw(plot, kind, data)
+            self.curves[kind] = self._draw(plot, kind, arrays)
             for line in lines.get(kind, ()):
                 plot.addItem(pg.InfiniteLine(line, angle=0, pen=pg.mkPen(
                     "#9a6700", width=1, style=Qt.PenStyle.DashLine)))
                 self.thresholds.append((kind, line))
-        raised = {(a.code, a.evidence) for a in stored}
-        for a in stored:
-            colour = "#8c959f" if a.acks else \
-                "#cf222e" if a.severity != alerts.CHECK else "#8250df"
-            style = Qt.PenStyle.DashLine if a.acks else Qt.PenStyle.SolidLine
-            self._mark(a.code, a.at.timestamp(), pg.mkPen(colour, width=2, style=style),
-                       _SEEN if a.acks else _OPEN)
-        for alert in found:
-            if (alert.code, alert.evidence) not in raised:
-                self._mark(alert.code, alert.at.timestamp(), pg.mkPen(
-                    "#d4a72c", width=1, style=Qt.PenStyle.DotLine), _NOT_RAISED)
 
     def _mark(self, code: str, at: float, pen: Any, state: str) -> None:
         kind = _ALERT_KIND.get(code, "")
@@ -183,14 +189,18 @@ class ReadingsChart(QWidget):
                                    brush="#54aeff", pen=pg.mkPen(None))
             plot.addItem(bars)
             return [bars]
-        symbol = "o" if len(x) < 2000 else None
+        dense = len(x) >= 2000
+        symbol = None if dense else "o"
+        # A 1-pixel pen for dense series: wide lines cost Qt several times more to draw
+        # (the benchmark's first render over a million points).
+        width = 1 if dense else 2
         colours = ["#0969da", "#1a7f37"] if kind == BLOOD_PRESSURE else ["#0969da"]
         curves = []
         for values, colour in zip(data[1:], colours, strict=True):
             # Empty first, data once in the plot: an item given data (with clip-to-view)
             # before it has its view box fails in pyqtgraph 0.14. The plot's own
             # downsampling and clip-to-view settings are applied on addItem.
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbol=symbol,
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=width), symbol=symbol,
                                     symbolSize=5, symbolBrush=colour, symbolPen=None)
             plot.addItem(curve)
             curve.setData(x, values)
