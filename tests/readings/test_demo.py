@@ -17,6 +17,8 @@ def test_the_demo_practice_raises_every_rule_of_the_pack(tmp_path, clock):
         assert raised[0].alert.severity == alerts.URGENT  # urgent first
         pathways = {p.pathway for p in service.pathways_store.enrolled(opened.db)}
         assert pathways == {alerts.HEART_FAILURE, alerts.PREVENTION}
+        waiting = service.inbox_groups(opened.db)
+        assert [(g.user_label, g.count) for g in waiting] == [("user 1", 3), ("user 2", 3)]
     finally:
         opened.db.close()
 

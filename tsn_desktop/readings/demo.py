@@ -6,7 +6,8 @@ every alert rule fires at least once in the last weeks:
   pulse;
 - a second heart-failure patient who stopped sending a weight four days ago;
 - a prevention patient with a high home blood pressure series (ESC 2-2-3), one reading at
-  182/104 (urgent), an irregular-pulse flag and daily steps below the 7 000 target.
+  182/104 (urgent), an irregular-pulse flag and daily steps below the 7 000 target;
+- a household scale's file with two users, waiting in the "to assign" inbox.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def seed(db: Database, clock: Clock, who: str, count: int) -> None:
     service.store_import(db, hf, heart_failure_readings(clock, rnd))
     service.enrol(db, prevention, PREVENTION)
     service.store_import(db, prevention, prevention_readings(clock, rnd))
+    # A household scale's capture with two users: it waits in the "to assign" inbox.
+    shared = [Reading(WEIGHT, _morning(clock, ago) + timedelta(minutes=user), kg + user * 9,
+                      source="ble:balance-salon.ble", device=f"BLE 2A9D user {user}",
+                      user=f"user {user}")
+              for ago in (3, 2, 1) for user, kg in ((1, 71.2), (2, 71.0))]
+    service.store_import(db, prevention, shared, file="balance-salon.ble")
     if len(older) >= 3:
         silent = older[2].id
         service.enrol(db, silent, HEART_FAILURE)

@@ -332,12 +332,12 @@ class PathwayPanel(QWidget):
         self.dry_weight.setValue(dry or 0.0)
         parts = []
         if enrolment is not None and active:
-            parts.append(texts.set_by_text(enrolment.changed_by_name,
+            parts.append(texts.set_by_text(enrolment.changed_by_name or enrolment.changed_by,
                                            datetime_text(enrolment.changed_at)))
         if view and "dry_weight_kg" in view.overrides:
             c = view.overrides["dry_weight_kg"]
             parts.append(self.tr("dry weight %1").replace("%1", texts.set_by_text(
-                c.changed_by_name, datetime_text(c.changed_at))))
+                c.changed_by_name or c.changed_by, datetime_text(c.changed_at))))
         self.who.setText(" · ".join(parts))
 
     def _run(self, fn: Any) -> None:
@@ -414,7 +414,8 @@ class ThresholdsDialog(QDialog):
             note = self.tr("default %1").replace("%1", f"{default:g}")
             if name in view.overrides:
                 c = view.overrides[name]
-                note += " · " + texts.set_by_text(c.changed_by_name, datetime_text(c.changed_at))
+                note += " · " + texts.set_by_text(c.changed_by_name or c.changed_by,
+                                                  datetime_text(c.changed_at))
             row = QHBoxLayout()
             row.addWidget(spin)
             row.addWidget(QLabel(note, self), 1)
