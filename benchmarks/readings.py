@@ -1,7 +1,7 @@
 """Readings benchmarks, each against a baseline measured in the same run (ratios printed):
 
-    python benchmarks/readings.py [--only chart,alerts,sync] [--points 1000000]
-                                  [--patients 2000] [--readings 100000]
+    python benchmarks/readings.py [--only chart,alerts,sync,apple] [--points 1000000]
+                                  [--patients 2000] [--readings 100000] [--apple-mb 1024]
 
 - chart: first render and one pan step of the readings chart over N points (heart rate,
   one a minute for two years), against raw pyqtgraph (a PlotWidget, autoDownsample and
@@ -14,6 +14,10 @@
   through a real local hub (`python -m tsn_hub serve`, SQLite); every reading checked
   equal on arrival; baseline: the same rows bulk-inserted (one executemany, one
   transaction) into a fresh SQLCipher file. Reports readings/s each way.
+
+- apple: import a generated Apple Health export.xml of M MB (steps from iPhone and
+  Watch, heart rate samples, a weight a day) in a child process: seconds, records/s and
+  peak RSS (≤ 300 MB); baseline: the bare pull parser over the same file.
 
 Exit status 1 when a check fails.
 """
@@ -221,12 +225,108 @@ def bench_alerts(patients: int) -> bool:
     return raised > 0
 
 
+# --- Apple Health export ------------------------------------------------------------------
+_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE HealthData [\n'
+         '<!ELEMENT HealthData (ExportDate,Me,(Record|Correlation|Workout)*)>\n]>\n'
+         '<HealthData locale="fr_FR">\n <ExportDate value="2026-11-23 09:00:00 +0100"/>\n'
+         ' <Me HKCharacteristicTypeIdentifierDateOfBirth="1950-06-02"/>\n')
+_STEP = (' <Record type="HKQuantityTypeIdentifierStepCount" sourceName="{src}" '
+         'sourceVersion="17.1" unit="count" creationDate="{d} {t} +0100" '
+         'startDate="{d} {t} +0100" endDate="{d} {t} +0100" value="{v}"/>\n')
+_RATE = (' <Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Apple Watch" '
+         'unit="count/min" creationDate="{d} {t} +0100" startDate="{d} {t} +0100" '
+         'endDate="{d} {t} +0100" value="{v}"><MetadataEntry key="HKMetadataKeyHeartRate'
+         'MotionContext" value="0"/></Record>\n')
+_MASS = (' <Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Withings" unit="kg" '
+         'creationDate="{d} 07:30:00 +0100" startDate="{d} 07:30:00 +0100" '
+         'endDate="{d} 07:30:00 +0100" value="{v}"/>\n')
+
+
+def write_export(path: Path, megabytes: int) -> int:
+    """An export.xml of about `megabytes`: step samples from the iPhone and the Watch and
+    heart rate samples every few minutes, a weight each morning. Returns its records."""
+    target = megabytes * 1_000_000
+    records = 0
+    day = datetime(2020, 1, 1)
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(_HEAD)
+        written = len(_HEAD)
+        while written < target:
+            d = day.strftime("%Y-%m-%d")
+            chunk = [_MASS.format(d=d, v=f"{80 + (records % 7) / 10:.1f}")]
+            for minute in range(0, 1440, 4):
+                t = f"{minute // 60:02d}:{minute % 60:02d}:00"
+                chunk.append(_STEP.format(src="iPhone", d=d, t=t, v=minute % 97))
+                chunk.append(_STEP.format(src="Apple Watch", d=d, t=t, v=minute % 89))
+                chunk.append(_RATE.format(d=d, t=t, v=60 + minute % 30))
+            text = "".join(chunk)
+            out.write(text)
+            written += len(text)
+            records += len(chunk)
+            day += timedelta(days=1)
+        out.write("</HealthData>\n")
+    return records
+
+
+_PROBE = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+started = time.perf_counter()
+if sys.argv[1] == "import":
+    from tsn_desktop.readings.importers import read_file
+    from pathlib import Path
+    read = read_file(Path(sys.argv[2]))
+    found = len(read.readings)
+else:  # the baseline: the bare pull parser over the same file, each element dropped
+    import xml.etree.ElementTree as ET
+    parser = ET.XMLPullParser(("end",))
+    found = 0
+    with open(sys.argv[2], "rb") as handle:
+        head = handle.read(4096)
+        start = head.index(b"]>") + 2  # past the internal DTD, as the importer does
+        parser.feed(b"<?xml version='1.0'?>" + head[start:])
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            parser.feed(chunk)
+            for _event, element in parser.read_events():
+                if element.tag == "Record":
+                    found += 1
+                element.clear()
+seconds = time.perf_counter() - started
+print(seconds, found, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_apple(megabytes: int) -> bool:
+    import subprocess
+
+    with tempfile.TemporaryDirectory(prefix="tsn-apple-bench-") as folder:
+        path = Path(folder) / "export.xml"
+        seconds, records = timed(lambda: write_export(path, megabytes))
+        size = path.stat().st_size
+        print(f"Apple Health export.xml of {size / 1e6:,.0f} MB ({records:,} records, "
+              f"written in {seconds:.0f} s)")
+        figures = {}
+        for mode in ("import", "baseline"):
+            out = subprocess.run([sys.executable, "-c", _PROBE.format(root=str(ROOT)), mode,
+                                  str(path)], capture_output=True, text=True, check=True)
+            s, found, rss_kb = out.stdout.split()
+            figures[mode] = (float(s), int(found), int(rss_kb) / 1024)
+        (imp_s, readings, imp_rss), (base_s, _n, base_rss) = figures["import"], \
+            figures["baseline"]
+        print(f"  import    {imp_s:7.1f} s  {records / imp_s:>10,.0f} records/s  peak RSS "
+              f"{imp_rss:6.0f} MB  ({readings:,} readings kept)")
+        print(f"  baseline  {base_s:7.1f} s  {records / base_s:>10,.0f} records/s  peak RSS "
+              f"{base_rss:6.0f} MB  (bare pull parser)   ratio {ratio(imp_s, base_s)}")
+        return imp_rss <= 300
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="chart,alerts,sync")
+    parser.add_argument("--only", default="chart,alerts,sync,apple")
     parser.add_argument("--points", type=int, default=1_000_000)
     parser.add_argument("--patients", type=int, default=2000)
     parser.add_argument("--readings", type=int, default=100_000)
+    parser.add_argument("--apple-mb", type=int, default=1024)
     args = parser.parse_args(argv)
     chosen = set(args.only.split(","))
     ok = True
@@ -235,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_chart_sql(args.points)
     if "alerts" in chosen:
         ok &= bench_alerts(args.patients)
+    if "apple" in chosen:
+        ok &= bench_apple(args.apple_mb)
     if "sync" in chosen:
         from readings_sync import bench_sync
 

@@ -52,8 +52,11 @@ def one_patient(db: Database) -> str:
     return write_patients(db, 1)[0]
 
 
-def write_patients(db: Database, count: int) -> list[str]:
-    rows = generate_patients(count, seed=12, today=db.clock.today())
+def write_patients(db: Database, count: int, adults: bool = False) -> list[str]:
+    rows = generate_patients(count * 3 if adults else count, seed=12, today=db.clock.today())
+    if adults:
+        limit = db.clock.today().replace(year=db.clock.today().year - 18)
+        rows = [r for r in rows if r["birth_date"] <= limit][:count]
     ids = []
     with db.unit_of_work() as uow:
         for row in rows:
@@ -125,7 +128,8 @@ def bench_sync(readings: int, stack: contextlib.ExitStack) -> bool:
     b = make_profile(workdir / "b", "Petit", "Claire", "nurse", rpps_b)
     stack.callback(b.db.close)
 
-    ids = write_patients(a.db, PATIENTS)
+    # Adults only: a newborn of the generated practice would refuse readings before birth.
+    ids = write_patients(a.db, PATIENTS, adults=True)
     passes_until_empty(engine_for(a.db, hub.url, token_a), a.db)
     share_all(hub.url, token_a, ids, [rpps_a, rpps_b])
     # Minute-level heart rates from a watch, ending an hour ago.

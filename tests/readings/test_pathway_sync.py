@@ -127,3 +127,31 @@ def test_acknowledgements_and_threshold_changes_made_on_both_sides_all_survive(m
         t = service.pathway_of(client.db, shared.id).thresholds
         assert (t.dry_weight_kg, t.no_weight_days) == (79.0, 3)
         assert client.db.query_one("SELECT count(*) FROM sync_conflict") == (0,)
+
+
+# --- malformed copies from the hub -------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tsn_desktop.readings.fhir import UnusableObservation  # noqa: E402
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                     lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=12)
+_GOOD_EPISODE = episode_to_fhir(
+    Enrolment("p-1", HEART_FAILURE, "active", AT, "10101010101", "", AT),
+    [ThresholdChange("dry_weight_kg", 78.0, "10101010101", "", AT, "c1")])
+_GOOD_ISSUE = issue_to_fhir(StoredAlert("a-1", "p-1", WEIGHT_GAIN, "alert", AT, (2.6,),
+                                        "weight@x", "2026.2.0", AT))
+
+
+@settings(max_examples=300, deadline=None)
+@given(key=st.sampled_from(sorted(set(_GOOD_EPISODE) | set(_GOOD_ISSUE))), junk=_JSON)
+def test_a_malformed_episode_or_issue_is_refused_cleanly(key: str, junk: object) -> None:
+    """Each element replaced by any JSON value: either still readable, or refused as
+    unusable (the sync engine then keeps the hub copy aside); never another error."""
+    for good, parse in ((_GOOD_EPISODE, episode_from_fhir), (_GOOD_ISSUE, issue_from_fhir)):
+        try:
+            parse({**good, key: junk})
+        except UnusableObservation:
+            pass

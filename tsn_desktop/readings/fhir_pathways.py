@@ -85,6 +85,17 @@ def _at(value: Any) -> datetime:
 
 
 def episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]:
+    """The enrolment and threshold history; UnusableObservation for anything malformed
+    (a colleague's app of another version, a hand-made resource): never another error."""
+    try:
+        return _episode_from_fhir(res)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        if isinstance(exc, UnusableObservation):
+            raise
+        raise UnusableObservation("structure") from None
+
+
+def _episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]:
     patient = str((res.get("patient") or {}).get("reference", ""))
     codes = [c.get("code") for t in res.get("type") or [] for c in t.get("coding") or []
              if c.get("system") == PATHWAY_SYSTEM]
@@ -185,6 +196,16 @@ def issue_to_fhir(a: StoredAlert) -> Resource:
 
 
 def issue_from_fhir(res: Resource) -> StoredAlert:
+    """The alert and its acknowledgements; UnusableObservation for anything malformed."""
+    try:
+        return _issue_from_fhir(res)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        if isinstance(exc, UnusableObservation):
+            raise
+        raise UnusableObservation("structure") from None
+
+
+def _issue_from_fhir(res: Resource) -> StoredAlert:
     patient = str((res.get("patient") or {}).get("reference", ""))
     codes = [c.get("code") for c in (res.get("code") or {}).get("coding") or []
              if c.get("system") == RULE_SYSTEM]

@@ -280,4 +280,3 @@ def setting(src: Src, name: str) -> str | None:
 def set_setting(uow: UnitOfWork, name: str, value: str) -> None:
     uow.execute("INSERT INTO reading_setting (name, value) VALUES (?, ?)"
                 " ON CONFLICT (name) DO UPDATE SET value = excluded.value", (name, value))
-    uow.audit("update", "ReadingSetting", name)
