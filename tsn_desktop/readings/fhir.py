@@ -141,9 +141,12 @@ class ObservationAdapter:
             return  # the hub never deletes an Observation; nothing to undo here
         reading = from_fhir(resource)
         store.apply_from_hub(uow, record_id, reading, hub_version)
-        # Readings that arrive by sync raise their alerts at the next look (one per
-        # patient, not one per Observation: a pull brings thousands).
-        pathways_store.mark_due(uow, reading.patient_id)
+        # Readings that arrive by sync raise their alerts at the next look: the patient
+        # is marked once per pull's unit of work, not once per Observation.
+        due: set[str] = uow.__dict__.setdefault("_readings_due", set())
+        if reading.patient_id not in due:
+            due.add(reading.patient_id)
+            pathways_store.mark_due(uow, reading.patient_id)
 
     def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
         store.set_hub_version(uow, record_id, hub_version)

@@ -34,14 +34,15 @@ def insert(uow: UnitOfWork, reading: Reading) -> bool:
     """Stores a new reading and queues it for the hub; False (nothing written) when the
     same measurement is already stored."""
     now = uow.now_iso()
+    rid = reading.id  # a uuid5 of the measurement: computed once
     cur = uow.execute(
         # Only the same id is passed over: any other constraint still fails loudly.
         f"INSERT INTO reading (id, {_COLUMNS}, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        (reading.id, *_values(reading), now, now))
+        (rid, *_values(reading), now, now))
     if not cur.rowcount:
         return False
-    uow.record_change(RESOURCE, reading.id, "upsert", 1, None)
+    uow.record_change(RESOURCE, rid, "upsert", 1, None)
     return True
 
 
