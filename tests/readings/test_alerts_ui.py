@@ -151,3 +151,25 @@ def test_the_home_protocol_is_chosen_on_the_page(qtbot, context, db):  # noqa: F
         combo.setCurrentIndex(combo.findData(RULE_OF_3))
         combo.activated.emit(combo.currentIndex())
     assert service.home_protocol(db) == RULE_OF_3
+
+
+def test_a_dry_weight_typed_and_not_saved_holds_the_patient_file(
+        qtbot, context, db, clock):  # noqa: F811
+    from types import SimpleNamespace
+
+    from tsn_desktop.readings.ui.page import ReadingsTab
+
+    pid = patients.save(db, make_patient(birth_name="Morel", ins="",
+                                         birth_date=date(1944, 4, 4))).patient.id
+    service.enrol(db, pid, HEART_FAILURE)
+    tab = ReadingsTab(context)
+    qtbot.addWidget(tab)
+    OPENED.append(tab)
+    with qtbot.waitSignal(tab.view.shown, timeout=5000):
+        tab.show_patient(SimpleNamespace(id=pid), clock.today())
+    assert not tab.has_unsaved()
+    tab.view.pathway.dry_weight.setValue(76.5)
+    assert tab.has_unsaved()
+    with qtbot.waitSignal(tab.view.shown, timeout=5000):
+        tab.view.pathway.save_dry.click()
+    assert not tab.has_unsaved()

@@ -340,6 +340,13 @@ class PathwayPanel(QWidget):
                 c.changed_by_name or c.changed_by, datetime_text(c.changed_at))))
         self.who.setText(" · ".join(parts))
 
+    def has_unsaved(self) -> bool:
+        """A dry weight typed and not saved yet (the patient file asks before leaving)."""
+        if self._view is None or not self.dry_weight.isEnabled():
+            return False
+        stored = self._view.thresholds.dry_weight_kg or 0.0
+        return abs(self.dry_weight.value() - stored) > 1e-9
+
     def _run(self, fn: Any) -> None:
         self.context.runner.run(fn, lambda _r: self.saved.emit(), self._failed, owner=self)
 

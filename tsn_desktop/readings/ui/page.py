@@ -419,4 +419,4 @@ class ReadingsTab(QWidget):
         self.view.show_patient(None)
 
     def has_unsaved(self) -> bool:
-        return False
+        return self.view.pathway.has_unsaved()
