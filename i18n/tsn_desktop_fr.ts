@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+113"/>
+        <source>Acknowledge the alert</source>
+        <translation>Prendre connaissance de l’alerte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What was done (call, treatment change, appointment…):</source>
+        <translation>&amp;Ce qui a été fait (appel, changement de traitement, rendez-vous…) :</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../tsn_desktop/audit/feature.py" line="+51"/>
@@ -693,7 +711,7 @@
 <context>
     <name>AuditCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="+89"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="+91"/>
         <source>(%n times)</source>
         <translation>
             <numerusform>(%n fois)</numerusform>
@@ -796,7 +814,7 @@
 <context>
     <name>AuditTexts</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/texts.py" line="-71"/>
+        <location filename="../tsn_desktop/audit/ui/texts.py" line="-73"/>
         <source>Opened</source>
         <translation>Ouverture</translation>
     </message>
@@ -874,6 +892,16 @@
         <location line="+1"/>
         <source>Device reading</source>
         <translation>Mesure d&apos;objet connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up pathway (readings)</source>
+        <translation>Parcours de suivi (mesures)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readings alert</source>
+        <translation>Alerte sur les mesures</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3051,6 +3079,75 @@
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+64"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User in the file</source>
+        <translation>Utilisateur dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Measured</source>
+        <translation>Mesurées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Given to</source>
+        <translation>Attribuées à</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <location line="+27"/>
+        <source>Readings to assign</source>
+        <translation>Mesures à attribuer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show readings already &amp;given (to reassign)</source>
+        <translation>Afficher les mesures déjà &amp;attribuées (pour réattribuer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Give to the chosen patient</source>
+        <translation>A&amp;ttribuer au patient choisi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the patient in the list below, then give them the selected readings</source>
+        <translation>Choisissez le patient dans la liste ci-dessous, puis attribuez-lui les mesures sélectionnées</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n reading(s) to assign</source>
+        <translation>
+            <numerusform>%n mesure à attribuer</numerusform>
+            <numerusform>%n mesures à attribuer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing to assign.</source>
+        <translation>Rien à attribuer.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -3294,7 +3391,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+52"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+54"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -3501,6 +3598,54 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
         <translation>Trop facile à deviner. {reason} Ajoutez quelques mots inhabituels&#xa0;: une courte phrase que vous seul écririez.</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayPanel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+163"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pat&amp;hway:</source>
+        <translation>Parco&amp;urs :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation>Poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>D&amp;ry weight:</source>
+        <translation>Poi&amp;ds sec :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sa&amp;ve the dry weight</source>
+        <translation>&amp;Enregistrer le poids sec</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Thresholds…</source>
+        <translation>&amp;Seuils…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>dry weight %1</source>
+        <translation>poids sec %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The change could not be saved: try again.</source>
+        <translation>La modification n’a pas pu être enregistrée : réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4486,6 +4631,88 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PracticeAlertsModel</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-281"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seen</source>
+        <translation>Vu</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeAlertsPanel</name>
+    <message>
+        <location line="+73"/>
+        <source>Alerts of the practice</source>
+        <translation>Alertes du cabinet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Show &amp;acknowledged alerts</source>
+        <translation>Afficher les alertes &amp;vues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ac&amp;knowledge…</source>
+        <translation>&amp;Marquer comme vue…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say what was done about the selected alert (Ctrl+K)</source>
+        <translation>Indiquer ce qui a été fait pour l’alerte choisie (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the patient</source>
+        <translation>&amp;Ouvrir le patient</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Home blood pressure protocol</source>
+        <translation>Protocole d’automesure tensionnelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Home BP &amp;protocol:</source>
+        <translation>Proto&amp;cole d’automesure :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n alert(s) to see</source>
+        <translation>
+            <numerusform>%n alerte à voir</numerusform>
+            <numerusform>%n alertes à voir</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n urgent</source>
+        <translation>
+            <numerusform>%n urgente</numerusform>
+            <numerusform>%n urgentes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileDamage</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+50"/>
@@ -4624,7 +4851,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+142"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -4647,11 +4874,27 @@ né(e) le %2 — %3 — %4</translation>
             <numerusform>%n lignes refusées</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n reading(s) to assign (patient not certain)</source>
+        <translation>
+            <numerusform>%n mesure à attribuer (patient incertain)</numerusform>
+            <numerusform>%n mesures à attribuer (patient incertain)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new alert(s)</source>
+        <translation>
+            <numerusform>%n nouvelle alerte</numerusform>
+            <numerusform>%n nouvelles alertes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+69"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
         <source>Readings chart</source>
         <translation>Graphique des mesures</translation>
     </message>
@@ -4664,7 +4907,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+132"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+169"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -4734,7 +4977,17 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Choisissez un patient pour voir ses mesures.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+11"/>
+        <source>Alerts of the practice</source>
+        <translation>Alertes du cabinet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To assign</source>
+        <translation>À attribuer</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -4749,7 +5002,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>%1 could not be imported: %2</source>
         <translation>%1 n’a pas pu être importé : %2</translation>
     </message>
@@ -4759,7 +5012,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 importé : %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The import failed and nothing was stored. Check that the file is readable, then try again.</source>
         <translation>L’import a échoué et rien n’a été enregistré. Vérifiez que le fichier est lisible, puis réessayez.</translation>
     </message>
@@ -4818,7 +5071,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-111"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-122"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -4864,7 +5117,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>,</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>%1 kg</source>
         <translation>%1 kg</translation>
     </message>
@@ -5009,7 +5262,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Urgent</source>
         <translation>Urgent</translation>
     </message>
@@ -5050,14 +5303,154 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Weight %1 kg above the dry weight (%2 kg)</source>
+        <translation>Poids supérieur de %1 kg au poids sec (%2 kg)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No weight sent for %1 days (heart failure follow-up)</source>
+        <translation>Aucun poids transmis depuis %1 jours (suivi de l’insuffisance cardiaque)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean of %1 steps a day over 7 days: below the target of %2</source>
+        <translation>Moyenne de %1 pas par jour sur 7 jours : sous l’objectif de %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Irregular pulse flagged by the device: to check (not a diagnosis)</source>
         <translation>Pouls irrégulier signalé par l’appareil : à vérifier (ce n’est pas un diagnostic)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No pathway</source>
+        <translation>Aucun parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart failure</source>
+        <translation>Insuffisance cardiaque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prevention</source>
+        <translation>Prévention</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ESC 2024 “2-2-3” (2 morning, 2 evening, 3 days)</source>
+        <translation>ESC 2024 « 2-2-3 » (2 le matin, 2 le soir, 3 jours)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Règle des 3 (3 morning, 3 evening, 3 days running)</source>
+        <translation>Règle des 3 (3 le matin, 3 le soir, 3 jours de suite)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dry weight (kg)</source>
+        <translation>Poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain over the dry weight (kg)</source>
+        <translation>Prise au-dessus du poids sec (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight gain (kg)</source>
+        <translation>Prise de poids (kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…within (days)</source>
+        <translation>…en (jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days without a weight</source>
+        <translation>Jours sans poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean systolic (mmHg)</source>
+        <translation>Moyenne systolique d’automesure (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home mean diastolic (mmHg)</source>
+        <translation>Moyenne diastolique d’automesure (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent systolic (mmHg)</source>
+        <translation>Systolique urgente (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent diastolic (mmHg)</source>
+        <translation>Diastolique urgente (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low systolic (mmHg)</source>
+        <translation>Systolique basse (mmHg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate below (/min)</source>
+        <translation>Fréquence cardiaque sous (/min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heart rate above (/min)</source>
+        <translation>Fréquence cardiaque au-dessus de (/min)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps a day target</source>
+        <translation>Objectif de pas par jour</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This pathway is not known.</source>
+        <translation>Ce parcours n’est pas connu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This threshold is not known.</source>
+        <translation>Ce seuil n’est pas connu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This value is outside what the threshold allows: check it.</source>
+        <translation>Cette valeur sort des limites permises pour ce seuil : vérifiez-la.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Seen by %1 on %2</source>
+        <translation>Vue par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>set by %1 on %2</source>
+        <translation>fixé par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>several users in the file</source>
+        <translation>plusieurs utilisateurs dans le fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file names someone else</source>
+        <translation>le fichier nomme une autre personne</translation>
     </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-286"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-343"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -5077,7 +5470,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+61"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
     </message>
@@ -5172,6 +5565,215 @@ né(e) le %2 — %3 — %4</translation>
             <numerusform>%n rappel exporté.</numerusform>
             <numerusform>%n rappels exportés.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReportBar</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/report_view.py" line="+117"/>
+        <source>Period of the report</source>
+        <translation>Période du relevé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>last %n day(s)</source>
+        <translation>
+            <numerusform>dernier jour</numerusform>
+            <numerusform>%n derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;port (PDF)…</source>
+        <translation>&amp;Relevé (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts, statistics, alerts and acknowledgements of the period, for the record or a cardiologist</source>
+        <translation>Courbes, statistiques, alertes et prises de connaissance de la période, pour le dossier ou le cardiologue</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the report</source>
+        <translation>Enregistrer le relevé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Making the report…</source>
+        <translation>Préparation du relevé…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Report saved: %1</source>
+        <translation>Relevé enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The report could not be made. Check that the folder can be written to, then try again.</source>
+        <translation>Le relevé n’a pas pu être fait. Vérifiez que le dossier est accessible en écriture, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWording</name>
+    <message>
+        <location line="-151"/>
+        <source>Connected-device readings report</source>
+        <translation>Relevé des mesures des objets connectés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>born on</source>
+        <translation>né(e) le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thresholds of this patient</source>
+        <translation>Seuils de ce patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set by</source>
+        <translation>fixé par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Statistics of the period</source>
+        <translation>Statistiques de la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Measurement</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Readings</source>
+        <translation>Mesures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lowest</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First → last</source>
+        <translation>Première → dernière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home blood pressure</source>
+        <translation>Automesure tensionnelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete series: %1 readings from %2, mean %3.</source>
+        <translation>Série complète : %1 mesures du %2, moyenne %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incomplete series (%1 readings from %2, mean %3): no conclusion; the protocol&apos;s readings are to be completed.</source>
+        <translation>Série incomplète (%1 mesures du %2, moyenne %3) : pas de conclusion ; les mesures du protocole sont à compléter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At or above the threshold of %1 mmHg.</source>
+        <translation>Au seuil de %1 mmHg ou au-dessus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Below the threshold of %1 mmHg.</source>
+        <translation>Sous le seuil de %1 mmHg.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No home blood pressure series in the period.</source>
+        <translation>Aucune série d’automesure tensionnelle dans la période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts</source>
+        <translation>Courbes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alerts and acknowledgements</source>
+        <translation>Alertes et prises de connaissance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No alert was raised in the period.</source>
+        <translation>Aucune alerte dans la période.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seen by</source>
+        <translation>Vue par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not seen yet</source>
+        <translation>pas encore vue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made by</source>
+        <translation>Établi par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>alert rules version</source>
+        <translation>version des règles d’alerte</translation>
     </message>
 </context>
 <context>
@@ -6226,6 +6828,19 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>sync failed, will retry</source>
         <translation>échec de la synchronisation, nouvel essai prévu</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+185"/>
+        <source>Thresholds of this patient</source>
+        <translation>Seuils de ce patient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>default %1</source>
+        <translation>par défaut %1</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,8 @@ SUPPORTED_TYPES = frozenset(
         "CareTeam",
         "AuditEvent",
         "Condition",
+        "EpisodeOfCare",
+        "DetectedIssue",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -188,7 +190,7 @@ def patient_of(resource: dict[str, Any]) -> str | None:
     if rtype == "Patient":
         rid = resource.get("id")
         return rid if isinstance(rid, str) else None
-    if rtype in ("Immunization", "ImmunizationRecommendation"):
+    if rtype in ("Immunization", "ImmunizationRecommendation", "EpisodeOfCare", "DetectedIssue"):
         return reference_id(resource.get("patient"), "Patient")
     if rtype in ("Observation", "Communication", "CareTeam", "Condition"):
         return reference_id(resource.get("subject"), "Patient")
@@ -361,4 +363,7 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
     elif resource_type == "Condition":
         _require(resource, "code")
         _require_patient(resource, "subject")
+    elif resource_type in ("EpisodeOfCare", "DetectedIssue"):
+        _require(resource, "status")
+        _require_patient(resource, "patient")
     return resource

@@ -4,6 +4,7 @@ profile through the DB runner; the file dialog is replaced, never left open."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace  # the tab reads the patient's id only
@@ -28,10 +29,29 @@ pytestmark = pytest.mark.gui
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# Widgets a test opened, held until the DB worker has let go of their callbacks: a
+# Python-owned widget whose last reference dies on the DB thread is deleted there (a
+# crash in Qt). The DB runner's futures hold the widgets' callbacks until the next job.
+OPENED: list[object] = []
+
+
 @pytest.fixture
-def context(runner, clock, tmp_path, profile) -> FeatureContext:
-    return FeatureContext(runner, clock, Settings(tmp_path / "settings.ini"),
-                          profile.practitioner, FEATURES)
+def context(runner, clock, tmp_path, profile) -> Iterator[FeatureContext]:
+    yield FeatureContext(runner, clock, Settings(tmp_path / "settings.ini"),
+                         profile.practitioner, FEATURES)
+    settle(runner)
+
+
+def settle(runner) -> None:
+    """Lets every queued DB job finish and be released, delivers their results, then
+    drops the widgets on the GUI thread."""
+    for _ in range(2):
+        runner.executor.call(lambda db: None)
+        QApplication.processEvents()
+    for widget in OPENED:
+        widget.close()  # type: ignore[attr-defined]
+    OPENED.clear()
+    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -54,6 +74,7 @@ def gaining_weight_csv(folder: Path) -> Path:
 def open_page(qtbot, context) -> ReadingsPage:
     page = ReadingsPage(context)
     qtbot.addWidget(page)
+    OPENED.append(page)
     page.resize(1200, 800)
     page.show()
     return page
@@ -136,6 +157,7 @@ def test_the_patient_file_tab_shows_the_chart_and_forgets_it_on_clear(qtbot, con
     service.store_import(db, patient_id, [Reading(WEIGHT, read_at, 80.0)])
     tab = ReadingsTab(context)
     qtbot.addWidget(tab)
+    OPENED.append(tab)
     assert tab.title() == "&Readings"
     with qtbot.waitSignal(tab.view.shown, timeout=5000):
         tab.show_patient(SimpleNamespace(id=patient_id), date(2026, 11, 23))

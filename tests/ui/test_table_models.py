@@ -140,6 +140,8 @@ EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
 CHECKED_ELSEWHERE: dict[str, str] = {
     "AuditTableModel": "tests/audit/test_viewer_ui.py",
     "RoundModel": "tests/agenda/test_round.py",
+    "PracticeAlertsModel": "tests/readings/test_alerts_ui.py",
+    "InboxModel": "tests/readings/test_inbox_ui.py",
 }
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,5 +1,6 @@
 """What readings add to the application (the Feature seam): the Readings page, a chart tab
-in the patient file, Observation sync and the readings table (migration 0010)."""
+in the patient file, Observation / EpisodeOfCare / DetectedIssue sync, the home BP
+protocol setting and the readings tables (migrations 0010, 0015)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,9 @@ def _on_open(db: Database) -> None:
 
 def _adapters() -> list[SyncAdapter]:
     from tsn_desktop.readings.fhir import ObservationAdapter
+    from tsn_desktop.readings.fhir_pathways import DetectedIssueAdapter, EpisodeOfCareAdapter
 
-    return [ObservationAdapter()]
+    return [ObservationAdapter(), EpisodeOfCareAdapter(), DetectedIssueAdapter()]
 
 
 READINGS = Feature(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
-from tsn_desktop.readings import store
+from tsn_desktop.readings import pathways_store, store
 from tsn_desktop.readings.model import (
     BLOOD_PRESSURE,
     FINAL,
@@ -139,7 +139,14 @@ class ObservationAdapter:
               hub_version: str) -> None:
         if resource is None:
             return  # the hub never deletes an Observation; nothing to undo here
-        store.apply_from_hub(uow, record_id, from_fhir(resource), hub_version)
+        reading = from_fhir(resource)
+        store.apply_from_hub(uow, record_id, reading, hub_version)
+        # Readings that arrive by sync raise their alerts at the next look: the patient
+        # is marked once per pull's unit of work, not once per Observation.
+        due: set[str] = uow.__dict__.setdefault("_readings_due", set())
+        if reading.patient_id not in due:
+            due.add(reading.patient_id)
+            pathways_store.mark_due(uow, reading.patient_id)
 
     def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
         store.set_hub_version(uow, record_id, hub_version)

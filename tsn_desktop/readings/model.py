@@ -61,9 +61,11 @@ class Reading:
     patient_id: str = ""
     status: str = FINAL
     error_reason: str = ""
-    # Where an importer found it (line or record number, zip member): not stored.
+    # Where an importer found it (line or record number, zip member) and whom the file
+    # says it is of (a device's user number, the file's patient name): not stored.
     line: int = field(default=0, compare=False)
     member: str = field(default="", compare=False)
+    user: str = field(default="", compare=False)
 
     @property
     def unit(self) -> str:

@@ -1,17 +1,37 @@
-"""What the readings screens may ask: store an import in one go, read a patient's
-readings, mark one entered-in-error, and the patient's alerts."""
+"""What the readings screens may ask: store an import in one go (raising its alerts), read
+a patient's readings, mark one entered-in-error, enrol a patient in a pathway with their
+own thresholds, and list, raise and acknowledge the practice's alerts."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
-from tsn_desktop.core.db import Database
+from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
-from tsn_desktop.readings import alerts, store
-from tsn_desktop.readings.model import Reading, Rejection, problem
+from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, report, rules, store
+from tsn_desktop.readings.alerts import HomeSeries
+from tsn_desktop.readings.model import WEIGHT, Reading, Rejection, parse_utc, problem
+from tsn_desktop.readings.pathways import (
+    ACTIVE,
+    FINISHED,
+    Acknowledgement,
+    Enrolment,
+    StoredAlert,
+    ThresholdChange,
+    check_pathway,
+    check_threshold,
+    current_overrides,
+    thresholds_for,
+)
+
+# Alerts whose episode ended longer ago than this when their readings arrive are drawn on
+# the chart, not raised: a year of history imported must not fill the practice list with
+# last spring's alerts (an episode still going on is raised, however old its start).
+RAISE_WINDOW_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -22,20 +42,34 @@ class ImportSummary:
     already: int = 0
     rejected: tuple[Rejection, ...] = field(default_factory=tuple)
     format: str | None = None
+    alerts: int = 0  # alerts the import raised
+    to_assign: int = 0  # readings put in the "to assign" inbox (the patient is not certain)
 
 
 def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
-                 rejected: Iterable[Rejection] = (), fmt: str | None = None) -> ImportSummary:
-    """Writes a whole import for the patient in ONE transaction (all of it or nothing).
-    Readings already stored are counted, not duplicated; implausible ones (a time before
-    birth or in the future, values out of bounds) are rejected with their reason."""
+                 rejected: Iterable[Rejection] = (), fmt: str | None = None,
+                 protocol: str | None = None, file: str = "") -> ImportSummary:
+    """Writes a whole import for the patient in ONE transaction (all of it or nothing),
+    with the alerts it raises. Readings already stored are counted, not duplicated;
+    implausible ones (a time before birth or in the future, values out of bounds) are
+    rejected with their reason. Readings whose patient is not certain (several users in
+    the file, a name that is not this patient's) go to the "to assign" inbox."""
     patient = patients.open_file(db, patient_id)
     birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
     now = db.clock.now()
     added = already = 0
     refused = list(rejected)
+    certain, uncertain = inbox.triage(list(readings),
+                                      [patient.birth_name, patient.used_name])
     with db.unit_of_work() as uow:
-        for reading in readings:
+        waiting = 0
+        if uncertain:
+            kept = [(r, why) for r, why in uncertain if not problem(r, now)]
+            refused += [Rejection(r.line, problem(r, now), r.member) for r, _ in uncertain
+                        if problem(r, now)]
+            waiting = inbox_store.add(uow, str(uuid.uuid4()), file or fmt or "", kept,
+                                      patient_id)[0]
+        for reading in certain:
             mine = replace(reading, patient_id=patient_id)
             reason = problem(mine, now, birth)
             if reason:
@@ -44,7 +78,46 @@ def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
                 added += 1
             else:
                 already += 1
-    return ImportSummary(added, already, tuple(refused), fmt)
+        raised = len(_raise(db, uow, patient_id, protocol)) if added else 0
+    return ImportSummary(added, already, tuple(refused), fmt, raised, waiting)
+
+
+# --- the "to assign" inbox -------------------------------------------------------------------
+def inbox_groups(db: Database, include_assigned: bool = False) -> list[inbox.InboxGroup]:
+    found = inbox_store.groups(db, include_assigned)
+    names = pathways_store.patient_names(db, [g.assigned_to for g in found if g.assigned_to])
+    return [replace(g, assigned_name=names.get(g.assigned_to or "", "")) for g in found]
+
+
+def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> int:
+    """Gives one user's readings of an import to the patient (or to another patient, when
+    they were given already: the earlier copy is marked entered-in-error, a reading is
+    never rewritten). The measured-at time, values, device and source stay; audited.
+    Returns how many readings the patient got; alerts are raised as for an import."""
+    patient = patients.open_file(db, patient_id)
+    birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
+    now = db.clock.now()
+    moved = 0
+    with db.unit_of_work() as uow:
+        for pk, reading, assigned_to, reading_id in inbox_store.rows_of(uow, import_id,
+                                                                        user_label):
+            if assigned_to == patient_id:
+                continue
+            mine = replace(reading, patient_id=patient_id)
+            if problem(mine, now, birth):
+                continue  # stays in the inbox: not this patient's (before their birth)
+            if reading_id is not None:
+                store.mark_entered_in_error(uow, reading_id, REASSIGNED)
+            store.insert(uow, mine)
+            inbox_store.mark_assigned(uow, pk, patient_id, mine.id)
+            moved += 1
+        if moved:
+            uow.audit("update", inbox_store.RESOURCE, import_id)
+            _raise(db, uow, patient_id)
+    return moved
+
+
+REASSIGNED = "reassigned_to_another_patient"
 
 
 def readings_of(db: Database, patient_id: str, kind: str | None = None) -> list[Reading]:
@@ -56,23 +129,241 @@ def mark_entered_in_error(db: Database, reading: Reading, reason: str) -> bool:
         return store.mark_entered_in_error(uow, reading.id, reason)
 
 
-def alerts_of(db: Database, patient_id: str) -> list[alerts.Alert]:
-    return alerts.evaluate(store.of_patient(db, patient_id), db.clock.now())
+def alerts_of(db: Database, patient_id: str,
+              protocol: str | None = None) -> list[alerts.Alert]:
+    """What the rules say over all the patient's readings (stored or not)."""
+    return alerts.evaluate(store.of_patient(db, patient_id), db.clock.now(),
+                           thresholds(db, patient_id, protocol), _pathway(db, patient_id))
+
+
+# --- the home blood pressure protocol (a setting) ------------------------------------------
+PROTOCOL_SETTING = "home_bp_protocol"
+
+
+def home_protocol(src: Database | UnitOfWork) -> str:
+    """The home BP averaging protocol this practitioner chose (ESC 2024 2-2-3 by default)."""
+    value = pathways_store.setting(src, PROTOCOL_SETTING)
+    return value if value in alerts.PROTOCOLS else alerts.ESC_2_2_3
+
+
+def set_home_protocol(db: Database, code: str) -> None:
+    if code not in alerts.PROTOCOLS:
+        raise ValueError("unknown protocol")
+    with db.unit_of_work() as uow:
+        pathways_store.set_setting(uow, PROTOCOL_SETTING, code)
+
+
+# --- pathways and thresholds ---------------------------------------------------------------
+def _pathway(src: Database | UnitOfWork, patient_id: str) -> str | None:
+    e = pathways_store.enrolment(src, patient_id)
+    return e.pathway if e is not None and e.active else None
+
+
+def thresholds(src: Database | UnitOfWork, patient_id: str,
+               protocol: str | None = None) -> alerts.Thresholds:
+    """The pack's defaults with the patient's own thresholds over them."""
+    return thresholds_for(alerts.Thresholds.from_pack(protocol=protocol or home_protocol(src)),
+                          pathways_store.threshold_changes(src, patient_id))
+
+
+def _who(db: Database) -> str:
+    return db.actor
+
+
+def enrol(db: Database, patient_id: str, pathway: str, by_name: str = "",
+          protocol: str | None = None) -> Enrolment:
+    """Enrols (or moves) the patient in a pathway; its rules apply from now on, the
+    alerts they raise over the recent readings included."""
+    check_pathway(pathway)
+    now = db.clock.now()
+    with db.unit_of_work() as uow:
+        before = pathways_store.enrolment(uow, patient_id)
+        since = before.since if before is not None and before.active and \
+            before.pathway == pathway else now
+        enrolment = Enrolment(patient_id, pathway, ACTIVE, since, _who(db), by_name, now)
+        pathways_store.write_enrolment(uow, enrolment)
+        _raise(db, uow, patient_id, protocol)
+    return enrolment
+
+
+def end_enrolment(db: Database, patient_id: str, by_name: str = "") -> Enrolment | None:
+    with db.unit_of_work() as uow:
+        before = pathways_store.enrolment(uow, patient_id)
+        if before is None or not before.active:
+            return before
+        ended = replace(before, status=FINISHED, changed_by=_who(db), changed_by_name=by_name,
+                        changed_at=db.clock.now())
+        pathways_store.write_enrolment(uow, ended)
+    return ended
+
+
+def set_threshold(db: Database, patient_id: str, name: str, value: float | None,
+                  by_name: str = "", protocol: str | None = None) -> ThresholdChange:
+    """Sets the patient's own threshold (None: back to the pack's default), kept with who
+    and when; the enrolment travels again with it, and the alerts are looked at again."""
+    check_threshold(name, value)
+    change = ThresholdChange(name, value, _who(db), by_name, db.clock.now(),
+                             str(uuid.uuid4()))
+    with db.unit_of_work() as uow:
+        enrolment = pathways_store.enrolment(uow, patient_id)
+        if enrolment is None:
+            raise LookupError("the patient is not enrolled in a pathway")
+        pathways_store.add_threshold_changes(uow, patient_id, [change])
+        pathways_store.write_enrolment(uow, enrolment)  # a new version carries the change
+        _raise(db, uow, patient_id, protocol)
+    return change
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    """A patient's pathway, thresholds in force (with who set them) and their history."""
+
+    enrolment: Enrolment | None
+    thresholds: alerts.Thresholds
+    overrides: dict[str, ThresholdChange]
+    history: list[ThresholdChange]
+
+
+def pathway_of(db: Database, patient_id: str,
+               protocol: str | None = None) -> PathwayView:
+    history = pathways_store.threshold_changes(db, patient_id)
+    chosen = protocol or home_protocol(db)
+    return PathwayView(pathways_store.enrolment(db, patient_id),
+                       thresholds_for(alerts.Thresholds.from_pack(protocol=chosen), history),
+                       current_overrides(history), history)
+
+
+# --- stored alerts -------------------------------------------------------------------------
+def _raise(db: Database, uow: UnitOfWork, patient_id: str,
+           protocol: str | None = None) -> list[StoredAlert]:
+    """Evaluates the patient's rules and stores the alerts not raised before (the id
+    derives from the rule and its evidence: the same readings never raise it twice)."""
+    pack = rules.load()
+    now = db.clock.now()
+    readings = store.of_patient_in(uow, patient_id)
+    found = alerts.evaluate(readings, now, thresholds(uow, patient_id, protocol),
+                            _pathway(uow, patient_id), pack)
+    since = now - timedelta(days=RAISE_WINDOW_DAYS)
+    new: list[StoredAlert] = []
+    for a in found:
+        if a.until < since:
+            continue  # an episode over before the last 30 days: on the chart only
+        stored = StoredAlert(pathways_store.alert_id(patient_id, a.code, a.evidence),
+                             patient_id, a.code, a.severity, a.at, a.figures, a.evidence,
+                             pack.version, now)
+        if pathways_store.insert_alert(uow, stored):
+            new.append(stored)
+    pathways_store.clear_due(uow, patient_id)
+    return new
+
+
+def raise_alerts(db: Database, patient_id: str,
+                 protocol: str | None = None) -> list[StoredAlert]:
+    with db.unit_of_work() as uow:
+        return _raise(db, uow, patient_id, protocol)
+
+
+def raise_due(db: Database, protocol: str | None = None) -> int:
+    """Readings that came by sync since the last look, and the rules that depend on the
+    day (no weight sent for 2 days): raises what they call for. Returns how many."""
+    raised = 0
+    for patient_id in pathways_store.due_patients(db):
+        raised += len(raise_alerts(db, patient_id, protocol))
+    now = db.clock.now()
+    hf = [e.patient_id for e in pathways_store.enrolled(db)
+          if e.pathway == alerts.HEART_FAILURE]
+    last = pathways_store.last_weights(db, hf)
+    for patient_id, at in last.items():
+        t = thresholds(db, patient_id, protocol)
+        if alerts.no_weight([Reading(WEIGHT, parse_utc(at), 0.0)], t, now):
+            raised += len(raise_alerts(db, patient_id, protocol))
+    return raised
+
+
+def acknowledge(db: Database, alert_id: str, comment: str, by_name: str = "") -> StoredAlert:
+    """Who saw the alert, when, and what they did (the comment): kept and sent."""
+    with db.unit_of_work() as uow:
+        ack = Acknowledgement(_who(db), by_name, db.clock.now(), comment.strip())
+        if pathways_store.alert(uow, alert_id) is None:
+            raise LookupError("no such alert")
+        pathways_store.add_acks(uow, alert_id, [ack])
+        found = pathways_store.alert(uow, alert_id)
+    assert found is not None
+    return found[0]
+
+
+@dataclass(frozen=True)
+class PracticeAlert:
+    alert: StoredAlert
+    patient_name: str
+
+
+def practice_alerts(db: Database, include_acknowledged: bool = False,
+                    protocol: str | None = None) -> list[PracticeAlert]:
+    """The whole practice's alerts, urgent first, after raising what is due."""
+    raise_due(db, protocol)
+    found = pathways_store.practice_alerts(db, include_acknowledged)
+    names = pathways_store.patient_names(db, [a.patient_id for a in found])
+    return [PracticeAlert(a, names.get(a.patient_id, "")) for a in found]
 
 
 @dataclass(frozen=True)
 class Overview:
-    """What the page shows for a patient: the readings (oldest first) and the alerts."""
+    """What the page shows for a patient: the readings (oldest first), the alerts the
+    rules see over them, the alerts raised (with their acknowledgements), the pathway
+    and the last home blood pressure series."""
 
     readings: list[Reading]
     alerts: list[alerts.Alert]
+    stored: list[StoredAlert] = field(default_factory=list)
+    pathway: PathwayView | None = None
+    home: HomeSeries | None = None
 
 
-def overview(db: Database, patient_id: str) -> Overview:
+def overview(db: Database, patient_id: str, protocol: str | None = None) -> Overview:
     readings = store.of_patient(db, patient_id)
-    return Overview(readings, alerts.evaluate(readings, db.clock.now()))
+    view = pathway_of(db, patient_id, protocol)
+    pathway = view.enrolment.pathway if view.enrolment and view.enrolment.active else None
+    found = alerts.evaluate(readings, db.clock.now(), view.thresholds, pathway)
+    return Overview(readings, found, pathways_store.alerts_of(db, patient_id), view,
+                    last_home_series(readings, view.thresholds.protocol))
+
+
+def last_home_series(readings: list[Reading],
+                     protocol: str = alerts.ESC_2_2_3) -> alerts.HomeSeries | None:
+    bp = [r for r in readings if r.kind == "blood_pressure" and r.status == "final"]
+    if not bp:
+        return None
+    last_day = max(r.at for r in bp).astimezone(alerts.PARIS).date()
+    return alerts.home_series(bp, last_day, protocol)
 
 
 def find_patients(db: Database, text: str, limit: int = 30) -> list[Patient]:
     """The register's own forgiving search (name, date of birth, INS)."""
     return patients.search(db, text, limit)
+
+
+# --- report ----------------------------------------------------------------------------------
+def report_data(db: Database, patient_id: str, start: datetime, end: datetime,
+                by_name: str = "") -> report.ReportData:
+    """What the PDF report of the period shows (opening the file is audited as a read)."""
+    patient = patients.open_file(db, patient_id)
+    readings = [r for r in store.of_patient(db, patient_id) if start <= r.at < end]
+    view = pathway_of(db, patient_id)
+    enrolment = view.enrolment
+    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id) if start <= a.at < end]
+    return report.ReportData(
+        patient_name=f"{(patient.used_name or patient.birth_name).upper()} "
+                     f"{patient.given_names}".strip(),
+        birth_date=patient.birth_date, start=start, end=end,
+        pathway=enrolment.pathway if enrolment and enrolment.active else None,
+        thresholds=view.thresholds, overrides=view.overrides,
+        stats=report.period_stats(readings, start, end),
+        home=last_home_series(readings, view.thresholds.protocol),
+        alerts=sorted(alerts_in, key=lambda a: a.at), rules_version=rules.load().version,
+        generated_at=db.clock.now(), generated_by=by_name or db.actor)
+
+
+def readings_in(db: Database, patient_id: str, start: datetime, end: datetime
+                ) -> list[Reading]:
+    return [r for r in store.of_patient(db, patient_id) if start <= r.at < end]

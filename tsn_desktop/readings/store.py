@@ -34,14 +34,15 @@ def insert(uow: UnitOfWork, reading: Reading) -> bool:
     """Stores a new reading and queues it for the hub; False (nothing written) when the
     same measurement is already stored."""
     now = uow.now_iso()
+    rid = reading.id  # a uuid5 of the measurement: computed once
     cur = uow.execute(
         # Only the same id is passed over: any other constraint still fails loudly.
         f"INSERT INTO reading (id, {_COLUMNS}, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        (reading.id, *_values(reading), now, now))
+        (rid, *_values(reading), now, now))
     if not cur.rowcount:
         return False
-    uow.record_change(RESOURCE, reading.id, "upsert", 1, None)
+    uow.record_change(RESOURCE, rid, "upsert", 1, None)
     return True
 
 
@@ -133,3 +134,60 @@ def move_patient(uow: UnitOfWork, from_id: str, to_id: str) -> int:
         mark_entered_in_error(uow, reading.id, MOVED)
         moved += 1
     return moved
+
+
+def of_patient_in(uow: UnitOfWork, patient_id: str) -> list[Reading]:
+    """The patient's final readings inside a unit of work (what it wrote included)."""
+    rows = uow.execute(f"{_SELECT} WHERE patient_id = ? AND status = 'final' ORDER BY kind, at",
+                       (patient_id,)).fetchall()
+    return [_reading(r) for r in rows]
+
+
+def series_arrays(db: Database, patient_id: str, kind: str, start: datetime | None = None,
+                  end: datetime | None = None) -> tuple[Any, ...]:
+    """One kind's final readings as numpy arrays (x: epoch seconds float64, values...),
+    oldest first, over the (patient, kind, at) index: what the chart draws, without
+    building a Reading per row (a million minute-level rates stay a few arrays)."""
+    import numpy as np
+
+    clauses, params = ["patient_id = ?", "kind = ?", "status = 'final'"], [patient_id, kind]
+    if start is not None:
+        clauses.append("at >= ?")
+        params.append(utc_text(start))
+    if end is not None:
+        clauses.append("at < ?")
+        params.append(utc_text(end))
+    # strftime("%s") turns the stored UTC text into epoch seconds inside SQLite.
+    rows = db.query(f"SELECT CAST(strftime('%s', at) AS REAL), value, value2 FROM reading"
+                    f" WHERE {' AND '.join(clauses)} ORDER BY at", params)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 3) if rows else \
+        np.empty((0, 3), dtype=np.float64)
+    x = np.ascontiguousarray(table[:, 0])
+    y = np.ascontiguousarray(table[:, 1])
+    if kind == "blood_pressure":
+        return x, y, np.ascontiguousarray(table[:, 2])
+    return x, y
+
+
+def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
+                   end: datetime, buckets: int = 2000) -> tuple[Any, ...]:
+    """The window [start, end) cut into `buckets` time buckets, each giving its lowest and
+    highest value (peak downsampling done by SQLite: a chart `buckets` pixels wide looks
+    the same as with every point, and a million rows come back as 2 × `buckets`)."""
+    import numpy as np
+
+    t0, t1 = start.timestamp(), end.timestamp()
+    width = max((t1 - t0) / max(buckets, 1), 1.0)
+    rows = db.query(
+        "SELECT CAST(((julianday(at) - 2440587.5) * 86400.0 - ?) / ? AS INTEGER) AS b,"
+        " min(value), max(value) FROM reading WHERE patient_id = ? AND kind = ?"
+        " AND status = 'final' AND at >= ? AND at < ? GROUP BY b ORDER BY b",
+        (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    if not rows:
+        empty = np.empty(0, dtype=np.float64)
+        return empty, empty
+    table = np.array(rows, dtype=np.float64)
+    # Two points per bucket, low then high, a quarter and three quarters through it.
+    x = np.repeat(t0 + table[:, 0] * width, 2) + np.tile([width / 4, 3 * width / 4], len(rows))
+    y = np.column_stack((table[:, 1], table[:, 2])).ravel()
+    return np.ascontiguousarray(x), np.ascontiguousarray(y)

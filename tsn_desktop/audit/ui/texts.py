@@ -34,6 +34,8 @@ _RECORDS = {
     "AdverseEvent": QT_TRANSLATE_NOOP("AuditTexts", "Adverse event after vaccination"),
     "Condition": QT_TRANSLATE_NOOP("AuditTexts", "Health condition"),
     "Observation": QT_TRANSLATE_NOOP("AuditTexts", "Device reading"),
+    "EpisodeOfCare": QT_TRANSLATE_NOOP("AuditTexts", "Follow-up pathway (readings)"),
+    "DetectedIssue": QT_TRANSLATE_NOOP("AuditTexts", "Readings alert"),
     "Appointment": QT_TRANSLATE_NOOP("AuditTexts", "Appointment"),
     "AppointmentSeries": QT_TRANSLATE_NOOP("AuditTexts", "Recurring appointments"),
     "AgendaOpening": QT_TRANSLATE_NOOP("AuditTexts", "Opening hours"),

@@ -23,7 +23,7 @@ from tsn_desktop.readings.importers.common import (
 from tsn_desktop.readings.model import Rejection
 
 FORMATS = (withings.FORMAT, omron.FORMAT, apple.FORMAT, fhir_bundle.FORMAT, ble.FORMAT)
-_WITHINGS_MEMBERS = ("weight.csv", "bp.csv")
+_WITHINGS_MEMBERS = ("weight.csv", "bp.csv", withings.STEPS_MEMBER)
 
 
 def _sniff_csv(buffered: io.BufferedReader[Any]) -> str | None:
@@ -111,9 +111,11 @@ def _read_zip(path: Path, progress: Progress | None) -> FileRead:
             done = 0
             for info in members:
                 member = info.filename.rsplit("/", 1)[-1]
+                read = withings.read_steps_csv if member.lower() == withings.STEPS_MEMBER \
+                    else withings.read_csv
                 with archive.open(info) as handle:
                     counted = Counting(handle, total, _offset(progress, done, total))
-                    result.take(withings.read_csv(text_stream(counted), member))
+                    result.take(read(text_stream(counted), member))
                 done += info.file_size
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError):
         # A truncated or damaged archive: nothing of it is taken.

@@ -204,4 +204,5 @@ def read(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
                                                 and m.user != 0xFF else "")
         yield Reading(m.kind, at, m.value, m.value2, m.pulse, original=m.original,
                       source=f"{FORMAT}:{source}", device=device, flags=m.flags,
-                      line=line, member=source)
+                      line=line, member=source,
+                      user=f"user {m.user}" if m.user is not None and m.user != 0xFF else "")

@@ -75,7 +75,8 @@ def _quantity(q: Any) -> tuple[float, str]:
     return float(q["value"]), str(q.get("code") or q.get("unit") or "")
 
 
-def observation(obs: dict[str, Any], number: int, source: str) -> Reading | Rejection:
+def observation(obs: dict[str, Any], number: int, source: str,
+                names: dict[str, str] | None = None) -> Reading | Rejection:
     codes = loinc_codes(obs.get("code"))
     kind = next((_KIND[c] for c in codes if c in _KIND), None)
     if kind is None:
@@ -89,8 +90,11 @@ def observation(obs: dict[str, Any], number: int, source: str) -> Reading | Reje
     device = ""
     if isinstance(obs.get("device"), dict):
         device = str(obs["device"].get("display") or obs["device"].get("reference") or "")
+    subject: dict[str, Any] = obs["subject"] if isinstance(obs.get("subject"), dict) else {}
+    user = str(subject.get("display") or subject.get("reference") or "")
     common: dict[str, Any] = {"source": f"{FORMAT}:{source}", "device": device,
-                              "line": number, "member": source}
+                              "line": number, "member": source,
+                              "user": names.get(user, user) if names else user}
     try:
         if kind == BLOOD_PRESSURE:
             parts: dict[str, tuple[float, str]] = {}
@@ -129,7 +133,27 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
     if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
         yield Rejection(1, NO_HEADER, source)
         return
-    for number, entry in enumerate(bundle.get("entry") or [], start=1):
-        resource = entry.get("resource") if isinstance(entry, dict) else None
+    entries = [e.get("resource") if isinstance(e, dict) else None
+               for e in bundle.get("entry") or []]
+    names = _patient_names(entries, bundle.get("entry") or [])
+    for number, resource in enumerate(entries, start=1):
         if isinstance(resource, dict) and resource.get("resourceType") == "Observation":
-            yield observation(resource, number, source)
+            yield observation(resource, number, source, names)
+
+
+def _patient_names(entries: list[Any], raw: list[Any]) -> dict[str, str]:
+    """The bundle's Patients by reference ("Patient/id" and fullUrl): "FAMILY Given", so
+    a reading can say whose it is."""
+    names: dict[str, str] = {}
+    for resource, entry in zip(entries, raw, strict=True):
+        if not isinstance(resource, dict) or resource.get("resourceType") != "Patient":
+            continue
+        name = next((n for n in resource.get("name") or [] if isinstance(n, dict)), {})
+        given = " ".join(str(g) for g in name.get("given") or [])
+        text = f"{str(name.get('family') or '').upper()} {given}".strip()
+        if not text:
+            continue
+        names[f"Patient/{resource.get('id')}"] = text
+        if isinstance(entry, dict) and isinstance(entry.get("fullUrl"), str):
+            names[entry["fullUrl"]] = text
+    return names

@@ -1,4 +1,5 @@
-"""Withings "download my data": weight.csv and bp.csv, alone or in the export zip.
+"""Withings "download my data": weight.csv and bp.csv, alone or in the export zip, and
+the activity file aggregates_steps.csv (daily steps) inside the zip.
 
 Headers are matched by meaning (English, French, German), not by exact text; rows come
 newest first with many empty cells (a scale writes heart rate only rows into bp.csv).
@@ -24,6 +25,7 @@ from tsn_desktop.readings.model import (
     BLOOD_PRESSURE,
     HEART_RATE,
     NO_VALUE,
+    STEPS,
     WEIGHT,
     Reading,
     Rejection,
@@ -45,6 +47,39 @@ def kind_of(headers: Sequence[str]) -> str | None:
     if column(headers, *_WEIGHT) is not None and column(headers, *_DATE) == 0:
         return "weight"
     return None
+
+
+STEPS_MEMBER = "aggregates_steps.csv"
+
+
+def read_steps_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
+    """aggregates_steps.csv: `date,value`, one row a day; a day's total is put at the
+    patient's local midnight (the same place a FHIR daily-steps Observation takes)."""
+    def accepts(headers: list[str]) -> bool:
+        return column(headers, *_DATE) == 0 and column(headers, "value", "valeur",
+                                                         "wert") is not None
+
+    def reader(headers: list[str]) -> LineReader:
+        value = column(headers, "value", "valeur", "wert")
+
+        def read_line(line: int, cells: list[str]) -> Iterator[Reading | Rejection]:
+            try:
+                day = datetime.strptime(cell(cells, 0).strip(), "%Y-%m-%d")
+            except ValueError:
+                yield Rejection(line, BAD_DATE, source)
+                return
+            try:
+                steps = number(cell(cells, value))
+            except ValueError:
+                yield Rejection(line, BAD_NUMBER, source)
+                return
+            if steps is None:
+                yield Rejection(line, NO_VALUE, source)
+                return
+            yield Reading(STEPS, local(day), steps, original=f"{steps:g} steps",
+                          source=f"{FORMAT}:{source}", line=line, member=source)
+        return read_line
+    return read_device_csv(text, source, accepts, reader)
 
 
 def _when(text: str) -> datetime:

@@ -17,13 +17,23 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from tsn_desktop.core.clock import PARIS
 from tsn_desktop.readings import alerts
 from tsn_desktop.readings.model import BLOOD_PRESSURE, HEART_RATE, KINDS, STEPS, WEIGHT, Reading
+from tsn_desktop.readings.pathways import StoredAlert
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.ui.formatting import date_text
 
-_ALERT_KIND = {alerts.WEIGHT_GAIN: WEIGHT, alerts.BP_SEVERE: BLOOD_PRESSURE,
-               alerts.BP_HOME_MEAN_HIGH: BLOOD_PRESSURE, alerts.SBP_LOW: BLOOD_PRESSURE,
-               alerts.IRREGULAR_PULSE: BLOOD_PRESSURE, alerts.HEART_RATE_OUT: HEART_RATE}
-_THRESHOLDS = {BLOOD_PRESSURE: (135.0, 85.0), HEART_RATE: (50.0, 100.0)}
+_ALERT_KIND = alerts.RULE_KIND
+_OPEN, _SEEN, _NOT_RAISED = "open", "acknowledged", "not_raised"
+
+
+def threshold_lines(t: alerts.Thresholds) -> dict[str, tuple[float, ...]]:
+    """The patient's thresholds drawn on each plot (dry weight only once set)."""
+    lines: dict[str, tuple[float, ...]] = {
+        BLOOD_PRESSURE: (t.home_systolic, t.home_diastolic),
+        HEART_RATE: (t.heart_rate_low, t.heart_rate_high),
+        STEPS: (t.steps_target,)}
+    if t.dry_weight_kg is not None:
+        lines[WEIGHT] = (t.dry_weight_kg,)
+    return lines
 _DAY = 86400.0
 
 
@@ -75,6 +85,10 @@ class ReadingsChart(QWidget):
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, list[Any]] = {}
+        # What is drawn besides the data: (kind, value) threshold lines and
+        # (kind, epoch seconds, state) alert marks, for the report and the tests.
+        self.thresholds: list[tuple[str, float]] = []
+        self.marks: list[tuple[str, float, str]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -83,14 +97,38 @@ class ReadingsChart(QWidget):
         self.view.clear()
         self.plots.clear()
         self.curves.clear()
+        self.thresholds.clear()
+        self.marks.clear()
 
     def show_readings(self, readings: Sequence[Reading],
-                      found: Sequence[alerts.Alert] = ()) -> None:
+                      found: Sequence[alerts.Alert] = (),
+                      stored: Sequence[StoredAlert] = (),
+                      thresholds: alerts.Thresholds | None = None) -> None:
+        """The readings, the patient's threshold lines, the raised alerts (red; grey and
+        dashed once acknowledged) and what the rules see but never raised (dotted)."""
+        self.show_series({kind: series(readings, kind) for kind in KINDS}, thresholds)
+        raised = {(a.code, a.evidence) for a in stored}
+        for a in stored:
+            colour = "#8c959f" if a.acks else \
+                "#cf222e" if a.severity != alerts.CHECK else "#8250df"
+            style = Qt.PenStyle.DashLine if a.acks else Qt.PenStyle.SolidLine
+            self._mark(a.code, a.at.timestamp(), pg.mkPen(colour, width=2, style=style),
+                       _SEEN if a.acks else _OPEN)
+        for alert in found:
+            if (alert.code, alert.evidence) not in raised:
+                self._mark(alert.code, alert.at.timestamp(), pg.mkPen(
+                    "#d4a72c", width=1, style=Qt.PenStyle.DotLine), _NOT_RAISED)
+
+    def show_series(self, data: dict[str, tuple[np.ndarray, ...]],
+                    thresholds: alerts.Thresholds | None = None) -> None:
+        """Plots arrays straight away (x: epoch seconds as float64, then the values):
+        the path for long series, read from the store without Reading objects."""
         self.clear()
+        lines = threshold_lines(thresholds or alerts.Thresholds())
         first: pg.PlotItem | None = None
         for kind in KINDS:
-            data = series(readings, kind)
-            if not len(data[0]):
+            arrays = data.get(kind)
+            if arrays is None or not len(arrays[0]):
                 continue
             plot = self.view.addPlot(row=len(self.plots), col=0,
                                      axisItems={"bottom": ParisDateAxis(orientation="bottom")})
@@ -104,15 +142,18 @@ class ReadingsChart(QWidget):
             else:
                 plot.setXLink(first)
             self.plots[kind] = plot
-            self.curves[kind] = self._draw(plot, kind, data)
-            for line in _THRESHOLDS.get(kind, ()):
+            self.curves[kind] = self._draw(plot, kind, arrays)
+            for line in lines.get(kind, ()):
                 plot.addItem(pg.InfiniteLine(line, angle=0, pen=pg.mkPen(
                     "#9a6700", width=1, style=Qt.PenStyle.DashLine)))
-        for alert in found:
-            plot = self.plots.get(_ALERT_KIND.get(alert.code, ""))
-            if plot is not None:
-                plot.addItem(pg.InfiniteLine(alert.at.timestamp(), angle=90, pen=pg.mkPen(
-                    "#cf222e" if alert.severity != alerts.CHECK else "#8250df", width=2)))
+                self.thresholds.append((kind, line))
+
+    def _mark(self, code: str, at: float, pen: Any, state: str) -> None:
+        kind = _ALERT_KIND.get(code, "")
+        plot = self.plots.get(kind)
+        if plot is not None:
+            plot.addItem(pg.InfiniteLine(at, angle=90, pen=pen))
+            self.marks.append((kind, at, state))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """The mouse pans and zooms (pyqtgraph); the keyboard does too: arrows move a
@@ -148,14 +189,18 @@ class ReadingsChart(QWidget):
                                    brush="#54aeff", pen=pg.mkPen(None))
             plot.addItem(bars)
             return [bars]
-        symbol = "o" if len(x) < 2000 else None
+        dense = len(x) >= 2000
+        symbol = None if dense else "o"
+        # A 1-pixel pen for dense series: wide lines cost Qt several times more to draw
+        # (the benchmark's first render over a million points).
+        width = 1 if dense else 2
         colours = ["#0969da", "#1a7f37"] if kind == BLOOD_PRESSURE else ["#0969da"]
         curves = []
         for values, colour in zip(data[1:], colours, strict=True):
             # Empty first, data once in the plot: an item given data (with clip-to-view)
             # before it has its view box fails in pyqtgraph 0.14. The plot's own
             # downsampling and clip-to-view settings are applied on addItem.
-            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbol=symbol,
+            curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=width), symbol=symbol,
                                     symbolSize=5, symbolBrush=colour, symbolPen=None)
             plot.addItem(curve)
             curve.setData(x, values)

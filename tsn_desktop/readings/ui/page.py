@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +33,16 @@ from tsn_desktop.feature import FeatureContext
 from tsn_desktop.readings import service
 from tsn_desktop.readings.importers import FileRead, read_file
 from tsn_desktop.readings.ui import texts
+from tsn_desktop.readings.ui.alerts_view import PathwayPanel, PracticeAlertsPanel, ack_summary
 from tsn_desktop.readings.ui.chart import ReadingsChart
+from tsn_desktop.readings.ui.inbox_view import InboxPanel
+from tsn_desktop.readings.ui.report_view import ReportBar
 from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.typing_pause import after_typing
 
 RESOURCE = "Observation"
+RESOURCES = {"Observation", "EpisodeOfCare", "DetectedIssue"}
 FILE_FILTER = "*.csv *.zip *.json *.ble *.xml"
 
 
@@ -51,7 +56,15 @@ class ReadingsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.patient_id: str | None = None
+        self.overview: service.Overview | None = None
         self.chart = ReadingsChart(self)
+        self.pathway = PathwayPanel(context, self)
+        self.pathway.saved.connect(self.refresh)
+        self.pathway.refused.connect(self._refused)
+        self.report = ReportBar(context, self)
+        self.message = QLabel(self)
+        self.message.setObjectName("readings_pathway_message")
+        self.message.setWordWrap(True)
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("readings_alerts")
         self.alerts.setAccessibleName(self.tr("Alerts for this patient"))
@@ -83,6 +96,9 @@ class ReadingsView(QWidget):
         alerts_label.setBuddy(self.alerts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pathway)
+        layout.addWidget(self.report)
+        layout.addWidget(self.message)
         layout.addWidget(alerts_label)
         layout.addWidget(self.alerts)
         layout.addWidget(self.empty)
@@ -91,6 +107,9 @@ class ReadingsView(QWidget):
 
     def show_patient(self, patient_id: str | None) -> None:
         self.patient_id = patient_id
+        self.pathway.patient_id = patient_id
+        self.report.set_patient(patient_id)
+        self.message.clear()
         self.refresh()
 
     def refresh(self) -> None:
@@ -102,20 +121,38 @@ class ReadingsView(QWidget):
                                 owner=self)
 
     def _records_changed(self, changed: RecordsChanged) -> None:
-        if self.patient_id is not None and RESOURCE in changed.types():
+        if self.patient_id is not None and RESOURCES & set(changed.types()):
             self.refresh()
 
+    def _refused(self, text: str) -> None:
+        self.message.setText(text)
+
     def _show(self, view: service.Overview) -> None:
-        self.chart.show_readings(view.readings, view.alerts)
+        self.overview = view
+        self.chart.show_readings(view.readings, view.alerts, view.stored,
+                                 view.pathway.thresholds if view.pathway else None)
         self.model.set_readings(view.readings)
+        self.pathway.show_pathway(view.pathway)
         self.empty.setVisible(self.patient_id is not None and not view.readings)
         self.alerts.clear()
+        # Raised alerts (with who saw them) first, then what the rules see in older
+        # readings that was never raised (history imported later).
+        stored = {(a.code, a.evidence) for a in view.stored}
+        for a in view.stored:
+            text = f"{texts.severity_label(a.severity)} — {datetime_text(a.at)} — " \
+                f"{texts.alert_text(a.as_alert())}"
+            if a.acks:
+                text += f" — {ack_summary(a)}"
+            item = QListWidgetItem(text, self.alerts)
+            item.setData(Qt.ItemDataRole.UserRole, a.code)
         for alert in view.alerts:
+            if (alert.code, alert.evidence) in stored:
+                continue
             text = f"{texts.severity_label(alert.severity)} — {datetime_text(alert.at)} — " \
                 f"{texts.alert_text(alert)}"
             item = QListWidgetItem(text, self.alerts)
             item.setData(Qt.ItemDataRole.UserRole, alert.code)
-        if not view.alerts:
+        if not view.alerts and not view.stored:
             QListWidgetItem(self.tr("No alert."), self.alerts)
         self.shown.emit()
 
@@ -173,6 +210,17 @@ class ReadingsPage(QWidget):
         self.heading.setObjectName("readings_patient")
         self.heading.setWordWrap(True)
         self.view = ReadingsView(context, with_table=True, parent=self)
+        self.practice = PracticeAlertsPanel(context, self)
+        self.practice.patient_chosen.connect(self._alert_patient)
+        # (records_changed also refreshes both once the app wires commits to it.)
+        self.practice.acknowledged.connect(self.view.refresh)
+        self.view.pathway.saved.connect(self.practice.refresh)
+        self.top = QTabWidget(self)
+        self.top.setObjectName("readings_top_tabs")
+        self.top.addTab(self.practice, self.tr("Alerts of the practice"))
+        self.inbox = InboxPanel(context, lambda: self.view.patient_id, self)
+        self.inbox.assigned.connect(self._given)
+        self.top.addTab(self.inbox, self.tr("To assign"))
 
         left = QVBoxLayout()
         left.addWidget(search_label)
@@ -187,12 +235,18 @@ class ReadingsPage(QWidget):
         right.addLayout(actions)
         right.addWidget(self.status)
         right.addWidget(self.view, 1)
-        body = QHBoxLayout()
+        body_widget = QWidget(self)
+        body = QHBoxLayout(body_widget)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(left)
         body.addLayout(right, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.top)
+        split.addWidget(body_widget)
+        split.setSizes([220, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(body, 1)
+        layout.addWidget(split, 1)
 
         self._debounce = after_typing(self, self.search.textChanged, 200, self._find)
         self.matches.currentItemChanged.connect(self._chosen)
@@ -228,12 +282,22 @@ class ReadingsPage(QWidget):
             return
         self.select_patient(str(item.data(Qt.ItemDataRole.UserRole)), item.text())
 
+    def _given(self, patient_id: str) -> None:
+        if patient_id == self.view.patient_id:
+            self.view.refresh()
+        self.practice.refresh()
+
+    def _alert_patient(self, patient_id: str, name: str) -> None:
+        self.select_patient(patient_id, name)
+        self.view.setFocus()
+
     def select_patient(self, patient_id: str, label: str = "") -> None:
         self._patient_name = label
         self.heading.setText(label)
         self.status.clear()
         self.import_button.setEnabled(self._task is None)
         self.view.show_patient(patient_id)
+        self.inbox.update_buttons()
 
     # --- importing -----------------------------------------------------------------
     def choose_file(self) -> None:
@@ -287,7 +351,8 @@ class ReadingsPage(QWidget):
         self.cancel_button.setVisible(False)  # storing is one short transaction
         self.context.runner.run(
             lambda db: service.store_import(db, patient_id, result.readings,
-                                            result.rejected, result.format),
+                                            result.rejected, result.format,
+                                            file=result.file),
             lambda summary: self._stored(summary, result), self._failed, owner=self)
 
     def _stored(self, summary: service.ImportSummary, result: FileRead) -> None:
@@ -295,6 +360,10 @@ class ReadingsPage(QWidget):
         self._report(summary, result)
         if summary.added:
             self.view.refresh()
+        if summary.alerts:
+            self.practice.refresh()
+        if summary.to_assign:
+            self.inbox.refresh()
 
     def _report(self, summary: service.ImportSummary | None, result: FileRead) -> None:
         rejected = list(summary.rejected) if summary else list(result.rejected)
@@ -303,7 +372,8 @@ class ReadingsPage(QWidget):
                 "%2", texts.reason_text(rejected[0].reason) if rejected else "")
         else:
             text = self.tr("%1 imported: %2").replace("%1", result.file).replace(
-                "%2", texts.summary_text(summary.added, summary.already, len(rejected)))
+                "%2", texts.summary_text(summary.added, summary.already, len(rejected),
+                                         summary.to_assign, summary.alerts))
             details = [texts.rejection_text(r) for r in rejected[:8]]
             if len(rejected) > 8:
                 details.append("…")
@@ -349,4 +419,4 @@ class ReadingsTab(QWidget):
         self.view.show_patient(None)
 
     def has_unsaved(self) -> bool:
-        return False
+        return self.view.pathway.has_unsaved()

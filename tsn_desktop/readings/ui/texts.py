@@ -51,6 +51,11 @@ def _number(value: float, decimals: int = 1) -> str:
     return text.replace(".", QCoreApplication.translate("ReadingsTexts", ".", "decimal separator"))
 
 
+def number_text(value: float, decimals: int = 1) -> str:
+    """A number with the language's decimal separator, trailing zeros dropped."""
+    return _number(value, decimals)
+
+
 def value_text(reading: Reading) -> str:
     if reading.kind == WEIGHT:
         return QCoreApplication.translate("ReadingsTexts", "%1 kg").replace(
@@ -132,16 +137,23 @@ def rejection_text(rejection: Rejection) -> str:
 class ReadingCounts(QObject):
     """Plural wording (only self.tr with a count gets real plurals from lupdate)."""
 
-    def summary(self, added: int, already: int, rejected: int) -> str:
+    def summary(self, added: int, already: int, rejected: int, to_assign: int = 0,
+                alerts: int = 0) -> str:
         parts = [self.tr("%n reading(s) added", "", added),
                  self.tr("%n already there", "", already)]
         if rejected:
             parts.append(self.tr("%n line(s) rejected", "", rejected))
+        if to_assign:
+            parts.append(self.tr("%n reading(s) to assign (patient not certain)", "",
+                                 to_assign))
+        if alerts:
+            parts.append(self.tr("%n new alert(s)", "", alerts))
         return ", ".join(parts) + "."
 
 
-def summary_text(added: int, already: int, rejected: int) -> str:
-    return ReadingCounts().summary(added, already, rejected)
+def summary_text(added: int, already: int, rejected: int, to_assign: int = 0,
+                 alerts: int = 0) -> str:
+    return ReadingCounts().summary(added, already, rejected, to_assign, alerts)
 
 
 def severity_label(severity: str) -> str:
@@ -176,8 +188,91 @@ def alert_text(alert: alerts.Alert) -> str:
         return QCoreApplication.translate(
             "ReadingsTexts", "Heart rate %1/min: outside 50–100").replace(
             "%1", _number(f[0], 0))
+    if alert.code == alerts.DRY_WEIGHT_GAIN:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Weight %1 kg above the dry weight (%2 kg)").replace(
+            "%1", _number(f[0], 2)).replace("%2", _number(f[1], 1))
+    if alert.code == alerts.NO_WEIGHT:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "No weight sent for %1 days (heart failure follow-up)").replace(
+            "%1", _number(f[0], 0))
+    if alert.code == alerts.STEPS_LOW:
+        return QCoreApplication.translate(
+            "ReadingsTexts", "Mean of %1 steps a day over 7 days: below the target of %2"
+        ).replace("%1", _number(f[0], 0)).replace("%2", _number(f[1], 0))
     if alert.code == alerts.IRREGULAR_PULSE:
         return QCoreApplication.translate(
             "ReadingsTexts", "Irregular pulse flagged by the device: to check (not a "
             "diagnosis)")
     return alert.code
+
+
+_PATHWAYS = {
+    "": QT_TRANSLATE_NOOP("ReadingsTexts", "No pathway"),
+    alerts.HEART_FAILURE: QT_TRANSLATE_NOOP("ReadingsTexts", "Heart failure"),
+    alerts.PREVENTION: QT_TRANSLATE_NOOP("ReadingsTexts", "Prevention"),
+}
+_PROTOCOLS = {
+    alerts.ESC_2_2_3: QT_TRANSLATE_NOOP(
+        "ReadingsTexts", "ESC 2024 “2-2-3” (2 morning, 2 evening, 3 days)"),
+    alerts.RULE_OF_3: QT_TRANSLATE_NOOP(
+        "ReadingsTexts", "Règle des 3 (3 morning, 3 evening, 3 days running)"),
+}
+_THRESHOLDS = {
+    "dry_weight_kg": QT_TRANSLATE_NOOP("ReadingsTexts", "Dry weight (kg)"),
+    "dry_weight_gain_kg": QT_TRANSLATE_NOOP("ReadingsTexts", "Gain over the dry weight (kg)"),
+    "weight_gain_kg": QT_TRANSLATE_NOOP("ReadingsTexts", "Weight gain (kg)"),
+    "weight_gain_days": QT_TRANSLATE_NOOP("ReadingsTexts", "…within (days)"),
+    "no_weight_days": QT_TRANSLATE_NOOP("ReadingsTexts", "Days without a weight"),
+    "home_systolic": QT_TRANSLATE_NOOP("ReadingsTexts", "Home mean systolic (mmHg)"),
+    "home_diastolic": QT_TRANSLATE_NOOP("ReadingsTexts", "Home mean diastolic (mmHg)"),
+    "severe_systolic": QT_TRANSLATE_NOOP("ReadingsTexts", "Urgent systolic (mmHg)"),
+    "severe_diastolic": QT_TRANSLATE_NOOP("ReadingsTexts", "Urgent diastolic (mmHg)"),
+    "low_systolic": QT_TRANSLATE_NOOP("ReadingsTexts", "Low systolic (mmHg)"),
+    "heart_rate_low": QT_TRANSLATE_NOOP("ReadingsTexts", "Heart rate below (/min)"),
+    "heart_rate_high": QT_TRANSLATE_NOOP("ReadingsTexts", "Heart rate above (/min)"),
+    "steps_target": QT_TRANSLATE_NOOP("ReadingsTexts", "Steps a day target"),
+}
+_PATHWAY_ERRORS = {
+    "bad_pathway": QT_TRANSLATE_NOOP("ReadingsTexts", "This pathway is not known."),
+    "unknown_threshold": QT_TRANSLATE_NOOP("ReadingsTexts", "This threshold is not known."),
+    "threshold_out_of_range": QT_TRANSLATE_NOOP(
+        "ReadingsTexts", "This value is outside what the threshold allows: check it."),
+}
+
+
+def pathway_label(pathway: str | None) -> str:
+    return worded("ReadingsTexts", _PATHWAYS, pathway or "")
+
+
+def protocol_label(code: str) -> str:
+    return worded("ReadingsTexts", _PROTOCOLS, code)
+
+
+def threshold_label(name: str) -> str:
+    return worded("ReadingsTexts", _THRESHOLDS, name)
+
+
+def pathway_error(code: str) -> str:
+    return worded("ReadingsTexts", _PATHWAY_ERRORS, code)
+
+
+def ack_text(by_name: str, at_text: str, comment: str) -> str:
+    text = QCoreApplication.translate("ReadingsTexts", "Seen by %1 on %2").replace(
+        "%1", by_name or "?").replace("%2", at_text)
+    return f"{text}: {comment}" if comment else text
+
+
+def set_by_text(by_name: str, at_text: str) -> str:
+    return QCoreApplication.translate("ReadingsTexts", "set by %1 on %2").replace(
+        "%1", by_name or "?").replace("%2", at_text)
+
+
+_INBOX_REASONS = {
+    "several_users": QT_TRANSLATE_NOOP("ReadingsTexts", "several users in the file"),
+    "name_mismatch": QT_TRANSLATE_NOOP("ReadingsTexts", "the file names someone else"),
+}
+
+
+def inbox_reason(code: str) -> str:
+    return worded("ReadingsTexts", _INBOX_REASONS, code)
