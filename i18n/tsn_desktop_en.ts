@@ -3598,7 +3598,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+163"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+166"/>
         <source>Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3629,11 +3629,21 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Save the dry weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Thresholds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+2"/>
+        <source>Thresholds of this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>dry weight %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4628,7 +4638,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-281"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-286"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4667,11 +4677,21 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Show acknowledged alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ac&amp;knowledge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Acknowledge the selected alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Say what was done about the selected alert (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4681,7 +4701,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Open the patient of the selected alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home blood pressure protocol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4973,6 +4998,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+11"/>
+        <source>Alerts of the practice, readings to assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alerts of the practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5445,7 +5475,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-343"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-344"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5584,6 +5614,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Report of the period (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Charts, statistics, alerts and acknowledgements of the period, for the record or a cardiologist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5616,7 +5651,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReportWording</name>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Connected-device readings report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,7 +6863,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+185"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
         <source>Thresholds of this patient</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3603,7 +3603,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+163"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+166"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -3634,11 +3634,21 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Save the dry weight</source>
+        <translation>Enregistrer le poids sec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Thresholds…</source>
         <translation>&amp;Seuils…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+2"/>
+        <source>Thresholds of this patient</source>
+        <translation>Seuils de ce patient</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>dry weight %1</source>
         <translation>poids sec %1</translation>
     </message>
@@ -4633,7 +4643,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-281"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-286"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -4672,11 +4682,21 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Show acknowledged alerts</source>
+        <translation>Afficher les alertes vues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ac&amp;knowledge…</source>
         <translation>&amp;Marquer comme vue…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Acknowledge the selected alert</source>
+        <translation>Marquer l&apos;alerte choisie comme vue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Say what was done about the selected alert (Ctrl+K)</source>
         <translation>Indiquer ce qui a été fait pour l’alerte choisie (Ctrl+K)</translation>
     </message>
@@ -4686,7 +4706,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Ouvrir le patient</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Open the patient of the selected alert</source>
+        <translation>Ouvrir le patient de l&apos;alerte choisie</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home blood pressure protocol</source>
         <translation>Protocole d’automesure tensionnelle</translation>
     </message>
@@ -4978,6 +5003,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>Alerts of the practice, readings to assign</source>
+        <translation>Alertes du cabinet, mesures à attribuer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alerts of the practice</source>
         <translation>Alertes du cabinet</translation>
     </message>
@@ -5450,7 +5480,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-343"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-344"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -5589,6 +5619,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Report of the period (PDF)</source>
+        <translation>Relevé de la période (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Charts, statistics, alerts and acknowledgements of the period, for the record or a cardiologist</source>
         <translation>Courbes, statistiques, alertes et prises de connaissance de la période, pour le dossier ou le cardiologue</translation>
     </message>
@@ -5621,7 +5656,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReportWording</name>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Connected-device readings report</source>
         <translation>Relevé des mesures des objets connectés</translation>
     </message>
@@ -6833,7 +6868,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+185"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
         <source>Thresholds of this patient</source>
         <translation>Seuils de ce patient</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -217,6 +219,7 @@ class ReadingsPage(QWidget):
         self.view.pathway.saved.connect(self.practice.refresh)
         self.top = QTabWidget(self)
         self.top.setObjectName("readings_top_tabs")
+        self.top.tabBar().setAccessibleName(self.tr("Alerts of the practice, readings to assign"))
         self.top.addTab(self.practice, self.tr("Alerts of the practice"))
         self.inbox = InboxPanel(context, lambda: self.view.patient_id, self)
         self.inbox.assigned.connect(self._given)
@@ -240,9 +243,15 @@ class ReadingsPage(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(left)
         body.addLayout(right, 1)
+        # Scrolls rather than forcing its size on the window: the page must fit a small
+        # screen (800 x 600) with the status bar in view.
+        body_scroll = QScrollArea(self)
+        body_scroll.setWidgetResizable(True)
+        body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body_scroll.setWidget(body_widget)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.top)
-        split.addWidget(body_widget)
+        split.addWidget(body_scroll)
         split.setSizes([220, 620])
         layout = QVBoxLayout(self)
         layout.addWidget(title)

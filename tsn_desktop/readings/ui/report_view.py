@@ -120,6 +120,7 @@ class ReportBar(QWidget):
         self.period.setCurrentIndex(1)
         self.button = QPushButton(self.tr("Re&port (PDF)…"), self)
         self.button.setObjectName("readings_report")
+        self.button.setAccessibleName(self.tr("Report of the period (PDF)"))
         self.button.setToolTip(self.tr("Charts, statistics, alerts and acknowledgements of "
                                        "the period, for the record or a cardiologist"))
         self.status = QLabel(self)

@@ -213,8 +213,6 @@ class CarnetTab(QWidget):
                        self.carnet_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        buttons.addWidget(self.by_group)
-        buttons.addWidget(self.chronological)
 
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
@@ -254,7 +252,13 @@ class CarnetTab(QWidget):
         profile_layout = QVBoxLayout(profile)
         for part in (top_layout, bottom_layout, profile_layout):
             part.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(history_label)
+        # The view choice sits by the history's title: one row of buttons fits 800 px.
+        history_head = QHBoxLayout()
+        history_head.addWidget(history_label)
+        history_head.addStretch(1)
+        history_head.addWidget(self.by_group)
+        history_head.addWidget(self.chronological)
+        top_layout.addLayout(history_head)
         top_layout.addWidget(self.history)
         bottom_layout.addWidget(forecast_label)
         bottom_layout.addWidget(self.forecast)
