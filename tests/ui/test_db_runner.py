@@ -122,3 +122,40 @@ def test_a_wrapped_disk_full_error_is_still_recognised() -> None:
             raise RuntimeError("save failed") from inner
     except RuntimeError as outer:
         assert classify(outer) is Failure.DISK_FULL
+
+
+class _Witness:
+    """Records on which thread its last reference went (a PySide widget freed off the GUI
+    thread crashes the process: this is the plain-Python stand-in that can be observed)."""
+
+    freed_on: list[str] = []
+
+    def __del__(self) -> None:
+        import threading
+        _Witness.freed_on.append(threading.current_thread().name)
+
+
+def test_what_a_job_holds_is_let_go_on_the_gui_thread_not_the_database_thread(
+        qtbot, executor: DbExecutor) -> None:
+    """A tab closed while its read runs: its job's closure held the last reference, and the
+    database thread dropped it at its next job (the intermittent segfault of the suite)."""
+    import threading
+
+    runner = DbRunner(executor)
+    _Witness.freed_on.clear()
+    witness = _Witness()
+    release = threading.Event()
+    delivered: list[object] = []
+
+    def job(db: Database, held: _Witness = witness) -> int:
+        release.wait(5)
+        return 1
+
+    future = runner.run(job, delivered.append)
+    del job, witness  # the tab is closed: only the running job still holds it
+    release.set()
+    qtbot.waitUntil(lambda: delivered == [1], timeout=5_000)
+    executor.call(lambda db: None)  # the database thread moves on to its next job
+    qtbot.waitUntil(lambda: bool(_Witness.freed_on), timeout=5_000)
+    assert _Witness.freed_on == [threading.main_thread().name]
+    assert future.result() == 1

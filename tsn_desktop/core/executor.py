@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import queue
 import threading
@@ -59,6 +60,24 @@ class DbExecutor:
                 future.set_exception(exc)
 
 
+class _Job:
+    """A submitted callable the DB thread can run once and then let go of."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn: Callable[[Database], Any]) -> None:
+        self.fn: Callable[[Database], Any] | None = fn
+
+    def __call__(self, db: Database) -> Any:
+        if self.fn is None:
+            raise RuntimeError("a database job ran twice")
+        return self.fn(db)  # no local: a traceback would keep the function
+
+    def take(self) -> Callable[[Database], Any] | None:
+        fn, self.fn = self.fn, None
+        return fn
+
+
 class Executor(Protocol):
     """What DbRunner needs of an executor (DbExecutor, or the lock's SuspendableExecutor)."""
 
@@ -70,7 +89,7 @@ class Executor(Protocol):
 
 
 class _Relay(QObject):
-    done = Signal(object, object, object, object)  # callback, value, is_error, owner
+    done = Signal(object, object, object, object)  # token, value, is_error, the spent job
     committed = Signal(object)  # RecordsChanged, from the DB thread
 
 
@@ -151,25 +170,47 @@ class DbRunner(ResultDelivery):
                  on_unhandled: FailureHandler = _log_failure) -> None:
         super().__init__(_Relay(), parent, on_unhandled)
         self.executor = executor
+        self._tokens = itertools.count()
+        self._waiting: dict[int, tuple[Any, Any, QObject | None]] = {}
         self._relay.committed.connect(self.records_changed, Qt.ConnectionType.QueuedConnection)
 
     def run(self, fn: Callable[[Database], T],
             on_success: Callable[[T], None] | None = None,
             on_failure: Callable[[BaseException], None] | None = None, *,
             owner: QObject | None = None) -> Future[T]:
-        future = self.executor.submit(fn)
+        # The DB thread must never drop the last reference to a widget (a PySide wrapper
+        # deleted off the GUI thread crashes the process): the callbacks and the owner stay
+        # here, keyed by a token, and the job itself is handed back through the queued
+        # signal, so that whatever its closure holds is released on the GUI thread.
+        token = next(self._tokens)
+        self._waiting[token] = (on_success, on_failure, owner)
+        job = _Job(fn)
+        future = self.executor.submit(job)
+        relay = self._relay
 
         def finished(f: Future[T]) -> None:
+            # In a list the GUI empties: no local of this thread is the job's last holder.
+            spent = [job.take()]
             if f.cancelled():
-                return  # the session shut down with it still held
+                relay.done.emit(token, None, None, spent)  # the session shut down
+                return
             exc = f.exception()
             if exc is None:
-                self._relay.done.emit(on_success, f.result(), False, owner)
+                relay.done.emit(token, f.result(), False, spent)
             else:
-                self._relay.done.emit(on_failure, exc, True, owner)
+                relay.done.emit(token, exc, True, spent)
 
         future.add_done_callback(finished)
         return future
+
+    def _delivered(self, *args: Any) -> None:
+        token, value, is_error, spent = args
+        on_success, on_failure, owner = self._waiting.pop(token)
+        try:
+            if is_error is not None:  # None: cancelled, nobody waits for it any more
+                self.deliver(on_failure if is_error else on_success, value, is_error, owner)
+        finally:
+            spent.clear()  # the job's closure goes here, on the GUI thread
 
     def committed(self, local: Sequence[tuple[str, str]],
                   pulled: Sequence[tuple[str, str]] = ()) -> None:

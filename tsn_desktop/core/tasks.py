@@ -4,6 +4,7 @@ the GUI thread, dropped for an owner widget that is gone (as DbRunner does for t
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -59,8 +60,8 @@ class TaskHandle(Generic[T]):
 
 
 class _Relay(QObject):
-    done = Signal(object, object, object, object)  # callback, value, owner, handle
-    progress = Signal(object, int, int, str, object)  # callback, done, total, text, owner
+    done = Signal(object, object, object, object)  # token, -, -, [the spent task, its outcome]
+    progress = Signal(object, int, int, str)  # token, done, total, text
 
 
 class _Task(QRunnable):
@@ -88,6 +89,8 @@ class BackgroundTasks(ResultDelivery):
                  ) -> None:
         super().__init__(_Relay(), parent, on_unhandled)
         self.pool = pool or QThreadPool.globalInstance()
+        self._tokens = itertools.count()
+        self._waiting: dict[int, tuple[Any, ...]] = {}
         self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
 
     def start(self, fn: Callable[[TaskControl], T],
@@ -96,42 +99,56 @@ class BackgroundTasks(ResultDelivery):
               on_progress: Callable[[int, int, str], None] | None = None,
               on_cancelled: Callable[[], None] | None = None,
               owner: QObject | None = None) -> TaskHandle[T]:
-        control = TaskControl(lambda done, total, text: self._relay.progress.emit(
-            on_progress, done, total, text, owner))
+        # Nothing a worker thread holds may be a widget's last reference (a PySide wrapper
+        # freed off the GUI thread crashes): the callbacks and the owner wait here, keyed
+        # by a token, and the task's function comes back in a list the GUI empties.
+        token = next(self._tokens)
+        relay = self._relay
+        control = TaskControl(lambda done, total, text: relay.progress.emit(
+            token, done, total, text))
         handle: TaskHandle[T] = TaskHandle(control)
+        self._waiting[token] = (on_success, on_failure, on_progress, on_cancelled, owner,
+                                handle)
+        held: list[Callable[[TaskControl], Any]] = [fn]
 
         def run() -> None:
+            spent: list[Any] = [held.pop()]  # [the function, then its outcome]
             try:
-                value = fn(control)
+                spent.append(spent[0](control))
             except Cancelled:
-                self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
+                spent.append(_CANCELLED)
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-                if control.cancelled:
-                    self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
-                else:
-                    self._relay.done.emit(on_failure, _Failed(exc), owner, handle)
-            else:
-                if control.cancelled:
-                    self._relay.done.emit(on_cancelled, _CANCELLED, owner, handle)
-                else:
-                    self._relay.done.emit(on_success, value, owner, handle)
+                spent.append(_Failed(exc))
+            if control.cancelled:
+                spent[1] = _CANCELLED
+            relay.done.emit(token, None, None, spent)
 
         self.pool.start(_Task(run))
         return handle
 
-    def _delivered(self, callback: Callable[..., None] | None, value: Any,
-                   owner: QObject | None, handle: TaskHandle[Any]) -> None:
+    def _delivered(self, token: int, _unused: None, _unused_too: None,
+                   spent: list[Any]) -> None:
+        on_success, on_failure, _on_progress, on_cancelled, owner, handle = \
+            self._waiting.pop(token)
         handle.finished = True
-        if value is _CANCELLED:
-            if callback is not None and owner_alive(owner):
-                callback()
-        elif isinstance(value, _Failed):
-            self.deliver(callback, value.exc, True, owner)
-        else:
-            self.deliver(callback, value, False, owner)
+        value = spent[1]
+        try:
+            if value is _CANCELLED:
+                if on_cancelled is not None and owner_alive(owner):
+                    on_cancelled()
+            elif isinstance(value, _Failed):
+                self.deliver(on_failure, value.exc, True, owner)
+            else:
+                self.deliver(on_success, value, False, owner)
+        finally:
+            del value
+            spent.clear()  # the task's closure and outcome go here, on the GUI thread
 
-    def _progress(self, callback: Callable[[int, int, str], None] | None, done: int,
-                  total: int, text: str, owner: QObject | None) -> None:
+    def _progress(self, token: int, done: int, total: int, text: str) -> None:
+        waiting = self._waiting.get(token)
+        if waiting is None:
+            return  # a late progress after the end
+        callback, owner = waiting[2], waiting[4]
         if callback is not None and owner_alive(owner):
             callback(done, total, text)
 
