@@ -1,0 +1,312 @@
+"""What the network's screens may ask: the directory, case discussions (open, reply, add a
+participant, edit, withdraw, close with a decision), read receipts, the inbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.network import fhir, store
+from tsn_desktop.network.model import (
+    DECISION,
+    JOINED,
+    OPENING,
+    RECEIPT,
+    REPLY,
+    DirectoryEntry,
+    InboxItem,
+    InvalidPost,
+    Opening,
+    Post,
+    Thread,
+    build_thread,
+    check_opening,
+    check_text,
+    inbox_items,
+    recipients_for,
+)
+from tsn_desktop.patients import care_team
+
+POST = store.POST  # the resource types pages watch in "records changed"
+ENTRY = store.ENTRY
+
+
+class NotInCareTeam(Exception):
+    """Colleagues asked about a patient they may not see yet: sharing the file with them
+    is the user's decision (the hub refuses the post otherwise)."""
+
+    def __init__(self, rpps: Sequence[str]) -> None:
+        super().__init__(f"{len(rpps)} colleague(s) outside the care team")
+        self.rpps = tuple(rpps)
+
+
+class NotAllowed(Exception):
+    """Only the requester closes a discussion; only the author edits or withdraws a post;
+    a closed discussion takes no more posts. `code` says which."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def me(db: Database | UnitOfWork) -> str:
+    rpps = fhir.own_rpps(db)
+    if not rpps:
+        raise LookupError("this profile has no RPPS number")
+    return rpps
+
+
+# --- directory ------------------------------------------------------------------------------
+def search_directory(db: Database, text: str, limit: int = 50) -> list[DirectoryEntry]:
+    return store.search(db, text, limit)
+
+
+def directory_count(db: Database) -> int:
+    return store.entry_count(db)
+
+
+def directory_entry(db: Database, rpps: str) -> DirectoryEntry | None:
+    return store.entry(db, rpps)
+
+
+def save_own_entry(db: Database, entry: DirectoryEntry) -> None:
+    """The practitioner edits their own directory entry (and only theirs: the hub checks)."""
+    if entry.rpps != me(db):
+        raise NotAllowed("not_own_entry")
+    entry_id = fhir.directory_id(entry.rpps)
+    with db.unit_of_work() as uow:
+        store.put_entry(uow, entry_id, entry, None, fhir.profession_words(entry.profession))
+        version = store.entry_version(uow, entry_id) or 1
+        hub = uow.execute("SELECT hub_version FROM directory_entry WHERE id = ?",
+                          (entry_id,)).fetchone()
+        uow.record_change(ENTRY, entry_id, "upsert", version, hub[0] if hub else None)
+
+
+def add_to_directory(db: Database, entries: Sequence[DirectoryEntry]) -> None:
+    """Entries known here without a hub (the demo, an imported directory file)."""
+    with db.unit_of_work() as uow:
+        for entry in entries:
+            store.put_entry(uow, fhir.directory_id(entry.rpps), entry, None,
+                            fhir.profession_words(entry.profession))
+
+
+# --- discussions ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ThreadView:
+    """A thread with the names to show: colleagues by RPPS, the patient's."""
+
+    thread: Thread
+    names: dict[str, str] = field(default_factory=dict)
+    patient_name: str = ""
+
+    def name(self, rpps: str) -> str:
+        return self.names.get(rpps) or rpps
+
+
+def _now(db: Database) -> datetime:
+    return db.clock.now()
+
+
+def _missing_from_care_team(db: Database, patient_id: str, rpps: Sequence[str]) -> list[str]:
+    members = {m.rpps for m in care_team.members(db, patient_id)}
+    return [r for r in rpps if r not in members]
+
+
+def _share(db: Database, patient_id: str, rpps: Sequence[str], share: bool) -> None:
+    missing = _missing_from_care_team(db, patient_id, rpps)
+    if missing and not share:
+        raise NotInCareTeam(missing)
+    names = store.names(db, missing)
+    for number in missing:
+        care_team.add_member(db, patient_id, number, names.get(number, ""))
+
+
+def open_discussion(db: Database, opening: Opening, participants: Sequence[str],
+                    patient_id: str | None = None, share: bool = False) -> Thread:
+    """A case discussion, written here (offline too) and sent on the next sync. About a
+    patient, colleagues outside the care team are added to it when `share` is given."""
+    mine = me(db)
+    cleaned = Opening(opening.title.strip(), opening.question.strip(), opening.context.strip(),
+                      opening.expected.strip(), opening.due)
+    named = tuple(dict.fromkeys(p for p in participants if p != mine))
+    check_opening(cleaned, named, mine)
+    if patient_id:
+        _share(db, patient_id, named, share)
+    post_id = new_id()
+    post = Post(post_id, post_id, OPENING, mine, named, _now(db), patient_id=patient_id,
+                opening=cleaned)
+    with db.unit_of_work() as uow:
+        store.insert_post(uow, post)
+    return _thread(db, post_id)
+
+
+def _thread(db: Database | UnitOfWork, thread_id: str) -> Thread:
+    thread = build_thread(store.posts_of(db, [thread_id]), me(db))
+    if thread is None:
+        raise LookupError("no such discussion")
+    return thread
+
+
+def _post_in(db: Database, thread: Thread, kind: str, text: str, *,
+             also: Sequence[str] = (), in_response_to: str | None = None,
+             replaces: str | None = None) -> Post:
+    mine = me(db)
+    if mine not in thread.participants:
+        raise NotAllowed("not_participant")
+    post = Post(new_id(), thread.id, kind, mine, recipients_for(thread, mine, also), _now(db),
+                body=text.strip(), patient_id=thread.patient_id,
+                in_response_to=in_response_to or _last_id(thread), replaces=replaces)
+    with db.unit_of_work() as uow:
+        store.insert_post(uow, post)
+    return post
+
+
+def _last_id(thread: Thread) -> str:
+    return thread.messages[-1].post.id if thread.messages else thread.opening.id
+
+
+def reply(db: Database, thread_id: str, text: str, in_response_to: str | None = None) -> Post:
+    check_text(text, required=True)
+    thread = _thread(db, thread_id)
+    if thread.closed:
+        raise NotAllowed("closed")
+    return _post_in(db, thread, REPLY, text, in_response_to=in_response_to)
+
+
+def add_participant(db: Database, thread_id: str, rpps: str, share: bool = False) -> Post:
+    """A colleague joins the thread: the post naming them lets them read all of it."""
+    thread = _thread(db, thread_id)
+    if thread.closed:
+        raise NotAllowed("closed")
+    if rpps in thread.participants:
+        raise InvalidPost("already_participant")
+    if thread.patient_id:
+        _share(db, thread.patient_id, (rpps,), share)
+    return _post_in(db, thread, JOINED, "", also=(rpps,))
+
+
+def edit_post(db: Database, post_id: str, text: str) -> Post:
+    """A new version of one's own post; the thread shows it as edited."""
+    check_text(text, required=True)
+    original = store.get_post(db, post_id)
+    if original is None:
+        raise LookupError("no such post")
+    if original.sender != me(db) or original.kind not in (REPLY, DECISION):
+        raise NotAllowed("not_author")
+    thread = _thread(db, original.thread_id)
+    return _post_in(db, thread, original.kind, text, in_response_to=original.in_response_to,
+                    replaces=post_id)
+
+
+def withdraw_post(db: Database, post_id: str) -> None:
+    """A tombstone: the thread shows "message withdrawn" (the text stays on the hub's
+    history, as every clinical record's does)."""
+    post = store.get_post(db, post_id)
+    if post is None:
+        raise LookupError("no such post")
+    if post.sender != me(db):
+        raise NotAllowed("not_author")
+    with db.unit_of_work() as uow:
+        store.withdraw(uow, post_id)
+
+
+def close_discussion(db: Database, thread_id: str, decision: str) -> Post:
+    """The requester closes the discussion with its decision, filed in the patient's file
+    (the patient-file tab "Discussions" lists it)."""
+    check_text(decision, required=True)
+    thread = _thread(db, thread_id)
+    if thread.requester != me(db):
+        raise NotAllowed("not_requester")
+    if thread.closed:
+        raise NotAllowed("closed")
+    return _post_in(db, thread, DECISION, decision)
+
+
+def mark_read(db: Database, thread_id: str) -> bool:
+    """Marks the thread read here and, when there was something new, tells the
+    participants with a read receipt (a post they do not see as a message)."""
+    thread = _thread(db, thread_id)
+    if not thread.unread:
+        return False
+    with db.unit_of_work() as uow:
+        store.mark_read(uow, thread_id)
+    mine = me(db)
+    if mine in thread.participants:
+        receipt = Post(new_id(), thread.id, RECEIPT, mine, recipients_for(thread, mine),
+                       _now(db), patient_id=thread.patient_id,
+                       in_response_to=_last_id(thread))
+        with db.unit_of_work() as uow:
+            store.insert_post(uow, receipt)
+    return True
+
+
+def view(db: Database, thread_id: str) -> ThreadView:
+    thread = _thread(db, thread_id)
+    return _views(db, [thread])[0]
+
+
+def _views(db: Database, threads: list[Thread]) -> list[ThreadView]:
+    people = {r for t in threads for r in t.participants}
+    names = store.names(db, sorted(people))
+    patients = store.patient_names(db, [t.patient_id for t in threads if t.patient_id])
+    return [ThreadView(t, names, patients.get(t.patient_id or "", "")) for t in threads]
+
+
+def discussions(db: Database, patient_id: str | None = None, limit: int = 500
+                ) -> list[ThreadView]:
+    """Discussions by latest activity (of one patient when given)."""
+    ids = store.thread_ids(db, patient_id, limit)
+    mine = me(db)
+    posts = store.posts_of(db, ids)
+    by_thread: dict[str, list[Post]] = {}
+    for post in posts:
+        by_thread.setdefault(post.thread_id, []).append(post)
+    threads = [t for t in (build_thread(by_thread.get(i, []), mine) for i in ids) if t]
+    return _views(db, threads)
+
+
+# --- inbox ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class InboxRow:
+    item: InboxItem
+    patient_name: str = ""
+    done: bool = False
+    snoozed_until: datetime | None = None
+
+
+def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[InboxRow]:
+    """What needs the practitioner now: done items and items snoozed to a later time are
+    left out (done ones come back with `show_done`)."""
+    now = _now(db)
+    views = discussions(db)
+    names = {v.thread.id: v.patient_name for v in views}
+    states = store.inbox_state(db)
+    rows = []
+    for item in inbox_items((v.thread for v in views), me(db), now, no_answer_days):
+        done, until = states.get(item.key, (False, None))
+        if until is not None and until > now:
+            continue
+        if done and not show_done:
+            continue
+        rows.append(InboxRow(item, names.get(item.thread_id, ""), done, until))
+    return rows
+
+
+def mark_done(db: Database, item: InboxItem, done: bool = True) -> None:
+    """Done; an unread item is done by reading its thread."""
+    with db.unit_of_work() as uow:
+        store.set_inbox_state(uow, item.key, done, None)
+    if done and item.kind == "unread":
+        mark_read(db, item.thread_id)
+
+
+def snooze(db: Database, item: InboxItem, until: datetime) -> None:
+    with db.unit_of_work() as uow:
+        store.set_inbox_state(uow, item.key, False, until)
+
+
+def unread_count(db: Database) -> int:
+    return store.unread_count(db)
+
