@@ -90,6 +90,7 @@ class ShownPost:
 
     post: Post
     edited: bool = False
+    newcomers: tuple[str, ...] = ()  # a "joined" post: who it added
 
     @property
     def withdrawn(self) -> bool:
@@ -227,6 +228,13 @@ def build_thread(posts: Iterable[Post], me: str) -> Thread | None:
         if post.withdrawn and root in latest and post.sender == by_id[root].sender:
             latest[root] = _withdrawn(latest[root])
     first = latest[opening.id]
+    newcomers: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for post in posts:
+        named = (post.sender, *post.recipients)
+        if post.kind == JOINED:
+            newcomers[post.id] = tuple(r for r in named if r not in seen)
+        seen.update(named)
     messages = []
     decision = None
     for root, post in sorted(latest.items(), key=lambda kv: _order(by_id[kv[0]])):
@@ -235,7 +243,8 @@ def build_thread(posts: Iterable[Post], me: str) -> Thread | None:
         original = by_id[root]
         if original.kind == DECISION and original.sender == opening.sender and decision is None:
             decision = post
-        messages.append(ShownPost(post, edited=root in edited))
+        messages.append(ShownPost(post, edited=root in edited,
+                                  newcomers=newcomers.get(root, ())))
     unread = sum(1 for p in posts if not p.read_here and p.kind != RECEIPT and p.sender != me)
     for rpps in participants:  # the author of a post has read the thread up to it
         own = [p.sent_at for p in posts if p.sender == rpps and p.kind != RECEIPT]

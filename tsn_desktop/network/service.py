@@ -71,6 +71,10 @@ def directory_entry(db: Database, rpps: str) -> DirectoryEntry | None:
     return store.entry(db, rpps)
 
 
+def directory_names(db: Database, rpps: Sequence[str]) -> dict[str, str]:
+    return store.names(db, rpps)
+
+
 def save_own_entry(db: Database, entry: DirectoryEntry) -> None:
     """The practitioner edits their own directory entry (and only theirs: the hub checks)."""
     if entry.rpps != me(db):

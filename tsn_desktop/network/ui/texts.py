@@ -1,0 +1,80 @@
+"""Words of the network screens: post states, inbox kinds, problems.
+
+Every string is a QT_TRANSLATE_NOOP("NetworkTexts", ...) source worded when asked for, so
+lupdate collects it; the pure code hands over codes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from tsn_desktop.feature import QT_TRANSLATE_NOOP
+from tsn_desktop.network.model import (
+    ANSWER_DUE,
+    NO_ANSWER,
+    REFUSED,
+    SENT,
+    UNREAD,
+    WAITING,
+)
+from tsn_desktop.ui.wording import profession_label, worded
+
+_CONTEXT = "NetworkTexts"
+
+_STATES = {
+    WAITING: QT_TRANSLATE_NOOP("NetworkTexts", "waiting to be sent"),
+    SENT: QT_TRANSLATE_NOOP("NetworkTexts", "sent"),
+    REFUSED: QT_TRANSLATE_NOOP("NetworkTexts", "refused by the hub"),
+}
+_INBOX = {
+    UNREAD: QT_TRANSLATE_NOOP("NetworkTexts", "Unread replies"),
+    NO_ANSWER: QT_TRANSLATE_NOOP("NetworkTexts", "No answer yet"),
+    ANSWER_DUE: QT_TRANSLATE_NOOP("NetworkTexts", "Your answer is expected"),
+}
+_PROBLEMS = {
+    "no_title": QT_TRANSLATE_NOOP("NetworkTexts", "Give the discussion a title."),
+    "no_question": QT_TRANSLATE_NOOP("NetworkTexts", "Write the question you are asking."),
+    "no_participant": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Choose at least one colleague from the directory."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "The text is too long: shorten it or split it in two messages."),
+    "empty": QT_TRANSLATE_NOOP("NetworkTexts", "Write something before sending."),
+    "already_participant": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "This colleague already takes part in the discussion."),
+    "closed": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "This discussion is closed: open a new one to go on."),
+    "not_requester": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Only the practitioner who opened the discussion closes it."),
+    "not_author": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "You can only change or withdraw your own messages."),
+    "not_participant": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "You no longer take part in this discussion."),
+}
+_EXTRA_PROFESSIONS = {
+    "surgeon": QT_TRANSLATE_NOOP("NetworkTexts", "Surgeon"),
+    "physiotherapist": QT_TRANSLATE_NOOP("NetworkTexts", "Physiotherapist"),
+    "biologist": QT_TRANSLATE_NOOP("NetworkTexts", "Biologist"),
+}
+
+
+def state_text(code: str) -> str:
+    return worded(_CONTEXT, _STATES, code)
+
+
+def inbox_kind_text(code: str) -> str:
+    return worded(_CONTEXT, _INBOX, code)
+
+
+def inbox_kinds() -> list[tuple[str, str]]:
+    return [(code, inbox_kind_text(code)) for code in _INBOX]
+
+
+def problem_text(code: str) -> str:
+    return worded(_CONTEXT, _PROBLEMS, code, QCoreApplication.translate(
+        _CONTEXT, "This could not be saved: check what you typed."))
+
+
+def profession_text(code: str) -> str:
+    if code in _EXTRA_PROFESSIONS:
+        return worded(_CONTEXT, _EXTRA_PROFESSIONS, code)
+    return profession_label(code)
