@@ -98,15 +98,20 @@ class DirectorySearch(QWidget):
         layout.addWidget(self.detail)
         self.setFocusProxy(self.field)
         self.field.textChanged.connect(self.search)
-        self.field.returnPressed.connect(self._pick_current)
         self.field.installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self._pick_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
-        """Up and Down in the search field move in the results: no mouse needed."""
-        if watched is self.field and isinstance(event, QKeyEvent) and event.type() == \
-                QKeyEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        """Up and Down in the search field move in the results, Enter picks (and does not
+        press the dialog's default button): no mouse needed."""
+        if not (watched is self.field and isinstance(event, QKeyEvent)
+                and event.type() == QKeyEvent.Type.KeyPress):
+            return super().eventFilter(watched, event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._pick_current()
+            return True
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             row = self.table.currentIndex().row()
             row = row + (1 if event.key() == Qt.Key.Key_Down else -1)
             if 0 <= row < self.model.rowCount():

@@ -192,8 +192,9 @@ class NetworkPage(QWidget):
         self.inbox_model = InboxModel(self)
         self.inbox = row_table(self, self.inbox_model, self.tr("Inbox"),
                                selection=QAbstractItemView.SelectionMode.SingleSelection)
-        self.inbox.horizontalHeader().setSectionResizeMode(
-            InboxModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.inbox.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(InboxModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.inbox_filter = QComboBox(self)
         self.inbox_filter.setAccessibleName(self.tr("Show"))
         self.inbox_filter.addItem(self.tr("Everything"), "")
@@ -218,8 +219,10 @@ class NetworkPage(QWidget):
         self.threads_model = ThreadListModel(self)
         self.threads = row_table(self, self.threads_model, self.tr("Discussions"),
                                  selection=QAbstractItemView.SelectionMode.SingleSelection)
-        self.threads.horizontalHeader().setSectionResizeMode(
-            ThreadListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.threads.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ThreadListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ThreadListModel.PEOPLE, QHeaderView.ResizeMode.Interactive)
         self.new_button = QPushButton(self.tr("&New discussion… (Ctrl+N)"), self)
         self.panel = ThreadPanel(self)
         left = QWidget(self)
@@ -240,7 +243,7 @@ class NetworkPage(QWidget):
         directory_layout.addWidget(self.directory_count)
 
         self.tabs.addTab(inbox_page, self.tr("&Inbox"))
-        self.tabs.addTab(splitter, self.tr("D&iscussions"))
+        self.tabs.addTab(splitter, self.tr("&Discussions"))
         self.tabs.addTab(directory_page, self.tr("Di&rectory"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -325,8 +328,12 @@ class NetworkPage(QWidget):
         dialog.on_send = lambda value, share: self._send_discussion(dialog, value, share)
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._dialog_gone)
         dialog.open()
         return dialog
+
+    def _dialog_gone(self) -> None:
+        self.dialog = None
 
     def _send_discussion(self, dialog: DiscussionDialog, value: NewDiscussion,
                          share: bool) -> None:

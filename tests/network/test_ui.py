@@ -1,0 +1,192 @@
+"""The Network page with real widgets (pytest-qt, offscreen) on a real profile: composing a
+discussion offline from the keyboard, replying, the inbox (open, mark done, snooze), the
+unread count for the navigation, the patient file's Discussions tab. Faked: the modal
+confirmations (replaced by answers), as every dialog test does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tsn_desktop.core.clock import FrozenClock
+from tsn_desktop.core.db import Database, new_id
+from tsn_desktop.core.executor import DbRunner
+from tsn_desktop.core.session import OpenProfile
+from tsn_desktop.core.settings import Settings
+from tsn_desktop.feature import FeatureContext
+from tsn_desktop.network import service, store
+from tsn_desktop.network.model import OPENING, REPLY, Opening, Post
+from tsn_desktop.network.ui import dialogs
+from tsn_desktop.network.ui.discussions_tab import DiscussionsTab
+from tsn_desktop.network.ui.page import NetworkPage
+from tsn_desktop.patients.model import Patient
+
+from .conftest import NURSE, PHARMACIST
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def context(runner: DbRunner, profile: OpenProfile, clock: FrozenClock,
+            tmp_path: Path) -> FeatureContext:
+    profile.db.commit_listener = runner.committed
+    return FeatureContext(runner=runner, clock=clock, settings=Settings(tmp_path / "s"),
+                          practitioner=profile.practitioner)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: FeatureContext, colleagues) -> Iterator[NetworkPage]:
+    widget = NetworkPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitUntil(lambda: "3" in widget.directory_count.text())
+    yield widget
+    widget.close()
+
+
+def in_db(runner: DbRunner, qtbot: QtBot, fn):  # type: ignore[no-untyped-def]
+    done: list[object] = []
+    runner.run(fn, done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    return done[0]
+
+
+def test_the_gp_composes_a_discussion_offline_from_the_keyboard(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner) -> None:
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.title_field, "Plaie du talon")
+    qtbot.keyClicks(dialog.question, "Quel pansement ?")
+    qtbot.keyClicks(dialog.expected, "Un avis")
+    with qtbot.waitSignal(dialog.directory.searched):
+        qtbot.keyClicks(dialog.directory.field, "infirm")
+    qtbot.keyClick(dialog.directory.field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(dialog.directory.searched):
+        qtbot.keyClicks(dialog.directory.field, "bernard")
+    qtbot.keyClick(dialog.directory.field, Qt.Key.Key_Return)
+    assert dialog.participants() == (NURSE.rpps, PHARMACIST.rpps)
+
+    dialog.send()
+
+    qtbot.waitUntil(lambda: page.threads_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.dialog is None)  # closed once stored
+    qtbot.waitUntil(lambda: page.panel.view is not None)
+    assert page.tabs.currentIndex() == 1
+    status = page.threads_model.index(0, page.threads_model.STATE).data()
+    assert status == "waiting to be sent"
+    assert "Question: Quel pansement ?" in page.panel.header.text()
+
+
+def test_an_incomplete_discussion_says_what_is_missing_and_keeps_what_was_typed(
+        page: NetworkPage, qtbot: QtBot, monkeypatch) -> None:
+    dialog = page.new_discussion()
+    qtbot.keyClicks(dialog.title_field, "Sans question")
+    dialog.send()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert dialog.error.text() == "Write the question you are asking."
+    assert dialog.title_field.text() == "Sans question"
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "confirm_discard", lambda _p: asked.append(True) or False)
+    dialog.reject()
+    assert asked == [True] and dialog.isVisible()  # kept: the user said no
+    dialog.close()
+
+
+def test_a_reply_is_sent_with_ctrl_enter_and_the_box_empties_once_stored(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner) -> None:
+    thread = in_db(runner, qtbot, lambda db: service.open_discussion(
+        db, Opening("Garde", "Qui est de garde ?"), [NURSE.rpps]))
+    qtbot.waitUntil(lambda: page.threads_model.rowCount() == 1)
+    page.open_thread(thread.id)
+    qtbot.waitUntil(lambda: page.panel.view is not None)
+    qtbot.keyClicks(page.panel.reply, "Moi samedi")
+    qtbot.keyClick(page.panel.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: page.panel.model.rowCount() == 1)
+    assert page.panel.reply.toPlainText() == ""
+    text = page.panel.model.index(0).data()
+    assert "Moi samedi" in text and "waiting to be sent" in text
+
+
+def _answer_from_nurse(db: Database, thread_id: str, when) -> None:
+    with db.unit_of_work() as uow:
+        store.apply_post_from_hub(uow, Post(new_id(), thread_id, REPLY, NURSE.rpps,
+                                            (service.me(db),), when, body="Oui"), "1", False)
+
+
+def test_the_inbox_lists_an_unread_answer_opens_it_and_counts_it_on_the_navigation(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner, clock: FrozenClock) -> None:
+    thread = in_db(runner, qtbot, lambda db: service.open_discussion(
+        db, Opening("Garde", "Qui est de garde ?"), [NURSE.rpps]))
+    with qtbot.waitSignal(page.navigation_badge, check_params_cb=lambda n: n == 1):
+        in_db(runner, qtbot, lambda db: _answer_from_nurse(db, thread.id, clock.now()))
+        page.refresh()
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 1)
+    assert page.inbox_model.index(0, 0).data() == "Unread replies: 1"
+
+    page.inbox.selectRow(0)
+    with qtbot.waitSignal(page.navigation_badge, check_params_cb=lambda n: n == 0,
+                          timeout=5000):
+        page.open_inbox_item()
+    assert page.tabs.currentIndex() == 1
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 0)
+    assert not page.inbox_empty.isHidden()  # "nothing waits for you"
+
+
+def test_a_reminder_is_snoozed_until_tomorrow_and_marked_done(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner, clock: FrozenClock) -> None:
+    in_db(runner, qtbot, lambda db: service.open_discussion(
+        db, Opening("Sans réponse", "Alors ?"), [PHARMACIST.rpps]))
+    clock.advance(timedelta(days=4))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 1)
+    assert page.inbox_model.index(0, 0).data() == "No answer yet"
+    page.inbox.selectRow(0)
+    page.snooze()
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 0)
+    clock.advance(timedelta(days=1, minutes=1))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 1)
+    page.inbox.selectRow(0)
+    page.mark_done()
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 0)
+    page.show_done.setChecked(True)
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 1)
+    assert page.inbox_model.index(0, 0).data().endswith("done")
+
+
+def test_the_patient_file_lists_the_patients_discussions_with_the_decision(
+        qtbot: QtBot, context: FeatureContext, runner: DbRunner, colleagues,
+        patient: Patient, clock: FrozenClock) -> None:
+    thread = in_db(runner, qtbot, lambda db: service.open_discussion(
+        db, Opening("Retour à domicile", "Qui fait quoi ?"), [NURSE.rpps],
+        patient_id=patient.id, share=True))
+    in_db(runner, qtbot, lambda db: service.close_discussion(db, thread.id,
+                                                             "IDE à J+2 et J+5"))
+    other = new_id()
+    in_db(runner, qtbot, lambda db: _other_patient_thread(db, other, clock))
+    tab = DiscussionsTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+
+    tab.show_patient(patient, clock.today())
+
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert "Decision" in tab.detail.text() and "IDE à J+2 et J+5" in tab.detail.text()
+    tab.clear()
+    assert tab.model.rowCount() == 0 and tab.detail.text() == ""
+    tab.close()
+
+
+def _other_patient_thread(db: Database, tid: str, clock: FrozenClock) -> None:
+    with db.unit_of_work() as uow:
+        store.apply_post_from_hub(uow, Post(tid, tid, OPENING, NURSE.rpps, (service.me(db),),
+                                            clock.now(), opening=Opening("Autre", "?")),
+                                  "1", False)
