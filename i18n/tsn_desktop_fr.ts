@@ -630,7 +630,7 @@
 <context>
     <name>AuditLogDialog</name>
     <message>
-        <location line="+166"/>
+        <location line="+162"/>
         <source>Audit log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -820,7 +820,7 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-253"/>
+        <location filename="../tsn_desktop/audit/ui/viewer.py" line="-249"/>
         <source>Export the audit log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -855,7 +855,7 @@
         <translation>Enregistre les lignes qui correspondent aux filtres dans le fichier de votre choix (Ctrl+E). L&apos;export est lui-même inscrit au journal des accès.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>The audit log cannot be read right now.</source>
         <translation>Le journal des accès ne peut pas être lu pour le moment.</translation>
     </message>
@@ -1056,7 +1056,7 @@
         <translation>Retirer le collègue sélectionné de l&apos;équipe de soins</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>Care &amp;team</source>
         <translation>Équipe de &amp;soins</translation>
     </message>
@@ -1497,6 +1497,213 @@
         <location line="+21"/>
         <source>Enter the date of death as dd/mm/yyyy.</source>
         <translation>Saisissez la date du décès au format jj/mm/aaaa.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySearch</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+84"/>
+        <source>Name, profession, RPPS or town</source>
+        <translation>Nom, profession, RPPS ou commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the directory</source>
+        <translation>Rechercher dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Directory results</source>
+        <translation>Résultats de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chosen colleague</source>
+        <translation>Confrère choisi</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Nobody found: check the spelling, or type a town or an RPPS number.</source>
+        <translation>Personne trouvé : vérifiez l&apos;orthographe, ou tapez une commune ou un numéro RPPS.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RPPS %1</source>
+        <translation>RPPS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone: %1</source>
+        <translation>Téléphone : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secure mail: %1</source>
+        <translation>Messagerie sécurisée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionDialog</name>
+    <message>
+        <location line="+19"/>
+        <source>New case discussion</source>
+        <translation>Nouvelle discussion de cas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Question asked</source>
+        <translation>Question posée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is expected</source>
+        <translation>Ce qui est attendu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Answer wanted by</source>
+        <translation>Réponse souhaitée avant le</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search a patient</source>
+        <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or date of birth (optional)</source>
+        <translation>Nom ou date de naissance (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+60"/>
+        <source>No patient</source>
+        <translation>Aucun patient</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+14"/>
+        <source>Colleagues asked</source>
+        <translation>Confrères sollicités</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Remove from the list</source>
+        <translation>&amp;Retirer de la liste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Question asked</source>
+        <translation>&amp;Question posée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Context</source>
+        <translation>&amp;Contexte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is &amp;expected</source>
+        <translation>Ce qui est &amp;attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a &amp;colleague</source>
+        <translation>Trouver un co&amp;nfrère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the discussion</source>
+        <translation>Envoyer la discussion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the discussion</source>
+        <translation>Annuler la discussion</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionsTab</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/discussions_tab.py" line="+42"/>
+        <source>The patient&apos;s discussions</source>
+        <translation>Les discussions du patient</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discussion and decision</source>
+        <translation>Discussion et décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No discussion about this patient yet.</source>
+        <translation>Aucune discussion sur ce patient pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New discussion about this patient…</source>
+        <translation>&amp;Nouvelle discussion sur ce patient…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Discussi&amp;ons</source>
+        <translation>Discussi&amp;ons</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Asked by %1 on %2</source>
+        <translation>Demandé par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question: %1</source>
+        <translation>Question : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision (%1): %2</source>
+        <translation>Décision (%1) : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still open.</source>
+        <translation>Toujours ouverte.</translation>
     </message>
 </context>
 <context>
@@ -2408,7 +2615,7 @@
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
     </message>
@@ -2611,7 +2818,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/features.py" line="+35"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+53"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -2629,6 +2836,382 @@ né(e) le %2 — %3 — %4</translation>
         <location filename="../tsn_desktop/vaccination/feature.py" line="+39"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+88"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nouveau</numerusform>
+            <numerusform>%n nouveaux</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialogs</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-199"/>
+        <source>Discard what you typed?</source>
+        <translation>Abandonner votre saisie ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed in this window has not been sent. Discard it?</source>
+        <translation>Ce que vous avez saisi dans cette fenêtre n&apos;a pas été envoyé. L&apos;abandonner ?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share the patient&apos;s file?</source>
+        <translation>Partager le dossier du patient ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet in this patient&apos;s care team: %1. Asking them about the patient adds them to the care team, so they will receive the patient&apos;s file. Go on?</source>
+        <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+57"/>
+        <source>Withdraw the message</source>
+        <translation>Retirer le message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The participants will see &quot;message withdrawn&quot; instead. Withdraw it?</source>
+        <translation>Les participants verront « message retiré » à la place. Le retirer ?</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkModels</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/models.py" line="+44"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+133"/>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+133"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Closed: decision taken</source>
+        <translation>Close : décision prise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open, answered</source>
+        <translation>Ouverte, avec réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open, no answer yet</source>
+        <translation>Ouverte, sans réponse</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Message withdrawn</source>
+        <translation>Message retiré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added to the discussion: %1</source>
+        <translation>Ajouté(e) à la discussion : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision: %1</source>
+        <translation>Décision : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The hub refused it: %1</source>
+        <translation>Refusé par le hub : %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>done</source>
+        <translation>traité</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+134"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;done items</source>
+        <translation>Afficher les éléments &amp;traités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;done</source>
+        <translation>Marquer comme trait&amp;é</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;nooze until tomorrow</source>
+        <translation>Re&amp;porter à demain</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing waits for you.</source>
+        <translation>Rien ne vous attend.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discussions</source>
+        <translation>Discussions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New discussion… (Ctrl+N)</source>
+        <translation>&amp;Nouvelle discussion… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discussions</source>
+        <translation>&amp;Discussions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Di&amp;rectory</source>
+        <translation>&amp;Annuaire</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n colleague(s) in the directory kept on this computer</source>
+        <translation>
+            <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
+            <numerusform>%n confrères dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Edit my message</source>
+        <translation>Modifier mon message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new version replaces the old one, marked as edited.</source>
+        <translation>La nouvelle version remplace l&apos;ancienne, signalée comme modifiée.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Close with a decision</source>
+        <translation>Clore avec une décision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The decision summary is filed in the patient&apos;s file and sent to every participant.</source>
+        <translation>La synthèse de la décision est classée dans le dossier du patient et envoyée à chaque participant.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/settings_page.py" line="+18"/>
+        <source>Days without an answer before a reminder</source>
+        <translation>Jours sans réponse avant un rappel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me of a discussion with no answer after</source>
+        <translation>Me rappeler une discussion restée sans réponse après</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Professional network</source>
+        <translation>Réseau professionnel</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTexts</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-63"/>
+        <source>waiting to be sent</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by the hub</source>
+        <translation>refusé par le hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unread replies</source>
+        <translation>Réponses non lues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer yet</source>
+        <translation>Toujours sans réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your answer is expected</source>
+        <translation>Votre réponse est attendue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the discussion a title.</source>
+        <translation>Donnez un titre à la discussion.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the question you are asking.</source>
+        <translation>Écrivez la question que vous posez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one colleague from the directory.</source>
+        <translation>Choisissez au moins un confrère dans l&apos;annuaire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is too long: shorten it or split it in two messages.</source>
+        <translation>Le texte est trop long : raccourcissez-le ou coupez-le en deux messages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write something before sending.</source>
+        <translation>Écrivez quelque chose avant d&apos;envoyer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This colleague already takes part in the discussion.</source>
+        <translation>Ce confrère participe déjà à la discussion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This discussion is closed: open a new one to go on.</source>
+        <translation>Cette discussion est close : ouvrez-en une nouvelle pour continuer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the practitioner who opened the discussion closes it.</source>
+        <translation>Seul le praticien qui a ouvert la discussion peut la clore.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can only change or withdraw your own messages.</source>
+        <translation>Vous ne pouvez modifier ou retirer que vos propres messages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You no longer take part in this discussion.</source>
+        <translation>Vous ne participez plus à cette discussion.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Surgeon</source>
+        <translation>Chirurgien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physiotherapist</source>
+        <translation>Masseur-kinésithérapeute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biologist</source>
+        <translation>Biologiste</translation>
     </message>
 </context>
 <context>
@@ -3730,6 +4313,34 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PickColleagueDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+257"/>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the colleague</source>
+        <translation>Ajouter le confrère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not add anyone</source>
+        <translation>N&apos;ajouter personne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will read the whole discussion.</source>
+        <translation>Il ou elle lira toute la discussion.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDamage</name>
     <message>
         <location filename="../tsn_desktop/ui/errors.py" line="+17"/>
@@ -4428,7 +5039,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ShareDialog</name>
     <message>
-        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-344"/>
+        <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="-338"/>
         <source>Share with a colleague</source>
         <translation>Partager avec un collègue</translation>
     </message>
@@ -4979,6 +5590,137 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>sync failed, will retry</source>
         <translation>échec de la synchronisation, nouvel essai prévu</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+23"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-362"/>
+        <source>Discussion opening</source>
+        <translation>Ouverture de la discussion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants and what they have read</source>
+        <translation>Participants et ce qu&apos;ils ont lu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your reply</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reply (Ctrl+Enter sends it, even offline)</source>
+        <translation>Votre réponse (Ctrl+Entrée l&apos;envoie, même hors ligne)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a &amp;participant…</source>
+        <translation>Ajouter un &amp;participant…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit my message…</source>
+        <translation>&amp;Modifier mon message…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw my message</source>
+        <translation>&amp;Retirer mon message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose with a decision…</source>
+        <translation>C&amp;lore avec une décision…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a discussion, or open a new one (Ctrl+N).</source>
+        <translation>Choisissez une discussion, ou ouvrez-en une nouvelle (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Patient: %1</source>
+        <translation>Patient : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by %1 on %2</source>
+        <translation>Demandé par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Question: %1</source>
+        <translation>Question : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context: %1</source>
+        <translation>Contexte : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer wanted by %1</source>
+        <translation>Réponse souhaitée avant le %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed. Decision: %1</source>
+        <translation>Close. Décision : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (not read yet)</source>
+        <translation>%1 (pas encore lu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (read up to %2)</source>
+        <translation>%1 (lu jusqu&apos;au %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Participants: %1</source>
+        <translation>Participants : %1</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,7 @@ def test_the_inbox_lists_an_unread_answer_opens_it_and_counts_it_on_the_navigati
         in_db(runner, qtbot, lambda db: _answer_from_nurse(db, thread.id, clock.now()))
         page.refresh()
     qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 1)
-    assert page.inbox_model.index(0, 0).data() == "Unread replies: 1"
+    assert page.inbox_model.index(0, 0).data() == "Unread replies (1)"
 
     page.inbox.selectRow(0)
     with qtbot.waitSignal(page.navigation_badge, check_params_cb=lambda n: n == 0,

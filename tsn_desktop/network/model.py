@@ -245,7 +245,9 @@ def build_thread(posts: Iterable[Post], me: str) -> Thread | None:
             decision = post
         messages.append(ShownPost(post, edited=root in edited,
                                   newcomers=newcomers.get(root, ())))
-    unread = sum(1 for p in posts if not p.read_here and p.kind != RECEIPT and p.sender != me)
+    # Counted as messages shown: an edited message unread in two versions is one.
+    unread = len({_original(p, by_id) for p in posts
+                  if not p.read_here and p.kind != RECEIPT and p.sender != me})
     for rpps in participants:  # the author of a post has read the thread up to it
         own = [p.sent_at for p in posts if p.sender == rpps and p.kind != RECEIPT]
         if own and (rpps not in read_by or read_by[rpps] < max(own)):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,8 +45,9 @@ from tsn_desktop.ui.forms import add_cancel_button, add_main_button, error_label
 def confirm_discard(parent: QWidget) -> bool:
     """True when the user agrees to lose what they typed (tests replace this function)."""
     answer = QMessageBox.question(
-        parent, parent.tr("Discard what you typed?"),
-        parent.tr("What you typed in this window has not been sent. Discard it?"),
+        parent, QCoreApplication.translate("NetworkDialogs", "Discard what you typed?"),
+        QCoreApplication.translate(
+            "NetworkDialogs", "What you typed in this window has not been sent. Discard it?"),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Discard
@@ -56,10 +57,11 @@ def confirm_share(parent: QWidget, names: list[str]) -> bool:
     """True when the user agrees to share the patient's file with colleagues outside its
     care team (tests replace this function)."""
     answer = QMessageBox.question(
-        parent, parent.tr("Share the patient's file?"),
-        parent.tr("%1 not in this patient's care team yet. Asking them about the patient "
-                  "adds them to the care team: they will receive the patient's file. "
-                  "Go on?").replace("%1", ", ".join(names)),
+        parent, QCoreApplication.translate("NetworkDialogs", "Share the patient's file?"),
+        QCoreApplication.translate(
+            "NetworkDialogs", "Not yet in this patient's care team: %1. Asking them about "
+            "the patient adds them to the care team, so they will receive the patient's "
+            "file. Go on?").replace("%1", ", ".join(names)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -85,8 +87,9 @@ class DirectorySearch(QWidget):
         self.model = DirectoryModel(self)
         self.table = row_table(self, self.model, self.tr("Directory results"),
                                selection=QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            DirectoryModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DirectoryModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.detail.setAccessibleName(self.tr("Chosen colleague"))

@@ -118,8 +118,7 @@ class ThreadListModel(RowsMixin, QAbstractTableModel):
         column = index.column()
         if column == self.TITLE:
             if thread.unread:
-                return QCoreApplication.translate(
-                    "NetworkModels", "%1 (%n new)", "", thread.unread).replace("%1", thread.title)
+                return f"{thread.title} ({texts.counts().new_messages(thread.unread)})"
             return thread.title
         if column == self.PATIENT:
             return view.patient_name
@@ -187,22 +186,23 @@ class PostsModel(QAbstractListModel):
 def post_text(view: ThreadView, shown: ShownPost) -> str:
     """One message as the thread shows it: who, when, its state, then its words."""
     post = shown.post
-    tr = QCoreApplication.translate
     head = f"{view.name(post.sender)} · {datetime_text(post.sent_at)}"
     if shown.edited:
-        head += " · " + tr("NetworkModels", "edited")
+        head += " · " + QCoreApplication.translate("NetworkModels", "edited")
     if post.state != SENT:
         head += " · " + texts.state_text(post.state)
     if shown.withdrawn:
-        return head + "\n" + tr("NetworkModels", "Message withdrawn")
+        return head + "\n" + QCoreApplication.translate("NetworkModels", "Message withdrawn")
     if post.kind == JOINED:
-        return head + "\n" + tr("NetworkModels", "Added to the discussion: %1").replace(
-            "%1", ", ".join(view.name(r) for r in shown.newcomers))
+        added = ", ".join(view.name(r) for r in shown.newcomers)
+        return head + "\n" + QCoreApplication.translate(
+            "NetworkModels", "Added to the discussion: %1").replace("%1", added)
     body = post.body
     if post.kind == DECISION:
-        body = tr("NetworkModels", "Decision: %1").replace("%1", body)
+        body = QCoreApplication.translate("NetworkModels", "Decision: %1").replace("%1", body)
     if post.state == REFUSED and post.refusal:
-        body += "\n" + tr("NetworkModels", "The hub refused it: %1").replace("%1", post.refusal)
+        body += "\n" + QCoreApplication.translate(
+            "NetworkModels", "The hub refused it: %1").replace("%1", post.refusal)
     return head + "\n" + body
 
 
@@ -248,8 +248,7 @@ class InboxModel(RowsMixin, QAbstractTableModel):
         if column == self.KIND:
             words = texts.inbox_kind_text(item.kind)
             if item.count:
-                words = QCoreApplication.translate(
-                    "NetworkModels", "%1: %n", "", item.count).replace("%1", words)
+                words = f"{words} ({item.count})"
             if row.done:
                 words += " · " + QCoreApplication.translate("NetworkModels", "done")
             return words

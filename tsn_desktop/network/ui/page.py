@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,8 +54,10 @@ _WATCHED = frozenset({service.POST, service.ENTRY, "Patient"})
 def confirm_withdraw(parent: QWidget) -> bool:
     """True when the user confirms withdrawing their message (tests replace this)."""
     return QMessageBox.question(
-        parent, parent.tr("Withdraw the message"),
-        parent.tr("The participants will see \"message withdrawn\" instead. Withdraw it?")
+        parent, QCoreApplication.translate("NetworkDialogs", "Withdraw the message"),
+        QCoreApplication.translate(
+            "NetworkDialogs",
+            "The participants will see \"message withdrawn\" instead. Withdraw it?")
     ) == QMessageBox.StandardButton.Yes
 
 

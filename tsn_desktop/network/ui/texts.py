@@ -6,7 +6,7 @@ lupdate collects it; the pure code hands over codes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.network.model import (
@@ -78,3 +78,21 @@ def profession_text(code: str) -> str:
     if code in _EXTRA_PROFESSIONS:
         return worded(_CONTEXT, _EXTRA_PROFESSIONS, code)
     return profession_label(code)
+
+
+class NetworkCounts(QObject):
+    """Counted words: plural messages live in a QObject's self.tr(text, "", n), the one
+    form pyside6-lupdate sees as a plural (see ui.formatting.CountedWords)."""
+
+    def new_messages(self, n: int) -> str:
+        return self.tr("%n new", "", n)
+
+
+_COUNTS: NetworkCounts | None = None
+
+
+def counts() -> NetworkCounts:
+    global _COUNTS
+    if _COUNTS is None:
+        _COUNTS = NetworkCounts()
+    return _COUNTS
