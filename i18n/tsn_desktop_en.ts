@@ -2867,7 +2867,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+57"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+62"/>
         <source>Withdraw the message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,18 +2901,18 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Discussion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+133"/>
+        <location line="-142"/>
+        <location line="+143"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-142"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2942,7 +2942,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>edited</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,7 +2990,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+134"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+146"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5608,7 +5608,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-362"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-374"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5623,7 +5623,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5663,12 +5663,20 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Show %n earlier message(s)</source>
+        <translation>
+            <numerusform>Show %n earlier message</numerusform>
+            <numerusform>Show %n earlier messages</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Patient: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2872,7 +2872,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+57"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+62"/>
         <source>Withdraw the message</source>
         <translation>Retirer le message</translation>
     </message>
@@ -2906,18 +2906,18 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+133"/>
+        <location line="+143"/>
         <source>Discussion</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+133"/>
+        <location line="-142"/>
+        <location line="+143"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-142"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -2947,7 +2947,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Ouverte, sans réponse</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>edited</source>
         <translation>modifié</translation>
     </message>
@@ -2995,7 +2995,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+134"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+146"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -5613,7 +5613,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-362"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-374"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>
@@ -5628,7 +5628,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Messages</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your reply</source>
         <translation>Votre réponse</translation>
     </message>
@@ -5668,12 +5668,20 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation>Choisissez une discussion, ou ouvrez-en une nouvelle (Ctrl+N).</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Show %n earlier message(s)</source>
+        <translation>
+            <numerusform>Afficher le message précédent</numerusform>
+            <numerusform>Afficher les %n messages précédents</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Patient: %1</source>
         <translation>Patient : %1</translation>
     </message>

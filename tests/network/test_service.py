@@ -119,7 +119,7 @@ def test_replies_are_ordered_by_the_authors_time_and_an_edit_shows_once_as_edite
 def test_a_withdrawn_message_stays_as_a_tombstone_and_only_its_author_withdraws(
         db, colleagues, clock) -> None:
     thread = service.open_discussion(db, ASK, [NURSE.rpps])
-    hers = _from_colleague(db, thread.id, NURSE.rpps, "Oups", clock.now())
+    hers = _from_colleague(db, thread.id, NURSE.rpps, "Oups", clock.now() - timedelta(minutes=1))
     with pytest.raises(service.NotAllowed):
         service.withdraw_post(db, hers)
     mine = service.reply(db, thread.id, "Erreur de patient")

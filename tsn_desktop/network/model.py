@@ -221,7 +221,9 @@ def build_thread(posts: Iterable[Post], me: str) -> Thread | None:
             if by_id[root].sender != post.sender:
                 continue
             edited.add(root)
-        if root not in latest or _order(latest[root]) <= _order(post):
+        # The version furthest down the chain of edits wins (its author wrote it after
+        # the one it replaces, whatever the clocks say).
+        if root not in latest or _version(latest[root], by_id) <= _version(post, by_id):
             latest[root] = post
     for post in posts:  # a withdrawn original withdraws every version of it
         root = _original(post, by_id)
@@ -263,6 +265,15 @@ def _original(post: Post, by_id: dict[str, Post]) -> str:
         post = by_id[post.replaces]
         seen.add(post.id)
     return post.id
+
+
+def _version(post: Post, by_id: dict[str, Post]) -> tuple[int, datetime, str]:
+    depth, seen, current = 0, {post.id}, post
+    while current.replaces and current.replaces in by_id and current.replaces not in seen:
+        current = by_id[current.replaces]
+        seen.add(current.id)
+        depth += 1
+    return depth, post.sent_at, post.id
 
 
 def _withdrawn(post: Post) -> Post:

@@ -282,7 +282,9 @@ class DiscussionDialog(QDialog):
         self.runner.run(lambda db: patients.search(db, text, 20), found, owner=self)
 
     def value(self) -> NewDiscussion:
-        due: date | None = self.due.date().toPython() if self.has_due.isChecked() else None
+        picked = self.due.date()
+        due = date(picked.year(), picked.month(), picked.day()) if self.has_due.isChecked() \
+            else None
         opening = Opening(self.title_field.text(), self.question.toPlainText(),
                           self.context_field.toPlainText(), self.expected.toPlainText(), due)
         return NewDiscussion(opening, self.participants(), self.patient_choice.currentData())

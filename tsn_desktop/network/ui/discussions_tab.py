@@ -142,6 +142,10 @@ class DiscussionsTab(QWidget):
                 raise exc
             dialog.show_problem(code)
 
+        def sent(_thread: object) -> None:
+            dialog.accept()
+            self.refresh()
+
         self.runner.run(lambda db: service.open_discussion(
-            db, value.opening, value.participants, value.patient_id, share),
-            lambda _t: (dialog.accept(), self.refresh()), failed, owner=dialog)
+            db, value.opening, value.participants, value.patient_id, share), sent, failed,
+            owner=dialog)

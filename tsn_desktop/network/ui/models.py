@@ -137,6 +137,11 @@ class ThreadListModel(RowsMixin, QAbstractTableModel):
         return QCoreApplication.translate("NetworkModels", "Open, no answer yet")
 
 
+# A long thread opens on its latest messages (laying out a thousand wrapped messages takes
+# Qt a quarter of a second); the earlier ones are one click away.
+LATEST_SHOWN = 150
+
+
 class PostsModel(QAbstractListModel):
     """A thread's messages, one row each, oldest first (by the author's sent time)."""
 
@@ -147,12 +152,17 @@ class PostsModel(QAbstractListModel):
         self._rows: list[ShownPost] = []
         self._view: ThreadView | None = None
         self._me = ""
+        self.hidden = 0  # earlier messages not shown yet
 
-    def set_view(self, view: ThreadView | None, me: str = "") -> None:
+    def set_view(self, view: ThreadView | None, me: str = "",
+                 latest: int | None = LATEST_SHOWN) -> None:
+        """Shows the thread's `latest` messages (None: all of them)."""
         self.beginResetModel()
         self._view = view
         self._me = me
-        self._rows = list(view.thread.messages) if view else []
+        messages = list(view.thread.messages) if view else []
+        self.hidden = max(0, len(messages) - latest) if latest is not None else 0
+        self._rows = messages[self.hidden:]
         self.endResetModel()
 
     def shown(self, row: int) -> ShownPost | None:

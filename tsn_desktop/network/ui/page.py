@@ -44,7 +44,12 @@ from tsn_desktop.network.ui.dialogs import (
     problem_code,
     share_names,
 )
-from tsn_desktop.network.ui.models import InboxModel, PostsModel, ThreadListModel
+from tsn_desktop.network.ui.models import (
+    LATEST_SHOWN,
+    InboxModel,
+    PostsModel,
+    ThreadListModel,
+)
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.forms import error_label, row_table
 
@@ -85,6 +90,8 @@ class ThreadPanel(QWidget):
         self.posts.setAlternatingRowColors(True)
         self.posts.setAccessibleName(self.tr("Messages"))
         self.posts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.earlier = QPushButton(self)
+        self.earlier.clicked.connect(self.show_all)
         self.reply = QPlainTextEdit(self)
         self.reply.setAccessibleName(self.tr("Your reply"))
         self.reply.setPlaceholderText(self.tr("Your reply (Ctrl+Enter sends it, even offline)"))
@@ -103,6 +110,7 @@ class ThreadPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.people)
+        layout.addWidget(self.earlier)
         layout.addWidget(self.posts, 1)
         layout.addWidget(self.reply)
         layout.addLayout(buttons)
@@ -114,7 +122,8 @@ class ThreadPanel(QWidget):
         if not same:
             self.reply.clear()  # only when another thread is shown: a refresh keeps it
         self.view, self.me = view, me
-        self.model.set_view(view, me)
+        self.model.set_view(view, me, None if same and not self.model.hidden else LATEST_SHOWN)
+        self._show_earlier_button()
         self.error.hide()
         enabled = view is not None
         for widget in (self.reply, self.send, self.add, self.edit, self.withdraw):
@@ -129,6 +138,14 @@ class ThreadPanel(QWidget):
         self.people.setText(self._people_text(view))
         if self.model.rowCount():
             self.posts.scrollToBottom()
+
+    def _show_earlier_button(self) -> None:
+        self.earlier.setVisible(self.model.hidden > 0)
+        self.earlier.setText(self.tr("Show %n earlier message(s)", "", self.model.hidden))
+
+    def show_all(self) -> None:
+        self.model.set_view(self.view, self.me, None)
+        self._show_earlier_button()
 
     def _opening_text(self, view: ThreadView) -> str:
         thread = view.thread
