@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +92,7 @@ def main() -> None:
             for end in range(1, len(word) + 1):
                 prefix = word[:end]
                 started = time.perf_counter()
-                executor.call(lambda db, p=prefix: service.search_directory(db, p))
+                executor.call(partial(service.search_directory, text=prefix))
                 searches.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 executor.call(lambda db: db.query_one("SELECT 1"))
