@@ -2867,7 +2867,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+62"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+63"/>
         <source>Withdraw the message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,7 +2990,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+146"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+151"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3030,7 +3030,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing waits for you.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,7 +3045,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>&amp;My directory entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3059,8 +3064,23 @@ born %2 — %3 — %4</source>
         <source>Di&amp;rectory</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New discussion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Network views</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n colleague in the directory kept on this computer</numerusform>
@@ -3206,6 +3226,69 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>Biologist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntryDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+340"/>
+        <source>My directory entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Practice address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Secure mail (MSSanté)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save my directory entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colleagues see this in the directory once you have synchronised.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4310,7 +4393,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PickColleagueDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+257"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-102"/>
         <source>Add a participant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5608,7 +5691,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-374"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-397"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5663,7 +5746,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2872,7 +2872,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+62"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+63"/>
         <source>Withdraw the message</source>
         <translation>Retirer le message</translation>
     </message>
@@ -2995,7 +2995,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+146"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+151"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -3035,7 +3035,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Re&amp;porter à demain</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing waits for you.</source>
         <translation>Rien ne vous attend.</translation>
     </message>
@@ -3050,7 +3050,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Nouvelle discussion… (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>&amp;My directory entry…</source>
+        <translation>&amp;Ma fiche dans l&apos;annuaire…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
@@ -3064,8 +3069,23 @@ né(e) le %2 — %3 — %4</translation>
         <source>Di&amp;rectory</source>
         <translation>&amp;Annuaire</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New discussion…</source>
+        <translation>&amp;Nouvelle discussion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send the reply</source>
+        <translation>&amp;Envoyer la réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Network views</source>
+        <translation>Vues du réseau</translation>
+    </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+47"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
@@ -3212,6 +3232,69 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>Biologist</source>
         <translation>Biologiste</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntryDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+340"/>
+        <source>My directory entry</source>
+        <translation>Ma fiche dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Practice address</source>
+        <translation>&amp;Adresse d&apos;exercice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal &amp;code</source>
+        <translation>&amp;Code postal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Town</source>
+        <translation>Co&amp;mmune</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Secure mail (MSSanté)</source>
+        <translation>Messagerie &amp;sécurisée (MSSanté)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save my directory entry</source>
+        <translation>Enregistrer ma fiche dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colleagues see this in the directory once you have synchronised.</source>
+        <translation>Vos confrères verront ces informations dans l&apos;annuaire après votre synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -4315,7 +4398,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PickColleagueDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+257"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-102"/>
         <source>Add a participant</source>
         <translation>Ajouter un participant</translation>
     </message>
@@ -5613,7 +5696,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-374"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-397"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>
@@ -5668,7 +5751,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation>Choisissez une discussion, ou ouvrez-en une nouvelle (Ctrl+N).</translation>
     </message>

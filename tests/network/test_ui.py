@@ -59,7 +59,7 @@ def in_db(runner: DbRunner, qtbot: QtBot, fn):  # type: ignore[no-untyped-def]
 
 def test_the_gp_composes_a_discussion_offline_from_the_keyboard(
         page: NetworkPage, qtbot: QtBot, runner: DbRunner) -> None:
-    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    page.new_action.trigger()  # Ctrl+N in the window's Network menu
     dialog = page.dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.title_field, "Plaie du talon")
@@ -107,7 +107,7 @@ def test_a_reply_is_sent_with_ctrl_enter_and_the_box_empties_once_stored(
     page.open_thread(thread.id)
     qtbot.waitUntil(lambda: page.panel.view is not None)
     qtbot.keyClicks(page.panel.reply, "Moi samedi")
-    qtbot.keyClick(page.panel.reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    page.send_action.trigger()  # Ctrl+Enter in the window's Network menu
 
     qtbot.waitUntil(lambda: page.panel.model.rowCount() == 1)
     assert page.panel.reply.toPlainText() == ""
@@ -190,3 +190,26 @@ def _other_patient_thread(db: Database, tid: str, clock: FrozenClock) -> None:
         store.apply_post_from_hub(uow, Post(tid, tid, OPENING, NURSE.rpps, (service.me(db),),
                                             clock.now(), opening=Opening("Autre", "?")),
                                   "1", False)
+
+
+def test_the_practitioner_edits_their_own_directory_entry_before_any_sync(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner, profile: OpenProfile) -> None:
+    page.tabs.setCurrentIndex(2)
+    page.edit_own_entry()
+    qtbot.waitUntil(lambda: page.own_entry_dialog is not None
+                    and page.own_entry_dialog.isVisible())
+    dialog = page.own_entry_dialog
+    assert dialog is not None
+    dialog.phone.setText("06 12 34 56 78")
+    qtbot.keyClicks(dialog.secure_mail, "anne.martin@medecin.mssante.fr")
+    dialog.accept()
+
+    rpps = profile.practitioner.rpps
+    qtbot.waitUntil(lambda: in_db(runner, qtbot, lambda db: service.directory_entry(db, rpps))
+                    is not None)
+    saved = in_db(runner, qtbot, lambda db: service.directory_entry(db, rpps))
+    assert (saved.phone, saved.secure_mail) == ("06 12 34 56 78",
+                                                "anne.martin@medecin.mssante.fr")
+    pending = in_db(runner, qtbot, lambda db: db.query_one(
+        "SELECT count(*) FROM outbox WHERE resource_type = 'Practitioner'")[0])
+    assert pending == 1

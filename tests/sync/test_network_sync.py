@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
+
 from tsn_desktop.network import service, store
 from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter
 from tsn_desktop.network.model import (
@@ -195,3 +197,25 @@ def test_reading_a_thread_sends_a_read_receipt_the_asker_sees(make_client) -> No
     assert read[nurse.rpps] is not None
     assert read[pharmacist.rpps] is None
     assert service.view(gp.db, thread.id).thread.messages == ()  # a receipt is no message
+
+
+def test_a_practitioner_edits_their_own_directory_entry_and_colleagues_see_it(
+        make_client) -> None:
+    from dataclasses import replace
+
+    gp, nurse, _ = three(make_client)
+    mine = service.directory_entry(nurse.db, nurse.rpps)
+    assert mine is not None
+    service.save_own_entry(nurse.db, replace(mine, phone="06 12 34 56 78", city="Villeurbanne",
+                                             secure_mail="claire.petit@ide.mssante.fr"))
+    assert sync(nurse).conflicts == 0
+    sync(gp)
+
+    seen = service.directory_entry(gp.db, nurse.rpps)
+    assert seen is not None
+    assert (seen.phone, seen.city, seen.secure_mail) == (
+        "06 12 34 56 78", "Villeurbanne", "claire.petit@ide.mssante.fr")
+    assert [e.rpps for e in service.search_directory(gp.db, "villeurb")] == [nurse.rpps]
+    # Nobody edits someone else's entry.
+    with pytest.raises(service.NotAllowed):
+        service.save_own_entry(gp.db, replace(seen, phone="00"))

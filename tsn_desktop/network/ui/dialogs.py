@@ -4,7 +4,7 @@ case discussion, adding a participant, and closing with a decision."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -389,3 +389,43 @@ def problem_code(exc: BaseException) -> str | None:
 def share_names(db: Database, rpps: tuple[str, ...]) -> list[str]:
     names = service.directory_names(db, list(rpps))
     return [names.get(r) or identifiers.format_rpps(r) for r in rpps]
+
+
+class OwnEntryDialog(QDialog):
+    """The practitioner's own directory entry: how colleagues reach them (sent to the
+    hub's directory on the next sync)."""
+
+    def __init__(self, entry: DirectoryEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = entry
+        self.setWindowTitle(self.tr("My directory entry"))
+        self.address = QLineEdit(entry.address, self)
+        self.postal_code = QLineEdit(entry.postal_code, self)
+        self.city = QLineEdit(entry.city, self)
+        self.phone = QLineEdit(entry.phone, self)
+        self.secure_mail = QLineEdit(entry.secure_mail, self)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), QLabel(entry.display_name, self))
+        form.addRow(self.tr("RPPS"), QLabel(identifiers.format_rpps(entry.rpps), self))
+        for label, field in ((self.tr("&Practice address"), self.address),
+                             (self.tr("Postal &code"), self.postal_code),
+                             (self.tr("&Town"), self.city), (self.tr("P&hone"), self.phone),
+                             (self.tr("&Secure mail (MSSanté)"), self.secure_mail)):
+            field.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(self)
+        add_main_button(buttons, self.tr("&Save"), self.tr("Save my directory entry"),
+                        QDialogButtonBox.ButtonRole.AcceptRole, self.accept)
+        add_cancel_button(buttons, self.tr("Cancel"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Colleagues see this in the directory once you have "
+                                        "synchronised."), self))
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def value(self) -> DirectoryEntry:
+        return replace(self.entry, address=self.address.text().strip(),
+                       postal_code=self.postal_code.text().strip(),
+                       city=self.city.text().strip(), phone=self.phone.text().strip(),
+                       secure_mail=self.secure_mail.text().strip())

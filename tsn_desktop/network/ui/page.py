@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.executor import RecordsChanged
 from tsn_desktop.feature import FeatureContext
 from tsn_desktop.network import service
-from tsn_desktop.network.model import REPLY
+from tsn_desktop.network.model import REPLY, DirectoryEntry
 from tsn_desktop.network.options import NO_ANSWER_DAYS
 from tsn_desktop.network.service import InboxRow, ThreadView
 from tsn_desktop.network.ui import texts
@@ -37,6 +37,7 @@ from tsn_desktop.network.ui.dialogs import (
     DirectorySearch,
     DiscussionDialog,
     NewDiscussion,
+    OwnEntryDialog,
     PickColleagueDialog,
     TextDialog,
     confirm_discard,
@@ -103,10 +104,14 @@ class ThreadPanel(QWidget):
         self.withdraw = QPushButton(self.tr("&Withdraw my message"), self)
         self.close_button = QPushButton(self.tr("C&lose with a decision…"), self)
         self.error = error_label(self, "threadError", self.tr("Problem"))
-        buttons = QHBoxLayout()
-        for button in (self.send, self.add, self.edit, self.withdraw, self.close_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two short rows rather than one long one: the page fits a small laptop screen.
+        buttons = QVBoxLayout()
+        for row in ((self.send, self.add, self.close_button), (self.edit, self.withdraw)):
+            line = QHBoxLayout()
+            for button in row:
+                line.addWidget(button)
+            line.addStretch(1)
+            buttons.addLayout(line)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.people)
@@ -203,6 +208,7 @@ class NetworkPage(QWidget):
         self.runner = context.runner
         self.me = context.practitioner.rpps
         self.dialog: DiscussionDialog | None = None
+        self.own_entry_dialog: OwnEntryDialog | None = None
         self.current_thread: str | None = None
 
         self.tabs = QTabWidget(self)
@@ -223,14 +229,15 @@ class NetworkPage(QWidget):
         self.open_item = QPushButton(self.tr("&Open"), self)
         self.done_button = QPushButton(self.tr("Mark &done"), self)
         self.snooze_button = QPushButton(self.tr("S&nooze until tomorrow"), self)
-        inbox_bar = QHBoxLayout()
-        for widget in (self.inbox_filter, self.show_done, self.open_item, self.done_button,
-                       self.snooze_button):
-            inbox_bar.addWidget(widget)
-        inbox_bar.addStretch(1)
         inbox_page = QWidget(self)
         inbox_layout = QVBoxLayout(inbox_page)
-        inbox_layout.addLayout(inbox_bar)
+        for row in ((self.inbox_filter, self.show_done),
+                    (self.open_item, self.done_button, self.snooze_button)):
+            line = QHBoxLayout()
+            for widget in row:
+                line.addWidget(widget)
+            line.addStretch(1)
+            inbox_layout.addLayout(line)
         inbox_layout.addWidget(self.inbox, 1)
         self.inbox_empty = QLabel(self.tr("Nothing waits for you."), inbox_page)
         inbox_layout.addWidget(self.inbox_empty)
@@ -256,10 +263,15 @@ class NetworkPage(QWidget):
         # Directory
         self.directory = DirectorySearch(self.runner, self, limit=200)
         self.directory_count = QLabel(self)
+        self.own_entry_button = QPushButton(self.tr("&My directory entry…"), self)
+        self.own_entry_button.clicked.connect(self.edit_own_entry)
         directory_page = QWidget(self)
         directory_layout = QVBoxLayout(directory_page)
         directory_layout.addWidget(self.directory, 1)
-        directory_layout.addWidget(self.directory_count)
+        directory_bar = QHBoxLayout()
+        directory_bar.addWidget(self.directory_count, 1)
+        directory_bar.addWidget(self.own_entry_button)
+        directory_layout.addLayout(directory_bar)
 
         self.tabs.addTab(inbox_page, self.tr("&Inbox"))
         self.tabs.addTab(splitter, self.tr("&Discussions"))
@@ -268,8 +280,16 @@ class NetworkPage(QWidget):
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.inbox)
 
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_discussion)
-        QShortcut(QKeySequence("Ctrl+Return"), self.panel.reply, self.send_reply)
+        self.new_action = QAction(self.tr("&New discussion…"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(lambda: self.new_discussion())
+        self.send_action = QAction(self.tr("&Send the reply"), self)
+        self.send_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.send_action.triggered.connect(self.send_reply)
+        self.tabs.tabBar().setAccessibleName(self.tr("Network views"))
+        for widget in self.findChildren(QPushButton) + self.findChildren(QCheckBox):
+            if not widget.accessibleName():
+                widget.setAccessibleName(widget.text().replace("&", ""))
         self.new_button.clicked.connect(self.new_discussion)
         self.panel.send.clicked.connect(self.send_reply)
         self.panel.add.clicked.connect(self.add_participant)
@@ -286,6 +306,10 @@ class NetworkPage(QWidget):
         self.runner.records_changed.connect(self._records_changed)
         self._inbox_rows: list[InboxRow] = []
         self.refresh()
+
+    def menu_actions(self) -> list[QAction]:
+        """For the main window's "Network" menu (window-wide while this page is shown)."""
+        return [self.new_action, self.send_action]
 
     # --- loading ------------------------------------------------------------------------
     def _records_changed(self, changed: RecordsChanged) -> None:
@@ -457,6 +481,25 @@ class NetworkPage(QWidget):
             self.runner.run(lambda db: service.close_discussion(db, view.thread.id,
                                                                 dialog.text()),
                             lambda _p: self.refresh(), self._failed, owner=self)
+
+    def edit_own_entry(self) -> None:
+        """Opens one's own directory entry (as the hub's directory last gave it, or from the
+        profile when it was never pulled)."""
+        who = self.context.practitioner
+
+        def edit(entry: DirectoryEntry | None) -> None:
+            entry = entry or DirectoryEntry(who.rpps, who.family_name, who.given_names,
+                                            who.profession, who.address, who.postal_code,
+                                            who.city)
+            dialog = OwnEntryDialog(entry, self)
+            self.own_entry_dialog = dialog
+            dialog.accepted.connect(lambda: self.runner.run(
+                lambda db: service.save_own_entry(db, dialog.value()),
+                lambda _r: self.directory.search(), self._failed, owner=self))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self.runner.run(lambda db: service.directory_entry(db, who.rpps), edit, owner=self)
 
     # --- inbox ----------------------------------------------------------------------------
     def _inbox_current(self) -> InboxRow | None:
