@@ -30,6 +30,7 @@ SUPPORTED_TYPES = frozenset(
         "Communication",
         "CareTeam",
         "AuditEvent",
+        "Task",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -71,7 +72,7 @@ _LISTS = (
     "identifier", "participant", "recipient", "entity", "agent", "recommendation",
     "generalPractitioner",
 )
-_OBJECTS = ("meta", "patient", "subject", "sender", "vaccineCode", "code", "source")
+_OBJECTS = ("meta", "patient", "subject", "sender", "vaccineCode", "code", "source", "for")
 _STRINGS = ("status", "date", "recorded", "occurrenceDateTime", "occurrenceString")
 
 
@@ -191,6 +192,8 @@ def patient_of(resource: dict[str, Any]) -> str | None:
         return reference_id(resource.get("patient"), "Patient")
     if rtype in ("Observation", "Communication", "CareTeam"):
         return reference_id(resource.get("subject"), "Patient")
+    if rtype == "Task":  # a return-home pathway's task: its patient is `for`
+        return reference_id(resource.get("for"), "Patient")
     if rtype == "Appointment":
         for part in _items(resource.get("participant")):
             if isinstance(part, dict):
@@ -357,4 +360,7 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
             raise InvalidResource("value", "CareTeam.status is not a known status")
     elif resource_type == "AuditEvent":
         _require(resource, "type", "recorded", "agent", "source")
+    elif resource_type == "Task":
+        _require(resource, "status", "intent")
+        _require_patient(resource, "for")
     return resource

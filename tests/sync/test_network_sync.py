@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tsn_desktop.network import service, store
-from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter
+from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter, TaskAdapter
 from tsn_desktop.network.model import (
     DECISION,
     JOINED,
@@ -36,7 +36,8 @@ QUESTION = Opening("Plaie du talon", "Faut-il changer de pansement ?",
 def sync(client: Client) -> PassReport:
     engine = client.engine()
     engine.registry = AdapterRegistry([PatientAdapter(), CareTeamAdapter(),
-                                       CommunicationAdapter(), PractitionerAdapter()])
+                                       CommunicationAdapter(), PractitionerAdapter(),
+                                       TaskAdapter()])
     return engine.run_pass()
 
 
@@ -219,3 +220,42 @@ def test_a_practitioner_edits_their_own_directory_entry_and_colleagues_see_it(
     # Nobody edits someone else's entry.
     with pytest.raises(service.NotAllowed):
         service.save_own_entry(gp.db, replace(seen, phone="00"))
+
+
+def test_a_return_home_pathway_shows_the_nurses_overdue_dressing_in_red_on_both_desktops(
+        make_client) -> None:
+    from datetime import timedelta
+
+    from tsn_desktop.network.model import TASK_OVERDUE
+    from tsn_desktop.network.pathway import COMPLETED, PlannedTask
+
+    gp, nurse, pharmacist = three(make_client)
+    patient = gp.save(new_patient())
+    operated = date.today() - timedelta(days=4)
+    made = service.create_pathway(gp.db, patient.id, "Prothèse de hanche", operated, [
+        PlannedTask("first_dressing", nurse.rpps, 2),
+        PlannedTask("medication_ready", pharmacist.rpps, 0),
+        PlannedTask("stitches_removal", nurse.rpps, 10)], share=True)
+    assert report_ok(sync(gp))
+    sync(nurse)
+    sync(pharmacist)
+
+    for client in (gp, nurse):
+        overdue = [r.item for r in service.inbox(client.db, 3) if r.item.kind == TASK_OVERDUE]
+        assert {i.task_id for i in overdue} == {made[0].id, made[1].id}
+        assert all(i.important for i in overdue)  # shown in red
+    # The nurse ticks her dressing; the GP sees who did it.
+    service.tick_task(nurse.db, made[0].id, comment="Plaie propre")
+    sync(nurse)
+    sync(gp)
+    at_gp = {t.id: t for t in service.pathway_tasks(gp.db, patient.id).tasks}
+    assert at_gp[made[0].id].status == COMPLETED
+    assert (at_gp[made[0].id].done_by, at_gp[made[0].id].comment) == (nurse.rpps,
+                                                                       "Plaie propre")
+    assert at_gp[made[2].id].due == operated + timedelta(days=10)
+    still = {r.item.task_id for r in service.inbox(gp.db, 3) if r.item.kind == TASK_OVERDUE}
+    assert still == {made[1].id}
+
+
+def report_ok(report: PassReport) -> bool:
+    return (report.rejected, report.conflicts) == (0, 0)

@@ -1,6 +1,6 @@
 """What the professional network adds to the application (the Feature seam): the Network
-page, the patient file's "Discussions" tab, the Communication and Practitioner resources'
-sync, its migration, its setting and its demo discussions."""
+page, the patient file's "Discussions" and "Return home" tabs, the Communication,
+Practitioner and Task resources' sync, its migration, its setting and its demo discussions."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def _discussions_tab(context: FeatureContext) -> QWidget:
     return DiscussionsTab(context)
 
 
+def _pathway_tab(context: FeatureContext) -> QWidget:
+    from tsn_desktop.network.ui.pathway_tab import PathwayTab
+
+    return PathwayTab(context)
+
+
 def _settings(settings: Settings) -> QWidget:
     from tsn_desktop.network.ui.settings_page import NetworkSettings
 
@@ -37,9 +43,9 @@ def _settings(settings: Settings) -> QWidget:
 
 
 def _adapters() -> list[SyncAdapter]:
-    from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter
+    from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter, TaskAdapter
 
-    return [CommunicationAdapter(), PractitionerAdapter()]
+    return [CommunicationAdapter(), PractitionerAdapter(), TaskAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
@@ -52,7 +58,7 @@ NETWORK = Feature(
     name="network",
     title=QT_TRANSLATE_NOOP("Navigation", "Network"),
     page=_page,
-    patient_tabs=(_discussions_tab,),
+    patient_tabs=(_discussions_tab, _pathway_tab),
     sync_adapters=_adapters,
     options=(NO_ANSWER_DAYS,),
     settings_page=_settings,

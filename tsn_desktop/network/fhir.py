@@ -19,12 +19,14 @@ from tsn_desktop.network.model import (
     Post,
     opening_text,
 )
+from tsn_desktop.network.pathway import PathwayTask, merge_status
 from tsn_desktop.sync.adapters import (
     MergeResult,
     Resource,
     append_only,
     hub_resource,
     hub_wins,
+    local_changes_lost,
 )
 
 RPPS_SYSTEM = "https://rpps.esante.gouv.fr"
@@ -294,3 +296,94 @@ class PractitionerAdapter:
               remote: Resource | None) -> MergeResult:
         return hub_wins(base, local, remote)
 
+
+
+# --- Task (return-home pathway) -----------------------------------------------------------------
+PATHWAY_SYSTEM = "https://tsn-desktop.fr/fhir/NamingSystem/return-home-pathway"
+EXT_PATHWAY = "https://tsn-desktop.fr/fhir/StructureDefinition/return-home-pathway"
+
+
+def task_to_fhir(task: PathwayTask, over: Resource | None = None) -> Resource:
+    resource: Resource = copy.deepcopy(over) if over else {}
+    resource.pop("meta", None)
+    resource.update({
+        "resourceType": "Task", "id": task.id, "status": task.status, "intent": "order",
+        "groupIdentifier": {"system": PATHWAY_SYSTEM, "value": task.pathway_id},
+        "for": {"reference": f"Patient/{task.patient_id}"},
+        "owner": _who(task.owner), "description": task.what,
+        "restriction": {"period": {"end": task.due.isoformat()}},
+    })
+    others = [e for e in resource.get("extension") or [] if e.get("url") != EXT_PATHWAY]
+    resource["extension"] = [*others, {"url": EXT_PATHWAY, "extension": [
+        {"url": "title", "valueString": task.pathway_title},
+        {"url": "operationDate", "valueDate": task.operation_day.isoformat()}]}]
+    if task.done_by:
+        note: Resource = {"authorReference": _who(task.done_by), "text": task.comment or "-"}
+        if task.done_at:
+            note["time"] = _fhir_instant(task.done_at)
+        resource["note"] = [note]
+    else:
+        resource.pop("note", None)
+    return resource
+
+
+def task_from_fhir(resource: Resource) -> PathwayTask:
+    group = resource.get("groupIdentifier") or {}
+    patient_id = _ref_id(resource.get("for"), "Patient")
+    owner = _rpps(resource.get("owner"))
+    due = ((resource.get("restriction") or {}).get("period") or {}).get("end")
+    if not patient_id or not owner or not isinstance(due, str):
+        raise ValueError("a pathway task needs its patient, owner and due date")
+    title, operation = "", due[:10]
+    for ext in resource.get("extension") or []:
+        if isinstance(ext, dict) and ext.get("url") == EXT_PATHWAY:
+            for part in ext.get("extension") or []:
+                if part.get("url") == "title":
+                    title = str(part.get("valueString") or "")
+                elif part.get("url") == "operationDate":
+                    operation = str(part.get("valueDate") or operation)
+    note = next((n for n in resource.get("note") or [] if isinstance(n, dict)), {})
+    status = str(resource.get("status") or "requested")
+    return PathwayTask(
+        id=resource["id"], pathway_id=str(group.get("value") or resource["id"]),
+        patient_id=patient_id, pathway_title=title,
+        operation_day=date.fromisoformat(operation[:10]), what=str(resource.get("description")
+                                                                    or ""),
+        owner=owner, due=date.fromisoformat(due[:10]),
+        status=status if status in ("requested", "completed", "cancelled") else "requested",
+        done_by=_rpps(note.get("authorReference")) or "", done_at=_instant(note.get("time")),
+        comment="" if note.get("text") in (None, "-") else str(note.get("text")))
+
+
+class TaskAdapter:
+    """Return-home pathway tasks: versioned records; two desktops ticking the same task
+    converge (done wins over to do, cancelled over both)."""
+
+    resource_type = store.TASK
+
+    def to_fhir(self, db: Database, record_id: str) -> Resource | None:
+        task = store.get_task(db, record_id)
+        if task is None:
+            return None
+        return task_to_fhir(task, over=hub_resource(db, self.resource_type, record_id))
+
+    def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
+              hub_version: str) -> None:
+        if resource is None:
+            uow.apply_hub_tombstone("network_task", self.resource_type, record_id, hub_version)
+            return
+        store.apply_task_from_hub(uow, task_from_fhir(resource), hub_version)
+
+    def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
+        store.set_task_hub_version(uow, record_id, hub_version)
+
+    def merge(self, base: Resource | None, local: Resource | None,
+              remote: Resource | None) -> MergeResult:
+        if local is None or remote is None:
+            return hub_wins(base, local, remote, reason="deleted")
+        merged = dict(remote)
+        merged["status"] = merge_status(str(local.get("status")), str(remote.get("status")))
+        if merged["status"] == local.get("status") and local.get("note"):
+            merged["note"] = local["note"]
+        return MergeResult(merged, local_lost=local_changes_lost(base, local, merged),
+                           reason="task_status")

@@ -29,6 +29,8 @@ REFUSED = "refused"  # the hub said no: `refusal` says why
 UNREAD = "unread"
 NO_ANSWER = "no_answer"
 ANSWER_DUE = "answer_due"
+TASK_OVERDUE = "task_overdue"  # a return-home pathway task past its due date
+TASK_DUE = "task_due"  # one of mine, due today
 
 
 @dataclass(frozen=True)
@@ -301,6 +303,7 @@ class InboxItem:
     due: date | None = None
     count: int = 0
     important: bool = False
+    task_id: str = ""  # a pathway task's line (thread_id is then the pathway)
 
 
 def inbox_items(threads: Iterable[Thread], me: str, now: datetime,

@@ -4,8 +4,8 @@ participant, edit, withdraw, close with a decision), read receipts, the inbox.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.network import fhir, store
@@ -26,6 +26,17 @@ from tsn_desktop.network.model import (
     check_text,
     inbox_items,
     recipients_for,
+)
+from tsn_desktop.network.pathway import (
+    COMPLETED,
+    DEFAULT_TEMPLATE,
+    REQUESTED,
+    PathwayTask,
+    PlannedTask,
+    TemplateStep,
+    check_plan,
+    due_on,
+    task_items,
 )
 from tsn_desktop.patients import care_team
 
@@ -287,8 +298,14 @@ def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[In
     views = discussions(db)
     names = {v.thread.id: v.patient_name for v in views}
     states = store.inbox_state(db)
+    open_tasks = store.tasks(db, open_only=True)
+    patient_names = store.patient_names(db, [t.patient_id for t in open_tasks])
+    names.update({t.pathway_id: patient_names.get(t.patient_id, "") for t in open_tasks})
+    items = inbox_items((v.thread for v in views), me(db), now, no_answer_days)
+    items += task_items(open_tasks, me(db), now.date())
+    items.sort(key=lambda i: (not i.important, i.due or date.max, -i.since.timestamp()))
     rows = []
-    for item in inbox_items((v.thread for v in views), me(db), now, no_answer_days):
+    for item in items:
         done, until = states.get(item.key, (False, None))
         if until is not None and until > now:
             continue
@@ -299,11 +316,15 @@ def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[In
 
 
 def mark_done(db: Database, item: InboxItem, done: bool = True) -> None:
-    """Done; an unread item is done by reading its thread."""
+    """Done; an unread item is done by reading its thread, a task of mine by ticking it."""
     with db.unit_of_work() as uow:
         store.set_inbox_state(uow, item.key, done, None)
     if done and item.kind == "unread":
         mark_read(db, item.thread_id)
+    if done and item.task_id:
+        task = store.get_task(db, item.task_id)
+        if task is not None and task.owner == me(db) and task.status == REQUESTED:
+            tick_task(db, item.task_id)
 
 
 def snooze(db: Database, item: InboxItem, until: datetime) -> None:
@@ -314,3 +335,83 @@ def snooze(db: Database, item: InboxItem, until: datetime) -> None:
 def unread_count(db: Database) -> int:
     return store.unread_count(db)
 
+
+
+# --- return home after day surgery ---------------------------------------------------------------
+TASK = store.TASK
+
+
+def suggested_plan(db: Database, patient_id: str,
+                   template: Sequence[TemplateStep] = DEFAULT_TEMPLATE) -> list[PlannedTask]:
+    """The template's lines with an owner each: the care team's member of that profession
+    (from the directory), this practitioner for their own profession, else nobody yet."""
+    mine = me(db)
+    own = store.entry(db, mine)
+    by_profession: dict[str, str] = {}
+    for member in care_team.members(db, patient_id):
+        entry = store.entry(db, member.rpps)
+        if entry is not None and entry.profession and member.rpps != mine:
+            by_profession.setdefault(entry.profession, member.rpps)
+    if own is not None and own.profession:
+        by_profession[own.profession] = mine
+    return [PlannedTask(step.what, by_profession.get(step.profession, ""), step.day)
+            for step in template]
+
+
+def create_pathway(db: Database, patient_id: str, title: str, operation_day: date,
+                   steps: Sequence[PlannedTask], share: bool = False) -> list[PathwayTask]:
+    """The pathway's tasks, written here (offline too); owners outside the care team are
+    added to it when `share` is given (each owner must see the patient)."""
+    check_plan(title, steps)
+    owners = tuple(dict.fromkeys(s.owner for s in steps if s.owner != me(db)))
+    _share(db, patient_id, owners, share)
+    pathway_id = new_id()
+    made = [PathwayTask(new_id(), pathway_id, patient_id, title.strip(), operation_day,
+                        step.what.strip(), step.owner, due_on(operation_day, step.day))
+            for step in steps]
+    with db.unit_of_work() as uow:
+        for task in made:
+            store.insert_task(uow, task)
+    return made
+
+
+def tick_task(db: Database, task_id: str, done: bool = True, comment: str = "") -> PathwayTask:
+    """Done (who and when kept) or back to do; anyone who sees the pathway may tick it."""
+    task = store.get_task(db, task_id)
+    if task is None:
+        raise LookupError("no such task")
+    ticked = replace(task, status=COMPLETED if done else REQUESTED,
+                     done_by=me(db) if done else "", done_at=_now(db) if done else None,
+                     comment=comment.strip()[:2000])
+    with db.unit_of_work() as uow:
+        store.update_task(uow, ticked)
+    return ticked
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    tasks: list[PathwayTask]
+    names: dict[str, str]
+
+    def name(self, rpps: str) -> str:
+        return self.names.get(rpps) or rpps
+
+
+def care_team_people(db: Database, patient_id: str) -> list[tuple[str, str]]:
+    """Who may own a task of the patient's pathway: this practitioner and the care team,
+    (RPPS, name with profession when the directory knows it)."""
+    mine = me(db)
+    numbers = [mine, *(m.rpps for m in care_team.members(db, patient_id) if m.rpps != mine)]
+    members = {m.rpps: m.display for m in care_team.members(db, patient_id)}
+    people = []
+    for rpps in numbers:
+        entry = store.entry(db, rpps)
+        name = entry.display_name if entry else members.get(rpps) or rpps
+        people.append((rpps, name))
+    return people
+
+
+def pathway_tasks(db: Database, patient_id: str) -> PathwayView:
+    found = store.tasks(db, patient_id)
+    return PathwayView(found, store.names(db, [r for t in found for r in (t.owner, t.done_by)
+                                               if r]))

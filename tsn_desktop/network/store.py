@@ -20,6 +20,7 @@ from tsn_desktop.network.model import (
     fold,
     search_terms,
 )
+from tsn_desktop.network.pathway import PathwayTask
 
 POST = "Communication"
 ENTRY = "Practitioner"
@@ -297,3 +298,82 @@ def patient_names(src: Source, patient_ids: Sequence[str]) -> dict[str, str]:
                 f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             found[str(pid)] = f"{(used or birth or '').upper()} {given}".strip()
     return found
+
+
+# --- return-home pathway tasks ---------------------------------------------------------------
+TASK = "Task"
+_TASK_COLUMNS = ("pathway_id", "patient_id", "pathway_title", "operation_day", "what", "owner",
+                 "due", "status", "done_by", "done_at", "comment")
+_SELECT_TASK = ("SELECT t.id, " + ", ".join(f"t.{c}" for c in _TASK_COLUMNS)
+                + ", t.local_version, t.hub_version, EXISTS (SELECT 1 FROM outbox o"
+                " WHERE o.resource_type = 'Task' AND o.resource_id = t.id"
+                " AND o.state = 'pending') FROM network_task t")
+
+
+def _task(row: Sequence[Any]) -> PathwayTask:
+    v = dict(zip(_TASK_COLUMNS, row[1:1 + len(_TASK_COLUMNS)], strict=True))
+    return PathwayTask(
+        id=row[0], pathway_id=v["pathway_id"], patient_id=v["patient_id"],
+        pathway_title=v["pathway_title"], operation_day=date.fromisoformat(v["operation_day"]),
+        what=v["what"], owner=v["owner"], due=date.fromisoformat(v["due"]), status=v["status"],
+        done_by=v["done_by"], done_at=_instant(v["done_at"]) if v["done_at"] else None,
+        comment=v["comment"], waiting=bool(row[-1]) or row[-2] is None)
+
+
+def _task_values(t: PathwayTask) -> list[object]:
+    return [t.pathway_id, t.patient_id, t.pathway_title, t.operation_day.isoformat(), t.what,
+            t.owner, t.due.isoformat(), t.status, t.done_by,
+            utc_iso(t.done_at) if t.done_at else None, t.comment]
+
+
+def insert_task(uow: UnitOfWork, task: PathwayTask) -> None:
+    now = uow.now_iso()
+    uow.execute("INSERT INTO network_task (id, " + ", ".join(_TASK_COLUMNS)
+                + ", created_at, updated_at) VALUES (?, " + ", ".join("?" * len(_TASK_COLUMNS))
+                + ", ?, ?)", [task.id, *_task_values(task), now, now])
+    uow.record_change(TASK, task.id, "upsert", 1, None)
+
+
+def update_task(uow: UnitOfWork, task: PathwayTask) -> None:
+    now = uow.now_iso()
+    row = uow.execute("UPDATE network_task SET " + ", ".join(f"{c} = ?" for c in _TASK_COLUMNS)
+                      + ", local_version = local_version + 1, updated_at = ? WHERE id = ?"
+                      " RETURNING local_version, hub_version",
+                      [*_task_values(task), now, task.id]).fetchone()
+    if row is None:
+        raise LookupError("no such task")
+    uow.record_change(TASK, task.id, "upsert", int(row[0]), row[1])
+
+
+def apply_task_from_hub(uow: UnitOfWork, task: PathwayTask, hub_version: str) -> None:
+    now = uow.now_iso()
+    sets = ", ".join(f"{c} = ?" for c in _TASK_COLUMNS)
+    uow.apply_hub_copy(
+        TASK, task.id,
+        ("UPDATE network_task SET " + sets + ", hub_version = ?, updated_at = ?, deleted = 0,"
+         " local_version = local_version + 1 WHERE id = ?",
+         [*_task_values(task), hub_version, now, task.id]),
+        ("INSERT INTO network_task (id, " + ", ".join(_TASK_COLUMNS) + ", hub_version,"
+         " created_at, updated_at) VALUES (?, " + ", ".join("?" * len(_TASK_COLUMNS))
+         + ", ?, ?, ?)", [task.id, *_task_values(task), hub_version, now, now]))
+
+
+def set_task_hub_version(uow: UnitOfWork, task_id: str, hub_version: str) -> None:
+    uow.execute("UPDATE network_task SET hub_version = ? WHERE id = ?", (hub_version, task_id))
+
+
+def get_task(src: Source, task_id: str) -> PathwayTask | None:
+    rows = _rows(src, _SELECT_TASK + " WHERE t.id = ?", (task_id,))
+    return _task(rows[0]) if rows else None
+
+
+def tasks(src: Source, patient_id: str | None = None, open_only: bool = False
+          ) -> list[PathwayTask]:
+    sql = _SELECT_TASK + " WHERE t.deleted = 0"
+    params: list[object] = []
+    if patient_id is not None:
+        sql += " AND t.patient_id = ?"
+        params.append(patient_id)
+    if open_only:
+        sql += " AND t.status = 'requested'"
+    return [_task(r) for r in _rows(src, sql + " ORDER BY t.due, t.id", params)]

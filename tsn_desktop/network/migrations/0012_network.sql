@@ -59,3 +59,28 @@ CREATE TABLE network_inbox_state (
     done          INTEGER NOT NULL DEFAULT 0,
     snoozed_until TEXT                         -- UTC
 );
+
+-- Return home after day surgery: a pathway's tasks (synced as FHIR Task, one per line of
+-- the checklist, grouped by pathway_id), owner by RPPS, due date, who ticked it and when.
+CREATE TABLE network_task (
+    id             TEXT PRIMARY KEY,
+    pathway_id     TEXT NOT NULL,
+    patient_id     TEXT NOT NULL,
+    pathway_title  TEXT NOT NULL DEFAULT '',
+    operation_day  TEXT NOT NULL,              -- date
+    what           TEXT NOT NULL,
+    owner          TEXT NOT NULL,              -- RPPS
+    due            TEXT NOT NULL,              -- date
+    status         TEXT NOT NULL DEFAULT 'requested'
+                   CHECK (status IN ('requested', 'completed', 'cancelled')),
+    done_by        TEXT NOT NULL DEFAULT '',
+    done_at        TEXT,
+    comment        TEXT NOT NULL DEFAULT '',
+    local_version  INTEGER NOT NULL DEFAULT 1,
+    hub_version    TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    deleted        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX network_task_patient ON network_task (patient_id, due);
+CREATE INDEX network_task_open ON network_task (status, due);

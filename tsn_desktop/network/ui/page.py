@@ -241,6 +241,10 @@ class NetworkPage(QWidget):
         inbox_layout.addWidget(self.inbox, 1)
         self.inbox_empty = QLabel(self.tr("Nothing waits for you."), inbox_page)
         inbox_layout.addWidget(self.inbox_empty)
+        self.inbox_note = QLabel(inbox_page)
+        self.inbox_note.setWordWrap(True)
+        self.inbox_note.hide()
+        inbox_layout.addWidget(self.inbox_note)
         # Discussions
         self.threads_model = ThreadListModel(self)
         self.threads = row_table(self, self.threads_model, self.tr("Discussions"),
@@ -507,8 +511,15 @@ class NetworkPage(QWidget):
 
     def open_inbox_item(self) -> None:
         row = self._inbox_current()
-        if row is not None:
-            self.open_thread(row.item.thread_id)
+        if row is None:
+            return
+        if row.item.task_id:  # a pathway task lives in the patient's file
+            self.inbox_note.setText(self.tr("%1: open the patient's file, tab \"Return home\", "
+                                            "to see the pathway and tick the task.")
+                                    .replace("%1", row.patient_name or row.item.title))
+            self.inbox_note.show()
+            return
+        self.open_thread(row.item.thread_id)
 
     def mark_done(self) -> None:
         row = self._inbox_current()

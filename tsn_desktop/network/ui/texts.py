@@ -14,6 +14,8 @@ from tsn_desktop.network.model import (
     NO_ANSWER,
     REFUSED,
     SENT,
+    TASK_DUE,
+    TASK_OVERDUE,
     UNREAD,
     WAITING,
 )
@@ -30,6 +32,8 @@ _INBOX = {
     UNREAD: QT_TRANSLATE_NOOP("NetworkTexts", "Unread replies"),
     NO_ANSWER: QT_TRANSLATE_NOOP("NetworkTexts", "No answer yet"),
     ANSWER_DUE: QT_TRANSLATE_NOOP("NetworkTexts", "Your answer is expected"),
+    TASK_OVERDUE: QT_TRANSLATE_NOOP("NetworkTexts", "Overdue pathway task"),
+    TASK_DUE: QT_TRANSLATE_NOOP("NetworkTexts", "Your pathway task today"),
 }
 _PROBLEMS = {
     "no_title": QT_TRANSLATE_NOOP("NetworkTexts", "Give the discussion a title."),
@@ -49,6 +53,23 @@ _PROBLEMS = {
         "NetworkTexts", "You can only change or withdraw your own messages."),
     "not_participant": QT_TRANSLATE_NOOP(
         "NetworkTexts", "You no longer take part in this discussion."),
+}
+_TASKS = {
+    "pain_assessment": QT_TRANSLATE_NOOP("NetworkTexts", "Pain assessment"),
+    "first_dressing": QT_TRANSLATE_NOOP("NetworkTexts", "First dressing"),
+    "medication_ready": QT_TRANSLATE_NOOP("NetworkTexts", "Medication and supplies ready"),
+    "drain_removal": QT_TRANSLATE_NOOP("NetworkTexts", "Drain removal"),
+    "stitches_removal": QT_TRANSLATE_NOOP("NetworkTexts", "Stitches or staples removal"),
+    "follow_up_appointment": QT_TRANSLATE_NOOP("NetworkTexts", "Follow-up appointment"),
+}
+_PATHWAY_PROBLEMS = {
+    "no_title": QT_TRANSLATE_NOOP("NetworkTexts", "Give the pathway a title."),
+    "no_task": QT_TRANSLATE_NOOP("NetworkTexts", "Keep at least one task in the checklist."),
+    "no_task_text": QT_TRANSLATE_NOOP("NetworkTexts", "Say what each task is."),
+    "no_owner": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Choose who does each task (a member of the patient's care team)."),
+    "bad_day": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "A task's day is between D-30 and D+365 of the operation."),
 }
 _EXTRA_PROFESSIONS = {
     "surgeon": QT_TRANSLATE_NOOP("NetworkTexts", "Surgeon"),
@@ -72,6 +93,15 @@ def inbox_kinds() -> list[tuple[str, str]]:
 def problem_text(code: str) -> str:
     return worded(_CONTEXT, _PROBLEMS, code, QCoreApplication.translate(
         _CONTEXT, "This could not be saved: check what you typed."))
+
+
+def task_text(code: str) -> str:
+    """A template task's words; a task typed by a user is shown as typed."""
+    return worded(_CONTEXT, _TASKS, code)
+
+
+def pathway_problem_text(code: str) -> str:
+    return worded(_CONTEXT, _PATHWAY_PROBLEMS, code, problem_text(code))
 
 
 def profession_text(code: str) -> str:
