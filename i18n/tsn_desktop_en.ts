@@ -2813,7 +2813,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/feature.py" line="+53"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+59"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2836,7 +2836,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+88"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+118"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -2901,12 +2901,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+143"/>
         <source>Discussion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="+1"/>
         <location line="+143"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
@@ -2972,7 +2971,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3035,7 +3039,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Discussions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3107,6 +3111,11 @@ born %2 — %3 — %4</source>
         <source>The decision summary is filed in the patient&apos;s file and sent to every participant.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NetworkSettings</name>
@@ -3134,7 +3143,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-63"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-91"/>
         <source>waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,6 +3170,16 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>Your answer is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue pathway task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pathway task today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3211,6 +3230,61 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+2"/>
         <source>You no longer take part in this discussion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pain assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First dressing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication and supplies ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain removal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stitches or staples removal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the pathway a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at least one task in the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what each task is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose who does each task (a member of the patient&apos;s care team).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A task&apos;s day is between D-30 and D+365 of the operation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3405,6 +3479,190 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+3"/>
         <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+123"/>
+        <source>New return-home pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return home after day surgery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pathway title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Operation day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day after the operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;dd a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create the pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create the pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not create the pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who does task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>D+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day of task %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayModels</name>
+    <message>
+        <location line="-113"/>
+        <source>Pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Done by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayTab</name>
+    <message>
+        <location line="+90"/>
+        <source>Pathway tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No return-home pathway for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;pathway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the task d&amp;one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to &amp;do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Return &amp;home</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5691,7 +5949,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-397"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-436"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>

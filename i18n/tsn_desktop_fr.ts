@@ -2818,7 +2818,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/feature.py" line="+53"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+59"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -2841,7 +2841,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+88"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+118"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n nouveau</numerusform>
@@ -2906,12 +2906,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+143"/>
         <source>Discussion</source>
         <translation>Discussion</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="+1"/>
         <location line="+143"/>
         <source>Patient</source>
         <translation>Patient</translation>
@@ -2977,7 +2976,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
@@ -3040,7 +3044,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Rien ne vous attend.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Discussions</source>
         <translation>Discussions</translation>
     </message>
@@ -3112,6 +3116,11 @@ né(e) le %2 — %3 — %4</translation>
         <source>The decision summary is filed in the patient&apos;s file and sent to every participant.</source>
         <translation>La synthèse de la décision est classée dans le dossier du patient et envoyée à chaque participant.</translation>
     </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
+        <translation>%1 : ouvrez le dossier du patient, onglet « Retour à domicile », pour voir le parcours et cocher la tâche.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSettings</name>
@@ -3139,7 +3148,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-63"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-91"/>
         <source>waiting to be sent</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
@@ -3167,6 +3176,16 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>Your answer is expected</source>
         <translation>Votre réponse est attendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue pathway task</source>
+        <translation>Tâche de parcours en retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pathway task today</source>
+        <translation>Votre tâche de parcours aujourd&apos;hui</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3217,6 +3236,61 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+2"/>
         <source>You no longer take part in this discussion.</source>
         <translation>Vous ne participez plus à cette discussion.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pain assessment</source>
+        <translation>Évaluation de la douleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First dressing</source>
+        <translation>Premier pansement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication and supplies ready</source>
+        <translation>Traitement et matériel prêts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain removal</source>
+        <translation>Ablation du drain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stitches or staples removal</source>
+        <translation>Ablation des fils ou agrafes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up appointment</source>
+        <translation>Consultation de contrôle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the pathway a title.</source>
+        <translation>Donnez un titre au parcours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at least one task in the checklist.</source>
+        <translation>Gardez au moins une tâche dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what each task is.</source>
+        <translation>Indiquez ce que recouvre chaque tâche.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose who does each task (a member of the patient&apos;s care team).</source>
+        <translation>Choisissez qui fait chaque tâche (un membre de l&apos;équipe de soins du patient).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A task&apos;s day is between D-30 and D+365 of the operation.</source>
+        <translation>Le jour d&apos;une tâche est compris entre J-30 et J+365 de l&apos;intervention.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3411,6 +3485,190 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>Too easy to guess. {reason} Add a few unusual words: a short sentence only you would write.</source>
         <translation>Trop facile à deviner. {reason} Ajoutez quelques mots inhabituels&#xa0;: une courte phrase que vous seul écririez.</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+123"/>
+        <source>New return-home pathway</source>
+        <translation>Nouveau parcours de retour à domicile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return home after day surgery</source>
+        <translation>Retour à domicile après chirurgie ambulatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pathway title</source>
+        <translation>Titre du parcours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation day</source>
+        <translation>Jour de l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Operation day</source>
+        <translation>&amp;Jour de l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day after the operation</source>
+        <translation>Jour après l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;dd a task</source>
+        <translation>&amp;Ajouter une tâche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create the pathway</source>
+        <translation>&amp;Créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create the pathway</source>
+        <translation>Créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not create the pathway</source>
+        <translation>Ne pas créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Task %1</source>
+        <translation>Tâche %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who does task %1</source>
+        <translation>Qui fait la tâche %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>D+</source>
+        <translation>J+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day of task %1</source>
+        <translation>Jour de la tâche %1</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayModels</name>
+    <message>
+        <location line="-113"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Done by %1 on %2</source>
+        <translation>Fait par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayTab</name>
+    <message>
+        <location line="+90"/>
+        <source>Pathway tasks</source>
+        <translation>Tâches du parcours</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No return-home pathway for this patient.</source>
+        <translation>Aucun parcours de retour à domicile pour ce patient.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;pathway…</source>
+        <translation>Nouveau &amp;parcours…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the task d&amp;one</source>
+        <translation>Marquer la tâche comme &amp;faite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to &amp;do</source>
+        <translation>Remettre à f&amp;aire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Return &amp;home</source>
+        <translation>Retour à &amp;domicile</translation>
     </message>
 </context>
 <context>
@@ -5696,7 +5954,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-397"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-436"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>

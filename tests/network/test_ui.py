@@ -213,3 +213,55 @@ def test_the_practitioner_edits_their_own_directory_entry_before_any_sync(
     pending = in_db(runner, qtbot, lambda db: db.query_one(
         "SELECT count(*) FROM outbox WHERE resource_type = 'Practitioner'")[0])
     assert pending == 1
+
+
+def test_a_return_home_pathway_is_made_from_the_template_and_its_overdue_task_is_red(
+        qtbot: QtBot, context: FeatureContext, runner: DbRunner, colleagues,
+        patient: Patient, clock: FrozenClock) -> None:
+    from PySide6.QtGui import QBrush
+
+    from tsn_desktop.network.ui.pathway_tab import PathwayTab, TasksModel
+    from tsn_desktop.patients import care_team
+
+    in_db(runner, qtbot, lambda db: care_team.add_member(db, patient.id, NURSE.rpps,
+                                                         "Claire PETIT"))
+    tab = PathwayTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.show_patient(patient, clock.today())
+    qtbot.waitUntil(lambda: not tab.empty.isHidden())
+
+    tab.new_pathway()
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible())
+    dialog = tab.dialog
+    assert dialog is not None
+    owners = [who.currentData() for _what, who, _day in dialog.lines]
+    # The nurse of the care team gets the nursing lines, the GP (this profile) the GP's;
+    # nobody in the team is a pharmacist or a surgeon yet.
+    assert owners == [service_me(runner, qtbot), NURSE.rpps, "", NURSE.rpps, NURSE.rpps, ""]
+    dialog.operation.setDate(dialog.operation.date().addDays(-5))
+    dialog._create()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "Choose who does each task" in dialog.error.text()
+    for _what, who, _day in dialog.lines:
+        if not who.currentData():
+            who.setCurrentIndex(who.findData(NURSE.rpps))
+    dialog._create()
+
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 6)
+    first_dressing = next(r for r in range(6) if tab.model.task(r).what == "First dressing")
+    cell = tab.model.index(first_dressing, TasksModel.STATE)
+    assert cell.data().startswith("Overdue")
+    assert isinstance(tab.model.index(first_dressing, 0).data(
+        Qt.ItemDataRole.ForegroundRole), QBrush)
+    tab.table.selectRow(first_dressing)
+    tab.tick(True)
+    qtbot.waitUntil(lambda: tab.model.index(first_dressing, TasksModel.STATE).data()
+                    .startswith("Done by"))
+    tab.clear()
+    assert tab.model.rowCount() == 0
+    tab.close()
+
+
+def service_me(runner: DbRunner, qtbot: QtBot) -> str:
+    return str(in_db(runner, qtbot, service.me))

@@ -34,6 +34,7 @@ from tsn_desktop.network.ui.models import (
     PostsModel,
     ThreadListModel,
 )
+from tsn_desktop.network.ui.pathway_tab import TasksModel
 from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
@@ -159,7 +160,28 @@ def _inbox() -> InboxModel:
     return model
 
 
+def _tasks() -> TasksModel:
+    from datetime import UTC, datetime, timedelta
+
+    from tsn_desktop.network.pathway import COMPLETED, PathwayTask
+    from tsn_desktop.network.service import PathwayView
+
+    nurse = valid_rpps("1000062541")
+    day = TODAY - timedelta(days=4)
+    model = TasksModel()
+    model.set_view(PathwayView([
+        PathwayTask("a", "p", "pat", "Hanche", day, "First dressing", nurse,
+                    day + timedelta(days=2)),
+        PathwayTask("b", "p", "pat", "Hanche", day, "Pain assessment", nurse, day,
+                    status=COMPLETED, done_by=nurse,
+                    done_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        PathwayTask("c", "p", "pat", "Hanche", day, "Stitches", "10012345699",
+                    day + timedelta(days=10), waiting=True)], {nurse: "Claire PETIT"}), TODAY)
+    return model
+
+
 FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    TasksModel: _tasks,
     DirectoryModel: _directory,
     ThreadListModel: _threads,
     PostsModel: _posts,
@@ -172,6 +194,7 @@ FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    TasksModel: TasksModel,
     DirectoryModel: DirectoryModel,
     ThreadListModel: ThreadListModel,
     PostsModel: PostsModel,

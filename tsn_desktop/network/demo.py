@@ -12,6 +12,7 @@ from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.core.identifiers import luhn_check_digit
 from tsn_desktop.network import service, store
 from tsn_desktop.network.model import DECISION, OPENING, REPLY, DirectoryEntry, Opening, Post
+from tsn_desktop.network.pathway import DEFAULT_TEMPLATE, PlannedTask
 from tsn_desktop.patients import service as patient_register
 
 _FAMILIES = ("Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois",
@@ -22,6 +23,9 @@ _GIVEN = ("Anne", "Paul", "Julie", "Marc", "Sophie", "Nicolas", "Claire", "Hél�
           "Camille", "Élodie", "Jérôme", "Inès", "Hugo", "Léa")
 _PROFESSIONS = ("general_practitioner", "nurse", "pharmacist", "midwife", "surgeon",
                 "physiotherapist", "biologist")
+# The template's tasks as a French practitioner words them (demo data is in French).
+_DEMO_TASKS = ("Évaluation de la douleur", "Premier pansement", "Traitement et matériel prêts",
+               "Ablation du drain", "Ablation des agrafes", "Consultation de contrôle")
 _TOWNS = (("69001", "Lyon"), ("69003", "Lyon"), ("69007", "Lyon"), ("69100", "Villeurbanne"),
           ("69200", "Vénissieux"), ("69500", "Bron"), ("69130", "Écully"))
 
@@ -122,6 +126,18 @@ def seed_network_demo(db: Database, clock: Clock, who: str) -> None:
          "prépare le traitement.", patients[3], kind=DECISION)
     with db.unit_of_work() as uow:
         store.mark_read(uow, closed)
+    # A return-home pathway after a hip replacement four days ago: the nurse's first
+    # dressing (D+2) is overdue, in red in every inbox that sees the pathway.
+    operated = clock.today() - timedelta(days=4)
+    owners = {"general_practitioner": gp, "nurse": nurse, "pharmacist": pharmacist}
+    steps = [PlannedTask(texts, owners.get(step.profession, nurse), step.day)
+             for step, texts in zip(DEFAULT_TEMPLATE, _DEMO_TASKS, strict=True)]
+    service.create_pathway(db, patients[3], "Retour à domicile après prothèse de hanche",
+                           operated, steps, share=True)
+    done = [t for t in service.pathway_tasks(db, patients[3]).tasks
+            if t.due < operated + timedelta(days=2)]
+    for task in done:
+        service.tick_task(db, task.id)
     # Written offline here: waiting to be sent until the next sync.
     service.open_discussion(db, Opening(
         "Protocole pansements du secteur", "Partageons-nous un protocole commun ?",

@@ -3,12 +3,15 @@ two SyncAdapters (docs/sync-protocol.md §13)."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.network import store
+from tsn_desktop.network.attachments import MAX_PER_POST, Attachment, RefusedAttachment, accept
 from tsn_desktop.network.model import (
     KINDS,
     OPENING,
@@ -81,7 +84,8 @@ def _fhir_instant(moment: datetime) -> str:
 
 
 # --- Communication ------------------------------------------------------------------------
-def post_to_fhir(post: Post, over: Resource | None = None) -> Resource:
+def post_to_fhir(post: Post, over: Resource | None = None,
+                 files: Sequence[Attachment] = ()) -> Resource:
     """Our post as an R4 Communication, written over the hub's copy so elements this app
     does not know survive."""
     resource: Resource = copy.deepcopy(over) if over else {}
@@ -121,9 +125,32 @@ def post_to_fhir(post: Post, over: Resource | None = None) -> Resource:
                            "valueReference": {"reference": f"Communication/{post.replaces}"}})
     if extensions:
         resource["extension"] = extensions
-    if text:
-        resource["payload"] = [{"contentString": text}]
+    payload: list[Resource] = [{"contentString": text}] if text else []
+    for file in files:
+        payload.append({"contentAttachment": {
+            "contentType": file.content_type, "title": file.name, "size": file.size,
+            "data": base64.b64encode(file.data).decode("ascii")}})
+    if payload:
+        resource["payload"] = payload
+    else:
+        resource.pop("payload", None)
     return resource
+
+
+def attachments_from_fhir(resource: Resource) -> list[Attachment]:
+    """The post's attachments, each checked again by its content and size: what is not a
+    PDF or an image is not kept, whatever its declared type."""
+    found = []
+    for item in resource.get("payload") or []:
+        file = item.get("contentAttachment") if isinstance(item, dict) else None
+        if not isinstance(file, dict) or not isinstance(file.get("data"), str):
+            continue
+        try:
+            data = base64.b64decode(file["data"], validate=True)
+            found.append(accept(str(file.get("title") or ""), data))
+        except (ValueError, RefusedAttachment):
+            continue
+    return found[:MAX_PER_POST]
 
 
 def post_from_fhir(resource: Resource) -> Post:
@@ -191,7 +218,8 @@ class CommunicationAdapter:
         post = store.get_post(db, record_id)
         if post is None:
             return None
-        return post_to_fhir(post, over=hub_resource(db, self.resource_type, record_id))
+        return post_to_fhir(post, over=hub_resource(db, self.resource_type, record_id),
+                            files=store.attachments_of(db, record_id))
 
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
               hub_version: str) -> None:
@@ -201,6 +229,7 @@ class CommunicationAdapter:
         if post.id != record_id:
             raise UnusablePost("id mismatch")
         store.apply_post_from_hub(uow, post, hub_version, mine=post.sender == own_rpps(uow))
+        store.insert_attachments(uow, post.id, attachments_from_fhir(resource))
 
     def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
         store.set_post_hub_version(uow, record_id, hub_version)

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from tsn_desktop.network.attachments import AttachmentInfo
+
 # Kinds of post (FHIR Communication.category, docs/sync-protocol.md §13).
 OPENING = "opening"  # the structured opening of a case discussion (ECIP)
 REPLY = "reply"
@@ -83,6 +85,7 @@ class Post:
     read_here: bool = True
     state: str = SENT
     refusal: str = ""
+    attachments: tuple[AttachmentInfo, ...] = ()
 
 
 @dataclass(frozen=True)

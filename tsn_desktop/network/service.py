@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.network import fhir, store
+from tsn_desktop.network.attachments import Attachment, accept, check_count
 from tsn_desktop.network.model import (
     DECISION,
     JOINED,
@@ -166,7 +167,7 @@ def _thread(db: Database | UnitOfWork, thread_id: str) -> Thread:
 
 def _post_in(db: Database, thread: Thread, kind: str, text: str, *,
              also: Sequence[str] = (), in_response_to: str | None = None,
-             replaces: str | None = None) -> Post:
+             replaces: str | None = None, files: Sequence[Attachment] = ()) -> Post:
     mine = me(db)
     if mine not in thread.participants:
         raise NotAllowed("not_participant")
@@ -175,6 +176,7 @@ def _post_in(db: Database, thread: Thread, kind: str, text: str, *,
                 in_response_to=in_response_to or _last_id(thread), replaces=replaces)
     with db.unit_of_work() as uow:
         store.insert_post(uow, post)
+        store.insert_attachments(uow, post.id, [accept(f.name, f.data) for f in files])
     return post
 
 
@@ -182,12 +184,24 @@ def _last_id(thread: Thread) -> str:
     return thread.messages[-1].post.id if thread.messages else thread.opening.id
 
 
-def reply(db: Database, thread_id: str, text: str, in_response_to: str | None = None) -> Post:
-    check_text(text, required=True)
+def reply(db: Database, thread_id: str, text: str, in_response_to: str | None = None,
+          files: Sequence[Attachment] = ()) -> Post:
+    """A reply, with PDF or image attachments kept in this encrypted profile and sent
+    with it (each checked by its content and size: see network.attachments)."""
+    check_text(text, required=not files)
+    check_count(len(files))
     thread = _thread(db, thread_id)
     if thread.closed:
         raise NotAllowed("closed")
-    return _post_in(db, thread, REPLY, text, in_response_to=in_response_to)
+    return _post_in(db, thread, REPLY, text, in_response_to=in_response_to, files=files)
+
+
+def attachment(db: Database, attachment_id: str) -> Attachment:
+    """An attachment's bytes, for an explicit "Save as" (the one way out of the profile)."""
+    found = store.attachment(db, attachment_id)
+    if found is None:
+        raise LookupError("no such attachment")
+    return found
 
 
 def add_participant(db: Database, thread_id: str, rpps: str, share: bool = False) -> Post:
@@ -352,8 +366,9 @@ def suggested_plan(db: Database, patient_id: str,
         entry = store.entry(db, member.rpps)
         if entry is not None and entry.profession and member.rpps != mine:
             by_profession.setdefault(entry.profession, member.rpps)
-    if own is not None and own.profession:
-        by_profession[own.profession] = mine
+    profession = own.profession if own is not None else store.own_profession(db)
+    if profession:
+        by_profession[profession] = mine
     return [PlannedTask(step.what, by_profession.get(step.profession, ""), step.day)
             for step in template]
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from tsn_desktop.core.clock import utc_iso
-from tsn_desktop.core.db import Database, UnitOfWork
+from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.network.attachments import Attachment, AttachmentInfo
 from tsn_desktop.network.model import (
     OPENING,
     REFUSED,
@@ -125,6 +127,11 @@ def search(src: Source, text: str, limit: int = 50) -> list[DirectoryEntry]:
 
 def entry_count(src: Source) -> int:
     return int(_rows(src, "SELECT count(*) FROM directory_entry WHERE active = 1")[0][0])
+
+
+def own_profession(src: Source) -> str:
+    rows = _rows(src, "SELECT profession FROM practitioner_profile WHERE id = 1")
+    return str(rows[0][0]) if rows else ""
 
 
 def names(src: Source, rpps: Sequence[str]) -> dict[str, str]:
@@ -246,7 +253,37 @@ def posts_of(src: Source, thread_ids: Sequence[str]) -> list[Post]:
         found.extend(_post(r) for r in _rows(
             src, _SELECT_POST + f" WHERE p.thread_id IN ({','.join('?' * len(chunk))})"
             " ORDER BY p.sent_at, p.id", chunk))
+        infos: dict[str, list[AttachmentInfo]] = {}
+        for aid, post_id, name, content_type, size in _rows(
+                src, "SELECT a.id, a.post_id, a.name, a.content_type, a.size"
+                " FROM network_attachment a JOIN network_post p ON p.id = a.post_id"
+                f" WHERE p.thread_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY a.post_id, a.position", chunk):
+            infos.setdefault(post_id, []).append(AttachmentInfo(aid, name, content_type, size))
+        if infos:
+            found = [replace(p, attachments=tuple(infos[p.id])) if p.id in infos else p
+                     for p in found]
     return found
+
+
+def insert_attachments(uow: UnitOfWork, post_id: str, files: Sequence[Attachment]) -> None:
+    for position, file in enumerate(files):
+        uow.execute("INSERT INTO network_attachment (id, post_id, position, name, content_type,"
+                    " size, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (new_id(), post_id, position, file.name, file.content_type, file.size,
+                     file.sha256, file.data))
+
+
+def attachments_of(src: Source, post_id: str) -> list[Attachment]:
+    return [Attachment(name, content_type, bytes(data)) for name, content_type, data in _rows(
+        src, "SELECT name, content_type, data FROM network_attachment WHERE post_id = ?"
+        " ORDER BY position", (post_id,))]
+
+
+def attachment(src: Source, attachment_id: str) -> Attachment | None:
+    rows = _rows(src, "SELECT name, content_type, data FROM network_attachment WHERE id = ?",
+                 (attachment_id,))
+    return Attachment(rows[0][0], rows[0][1], bytes(rows[0][2])) if rows else None
 
 
 def thread_ids(src: Source, patient_id: str | None = None, limit: int = 500) -> list[str]:

@@ -84,3 +84,17 @@ CREATE TABLE network_task (
 );
 CREATE INDEX network_task_patient ON network_task (patient_id, due);
 CREATE INDEX network_task_open ON network_task (status, due);
+
+-- Attachments of posts (PDF, images), kept inside this encrypted database only: they are
+-- written out in clear only when the user saves one somewhere ("Save as").
+CREATE TABLE network_attachment (
+    id            TEXT PRIMARY KEY,
+    post_id       TEXT NOT NULL,
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    sha256        TEXT NOT NULL,
+    data          BLOB NOT NULL,
+    UNIQUE (post_id, position)
+);

@@ -222,7 +222,7 @@ class InboxModel(RowsMixin, QAbstractTableModel):
     KIND, TITLE, PATIENT, SINCE, DUE = range(5)
     COLUMN_COUNT = 5
     TITLES = (QT_TRANSLATE_NOOP("NetworkModels", "What"),
-              QT_TRANSLATE_NOOP("NetworkModels", "Discussion"),
+              QT_TRANSLATE_NOOP("NetworkModels", "Subject"),
               QT_TRANSLATE_NOOP("NetworkModels", "Patient"),
               QT_TRANSLATE_NOOP("NetworkModels", "Since"),
               QT_TRANSLATE_NOOP("NetworkModels", "Due"))
@@ -267,5 +267,5 @@ class InboxModel(RowsMixin, QAbstractTableModel):
         if column == self.PATIENT:
             return row.patient_name
         if column == self.SINCE:
-            return datetime_text(item.since)
+            return date_text(item.since.date()) if item.task_id else datetime_text(item.since)
         return date_text(item.due) if item.due else ""
