@@ -1502,7 +1502,7 @@
 <context>
     <name>DirectorySearch</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+84"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+85"/>
         <source>Name, profession, RPPS or town</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2836,7 +2836,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+118"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+131"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -2867,7 +2867,22 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+63"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+74"/>
+        <source>Attach a PDF or an image (180 kB at most)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the attachment as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Withdraw the message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2906,12 +2921,12 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-144"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2961,7 +2976,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The hub refused it: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2994,7 +3009,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+151"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+173"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,7 +3099,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n colleague in the directory kept on this computer</numerusform>
@@ -3092,7 +3107,7 @@ born %2 — %3 — %4</source>
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+158"/>
         <source>Edit my message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,7 +3158,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-91"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-104"/>
         <source>waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3233,7 +3248,32 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Only PDF files and images (PNG, JPEG) can be attached: this file is neither, whatever its name says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An attachment is 180 kB at most: reduce the scan or the photo (lower resolution) and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Four attachments per message at most: send the others in a second message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file could not be read: check that it still exists and that you may open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Pain assessment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3306,7 +3346,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>OwnEntryDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+340"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+342"/>
         <source>My directory entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4651,7 +4691,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PickColleagueDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-102"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-104"/>
         <source>Add a participant</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5949,7 +5989,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-436"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-498"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6000,11 +6040,31 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>A&amp;ttach a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF or an image, 180 kB at most; it is kept encrypted in your profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the attac&amp;hments as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files attached to the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6064,6 +6124,11 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+2"/>
         <source>Participants: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attached: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1502,7 +1502,7 @@
 <context>
     <name>DirectorySearch</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+84"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+85"/>
         <source>Name, profession, RPPS or town</source>
         <translation>Nom, profession, RPPS ou commune</translation>
     </message>
@@ -2841,7 +2841,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+118"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+131"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n nouveau</numerusform>
@@ -2872,7 +2872,22 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+63"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+74"/>
+        <source>Attach a PDF or an image (180 kB at most)</source>
+        <translation>Joindre un PDF ou une image (180 ko au plus)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF et images (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the attachment as</source>
+        <translation>Enregistrer la pièce jointe sous</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Withdraw the message</source>
         <translation>Retirer le message</translation>
     </message>
@@ -2911,12 +2926,12 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-144"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -2966,7 +2981,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Décision : %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The hub refused it: %1</source>
         <translation>Refusé par le hub : %1</translation>
     </message>
@@ -2999,7 +3014,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+151"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+173"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -3089,7 +3104,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Vues du réseau</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+49"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
@@ -3097,7 +3112,7 @@ né(e) le %2 — %3 — %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+158"/>
         <source>Edit my message</source>
         <translation>Modifier mon message</translation>
     </message>
@@ -3148,7 +3163,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-91"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-104"/>
         <source>waiting to be sent</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
@@ -3238,7 +3253,32 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Vous ne participez plus à cette discussion.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Only PDF files and images (PNG, JPEG) can be attached: this file is neither, whatever its name says.</source>
+        <translation>Seuls les PDF et les images (PNG, JPEG) peuvent être joints : ce fichier n&apos;est ni l&apos;un ni l&apos;autre, quel que soit son nom.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An attachment is 180 kB at most: reduce the scan or the photo (lower resolution) and attach it again.</source>
+        <translation>Une pièce jointe fait 180 ko au plus : réduisez le scan ou la photo (résolution plus basse) et joignez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Four attachments per message at most: send the others in a second message.</source>
+        <translation>Quatre pièces jointes par message au plus : envoyez les autres dans un second message.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file could not be read: check that it still exists and that you may open it.</source>
+        <translation>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe toujours et que vous pouvez l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Pain assessment</source>
         <translation>Évaluation de la douleur</translation>
     </message>
@@ -3311,7 +3351,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>OwnEntryDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+340"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+342"/>
         <source>My directory entry</source>
         <translation>Ma fiche dans l&apos;annuaire</translation>
     </message>
@@ -4656,7 +4696,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PickColleagueDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-102"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-104"/>
         <source>Add a participant</source>
         <translation>Ajouter un participant</translation>
     </message>
@@ -5954,7 +5994,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-436"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-498"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>
@@ -6005,11 +6045,31 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>A&amp;ttach a file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF or an image, 180 kB at most; it is kept encrypted in your profile.</source>
+        <translation>Un PDF ou une image, 180 ko au plus ; il est conservé chiffré dans votre profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the attac&amp;hments as…</source>
+        <translation>Enre&amp;gistrer les pièces jointes sous…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files attached to the reply</source>
+        <translation>Fichiers joints à la réponse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Choose a discussion, or open a new one (Ctrl+N).</source>
         <translation>Choisissez une discussion, ou ouvrez-en une nouvelle (Ctrl+N).</translation>
     </message>
@@ -6070,6 +6130,11 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+2"/>
         <source>Participants: %1</source>
         <translation>Participants : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attached: %1</source>
+        <translation>Joint : %1</translation>
     </message>
 </context>
 <context>

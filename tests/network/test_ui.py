@@ -265,3 +265,39 @@ def test_a_return_home_pathway_is_made_from_the_template_and_its_overdue_task_is
 
 def service_me(runner: DbRunner, qtbot: QtBot) -> str:
     return str(in_db(runner, qtbot, service.me))
+
+
+def test_a_file_is_attached_by_its_content_sent_and_saved_only_where_the_user_says(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner, tmp_path: Path,
+        monkeypatch) -> None:
+    from tsn_desktop.network.ui import page as page_module
+
+    disguised = tmp_path / "ordonnance.pdf"
+    disguised.write_bytes(b"MZ\x90\x00 a program")
+    real = tmp_path / "plaie.png"
+    real.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x01" * 300)
+    thread = in_db(runner, qtbot, lambda db: service.open_discussion(
+        db, Opening("Plaie", "Avis ?"), [NURSE.rpps]))
+    qtbot.waitUntil(lambda: page.threads_model.rowCount() == 1)
+    page.open_thread(thread.id)
+    qtbot.waitUntil(lambda: page.panel.view is not None)
+
+    monkeypatch.setattr(page_module, "choose_file", lambda _p: str(disguised))
+    page.attach_file()
+    assert page.panel.files == []
+    assert "neither, whatever its name says" in page.panel.error.text()
+    monkeypatch.setattr(page_module, "choose_file", lambda _p: str(real))
+    page.attach_file()
+    assert [f.name for f in page.panel.files] == ["plaie.png"]
+    assert "plaie.png" in page.panel.attached.text()
+    page.send_reply()
+    qtbot.waitUntil(lambda: page.panel.model.rowCount() == 1)
+    assert page.panel.files == [] and "📎 plaie.png" in page.panel.model.index(0).data()
+
+    target = tmp_path / "saved" / "copie.png"
+    target.parent.mkdir()
+    monkeypatch.setattr(page_module, "choose_save_path", lambda _p, _n: str(target))
+    page.panel.posts.setCurrentIndex(page.panel.model.index(0))
+    page.save_attachments()
+    qtbot.waitUntil(target.exists)
+    assert target.read_bytes() == real.read_bytes()

@@ -259,3 +259,20 @@ def test_a_return_home_pathway_shows_the_nurses_overdue_dressing_in_red_on_both_
 
 def report_ok(report: PassReport) -> bool:
     return (report.rejected, report.conflicts) == (0, 0)
+
+
+def test_an_attachment_goes_round_the_hub_unchanged(make_client) -> None:
+    from tsn_desktop.network.attachments import accept
+
+    gp, nurse, _ = three(make_client)
+    pdf = b"%PDF-1.7\n" + bytes(range(256)) * 100 + b"\n%%EOF\n"
+    thread = service.open_discussion(gp.db, Opening("Compte rendu", "Lu ?"), [nurse.rpps])
+    service.reply(gp.db, thread.id, "Le compte rendu opératoire",
+                  files=[accept("cr-operatoire.pdf", pdf)])
+    assert report_ok(sync(gp))
+    sync(nurse)
+
+    [message] = service.view(nurse.db, thread.id).thread.messages
+    [info] = message.post.attachments
+    assert (info.name, info.content_type) == ("cr-operatoire.pdf", "application/pdf")
+    assert service.attachment(nurse.db, info.id).data == pdf

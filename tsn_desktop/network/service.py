@@ -140,7 +140,8 @@ def _share(db: Database, patient_id: str, rpps: Sequence[str], share: bool) -> N
 
 
 def open_discussion(db: Database, opening: Opening, participants: Sequence[str],
-                    patient_id: str | None = None, share: bool = False) -> Thread:
+                    patient_id: str | None = None, share: bool = False,
+                    files: Sequence[Attachment] = ()) -> Thread:
     """A case discussion, written here (offline too) and sent on the next sync. About a
     patient, colleagues outside the care team are added to it when `share` is given."""
     mine = me(db)
@@ -148,6 +149,8 @@ def open_discussion(db: Database, opening: Opening, participants: Sequence[str],
                       opening.expected.strip(), opening.due)
     named = tuple(dict.fromkeys(p for p in participants if p != mine))
     check_opening(cleaned, named, mine)
+    check_count(len(files))
+    accepted = [accept(f.name, f.data) for f in files]
     if patient_id:
         _share(db, patient_id, named, share)
     post_id = new_id()
@@ -155,6 +158,7 @@ def open_discussion(db: Database, opening: Opening, participants: Sequence[str],
                 opening=cleaned)
     with db.unit_of_work() as uow:
         store.insert_post(uow, post)
+        store.insert_attachments(uow, post_id, accepted)
     return _thread(db, post_id)
 
 

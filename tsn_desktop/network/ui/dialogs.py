@@ -35,6 +35,7 @@ from tsn_desktop.core import identifiers
 from tsn_desktop.core.db import Database
 from tsn_desktop.core.executor import DbRunner
 from tsn_desktop.network import service
+from tsn_desktop.network.attachments import RefusedAttachment
 from tsn_desktop.network.model import MAX_TEXT, DirectoryEntry, InvalidPost, Opening
 from tsn_desktop.network.ui import texts
 from tsn_desktop.network.ui.models import DirectoryModel
@@ -383,6 +384,8 @@ def problem_code(exc: BaseException) -> str | None:
     """The wording code of a refusal the user can act on, or None (a real error)."""
     if isinstance(exc, InvalidPost | service.NotAllowed):
         return exc.code
+    if isinstance(exc, RefusedAttachment):
+        return f"attachment_{exc.code}"
     return None
 
 

@@ -210,6 +210,8 @@ def post_text(view: ThreadView, shown: ShownPost) -> str:
     body = post.body
     if post.kind == DECISION:
         body = QCoreApplication.translate("NetworkModels", "Decision: %1").replace("%1", body)
+    for file in post.attachments:
+        body += f"\n📎 {file.name} ({max(1, round(file.size / 1000))} kB)"
     if post.state == REFUSED and post.refusal:
         body += "\n" + QCoreApplication.translate(
             "NetworkModels", "The hub refused it: %1").replace("%1", post.refusal)

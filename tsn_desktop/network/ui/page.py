@@ -4,7 +4,9 @@ navigation."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +32,14 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.executor import RecordsChanged
 from tsn_desktop.feature import FeatureContext
 from tsn_desktop.network import service
+from tsn_desktop.network.attachments import (
+    MAX_BYTES,
+    Attachment,
+    AttachmentInfo,
+    RefusedAttachment,
+    accept,
+    check_count,
+)
 from tsn_desktop.network.model import REPLY, DirectoryEntry
 from tsn_desktop.network.options import NO_ANSWER_DAYS
 from tsn_desktop.network.service import InboxRow, ThreadView
@@ -55,6 +66,26 @@ from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.forms import error_label, row_table
 
 _WATCHED = frozenset({service.POST, service.ENTRY, "Patient"})
+
+
+def choose_file(parent: QWidget) -> str:
+    """The file to attach, or "" (tests replace this function)."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate(
+            "NetworkDialogs", "Attach a PDF or an image (180 kB at most)"), "",
+        QCoreApplication.translate("NetworkDialogs", "PDF and images (*.pdf *.png *.jpg *.jpeg)"))
+    return path
+
+
+def choose_save_path(parent: QWidget, name: str) -> str:
+    """Where to write an attachment in clear, or "" (tests replace this function)."""
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("NetworkDialogs", "Save the attachment as"), name)
+    return path
+
+
+def amount_kb(size: int) -> str:
+    return f"{max(1, round(size / 1000))} kB"
 
 
 def confirm_withdraw(parent: QWidget) -> bool:
@@ -103,10 +134,19 @@ class ThreadPanel(QWidget):
         self.edit = QPushButton(self.tr("&Edit my message…"), self)
         self.withdraw = QPushButton(self.tr("&Withdraw my message"), self)
         self.close_button = QPushButton(self.tr("C&lose with a decision…"), self)
+        self.attach = QPushButton(self.tr("A&ttach a file…"), self)
+        self.attach.setToolTip(self.tr("A PDF or an image, 180 kB at most; it is kept "
+                                       "encrypted in your profile."))
+        self.save_as = QPushButton(self.tr("Save the attac&hments as…"), self)
+        self.attached = QLabel(self)
+        self.attached.setWordWrap(True)
+        self.attached.setAccessibleName(self.tr("Files attached to the reply"))
+        self.files: list[Attachment] = []
         self.error = error_label(self, "threadError", self.tr("Problem"))
         # Two short rows rather than one long one: the page fits a small laptop screen.
         buttons = QVBoxLayout()
-        for row in ((self.send, self.add, self.close_button), (self.edit, self.withdraw)):
+        for row in ((self.send, self.attach, self.add, self.close_button),
+                    (self.edit, self.withdraw, self.save_as)):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -118,6 +158,7 @@ class ThreadPanel(QWidget):
         layout.addWidget(self.earlier)
         layout.addWidget(self.posts, 1)
         layout.addWidget(self.reply)
+        layout.addWidget(self.attached)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         self.set_view(None, "")
@@ -126,12 +167,14 @@ class ThreadPanel(QWidget):
         same = view is not None and self.view is not None and view.thread.id == self.view.thread.id
         if not same:
             self.reply.clear()  # only when another thread is shown: a refresh keeps it
+            self.set_files([])
         self.view, self.me = view, me
         self.model.set_view(view, me, None if same and not self.model.hidden else LATEST_SHOWN)
         self._show_earlier_button()
         self.error.hide()
         enabled = view is not None
-        for widget in (self.reply, self.send, self.add, self.edit, self.withdraw):
+        for widget in (self.reply, self.send, self.add, self.edit, self.withdraw,
+                       self.attach):
             widget.setEnabled(enabled and not (view and view.thread.closed))
         self.close_button.setEnabled(bool(view and not view.thread.closed
                                           and view.thread.requester == me))
@@ -185,6 +228,16 @@ class ThreadPanel(QWidget):
                 parts.append(self.tr("%1 (read up to %2)").replace("%1", name)
                              .replace("%2", datetime_text(upto)))
         return self.tr("Participants: %1").replace("%1", "; ".join(parts))
+
+    def set_files(self, files: list[Attachment]) -> None:
+        self.files = files
+        self.attached.setVisible(bool(files))
+        self.attached.setText(self.tr("Attached: %1").replace(
+            "%1", ", ".join(f"{f.name} ({amount_kb(f.size)})" for f in files)))
+
+    def selected_attachments(self) -> list[AttachmentInfo]:
+        shown = self.model.shown(self.posts.currentIndex().row())
+        return list(shown.post.attachments) if shown and not shown.withdrawn else []
 
     def own_selected(self) -> str | None:
         shown = self.model.shown(self.posts.currentIndex().row())
@@ -300,6 +353,8 @@ class NetworkPage(QWidget):
         self.panel.edit.clicked.connect(self.edit_post)
         self.panel.withdraw.clicked.connect(self.withdraw_post)
         self.panel.close_button.clicked.connect(self.close_discussion)
+        self.panel.attach.clicked.connect(self.attach_file)
+        self.panel.save_as.clicked.connect(self.save_attachments)
         self.threads.selectionModel().currentRowChanged.connect(lambda *_: self._thread_chosen())
         self.inbox.doubleClicked.connect(lambda _i: self.open_inbox_item())
         self.open_item.clicked.connect(self.open_inbox_item)
@@ -414,16 +469,54 @@ class NetworkPage(QWidget):
         text = self.panel.reply.toPlainText()
         if view is None:
             return
-        if not text.strip():
+        if not text.strip() and not self.panel.files:
             self.panel.show_problem("empty")
             return
 
+        files = list(self.panel.files)
+
         def sent(_post: Any) -> None:
             self.panel.reply.clear()  # only once it is stored: nothing typed is lost
+            self.panel.set_files([])
             self.refresh()
 
-        self.runner.run(lambda db: service.reply(db, view.thread.id, text), sent,
+        self.runner.run(lambda db: service.reply(db, view.thread.id, text, files=files), sent,
                         self._failed, owner=self)
+
+    def attach_file(self) -> None:
+        """Reads the chosen file into the reply (checked by its content and size now, so
+        the user knows at once; its bytes go only into the encrypted profile)."""
+        path = choose_file(self)
+        if not path:
+            return
+        try:
+            if os.path.getsize(path) > MAX_BYTES:
+                raise RefusedAttachment("too_large")
+            with open(path, "rb") as source:
+                file = accept(os.path.basename(path), source.read())
+            check_count(len(self.panel.files) + 1)
+        except RefusedAttachment as refused:
+            self.panel.show_problem(f"attachment_{refused.code}")
+            return
+        except OSError:
+            self.panel.show_problem("attachment_unreadable")
+            return
+        self.panel.set_files([*self.panel.files, file])
+
+    def save_attachments(self) -> None:
+        """Writes the selected message's attachments where the user says: the one way an
+        attachment leaves the encrypted profile in clear."""
+        for info in self.panel.selected_attachments():
+            path = choose_save_path(self, info.name)
+            if not path:
+                return
+
+            def write(file: Attachment, path: str = path) -> None:
+                with open(path, "wb") as target:
+                    target.write(file.data)
+
+            self.runner.run(partial(service.attachment, attachment_id=info.id), write,
+                            owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         code = problem_code(exc)

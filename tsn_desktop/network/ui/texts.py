@@ -53,6 +53,19 @@ _PROBLEMS = {
         "NetworkTexts", "You can only change or withdraw your own messages."),
     "not_participant": QT_TRANSLATE_NOOP(
         "NetworkTexts", "You no longer take part in this discussion."),
+    "attachment_not_accepted": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Only PDF files and images (PNG, JPEG) can be attached: this file is "
+        "neither, whatever its name says."),
+    "attachment_too_large": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "An attachment is 180 kB at most: reduce the scan or the photo "
+        "(lower resolution) and attach it again."),
+    "attachment_empty": QT_TRANSLATE_NOOP("NetworkTexts", "This file is empty."),
+    "attachment_too_many": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Four attachments per message at most: send the others in a "
+        "second message."),
+    "attachment_unreadable": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "This file could not be read: check that it still exists and that "
+        "you may open it."),
 }
 _TASKS = {
     "pain_assessment": QT_TRANSLATE_NOOP("NetworkTexts", "Pain assessment"),
