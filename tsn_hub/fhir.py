@@ -31,6 +31,7 @@ SUPPORTED_TYPES = frozenset(
         "CareTeam",
         "AuditEvent",
         "Task",
+        "DocumentReference",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -190,7 +191,7 @@ def patient_of(resource: dict[str, Any]) -> str | None:
         return rid if isinstance(rid, str) else None
     if rtype in ("Immunization", "ImmunizationRecommendation"):
         return reference_id(resource.get("patient"), "Patient")
-    if rtype in ("Observation", "Communication", "CareTeam"):
+    if rtype in ("Observation", "Communication", "CareTeam", "DocumentReference"):
         return reference_id(resource.get("subject"), "Patient")
     if rtype == "Task":  # a return-home pathway's task: its patient is `for`
         return reference_id(resource.get("for"), "Patient")
@@ -363,4 +364,6 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
     elif resource_type == "Task":
         _require(resource, "status", "intent")
         _require_patient(resource, "for")
+    elif resource_type == "DocumentReference":
+        _require(resource, "status", "content")
     return resource

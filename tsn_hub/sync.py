@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tsn_hub import fhir, threads
+from tsn_hub import fhir, resources, threads
 from tsn_hub.cursor import (
     BadToken,
     SnapshotPage,
@@ -276,6 +276,9 @@ class SyncService:
             raise _Rejected("business-rule", "append-only: mark it entered-in-error instead")
         if op.resource_type == "Practitioner":
             raise _Rejected("forbidden", "directory entries are deactivated, not deleted")
+        if op.resource_type == "DocumentReference" and current.content is not None:
+            resources.document_access(actor.rpps, current.content, current,  # publisher only
+                                      lambda refs: self._rpps_set(tx, refs))
         if current.deleted:
             return {**ident, "status": "duplicate", "version": str(current.vid), "seq": current.seq}
         if op.base_version != str(current.vid):
@@ -342,6 +345,10 @@ class SyncService:
             ]
             people = self._rpps_set(tx, refs) | {actor.rpps}
             return _Access(SCOPE_PARTICIPANTS, None, frozenset(people))
+        if rtype == "DocumentReference":  # the shared resource base (tsn_hub.resources)
+            scope, readers = resources.document_access(actor.rpps, resource, current,
+                                                       lambda refs: self._rpps_set(tx, refs))
+            return _Access(scope, None, readers)
         raise _Rejected("required", f"{rtype} must reference a Patient")
 
     # -- who may do what on a shared patient (protocol §8) --------------------

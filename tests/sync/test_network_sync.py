@@ -10,7 +10,12 @@ from typing import Any
 import pytest
 
 from tsn_desktop.network import service, store
-from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter, TaskAdapter
+from tsn_desktop.network.fhir import (
+    CommunicationAdapter,
+    DocumentReferenceAdapter,
+    PractitionerAdapter,
+    TaskAdapter,
+)
 from tsn_desktop.network.model import (
     DECISION,
     JOINED,
@@ -37,7 +42,7 @@ def sync(client: Client) -> PassReport:
     engine = client.engine()
     engine.registry = AdapterRegistry([PatientAdapter(), CareTeamAdapter(),
                                        CommunicationAdapter(), PractitionerAdapter(),
-                                       TaskAdapter()])
+                                       TaskAdapter(), DocumentReferenceAdapter()])
     return engine.run_pass()
 
 
@@ -276,3 +281,35 @@ def test_an_attachment_goes_round_the_hub_unchanged(make_client) -> None:
     [info] = message.post.attachments
     assert (info.name, info.content_type) == ("cr-operatoire.pdf", "application/pdf")
     assert service.attachment(nurse.db, info.id).data == pdf
+
+
+def test_a_protocol_published_to_everyone_and_one_to_a_group_reach_the_right_desktops(
+        make_client) -> None:
+    from tsn_desktop.network.attachments import accept
+
+    gp, nurse, pharmacist = three(make_client)
+    pdf = b"%PDF-1.7\nprotocole\n%%EOF\n"
+    public = service.publish_document(gp.db, "Protocole pansements", "2026-1",
+                                      accept("protocole.pdf", pdf))
+    group = service.publish_document(gp.db, "Astreinte du secteur", "1",
+                                     accept("astreinte.pdf", pdf), audience=[nurse.rpps])
+    assert report_ok(sync(gp))
+    sync(nurse)
+    sync(pharmacist)
+
+    assert {d.title for d in service.library(nurse.db).documents} == {
+        "Protocole pansements", "Astreinte du secteur"}
+    assert [d.title for d in service.library(pharmacist.db).documents] == [
+        "Protocole pansements"]
+    assert service.document_file(pharmacist.db, public.id).data == pdf
+    # A new version from its publisher replaces it everywhere; nobody else may publish one.
+    service.publish_document(gp.db, "Protocole pansements", "2026-2",
+                             accept("protocole-v2.pdf", pdf + b"v2"), document_id=public.id)
+    sync(gp)
+    sync(pharmacist)
+    [doc] = service.library(pharmacist.db).documents
+    assert (doc.version, doc.file_name) == ("2026-2", "protocole-v2.pdf")
+    with pytest.raises(service.NotAllowed):
+        service.publish_document(pharmacist.db, "Mien", "1", accept("x.pdf", pdf),
+                                 document_id=public.id)
+    assert group.id not in {d.id for d in service.library(pharmacist.db).documents}

@@ -1,6 +1,7 @@
 """What the professional network adds to the application (the Feature seam): the Network
 page, the patient file's "Discussions" and "Return home" tabs, the Communication,
-Practitioner and Task resources' sync, its migration, its setting and its demo discussions."""
+Practitioner, Task and DocumentReference resources' sync, its migration, its setting and
+its demo."""
 
 from __future__ import annotations
 
@@ -43,9 +44,15 @@ def _settings(settings: Settings) -> QWidget:
 
 
 def _adapters() -> list[SyncAdapter]:
-    from tsn_desktop.network.fhir import CommunicationAdapter, PractitionerAdapter, TaskAdapter
+    from tsn_desktop.network.fhir import (
+        CommunicationAdapter,
+        DocumentReferenceAdapter,
+        PractitionerAdapter,
+        TaskAdapter,
+    )
 
-    return [CommunicationAdapter(), PractitionerAdapter(), TaskAdapter()]
+    return [CommunicationAdapter(), PractitionerAdapter(), TaskAdapter(),
+            DocumentReferenceAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:

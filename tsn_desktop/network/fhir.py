@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.network import store
 from tsn_desktop.network.attachments import MAX_PER_POST, Attachment, RefusedAttachment, accept
+from tsn_desktop.network.library import SharedDocument
 from tsn_desktop.network.model import (
     KINDS,
     OPENING,
@@ -416,3 +417,86 @@ class TaskAdapter:
             merged["note"] = local["note"]
         return MergeResult(merged, local_lost=local_changes_lost(base, local, merged),
                            reason="task_status")
+
+
+# --- DocumentReference (the shared resource base) -------------------------------------------------
+EXT_AUDIENCE = "https://tsn-desktop.fr/fhir/StructureDefinition/audience"
+EXT_DOC_VERSION = "https://tsn-desktop.fr/fhir/StructureDefinition/document-version"
+
+
+def document_to_fhir(doc: SharedDocument, data: bytes,
+                     over: Resource | None = None) -> Resource:
+    resource: Resource = copy.deepcopy(over) if over else {}
+    resource.pop("meta", None)
+    others = [e for e in resource.get("extension") or []
+              if e.get("url") not in (EXT_AUDIENCE, EXT_DOC_VERSION)]
+    resource.update({
+        "resourceType": "DocumentReference", "id": doc.id, "status": "current",
+        "author": [_who(doc.author)], "description": doc.title,
+        "date": _fhir_instant(doc.published_at),
+        "extension": [*others, {"url": EXT_DOC_VERSION, "valueString": doc.version},
+                      *({"url": EXT_AUDIENCE, "valueReference": _who(r)}
+                        for r in doc.audience)],
+        "content": [{"attachment": {"contentType": doc.content_type, "title": doc.file_name,
+                                    "size": len(data),
+                                    "data": base64.b64encode(data).decode("ascii")}}],
+    })
+    return resource
+
+
+def document_from_fhir(resource: Resource) -> tuple[SharedDocument, bytes]:
+    author = next((r for r in (_rpps(a) for a in resource.get("author") or []) if r), "")
+    version, audience = "", []
+    for ext in resource.get("extension") or []:
+        if not isinstance(ext, dict):
+            continue
+        if ext.get("url") == EXT_DOC_VERSION:
+            version = str(ext.get("valueString") or "")
+        elif ext.get("url") == EXT_AUDIENCE:
+            rpps = _rpps(ext.get("valueReference"))
+            if rpps:
+                audience.append(rpps)
+    content = next((c.get("attachment") for c in resource.get("content") or []
+                    if isinstance(c, dict) and isinstance(c.get("attachment"), dict)), None)
+    if not author or content is None or not isinstance(content.get("data"), str):
+        raise ValueError("a shared document needs its author and its file")
+    file = accept(str(content.get("title") or ""), base64.b64decode(content["data"],
+                                                                     validate=True))
+    published = _instant(resource.get("date")) or _instant(
+        (resource.get("meta") or {}).get("lastUpdated")) or datetime.now(UTC)
+    return SharedDocument(resource["id"], str(resource.get("description") or ""), version,
+                          published, author, tuple(audience), file.name, file.content_type,
+                          file.size), file.data
+
+
+class DocumentReferenceAdapter:
+    """The resource base: a publisher's documents go to the hub, everyone's come back."""
+
+    resource_type = store.DOCUMENT
+
+    def to_fhir(self, db: Database, record_id: str) -> Resource | None:
+        doc = store.document(db, record_id)
+        data = store.document_data(db, record_id)
+        if doc is None or data is None:
+            return None
+        return document_to_fhir(doc, data, over=hub_resource(db, self.resource_type,
+                                                             record_id))
+
+    def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
+              hub_version: str) -> None:
+        if resource is None or resource.get("status") == "entered-in-error":
+            uow.apply_hub_tombstone("network_document", self.resource_type, record_id,
+                                    hub_version)
+            return
+        try:
+            doc, data = document_from_fhir(resource)
+        except (ValueError, RefusedAttachment):
+            return  # not a file this app opens (checked by content): not kept here
+        store.put_document(uow, doc, data, hub_version)
+
+    def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
+        store.set_document_hub_version(uow, record_id, hub_version)
+
+    def merge(self, base: Resource | None, local: Resource | None,
+              remote: Resource | None) -> MergeResult:
+        return hub_wins(base, local, remote)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.network import fhir, store
 from tsn_desktop.network.attachments import Attachment, accept, check_count
+from tsn_desktop.network.library import SharedDocument, check_document
 from tsn_desktop.network.model import (
     DECISION,
     JOINED,
@@ -434,3 +435,51 @@ def pathway_tasks(db: Database, patient_id: str) -> PathwayView:
     found = store.tasks(db, patient_id)
     return PathwayView(found, store.names(db, [r for t in found for r in (t.owner, t.done_by)
                                                if r]))
+
+
+# --- shared resource base ------------------------------------------------------------------------
+DOCUMENT = store.DOCUMENT
+
+
+def publish_document(db: Database, title: str, version: str, file: Attachment,
+                     audience: Sequence[str] = (), document_id: str | None = None
+                     ) -> SharedDocument:
+    """Publishes a document to everyone (no audience) or to the colleagues named; with
+    `document_id`, a new version of one's own document."""
+    check_document(title, version)
+    checked = accept(file.name, file.data)
+    mine = me(db)
+    if document_id is not None:
+        known = store.document(db, document_id)
+        if known is None:
+            raise LookupError("no such document")
+        if known.author != mine:
+            raise NotAllowed("not_author")
+    doc = SharedDocument(document_id or new_id(), title.strip(), version.strip(), _now(db),
+                         mine, tuple(dict.fromkeys(r for r in audience if r != mine)),
+                         checked.name, checked.content_type, checked.size)
+    with db.unit_of_work() as uow:
+        store.put_document(uow, doc, checked.data)
+    return doc
+
+
+@dataclass(frozen=True)
+class LibraryView:
+    documents: list[SharedDocument]
+    names: dict[str, str]
+
+    def name(self, rpps: str) -> str:
+        return self.names.get(rpps) or rpps
+
+
+def library(db: Database) -> LibraryView:
+    docs = store.documents(db)
+    return LibraryView(docs, store.names(db, [r for d in docs for r in (d.author, *d.audience)]))
+
+
+def document_file(db: Database, document_id: str) -> Attachment:
+    """The document's file, for an explicit "Save as"."""
+    doc, data = store.document(db, document_id), store.document_data(db, document_id)
+    if doc is None or data is None:
+        raise LookupError("no such document")
+    return Attachment(doc.file_name, doc.content_type, data)

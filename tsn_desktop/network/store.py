@@ -11,6 +11,7 @@ from typing import Any
 from tsn_desktop.core.clock import utc_iso
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
 from tsn_desktop.network.attachments import Attachment, AttachmentInfo
+from tsn_desktop.network.library import SharedDocument
 from tsn_desktop.network.model import (
     OPENING,
     REFUSED,
@@ -414,3 +415,74 @@ def tasks(src: Source, patient_id: str | None = None, open_only: bool = False
     if open_only:
         sql += " AND t.status = 'requested'"
     return [_task(r) for r in _rows(src, sql + " ORDER BY t.due, t.id", params)]
+
+
+# --- shared resource base -------------------------------------------------------------------
+DOCUMENT = "DocumentReference"
+_DOC_COLUMNS = ("title", "version", "published_at", "author", "audience", "file_name",
+                "content_type")
+
+
+def _document(row: Sequence[Any]) -> SharedDocument:
+    v = dict(zip(_DOC_COLUMNS, row[1:1 + len(_DOC_COLUMNS)], strict=True))
+    return SharedDocument(
+        id=row[0], title=v["title"], version=v["version"],
+        published_at=_instant(v["published_at"]), author=v["author"],
+        audience=tuple(json.loads(v["audience"])), file_name=v["file_name"],
+        content_type=v["content_type"], size=int(row[-3]),
+        waiting=row[-2] is None or bool(row[-1]))
+
+
+_SELECT_DOC = ("SELECT d.id, " + ", ".join(f"d.{c}" for c in _DOC_COLUMNS)
+               + ", length(d.data), d.hub_version, EXISTS (SELECT 1 FROM outbox o"
+               " WHERE o.resource_type = 'DocumentReference' AND o.resource_id = d.id"
+               " AND o.state = 'pending') FROM network_document d")
+
+
+def _doc_values(doc: SharedDocument) -> list[object]:
+    return [doc.title, doc.version, utc_iso(doc.published_at), doc.author,
+            json.dumps(list(doc.audience)), doc.file_name, doc.content_type]
+
+
+def put_document(uow: UnitOfWork, doc: SharedDocument, data: bytes,
+                 hub_version: str | None = None) -> None:
+    """A document published or updated here (queued for the hub), or the hub's copy."""
+    now = uow.now_iso()
+    sets = ", ".join(f"{c} = ?" for c in _DOC_COLUMNS)
+    row = uow.execute("UPDATE network_document SET " + sets + ", data = ?, deleted = 0,"
+                      " hub_version = COALESCE(?, hub_version), updated_at = ?,"
+                      " local_version = local_version + 1 WHERE id = ?"
+                      " RETURNING local_version, hub_version",
+                      [*_doc_values(doc), data, hub_version, now, doc.id]).fetchone()
+    if row is None:
+        uow.execute("INSERT INTO network_document (id, " + ", ".join(_DOC_COLUMNS)
+                    + ", data, hub_version, created_at, updated_at) VALUES (?, "
+                    + ", ".join("?" * len(_DOC_COLUMNS)) + ", ?, ?, ?, ?)",
+                    [doc.id, *_doc_values(doc), data, hub_version, now, now])
+        version, base = 1, None
+    else:
+        version, base = int(row[0]), row[1]
+    if hub_version is None:
+        uow.record_change(DOCUMENT, doc.id, "upsert", version, base)
+    else:
+        uow.audit("update" if row is not None else "create", DOCUMENT, doc.id)
+
+
+def set_document_hub_version(uow: UnitOfWork, doc_id: str, hub_version: str) -> None:
+    uow.execute("UPDATE network_document SET hub_version = ? WHERE id = ?",
+                (hub_version, doc_id))
+
+
+def document(src: Source, doc_id: str) -> SharedDocument | None:
+    rows = _rows(src, _SELECT_DOC + " WHERE d.id = ?", (doc_id,))
+    return _document(rows[0]) if rows else None
+
+
+def document_data(src: Source, doc_id: str) -> bytes | None:
+    rows = _rows(src, "SELECT data FROM network_document WHERE id = ?", (doc_id,))
+    return bytes(rows[0][0]) if rows else None
+
+
+def documents(src: Source) -> list[SharedDocument]:
+    return [_document(r) for r in _rows(src, _SELECT_DOC + " WHERE d.deleted = 0"
+                                        " ORDER BY d.title, d.published_at DESC")]

@@ -98,3 +98,22 @@ CREATE TABLE network_attachment (
     data          BLOB NOT NULL,
     UNIQUE (post_id, position)
 );
+
+-- The shared resource base (synced as FHIR DocumentReference): the document's file is kept
+-- in this encrypted database, as attachments are.
+CREATE TABLE network_document (
+    id            TEXT PRIMARY KEY,
+    title         TEXT NOT NULL,
+    version       TEXT NOT NULL,
+    published_at  TEXT NOT NULL,
+    author        TEXT NOT NULL,               -- RPPS
+    audience      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(audience)),
+    file_name     TEXT NOT NULL,
+    content_type  TEXT NOT NULL,
+    data          BLOB NOT NULL,
+    local_version INTEGER NOT NULL DEFAULT 1,
+    hub_version   TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0
+);
