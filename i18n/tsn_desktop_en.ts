@@ -1522,7 +1522,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Nobody found: check the spelling, or type a town or an RPPS number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2570,6 +2570,67 @@
     </message>
 </context>
 <context>
+    <name>LibraryModels</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="+50"/>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location line="+121"/>
+        <source>Shared documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Publish a document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;version of my document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save a copy as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shared document yet: publish a protocol, a leaflet or a contact sheet for your colleagues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -2813,7 +2874,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/feature.py" line="+59"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+66"/>
         <source>Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2836,7 +2897,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+131"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+138"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -2847,7 +2908,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkDialogs</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-199"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-200"/>
         <source>Discard what you typed?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,7 +2928,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+74"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+75"/>
         <source>Attach a PDF or an image (180 kB at most)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,6 +3145,11 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Re&amp;sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;New discussion…</source>
         <translation type="unfinished"></translation>
@@ -3099,7 +3165,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+50"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n colleague in the directory kept on this computer</numerusform>
@@ -3117,7 +3183,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Close with a decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3127,7 +3193,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3158,7 +3224,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-104"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-111"/>
         <source>waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3264,6 +3330,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Give the document a version (a number or a date), so colleagues know which one they read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Four attachments per message at most: send the others in a second message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3342,11 +3413,16 @@ born %2 — %3 — %4</source>
         <source>Biologist</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OwnEntryDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+342"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+343"/>
         <source>My directory entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4770,6 +4846,95 @@ born %2 — %3 — %4</source>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="-87"/>
+        <source>Publish a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues &amp;chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Colleagues chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
@@ -5989,7 +6154,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-498"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-506"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1522,7 +1522,7 @@
         <translation>Confrère choisi</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Nobody found: check the spelling, or type a town or an RPPS number.</source>
         <translation>Personne trouvé : vérifiez l&apos;orthographe, ou tapez une commune ou un numéro RPPS.</translation>
     </message>
@@ -2570,6 +2570,67 @@
     </message>
 </context>
 <context>
+    <name>LibraryModels</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="+50"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published by</source>
+        <translation>Publié par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location line="+121"/>
+        <source>Shared documents</source>
+        <translation>Documents partagés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Publish a document…</source>
+        <translation>&amp;Publier un document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;version of my document…</source>
+        <translation>Nouvelle &amp;version de mon document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save a copy as…</source>
+        <translation>&amp;Enregistrer une copie sous…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shared document yet: publish a protocol, a leaflet or a contact sheet for your colleagues.</source>
+        <translation>Aucun document partagé pour le moment : publiez un protocole, une fiche d&apos;information ou une fiche contacts pour vos confrères.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -2818,7 +2879,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/feature.py" line="+59"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+66"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -2841,7 +2902,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+131"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+138"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n nouveau</numerusform>
@@ -2852,7 +2913,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkDialogs</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-199"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-200"/>
         <source>Discard what you typed?</source>
         <translation>Abandonner votre saisie ?</translation>
     </message>
@@ -2872,7 +2933,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+74"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+75"/>
         <source>Attach a PDF or an image (180 kB at most)</source>
         <translation>Joindre un PDF ou une image (180 ko au plus)</translation>
     </message>
@@ -3089,6 +3150,11 @@ né(e) le %2 — %3 — %4</translation>
         <translation>&amp;Annuaire</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssources</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;New discussion…</source>
         <translation>&amp;Nouvelle discussion…</translation>
@@ -3104,7 +3170,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Vues du réseau</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+50"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
@@ -3122,7 +3188,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La nouvelle version remplace l&apos;ancienne, signalée comme modifiée.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Close with a decision</source>
         <translation>Clore avec une décision</translation>
     </message>
@@ -3132,7 +3198,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La synthèse de la décision est classée dans le dossier du patient et envoyée à chaque participant.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
         <translation>%1 : ouvrez le dossier du patient, onglet « Retour à domicile », pour voir le parcours et cocher la tâche.</translation>
     </message>
@@ -3163,7 +3229,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-104"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-111"/>
         <source>waiting to be sent</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
@@ -3269,6 +3335,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Give the document a version (a number or a date), so colleagues know which one they read.</source>
+        <translation>Donnez une version au document (un numéro ou une date), pour que vos confrères sachent laquelle ils lisent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Four attachments per message at most: send the others in a second message.</source>
         <translation>Quatre pièces jointes par message au plus : envoyez les autres dans un second message.</translation>
     </message>
@@ -3347,11 +3418,16 @@ né(e) le %2 — %3 — %4</translation>
         <source>Biologist</source>
         <translation>Biologiste</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
 </context>
 <context>
     <name>OwnEntryDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+342"/>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+343"/>
         <source>My directory entry</source>
         <translation>Ma fiche dans l&apos;annuaire</translation>
     </message>
@@ -4775,6 +4851,95 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="-87"/>
+        <source>Publish a document</source>
+        <translation>Publier un document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document title</source>
+        <translation>Titre du document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone</source>
+        <translation>&amp;Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues &amp;chosen</source>
+        <translation>Seulement les confrères &amp;choisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues chosen</source>
+        <translation>Seulement les confrères choisis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Colleagues chosen</source>
+        <translation>Confrères choisis</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Version</source>
+        <translation>&amp;Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a colleague</source>
+        <translation>Trouver un confrère</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish the document</source>
+        <translation>Publier le document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not publish</source>
+        <translation>Ne pas publier</translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+136"/>
@@ -5994,7 +6159,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-498"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-506"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>

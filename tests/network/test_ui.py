@@ -301,3 +301,38 @@ def test_a_file_is_attached_by_its_content_sent_and_saved_only_where_the_user_sa
     page.save_attachments()
     qtbot.waitUntil(target.exists)
     assert target.read_bytes() == real.read_bytes()
+
+
+def test_a_protocol_is_published_to_chosen_colleagues_and_a_copy_saved_on_demand(
+        page: NetworkPage, qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    from tsn_desktop.network.ui import page as page_module
+
+    pdf = tmp_path / "protocole.pdf"
+    pdf.write_bytes(b"%PDF-1.7\nprotocole\n%%EOF\n")
+    monkeypatch.setattr(page_module, "choose_file", lambda _p: str(pdf))
+    page.tabs.setCurrentIndex(3)
+    dialog = page.library.publish()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.title_field, "Protocole pansements")
+    dialog._publish()
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    assert "version" in dialog.error.text()
+    qtbot.keyClicks(dialog.version, "2026-1")
+    with qtbot.waitSignal(dialog.directory.searched):
+        qtbot.keyClicks(dialog.directory.field, "petit")
+    qtbot.keyClick(dialog.directory.field, Qt.Key.Key_Return)
+    assert dialog.audience() == [NURSE.rpps]
+    dialog._publish()
+
+    qtbot.waitUntil(lambda: page.library.model.rowCount() == 1)
+    model = page.library.model
+    assert model.index(0, model.TITLE).data() == "Protocole pansements (protocole.pdf)"
+    assert model.index(0, model.AUDIENCE).data() == "Claire PETIT"
+    assert "waiting to be sent" in model.index(0, model.VERSION).data()
+
+    target = tmp_path / "copie.pdf"
+    monkeypatch.setattr(page_module, "choose_save_path", lambda _p, _n: str(target))
+    page.library.table.selectRow(0)
+    page.library.save_copy()
+    qtbot.waitUntil(target.exists)
+    assert target.read_bytes() == pdf.read_bytes()

@@ -28,6 +28,7 @@ from tsn_desktop.network.model import (
     build_thread,
 )
 from tsn_desktop.network.service import InboxRow, ThreadView
+from tsn_desktop.network.ui.library import DocumentsModel
 from tsn_desktop.network.ui.models import (
     DirectoryModel,
     InboxModel,
@@ -180,7 +181,25 @@ def _tasks() -> TasksModel:
     return model
 
 
+def _documents() -> DocumentsModel:
+    from datetime import UTC, datetime
+
+    from tsn_desktop.network.library import SharedDocument
+    from tsn_desktop.network.service import LibraryView
+
+    nurse = valid_rpps("1000062541")
+    at = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    model = DocumentsModel()
+    model.set_view(LibraryView([
+        SharedDocument("a", "Protocole", "2026-1", at, valid_rpps(), (), "p.pdf",
+                       "application/pdf", 1200),
+        SharedDocument("b", "Astreinte", "1", at, nurse, (valid_rpps(),), "a.png",
+                       "image/png", 300, waiting=True)], {nurse: "Claire PETIT"}))
+    return model
+
+
 FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    DocumentsModel: _documents,
     TasksModel: _tasks,
     DirectoryModel: _directory,
     ThreadListModel: _threads,
@@ -194,6 +213,7 @@ FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    DocumentsModel: DocumentsModel,
     TasksModel: TasksModel,
     DirectoryModel: DirectoryModel,
     ThreadListModel: ThreadListModel,

@@ -11,6 +11,7 @@ from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.core.identifiers import luhn_check_digit
 from tsn_desktop.network import service, store
+from tsn_desktop.network.attachments import accept
 from tsn_desktop.network.model import DECISION, OPENING, REPLY, DirectoryEntry, Opening, Post
 from tsn_desktop.network.pathway import DEFAULT_TEMPLATE, PlannedTask
 from tsn_desktop.patients import service as patient_register
@@ -138,6 +139,9 @@ def seed_network_demo(db: Database, clock: Clock, who: str) -> None:
             if t.due < operated + timedelta(days=2)]
     for task in done:
         service.tick_task(db, task.id)
+    # The resource base: a protocol for everyone (a tiny PDF made here, invented text).
+    service.publish_document(db, "Protocole de pansement des plaies chroniques", "2026-1",
+                             accept("protocole-plaies.pdf", _demo_pdf()))
     # Written offline here: waiting to be sent until the next sync.
     service.open_discussion(db, Opening(
         "Protocole pansements du secteur", "Partageons-nous un protocole commun ?",
@@ -149,3 +153,25 @@ def _withdraw_demo(db: Database, post_id: str) -> None:
     """A message its author withdrew (as the hub sends it: status entered-in-error)."""
     with db.unit_of_work() as uow:
         uow.execute("UPDATE network_post SET withdrawn = 1 WHERE id = ?", (post_id,))
+
+
+def _demo_pdf() -> bytes:
+    """A one-page PDF with a line of invented text (built by hand: no PDF library needed
+    for a demo that only shows the file in the list)."""
+    text = b"BT /F1 18 Tf 72 720 Td (Protocole de demonstration) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return out

@@ -137,7 +137,8 @@ class DirectorySearch(QWidget):
             self._show_detail()
             self.searched.emit()
 
-        self.runner.run(lambda db: service.search_directory(db, text, self.limit), found,
+        limit = self.limit
+        self.runner.run(lambda db: service.search_directory(db, text, limit), found,
                         owner=self)
 
     def current(self) -> DirectoryEntry | None:

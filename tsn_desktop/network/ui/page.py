@@ -56,6 +56,7 @@ from tsn_desktop.network.ui.dialogs import (
     problem_code,
     share_names,
 )
+from tsn_desktop.network.ui.library import LibraryTab
 from tsn_desktop.network.ui.models import (
     LATEST_SHOWN,
     InboxModel,
@@ -145,8 +146,8 @@ class ThreadPanel(QWidget):
         self.error = error_label(self, "threadError", self.tr("Problem"))
         # Two short rows rather than one long one: the page fits a small laptop screen.
         buttons = QVBoxLayout()
-        for row in ((self.send, self.attach, self.add, self.close_button),
-                    (self.edit, self.withdraw, self.save_as)):
+        for row in ((self.send, self.attach, self.add), (self.edit, self.withdraw),
+                    (self.close_button, self.save_as)):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -333,6 +334,9 @@ class NetworkPage(QWidget):
         self.tabs.addTab(inbox_page, self.tr("&Inbox"))
         self.tabs.addTab(splitter, self.tr("&Discussions"))
         self.tabs.addTab(directory_page, self.tr("Di&rectory"))
+        self.library = LibraryTab(self.runner, self.me, lambda parent: choose_file(parent),
+                                  lambda parent, name: choose_save_path(parent, name), self)
+        self.tabs.addTab(self.library, self.tr("Re&sources"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.inbox)
@@ -384,6 +388,7 @@ class NetworkPage(QWidget):
                     service.unread_count(db), service.directory_count(db))
 
         self.runner.run(load, self._loaded, owner=self)
+        self.library.refresh()
 
     def _loaded(self, result: tuple[list[ThreadView], list[InboxRow], int, int]) -> None:
         views, rows, unread, entries = result
@@ -554,7 +559,8 @@ class NetworkPage(QWidget):
                             self.tr("The new version replaces the old one, marked as edited."),
                             shown.post.body, self)
         if dialog.exec():
-            self.runner.run(lambda db: service.edit_post(db, post_id, dialog.text()),
+            text = dialog.text()
+            self.runner.run(lambda db: service.edit_post(db, post_id, text),
                             lambda _p: self.refresh(), self._failed, owner=self)
 
     def withdraw_post(self) -> None:
@@ -575,8 +581,8 @@ class NetworkPage(QWidget):
                             self.tr("The decision summary is filed in the patient's file "
                                     "and sent to every participant."), "", self)
         if dialog.exec():
-            self.runner.run(lambda db: service.close_discussion(db, view.thread.id,
-                                                                dialog.text()),
+            decision = dialog.text()
+            self.runner.run(lambda db: service.close_discussion(db, view.thread.id, decision),
                             lambda _p: self.refresh(), self._failed, owner=self)
 
     def edit_own_entry(self) -> None:
@@ -590,13 +596,16 @@ class NetworkPage(QWidget):
                                             who.city)
             dialog = OwnEntryDialog(entry, self)
             self.own_entry_dialog = dialog
-            dialog.accepted.connect(lambda: self.runner.run(
-                lambda db: service.save_own_entry(db, dialog.value()),
-                lambda _r: self.directory.search(), self._failed, owner=self))
+            dialog.accepted.connect(lambda: self._save_own_entry(dialog.value()))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
         self.runner.run(lambda db: service.directory_entry(db, who.rpps), edit, owner=self)
+
+    def _save_own_entry(self, entry: DirectoryEntry) -> None:
+        # The entry is read from the dialog here, on the GUI thread, before it closes.
+        self.runner.run(lambda db: service.save_own_entry(db, entry),
+                        lambda _r: self.directory.search(), self._failed, owner=self)
 
     # --- inbox ----------------------------------------------------------------------------
     def _inbox_current(self) -> InboxRow | None:
@@ -637,6 +646,7 @@ class NetworkPage(QWidget):
         self.threads_model.set_threads([])
         self.inbox_model.set_rows([])
         self.panel.model.set_view(None)
+        self.library.model.set_view(service.LibraryView([], {}))
         self.panel.header.clear()
         self.panel.people.clear()
 

@@ -203,6 +203,9 @@ class PathwayTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TasksModel.TASK, QHeaderView.ResizeMode.Stretch)
+        # The pathway's long title gives way to the task's words.
+        header.setSectionResizeMode(TasksModel.PATHWAY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TasksModel.PATHWAY, 200)
         self.empty = QLabel(self.tr("No return-home pathway for this patient."), self)
         self.new_button = QPushButton(self.tr("New &pathway…"), self)
         self.done_button = QPushButton(self.tr("Mark the task d&one"), self)

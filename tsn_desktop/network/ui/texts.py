@@ -60,6 +60,9 @@ _PROBLEMS = {
         "NetworkTexts", "An attachment is 180 kB at most: reduce the scan or the photo "
         "(lower resolution) and attach it again."),
     "attachment_empty": QT_TRANSLATE_NOOP("NetworkTexts", "This file is empty."),
+    "no_version": QT_TRANSLATE_NOOP(
+        "NetworkTexts", "Give the document a version (a number or a date), so colleagues "
+        "know which one they read."),
     "attachment_too_many": QT_TRANSLATE_NOOP(
         "NetworkTexts", "Four attachments per message at most: send the others in a "
         "second message."),
@@ -106,6 +109,10 @@ def inbox_kinds() -> list[tuple[str, str]]:
 def problem_text(code: str) -> str:
     return worded(_CONTEXT, _PROBLEMS, code, QCoreApplication.translate(
         _CONTEXT, "This could not be saved: check what you typed."))
+
+
+def everyone_text() -> str:
+    return QCoreApplication.translate("NetworkTexts", "Everyone")
 
 
 def task_text(code: str) -> str:
