@@ -127,26 +127,32 @@ def seed_network_demo(db: Database, clock: Clock, who: str) -> None:
          "prépare le traitement.", patients[3], kind=DECISION)
     with db.unit_of_work() as uow:
         store.mark_read(uow, closed)
-    # A return-home pathway after a hip replacement four days ago: the nurse's first
-    # dressing (D+2) is overdue, in red in every inbox that sees the pathway.
-    operated = clock.today() - timedelta(days=4)
-    owners = {"general_practitioner": gp, "nurse": nurse, "pharmacist": pharmacist}
-    steps = [PlannedTask(texts, owners.get(step.profession, nurse), step.day)
-             for step, texts in zip(DEFAULT_TEMPLATE, _DEMO_TASKS, strict=True)]
-    service.create_pathway(db, patients[3], "Retour à domicile après prothèse de hanche",
-                           operated, steps, share=True)
-    done = [t for t in service.pathway_tasks(db, patients[3]).tasks
-            if t.due < operated + timedelta(days=2)]
-    for task in done:
-        service.tick_task(db, task.id)
-    # The resource base: a protocol for everyone (a tiny PDF made here, invented text).
-    service.publish_document(db, "Protocole de pansement des plaies chroniques", "2026-1",
-                             accept("protocole-plaies.pdf", _demo_pdf()))
+    if who == "gp":
+        _seed_pathway(db, clock, patients[3], gp, nurse, pharmacist)
+    if who == "pharmacist":  # the resource base: a leaflet for everyone (invented text)
+        service.publish_document(db, "Fiche conseil : anticoagulants oraux", "2026-1",
+                                 accept("fiche-anticoagulants.pdf", _demo_pdf()))
     # Written offline here: waiting to be sent until the next sync.
     service.open_discussion(db, Opening(
         "Protocole pansements du secteur", "Partageons-nous un protocole commun ?",
         "Plusieurs patients communs en sortie d'hôpital.", "Vos protocoles actuels"),
         others)
+
+
+def _seed_pathway(db: Database, clock: Clock, patient_id: str, gp: str, nurse: str,
+                  pharmacist: str) -> None:
+    """The GP's return-home pathway after a hip replacement four days ago: the nurse's
+    first dressing (D+2) is overdue, in red in every inbox that sees the pathway (the
+    other demo practices get it from the hub)."""
+    operated = clock.today() - timedelta(days=4)
+    owners = {"general_practitioner": gp, "nurse": nurse, "pharmacist": pharmacist}
+    steps = [PlannedTask(texts, owners.get(step.profession, nurse), step.day)
+             for step, texts in zip(DEFAULT_TEMPLATE, _DEMO_TASKS, strict=True)]
+    service.create_pathway(db, patient_id, "Retour à domicile après prothèse de hanche",
+                           operated, steps, share=True)
+    for task in service.pathway_tasks(db, patient_id).tasks:
+        if task.due < operated + timedelta(days=2):
+            service.tick_task(db, task.id)
 
 
 def _withdraw_demo(db: Database, post_id: str) -> None:
