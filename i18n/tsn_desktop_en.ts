@@ -3601,7 +3601,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+123"/>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+125"/>
         <source>New return-home pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3699,7 +3699,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayModels</name>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,18 +3747,28 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayTab</name>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Pathway tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>No return-home pathway for this patient.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New &amp;pathway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment (optional), kept with the tick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3777,7 +3787,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Return &amp;home</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5686,7 +5696,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+335"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -5898,7 +5908,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-338"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5940,6 +5950,16 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>Audit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return-home task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3606,7 +3606,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayDialog</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+123"/>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+125"/>
         <source>New return-home pathway</source>
         <translation>Nouveau parcours de retour à domicile</translation>
     </message>
@@ -3704,7 +3704,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayModels</name>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -3752,12 +3752,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayTab</name>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Pathway tasks</source>
         <translation>Tâches du parcours</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>No return-home pathway for this patient.</source>
         <translation>Aucun parcours de retour à domicile pour ce patient.</translation>
     </message>
@@ -3765,6 +3765,16 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>New &amp;pathway…</source>
         <translation>Nouveau &amp;parcours…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment (optional), kept with the tick</source>
+        <translation>Commentaire (facultatif), gardé avec la coche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the task</source>
+        <translation>Commentaire sur la tâche</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3782,7 +3792,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Problème</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Return &amp;home</source>
         <translation>Retour à &amp;domicile</translation>
     </message>
@@ -5691,7 +5701,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+335"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -5903,7 +5913,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-338"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -5946,6 +5956,16 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>Audit entry</source>
         <translation>Entrée du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return-home task</source>
+        <translation>Tâche de retour à domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared document</source>
+        <translation>Document partagé</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -255,9 +255,13 @@ def test_a_return_home_pathway_is_made_from_the_template_and_its_overdue_task_is
     assert isinstance(tab.model.index(first_dressing, 0).data(
         Qt.ItemDataRole.ForegroundRole), QBrush)
     tab.table.selectRow(first_dressing)
+    qtbot.keyClicks(tab.comment, "Plaie propre")
     tab.tick(True)
     qtbot.waitUntil(lambda: tab.model.index(first_dressing, TasksModel.STATE).data()
                     .startswith("Done by"))
+    assert tab.model.index(first_dressing, TasksModel.STATE).data().endswith("Plaie propre"
+                                                                            " · waiting to be sent")
+    assert tab.comment.text() == ""
     tab.clear()
     assert tab.model.rowCount() == 0
     tab.close()

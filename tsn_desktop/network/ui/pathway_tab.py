@@ -109,6 +109,8 @@ def task_state(task: PathwayTask, view: PathwayView, today: date) -> str:
         words = QCoreApplication.translate("PathwayModels", "Overdue")
     else:
         words = QCoreApplication.translate("PathwayModels", "To do")
+    if task.comment and task.status == COMPLETED:
+        words += f" — {task.comment}"
     if task.waiting:
         words += " · " + texts.state_text("waiting")
     return words
@@ -208,6 +210,9 @@ class PathwayTab(QWidget):
         header.resizeSection(TasksModel.PATHWAY, 200)
         self.empty = QLabel(self.tr("No return-home pathway for this patient."), self)
         self.new_button = QPushButton(self.tr("New &pathway…"), self)
+        self.comment = QLineEdit(self)
+        self.comment.setPlaceholderText(self.tr("Comment (optional), kept with the tick"))
+        self.comment.setAccessibleName(self.tr("Comment on the task"))
         self.done_button = QPushButton(self.tr("Mark the task d&one"), self)
         self.undo_button = QPushButton(self.tr("Back to &do"), self)
         for button in (self.new_button, self.done_button, self.undo_button):
@@ -219,6 +224,7 @@ class PathwayTab(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.comment)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -261,8 +267,14 @@ class PathwayTab(QWidget):
         task = self.model.task(self.table.currentIndex().row())
         if task is None:
             return
-        self.runner.run(lambda db: service.tick_task(db, task.id, done),
-                        lambda _t: self.refresh(), owner=self)
+        comment = self.comment.text() if done else ""
+
+        def ticked(_task: object) -> None:
+            self.comment.clear()
+            self.refresh()
+
+        self.runner.run(lambda db: service.tick_task(db, task.id, done, comment), ticked,
+                        owner=self)
 
     def new_pathway(self) -> None:
         if self.patient is None:
