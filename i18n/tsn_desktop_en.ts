@@ -3652,6 +3652,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Keep this checklist as my template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,7 +3676,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Task %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3695,11 +3700,16 @@ born %2 — %3 — %4</source>
         <source>Day of task %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Kept: the next pathway starts from this checklist, each task given to the care team&apos;s member of its profession.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PathwayModels</name>
     <message>
-        <location line="-115"/>
+        <location line="-148"/>
         <source>Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,7 +3757,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayTab</name>
     <message>
-        <location line="+92"/>
+        <location line="+111"/>
         <source>Pathway tasks</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3657,6 +3657,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Keep this checklist as my template</source>
+        <translation>&amp;Garder cette liste comme mon modèle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
@@ -3676,7 +3681,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Ne pas créer le parcours</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Task %1</source>
         <translation>Tâche %1</translation>
     </message>
@@ -3700,11 +3705,16 @@ né(e) le %2 — %3 — %4</translation>
         <source>Day of task %1</source>
         <translation>Jour de la tâche %1</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>Kept: the next pathway starts from this checklist, each task given to the care team&apos;s member of its profession.</source>
+        <translation>Gardé : le prochain parcours partira de cette liste, chaque tâche confiée au membre de l&apos;équipe de soins de sa profession.</translation>
+    </message>
 </context>
 <context>
     <name>PathwayModels</name>
     <message>
-        <location line="-115"/>
+        <location line="-148"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -3752,7 +3762,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayTab</name>
     <message>
-        <location line="+92"/>
+        <location line="+111"/>
         <source>Pathway tasks</source>
         <translation>Tâches du parcours</translation>
     </message>

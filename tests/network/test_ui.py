@@ -267,6 +267,37 @@ def test_a_return_home_pathway_is_made_from_the_template_and_its_overdue_task_is
     tab.close()
 
 
+def test_a_checklist_kept_as_template_starts_the_next_pathway(
+        qtbot: QtBot, context: FeatureContext, runner: DbRunner, colleagues,
+        patient: Patient, clock: FrozenClock) -> None:
+    from tsn_desktop.network.ui.pathway_tab import PathwayTab
+    from tsn_desktop.patients import care_team
+
+    in_db(runner, qtbot, lambda db: care_team.add_member(db, patient.id, NURSE.rpps))
+    tab = PathwayTab(context)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.show_patient(patient, clock.today())
+    tab.new_pathway()
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible())
+    dialog = tab.dialog
+    assert dialog is not None
+    what, who, day = dialog.lines[1]
+    what.setText("Pansement et photo de la plaie")
+    day.setValue(3)
+    for line in dialog.lines[2:]:
+        line[0].clear()  # an emptied line is left out
+    dialog._keep_template()
+    qtbot.waitUntil(dialog.saved.isVisible)
+    dialog.reject()
+
+    plan = in_db(runner, qtbot, lambda db: service.suggested_plan(db, patient.id))
+    assert [(p.what, p.owner, p.day) for p in plan] == [
+        ("Pain assessment", service_me(runner, qtbot), 1),
+        ("Pansement et photo de la plaie", NURSE.rpps, 3)]
+    tab.close()
+
+
 def service_me(runner: DbRunner, qtbot: QtBot) -> str:
     return str(in_db(runner, qtbot, service.me))
 

@@ -33,6 +33,7 @@ from tsn_desktop.network.pathway import (
     COMPLETED,
     DEFAULT_TEMPLATE,
     REQUESTED,
+    InvalidPathway,
     PathwayTask,
     PlannedTask,
     TemplateStep,
@@ -360,10 +361,33 @@ def unread_count(db: Database) -> int:
 TASK = store.TASK
 
 
+def template(db: Database) -> list[TemplateStep]:
+    """The practitioner's own checklist template, or the shipped one."""
+    return store.saved_template(db) or list(DEFAULT_TEMPLATE)
+
+
+def save_template(db: Database, plan: Sequence[PlannedTask]) -> list[TemplateStep]:
+    """The checklist as the user left it becomes their template; each line keeps the
+    profession of its owner (so the next patient's team fills it), not the person."""
+    if not plan:
+        raise InvalidPathway("no_task")
+    mine = me(db)
+    steps = []
+    for line in plan:
+        entry = store.entry(db, line.owner) if line.owner else None
+        profession = entry.profession if entry else (
+            store.own_profession(db) if line.owner == mine else "")
+        steps.append(TemplateStep(line.what.strip(), profession, line.day))
+    with db.unit_of_work() as uow:
+        store.save_template(uow, steps)
+    return steps
+
+
 def suggested_plan(db: Database, patient_id: str,
-                   template: Sequence[TemplateStep] = DEFAULT_TEMPLATE) -> list[PlannedTask]:
+                   steps: Sequence[TemplateStep] | None = None) -> list[PlannedTask]:
     """The template's lines with an owner each: the care team's member of that profession
     (from the directory), this practitioner for their own profession, else nobody yet."""
+    steps = template(db) if steps is None else steps
     mine = me(db)
     own = store.entry(db, mine)
     by_profession: dict[str, str] = {}
@@ -375,7 +399,7 @@ def suggested_plan(db: Database, patient_id: str,
     if profession:
         by_profession[profession] = mine
     return [PlannedTask(step.what, by_profession.get(step.profession, ""), step.day)
-            for step in template]
+            for step in steps]
 
 
 def create_pathway(db: Database, patient_id: str, title: str, operation_day: date,

@@ -23,7 +23,7 @@ from tsn_desktop.network.model import (
     fold,
     search_terms,
 )
-from tsn_desktop.network.pathway import PathwayTask
+from tsn_desktop.network.pathway import PathwayTask, TemplateStep
 
 POST = "Communication"
 ENTRY = "Practitioner"
@@ -486,3 +486,15 @@ def document_data(src: Source, doc_id: str) -> bytes | None:
 def documents(src: Source) -> list[SharedDocument]:
     return [_document(r) for r in _rows(src, _SELECT_DOC + " WHERE d.deleted = 0"
                                         " ORDER BY d.title, d.published_at DESC")]
+
+
+def saved_template(src: Source) -> list[TemplateStep]:
+    return [TemplateStep(str(w), str(p), int(d)) for w, p, d in _rows(
+        src, "SELECT what, profession, day FROM network_pathway_template ORDER BY position")]
+
+
+def save_template(uow: UnitOfWork, steps: Sequence[TemplateStep]) -> None:
+    uow.execute("DELETE FROM network_pathway_template")
+    uow.executemany("INSERT INTO network_pathway_template (position, what, profession, day)"
+                    " VALUES (?, ?, ?, ?)",
+                    [(n, s.what, s.profession, s.day) for n, s in enumerate(steps)])

@@ -117,3 +117,11 @@ CREATE TABLE network_document (
     updated_at    TEXT NOT NULL,
     deleted       INTEGER NOT NULL DEFAULT 0
 );
+
+-- The practitioner's own return-home checklist template (none: the shipped one), local.
+CREATE TABLE network_pathway_template (
+    position   INTEGER PRIMARY KEY,
+    what       TEXT NOT NULL,
+    profession TEXT NOT NULL DEFAULT '',
+    day        INTEGER NOT NULL
+);

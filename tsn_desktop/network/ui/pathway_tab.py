@@ -142,6 +142,11 @@ class PathwayDialog(QDialog):
             self.add_line(step)
         add = QPushButton(self.tr("A&dd a task"), self)
         add.clicked.connect(lambda: self.add_line(PlannedTask("", "", 1)))
+        self.save_template = QPushButton(self.tr("&Keep this checklist as my template"), self)
+        self.save_template.clicked.connect(self._keep_template)
+        self.on_keep_template: Any = None  # set by the tab
+        self.saved = QLabel(self)
+        self.saved.hide()
         self.error = error_label(self, "pathwayError", self.tr("Problem"))
         buttons = QDialogButtonBox(self)
         add_main_button(buttons, self.tr("&Create the pathway"), self.tr("Create the pathway"),
@@ -151,7 +156,12 @@ class PathwayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(self.grid)
-        layout.addWidget(add)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(self.save_template)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.saved)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
@@ -186,6 +196,15 @@ class PathwayDialog(QDialog):
     def _create(self) -> None:
         if self.on_create is not None:
             self.on_create(self)
+
+    def _keep_template(self) -> None:
+        if self.on_keep_template is not None:
+            self.on_keep_template(self)
+
+    def show_saved(self) -> None:
+        self.saved.setText(self.tr("Kept: the next pathway starts from this checklist, each "
+                                   "task given to the care team's member of its profession."))
+        self.saved.show()
 
     def show_problem(self, code: str) -> None:
         self.error.setText(texts.pathway_problem_text(code))
@@ -291,8 +310,21 @@ class PathwayTab(QWidget):
         dialog = PathwayDialog(plan, people, self.context.clock.today(), self)
         self.dialog = dialog
         dialog.on_create = self._create
+        dialog.on_keep_template = self._keep_template
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def _keep_template(self, dialog: PathwayDialog) -> None:
+        plan = dialog.plan()  # read here, on the GUI thread
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, InvalidPathway):
+                dialog.show_problem(exc.code)
+                return
+            raise exc
+
+        self.runner.run(lambda db: service.save_template(db, plan),
+                        lambda _s: dialog.show_saved(), failed, owner=dialog)
 
     def _create(self, dialog: PathwayDialog) -> None:
         patient_id = self.patient.id
