@@ -1673,7 +1673,7 @@
         <translation>C&amp;hronologique</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1738,7 +1738,7 @@
         <translation>Pro&amp;fil pour les recommandations</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>&amp;Vaccinations</source>
         <translation>&amp;Vaccinations</translation>
     </message>
@@ -1979,6 +1979,213 @@
     </message>
 </context>
 <context>
+    <name>DirectorySearch</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+85"/>
+        <source>Name, profession, RPPS or town</source>
+        <translation>Nom, profession, RPPS ou commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the directory</source>
+        <translation>Rechercher dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Directory results</source>
+        <translation>Résultats de l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chosen colleague</source>
+        <translation>Confrère choisi</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Nobody found: check the spelling, or type a town or an RPPS number.</source>
+        <translation>Personne trouvé : vérifiez l&apos;orthographe, ou tapez une commune ou un numéro RPPS.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>RPPS %1</source>
+        <translation>RPPS %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phone: %1</source>
+        <translation>Téléphone : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secure mail: %1</source>
+        <translation>Messagerie sécurisée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionDialog</name>
+    <message>
+        <location line="+19"/>
+        <source>New case discussion</source>
+        <translation>Nouvelle discussion de cas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Question asked</source>
+        <translation>Question posée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is expected</source>
+        <translation>Ce qui est attendu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Answer wanted by</source>
+        <translation>Réponse souhaitée avant le</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search a patient</source>
+        <translation>Rechercher un patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or date of birth (optional)</source>
+        <translation>Nom ou date de naissance (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+60"/>
+        <source>No patient</source>
+        <translation>Aucun patient</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+14"/>
+        <source>Colleagues asked</source>
+        <translation>Confrères sollicités</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>&amp;Remove from the list</source>
+        <translation>&amp;Retirer de la liste</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Question asked</source>
+        <translation>&amp;Question posée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Context</source>
+        <translation>&amp;Contexte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What is &amp;expected</source>
+        <translation>Ce qui est &amp;attendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Patient</source>
+        <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a &amp;colleague</source>
+        <translation>Trouver un co&amp;nfrère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the discussion</source>
+        <translation>Envoyer la discussion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel the discussion</source>
+        <translation>Annuler la discussion</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionsTab</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/discussions_tab.py" line="+42"/>
+        <source>The patient&apos;s discussions</source>
+        <translation>Les discussions du patient</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discussion and decision</source>
+        <translation>Discussion et décision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No discussion about this patient yet.</source>
+        <translation>Aucune discussion sur ce patient pour le moment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New discussion about this patient…</source>
+        <translation>&amp;Nouvelle discussion sur ce patient…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Discussi&amp;ons</source>
+        <translation>Discussi&amp;ons</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Asked by %1 on %2</source>
+        <translation>Demandé par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question: %1</source>
+        <translation>Question : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision (%1): %2</source>
+        <translation>Décision (%1) : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Still open.</source>
+        <translation>Toujours ouverte.</translation>
+    </message>
+</context>
+<context>
     <name>DoseDialog</name>
     <message>
         <location filename="../tsn_desktop/vaccination/ui/dose_dialog.py" line="+81"/>
@@ -2180,7 +2387,7 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-456"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-460"/>
         <source>Vaccinations to do</source>
         <translation>Vaccinations à faire</translation>
     </message>
@@ -3148,6 +3355,67 @@
     </message>
 </context>
 <context>
+    <name>LibraryModels</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="+50"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published by</source>
+        <translation>Publié par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location line="+121"/>
+        <source>Shared documents</source>
+        <translation>Documents partagés</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Publish a document…</source>
+        <translation>&amp;Publier un document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;version of my document…</source>
+        <translation>Nouvelle &amp;version de mon document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save a copy as…</source>
+        <translation>&amp;Enregistrer une copie sous…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shared document yet: publish a protocol, a leaflet or a contact sheet for your colleagues.</source>
+        <translation>Aucun document partagé pour le moment : publiez un protocole, une fiche d&apos;information ou une fiche contacts pour vos confrères.</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <location filename="../tsn_desktop/ui/main_window.py" line="+95"/>
@@ -3193,7 +3461,7 @@
         <translation>{page} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Menu bar</source>
         <translation>Barre de menus</translation>
     </message>
@@ -3396,7 +3664,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Mesures</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/features.py" line="+35"/>
+        <location filename="../tsn_desktop/network/feature.py" line="+66"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -3414,6 +3682,531 @@ né(e) le %2 — %3 — %4</translation>
         <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCounts</name>
+    <message numerus="yes">
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+138"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nouveau</numerusform>
+            <numerusform>%n nouveaux</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialogs</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-200"/>
+        <source>Discard what you typed?</source>
+        <translation>Abandonner votre saisie ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed in this window has not been sent. Discard it?</source>
+        <translation>Ce que vous avez saisi dans cette fenêtre n&apos;a pas été envoyé. L&apos;abandonner ?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Share the patient&apos;s file?</source>
+        <translation>Partager le dossier du patient ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet in this patient&apos;s care team: %1. Asking them about the patient adds them to the care team, so they will receive the patient&apos;s file. Go on?</source>
+        <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
+    </message>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+75"/>
+        <source>Attach a PDF or an image (180 kB at most)</source>
+        <translation>Joindre un PDF ou une image (180 ko au plus)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>PDF et images (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the attachment as</source>
+        <translation>Enregistrer la pièce jointe sous</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Withdraw the message</source>
+        <translation>Retirer le message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The participants will see &quot;message withdrawn&quot; instead. Withdraw it?</source>
+        <translation>Les participants verront « message retiré » à la place. Le retirer ?</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkModels</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/models.py" line="+44"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Town</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Discussion</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+145"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Closed: decision taken</source>
+        <translation>Close : décision prise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open, answered</source>
+        <translation>Ouverte, avec réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open, no answer yet</source>
+        <translation>Ouverte, sans réponse</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>edited</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Message withdrawn</source>
+        <translation>Message retiré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added to the discussion: %1</source>
+        <translation>Ajouté(e) à la discussion : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision: %1</source>
+        <translation>Décision : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The hub refused it: %1</source>
+        <translation>Refusé par le hub : %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>done</source>
+        <translation>traité</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+173"/>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show &amp;done items</source>
+        <translation>Afficher les éléments &amp;traités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark &amp;done</source>
+        <translation>Marquer comme trait&amp;é</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;nooze until tomorrow</source>
+        <translation>Re&amp;porter à demain</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nothing waits for you.</source>
+        <translation>Rien ne vous attend.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Discussions</source>
+        <translation>Discussions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New discussion… (Ctrl+N)</source>
+        <translation>&amp;Nouvelle discussion… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;My directory entry…</source>
+        <translation>&amp;Ma fiche dans l&apos;annuaire…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discussions</source>
+        <translation>&amp;Discussions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Di&amp;rectory</source>
+        <translation>&amp;Annuaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;sources</source>
+        <translation>Re&amp;ssources</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;New discussion…</source>
+        <translation>&amp;Nouvelle discussion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send the reply</source>
+        <translation>&amp;Envoyer la réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Network views</source>
+        <translation>Vues du réseau</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>%n colleague(s) in the directory kept on this computer</source>
+        <translation>
+            <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
+            <numerusform>%n confrères dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Edit my message</source>
+        <translation>Modifier mon message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The new version replaces the old one, marked as edited.</source>
+        <translation>La nouvelle version remplace l&apos;ancienne, signalée comme modifiée.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Close with a decision</source>
+        <translation>Clore avec une décision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The decision summary is filed in the patient&apos;s file and sent to every participant.</source>
+        <translation>La synthèse de la décision est classée dans le dossier du patient et envoyée à chaque participant.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
+        <translation>%1 : ouvrez le dossier du patient, onglet « Retour à domicile », pour voir le parcours et cocher la tâche.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/settings_page.py" line="+18"/>
+        <source>Days without an answer before a reminder</source>
+        <translation>Jours sans réponse avant un rappel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> day(s)</source>
+        <translation> jour(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me of a discussion with no answer after</source>
+        <translation>Me rappeler une discussion restée sans réponse après</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Professional network</source>
+        <translation>Réseau professionnel</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTexts</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-111"/>
+        <source>waiting to be sent</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by the hub</source>
+        <translation>refusé par le hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unread replies</source>
+        <translation>Réponses non lues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer yet</source>
+        <translation>Toujours sans réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your answer is expected</source>
+        <translation>Votre réponse est attendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue pathway task</source>
+        <translation>Tâche de parcours en retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your pathway task today</source>
+        <translation>Votre tâche de parcours aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the discussion a title.</source>
+        <translation>Donnez un titre à la discussion.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the question you are asking.</source>
+        <translation>Écrivez la question que vous posez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one colleague from the directory.</source>
+        <translation>Choisissez au moins un confrère dans l&apos;annuaire.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is too long: shorten it or split it in two messages.</source>
+        <translation>Le texte est trop long : raccourcissez-le ou coupez-le en deux messages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write something before sending.</source>
+        <translation>Écrivez quelque chose avant d&apos;envoyer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This colleague already takes part in the discussion.</source>
+        <translation>Ce confrère participe déjà à la discussion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This discussion is closed: open a new one to go on.</source>
+        <translation>Cette discussion est close : ouvrez-en une nouvelle pour continuer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the practitioner who opened the discussion closes it.</source>
+        <translation>Seul le praticien qui a ouvert la discussion peut la clore.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You can only change or withdraw your own messages.</source>
+        <translation>Vous ne pouvez modifier ou retirer que vos propres messages.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You no longer take part in this discussion.</source>
+        <translation>Vous ne participez plus à cette discussion.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only PDF files and images (PNG, JPEG) can be attached: this file is neither, whatever its name says.</source>
+        <translation>Seuls les PDF et les images (PNG, JPEG) peuvent être joints : ce fichier n&apos;est ni l&apos;un ni l&apos;autre, quel que soit son nom.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An attachment is 180 kB at most: reduce the scan or the photo (lower resolution) and attach it again.</source>
+        <translation>Une pièce jointe fait 180 ko au plus : réduisez le scan ou la photo (résolution plus basse) et joignez-la de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the document a version (a number or a date), so colleagues know which one they read.</source>
+        <translation>Donnez une version au document (un numéro ou une date), pour que vos confrères sachent laquelle ils lisent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Four attachments per message at most: send the others in a second message.</source>
+        <translation>Quatre pièces jointes par message au plus : envoyez les autres dans un second message.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file could not be read: check that it still exists and that you may open it.</source>
+        <translation>Ce fichier n&apos;a pas pu être lu : vérifiez qu&apos;il existe toujours et que vous pouvez l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pain assessment</source>
+        <translation>Évaluation de la douleur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First dressing</source>
+        <translation>Premier pansement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medication and supplies ready</source>
+        <translation>Traitement et matériel prêts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain removal</source>
+        <translation>Ablation du drain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stitches or staples removal</source>
+        <translation>Ablation des fils ou agrafes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up appointment</source>
+        <translation>Consultation de contrôle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the pathway a title.</source>
+        <translation>Donnez un titre au parcours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at least one task in the checklist.</source>
+        <translation>Gardez au moins une tâche dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what each task is.</source>
+        <translation>Indiquez ce que recouvre chaque tâche.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose who does each task (a member of the patient&apos;s care team).</source>
+        <translation>Choisissez qui fait chaque tâche (un membre de l&apos;équipe de soins du patient).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A task&apos;s day is between D-30 and D+365 of the operation.</source>
+        <translation>Le jour d&apos;une tâche est compris entre J-30 et J+365 de l&apos;intervention.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Surgeon</source>
+        <translation>Chirurgien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Physiotherapist</source>
+        <translation>Masseur-kinésithérapeute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biologist</source>
+        <translation>Biologiste</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
     </message>
 </context>
 <context>
@@ -3482,6 +4275,69 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>This could not be saved: try again.</source>
         <translation>L&apos;enregistrement a échoué : réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnEntryDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+343"/>
+        <source>My directory entry</source>
+        <translation>Ma fiche dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Practice address</source>
+        <translation>&amp;Adresse d&apos;exercice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal &amp;code</source>
+        <translation>&amp;Code postal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Town</source>
+        <translation>Co&amp;mmune</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>P&amp;hone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Secure mail (MSSanté)</source>
+        <translation>Messagerie &amp;sécurisée (MSSanté)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save my directory entry</source>
+        <translation>Enregistrer ma fiche dans l&apos;annuaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colleagues see this in the directory once you have synchronised.</source>
+        <translation>Vos confrères verront ces informations dans l&apos;annuaire après votre synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -3601,9 +4457,165 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PathwayDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+125"/>
+        <source>New return-home pathway</source>
+        <translation>Nouveau parcours de retour à domicile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return home after day surgery</source>
+        <translation>Retour à domicile après chirurgie ambulatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pathway title</source>
+        <translation>Titre du parcours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation day</source>
+        <translation>Jour de l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Operation day</source>
+        <translation>&amp;Jour de l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day after the operation</source>
+        <translation>Jour après l&apos;intervention</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A&amp;dd a task</source>
+        <translation>&amp;Ajouter une tâche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep this checklist as my template</source>
+        <translation>&amp;Garder cette liste comme mon modèle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Create the pathway</source>
+        <translation>&amp;Créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Create the pathway</source>
+        <translation>Créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not create the pathway</source>
+        <translation>Ne pas créer le parcours</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Task %1</source>
+        <translation>Tâche %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who does task %1</source>
+        <translation>Qui fait la tâche %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(choose)</source>
+        <translation>(choisir)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>D+</source>
+        <translation>J+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Day of task %1</source>
+        <translation>Jour de la tâche %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kept: the next pathway starts from this checklist, each task given to the care team&apos;s member of its profession.</source>
+        <translation>Gardé : le prochain parcours partira de cette liste, chaque tâche confiée au membre de l&apos;équipe de soins de sa profession.</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayModels</name>
+    <message>
+        <location line="-148"/>
+        <source>Pathway</source>
+        <translation>Parcours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Done by %1 on %2</source>
+        <translation>Fait par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+</context>
+<context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+166"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+174"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -3656,6 +4668,54 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+18"/>
         <source>The change could not be saved: try again.</source>
         <translation>La modification n’a pas pu être enregistrée : réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>PathwayTab</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/pathway_tab.py" line="+111"/>
+        <source>Pathway tasks</source>
+        <translation>Tâches du parcours</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No return-home pathway for this patient.</source>
+        <translation>Aucun parcours de retour à domicile pour ce patient.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;pathway…</source>
+        <translation>Nouveau &amp;parcours…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comment (optional), kept with the tick</source>
+        <translation>Commentaire (facultatif), gardé avec la coche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment on the task</source>
+        <translation>Commentaire sur la tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the task d&amp;one</source>
+        <translation>Marquer la tâche comme &amp;faite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to &amp;do</source>
+        <translation>Remettre à f&amp;aire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Return &amp;home</source>
+        <translation>Retour à &amp;domicile</translation>
     </message>
 </context>
 <context>
@@ -4641,9 +5701,37 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PickColleagueDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="-104"/>
+        <source>Add a participant</source>
+        <translation>Ajouter un participant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the colleague</source>
+        <translation>Ajouter le confrère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not add anyone</source>
+        <translation>N&apos;ajouter personne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will read the whole discussion.</source>
+        <translation>Il ou elle lira toute la discussion.</translation>
+    </message>
+</context>
+<context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-286"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-294"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -4711,7 +5799,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Ouvrir le patient de l&apos;alerte choisie</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Home blood pressure protocol</source>
         <translation>Protocole d’automesure tensionnelle</translation>
     </message>
@@ -4721,7 +5809,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Proto&amp;cole d’automesure :</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+48"/>
         <source>%n alert(s) to see</source>
         <translation>
             <numerusform>%n alerte à voir</numerusform>
@@ -4874,6 +5962,95 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/library.py" line="-87"/>
+        <source>Publish a document</source>
+        <translation>Publier un document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Document title</source>
+        <translation>Titre du document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Everyone</source>
+        <translation>&amp;Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues &amp;chosen</source>
+        <translation>Seulement les confrères &amp;choisis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the colleagues chosen</source>
+        <translation>Seulement les confrères choisis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Colleagues chosen</source>
+        <translation>Confrères choisis</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title</source>
+        <translation>T&amp;itre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Version</source>
+        <translation>&amp;Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a colleague</source>
+        <translation>Trouver un confrère</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish the document</source>
+        <translation>Publier le document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not publish</source>
+        <translation>Ne pas publier</translation>
+    </message>
+</context>
+<context>
     <name>ReadingCounts</name>
     <message numerus="yes">
         <location filename="../tsn_desktop/readings/ui/texts.py" line="+142"/>
@@ -4932,7 +6109,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+169"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+171"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -5017,7 +6194,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>À attribuer</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+90"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -5480,7 +6657,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-344"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-350"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -6418,7 +7595,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>SyncReviewDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/review.py" line="+333"/>
+        <location filename="../tsn_desktop/sync/ui/review.py" line="+335"/>
         <location line="+1"/>
         <location line="+3"/>
         <source>Review synchronisation</source>
@@ -6630,7 +7807,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>L&apos;action n&apos;a pas pu être faite. Les listes ont été relues.</translation>
     </message>
     <message>
-        <location line="-336"/>
+        <location line="-338"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -6673,6 +7850,16 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>Audit entry</source>
         <translation>Entrée du journal d&apos;audit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return-home task</source>
+        <translation>Tâche de retour à domicile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared document</source>
+        <translation>Document partagé</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -6863,6 +8050,170 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>sync failed, will retry</source>
         <translation>échec de la synchronisation, nouvel essai prévu</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/dialogs.py" line="+23"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-506"/>
+        <source>Discussion opening</source>
+        <translation>Ouverture de la discussion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants and what they have read</source>
+        <translation>Participants et ce qu&apos;ils ont lu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your reply</source>
+        <translation>Votre réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reply (Ctrl+Enter sends it, even offline)</source>
+        <translation>Votre réponse (Ctrl+Entrée l&apos;envoie, même hors ligne)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a &amp;participant…</source>
+        <translation>Ajouter un &amp;participant…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit my message…</source>
+        <translation>&amp;Modifier mon message…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Withdraw my message</source>
+        <translation>&amp;Retirer mon message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose with a decision…</source>
+        <translation>C&amp;lore avec une décision…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ttach a file…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PDF or an image, 180 kB at most; it is kept encrypted in your profile.</source>
+        <translation>Un PDF ou une image, 180 ko au plus ; il est conservé chiffré dans votre profil.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the attac&amp;hments as…</source>
+        <translation>Enre&amp;gistrer les pièces jointes sous…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Files attached to the reply</source>
+        <translation>Fichiers joints à la réponse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose a discussion, or open a new one (Ctrl+N).</source>
+        <translation>Choisissez une discussion, ou ouvrez-en une nouvelle (Ctrl+N).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Show %n earlier message(s)</source>
+        <translation>
+            <numerusform>Afficher le message précédent</numerusform>
+            <numerusform>Afficher les %n messages précédents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patient: %1</source>
+        <translation>Patient : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asked by %1 on %2</source>
+        <translation>Demandé par %1 le %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Question: %1</source>
+        <translation>Question : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Context: %1</source>
+        <translation>Contexte : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer wanted by %1</source>
+        <translation>Réponse souhaitée avant le %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed. Decision: %1</source>
+        <translation>Close. Décision : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (not read yet)</source>
+        <translation>%1 (pas encore lu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (read up to %2)</source>
+        <translation>%1 (lu jusqu&apos;au %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Participants: %1</source>
+        <translation>Participants : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attached: %1</source>
+        <translation>Joint : %1</translation>
     </message>
 </context>
 <context>

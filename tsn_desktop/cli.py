@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # `--help` and the option checks answer without loading Qt widgets: Qt comes in `run`.
 PAGES = page_names()
-DEMO_PRACTITIONERS = ("gp", "nurse")
+DEMO_PRACTITIONERS = ("gp", "nurse", "pharmacist")
 DIALOG_SCREENS = ("wizard", "wizard-identity", "wizard-passphrase", "unlock",
                   "unlock-throttled", "locked", "settings", "error")
 
@@ -34,8 +34,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="open a throw-away practice with ~300 invented patients")
     parser.add_argument("--demo-as", choices=DEMO_PRACTITIONERS, default="gp",
-                        help="with --demo: whose practice it is, an invented GP (default) or "
-                             "home-visit nurse; two demos can share patients through a hub")
+                        help="with --demo: whose practice it is, an invented GP (default), "
+                             "home-visit nurse or pharmacist; demos can share patients "
+                             "through a hub")
     parser.add_argument("--hub", metavar="URL",
                         help="with --demo: sync the demo practice with this hub (https://, or "
                              "http:// on this computer, e.g. a local tsn-hub)")

@@ -21,7 +21,11 @@ DEMO_PRACTITIONER = Practitioner(
 DEMO_NURSE = Practitioner(
     family_name="Démo", given_names="Claire", profession="nurse",
     rpps="10012345681", address="3 place Bellecour", postal_code="69002", city="Lyon")
-DEMO_PRACTITIONERS = {"gp": DEMO_PRACTITIONER, "nurse": DEMO_NURSE}
+DEMO_PHARMACIST = Practitioner(
+    family_name="Démo", given_names="Louis", profession="pharmacist",
+    rpps="10012345699", address="40 cours Gambetta", postal_code="69007", city="Lyon")
+DEMO_PRACTITIONERS = {"gp": DEMO_PRACTITIONER, "nurse": DEMO_NURSE,
+                      "pharmacist": DEMO_PHARMACIST}
 
 
 DEMO_PATIENTS = 300

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from tsn_desktop.agenda.feature import AGENDA
 from tsn_desktop.audit.feature import AUDIT
-from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature
+from tsn_desktop.feature import Feature
+from tsn_desktop.network.feature import NETWORK
 from tsn_desktop.patients.feature import CARE_TEAM, PATIENTS
 from tsn_desktop.readings.feature import READINGS
 from tsn_desktop.vaccination.feature import VACCINATION
@@ -32,7 +33,7 @@ FEATURES: tuple[Feature, ...] = (
     CARE_TEAM,
     VACCINATION,
     READINGS,
-    planned("network", QT_TRANSLATE_NOOP("Navigation", "Network")),
+    NETWORK,
     AGENDA,
     AUDIT,
 )

@@ -33,6 +33,8 @@ SUPPORTED_TYPES = frozenset(
         "Condition",
         "EpisodeOfCare",
         "DetectedIssue",
+        "Task",
+        "DocumentReference",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -74,7 +76,7 @@ _LISTS = (
     "identifier", "participant", "recipient", "entity", "agent", "recommendation",
     "generalPractitioner",
 )
-_OBJECTS = ("meta", "patient", "subject", "sender", "vaccineCode", "code", "source")
+_OBJECTS = ("meta", "patient", "subject", "sender", "vaccineCode", "code", "source", "for")
 _STRINGS = ("status", "date", "recorded", "occurrenceDateTime", "occurrenceString")
 
 
@@ -192,8 +194,11 @@ def patient_of(resource: dict[str, Any]) -> str | None:
         return rid if isinstance(rid, str) else None
     if rtype in ("Immunization", "ImmunizationRecommendation", "EpisodeOfCare", "DetectedIssue"):
         return reference_id(resource.get("patient"), "Patient")
-    if rtype in ("Observation", "Communication", "CareTeam", "Condition"):
+    if rtype in ("Observation", "Communication", "CareTeam", "Condition",
+                 "DocumentReference"):
         return reference_id(resource.get("subject"), "Patient")
+    if rtype == "Task":  # a return-home pathway's task: its patient is `for`
+        return reference_id(resource.get("for"), "Patient")
     if rtype == "Appointment":
         for part in _items(resource.get("participant")):
             if isinstance(part, dict):
@@ -366,4 +371,9 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
     elif resource_type in ("EpisodeOfCare", "DetectedIssue"):
         _require(resource, "status")
         _require_patient(resource, "patient")
+    elif resource_type == "Task":
+        _require(resource, "status", "intent")
+        _require_patient(resource, "for")
+    elif resource_type == "DocumentReference":
+        _require(resource, "status", "content")
     return resource

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tsn_hub import fhir
+from tsn_hub import fhir, resources, threads
 from tsn_hub.cursor import (
     BadToken,
     SnapshotPage,
@@ -276,6 +276,9 @@ class SyncService:
             raise _Rejected("business-rule", "append-only: mark it entered-in-error instead")
         if op.resource_type == "Practitioner":
             raise _Rejected("forbidden", "directory entries are deactivated, not deleted")
+        if op.resource_type == "DocumentReference" and current.content is not None:
+            resources.document_access(actor.rpps, current.content, current,  # publisher only
+                                      lambda refs: self._rpps_set(tx, refs))
         if current.deleted:
             return {**ident, "status": "duplicate", "version": str(current.vid), "seq": current.seq}
         if op.base_version != str(current.vid):
@@ -330,10 +333,9 @@ class SyncService:
         if patient_id is not None and not tx.has_patient_access(patient_id, actor.rpps):
             raise _FORBIDDEN
         if rtype == "Communication":
-            people = self._rpps_set(tx, fhir.communication_participants(resource))
-            if actor.rpps not in people:
-                raise _FORBIDDEN
-            return _Access(SCOPE_PARTICIPANTS, patient_id, frozenset(people))
+            readers = threads.check_post(tx, actor.rpps, resource, patient_id,
+                                         lambda refs: self._rpps_set(tx, refs))
+            return _Access(SCOPE_PARTICIPANTS, patient_id, readers)
         if patient_id is not None:
             return _Access(SCOPE_PATIENT, patient_id)
         if rtype in ("Appointment", "AuditEvent"):
@@ -343,6 +345,10 @@ class SyncService:
             ]
             people = self._rpps_set(tx, refs) | {actor.rpps}
             return _Access(SCOPE_PARTICIPANTS, None, frozenset(people))
+        if rtype == "DocumentReference":  # the shared resource base (tsn_hub.resources)
+            scope, readers = resources.document_access(actor.rpps, resource, current,
+                                                       lambda refs: self._rpps_set(tx, refs))
+            return _Access(scope, None, readers)
         raise _Rejected("required", f"{rtype} must reference a Patient")
 
     # -- who may do what on a shared patient (protocol §8) --------------------
@@ -391,7 +397,9 @@ class SyncService:
         elif row.resource_type == "CareTeam" and row.content is not None:
             members = self._rpps_set(tx, fhir.granting_members(row.content))
             tx.replace_patient_grants(f"CareTeam/{row.id}", row.patient_id or "", members)
-        if access.scope == SCOPE_PARTICIPANTS:
+        if row.resource_type == "Communication":
+            threads.record_post(tx, row, access.participants)
+        elif access.scope == SCOPE_PARTICIPANTS:
             tx.replace_resource_grants(row.resource_type, row.id, access.participants)
 
     @staticmethod

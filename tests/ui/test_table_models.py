@@ -14,6 +14,28 @@ from PySide6.QtCore import QAbstractItemModel
 
 import tsn_desktop
 from tests.patients.factories import TODAY, make_patient, valid_rpps
+from tsn_desktop.network.model import (
+    DECISION,
+    JOINED,
+    NO_ANSWER,
+    OPENING,
+    REFUSED,
+    REPLY,
+    DirectoryEntry,
+    InboxItem,
+    Opening,
+    Post,
+    build_thread,
+)
+from tsn_desktop.network.service import InboxRow, ThreadView
+from tsn_desktop.network.ui.library import DocumentsModel
+from tsn_desktop.network.ui.models import (
+    DirectoryModel,
+    InboxModel,
+    PostsModel,
+    ThreadListModel,
+)
+from tsn_desktop.network.ui.pathway_tab import TasksModel
 from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
@@ -115,7 +137,101 @@ def _readings() -> ReadingsTableModel:
     return model
 
 
+def _network_view() -> ThreadView:
+    from datetime import UTC, datetime, timedelta
+
+    at = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    gp, nurse, pharmacist = valid_rpps(), valid_rpps("1000062541"), valid_rpps("1000073352")
+    posts = [Post("t", "t", OPENING, gp, (nurse,), at, patient_id="p",
+                  opening=Opening("Plaie", "Quel pansement ?", due=TODAY)),
+             Post("r1", "t", REPLY, nurse, (gp,), at + timedelta(hours=1), body="Alginate"),
+             Post("r2", "t", REPLY, nurse, (gp,), at + timedelta(hours=2), body="Erreur",
+                  withdrawn=True),
+             Post("j", "t", JOINED, gp, (nurse, pharmacist), at + timedelta(hours=3)),
+             Post("r3", "t", REPLY, gp, (nurse, pharmacist), at + timedelta(hours=4),
+                  body="Refusé", state=REFUSED, refusal="forbidden: care team"),
+             Post("d", "t", DECISION, gp, (nurse, pharmacist), at + timedelta(hours=5),
+                  body="Alginate, IDE J+2")]
+    thread = build_thread(posts, gp)
+    assert thread is not None
+    return ThreadView(thread, {gp: "Anne MARTIN", nurse: "Claire PETIT"}, "DURAND Jeanne")
+
+
+def _directory() -> DirectoryModel:
+    model = DirectoryModel()
+    model.set_entries([DirectoryEntry(valid_rpps(), "Petit", "Claire", "nurse", city="Lyon"),
+                       DirectoryEntry("10012345699", "Démo", "", "surgeon")])
+    return model
+
+
+def _threads() -> ThreadListModel:
+    model = ThreadListModel()
+    model.set_threads([_network_view()])
+    return model
+
+
+def _posts() -> PostsModel:
+    model = PostsModel()
+    model.set_view(_network_view(), valid_rpps())
+    return model
+
+
+def _inbox() -> InboxModel:
+    from datetime import UTC, datetime
+
+    model = InboxModel()
+    at = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    model.set_rows([InboxRow(InboxItem("a", NO_ANSWER, "t", "Plaie", "p", at, TODAY,
+                                       important=True), "DURAND Jeanne"),
+                    InboxRow(InboxItem("b", "unread", "t", "Plaie", None, at, count=2),
+                             done=True)])
+    return model
+
+
+def _tasks() -> TasksModel:
+    from datetime import UTC, datetime, timedelta
+
+    from tsn_desktop.network.pathway import COMPLETED, PathwayTask
+    from tsn_desktop.network.service import PathwayView
+
+    nurse = valid_rpps("1000062541")
+    day = TODAY - timedelta(days=4)
+    model = TasksModel()
+    model.set_view(PathwayView([
+        PathwayTask("a", "p", "pat", "Hanche", day, "First dressing", nurse,
+                    day + timedelta(days=2)),
+        PathwayTask("b", "p", "pat", "Hanche", day, "Pain assessment", nurse, day,
+                    status=COMPLETED, done_by=nurse,
+                    done_at=datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+        PathwayTask("c", "p", "pat", "Hanche", day, "Stitches", "10012345699",
+                    day + timedelta(days=10), waiting=True)], {nurse: "Claire PETIT"}), TODAY)
+    return model
+
+
+def _documents() -> DocumentsModel:
+    from datetime import UTC, datetime
+
+    from tsn_desktop.network.library import SharedDocument
+    from tsn_desktop.network.service import LibraryView
+
+    nurse = valid_rpps("1000062541")
+    at = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    model = DocumentsModel()
+    model.set_view(LibraryView([
+        SharedDocument("a", "Protocole", "2026-1", at, valid_rpps(), (), "p.pdf",
+                       "application/pdf", 1200),
+        SharedDocument("b", "Astreinte", "1", at, nurse, (valid_rpps(),), "a.png",
+                       "image/png", 300, waiting=True)], {nurse: "Claire PETIT"}))
+    return model
+
+
 FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    DocumentsModel: _documents,
+    TasksModel: _tasks,
+    DirectoryModel: _directory,
+    ThreadListModel: _threads,
+    PostsModel: _posts,
+    InboxModel: _inbox,
     PatientTableModel: _patients,
     MembersModel: _members,
     TextTableModel: _review_text,
@@ -125,6 +241,12 @@ FILLED: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
     ReadingsTableModel: _readings,
 }
 EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
+    DocumentsModel: DocumentsModel,
+    TasksModel: TasksModel,
+    DirectoryModel: DirectoryModel,
+    ThreadListModel: ThreadListModel,
+    PostsModel: PostsModel,
+    InboxModel: InboxModel,
     PatientTableModel: lambda: PatientTableModel(TODAY),
     MembersModel: MembersModel,
     TextTableModel: lambda: TextTableModel(["A", "B"]),

@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
             item.setToolTip(self.tr("{page} (Ctrl+{number})").format(
                 page=titles[name], number=number))
             self.navigation.addItem(item)
+            badge = getattr(page, "navigation_badge", None)  # a page's count (unread...)
+            if badge is not None:
+                badge.connect(lambda n, item=item, title=titles[name]:
+                              item.setText(f"{title} ({n})" if n else title))
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.currentRowChanged.connect(self._page_changed)
 

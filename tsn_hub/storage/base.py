@@ -92,6 +92,7 @@ class ReadTx(Protocol):
     def patient_access_sources(self, patient_id: str, rpps: str) -> set[str]: ...
     def is_retired(self, patient_id: str) -> bool: ...
     def find_op(self, rpps: str, op_id: str) -> StoredOp | None: ...
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any: ...
 
 
 class WriteTx(ReadTx, Protocol):
@@ -189,6 +190,12 @@ CREATE TABLE IF NOT EXISTS retired_patients (
     patient_id TEXT PRIMARY KEY,
     retired_at DOUBLE PRECISION NOT NULL
 );
+CREATE TABLE IF NOT EXISTS thread_members (
+    thread_id TEXT NOT NULL, rpps TEXT NOT NULL, PRIMARY KEY (thread_id, rpps)
+);
+CREATE TABLE IF NOT EXISTS thread_posts (
+    thread_id TEXT NOT NULL, post_id TEXT NOT NULL, PRIMARY KEY (thread_id, post_id)
+);
 """
 
 # Columns added after version 1 of the schema: (table, column, type), added when missing.
@@ -203,7 +210,9 @@ _VISIBLE = """(
         SELECT 1 FROM patient_access pa WHERE pa.patient_id = r.patient_id AND pa.rpps = ?))
     OR (r.scope = 'participants' AND EXISTS (
         SELECT 1 FROM resource_access ra
-        WHERE ra.resource_type = r.resource_type AND ra.resource_id = r.id AND ra.rpps = ?))
+        WHERE ra.resource_type = r.resource_type AND ra.resource_id = r.id AND ra.rpps = ?
+        AND (r.patient_id IS NULL OR EXISTS (SELECT 1 FROM patient_access pp
+            WHERE pp.patient_id = r.patient_id AND pp.rpps = ra.rpps))))
 )"""
 
 _ROW = (
@@ -240,6 +249,10 @@ class SqlTx:
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         return self._exec(sql, params).fetchone()
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """For hub modules that keep tables of their own (tsn_hub.threads)."""
+        return self._exec(sql, params)
 
     # -- reads ---------------------------------------------------------------
     def last_seq(self) -> int:

@@ -268,6 +268,8 @@ _TYPE_WORDS = {
     "Communication": QT_TRANSLATE_NOOP("SyncReviewDialog", "Message"),
     "Practitioner": QT_TRANSLATE_NOOP("SyncReviewDialog", "Directory entry"),
     "AuditEvent": QT_TRANSLATE_NOOP("SyncReviewDialog", "Audit entry"),
+    "Task": QT_TRANSLATE_NOOP("SyncReviewDialog", "Return-home task"),
+    "DocumentReference": QT_TRANSLATE_NOOP("SyncReviewDialog", "Shared document"),
 }
 _KIND_WORDS = {
     "element": QT_TRANSLATE_NOOP("SyncReviewDialog", "Changed here and on the hub"),
