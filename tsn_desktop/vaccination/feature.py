@@ -1,6 +1,6 @@
-"""What vaccination adds to the application (the Feature seam): the "Vaccinations" tab of
-the patient file (the carnet), Immunization sync, its migration and demo doses. The
-practice-wide page is still to come: its navigation entry shows the placeholder."""
+"""What vaccination adds to the application (the Feature seam): the Vaccinations page (due
+list, recalls, coverage, season), the "Vaccinations" tab of the patient file (the carnet),
+Immunization sync, its migrations and demo doses."""
 
 from __future__ import annotations
 
@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
+
+
+def _page(context: FeatureContext) -> QWidget:
+    from tsn_desktop.vaccination.ui.page import VaccinationsPage
+
+    return VaccinationsPage(context)
 
 
 def _carnet_tab(context: FeatureContext) -> QWidget:
@@ -37,6 +43,7 @@ def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
+    page=_page,
     patient_tabs=(_carnet_tab,),
     sync_adapters=_adapters,
     migrations="tsn_desktop.vaccination",

@@ -1,0 +1,54 @@
+-- The Vaccinations page: kept forecast summaries (so the page opens at once whatever the
+-- practice size) and the recalls made.
+
+-- One row per patient file kept: when it was forecast, on which pack, from which
+-- versions of the file (the patient's and its merged duplicates'), and the first date
+-- the forecast can change (practice.next_change_date). Local only: recomputed from
+-- the doses and the patient, never synced.
+CREATE TABLE vaccination_summary (
+    patient_id      TEXT PRIMARY KEY,
+    patient_stamp   TEXT NOT NULL,          -- birth date, sex and versions it was made from
+    pack            TEXT NOT NULL,          -- schedule pack id and version
+    assessment_date TEXT NOT NULL,          -- ISO date
+    next_change     TEXT                    -- ISO date, NULL: nothing changes any more
+);
+
+-- The vaccine groups still to give, per kept summary (status "Not Complete"): the due
+-- list reads these rows only. Absolute dates: they do not move with the day.
+CREATE TABLE vaccination_due (
+    patient_id   TEXT NOT NULL,
+    vgroup       TEXT NOT NULL,
+    dose_number  INTEGER,
+    earliest     TEXT,
+    recommended  TEXT,
+    past_due     TEXT,
+    latest       TEXT,
+    PRIMARY KEY (patient_id, vgroup)
+);
+CREATE INDEX vaccination_due_recommended ON vaccination_due (recommended);
+
+-- Patients whose doses changed since their summary was kept (a local save or a pull):
+-- filled by these triggers in the dose's own transaction (REPLACE: a newer mark gets a
+-- newer rowid), emptied by the refresh up to the marks it read.
+CREATE TABLE vaccination_summary_dirty (patient_id TEXT PRIMARY KEY);
+CREATE TRIGGER vaccination_summary_dose_added AFTER INSERT ON vaccination_dose BEGIN
+    INSERT OR REPLACE INTO vaccination_summary_dirty (patient_id) VALUES (new.patient_id);
+END;
+CREATE TRIGGER vaccination_summary_dose_changed AFTER UPDATE ON vaccination_dose BEGIN
+    INSERT OR REPLACE INTO vaccination_summary_dirty (patient_id) VALUES (new.patient_id);
+    INSERT OR REPLACE INTO vaccination_summary_dirty (patient_id) VALUES (old.patient_id);
+END;
+
+-- A recall made outside the app (phone, letter, SMS), so the list shows who was
+-- contacted, when, and when to try again. Local to this practice: not synced.
+CREATE TABLE vaccination_recall (
+    id          TEXT PRIMARY KEY,
+    patient_id  TEXT NOT NULL,
+    vgroup      TEXT NOT NULL DEFAULT '',   -- '' = every vaccine due
+    method      TEXT NOT NULL CHECK (method IN ('phone', 'letter', 'sms')),
+    recalled_on TEXT NOT NULL,              -- ISO date
+    retry_on    TEXT,                       -- ISO date
+    by_rpps     TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX vaccination_recall_patient ON vaccination_recall (patient_id, recalled_on);

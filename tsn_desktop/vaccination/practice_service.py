@@ -1,0 +1,309 @@
+"""What the Vaccinations page may ask: the due list from the kept summaries (instant), the
+refresh of only the stale summaries, recalls (audited), and the CSV export (audited)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tsn_desktop.core.db import Database, new_id
+from tsn_desktop.vaccination import coverage
+from tsn_desktop.vaccination import practice_store as store
+from tsn_desktop.vaccination.datapack import DEFAULT_PACK, pack_dir, read_manifest
+from tsn_desktop.vaccination.due_list import (
+    DueItem,
+    DuePatient,
+    DueRow,
+    Recall,
+    build_rows,
+)
+from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
+from tsn_desktop.vaccination.practice import (
+    PatientSummary,
+    due_items,
+    forecast_practice,
+    stale,
+)
+from tsn_desktop.vaccination.schedule import SupportingData
+from tsn_desktop.vaccination.service import schedule_data
+
+# The due list reads rows recommended up to a year ahead: the widest custom window.
+HORIZON = timedelta(days=366)
+RECALL_METHODS = ("phone", "letter", "sms")
+# Below this many stale summaries the refresh runs in one DB call (a few ms a patient);
+# above, it runs as a background task with a progress bar.
+INLINE_REFRESH_LIMIT = 200
+
+_PACK_STAMPS: dict[str, str] = {}
+
+
+def pack_stamp(pack: str = DEFAULT_PACK) -> str:
+    """The pack's id, version and a digest of its files: a new pack makes every kept
+    summary stale, even one shipped under the same version number."""
+    if pack not in _PACK_STAMPS:
+        manifest = read_manifest(pack_dir(pack))
+        digest = hashlib.sha256("".join(sorted(manifest.files.values())).encode()).hexdigest()
+        _PACK_STAMPS[pack] = f"{manifest.id}@{manifest.version}#{digest[:12]}"
+    return _PACK_STAMPS[pack]
+
+
+@dataclass(frozen=True)
+class Practice:
+    """The patient files in the due list (active ones) and where merged duplicates went."""
+
+    patients: dict[str, DuePatient]
+    stamps: dict[str, str]  # active patient id -> what its summary is made from
+    kept_of: dict[str, str]  # any patient id (duplicates too) -> the file kept
+
+
+def read_practice(db: Database) -> Practice:
+    rows = store.patient_rows(db)
+    replaced = {str(r[0]): str(r[8]) for r in rows}
+    versions = {str(r[0]): int(r[7]) for r in rows}
+
+    def kept(pid: str) -> str:
+        seen = {pid}
+        while replaced.get(pid):
+            pid = replaced[pid]
+            if pid in seen:  # never in a sane register; do not loop on a bad one
+                break
+            seen.add(pid)
+        return pid
+
+    kept_of = {pid: kept(pid) for pid in replaced}
+    duplicates: dict[str, list[str]] = {}
+    for pid, target in kept_of.items():
+        if target != pid:
+            duplicates.setdefault(target, []).append(f"{pid}:{versions[pid]}")
+    patients: dict[str, DuePatient] = {}
+    stamps: dict[str, str] = {}
+    for (pid, birth_name, used_name, given, sex, birth, gp, version, replaced_by, archived,
+         deceased) in rows:
+        if replaced_by or archived or deceased:
+            continue
+        family = (used_name or birth_name).upper()
+        patients[pid] = DuePatient(pid, f"{family} {given}", date.fromisoformat(birth), sex,
+                                   gp)
+        stamps[pid] = "|".join([birth, sex, str(version), *sorted(duplicates.get(pid, ()))])
+    return Practice(patients, stamps, kept_of)
+
+
+@dataclass
+class RefreshJob:
+    """Summaries to recompute: read on the DB thread, forecast off it, stored back."""
+
+    today: date
+    pack: str
+    inputs: list[tuple[str, CdsiPatient, tuple[AdministeredDose, ...]]]
+    stamps: dict[str, str]
+    dropped: list[str]
+    dirty_upto: int
+    cleared: set[str] = field(default_factory=set)  # dirty marks of patients not kept
+
+
+def stale_patients(db: Database, today: date, practice: Practice | None = None,
+                   pack: str | None = None) -> tuple[list[str], list[str], set[str], int]:
+    """(active patients whose summary must be recomputed, summaries to drop, dirty marks
+    seen, newest mark): no summary yet, another patient stamp or pack, a dose changed, or
+    a day on which the forecast can change (practice.stale)."""
+    practice = practice or read_practice(db)
+    pack = pack or pack_stamp()
+    kept = store.summaries(db)
+    marked, upto = store.dirty(db)
+    marked_kept = {practice.kept_of.get(pid, pid) for pid in marked}
+    todo = []
+    for pid, stamp in practice.stamps.items():
+        old = kept.get(pid)
+        if (old is None or old[0] != stamp or old[1] != pack or pid in marked_kept
+                or stale(PatientSummary(old[2], {}, old[3]), today)):
+            todo.append(pid)
+    dropped = [pid for pid in kept if pid not in practice.stamps]
+    return todo, dropped, marked, upto
+
+
+def prepare_refresh(db: Database, today: date, *, everyone: bool = False) -> RefreshJob:
+    """What to recompute (every active patient when `everyone`), with their doses."""
+    practice = read_practice(db)
+    pack = pack_stamp()
+    todo, dropped, marked, upto = stale_patients(db, today, practice, pack)
+    if everyone:
+        todo = list(practice.stamps)
+    wanted = set(todo)
+    holders = [pid for pid, target in practice.kept_of.items() if target in wanted]
+    doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in todo}
+    if holders:
+        rows = (store.counted_doses(db) if len(holders) > 500
+                else store.counted_doses(db, holders))
+        for dose_id, pid, on, expiry, product in rows:
+            target = practice.kept_of.get(pid, pid)
+            if target in wanted:
+                doses[target].append(AdministeredDose(
+                    on, product, id=dose_id,
+                    lot_expiration=date.fromisoformat(expiry) if expiry else None))
+    inputs = []
+    for pid in todo:
+        p = practice.patients[pid]
+        inputs.append((pid, CdsiPatient(dob=p.birth_date,
+                                        gender=p.sex if p.sex in ("F", "M") else "U"),
+                       tuple(sorted(doses[pid], key=lambda d: d.date_administered))))
+    return RefreshJob(today, pack, inputs, {pid: practice.stamps[pid] for pid in todo},
+                      dropped, upto, cleared=marked)
+
+
+def run_forecast(job: RefreshJob, data: SupportingData | None = None, *,
+                 workers: int | None = None,
+                 progress: Callable[[int, int], None] | None = None
+                 ) -> dict[str, PatientSummary]:
+    """The engine over the job's patients (off the DB thread: no database here)."""
+    return forecast_practice(job.inputs, job.today, data or schedule_data(), workers=workers,
+                             progress=progress)
+
+
+def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSummary]) -> int:
+    """Keeps the new summaries; returns how many. A dose recorded meanwhile left a newer
+    dirty mark, which stays: the next refresh picks that patient up again."""
+    kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change, due_items(s))
+            for pid, s in results.items()]
+    with db.unit_of_work() as uow:
+        store.replace_summaries(uow, kept, job.dropped, job.dirty_upto)
+        store.clear_dirty(uow, job.cleared, job.dirty_upto)
+    return len(kept)
+
+
+def refresh_inline(db: Database, today: date) -> int | RefreshJob:
+    """The usual refresh after a dose or on a new day: few summaries, done at once in
+    this DB call (the count returned). A large one comes back as a job for a background
+    task (run_forecast, then store_refresh)."""
+    job = prepare_refresh(db, today)
+    if len(job.inputs) > INLINE_REFRESH_LIMIT:
+        return job
+    if not job.inputs and not job.dropped and not job.cleared:
+        return 0
+    return store_refresh(db, job, run_forecast(job, workers=1))
+
+
+@dataclass(frozen=True)
+class DuePage:
+    """What the due list shows: every row any filter could keep, and the GPs named."""
+
+    today: date
+    rows: list[DueRow]
+    treating_gps: list[str]
+    stale: int  # summaries not up to date yet (being refreshed)
+
+
+def load_due_page(db: Database, today: date) -> DuePage:
+    """Kept summaries only: no forecast runs here, whatever the practice size."""
+    practice = read_practice(db)
+    recalls: dict[str, list[Recall]] = {}
+    for recall in store.recalls(db):
+        recalls.setdefault(practice.kept_of.get(recall.patient_id, recall.patient_id),
+                           []).append(recall)
+    items: list[DueItem] = store.due_items(db)
+    rows = build_rows(practice.patients, items, recalls, today, today + HORIZON)
+    gps = sorted({p.treating_gp for p in practice.patients.values() if p.treating_gp})
+    todo, _dropped, _marked, _upto = stale_patients(db, today, practice)
+    return DuePage(today, rows, gps, len(todo))
+
+
+class InvalidRecall(ValueError):
+    """A recall refused before anything is written; `problems` are codes."""
+
+    def __init__(self, problems: tuple[str, ...]) -> None:
+        super().__init__(", ".join(problems))
+        self.problems = problems
+
+
+def record_recalls(db: Database, patient_ids: Sequence[str], group: str, method: str,
+                   on: date, retry_on: date | None, today: date, by_rpps: str) -> int:
+    """One recall per patient (phone, letter or SMS done outside the app), audited."""
+    problems = []
+    if method not in RECALL_METHODS:
+        problems.append("method")
+    if on > today:
+        problems.append("future")
+    if retry_on is not None and retry_on < on:
+        problems.append("retry_before")
+    if not patient_ids:
+        problems.append("nobody")
+    if problems:
+        raise InvalidRecall(tuple(problems))
+    with db.unit_of_work() as uow:
+        for pid in dict.fromkeys(patient_ids):
+            store.insert_recall(uow, Recall(new_id(), pid, group, method, on, retry_on),
+                                by_rpps)
+    return len(dict.fromkeys(patient_ids))
+
+
+CSV_COLUMNS = ("patient", "date_de_naissance", "vaccin", "dose", "etat", "recommande_le",
+               "retard_jours", "obligatoire", "medecin_traitant", "dernier_rappel",
+               "relancer_le")
+
+
+def export_csv(db: Database, rows: Iterable[DueRow], state_words: dict[str, str]) -> bytes:
+    """The list as CSV (UTF-8 with BOM and ';' as spreadsheets in France read it); each
+    patient exported is written to the audit log as an export."""
+    rows = list(rows)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        recall = r.recall
+        writer.writerow([
+            r.patient.name, r.patient.birth_date.strftime("%d/%m/%Y"), r.item.group,
+            r.item.dose_number or "", state_words.get(r.state, r.state),
+            r.item.recommended.strftime("%d/%m/%Y") if r.item.recommended else "",
+            max(r.days_late, 0), "oui" if r.compulsory else "non", r.patient.treating_gp,
+            recall.recalled_on.strftime("%d/%m/%Y") if recall else "",
+            recall.retry_on.strftime("%d/%m/%Y") if recall and recall.retry_on else ""])
+    audit_export(db, [r.patient.id for r in rows])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def audit_export(db: Database, patient_ids: Iterable[str]) -> None:
+    """An export (CSV, letter, list) names each patient in the audit log, ids only."""
+    with db.unit_of_work() as uow:
+        for pid in dict.fromkeys(patient_ids):
+            uow.audit("export", "Patient", pid)
+
+
+def postal_addresses(db: Database, patient_ids: Sequence[str]) -> dict[str, tuple]:
+    return store.postal_addresses(db, list(dict.fromkeys(patient_ids)))
+
+
+@dataclass(frozen=True)
+class CoverageInputs:
+    """What coverage and the season view count, read in one DB call (computed off it)."""
+
+    practice: Practice
+    doses: list[tuple[str, date, str]]  # (patient id, date, product), counted doses
+    refusals: list[tuple[str, date, str]]
+
+
+def coverage_inputs(db: Database, since: date) -> CoverageInputs:
+    """Every counted dose (not audited one by one: no dose is shown, only counts and
+    names), and the refusals since `since` (the season's start)."""
+    doses = [(pid, on, product) for _id, pid, on, _exp, product in store.counted_doses(db)]
+    return CoverageInputs(read_practice(db), doses, store.refusals(db, since))
+
+
+def practice_coverage(inputs: CoverageInputs, today: date,
+                      data: coverage.CoverageData | None = None
+                      ) -> list[coverage.IndicatorResult]:
+    data = data or coverage.load_coverage()
+    history = coverage.histories(inputs.doses, inputs.practice.kept_of, schedule_data())
+    return coverage.compute(inputs.practice.patients, history, today, data)
+
+
+def practice_campaign(inputs: CoverageInputs, today: date,
+                      data: coverage.CoverageData | None = None
+                      ) -> tuple[tuple[date, date], list[coverage.CampaignRow]]:
+    data = data or coverage.load_coverage()
+    schedule = schedule_data()
+    history = coverage.histories(inputs.doses, inputs.practice.kept_of, schedule)
+    return coverage.campaign(inputs.practice.patients, history, inputs.refusals,
+                             inputs.practice.kept_of, schedule, today, data)

@@ -1,0 +1,545 @@
+"""The Vaccinations page of the main window: the practice's due list (with recalls,
+letters and the CSV export), the coverage indicators and the flu / COVID season."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tsn_desktop.core.executor import RecordsChanged
+from tsn_desktop.core.tasks import BackgroundTasks, TaskControl
+from tsn_desktop.feature import FeatureContext
+from tsn_desktop.vaccination import due_list, letters
+from tsn_desktop.vaccination import practice_service as service
+from tsn_desktop.vaccination.due_list import DueRow, Filters
+from tsn_desktop.vaccination.model import RESOURCE
+from tsn_desktop.vaccination.ui import page_texts
+from tsn_desktop.vaccination.ui.due_model import BLUE, RED, DueModel
+
+log = logging.getLogger(__name__)
+_REFRESH_TYPES = frozenset({RESOURCE, "Patient"})
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(parent: QWidget, day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day), parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class RecallDialog(QDialog):
+    """How and when the selected patients were recalled, and when to try again."""
+
+    def __init__(self, count: int, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mark as recalled"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("%n patient(s) selected.", "", count), self))
+        self.method = QComboBox(self)
+        for code, text in page_texts.labels("method").items():
+            self.method.addItem(text, code)
+        self.on = _date_edit(self, today)
+        self.on.setMaximumDate(_qdate(today))
+        self.retry = _date_edit(self, today + timedelta(days=14))
+        self.retry_box = QCheckBox(self.tr("&Try again on:"), self)
+        self.retry_box.setChecked(True)
+        self.retry_box.toggled.connect(self.retry.setEnabled)
+        form.addRow(self.tr("&Contacted by:"), self.method)
+        form.addRow(self.tr("&On:"), self.on)
+        form.addRow(self.retry_box, self.retry)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, date, date | None]:
+        retry = _pydate(self.retry.date()) if self.retry_box.isChecked() else None
+        return str(self.method.currentData()), _pydate(self.on.date()), retry
+
+
+class DueListView(QWidget):
+    """Who is due in the practice, from the kept summaries; refreshes by itself."""
+
+    loaded = Signal()  # the rows on screen are the kept summaries' latest
+    recalled = Signal(int)
+    exported = Signal(str)  # the path written
+
+    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._runner = context.runner
+        self._clock = context.clock
+        self._tasks = BackgroundTasks(self)
+        self._page: service.DuePage | None = None
+        self._refreshing = False
+        self._again = False
+        self._today = self._clock.today()
+        self.recall_dialog: RecallDialog | None = None
+
+        self.counts = QLabel(self)
+        self.counts.setObjectName("due_counts")
+        self.counts.setWordWrap(True)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.linkActivated.connect(self._pick_group)
+        self.counts.setAccessibleName(self.tr("Patients due and overdue per vaccine"))
+
+        self.window_box = QComboBox(self)
+        for code, text in page_texts.labels("window").items():
+            self.window_box.addItem(text, code)
+        self.until = _date_edit(self, self._today + timedelta(days=30))
+        self.until.setEnabled(False)
+        self.group_box = QComboBox(self)
+        self.band_box = QComboBox(self)
+        self.band_box.addItem(self.tr("All ages"), "")
+        for code, text in page_texts.labels("band").items():
+            self.band_box.addItem(text, code)
+        self.gp_box = QComboBox(self)
+        self.obligation_box = QComboBox(self)
+        self.obligation_box.addItem(self.tr("Compulsory and recommended"), "")
+        for code, text in page_texts.labels("obligation").items():
+            self.obligation_box.addItem(text, code)
+        self.mine_box = QCheckBox(self.tr("&My patients only"), self)
+        self._fill_groups([])
+        self._fill_gps([])
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName(self.tr("Updating the forecasts"))
+        self.status = QLabel(self)
+
+        self.model = DueModel(self._today, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            DueModel.PATIENT, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Patients due for a vaccine"))
+        self.table.doubleClicked.connect(lambda _index: self.open_selected_file())
+
+        self.open_button = QPushButton(self.tr("&Open the file"), self)
+        self.recall_button = QPushButton(self.tr("Mark as &recalled…"), self)
+        self.letter_button = QPushButton(self.tr("Recall &letters (PDF)…"), self)
+        self.list_button = QPushButton(self.tr("&Print the list (PDF)…"), self)
+        self.csv_button = QPushButton(self.tr("E&xport as CSV…"), self)
+        self.open_button.clicked.connect(self.open_selected_file)
+        self.recall_button.clicked.connect(self.ask_recall)
+        self.letter_button.clicked.connect(self.save_letters)
+        self.list_button.clicked.connect(self.save_list_pdf)
+        self.csv_button.clicked.connect(self.export_csv)
+
+        filters = QHBoxLayout()
+        for widget in (self.window_box, self.until, self.group_box, self.band_box,
+                       self.gp_box, self.obligation_box, self.mine_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        progress = QHBoxLayout()
+        progress.addWidget(self.status, 1)
+        progress.addWidget(self.progress)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.recall_button, self.letter_button,
+                       self.list_button, self.csv_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(filters)
+        layout.addLayout(progress)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        for box in (self.window_box, self.group_box, self.band_box, self.gp_box,
+                    self.obligation_box):
+            box.currentIndexChanged.connect(self.apply_filters)
+        self.window_box.setCurrentIndex(self.window_box.findData(due_list.NOW))
+        self.window_box.currentIndexChanged.connect(
+            lambda _i: self.until.setEnabled(self.window_box.currentData() == due_list.CUSTOM))
+        self.until.dateChanged.connect(self.apply_filters)
+        self.mine_box.toggled.connect(self.apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected_file,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_selected_file,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.setFocusProxy(self.table)
+        self._runner.records_changed.connect(self._records_changed)
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)  # a new day makes some summaries stale
+        self._day_timer.timeout.connect(self._check_day)
+        self._day_timer.start()
+        self._update_buttons()
+        self.reload()
+
+    # --- loading -------------------------------------------------------------------
+    def reload(self, then_refresh: bool = True) -> None:
+        """The kept summaries at once; then bring the stale ones up to date."""
+        today = self._clock.today()
+        self._runner.run(lambda db: service.load_due_page(db, today),
+                         lambda page: self._show_page(page, then_refresh),
+                         self._load_failed, owner=self)
+
+    def _show_page(self, page: service.DuePage, then_refresh: bool) -> None:
+        self._page = page
+        self._today = page.today
+        self._fill_groups(sorted({r.item.group for r in page.rows}))
+        self._fill_gps(page.treating_gps)
+        self.apply_filters()
+        self.loaded.emit()
+        if then_refresh and page.stale:
+            self.refresh()
+        elif not self._refreshing:
+            self.status.setText("")
+
+    def _load_failed(self, error: BaseException) -> None:
+        log.error("loading the due list failed: %s", type(error).__name__)
+        self.status.setText(self.tr("The due list could not be read. Try again; if it "
+                                    "keeps failing, restart TSN Desktop."))
+
+    def refresh(self) -> None:
+        """Recomputes the stale summaries only: in one DB call when few (after a dose),
+        as a background task with a progress bar when many (the first forecast)."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        today = self._clock.today()
+        self._runner.run(lambda db: service.refresh_inline(db, today), self._refreshed,
+                         self._refresh_failed, owner=self)
+
+    def _refreshed(self, result: int | service.RefreshJob) -> None:
+        if isinstance(result, service.RefreshJob):
+            self._forecast_in_background(result)
+            return
+        self._refresh_done(changed=result > 0)
+
+    def _forecast_in_background(self, job: service.RefreshJob) -> None:
+        total = len(job.inputs)
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.status.setText(self.tr("Forecasting %n patient file(s)…", "", total))
+
+        def work(control: TaskControl) -> dict[str, Any]:
+            def progress(done: int, all_: int) -> None:
+                control.check()
+                control.progress(done, all_)
+            return service.run_forecast(job, progress=progress)
+
+        def store(results: dict[str, Any]) -> None:
+            self._runner.run(lambda db: service.store_refresh(db, job, results),
+                             lambda _n: self._refresh_done(changed=True),
+                             self._refresh_failed, owner=self)
+
+        self._tasks.start(work, store, self._refresh_failed,
+                          on_progress=lambda done, _t, _text: self.progress.setValue(done),
+                          on_cancelled=lambda: self._refresh_done(changed=False),
+                          owner=self)
+
+    def _refresh_done(self, changed: bool) -> None:
+        self._refreshing = False
+        self.progress.setVisible(False)
+        self.status.setText("")
+        if self._again:
+            self._again = False
+            self.refresh()
+        elif changed:
+            self.reload(then_refresh=False)
+
+    def _refresh_failed(self, error: BaseException) -> None:
+        log.error("updating the forecasts failed: %s", type(error).__name__)
+        self._refreshing = False
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("The forecasts could not be brought up to date: the "
+                                    "list shows the last ones kept. It will try again at "
+                                    "the next change."))
+
+    def _records_changed(self, changed: RecordsChanged) -> None:
+        if changed.types() & _REFRESH_TYPES:
+            self.refresh()
+
+    def _check_day(self) -> None:
+        if self._clock.today() != self._today:
+            self.reload()
+
+    # --- filters -------------------------------------------------------------------
+    def _fill_groups(self, groups: list[str]) -> None:
+        current = self.group_box.currentData() or ""
+        self.group_box.blockSignals(True)
+        self.group_box.clear()
+        self.group_box.addItem(self.tr("All vaccines"), "")
+        for group in groups:
+            self.group_box.addItem(group, group)
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(current)))
+        self.group_box.blockSignals(False)
+
+    def _fill_gps(self, gps: list[str]) -> None:
+        current = self.gp_box.currentData() or ""
+        self.gp_box.blockSignals(True)
+        self.gp_box.clear()
+        self.gp_box.addItem(self.tr("All treating GPs"), "")
+        for gp in gps:
+            self.gp_box.addItem(gp, gp)
+        self.gp_box.setCurrentIndex(max(0, self.gp_box.findData(current)))
+        self.gp_box.blockSignals(False)
+
+    def filters(self) -> Filters:
+        me = self._context.practitioner.family_name if self.mine_box.isChecked() else ""
+        return Filters(window=str(self.window_box.currentData()),
+                       until=_pydate(self.until.date()),
+                       group=str(self.group_box.currentData() or ""),
+                       age_band=str(self.band_box.currentData() or ""),
+                       treating_gp=str(self.gp_box.currentData() or ""),
+                       obligation=str(self.obligation_box.currentData() or ""), mine=me)
+
+    def apply_filters(self, *_args: object) -> None:
+        if self._page is None:
+            return
+        chosen = self.filters()
+        rows = due_list.select(self._page.rows, chosen, self._today)
+        self.model.set_rows(rows, self._today)
+        # Counts per group over every vaccine (the group filter aside), the others kept.
+        by_group = rows if not chosen.group else due_list.select(
+            self._page.rows, Filters(**{**chosen.__dict__, "group": ""}), self._today)
+        self._show_counts(due_list.counts(by_group))
+        self._update_buttons()
+
+    def group_counts(self) -> dict[str, tuple[int, int]]:
+        """(due, overdue) per vaccine group, as shown at the top."""
+        assert self._page is not None
+        chosen = self.filters()
+        return due_list.counts(due_list.select(
+            self._page.rows, Filters(**{**chosen.__dict__, "group": ""}), self._today))
+
+    def _show_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        if not counts:
+            self.counts.setText(self.tr("Nobody is due for a vaccine in this window."))
+            return
+        parts = []
+        for group, (due, late) in counts.items():
+            words = []
+            if late:
+                words.append(f"<span style='color:{RED.name()}'>"
+                             + self.tr("%n overdue", "", late) + "</span>")
+            if due:
+                words.append(f"<span style='color:{BLUE.name()}'>"
+                             + self.tr("%n due", "", due) + "</span>")
+            parts.append(f"<a href='{group}' style='text-decoration:none;color:black'>"
+                         f"<b>{group}</b></a> {' · '.join(words)}")
+        self.counts.setText(" &nbsp;&nbsp; ".join(parts))
+
+    def _pick_group(self, group: str) -> None:
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(group)))
+
+    # --- actions -------------------------------------------------------------------
+    def selected_rows(self) -> list[DueRow]:
+        rows = self.model.rows()
+        picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [rows[i] for i in picked if i < len(rows)]
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = bool(self.table.selectionModel().selectedRows())
+        for button in (self.open_button, self.recall_button, self.letter_button):
+            button.setEnabled(has)
+        shown = self.model.rowCount() > 0
+        self.list_button.setEnabled(shown)
+        self.csv_button.setEnabled(shown)
+
+    def open_selected_file(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self._context.open_patient(rows[0].patient.id)
+
+    def ask_recall(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        patients = due_list.patients_of(rows)
+        group = self.filters().group
+        dialog = RecallDialog(len(patients), self._clock.today(), self)
+        self.recall_dialog = dialog
+
+        def done(result: int) -> None:
+            self.recall_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.record_recall(patients, group, *dialog.values())
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def record_recall(self, patient_ids: list[str], group: str, method: str, on: date,
+                      retry_on: date | None) -> None:
+        today = self._clock.today()
+        rpps = self._context.practitioner.rpps
+
+        def saved(count: int) -> None:
+            self.status.setText(self.tr("%n patient(s) marked as recalled.", "", count))
+            self.recalled.emit(count)
+            self.reload(then_refresh=False)
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, service.InvalidRecall):
+                self.status.setText(" ".join(page_texts.label("recall_problem", p)
+                                             for p in error.problems))
+            else:
+                log.error("saving a recall failed: %s", type(error).__name__)
+                self.status.setText(self.tr("The recall could not be saved. Try again."))
+
+        self._runner.run(lambda db: service.record_recalls(
+            db, patient_ids, group, method, on, retry_on, today, rpps), saved, refused,
+            owner=self)
+
+    def _ask_path(self, title: str, name: str, kind: str) -> Path | None:
+        # The suggested name holds the date only: never a patient's name.
+        path, _chosen = QFileDialog.getSaveFileName(self, title, name, kind)
+        return Path(path) if path else None
+
+    def export_csv(self) -> None:
+        rows = list(self.model.rows())
+        if not rows:
+            return
+        path = self._ask_path(self.tr("Export the due list"),
+                              f"vaccinations-a-faire-{self._today.isoformat()}.csv",
+                              self.tr("CSV files (*.csv)"))
+        if path is None:
+            return
+        words = page_texts.labels("state")
+        self._runner.run(lambda db: service.export_csv(db, rows, words),
+                         lambda data: self._write(path, data), self._write_failed, owner=self)
+
+    def save_letters(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        path = self._ask_path(self.tr("Save the recall letters"),
+                              f"lettres-rappel-vaccination-{self._today.isoformat()}.pdf",
+                              self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        ids = due_list.patients_of(rows)
+        me = self._context.practitioner
+        today = self._today
+
+        def read(db: Any) -> bytes:
+            addresses = service.postal_addresses(db, ids)
+            service.audit_export(db, ids)
+            return letters.recall_letters(rows, addresses, me, today)
+
+        self._runner.run(read, lambda data: self._write(path, data), self._write_failed,
+                         owner=self)
+
+    def save_list_pdf(self) -> None:
+        rows = list(self.model.rows())
+        if not rows:
+            return
+        path = self._ask_path(self.tr("Save the due list"),
+                              f"liste-vaccinations-{self._today.isoformat()}.pdf",
+                              self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        me = self._context.practitioner
+        today = self._today
+        title = self.window_box.currentText()
+
+        def read(db: Any) -> bytes:
+            service.audit_export(db, [r.patient.id for r in rows])
+            return letters.due_list_pdf(rows, me, today, title,
+                                        page_texts.labels("state"))
+
+        self._runner.run(read, lambda data: self._write(path, data), self._write_failed,
+                         owner=self)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.write_bytes(data)
+        except OSError:
+            self._write_failed(OSError())
+            return
+        self.status.setText(self.tr("Saved: %1").replace("%1", path.name))
+        self.exported.emit(str(path))
+
+    def _write_failed(self, error: BaseException) -> None:
+        log.error("saving a file of the due list failed: %s", type(error).__name__)
+        self.status.setText(self.tr("The file could not be saved. Check the folder can be "
+                                    "written to, then try again."))
+
+    def on_lock(self) -> None:
+        self._page = None
+        self.model.set_rows([], self._today)
+        self.counts.setText("")
+
+    def on_unlock(self) -> None:
+        self.reload()
+
+
+class VaccinationsPage(QWidget):
+    """Navigation page: due list, coverage, flu and COVID season."""
+
+    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from tsn_desktop.vaccination.ui.campaign_view import CampaignView
+        from tsn_desktop.vaccination.ui.coverage_view import CoverageView
+
+        self.tabs = QTabWidget(self)
+        self.due = DueListView(context, self.tabs)
+        self.coverage = CoverageView(context, self.tabs)
+        self.campaign = CampaignView(context, self.tabs)
+        self.tabs.addTab(self.due, self.tr("&Due list"))
+        self.tabs.addTab(self.coverage, self.tr("C&overage"))
+        self.tabs.addTab(self.campaign, self.tr("&Flu and COVID season"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.setFocusProxy(self.tabs)
+
+    def on_lock(self) -> None:
+        for view in (self.due, self.coverage, self.campaign):
+            view.on_lock()
+
+    def on_unlock(self) -> None:
+        for view in (self.due, self.coverage, self.campaign):
+            view.on_unlock()
