@@ -150,7 +150,7 @@ def build_rows(patients: Mapping[str, DuePatient], items: Iterable[DueItem],
                recalls: Mapping[str, Sequence[Recall]], today: date,
                horizon: date | None = None) -> list[DueRow]:
     """Every row that any filter could show on `today` (recommended by `horizon`,
-    default: today), most late first, then by name. Built once per load: a filter
+    default: today): children's compulsory vaccines first, then most late first. Built once per load: a filter
     change only picks among them (`select`)."""
     rows: list[DueRow] = []
     horizon = horizon or today
@@ -168,7 +168,7 @@ def build_rows(patients: Mapping[str, DuePatient], items: Iterable[DueItem],
         rows.append(DueRow(patient, item, state, (today - item.recommended).days,
                            is_compulsory(item.group, patient.birth_date, today), band,
                            last_recall(recalls.get(item.patient_id, ()), item.group)))
-    rows.sort(key=lambda r: (-r.days_late, r.patient.name, r.item.group))
+    rows.sort(key=lambda r: (not r.compulsory, -r.days_late, r.patient.name, r.item.group))
     return rows
 
 
@@ -179,7 +179,7 @@ def last_recall(recalls: Sequence[Recall], group: str) -> Recall | None:
 
 
 def select(rows: Sequence[DueRow], filters: Filters, today: date) -> list[DueRow]:
-    """The rows the filters keep, in the rows' order (most late first)."""
+    """The rows the filters keep, in the rows' order (compulsory, then most late first)."""
     end = window_end(filters.window, today, filters.until)
     late_only = filters.window == LATE_ONLY
     mine = fold(filters.mine)
