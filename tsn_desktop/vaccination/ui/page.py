@@ -109,6 +109,7 @@ class DueListView(QWidget):
         self._page: service.DuePage | None = None
         self._refreshing = False
         self._again = False
+        self._changed = False  # summaries stored since the rows shown were read
         self._today = self._clock.today()
         self.recall_dialog: RecallDialog | None = None
 
@@ -275,12 +276,14 @@ class DueListView(QWidget):
 
     def _refresh_done(self, changed: bool) -> None:
         self._refreshing = False
+        self._changed = self._changed or changed
         self.progress.setVisible(False)
         self.status.setText("")
-        if self._again:
+        if self._again:  # more changes came meanwhile: once more, then show
             self._again = False
             self.refresh()
-        elif changed:
+        elif self._changed:
+            self._changed = False
             self.reload(then_refresh=False)
 
     def _refresh_failed(self, error: BaseException) -> None:
