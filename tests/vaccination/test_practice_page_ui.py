@@ -47,7 +47,7 @@ def _demo_practice(db: Database, clock: FrozenClock) -> None:
 
 
 def test_a_new_user_sees_children_late_for_mmr_opens_one_and_the_count_goes_down(
-        qtbot, make_session, clock: FrozenClock, french: object) -> None:
+        qtbot, make_session, clock: FrozenClock, french: object) -> None:  # noqa: F811
     session = first_run(make_session)
     window = session.window
     assert window is not None and session.executor is not None

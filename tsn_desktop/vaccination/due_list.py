@@ -150,8 +150,8 @@ def build_rows(patients: Mapping[str, DuePatient], items: Iterable[DueItem],
                recalls: Mapping[str, Sequence[Recall]], today: date,
                horizon: date | None = None) -> list[DueRow]:
     """Every row that any filter could show on `today` (recommended by `horizon`,
-    default: today): children's compulsory vaccines first, then most late first. Built once per load: a filter
-    change only picks among them (`select`)."""
+    default: today): children's compulsory vaccines first, then most late first. Built
+    once per load: a filter change only picks among them (`select`)."""
     rows: list[DueRow] = []
     horizon = horizon or today
     bands: dict[date, str] = {}
