@@ -287,5 +287,6 @@ def campaign(patients: Mapping[str, DuePatient], history: History,
                 rows.append(CampaignRow(patient, group, DECLINED, refused[(pid, group)]))
             else:
                 rows.append(CampaignRow(patient, group, NOT_YET, None))
-    rows.sort(key=lambda r: (r.group, r.state != NOT_YET, r.patient.name))
+    order = list(SEASONAL)
+    rows.sort(key=lambda r: (order.index(r.group), r.state != NOT_YET, r.patient.name))
     return (start, end), rows

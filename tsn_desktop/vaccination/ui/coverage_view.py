@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from tsn_desktop.core.executor import RecordsChanged
 from tsn_desktop.core.tasks import BackgroundTasks, TaskControl
 from tsn_desktop.feature import QT_TRANSLATE_NOOP, FeatureContext
+from tsn_desktop.ui.formatting import amount_text
 from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import practice_service as service
 from tsn_desktop.vaccination.coverage import BandResult, IndicatorResult, season_of
@@ -43,13 +44,19 @@ log = logging.getLogger(__name__)
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+def age_code_text(code: str) -> str:
+    """'24m' -> '24 mois', '6y' -> '6 ans' (the data's age codes, worded)."""
+    unit = {"d": "day", "m": "month", "y": "year"}[code[-1]]
+    return amount_text(int(code[:-1]), unit)
+
+
 def band_text(result: BandResult | None) -> str:
     if result is None:
         return QCoreApplication.translate("CoverageModel", "All ages")  # its total row
     band = result.band
     if band.end is None:
-        return f"≥ {band.start}"
-    return f"{band.start} – {band.end}"
+        return f"≥ {age_code_text(band.start)}"
+    return f"{age_code_text(band.start)} – {age_code_text(band.end)}"
 
 
 def percent_text(value: float | None) -> str:
@@ -75,9 +82,11 @@ class CoverageModel(RowsMixin, QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[IndicatorResult, BandResult | None]] = []
+        self._numbers: dict[str, int] = {}  # the bar's number on the chart
 
     def set_results(self, results: list[IndicatorResult]) -> None:
         self.beginResetModel()
+        self._numbers = {r.indicator.id: n for n, r in enumerate(results, 1)}
         self._rows = [row for r in results for row in [(r, None), *((r, b) for b in r.bands)]]
         self.endResetModel()
 
@@ -94,8 +103,11 @@ class CoverageModel(RowsMixin, QAbstractTableModel):
         counted: IndicatorResult | BandResult = band if band is not None else result
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.INDICATOR:
-                return (page_texts.label("indicator", result.indicator.id,
-                                         result.indicator.label) if band is None else "")
+                if band is not None:
+                    return ""
+                number = self._numbers.get(result.indicator.id, 0)
+                return f"{number}. " + page_texts.label("indicator", result.indicator.id,
+                                                        result.indicator.label)
             if column == self.BAND:
                 return band_text(band)
             if column == self.NUMERATOR:
@@ -143,8 +155,9 @@ class CoverageView(QWidget):
         self.heading.setWordWrap(True)
         self.plot = pg.PlotWidget(self)
         self.plot.setBackground("w")
-        self.plot.setYRange(0, 100)
+        self.plot.setYRange(0, 105, padding=0)
         self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMinimumHeight(220)
         self.plot.getAxis("left").setLabel(self.tr("Up to date (%)"))
         self.plot.setAccessibleName(self.tr("Coverage per indicator, with national targets"))
         self.bars: pg.BarGraphItem | None = None
@@ -158,6 +171,9 @@ class CoverageView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
             CoverageModel.SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(CoverageModel.INDICATOR, 340)
+        self.table.setColumnWidth(CoverageModel.BAND, 150)
+        self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Coverage per indicator and age band"))
         self.behind = QListWidget(self)
         self.behind.setAccessibleName(self.tr("Patients behind the number"))
@@ -180,6 +196,7 @@ class CoverageView(QWidget):
         upper = QSplitter(Qt.Orientation.Vertical, self)
         upper.addWidget(self.plot)
         upper.addWidget(lower)
+        upper.setSizes([260, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(upper, 1)
@@ -260,9 +277,10 @@ class CoverageView(QWidget):
                 self.plot.addItem(line)
                 self.target_lines.append(line)
         axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(x, r.indicator.id.replace("_", " ")) for x, r in
-                        zip(xs, results, strict=True)]])
+        # Bars are numbered as the table's indicators: names would overlap.
+        axis.setTicks([[(x, str(x + 1)) for x in xs]])
         self.plot.setXRange(-0.6, max(len(results) - 0.4, 0.6))
+        self.plot.setYRange(0, 105, padding=0)
 
     def chart_values(self) -> dict[str, float]:
         """indicator id -> the bar's height (what the chart shows)."""

@@ -364,9 +364,12 @@ class DueListView(QWidget):
             if due:
                 words.append(f"<span style='color:{BLUE.name()}'>"
                              + self.tr("%n due", "", due) + "</span>")
-            parts.append(f"<a href='{group}' style='text-decoration:none;color:black'>"
-                         f"<b>{group}</b></a> {' · '.join(words)}")
-        self.counts.setText(" &nbsp;&nbsp; ".join(parts))
+            item = f"<b>{group}</b> {' · '.join(words)}".replace(" ", "&nbsp;")
+            # No break inside one group's counts: lines wrap between groups only.
+            parts.append(item.replace("<span&nbsp;", "<span ").replace("<b>", (
+                f"<a href='{group}' style='text-decoration:none;color:black'><b>"))
+                .replace("</b>", "</b></a>"))
+        self.counts.setText(" &nbsp; ".join(parts))
 
     def _pick_group(self, group: str) -> None:
         self.group_box.setCurrentIndex(max(0, self.group_box.findData(group)))
