@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 _PROFESSIONS = {"general_practitioner": "Médecin généraliste", "pharmacist": "Pharmacien",
                 "nurse": "Infirmier·ère", "midwife": "Sage-femme"}
+_METHODS = {"phone": "téléphone", "letter": "courrier", "sms": "SMS"}
 # The vaccine groups in the words of a letter to a patient.
 GROUP_WORDS = {
     "DTP": "diphtérie, tétanos, poliomyélite", "Coqueluche": "coqueluche",
@@ -75,16 +77,22 @@ def recall_letters(rows: Sequence[DueRow], addresses: Mapping[str, tuple],
         sex, birth_name, used_name, given, address, postal_code, city = addresses.get(
             pid, ("U", "", "", "", "", "", ""))
         family = (used_name or birth_name).upper()
+        birth = by_patient[pid][0].patient.birth_date
+        minor = relativedelta(today, birth).years < 18
         story += [Paragraph("<br/>".join(_esc(x) for x in _sender(me)), body),
                   Spacer(1, 12 * mm)]
-        recipient = [f"{given} {family}".strip(), address, f"{postal_code} {city}".strip()]
+        name = f"{given} {family}".strip()
+        # A child's letter goes to its parents (the legal guardians consent for it).
+        recipient = [f"Aux parents de {name}" if minor else name, address,
+                     f"{postal_code} {city}".strip()]
         address_table = Table([[Paragraph("<br/>".join(_esc(x) for x in recipient if x),
                                           body)]], colWidths=[80 * mm], hAlign="RIGHT")
         story += [address_table, Spacer(1, 10 * mm),
                   Paragraph(f"{_esc(me.city) + ', le ' if me.city else 'Le '}{_fr(today)}",
                             body), Spacer(1, 8 * mm),
                   Paragraph("<b>Objet : rappel de vaccination</b>", body), Spacer(1, 5 * mm)]
-        civility = {"F": "Madame", "M": "Monsieur"}.get(sex, "Madame, Monsieur")
+        civility = ("Madame, Monsieur" if minor else
+                    {"F": "Madame", "M": "Monsieur"}.get(sex, "Madame, Monsieur"))
         story.append(Paragraph(f"{civility},", body))
         story.append(Spacer(1, 3 * mm))
         story.append(Paragraph(
@@ -128,7 +136,7 @@ def due_list_pdf(rows: Sequence[DueRow], me: Practitioner, today: date, title: s
     for r in rows:
         recall = ""
         if r.recall is not None:
-            recall = f"{r.recall.method} {_fr(r.recall.recalled_on)}"
+            recall = f"{_METHODS.get(r.recall.method, '')} {_fr(r.recall.recalled_on)}"
             if r.recall.retry_on:
                 recall += f", relancer le {_fr(r.recall.retry_on)}"
         data.append([Paragraph(_esc(r.patient.name), small), _fr(r.patient.birth_date),
