@@ -61,8 +61,7 @@ def practice_db(db: Database) -> dict[str, Patient]:
 def ror_rows(page: practice.DuePage, window: str = due_list.NOW) -> list[due_list.DueRow]:
     """Children of 2 to 5 years due for MMR (the teenagers of the practice have no MMR
     dose either: they are in the list too, in their own age band)."""
-    return due_list.select(page.rows, Filters(window=window, group="ROR", age_band="2-5"),
-                           page.today)
+    return due_list.select(page.table, Filters(window=window, group="ROR", age_band="2-5"))
 
 
 def test_toddlers_missing_mmr_doses_are_overdue_and_the_complete_one_is_not(
@@ -84,17 +83,16 @@ def test_filters_by_treating_gp_age_band_obligation_and_my_patients(
         db: Database, practice_db: dict[str, Patient]) -> None:
     practice.refresh_inline(db, TODAY)
     page = practice.load_due_page(db, TODAY)
-    by_gp = due_list.select(page.rows, Filters(treating_gp="Dr Paul Durand"), TODAY)
+    by_gp = due_list.select(page.table, Filters(treating_gp="Dr Paul Durand"))
     assert {r.patient.id for r in by_gp} == {practice_db["one"].id}
-    mine = due_list.select(page.rows, Filters(mine="Durand"), TODAY)
+    mine = due_list.select(page.table, Filters(mine="Durand"))
     assert {r.patient.id for r in mine} == {practice_db["one"].id}
     toddlers = {practice_db[k].id for k in ("none", "one", "two")}  # none had a hexavalent
-    assert {r.patient.id for r in due_list.select(page.rows, Filters(age_band="2-5"),
-                                                  TODAY)} == toddlers
+    assert {r.patient.id for r in due_list.select(page.table, Filters(age_band="2-5"))} == toddlers
     # Compulsory: the toddlers' (born after 2018), not the teenagers' (born in 2011).
-    compulsory = due_list.select(page.rows, Filters(obligation=due_list.COMPULSORY), TODAY)
+    compulsory = due_list.select(page.table, Filters(obligation=due_list.COMPULSORY))
     assert {r.patient.id for r in compulsory} == toddlers
-    recommended = due_list.select(page.rows, Filters(obligation=due_list.RECOMMENDED), TODAY)
+    recommended = due_list.select(page.table, Filters(obligation=due_list.RECOMMENDED))
     assert practice_db["girl"].id in {r.patient.id for r in recommended}
     assert "Dr Paul Durand" in page.treating_gps
 
@@ -103,13 +101,13 @@ def test_the_window_this_month_adds_doses_coming_before_the_months_end() -> None
     person = due_list.DuePatient("p", "X", date(2026, 9, 1), "F")
     coming = due_list.DueItem("p", "DTP", 2, date(2026, 11, 1), date(2026, 11, 28),
                               date(2026, 12, 28), None)
-    rows = due_list.build_rows({"p": person}, [coming], {}, TODAY, date(2027, 12, 1))
-    assert due_list.select(rows, Filters(window=due_list.NOW), TODAY) == []
-    assert [r.state for r in due_list.select(rows, Filters(window=due_list.THIS_MONTH),
-                                             TODAY)] == [due_list.SOON]
-    assert due_list.select(rows, Filters(window=due_list.THIS_WEEK), TODAY) != []  # 29 Nov
-    assert due_list.select(rows, Filters(window=due_list.CUSTOM, until=date(2026, 11, 27)),
-                           TODAY) == []
+    rows = due_list.DueTable.build({"p": person}, [coming], {}, TODAY, date(2027, 12, 1))
+    assert due_list.select(rows, Filters(window=due_list.NOW)) == []
+    assert [r.state for r in due_list.select(rows, Filters(window=due_list.THIS_MONTH))] == [
+        due_list.SOON]
+    assert due_list.select(rows, Filters(window=due_list.THIS_WEEK)) != []  # by Sunday 29
+    assert due_list.select(rows, Filters(window=due_list.CUSTOM,
+                                         until=date(2026, 11, 27))) == []
 
 
 def test_one_dose_recomputes_that_patient_only_and_the_count_goes_down(
@@ -143,7 +141,8 @@ def test_an_archived_patient_leaves_the_list(db: Database,
     patients.archive(db, patients.open_file(db, practice_db["none"].id))
     practice.refresh_inline(db, TODAY)
     page = practice.load_due_page(db, TODAY)
-    assert practice_db["none"].id not in {r.patient.id for r in page.rows}
+    shown = due_list.select(page.table, Filters(window=due_list.THIS_MONTH))
+    assert practice_db["none"].id not in {r.patient.id for r in shown}
 
 
 def test_recalls_are_kept_shown_and_audited(db: Database, practice_db: dict[str, Patient],

@@ -1,21 +1,25 @@
 """The practice's due list as pure rules: the state of a kept due item on a day, the rows
-the filters keep, sorted by lateness, and the counts per vaccine group. No Qt, no SQL."""
+the filters keep (children's compulsory vaccines first, then most late first) and the
+counts per vaccine group. Columns are numpy arrays, so a filter over a whole practice
+(tens of thousands of rows) is a few vector operations. No Qt, no SQL."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from dateutil.relativedelta import relativedelta
 
 OVERDUE = "overdue"  # past its past-due date
 DUE_NOW = "due"  # recommended date reached, not yet past due
 SOON = "soon"  # recommended within the window chosen
+STATES = (OVERDUE, DUE_NOW, SOON)
 
-# Compulsory for children born from 1 January 2018 (loi du 30 décembre 2017, art. L3111-2
-# CSP): diphtheria, tetanus, polio, pertussis, Hib, hepatitis B, pneumococcus,
+# Compulsory for children born from 1 January 2018 (loi n° 2017-1836 du 30 décembre 2017,
+# art. L3111-2 CSP): diphtheria, tetanus, polio, pertussis, Hib, hepatitis B, pneumococcus,
 # meningococcus C, measles, mumps, rubella; meningococcus B and ACWY for children born
 # from 1 January 2025 (décret n° 2024-694 du 5 juillet 2024).
 COMPULSORY_FROM = date(2018, 1, 1)
@@ -36,6 +40,7 @@ AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
 # The windows of the filter ("custom" takes a date from the user).
 LATE_ONLY, NOW, THIS_WEEK, THIS_MONTH, CUSTOM = "late", "now", "week", "month", "custom"
 WINDOWS = (LATE_ONLY, NOW, THIS_WEEK, THIS_MONTH, CUSTOM)
+_NEVER = date.max.toordinal() + 1  # a missing past-due or latest date
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +92,8 @@ class DueRow:
 
 @dataclass(frozen=True)
 class Filters:
-    """What the user chose. `until` is the window's last day (for THIS_WEEK, THIS_MONTH,
-    CUSTOM); `mine` is the practitioner's family name when "my patients only" is on."""
+    """What the user chose. `until` is the window's last day (for CUSTOM); `mine` is the
+    practitioner's family name when "my patients only" is on."""
 
     window: str = NOW
     until: date | None = None
@@ -112,9 +117,14 @@ def state_on(item: DueItem, today: date) -> str | None:
     return SOON
 
 
+def years_old(birth: date, today: date) -> int:
+    """Completed years (as relativedelta counts them: born 29 February, a year on 28)."""
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
 def is_compulsory(group: str, birth_date: date, today: date) -> bool:
     """A child's compulsory vaccine (born from 2018; MenB from 2025), until 18."""
-    if relativedelta(today, birth_date).years >= COMPULSORY_UNTIL_YEARS:
+    if years_old(birth_date, today) >= COMPULSORY_UNTIL_YEARS:
         return False
     if group in COMPULSORY_GROUPS and birth_date >= COMPULSORY_FROM:
         return True
@@ -122,7 +132,7 @@ def is_compulsory(group: str, birth_date: date, today: date) -> bool:
 
 
 def age_band(birth_date: date, today: date) -> str:
-    years = relativedelta(today, birth_date).years
+    years = years_old(birth_date, today)
     for code, low, high in AGE_BANDS:
         if years >= low and (high is None or years < high):
             return code
@@ -146,66 +156,167 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).upper().strip()
 
 
-def build_rows(patients: Mapping[str, DuePatient], items: Iterable[DueItem],
-               recalls: Mapping[str, Sequence[Recall]], today: date,
-               horizon: date | None = None) -> list[DueRow]:
-    """Every row that any filter could show on `today` (recommended by `horizon`,
-    default: today): children's compulsory vaccines first, then most late first. Built
-    once per load: a filter change only picks among them (`select`)."""
-    rows: list[DueRow] = []
-    horizon = horizon or today
-    bands: dict[date, str] = {}
-    for item in items:
-        patient = patients.get(item.patient_id)
-        if patient is None or item.recommended is None or item.recommended > horizon:
-            continue
-        state = state_on(item, today)
-        if state is None:
-            continue
-        band = bands.get(patient.birth_date)
-        if band is None:
-            band = bands[patient.birth_date] = age_band(patient.birth_date, today)
-        rows.append(DueRow(patient, item, state, (today - item.recommended).days,
-                           is_compulsory(item.group, patient.birth_date, today), band,
-                           last_recall(recalls.get(item.patient_id, ()), item.group)))
-    rows.sort(key=lambda r: (not r.compulsory, -r.days_late, r.patient.name, r.item.group))
-    return rows
-
-
 def last_recall(recalls: Sequence[Recall], group: str) -> Recall | None:
     """The latest recall about this group (or about everything due)."""
     found = [r for r in recalls if r.group in ("", group)]
     return max(found, key=lambda r: r.recalled_on) if found else None
 
 
-def select(rows: Sequence[DueRow], filters: Filters, today: date) -> list[DueRow]:
-    """The rows the filters keep, in the rows' order (compulsory, then most late first)."""
-    end = window_end(filters.window, today, filters.until)
-    late_only = filters.window == LATE_ONLY
-    mine = fold(filters.mine)
-    wanted_obligation = filters.obligation
-    out = []
-    for r in rows:
-        if late_only and r.state != OVERDUE:
-            continue
-        if r.item.recommended is not None and r.item.recommended > end:
-            continue
-        if filters.group and r.item.group != filters.group:
-            continue
-        if filters.age_band and r.age_band != filters.age_band:
-            continue
-        if filters.treating_gp and r.patient.treating_gp != filters.treating_gp:
-            continue
-        if wanted_obligation and r.compulsory != (wanted_obligation == COMPULSORY):
-            continue
-        if mine and mine not in fold(r.patient.treating_gp):
-            continue
-        out.append(r)
-    return out
+def _cutoff(today: date, years: int) -> int:
+    """Born after this day (ordinal): younger than `years` on `today`."""
+    try:
+        return (today - relativedelta(years=years)).toordinal()
+    except ValueError:  # before year 1
+        return 0
+
+
+@dataclass
+class DueTable:
+    """Every row any filter could show on `today`, as columns, in display order."""
+
+    today: date
+    patients: list[DuePatient]
+    groups: list[str]
+    recalls: Mapping[str, Sequence[Recall]]
+    pat: np.ndarray  # patient index per row
+    grp: np.ndarray  # group index per row
+    dose: np.ndarray  # dose number (0: none)
+    recommended: np.ndarray  # day ordinals
+    past_due: np.ndarray
+    latest: np.ndarray
+    state: np.ndarray = field(init=False)  # index into STATES
+    compulsory: np.ndarray = field(init=False)
+    band: np.ndarray = field(init=False)  # index into AGE_BANDS
+    gps: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        t = self.today.toordinal()
+        keep = (self.latest >= t)
+        order = np.flatnonzero(keep)
+        for name in ("pat", "grp", "dose", "recommended", "past_due", "latest"):
+            setattr(self, name, getattr(self, name)[order])
+        births = np.array([p.birth_date.toordinal() for p in self.patients], dtype=np.int64)
+        birth = births[self.pat] if len(self.pat) else np.zeros(0, dtype=np.int64)
+        self.state = np.where(self.past_due <= t, 0, np.where(self.recommended <= t, 1, 2))
+        under_18 = birth > _cutoff(self.today, COMPULSORY_UNTIL_YEARS)
+        main = np.array([g in COMPULSORY_GROUPS for g in self.groups] or [False])
+        late_2025 = np.array([g in COMPULSORY_GROUPS_2025 for g in self.groups] or [False])
+        self.compulsory = under_18 & (
+            (main[self.grp] & (birth >= COMPULSORY_FROM.toordinal()))
+            | (late_2025[self.grp] & (birth >= COMPULSORY_FROM_2025.toordinal())))
+        band = np.full(len(birth), len(AGE_BANDS) - 1)
+        for i in range(len(AGE_BANDS) - 2, -1, -1):  # youngest last: it wins
+            high = AGE_BANDS[i][2]
+            assert high is not None
+            band = np.where(birth > _cutoff(self.today, high), i, band)
+        self.band = band
+        names = np.array([p.name for p in self.patients] or [""])
+        days_late = t - self.recommended
+        # Compulsory first, most late first, then by name and group.
+        order = np.lexsort((self.grp, names[self.pat] if len(self.pat) else self.pat,
+                            -days_late, ~self.compulsory))
+        for name in ("pat", "grp", "dose", "recommended", "past_due", "latest", "state",
+                     "compulsory", "band"):
+            setattr(self, name, getattr(self, name)[order])
+        self.gps = sorted({p.treating_gp for p in self.patients if p.treating_gp})
+        self._gp_index = {gp: i for i, gp in enumerate(self.gps)}
+        self._gp_of = np.array([self._gp_index.get(p.treating_gp, -1) for p in self.patients]
+                               or [-1])
+
+    @classmethod
+    def build(cls, patients: Mapping[str, DuePatient], items: Iterable[DueItem],
+              recalls: Mapping[str, Sequence[Recall]], today: date,
+              horizon: date | None = None) -> DueTable:
+        """From items with dates (tests, small lists); `horizon`: the furthest
+        recommended date kept (default: today)."""
+        people = list(patients.values())
+        index = {p.id: i for i, p in enumerate(people)}
+        groups: dict[str, int] = {}
+        rows = []
+        end = (horizon or today).toordinal()
+        for item in items:
+            if item.patient_id not in index or item.recommended is None:
+                continue
+            if item.recommended.toordinal() > end:
+                continue
+            g = groups.setdefault(item.group, len(groups))
+            rows.append((index[item.patient_id], g, item.dose_number or 0,
+                         item.recommended.toordinal(),
+                         item.past_due.toordinal() if item.past_due else _NEVER,
+                         item.latest.toordinal() if item.latest else _NEVER))
+        return cls.from_columns(people, list(groups), recalls, today, rows)
+
+    @classmethod
+    def from_columns(cls, patients: list[DuePatient], groups: list[str],
+                     recalls: Mapping[str, Sequence[Recall]], today: date,
+                     rows: Sequence[tuple[int, int, int, int, int, int]]) -> DueTable:
+        """Rows of (patient index, group index, dose number, recommended, past due,
+        latest) as day ordinals (_NEVER for none)."""
+        data = np.array(rows, dtype=np.int64).reshape(-1, 6)
+        return cls(today, patients, groups, recalls, data[:, 0], data[:, 1], data[:, 2],
+                   data[:, 3], data[:, 4], data[:, 5])
+
+    def __len__(self) -> int:
+        return len(self.pat)
+
+    def select(self, filters: Filters) -> np.ndarray:
+        """Indices of the rows the filters keep, in display order."""
+        end = window_end(filters.window, self.today, filters.until).toordinal()
+        mask = self.recommended <= end
+        if filters.window == LATE_ONLY:
+            mask &= self.state == 0
+        if filters.group:
+            if filters.group not in self.groups:
+                return np.zeros(0, dtype=np.int64)
+            mask &= self.grp == self.groups.index(filters.group)
+        if filters.age_band:
+            codes = [code for code, _low, _high in AGE_BANDS]
+            mask &= self.band == codes.index(filters.age_band)
+        if filters.treating_gp:
+            mask &= self._gp_of[self.pat] == self._gp_index.get(filters.treating_gp, -2)
+        if filters.obligation:
+            mask &= self.compulsory == (filters.obligation == COMPULSORY)
+        if filters.mine:
+            mine = fold(filters.mine)
+            ok = np.array([mine in fold(gp) for gp in self.gps] + [False])
+            mask &= ok[self._gp_of[self.pat]]
+        return np.flatnonzero(mask)
+
+    def counts(self, rows: np.ndarray) -> dict[str, tuple[int, int]]:
+        """Per vaccine group: (rows due, rows overdue), compulsory groups first."""
+        n = len(self.groups)
+        late = np.bincount(self.grp[rows][self.state[rows] == 0], minlength=n)
+        due = np.bincount(self.grp[rows][self.state[rows] != 0], minlength=n)
+        found = [i for i in range(n) if late[i] or due[i]]
+        found.sort(key=lambda i: (self.groups[i] not in COMPULSORY_GROUPS, -late[i],
+                                  self.groups[i]))
+        return {self.groups[i]: (int(due[i]), int(late[i])) for i in found}
+
+    def row(self, i: int) -> DueRow:
+        """Row `i` (an index from `select`) as a record."""
+        patient = self.patients[int(self.pat[i])]
+        group = self.groups[int(self.grp[i])]
+        past, latest = int(self.past_due[i]), int(self.latest[i])
+        recommended = date.fromordinal(int(self.recommended[i]))
+        item = DueItem(patient.id, group, int(self.dose[i]) or None, None, recommended,
+                       date.fromordinal(past) if past != _NEVER else None,
+                       date.fromordinal(latest) if latest != _NEVER else None)
+        return DueRow(patient, item, STATES[int(self.state[i])],
+                      (self.today - recommended).days, bool(self.compulsory[i]),
+                      AGE_BANDS[int(self.band[i])][0],
+                      last_recall(self.recalls.get(patient.id, ()), group))
+
+    def rows(self, indices: Iterable[int]) -> list[DueRow]:
+        return [self.row(int(i)) for i in indices]
+
+
+def select(table: DueTable, filters: Filters) -> list[DueRow]:
+    """The rows the filters keep, as records (for exports and tests)."""
+    return table.rows(table.select(filters))
 
 
 def counts(rows: Iterable[DueRow]) -> dict[str, tuple[int, int]]:
-    """Per vaccine group: (patients due, patients overdue), compulsory groups first."""
+    """Per vaccine group of these records: (due, overdue), compulsory groups first."""
     due: dict[str, int] = {}
     late: dict[str, int] = {}
     for r in rows:

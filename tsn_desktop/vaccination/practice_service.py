@@ -14,19 +14,12 @@ from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.vaccination import coverage
 from tsn_desktop.vaccination import practice_store as store
 from tsn_desktop.vaccination.datapack import DEFAULT_PACK, pack_dir, read_manifest
-from tsn_desktop.vaccination.due_list import (
-    DueItem,
-    DuePatient,
-    DueRow,
-    Recall,
-    build_rows,
-)
+from tsn_desktop.vaccination.due_list import DuePatient, DueRow, DueTable, Recall
 from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
 from tsn_desktop.vaccination.practice import (
     PatientSummary,
     due_items,
     forecast_practice,
-    stale,
 )
 from tsn_desktop.vaccination.schedule import SupportingData
 from tsn_desktop.vaccination.service import schedule_data
@@ -51,20 +44,21 @@ def pack_stamp(pack: str = DEFAULT_PACK) -> str:
     return _PACK_STAMPS[pack]
 
 
+def _due_patient(row: tuple) -> DuePatient:
+    pid, birth_name, used_name, given, sex, birth, gp = row[:7]
+    return DuePatient(str(pid), f"{(used_name or birth_name).upper()} {given}",
+                      date.fromisoformat(birth), str(sex), str(gp))
+
+
 @dataclass(frozen=True)
 class Practice:
-    """The patient files in the due list (active ones) and where merged duplicates went."""
+    """The active patient files, and where merged duplicates went."""
 
     patients: dict[str, DuePatient]
-    stamps: dict[str, str]  # active patient id -> what its summary is made from
-    kept_of: dict[str, str]  # any patient id (duplicates too) -> the file kept
+    kept_of: dict[str, str]  # merged duplicate id -> the file kept (others: themselves)
 
 
-def read_practice(db: Database) -> Practice:
-    rows = store.patient_rows(db)
-    replaced = {str(r[0]): str(r[8]) for r in rows}
-    versions = {str(r[0]): int(r[7]) for r in rows}
-
+def _kept_of(replaced: dict[str, str]) -> dict[str, str]:
     def kept(pid: str) -> str:
         seen = {pid}
         while replaced.get(pid):
@@ -74,22 +68,12 @@ def read_practice(db: Database) -> Practice:
             seen.add(pid)
         return pid
 
-    kept_of = {pid: kept(pid) for pid in replaced}
-    duplicates: dict[str, list[str]] = {}
-    for pid, target in kept_of.items():
-        if target != pid:
-            duplicates.setdefault(target, []).append(f"{pid}:{versions[pid]}")
-    patients: dict[str, DuePatient] = {}
-    stamps: dict[str, str] = {}
-    for (pid, birth_name, used_name, given, sex, birth, gp, version, replaced_by, archived,
-         deceased) in rows:
-        if replaced_by or archived or deceased:
-            continue
-        family = (used_name or birth_name).upper()
-        patients[pid] = DuePatient(pid, f"{family} {given}", date.fromisoformat(birth), sex,
-                                   gp)
-        stamps[pid] = "|".join([birth, sex, str(version), *sorted(duplicates.get(pid, ()))])
-    return Practice(patients, stamps, kept_of)
+    return {pid: kept(pid) for pid in replaced}
+
+
+def read_practice(db: Database) -> Practice:
+    return Practice({str(r[0]): _due_patient(r) for r in store.patient_rows(db)},
+                    _kept_of(store.merged(db)))
 
 
 @dataclass
@@ -100,58 +84,57 @@ class RefreshJob:
     pack: str
     inputs: list[tuple[str, CdsiPatient, tuple[AdministeredDose, ...]]]
     stamps: dict[str, str]
+    who: dict[str, tuple[str, date, str, str]]  # name, birth date, sex, treating GP
     dropped: list[str]
     dirty_upto: int
-    cleared: set[str] = field(default_factory=set)  # dirty marks of patients not kept
+    cleared: set[str] = field(default_factory=set)  # dirty marks read
 
 
-def stale_patients(db: Database, today: date, practice: Practice | None = None,
-                   pack: str | None = None) -> tuple[list[str], list[str], set[str], int]:
+def stale_patients(db: Database, today: date, pack: str | None = None
+                   ) -> tuple[list[str], list[str], set[str], int]:
     """(active patients whose summary must be recomputed, summaries to drop, dirty marks
-    seen, newest mark): no summary yet, another patient stamp or pack, a dose changed, or
-    a day on which the forecast can change (practice.stale)."""
-    practice = practice or read_practice(db)
+    seen, newest mark): no summary yet, another patient version or pack, a dose changed
+    (the dose triggers' marks), or a day on which the forecast can change."""
     pack = pack or pack_stamp()
-    kept = store.summaries(db)
+    todo = store.stale_ids(db, today, pack)
     marked, upto = store.dirty(db)
-    marked_kept = {practice.kept_of.get(pid, pid) for pid in marked}
-    todo = []
-    for pid, stamp in practice.stamps.items():
-        old = kept.get(pid)
-        if (old is None or old[0] != stamp or old[1] != pack or pid in marked_kept
-                or stale(PatientSummary(old[2], {}, old[3]), today)):
-            todo.append(pid)
-    dropped = [pid for pid in kept if pid not in practice.stamps]
-    return todo, dropped, marked, upto
+    if marked:
+        kept_of = _kept_of(store.merged(db))
+        have = set(todo)
+        extra = {kept_of.get(pid, pid) for pid in marked} - have
+        if extra:  # only active files get a summary
+            todo += [str(r[0]) for r in store.patient_rows(db, sorted(extra))]
+    return todo, store.dropped_ids(db), marked, upto
 
 
 def prepare_refresh(db: Database, today: date, *, everyone: bool = False) -> RefreshJob:
     """What to recompute (every active patient when `everyone`), with their doses."""
-    practice = read_practice(db)
     pack = pack_stamp()
-    todo, dropped, marked, upto = stale_patients(db, today, practice, pack)
-    if everyone:
-        todo = list(practice.stamps)
-    wanted = set(todo)
-    holders = [pid for pid, target in practice.kept_of.items() if target in wanted]
-    doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in todo}
-    if holders:
-        rows = (store.counted_doses(db) if len(holders) > 500
-                else store.counted_doses(db, holders))
-        for dose_id, pid, on, expiry, product in rows:
-            target = practice.kept_of.get(pid, pid)
-            if target in wanted:
-                doses[target].append(AdministeredDose(
-                    on, product, id=dose_id,
-                    lot_expiration=date.fromisoformat(expiry) if expiry else None))
-    inputs = []
-    for pid in todo:
-        p = practice.patients[pid]
-        inputs.append((pid, CdsiPatient(dob=p.birth_date,
-                                        gender=p.sex if p.sex in ("F", "M") else "U"),
-                       tuple(sorted(doses[pid], key=lambda d: d.date_administered))))
-    return RefreshJob(today, pack, inputs, {pid: practice.stamps[pid] for pid in todo},
-                      dropped, upto, cleared=marked)
+    todo, dropped, marked, upto = stale_patients(db, today, pack)
+    rows = store.patient_rows(db) if everyone or len(todo) > 2000 else store.patient_rows(
+        db, todo)
+    wanted = {str(r[0]) for r in rows} if everyone else set(todo)
+    rows = [r for r in rows if str(r[0]) in wanted]
+    kept_of = _kept_of(store.merged(db))
+    holders = sorted(wanted | {d for d, k in kept_of.items() if k in wanted})
+    doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in wanted}
+    found = (store.counted_doses(db) if len(holders) > 500
+             else store.counted_doses(db, holders))
+    for dose_id, pid, on, expiry, product in found:
+        target = kept_of.get(pid, pid)
+        if target in wanted:
+            doses[target].append(AdministeredDose(
+                on, product, id=dose_id,
+                lot_expiration=date.fromisoformat(expiry) if expiry else None))
+    inputs, stamps, who = [], {}, {}
+    for row in rows:
+        p = _due_patient(row)
+        inputs.append((p.id, CdsiPatient(dob=p.birth_date,
+                                         gender=p.sex if p.sex in ("F", "M") else "U"),
+                       tuple(sorted(doses[p.id], key=lambda d: d.date_administered))))
+        stamps[p.id] = str(row[7])
+        who[p.id] = (p.name, p.birth_date, p.sex, p.treating_gp)
+    return RefreshJob(today, pack, inputs, stamps, who, dropped, upto, cleared=marked)
 
 
 def run_forecast(job: RefreshJob, data: SupportingData | None = None, *,
@@ -166,10 +149,10 @@ def run_forecast(job: RefreshJob, data: SupportingData | None = None, *,
 def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSummary]) -> int:
     """Keeps the new summaries; returns how many. A dose recorded meanwhile left a newer
     dirty mark, which stays: the next refresh picks that patient up again."""
-    kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change, due_items(s))
-            for pid, s in results.items()]
+    kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change, job.who[pid],
+             due_items(s)) for pid, s in results.items()]
     with db.unit_of_work() as uow:
-        store.replace_summaries(uow, kept, job.dropped, job.dirty_upto)
+        store.replace_summaries(uow, kept, job.dropped)
         store.clear_dirty(uow, job.cleared, job.dirty_upto)
     return len(kept)
 
@@ -191,23 +174,37 @@ class DuePage:
     """What the due list shows: every row any filter could keep, and the GPs named."""
 
     today: date
-    rows: list[DueRow]
+    table: DueTable
     treating_gps: list[str]
     stale: int  # summaries not up to date yet (being refreshed)
 
 
 def load_due_page(db: Database, today: date) -> DuePage:
-    """Kept summaries only: no forecast runs here, whatever the practice size."""
-    practice = read_practice(db)
+    """Kept summaries only (two tables): no forecast runs here, whatever the practice
+    size, and the register itself is not read."""
+    people = store.kept_patients(db)
+    patients = [DuePatient(str(pid), str(name), date.fromisoformat(birth), str(sex), str(gp))
+                for pid, name, birth, sex, gp in people]
+    index = {p.id: i for i, p in enumerate(patients)}
     recalls: dict[str, list[Recall]] = {}
-    for recall in store.recalls(db):
-        recalls.setdefault(practice.kept_of.get(recall.patient_id, recall.patient_id),
-                           []).append(recall)
-    items: list[DueItem] = store.due_items(db)
-    rows = build_rows(practice.patients, items, recalls, today, today + HORIZON)
-    gps = sorted({p.treating_gp for p in practice.patients.values() if p.treating_gp})
-    todo, _dropped, _marked, _upto = stale_patients(db, today, practice)
-    return DuePage(today, rows, gps, len(todo))
+    if patients:
+        for recall in store.recalls(db):
+            recalls.setdefault(recall.patient_id, []).append(recall)
+    groups: dict[str, int] = {}
+    never = date.max.toordinal() + 1
+    columns = []
+    for pid, group, dose, recommended, past_due, latest in store.due_columns(
+            db, today + HORIZON, today):
+        i = index.get(pid)
+        if i is None:
+            continue
+        g = groups.get(group)
+        if g is None:
+            g = groups[group] = len(groups)
+        columns.append((i, g, dose or 0, recommended, past_due or never, latest or never))
+    table = DueTable.from_columns(patients, list(groups), recalls, today, columns)
+    stale_count = len(store.stale_ids(db, today, pack_stamp()))
+    return DuePage(today, table, table.gps, stale_count + len(store.dirty(db)[0]))
 
 
 class InvalidRecall(ValueError):

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
-from tsn_desktop.vaccination.due_list import DueItem, Recall
+from tsn_desktop.vaccination.due_list import Recall
 from tsn_desktop.vaccination.practice import GroupSummary
 
 RECALL_RESOURCE = "VaccinationRecall"  # audit rows only: recalls are not synced
@@ -22,19 +22,47 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def patient_rows(db: Database) -> list[tuple]:
-    """Every patient record not deleted: (id, birth_name, used_name, given_names, sex,
-    birth_date, treating_gp, local_version, replaced_by, archived, deceased_date)."""
-    return db.query(
-        "SELECT id, birth_name, used_name, given_names, sex, birth_date, treating_gp,"
-        " local_version, replaced_by, archived, deceased_date FROM patient WHERE deleted = 0")
+_ACTIVE = "p.deleted = 0 AND p.replaced_by = '' AND p.archived = 0 AND p.deceased_date IS NULL"
+_STAMP = "p.birth_date || '|' || p.sex || '|' || p.local_version"
 
 
-def summaries(db: Database) -> dict[str, tuple[str, str, date, date | None]]:
-    """patient id -> (patient stamp, pack, assessment date, next change)."""
-    return {str(r[0]): (str(r[1]), str(r[2]), date.fromisoformat(r[3]), _d(r[4]))
-            for r in db.query("SELECT patient_id, patient_stamp, pack, assessment_date,"
-                              " next_change FROM vaccination_summary")}
+def patient_rows(db: Database, patient_ids: Sequence[str] | None = None) -> list[tuple]:
+    """Active patient files (all, or these): (id, birth_name, used_name, given_names, sex,
+    birth_date, treating_gp, stamp)."""
+    sql = (f"SELECT p.id, p.birth_name, p.used_name, p.given_names, p.sex, p.birth_date,"
+           f" p.treating_gp, {_STAMP} FROM patient p WHERE {_ACTIVE}")
+    if patient_ids is None:
+        return db.query(sql)
+    rows: list[tuple] = []
+    ids = list(patient_ids)
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        rows += db.query(sql + f" AND p.id IN ({', '.join('?' for _ in part)})", tuple(part))
+    return rows
+
+
+def stale_ids(db: Database, today: date, pack: str) -> list[str]:
+    """Active patients whose kept summary is missing or made from another version of the
+    file, another pack, or no longer holds on `today` (its next change has come, or the
+    clock went back). One query over the register: only these ids come back."""
+    t = today.isoformat()
+    return [str(r[0]) for r in db.query(
+        "SELECT p.id FROM patient p LEFT JOIN vaccination_summary s ON s.patient_id = p.id"
+        f" WHERE {_ACTIVE} AND (s.patient_id IS NULL OR s.patient_stamp != {_STAMP}"
+        " OR s.pack != ? OR s.assessment_date > ? OR s.next_change <= ?)", (pack, t, t))]
+
+
+def dropped_ids(db: Database) -> list[str]:
+    """Kept summaries of files no longer in the list (deleted, archived, deceased, merged)."""
+    return [str(r[0]) for r in db.query(
+        "SELECT s.patient_id FROM vaccination_summary s LEFT JOIN patient p"
+        f" ON p.id = s.patient_id WHERE p.id IS NULL OR NOT ({_ACTIVE})")]
+
+
+def merged(db: Database) -> dict[str, str]:
+    """Merged duplicates: id -> the record it was merged into (a few rows at most)."""
+    return {str(r[0]): str(r[1]) for r in db.query(
+        "SELECT id, replaced_by FROM patient WHERE replaced_by != ''")}
 
 
 def dirty(db: Database) -> tuple[set[str], int]:
@@ -44,10 +72,19 @@ def dirty(db: Database) -> tuple[set[str], int]:
     return {str(r[0]) for r in rows}, max((int(r[1]) for r in rows), default=0)
 
 
-def due_items(db: Database) -> list[DueItem]:
-    return [DueItem(str(r[0]), str(r[1]), r[2], _d(r[3]), _d(r[4]), _d(r[5]), _d(r[6]))
-            for r in db.query("SELECT patient_id, vgroup, dose_number, earliest,"
-                              " recommended, past_due, latest FROM vaccination_due")]
+def kept_patients(db: Database) -> list[tuple[str, str, str, str, str]]:
+    """The patients of the kept summaries: (id, name, ISO birth date, sex, treating GP)."""
+    return db.query("SELECT patient_id, name, birth_date, sex, treating_gp"
+                    " FROM vaccination_summary")
+
+
+def due_columns(db: Database, horizon: date, today: date) -> list[tuple]:
+    """(patient id, group, dose number, recommended, past due, latest), dates as day
+    ordinals, of the rows recommended by `horizon` and still possible on `today`."""
+    return db.query(
+        "SELECT patient_id, vgroup, dose_number, recommended, past_due, latest"
+        " FROM vaccination_due WHERE recommended IS NOT NULL AND recommended <= ?"
+        " AND (latest IS NULL OR latest >= ?)", (horizon.toordinal(), today.toordinal()))
 
 
 def counted_doses(db: Database, patient_ids: Sequence[str] | None = None
@@ -74,29 +111,33 @@ def refusals(db: Database, since: date) -> list[tuple[str, date, str]]:
     return [(str(r[0]), date.fromisoformat(r[1]), str(r[2])) for r in rows]
 
 
+def _ordinal(day: date | None) -> int | None:
+    return day.toordinal() if day else None
+
+
 def replace_summaries(uow: UnitOfWork,
                       kept: Iterable[tuple[str, str, str, date, date | None,
+                                           tuple[str, date, str, str],
                                            list[tuple[str, GroupSummary]]]],
-                      dropped: Iterable[str], dirty_upto: int) -> None:
-    """Stores new summaries (patient id, stamp, pack, assessment date, next change, due
-    groups) in place of the old ones, forgets those of `dropped` patients, and clears
-    the dirty marks of these patients made up to `dirty_upto`."""
+                      dropped: Iterable[str]) -> None:
+    """Stores new summaries (patient id, stamp, pack, assessment date, next change,
+    (name, birth date, sex, treating GP), due groups) in place of the old ones, and
+    forgets those of `dropped` patients."""
     kept = list(kept)
     ids = [(k[0],) for k in kept] + [(p,) for p in dropped]
     uow.executemany("DELETE FROM vaccination_due WHERE patient_id = ?", ids)
     uow.executemany("DELETE FROM vaccination_summary WHERE patient_id = ?", ids)
     uow.executemany(
         "INSERT INTO vaccination_summary (patient_id, patient_stamp, pack, assessment_date,"
-        " next_change) VALUES (?, ?, ?, ?, ?)",
-        [(pid, stamp, pack, on.isoformat(), _iso(nxt)) for pid, stamp, pack, on, nxt, _ in kept])
+        " next_change, name, birth_date, sex, treating_gp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(pid, stamp, pack, on.isoformat(), _iso(nxt), name, birth.isoformat(), sex, gp)
+         for pid, stamp, pack, on, nxt, (name, birth, sex, gp), _ in kept])
     uow.executemany(
         "INSERT INTO vaccination_due (patient_id, vgroup, dose_number, earliest,"
         " recommended, past_due, latest) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(pid, name, g.forecast_dose_number, _iso(g.earliest), _iso(g.recommended),
-          _iso(g.past_due), _iso(g.latest))
-         for pid, _s, _p, _o, _n, groups in kept for name, g in groups])
-    uow.executemany("DELETE FROM vaccination_summary_dirty WHERE patient_id = ? AND rowid <= ?",
-                    [(pid, dirty_upto) for (pid,) in ids])
+        [(pid, name, g.forecast_dose_number, _ordinal(g.earliest), _ordinal(g.recommended),
+          _ordinal(g.past_due), _ordinal(g.latest))
+         for pid, _s, _p, _o, _n, _who, groups in kept for name, g in groups])
 
 
 def clear_dirty(uow: UnitOfWork, patient_ids: Iterable[str], upto: int) -> None:

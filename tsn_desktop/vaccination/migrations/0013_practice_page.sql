@@ -7,25 +7,32 @@
 -- the doses and the patient, never synced.
 CREATE TABLE vaccination_summary (
     patient_id      TEXT PRIMARY KEY,
-    patient_stamp   TEXT NOT NULL,          -- birth date, sex and versions it was made from
-    pack            TEXT NOT NULL,          -- schedule pack id and version
+    patient_stamp   TEXT NOT NULL,          -- birth_date|sex|local_version it was made from
+    pack            TEXT NOT NULL,          -- schedule pack id, version and digest
     assessment_date TEXT NOT NULL,          -- ISO date
-    next_change     TEXT                    -- ISO date, NULL: nothing changes any more
+    next_change     TEXT,                   -- ISO date, NULL: nothing changes any more
+    -- What the due list shows of the patient, copied with the summary (any change to the
+    -- patient bumps its version, so the stamp no longer matches and the copy is redone):
+    -- the page then reads these two tables only, whatever the practice size.
+    name            TEXT NOT NULL,
+    birth_date      TEXT NOT NULL,
+    sex             TEXT NOT NULL,
+    treating_gp     TEXT NOT NULL DEFAULT ''
 );
 
 -- The vaccine groups still to give, per kept summary (status "Not Complete"): the due
--- list reads these rows only. Absolute dates: they do not move with the day.
+-- list reads these rows only. Absolute dates (day numbers, date.toordinal(): read in
+-- bulk without parsing), which do not move with the day.
 CREATE TABLE vaccination_due (
     patient_id   TEXT NOT NULL,
     vgroup       TEXT NOT NULL,
     dose_number  INTEGER,
-    earliest     TEXT,
-    recommended  TEXT,
-    past_due     TEXT,
-    latest       TEXT,
+    earliest     INTEGER,
+    recommended  INTEGER,
+    past_due     INTEGER,
+    latest       INTEGER,
     PRIMARY KEY (patient_id, vgroup)
 );
-CREATE INDEX vaccination_due_recommended ON vaccination_due (recommended);
 
 -- Patients whose doses changed since their summary was kept (a local save or a pull):
 -- filled by these triggers in the dose's own transaction (REPLACE: a newer mark gets a

@@ -6,16 +6,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from tsn_desktop.feature import QT_TRANSLATE_NOOP
 from tsn_desktop.ui.formatting import age_text, date_text
 from tsn_desktop.ui.rows_model import RowsMixin
-from tsn_desktop.vaccination.due_list import DUE_NOW, OVERDUE, DueRow
+from tsn_desktop.vaccination.due_list import DUE_NOW, OVERDUE, DueRow, DueTable
 from tsn_desktop.vaccination.ui import page_texts
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole})
+
+
+class _Lazy:
+    """RowsMixin counts `_rows`: the length of the selection, rows built when shown."""
+
+    def __init__(self, model: DueModel) -> None:
+        self._model = model
+
+    def __len__(self) -> int:
+        return len(self._model._indices)
+
+    def __getitem__(self, row: int) -> DueRow | None:
+        return self._model.row_at(row)
 RED = QColor("#b71c1c")
 BLUE = QColor("#0d47a1")
 
@@ -41,20 +57,39 @@ class DueModel(RowsMixin, QAbstractTableModel):
 
     def __init__(self, today: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DueRow] = []
+        self._table: DueTable | None = None
+        self._indices: np.ndarray = np.zeros(0, dtype=np.int64)
+        self._rows = _Lazy(self)
         self._today = today
 
-    def set_rows(self, rows: list[DueRow], today: date) -> None:
+    def set_rows(self, table: DueTable | None, indices: np.ndarray | None = None) -> None:
+        """The table's rows at `indices` (DueTable.select), in that order."""
         self.beginResetModel()
-        self._rows = rows
-        self._today = today
+        self._table = table
+        self._indices = (indices if indices is not None or table is None
+                         else np.arange(len(table)))
+        if table is None:
+            self._indices = np.zeros(0, dtype=np.int64)
+        self._today = table.today if table is not None else self._today
         self.endResetModel()
 
     def rows(self) -> list[DueRow]:
-        return self._rows
+        """Every row shown, as records (exports: built on demand)."""
+        return self._table.rows(self._indices) if self._table is not None else []
+
+    def row_at(self, row: int) -> DueRow | None:
+        if self._table is None or not 0 <= row < len(self._indices):
+            return None
+        return self._table.row(int(self._indices[row]))
+
+    def patient_at(self, row: int) -> str | None:
+        found = self.row_at(row)
+        return found.patient.id if found is not None else None
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row: DueRow | None = self.item_at(index)
+        if not index.isValid() or role not in _ROLES:
+            return None
+        row = self.row_at(index.row())
         if row is None:
             return None
         column = index.column()

@@ -220,7 +220,7 @@ class DueListView(QWidget):
     def _show_page(self, page: service.DuePage, then_refresh: bool) -> None:
         self._page = page
         self._today = page.today
-        self._fill_groups(sorted({r.item.group for r in page.rows}))
+        self._fill_groups(sorted(page.table.groups))
         self._fill_gps(page.treating_gps)
         self.apply_filters()
         self.loaded.emit()
@@ -335,21 +335,21 @@ class DueListView(QWidget):
     def apply_filters(self, *_args: object) -> None:
         if self._page is None:
             return
+        table = self._page.table
         chosen = self.filters()
-        rows = due_list.select(self._page.rows, chosen, self._today)
-        self.model.set_rows(rows, self._today)
+        rows = table.select(chosen)
+        self.model.set_rows(table, rows)
         # Counts per group over every vaccine (the group filter aside), the others kept.
-        by_group = rows if not chosen.group else due_list.select(
-            self._page.rows, Filters(**{**chosen.__dict__, "group": ""}), self._today)
-        self._show_counts(due_list.counts(by_group))
+        everyone = rows if not chosen.group else table.select(
+            Filters(**{**chosen.__dict__, "group": ""}))
+        self._show_counts(table.counts(everyone))
         self._update_buttons()
 
     def group_counts(self) -> dict[str, tuple[int, int]]:
         """(due, overdue) per vaccine group, as shown at the top."""
         assert self._page is not None
-        chosen = self.filters()
-        return due_list.counts(due_list.select(
-            self._page.rows, Filters(**{**chosen.__dict__, "group": ""}), self._today))
+        table = self._page.table
+        return table.counts(table.select(Filters(**{**self.filters().__dict__, "group": ""})))
 
     def _show_counts(self, counts: dict[str, tuple[int, int]]) -> None:
         if not counts:
@@ -376,9 +376,8 @@ class DueListView(QWidget):
 
     # --- actions -------------------------------------------------------------------
     def selected_rows(self) -> list[DueRow]:
-        rows = self.model.rows()
         picked = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [rows[i] for i in picked if i < len(rows)]
+        return [r for r in (self.model.row_at(i) for i in picked) if r is not None]
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -445,8 +444,7 @@ class DueListView(QWidget):
         return Path(path) if path else None
 
     def export_csv(self) -> None:
-        rows = list(self.model.rows())
-        if not rows:
+        if self.model.rowCount() == 0:
             return
         path = self._ask_path(self.tr("Export the due list"),
                               f"vaccinations-a-faire-{self._today.isoformat()}.csv",
@@ -454,6 +452,7 @@ class DueListView(QWidget):
         if path is None:
             return
         words = page_texts.labels("state")
+        rows = self.model.rows()
         self._runner.run(lambda db: service.export_csv(db, rows, words),
                          lambda data: self._write(path, data), self._write_failed, owner=self)
 
@@ -479,8 +478,7 @@ class DueListView(QWidget):
                          owner=self)
 
     def save_list_pdf(self) -> None:
-        rows = list(self.model.rows())
-        if not rows:
+        if self.model.rowCount() == 0:
             return
         path = self._ask_path(self.tr("Save the due list"),
                               f"liste-vaccinations-{self._today.isoformat()}.pdf",
@@ -490,6 +488,7 @@ class DueListView(QWidget):
         me = self._context.practitioner
         today = self._today
         title = self.window_box.currentText()
+        rows = self.model.rows()
 
         def read(db: Any) -> bytes:
             service.audit_export(db, [r.patient.id for r in rows])
@@ -515,7 +514,7 @@ class DueListView(QWidget):
 
     def on_lock(self) -> None:
         self._page = None
-        self.model.set_rows([], self._today)
+        self.model.set_rows(None)
         self.counts.setText("")
 
     def on_unlock(self) -> None:
