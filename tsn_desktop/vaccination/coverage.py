@@ -5,6 +5,7 @@ Also the flu / COVID season view. No Qt, no SQL."""
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import re
@@ -13,37 +14,51 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dateutil.relativedelta import relativedelta
-
 from tsn_desktop.core.paths import resources_dir
 from tsn_desktop.vaccination.due_list import DuePatient
 from tsn_desktop.vaccination.schedule import SupportingData
 
 DEFAULT_COVERAGE = "fr-2025"
-_AGE = re.compile(r"^(\d+)([dmy])$")
+_AGE = re.compile(r"^(\d+)([dmy])$")  # days are refused: see parse_age
 
 
 class CoverageDataError(ValueError):
     """The coverage pack is damaged or does not say what it must."""
 
 
-def parse_age(text: str | None) -> relativedelta | None:
-    """'12m', '16y', '0d' as a relativedelta; None for None."""
+def parse_age(text: str | None) -> int | None:
+    """'12m', '16y' as months; None for None. Ages are whole months or years: coverage
+    is counted at birthdays, as public health reports it."""
     if text is None:
         return None
     match = _AGE.match(text)
-    if not match:
-        raise CoverageDataError(f"bad age {text!r}")
-    amount, unit = int(match[1]), match[2]
-    return relativedelta(**{{"d": "days", "m": "months", "y": "years"}[unit]: amount})
+    if not match or match[2] == "d":
+        raise CoverageDataError(f"bad age {text!r}: months (12m) or years (16y)")
+    return int(match[1]) * (12 if match[2] == "y" else 1)
+
+
+def months_old(birth: date, on: date) -> int:
+    """Completed months on `on`, as relativedelta counts them (born on the 31st: a month
+    on the last day of a shorter month)."""
+    months = (on.year - birth.year) * 12 + on.month - birth.month
+    if on.day < birth.day and on.day < calendar.monthrange(on.year, on.month)[1]:
+        months -= 1
+    return months
+
+
+def plus_months(birth: date, months: int) -> date:
+    """birth + months (relativedelta's rule: the day clamped to the month's end)."""
+    year, month = divmod(birth.month - 1 + months, 12)
+    year += birth.year
+    return date(year, month + 1, min(birth.day, calendar.monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True, slots=True)
 class Band:
     start: str  # age codes as in the data ('24m'), shown as they are worded
     end: str | None
-    low: relativedelta
-    high: relativedelta | None
+    low: int  # months
+    high: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +68,8 @@ class Indicator:
     antigens: tuple[str, ...]
     doses: int
     bands: tuple[Band, ...]
-    by_age: relativedelta | None = None
-    from_age: relativedelta | None = None
+    by_age: int | None = None  # months
+    from_age: int | None = None
     sex: str = ""  # "" both, "F", "M"
     season: bool = False
     target: float | None = None  # national target, percent (None: no target given)
@@ -96,7 +111,7 @@ def load_coverage(pack: str | Path = DEFAULT_COVERAGE) -> CoverageData:
             raise CoverageDataError(f"{entry['id']}: its source is not cited")
         if "target" in entry and entry.get("target_source") not in sources:
             raise CoverageDataError(f"{entry['id']}: its target is not cited")
-        bands = tuple(Band(a, b, parse_age(a) or relativedelta(), parse_age(b))
+        bands = tuple(Band(a, b, parse_age(a) or 0, parse_age(b))
                       for a, b in entry["bands"])
         indicators.append(Indicator(
             id=entry["id"], label=entry["label"], antigens=tuple(entry["antigens"]),
@@ -195,9 +210,8 @@ def histories(doses: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str]
     return out
 
 
-def _up_to_date(indicator: Indicator, birth: date,
-                history: Sequence[tuple[date, frozenset[str]]], window: tuple[date, date]
-                ) -> bool:
+def _up_to_date(indicator: Indicator, history: Sequence[tuple[date, frozenset[str]]],
+                window: tuple[date, date]) -> bool:
     first, last = window
     for antigen in indicator.antigens:
         count = sum(1 for on, antigens in history
@@ -207,10 +221,10 @@ def _up_to_date(indicator: Indicator, birth: date,
     return True
 
 
-def _band_index(bands: Sequence[Band], birth: date, on: date) -> int | None:
-    """Which band the patient's age on `on` falls in (None: none of them)."""
+def _band_index(bands: Sequence[Band], months: int) -> int | None:
+    """Which band an age in completed months falls in (None: none of them)."""
     for i, band in enumerate(bands):
-        if birth + band.low <= on and (band.high is None or on < birth + band.high):
+        if band.low <= months and (band.high is None or months < band.high):
             return i
     return None
 
@@ -219,25 +233,30 @@ def compute(patients: Mapping[str, DuePatient], history: History, today: date,
             data: CoverageData) -> list[IndicatorResult]:
     """Every indicator of `data` over the practice on `today`."""
     season = season_of(today, data)
+    ages = {pid: months_old(p.birth_date, today) for pid, p in patients.items()}
+    ages_at_season = {pid: months_old(p.birth_date, season[0]) for pid, p in patients.items()}
     results = []
     for indicator in data.indicators:
         per_band: list[tuple[list[str], list[str]]] = [([], []) for _ in indicator.bands]
+        at = ages_at_season if indicator.season else ages
+        low = min(b.low for b in indicator.bands)
         for pid, patient in patients.items():
-            if indicator.sex and patient.sex != indicator.sex:
+            months = at[pid]
+            if months < low or (indicator.sex and patient.sex != indicator.sex):
                 continue
-            birth = patient.birth_date
-            reference = season[0] if indicator.season else today
-            i = _band_index(indicator.bands, birth, reference)
+            i = _band_index(indicator.bands, months)
             if i is None:
                 continue
+            birth = patient.birth_date
             if indicator.season:
                 window = (season[0], min(season[1], today))
             else:
-                first = birth + indicator.from_age if indicator.from_age else birth
-                window = (first, birth + indicator.by_age if indicator.by_age else today)
+                first = plus_months(birth, indicator.from_age) if indicator.from_age else birth
+                window = (first, plus_months(birth, indicator.by_age)
+                          if indicator.by_age is not None else today)
             yes, everyone = per_band[i]
             everyone.append(pid)
-            if _up_to_date(indicator, birth, history.get(pid, ()), window):
+            if _up_to_date(indicator, history.get(pid, ()), window):
                 yes.append(pid)
         results.append(IndicatorResult(indicator, tuple(
             BandResult(band, tuple(yes), tuple(everyone))
@@ -276,7 +295,7 @@ def campaign(patients: Mapping[str, DuePatient], history: History,
                     refused[(kept_of.get(pid, pid), antigens_group)] = on
     rows: list[CampaignRow] = []
     for pid, patient in patients.items():
-        if relativedelta(start, patient.birth_date).years < SEASON_MIN_AGE:
+        if months_old(patient.birth_date, start) < SEASON_MIN_AGE * 12:
             continue
         for group, antigen in SEASONAL.items():
             given = [on for on, antigens in history.get(pid, ())

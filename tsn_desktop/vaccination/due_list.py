@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -170,58 +170,71 @@ def _cutoff(today: date, years: int) -> int:
         return 0
 
 
-@dataclass
+@dataclass(frozen=True)
+class Patients:
+    """The patients of a due table, as columns (a DuePatient is built when shown)."""
+
+    ids: list[str]
+    names: list[str]
+    birth: np.ndarray  # day ordinals
+    sexes: list[str]
+    gps: list[str]
+
+    @classmethod
+    def of(cls, patients: Sequence[DuePatient]) -> Patients:
+        return cls([p.id for p in patients], [p.name for p in patients],
+                   np.array([p.birth_date.toordinal() for p in patients], dtype=np.int64),
+                   [p.sex for p in patients], [p.treating_gp for p in patients])
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def patient(self, i: int) -> DuePatient:
+        return DuePatient(self.ids[i], self.names[i], date.fromordinal(int(self.birth[i])),
+                          self.sexes[i], self.gps[i])
+
+
 class DueTable:
-    """Every row any filter could show on `today`, as columns, in display order."""
+    """Every row any filter could show on `today`, as columns, in display order:
+    children's compulsory vaccines first, then most late first."""
 
-    today: date
-    patients: list[DuePatient]
-    groups: list[str]
-    recalls: Mapping[str, Sequence[Recall]]
-    pat: np.ndarray  # patient index per row
-    grp: np.ndarray  # group index per row
-    dose: np.ndarray  # dose number (0: none)
-    recommended: np.ndarray  # day ordinals
-    past_due: np.ndarray
-    latest: np.ndarray
-    state: np.ndarray = field(init=False)  # index into STATES
-    compulsory: np.ndarray = field(init=False)
-    band: np.ndarray = field(init=False)  # index into AGE_BANDS
-    gps: list[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        t = self.today.toordinal()
-        keep = (self.latest >= t)
-        order = np.flatnonzero(keep)
-        for name in ("pat", "grp", "dose", "recommended", "past_due", "latest"):
-            setattr(self, name, getattr(self, name)[order])
-        births = np.array([p.birth_date.toordinal() for p in self.patients], dtype=np.int64)
-        birth = births[self.pat] if len(self.pat) else np.zeros(0, dtype=np.int64)
-        self.state = np.where(self.past_due <= t, 0, np.where(self.recommended <= t, 1, 2))
-        under_18 = birth > _cutoff(self.today, COMPULSORY_UNTIL_YEARS)
-        main = np.array([g in COMPULSORY_GROUPS for g in self.groups] or [False])
-        late_2025 = np.array([g in COMPULSORY_GROUPS_2025 for g in self.groups] or [False])
-        self.compulsory = under_18 & (
-            (main[self.grp] & (birth >= COMPULSORY_FROM.toordinal()))
-            | (late_2025[self.grp] & (birth >= COMPULSORY_FROM_2025.toordinal())))
+    def __init__(self, today: date, patients: Patients, groups: list[str],
+                 recalls: Mapping[str, Sequence[Recall]], columns: np.ndarray) -> None:
+        """`columns`: rows of (patient index, group index, dose number or 0, recommended,
+        past due, latest), day ordinals (_NEVER: none)."""
+        self.today = today
+        self.patients = patients
+        self.groups = groups
+        self.recalls = recalls
+        t = today.toordinal()
+        columns = columns[columns[:, 5] >= t]  # still possible today
+        pat, grp = columns[:, 0], columns[:, 1]
+        recommended, past_due = columns[:, 3], columns[:, 4]
+        birth = patients.birth[pat] if len(pat) else np.zeros(0, dtype=np.int64)
+        state = np.where(past_due <= t, 0, np.where(recommended <= t, 1, 2))
+        under_18 = birth > _cutoff(today, COMPULSORY_UNTIL_YEARS)
+        main = np.array([g in COMPULSORY_GROUPS for g in groups] + [False])
+        late_2025 = np.array([g in COMPULSORY_GROUPS_2025 for g in groups] + [False])
+        compulsory = under_18 & (
+            (main[grp] & (birth >= COMPULSORY_FROM.toordinal()))
+            | (late_2025[grp] & (birth >= COMPULSORY_FROM_2025.toordinal())))
         band = np.full(len(birth), len(AGE_BANDS) - 1)
         for i in range(len(AGE_BANDS) - 2, -1, -1):  # youngest last: it wins
             high = AGE_BANDS[i][2]
             assert high is not None
-            band = np.where(birth > _cutoff(self.today, high), i, band)
-        self.band = band
-        names = np.array([p.name for p in self.patients] or [""])
-        days_late = t - self.recommended
-        # Compulsory first, most late first, then by name and group.
-        order = np.lexsort((self.grp, names[self.pat] if len(self.pat) else self.pat,
-                            -days_late, ~self.compulsory))
-        for name in ("pat", "grp", "dose", "recommended", "past_due", "latest", "state",
-                     "compulsory", "band"):
-            setattr(self, name, getattr(self, name)[order])
-        self.gps = sorted({p.treating_gp for p in self.patients if p.treating_gp})
+            band = np.where(birth > _cutoff(today, high), i, band)
+        # Compulsory first, most late first (earliest recommended), then patient, group.
+        order = np.lexsort((grp, pat, recommended, ~compulsory))
+        self._columns = columns[order]
+        self.state = state[order]
+        self.compulsory = compulsory[order]
+        self.band = band[order]
+        self.pat = self._columns[:, 0]
+        self.grp = self._columns[:, 1]
+        self.recommended = self._columns[:, 3]
+        self.gps = sorted({gp for gp in patients.gps if gp})
         self._gp_index = {gp: i for i, gp in enumerate(self.gps)}
-        self._gp_of = np.array([self._gp_index.get(p.treating_gp, -1) for p in self.patients]
-                               or [-1])
+        self._gp_of = np.array([self._gp_index.get(gp, -1) for gp in patients.gps] + [-1])
 
     @classmethod
     def build(cls, patients: Mapping[str, DuePatient], items: Iterable[DueItem],
@@ -244,20 +257,35 @@ class DueTable:
                          item.recommended.toordinal(),
                          item.past_due.toordinal() if item.past_due else _NEVER,
                          item.latest.toordinal() if item.latest else _NEVER))
-        return cls.from_columns(people, list(groups), recalls, today, rows)
+        return cls(today, Patients.of(people), list(groups), recalls,
+                   np.array(rows, dtype=np.int64).reshape(-1, 6))
 
     @classmethod
-    def from_columns(cls, patients: list[DuePatient], groups: list[str],
-                     recalls: Mapping[str, Sequence[Recall]], today: date,
-                     rows: Sequence[tuple[int, int, int, int, int, int]]) -> DueTable:
-        """Rows of (patient index, group index, dose number, recommended, past due,
-        latest) as day ordinals (_NEVER for none)."""
-        data = np.array(rows, dtype=np.int64).reshape(-1, 6)
-        return cls(today, patients, groups, recalls, data[:, 0], data[:, 1], data[:, 2],
-                   data[:, 3], data[:, 4], data[:, 5])
+    def from_packed(cls, rows: Sequence[tuple[str, str, int, str, str, bytes]],
+                    codes: Mapping[int, str], recalls: Mapping[str, Sequence[Recall]],
+                    today: date, horizon: int) -> DueTable:
+        """From the kept summaries' rows: (id, name, birth day, sex, GP, packed due
+        groups: int32 quintuples of group code, dose, recommended, past due, latest)."""
+        ids = [str(r[0]) for r in rows]
+        names = [str(r[1]) for r in rows]
+        births = [int(r[2]) for r in rows]
+        sexes = [str(r[3]) for r in rows]
+        gps = [str(r[4]) for r in rows]
+        blobs = [bytes(r[5]) for r in rows]
+        packed = np.frombuffer(b"".join(blobs), dtype="<i4").reshape(-1, 5).astype(np.int64)
+        per_patient = np.array([len(b) // 20 for b in blobs], dtype=np.int64)
+        pat = np.repeat(np.arange(len(rows), dtype=np.int64), per_patient)
+        group_codes = sorted(codes)
+        position = np.zeros(max(group_codes, default=0) + 1, dtype=np.int64)
+        position[group_codes] = np.arange(len(group_codes))
+        columns = np.column_stack((pat, position[packed[:, 0]] if len(packed) else packed[:, 0],
+                                   packed[:, 1:]))
+        columns = columns[columns[:, 3] <= horizon]
+        patients = Patients(ids, names, np.array(births, dtype=np.int64), sexes, gps)
+        return cls(today, patients, [codes[c] for c in group_codes], recalls, columns)
 
     def __len__(self) -> int:
-        return len(self.pat)
+        return len(self._columns)
 
     def select(self, filters: Filters) -> np.ndarray:
         """Indices of the rows the filters keep, in display order."""
@@ -294,11 +322,11 @@ class DueTable:
 
     def row(self, i: int) -> DueRow:
         """Row `i` (an index from `select`) as a record."""
-        patient = self.patients[int(self.pat[i])]
-        group = self.groups[int(self.grp[i])]
-        past, latest = int(self.past_due[i]), int(self.latest[i])
-        recommended = date.fromordinal(int(self.recommended[i]))
-        item = DueItem(patient.id, group, int(self.dose[i]) or None, None, recommended,
+        p, g, dose, recommended_day, past, latest = (int(v) for v in self._columns[i])
+        patient = self.patients.patient(p)
+        group = self.groups[g]
+        recommended = date.fromordinal(recommended_day)
+        item = DueItem(patient.id, group, dose or None, None, recommended,
                        date.fromordinal(past) if past != _NEVER else None,
                        date.fromordinal(latest) if latest != _NEVER else None)
         return DueRow(patient, item, STATES[int(self.state[i])],

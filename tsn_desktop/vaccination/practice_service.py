@@ -176,35 +176,20 @@ class DuePage:
     today: date
     table: DueTable
     treating_gps: list[str]
-    stale: int  # summaries not up to date yet (being refreshed)
 
 
 def load_due_page(db: Database, today: date) -> DuePage:
-    """Kept summaries only (two tables): no forecast runs here, whatever the practice
-    size, and the register itself is not read."""
-    people = store.kept_patients(db)
-    patients = [DuePatient(str(pid), str(name), date.fromisoformat(birth), str(sex), str(gp))
-                for pid, name, birth, sex, gp in people]
-    index = {p.id: i for i, p in enumerate(patients)}
+    """Kept summaries only (one table): no forecast runs here, whatever the practice
+    size, and the register itself is not read. The refresh that follows finds what is
+    stale."""
+    rows = store.page_rows(db)
+    codes = store.due_groups(db)
     recalls: dict[str, list[Recall]] = {}
-    if patients:
+    if rows:
         for recall in store.recalls(db):
             recalls.setdefault(recall.patient_id, []).append(recall)
-    groups: dict[str, int] = {}
-    never = date.max.toordinal() + 1
-    columns = []
-    for pid, group, dose, recommended, past_due, latest in store.due_columns(
-            db, today + HORIZON, today):
-        i = index.get(pid)
-        if i is None:
-            continue
-        g = groups.get(group)
-        if g is None:
-            g = groups[group] = len(groups)
-        columns.append((i, g, dose or 0, recommended, past_due or never, latest or never))
-    table = DueTable.from_columns(patients, list(groups), recalls, today, columns)
-    stale_count = len(store.stale_ids(db, today, pack_stamp()))
-    return DuePage(today, table, table.gps, stale_count + len(store.dirty(db)[0]))
+    table = DueTable.from_packed(rows, codes, recalls, today, (today + HORIZON).toordinal())
+    return DuePage(today, table, table.gps)
 
 
 class InvalidRecall(ValueError):

@@ -3,6 +3,7 @@ dirty marks the dose triggers leave, recalls, and the practice-wide reads."""
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
@@ -72,19 +73,16 @@ def dirty(db: Database) -> tuple[set[str], int]:
     return {str(r[0]) for r in rows}, max((int(r[1]) for r in rows), default=0)
 
 
-def kept_patients(db: Database) -> list[tuple[str, str, str, str, str]]:
-    """The patients of the kept summaries: (id, name, ISO birth date, sex, treating GP)."""
-    return db.query("SELECT patient_id, name, birth_date, sex, treating_gp"
-                    " FROM vaccination_summary")
+def page_rows(db: Database) -> list[tuple[str, str, int, str, str, bytes]]:
+    """Every kept summary with something due: (id, name, birth day, sex, treating GP,
+    packed due groups)."""
+    return db.query("SELECT patient_id, name, birth_day, sex, treating_gp, due"
+                    " FROM vaccination_summary WHERE length(due) > 0")
 
 
-def due_columns(db: Database, horizon: date, today: date) -> list[tuple]:
-    """(patient id, group, dose number, recommended, past due, latest), dates as day
-    ordinals, of the rows recommended by `horizon` and still possible on `today`."""
-    return db.query(
-        "SELECT patient_id, vgroup, dose_number, recommended, past_due, latest"
-        " FROM vaccination_due WHERE recommended IS NOT NULL AND recommended <= ?"
-        " AND (latest IS NULL OR latest >= ?)", (horizon.toordinal(), today.toordinal()))
+def due_groups(db: Database) -> dict[int, str]:
+    return {int(r[0]): str(r[1]) for r in db.query(
+        "SELECT code, name FROM vaccination_due_group")}
 
 
 def counted_doses(db: Database, patient_ids: Sequence[str] | None = None
@@ -111,8 +109,28 @@ def refusals(db: Database, since: date) -> list[tuple[str, date, str]]:
     return [(str(r[0]), date.fromisoformat(r[1]), str(r[2])) for r in rows]
 
 
-def _ordinal(day: date | None) -> int | None:
-    return day.toordinal() if day else None
+NONE_DAY = date.max.toordinal() + 1  # a missing date in a packed due row
+
+
+def _group_codes(uow: UnitOfWork, names: Iterable[str]) -> dict[str, int]:
+    wanted = set(names)
+    codes = {str(r[1]): int(r[0]) for r in uow.execute(
+        "SELECT code, name FROM vaccination_due_group").fetchall()}
+    for name in sorted(wanted - set(codes)):
+        codes[name] = int(uow.execute("INSERT INTO vaccination_due_group (name) VALUES (?)",
+                                      (name,)).lastrowid)
+    return codes
+
+
+def _pack(groups: list[tuple[str, GroupSummary]], codes: dict[str, int]) -> bytes:
+    values: list[int] = []
+    for name, g in groups:
+        if g.recommended is None:
+            continue  # nothing the due list could show
+        values += [codes[name], g.forecast_dose_number or 0, g.recommended.toordinal(),
+                   g.past_due.toordinal() if g.past_due else NONE_DAY,
+                   g.latest.toordinal() if g.latest else NONE_DAY]
+    return struct.pack(f"<{len(values)}i", *values)
 
 
 def replace_summaries(uow: UnitOfWork,
@@ -124,20 +142,16 @@ def replace_summaries(uow: UnitOfWork,
     (name, birth date, sex, treating GP), due groups) in place of the old ones, and
     forgets those of `dropped` patients."""
     kept = list(kept)
-    ids = [(k[0],) for k in kept] + [(p,) for p in dropped]
-    uow.executemany("DELETE FROM vaccination_due WHERE patient_id = ?", ids)
-    uow.executemany("DELETE FROM vaccination_summary WHERE patient_id = ?", ids)
+    codes = _group_codes(uow, (name for k in kept for name, _g in k[6]))
+    uow.executemany("DELETE FROM vaccination_summary WHERE patient_id = ?",
+                    [(p,) for p in dropped])
     uow.executemany(
-        "INSERT INTO vaccination_summary (patient_id, patient_stamp, pack, assessment_date,"
-        " next_change, name, birth_date, sex, treating_gp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(pid, stamp, pack, on.isoformat(), _iso(nxt), name, birth.isoformat(), sex, gp)
-         for pid, stamp, pack, on, nxt, (name, birth, sex, gp), _ in kept])
-    uow.executemany(
-        "INSERT INTO vaccination_due (patient_id, vgroup, dose_number, earliest,"
-        " recommended, past_due, latest) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(pid, name, g.forecast_dose_number, _ordinal(g.earliest), _ordinal(g.recommended),
-          _ordinal(g.past_due), _ordinal(g.latest))
-         for pid, _s, _p, _o, _n, _who, groups in kept for name, g in groups])
+        "INSERT OR REPLACE INTO vaccination_summary (patient_id, patient_stamp, pack,"
+        " assessment_date, next_change, name, birth_day, sex, treating_gp, due)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(pid, stamp, pack, on.isoformat(), _iso(nxt), name, birth.toordinal(), sex, gp,
+          _pack(groups, codes))
+         for pid, stamp, pack, on, nxt, (name, birth, sex, gp), groups in kept])
 
 
 def clear_dirty(uow: UnitOfWork, patient_ids: Iterable[str], upto: int) -> None:

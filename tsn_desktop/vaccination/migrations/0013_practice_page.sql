@@ -13,25 +13,22 @@ CREATE TABLE vaccination_summary (
     next_change     TEXT,                   -- ISO date, NULL: nothing changes any more
     -- What the due list shows of the patient, copied with the summary (any change to the
     -- patient bumps its version, so the stamp no longer matches and the copy is redone):
-    -- the page then reads these two tables only, whatever the practice size.
+    -- the page reads this table only, whatever the practice size.
     name            TEXT NOT NULL,
-    birth_date      TEXT NOT NULL,
+    birth_day       INTEGER NOT NULL,       -- date.toordinal() of the birth date
     sex             TEXT NOT NULL,
-    treating_gp     TEXT NOT NULL DEFAULT ''
+    treating_gp     TEXT NOT NULL DEFAULT '',
+    -- The vaccine groups still to give (status "Not Complete"), packed: little-endian
+    -- int32 quintuples (group code, dose number or 0, recommended, past due, latest) as
+    -- day numbers (3652060: none). Absolute dates: they do not move with the day. Read
+    -- in bulk into numpy, where a filter over the practice is a few vector operations.
+    due             BLOB NOT NULL
 );
 
--- The vaccine groups still to give, per kept summary (status "Not Complete"): the due
--- list reads these rows only. Absolute dates (day numbers, date.toordinal(): read in
--- bulk without parsing), which do not move with the day.
-CREATE TABLE vaccination_due (
-    patient_id   TEXT NOT NULL,
-    vgroup       TEXT NOT NULL,
-    dose_number  INTEGER,
-    earliest     INTEGER,
-    recommended  INTEGER,
-    past_due     INTEGER,
-    latest       INTEGER,
-    PRIMARY KEY (patient_id, vgroup)
+-- The codes of the vaccine groups in `due` (group names come from the schedule pack).
+CREATE TABLE vaccination_due_group (
+    code  INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE
 );
 
 -- Patients whose doses changed since their summary was kept (a local save or a pull):

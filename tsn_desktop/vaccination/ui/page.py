@@ -224,7 +224,7 @@ class DueListView(QWidget):
         self._fill_gps(page.treating_gps)
         self.apply_filters()
         self.loaded.emit()
-        if then_refresh and page.stale:
+        if then_refresh:
             self.refresh()
         elif not self._refreshing:
             self.status.setText("")
