@@ -30,6 +30,7 @@ SUPPORTED_TYPES = frozenset(
         "Communication",
         "CareTeam",
         "AuditEvent",
+        "AdverseEvent",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -189,7 +190,7 @@ def patient_of(resource: dict[str, Any]) -> str | None:
         return rid if isinstance(rid, str) else None
     if rtype in ("Immunization", "ImmunizationRecommendation"):
         return reference_id(resource.get("patient"), "Patient")
-    if rtype in ("Observation", "Communication", "CareTeam"):
+    if rtype in ("Observation", "Communication", "CareTeam", "AdverseEvent"):
         return reference_id(resource.get("subject"), "Patient")
     if rtype == "Appointment":
         for part in _items(resource.get("participant")):
@@ -357,4 +358,7 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
             raise InvalidResource("value", "CareTeam.status is not a known status")
     elif resource_type == "AuditEvent":
         _require(resource, "type", "recorded", "agent", "source")
+    elif resource_type == "AdverseEvent":
+        _require(resource, "actuality", "suspectEntity")
+        _require_patient(resource, "subject")
     return resource

@@ -115,7 +115,9 @@ def test_one_dose_recomputes_that_patient_only_and_the_count_goes_down(
     practice.refresh_inline(db, TODAY)
     assert practice.refresh_inline(db, TODAY) == 0  # nothing stale: nothing recomputed
     give(db, practice_db["none"], TODAY, "FR-PRIORIX")
-    assert practice.refresh_inline(db, TODAY) == 1
+    # After doses only (what records_changed says), the dirty marks alone are read.
+    assert practice.refresh_inline(db, TODAY, doses_only=True) == 1
+    assert practice.refresh_inline(db, TODAY) == 0
     page = practice.load_due_page(db, TODAY)
     late = {r.patient.id for r in ror_rows(page, due_list.LATE_ONLY)}
     assert late == {practice_db["one"].id}
@@ -244,3 +246,20 @@ def test_the_cold_forecast_reports_progress_and_gives_the_inline_results(
     assert seen[-1] == (len(practice_db), len(practice_db))
     assert practice.store_refresh(db, job, results) == len(practice_db)
     assert practice.stale_patients(db, TODAY)[0] == []
+
+
+def test_doses_of_a_merged_duplicate_count_for_the_file_kept(
+        db: Database, practice_db: dict[str, Patient]) -> None:
+    practice.refresh_inline(db, TODAY)
+    kept = patients.open_file(db, practice_db["none"].id)
+    twin = add(db, kept.birth_date, "Aucun")  # the same child, typed twice
+    give(db, twin, date(2025, 5, 12), "FR-PRIORIX")
+    give(db, twin, date(2025, 9, 12), "FR-PRIORIX")
+    practice.refresh_inline(db, TODAY)
+    patients.merge(db, kept, patients.open_file(db, twin.id))
+    practice.refresh_inline(db, TODAY, doses_only=False)
+    late = {r.patient.id for r in ror_rows(practice.load_due_page(db, TODAY),
+                                          due_list.LATE_ONLY)}
+    assert late == {practice_db["one"].id}  # the merged file has its two MMR doses
+    page = practice.load_due_page(db, TODAY)
+    assert twin.id not in {r.patient.id for r in due_list.select(page.table, Filters())}

@@ -1,6 +1,6 @@
 """What vaccination adds to the application (the Feature seam): the Vaccinations page (due
-list, recalls, coverage, season), the "Vaccinations" tab of the patient file (the carnet),
-Immunization sync, its migrations and demo doses."""
+list, recalls, coverage, season, adverse events), the "Vaccinations" tab of the patient
+file (the carnet), Immunization and AdverseEvent sync, its migrations and demo doses."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ def _carnet_tab(context: FeatureContext) -> QWidget:
 
 
 def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.vaccination.adverse_fhir import AdverseEventAdapter
     from tsn_desktop.vaccination.fhir import ImmunizationAdapter
 
-    return [ImmunizationAdapter()]
+    return [ImmunizationAdapter(), AdverseEventAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:

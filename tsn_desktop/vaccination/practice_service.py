@@ -7,22 +7,26 @@ import csv
 import hashlib
 import io
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from tsn_desktop.core.db import Database, new_id
-from tsn_desktop.vaccination import coverage
+from tsn_desktop.vaccination import adverse_events as adverse
+from tsn_desktop.vaccination import adverse_store, coverage
 from tsn_desktop.vaccination import practice_store as store
+from tsn_desktop.vaccination import store as vaccination_store
+from tsn_desktop.vaccination.adverse_events import AdverseEvent, InvalidAdverseEvent
 from tsn_desktop.vaccination.datapack import DEFAULT_PACK, pack_dir, read_manifest
 from tsn_desktop.vaccination.due_list import DuePatient, DueRow, DueTable, Recall
 from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
+from tsn_desktop.vaccination.model import Dose
 from tsn_desktop.vaccination.practice import (
     PatientSummary,
     due_items,
     forecast_practice,
 )
 from tsn_desktop.vaccination.schedule import SupportingData
-from tsn_desktop.vaccination.service import schedule_data
+from tsn_desktop.vaccination.service import carnet, schedule_data
 
 # The due list reads rows recommended up to a year ahead: the widest custom window.
 HORIZON = timedelta(days=366)
@@ -90,32 +94,34 @@ class RefreshJob:
     cleared: set[str] = field(default_factory=set)  # dirty marks read
 
 
-def stale_patients(db: Database, today: date, pack: str | None = None
-                   ) -> tuple[list[str], list[str], set[str], int]:
+def stale_patients(db: Database, today: date, pack: str | None = None, *,
+                   doses_only: bool = False) -> tuple[list[str], list[str], set[str], int]:
     """(active patients whose summary must be recomputed, summaries to drop, dirty marks
     seen, newest mark): no summary yet, another patient version or pack, a dose changed
-    (the dose triggers' marks), or a day on which the forecast can change."""
+    (the dose triggers' marks), or a day on which the forecast can change. With
+    `doses_only` (after doses were saved or pulled, nothing else), the marks alone: no
+    pass over the register."""
     pack = pack or pack_stamp()
-    todo = store.stale_ids(db, today, pack)
     marked, upto = store.dirty(db)
+    todo = [] if doses_only else store.stale_ids(db, today, pack)
     if marked:
-        kept_of = _kept_of(store.merged(db))
         have = set(todo)
-        extra = {kept_of.get(pid, pid) for pid in marked} - have
+        extra = set(store.kept_files(db, marked).values()) - have
         if extra:  # only active files get a summary
             todo += [str(r[0]) for r in store.patient_rows(db, sorted(extra))]
-    return todo, store.dropped_ids(db), marked, upto
+    return todo, [] if doses_only else store.dropped_ids(db), marked, upto
 
 
-def prepare_refresh(db: Database, today: date, *, everyone: bool = False) -> RefreshJob:
+def prepare_refresh(db: Database, today: date, *, everyone: bool = False,
+                    doses_only: bool = False) -> RefreshJob:
     """What to recompute (every active patient when `everyone`), with their doses."""
     pack = pack_stamp()
-    todo, dropped, marked, upto = stale_patients(db, today, pack)
-    rows = store.patient_rows(db) if everyone or len(todo) > 2000 else store.patient_rows(
-        db, todo)
+    todo, dropped, marked, upto = stale_patients(db, today, pack, doses_only=doses_only)
+    many = everyone or len(todo) > 2000
+    rows = store.patient_rows(db) if many else store.patient_rows(db, todo)
     wanted = {str(r[0]) for r in rows} if everyone else set(todo)
     rows = [r for r in rows if str(r[0]) in wanted]
-    kept_of = _kept_of(store.merged(db))
+    kept_of = _kept_of(store.merged(db)) if many else store.duplicates_of(db, sorted(wanted))
     holders = sorted(wanted | {d for d, k in kept_of.items() if k in wanted})
     doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in wanted}
     found = (store.counted_doses(db) if len(holders) > 500
@@ -157,11 +163,13 @@ def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSumma
     return len(kept)
 
 
-def refresh_inline(db: Database, today: date) -> int | RefreshJob:
+def refresh_inline(db: Database, today: date, *, doses_only: bool = False
+                   ) -> int | RefreshJob:
     """The usual refresh after a dose or on a new day: few summaries, done at once in
     this DB call (the count returned). A large one comes back as a job for a background
-    task (run_forecast, then store_refresh)."""
-    job = prepare_refresh(db, today)
+    task (run_forecast, then store_refresh). `doses_only`: only doses changed since the
+    last refresh (the page knows it from records_changed)."""
+    job = prepare_refresh(db, today, doses_only=doses_only)
     if len(job.inputs) > INLINE_REFRESH_LIMIT:
         return job
     if not job.inputs and not job.dropped and not job.cleared:
@@ -269,7 +277,7 @@ class CoverageInputs:
 def coverage_inputs(db: Database, since: date) -> CoverageInputs:
     """Every counted dose (not audited one by one: no dose is shown, only counts and
     names), and the refusals since `since` (the season's start)."""
-    doses = [(pid, on, product) for _id, pid, on, _exp, product in store.counted_doses(db)]
+    doses = [(pid, date.fromisoformat(on), product) for pid, on, product in store.dose_facts(db)]
     return CoverageInputs(read_practice(db), doses, store.refusals(db, since))
 
 
@@ -289,3 +297,55 @@ def practice_campaign(inputs: CoverageInputs, today: date,
     history = coverage.histories(inputs.doses, inputs.practice.kept_of, schedule)
     return coverage.campaign(inputs.practice.patients, history, inputs.refusals,
                              inputs.practice.kept_of, schedule, today, data)
+
+
+# --- adverse events following immunisation -----------------------------------------------
+def record_adverse_event(db: Database, draft: AdverseEvent, today: date,
+                         by_name: str, by_rpps: str) -> AdverseEvent:
+    """Saves a new report on a dose (synced as AdverseEvent, audited), or raises
+    InvalidAdverseEvent listing every problem; nothing is written then."""
+    dose = vaccination_store.get(db, draft.dose_id)
+    if dose is None:
+        raise InvalidAdverseEvent(("unknown_dose",))
+    event = replace(draft, id=new_id(), patient_id=dose.patient_id,
+                    description=draft.description.strip()[:adverse.MAX_TEXT],
+                    care=draft.care.strip()[:adverse.MAX_TEXT], recorder_name=by_name,
+                    recorder_rpps=by_rpps)
+    problems = adverse.check(event, dose.occurrence, today)
+    if problems:
+        raise InvalidAdverseEvent(problems)
+    with db.unit_of_work() as uow:
+        return adverse_store.insert(uow, event)
+
+
+def adverse_event_lines(db: Database) -> list[adverse.EventLine]:
+    """Every report of the practice with its dose (product, lot), by product and lot;
+    each report shown is written to the audit log."""
+    found = []
+    for row in adverse_store.lines(db):
+        event = adverse_store.event_of_row(row)
+        product, lot, on, birth_name, used_name, given = row[16:22]
+        name = f"{(used_name or birth_name or '').upper()} {given or ''}".strip()
+        found.append(adverse.EventLine(event, str(product or ""), str(lot or ""),
+                                       date.fromisoformat(on) if on else event.onset, name))
+    if found:
+        with db.unit_of_work() as uow:
+            for line in found:
+                uow.audit("read", adverse.RESOURCE, line.event.id)
+    return found
+
+
+def patient_doses(db: Database, patient_id: str) -> list[Dose]:
+    """The doses a report can be about: given, not in error (the carnet's read, audited)."""
+    return [d for d in carnet(db, patient_id) if d.counts]
+
+
+def declaration_data(db: Database, line: adverse.EventLine) -> tuple[tuple, Dose | None]:
+    """What the declaration summary prints: the patient's identity row and the dose;
+    the export is audited."""
+    event = line.event
+    people = store.postal_addresses(db, [event.patient_id])
+    birth = db.query_one("SELECT birth_date FROM patient WHERE id = ?", (event.patient_id,))
+    audit_export(db, [event.patient_id])
+    return ((*people.get(event.patient_id, ("U", "", "", "", "", "", "")),
+             birth[0] if birth else ""), vaccination_store.get(db, event.dose_id))

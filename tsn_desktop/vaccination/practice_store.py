@@ -66,6 +66,43 @@ def merged(db: Database) -> dict[str, str]:
         "SELECT id, replaced_by FROM patient WHERE replaced_by != ''")}
 
 
+def kept_files(db: Database, patient_ids: Iterable[str]) -> dict[str, str]:
+    """For these ids only: the file each was merged into, chains followed (id -> kept)."""
+    out = {pid: pid for pid in patient_ids}
+    frontier = set(out)
+    for _ in range(20):  # a merge chain is a few links long
+        if not frontier:
+            break
+        marks = ", ".join("?" for _ in frontier)
+        moved = {str(r[0]): str(r[1]) for r in db.query(
+            f"SELECT id, replaced_by FROM patient WHERE id IN ({marks}) AND replaced_by != ''",
+            tuple(frontier))}
+        for pid, target in out.items():
+            if target in moved:
+                out[pid] = moved[target]
+        frontier = set(moved.values())
+    return out
+
+
+def duplicates_of(db: Database, patient_ids: Sequence[str]) -> dict[str, str]:
+    """Merged duplicates of these files (and of their duplicates): id -> file kept.
+    `deleted IN (0, 1) AND archived IN (0, 1)` lets SQLite use the patient_active index
+    (deleted, archived, replaced_by, ...) instead of reading the whole register."""
+    out: dict[str, str] = {}
+    frontier = list(patient_ids)
+    while frontier:
+        marks = ", ".join("?" for _ in frontier)
+        rows = db.query("SELECT id, replaced_by FROM patient WHERE deleted IN (0, 1)"
+                        f" AND archived IN (0, 1) AND replaced_by IN ({marks})",
+                        tuple(frontier))
+        frontier = []
+        for pid, target in rows:
+            if str(pid) not in out:
+                out[str(pid)] = out.get(str(target), str(target))
+                frontier.append(str(pid))
+    return out
+
+
 def dirty(db: Database) -> tuple[set[str], int]:
     """Patients whose doses changed since their summary, and the newest mark's number
     (only marks up to it are cleared with the summaries made from what was read)."""
@@ -83,6 +120,12 @@ def page_rows(db: Database) -> list[tuple[str, str, int, str, str, bytes]]:
 def due_groups(db: Database) -> dict[int, str]:
     return {int(r[0]): str(r[1]) for r in db.query(
         "SELECT code, name FROM vaccination_due_group")}
+
+
+def dose_facts(db: Database) -> list[tuple[str, str, str]]:
+    """(patient id, ISO date, product) of every dose the engine counts (coverage)."""
+    return db.query("SELECT patient_id, occurrence, product FROM vaccination_dose"
+                    " WHERE status = 'completed' AND outcome != 'not-given'")
 
 
 def counted_doses(db: Database, patient_ids: Sequence[str] | None = None

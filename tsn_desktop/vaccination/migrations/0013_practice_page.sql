@@ -1,5 +1,5 @@
 -- The Vaccinations page: kept forecast summaries (so the page opens at once whatever the
--- practice size) and the recalls made.
+-- practice size), the recalls made, and adverse events following immunisation.
 
 -- One row per patient file kept: when it was forecast, on which pack, from which
 -- versions of the file (the patient's and its merged duplicates'), and the first date
@@ -56,3 +56,26 @@ CREATE TABLE vaccination_recall (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX vaccination_recall_patient ON vaccination_recall (patient_id, recalled_on);
+
+-- An adverse event following immunisation, on one dose (FHIR R4 AdverseEvent, synced,
+-- linked to the Immunization). Reported facts: a correction is a new version of the
+-- record (local_version), never a silent overwrite; no hard delete.
+CREATE TABLE vaccination_adverse_event (
+    id                TEXT PRIMARY KEY,
+    dose_id           TEXT NOT NULL,
+    patient_id        TEXT NOT NULL,
+    onset             TEXT NOT NULL,          -- ISO date the first sign appeared
+    onset_delay_hours INTEGER,                -- after the injection, when known
+    symptoms          TEXT NOT NULL DEFAULT '',  -- codes of the short list, comma separated
+    description       TEXT NOT NULL DEFAULT '',
+    seriousness       TEXT NOT NULL DEFAULT '',  -- criteria codes, comma separated ('': not serious)
+    outcome           TEXT NOT NULL DEFAULT 'unknown',
+    care              TEXT NOT NULL DEFAULT '',
+    recorder_name     TEXT NOT NULL DEFAULT '',
+    recorder_rpps     TEXT NOT NULL DEFAULT '',
+    local_version     INTEGER NOT NULL DEFAULT 1,
+    hub_version       TEXT,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+);
+CREATE INDEX vaccination_adverse_event_dose ON vaccination_adverse_event (dose_id);

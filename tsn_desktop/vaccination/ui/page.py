@@ -109,6 +109,7 @@ class DueListView(QWidget):
         self._page: service.DuePage | None = None
         self._refreshing = False
         self._again = False
+        self._again_full = False
         self._changed = False  # summaries stored since the rows shown were read
         self._today = self._clock.today()
         self.recall_dialog: RecallDialog | None = None
@@ -234,16 +235,18 @@ class DueListView(QWidget):
         self.status.setText(self.tr("The due list could not be read. Try again; if it "
                                     "keeps failing, restart TSN Desktop."))
 
-    def refresh(self) -> None:
+    def refresh(self, doses_only: bool = False) -> None:
         """Recomputes the stale summaries only: in one DB call when few (after a dose),
-        as a background task with a progress bar when many (the first forecast)."""
+        as a background task with a progress bar when many (the first forecast).
+        `doses_only`: only doses changed (no pass over the register needed)."""
         if self._refreshing:
             self._again = True
+            self._again_full = self._again_full or not doses_only
             return
         self._refreshing = True
         today = self._clock.today()
-        self._runner.run(lambda db: service.refresh_inline(db, today), self._refreshed,
-                         self._refresh_failed, owner=self)
+        self._runner.run(lambda db: service.refresh_inline(db, today, doses_only=doses_only),
+                         self._refreshed, self._refresh_failed, owner=self)
 
     def _refreshed(self, result: int | service.RefreshJob) -> None:
         if isinstance(result, service.RefreshJob):
@@ -281,7 +284,8 @@ class DueListView(QWidget):
         self.status.setText("")
         if self._again:  # more changes came meanwhile: once more, then show
             self._again = False
-            self.refresh()
+            full, self._again_full = self._again_full, False
+            self.refresh(doses_only=not full)
         elif self._changed:
             self._changed = False
             self.reload(then_refresh=False)
@@ -295,8 +299,9 @@ class DueListView(QWidget):
                                     "the next change."))
 
     def _records_changed(self, changed: RecordsChanged) -> None:
-        if changed.types() & _REFRESH_TYPES:
-            self.refresh()
+        types = changed.types()
+        if types & _REFRESH_TYPES:
+            self.refresh(doses_only="Patient" not in types)
 
     def _check_day(self) -> None:
         if self._clock.today() != self._today:
