@@ -113,6 +113,7 @@ CHECKED_ELSEWHERE: dict[str, str] = {
     "DueModel": "tests/vaccination/test_practice_page_ui.py",
     "CoverageModel": "tests/vaccination/test_practice_page_ui.py",
     "CampaignModel": "tests/vaccination/test_practice_page_ui.py",
+    "AdverseEventModel": "tests/vaccination/test_practice_page_ui.py",
 }
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -186,3 +186,49 @@ def test_the_page_models_pass_the_model_tester(qtmodeltester, db: Database) -> N
     camp.set_rows([coverage.CampaignRow(person, "Grippe", coverage.VACCINATED,
                                         date(2026, 11, 2))], TODAY)
     qtmodeltester.check(camp, force_py=True)
+
+
+def test_an_adverse_event_is_reported_from_the_tab_and_listed_with_its_lot(
+        qtbot, db: Database, context: FeatureContext, runner: DbRunner) -> None:
+    from tsn_desktop.vaccination.ui.adverse_view import AdverseEventModel, AdverseEventsView
+
+    db.commit_listener = runner.committed
+    me = Performer("Anne MARTIN", "general_practitioner", "")
+    child = patients.save(db, make_patient(given_names="Léa", birth_date=date(2025, 11, 2),
+                                           ins="")).patient
+    service.record_dose(db, Dose(id="", patient_id=child.id, occurrence=date(2026, 11, 20),
+                                 product="FR-PRIORIX", lot="RX12", expiry=date(2027, 5, 1),
+                                 site="thigh-left", route="IM", performer=me),
+                        TODAY, child.birth_date, me)
+    view = AdverseEventsView(context)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.shown, timeout=10_000):
+        view.show()
+    assert view.model.rowCount() == 0
+    qtbot.keyClick(view.report_button, Qt.Key.Key_Space)
+    dialog = view.dialog
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.dose.model().rowsInserted, timeout=10_000):
+        dialog.choose_patient(child.id)
+    dialog.save()  # no sign ticked, nothing described: refused, what to do is said
+    qtbot.waitUntil(lambda: "sign" in dialog.message.text(), timeout=10_000)
+    dialog.symptoms["fever"].setChecked(True)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("recovered"))
+    with qtbot.waitSignal(view.shown, timeout=10_000):
+        dialog.save()
+    assert view.model.rowCount() == 1
+    assert view.model.index(0, AdverseEventModel.LOT).data() == "RX12"
+    view.close()
+
+
+def test_the_adverse_event_model_passes_the_model_tester(
+        qtmodeltester, db: Database) -> None:
+    from tsn_desktop.vaccination.adverse_events import AdverseEvent, EventLine
+    from tsn_desktop.vaccination.ui.adverse_view import AdverseEventModel
+
+    model = AdverseEventModel()
+    qtmodeltester.check(model, force_py=True)
+    event = AdverseEvent("e", "d", "p", date(2026, 11, 21), 30, ("fever",), "39 °C",
+                         ("hospitalisation",), "recovering", "")
+    model.set_lines([EventLine(event, "Priorix", "RX12", date(2026, 11, 20), "DUPONT Léa")])
+    qtmodeltester.check(model, force_py=True)

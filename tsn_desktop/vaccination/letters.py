@@ -160,3 +160,102 @@ def due_list_pdf(rows: Sequence[DueRow], me: Practitioner, today: date, title: s
              Spacer(1, 4 * mm), table]
     doc.build(story)
     return out.getvalue()
+
+
+_SIGNS = {"local-reaction": "réaction au point d'injection", "fever": "fièvre",
+          "rash": "éruption cutanée", "urticaria": "urticaire", "anaphylaxis": "anaphylaxie",
+          "syncope": "syncope", "seizure": "convulsions",
+          "hypotonic-episode": "épisode d'hypotonie-hyporéactivité",
+          "persistent-crying": "pleurs persistants", "lymphadenopathy": "adénopathie",
+          "arthralgia": "arthralgies", "headache": "céphalées", "myalgia": "myalgies",
+          "fatigue": "asthénie", "digestive": "troubles digestifs", "other": "autre"}
+_CRITERIA = (("death", "Décès"), ("life-threatening", "Mise en jeu du pronostic vital"),
+             ("hospitalisation", "Hospitalisation ou prolongation d'hospitalisation"),
+             ("disability", "Incapacité ou invalidité importante ou durable"),
+             ("congenital-anomaly", "Anomalie ou malformation congénitale"),
+             ("other-medically-important", "Autre situation médicale grave"))
+_OUTCOMES = (("recovered", "Guérison sans séquelle"),
+             ("recovered-with-sequelae", "Guérison avec séquelles"),
+             ("recovering", "En cours de guérison"), ("not-recovered", "Non encore guéri"),
+             ("fatal", "Décès"), ("unknown", "Inconnue"))
+_SITES_FR = {"deltoid-left": "deltoïde gauche", "deltoid-right": "deltoïde droit",
+             "thigh-left": "cuisse gauche", "thigh-right": "cuisse droite", "oral": "bouche",
+             "nasal": "nez"}
+_ROUTES_FR = {"IM": "intramusculaire", "SC": "sous-cutanée", "ID": "intradermique",
+              "PO": "orale", "NASAL": "nasale"}
+
+
+def declaration_pdf(line: object, patient: tuple, dose: object, me: Practitioner,
+                    today: date) -> bytes:
+    """The summary a practitioner needs to declare an adverse event following
+    immunisation to the regional pharmacovigilance centre, with the fields of the national
+    form (Cerfa n° 10011): patient (initials as the form asks, sex, date of birth),
+    declarant, vaccine (name, lot, route, site, date), the event (onset, delay,
+    description, seriousness criteria, outcome, care)."""
+    from tsn_desktop.vaccination.adverse_events import EventLine
+    from tsn_desktop.vaccination.model import Dose
+
+    assert isinstance(line, EventLine)
+    event = line.event
+    sex, birth_name, used_name, given, _address, postal_code, _city, birth = patient
+    family = (birth_name or used_name or "").upper()
+    initials = f"{family[:3]} {given[:1].upper()}".strip()
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["Normal"], fontSize=10, leading=13)
+    head = ParagraphStyle("head", parent=styles["Heading3"], spaceBefore=6, spaceAfter=2)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=15 * mm, bottomMargin=15 * mm,
+                            title="Déclaration d'effet indésirable", author=_sender(me)[0])
+
+    def box(checked: bool) -> str:
+        return "[X]" if checked else "[&nbsp;&nbsp;]"  # the PDF base fonts have no ballot box
+
+    def table(rows: list[tuple[str, str]]) -> Table:
+        t = Table([[Paragraph(f"<b>{_esc(a)}</b>", body), Paragraph(_esc(b), body)]
+                   for a, b in rows], colWidths=[55 * mm, 119 * mm])
+        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return t
+
+    given_on = dose.occurrence if isinstance(dose, Dose) else line.dose_date
+    route = _ROUTES_FR.get(dose.route, dose.route) if isinstance(dose, Dose) else ""
+    site = _SITES_FR.get(dose.site, dose.site) if isinstance(dose, Dose) else ""
+    delay = (f"{event.onset_delay_hours} h" if event.onset_delay_hours is not None
+             else f"{(event.onset - given_on).days} jour(s) (heure non précisée)")
+    story: list = [
+        Paragraph("<b>Déclaration d'effet indésirable susceptible d'être dû à un vaccin</b>",
+                  styles["Heading2"]),
+        Paragraph("Résumé à reporter sur le formulaire national (Cerfa n° 10011) ou sur "
+                  "signalement.social-sante.gouv.fr, à adresser au centre régional de "
+                  f"pharmacovigilance. Établi le {_fr(today)}.", body),
+        Paragraph("Patient", head),
+        table([("Initiales (nom, prénom)", initials),
+               ("Sexe", {"F": "féminin", "M": "masculin"}.get(sex, "non précisé")),
+               ("Date de naissance", _fr(date.fromisoformat(birth)) if birth else ""),
+               ("Département de résidence", postal_code[:2] if postal_code else "")]),
+        Paragraph("Déclarant", head),
+        table([("Nom", f"{me.given_names} {me.family_name.upper()}"),
+               ("Profession", _PROFESSIONS.get(me.profession, me.profession)),
+               ("RPPS", me.rpps),
+               ("Adresse", " ".join(x for x in (me.address, me.postal_code, me.city) if x))]),
+        Paragraph("Vaccin suspecté", head),
+        table([("Vaccin", line.product), ("Numéro de lot", line.lot or "non renseigné"),
+               ("Date de vaccination", _fr(given_on)), ("Voie", route),
+               ("Site d'injection", site)]),
+        Paragraph("Effet indésirable", head),
+        table([("Date de survenue", _fr(event.onset)),
+               ("Délai après la vaccination", delay),
+               ("Signes", ", ".join(_SIGNS.get(s, s) for s in event.symptoms) or "—"),
+               ("Description", event.description or "—"),
+               ("Prise en charge, traitement", event.care or "—")]),
+        Paragraph("Gravité", head),
+        Paragraph("<br/>".join(f"{box(code in event.seriousness)} {_esc(text)}"
+                               for code, text in _CRITERIA)
+                  + f"<br/>{box(not event.seriousness)} Non grave", body),
+        Paragraph("Évolution", head),
+        Paragraph("<br/>".join(f"{box(code == event.outcome)} {_esc(text)}"
+                               for code, text in _OUTCOMES), body),
+    ]
+    doc.build(story)
+    return out.getvalue()

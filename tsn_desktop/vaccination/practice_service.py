@@ -16,6 +16,7 @@ from tsn_desktop.vaccination import adverse_store, coverage
 from tsn_desktop.vaccination import practice_store as store
 from tsn_desktop.vaccination import store as vaccination_store
 from tsn_desktop.vaccination.adverse_events import AdverseEvent, InvalidAdverseEvent
+from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.datapack import DEFAULT_PACK, pack_dir, read_manifest
 from tsn_desktop.vaccination.due_list import DuePatient, DueRow, DueTable, Recall
 from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
@@ -322,11 +323,14 @@ def adverse_event_lines(db: Database) -> list[adverse.EventLine]:
     """Every report of the practice with its dose (product, lot), by product and lot;
     each report shown is written to the audit log."""
     found = []
+    catalogue = shipped_catalogue()
     for row in adverse_store.lines(db):
         event = adverse_store.event_of_row(row)
         product, lot, on, birth_name, used_name, given = row[16:22]
         name = f"{(used_name or birth_name or '').upper()} {given or ''}".strip()
-        found.append(adverse.EventLine(event, str(product or ""), str(lot or ""),
+        vaccine = catalogue.get(str(product or ""))
+        found.append(adverse.EventLine(event, vaccine.brand if vaccine else str(product or ""),
+                                       str(lot or ""),
                                        date.fromisoformat(on) if on else event.onset, name))
     if found:
         with db.unit_of_work() as uow:

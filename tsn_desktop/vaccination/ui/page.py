@@ -1,5 +1,6 @@
 """The Vaccinations page of the main window: the practice's due list (with recalls,
-letters and the CSV export), the coverage indicators and the flu / COVID season."""
+letters and the CSV export), the coverage indicators, the flu / COVID season and the
+adverse events following immunisation."""
 
 from __future__ import annotations
 
@@ -527,10 +528,11 @@ class DueListView(QWidget):
 
 
 class VaccinationsPage(QWidget):
-    """Navigation page: due list, coverage, flu and COVID season."""
+    """Navigation page: due list, coverage, flu and COVID season, adverse events."""
 
     def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from tsn_desktop.vaccination.ui.adverse_view import AdverseEventsView
         from tsn_desktop.vaccination.ui.campaign_view import CampaignView
         from tsn_desktop.vaccination.ui.coverage_view import CoverageView
 
@@ -538,18 +540,20 @@ class VaccinationsPage(QWidget):
         self.due = DueListView(context, self.tabs)
         self.coverage = CoverageView(context, self.tabs)
         self.campaign = CampaignView(context, self.tabs)
+        self.adverse = AdverseEventsView(context, self.tabs)
         self.tabs.addTab(self.due, self.tr("&Due list"))
         self.tabs.addTab(self.coverage, self.tr("C&overage"))
         self.tabs.addTab(self.campaign, self.tr("&Flu and COVID season"))
+        self.tabs.addTab(self.adverse, self.tr("&Adverse events"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.setFocusProxy(self.tabs)
 
     def on_lock(self) -> None:
-        for view in (self.due, self.coverage, self.campaign):
+        for view in (self.due, self.coverage, self.campaign, self.adverse):
             view.on_lock()
 
     def on_unlock(self) -> None:
-        for view in (self.due, self.coverage, self.campaign):
+        for view in (self.due, self.coverage, self.campaign, self.adverse):
             view.on_unlock()

@@ -49,6 +49,61 @@ _LABELS: dict[str, dict[str, str]] = {
         "nobody": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Select the patients recalled "
                                     "in the list first."),
     },
+    "symptom": {
+        "local-reaction": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Injection-site reaction"),
+        "fever": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Fever"),
+        "rash": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Rash"),
+        "urticaria": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Urticaria"),
+        "anaphylaxis": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Anaphylaxis"),
+        "syncope": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Syncope"),
+        "seizure": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Seizure"),
+        "hypotonic-episode": QT_TRANSLATE_NOOP("VaccinationPageTexts",
+                                               "Hypotonic-hyporesponsive episode"),
+        "persistent-crying": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Persistent crying"),
+        "lymphadenopathy": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Lymphadenopathy"),
+        "arthralgia": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Joint pain"),
+        "headache": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Headache"),
+        "myalgia": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Muscle pain"),
+        "fatigue": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Fatigue"),
+        "digestive": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Digestive signs"),
+        "other": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Other (describe)"),
+    },
+    "seriousness": {
+        "death": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Death"),
+        "life-threatening": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Life-threatening"),
+        "hospitalisation": QT_TRANSLATE_NOOP("VaccinationPageTexts",
+                                             "Hospitalisation or longer stay"),
+        "disability": QT_TRANSLATE_NOOP("VaccinationPageTexts",
+                                        "Lasting disability or incapacity"),
+        "congenital-anomaly": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Congenital anomaly"),
+        "other-medically-important": QT_TRANSLATE_NOOP("VaccinationPageTexts",
+                                                       "Other medically important event"),
+    },
+    "outcome": {
+        "recovered": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Recovered"),
+        "recovering": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Recovering"),
+        "not-recovered": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Not recovered"),
+        "recovered-with-sequelae": QT_TRANSLATE_NOOP("VaccinationPageTexts",
+                                                     "Recovered with sequelae"),
+        "fatal": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Fatal"),
+        "unknown": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Unknown"),
+    },
+    "event_problem": {
+        "no_sign": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Tick at least one sign or "
+                                     "describe what happened."),
+        "onset_before_dose": QT_TRANSLATE_NOOP("VaccinationPageTexts", "The first sign "
+                                               "cannot come before the dose."),
+        "onset_future": QT_TRANSLATE_NOOP("VaccinationPageTexts", "The first sign cannot "
+                                          "be in the future."),
+        "bad_delay": QT_TRANSLATE_NOOP("VaccinationPageTexts", "The delay after the "
+                                       "injection cannot be negative."),
+        "unknown_code": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Choose the signs, "
+                                          "criteria and outcome in the lists."),
+        "fatal_not_serious": QT_TRANSLATE_NOOP("VaccinationPageTexts", "A fatal outcome "
+                                               "needs the seriousness criterion Death."),
+        "unknown_dose": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Choose the dose the "
+                                          "event followed."),
+    },
     "campaign": {
         "vaccinated": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Vaccinated"),
         "not_yet": QT_TRANSLATE_NOOP("VaccinationPageTexts", "Not yet"),
