@@ -10,6 +10,185 @@
     </message>
 </context>
 <context>
+    <name>AdverseEventDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+118"/>
+        <source>Report an adverse event following immunisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name or date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What happened, in your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Treatment given, hospital, follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seriousness criteria (none: not serious)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Patient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First &amp;sign on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the &amp;injection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Care given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>This could not be done. Nothing typed is lost: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventModel</name>
+    <message>
+        <location line="-187"/>
+        <source>Vaccine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventsView</name>
+    <message>
+        <location line="+201"/>
+        <source>Adverse events by vaccine and lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report an adverse event…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Declaration summary (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adverse events following immunisation recorded in the practice, by vaccine and lot. Serious or unexpected ones are to be declared to the regional pharmacovigilance centre (or on signalement.social-sante.gouv.fr).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The adverse events could not be read. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a report in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the declaration summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file could not be saved. Check the folder can be written to, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <location filename="../tsn_desktop/agenda/ui/page.py" line="+73"/>
@@ -1507,7 +1686,7 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/coverage_view.py" line="+48"/>
+        <location filename="../tsn_desktop/vaccination/ui/coverage_view.py" line="+55"/>
         <source>All ages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,7 +1729,7 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Up to date (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,7 +1739,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Coverage per indicator and age band</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1580,7 +1759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,7 +1774,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%n patient(s) up to date</source>
         <translation>
             <numerusform>%n patient up to date</numerusform>
@@ -1824,7 +2003,7 @@
 <context>
     <name>DueListView</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+121"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+123"/>
         <source>Patients due and overdue per vaccine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1884,7 +2063,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Forecasting %n patient file(s)…</source>
         <translation>
             <numerusform>Forecasting %n patient file…</numerusform>
@@ -1892,12 +2071,12 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The forecasts could not be brought up to date: the list shows the last ones kept. It will try again at the next change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>All vaccines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,7 +2107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+59"/>
         <source>%n patient(s) marked as recalled.</source>
         <translation>
             <numerusform>%n patient marked as recalled.</numerusform>
@@ -1941,7 +2120,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Export the due list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1951,13 +2130,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Save the recall letters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,7 +2146,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,7 +2159,7 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/due_model.py" line="+30"/>
+        <location filename="../tsn_desktop/vaccination/ui/due_model.py" line="+46"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2030,7 +2209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2998,7 +3177,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+45"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+46"/>
         <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4618,7 +4797,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-443"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-450"/>
         <source>Mark as recalled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5666,6 +5845,181 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Injection-site reaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urticaria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anaphylaxis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seizure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypotonic-hyporesponsive episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent crying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphadenopathy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Muscle pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fatigue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digestive signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (describe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life-threatening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospitalisation or longer stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lasting disability or incapacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Congenital anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other medically important event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovered with sequelae</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fatal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick at least one sign or describe what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot come before the dose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The delay after the injection cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the signs, criteria and outcome in the lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fatal outcome needs the seriousness criterion Death.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the dose the event followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Vaccinated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6184,7 +6538,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+454"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+463"/>
         <source>&amp;Due list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6196,6 +6550,11 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>&amp;Flu and COVID season</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Adverse events</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,185 @@
     </message>
 </context>
 <context>
+    <name>AdverseEventDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+118"/>
+        <source>Report an adverse event following immunisation</source>
+        <translation>Déclarer un effet indésirable après vaccination</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name or date of birth</source>
+        <translation>Nom ou date de naissance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What happened, in your words</source>
+        <translation>Ce qui s’est passé, avec vos mots</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Treatment given, hospital, follow-up</source>
+        <translation>Traitement donné, hospitalisation, suivi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signs</source>
+        <translation>Signes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seriousness criteria (none: not serious)</source>
+        <translation>Critères de gravité (aucun : non grave)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dose :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First &amp;sign on:</source>
+        <translation>Premier &amp;signe le :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the &amp;injection:</source>
+        <translation>Délai après l’&amp;injection :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Outcome:</source>
+        <translation>É&amp;volution :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Care given:</source>
+        <translation>Prise en c&amp;harge :</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>lot</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>This could not be done. Nothing typed is lost: try again.</source>
+        <translation>Cela n’a pas pu être fait. Rien de ce qui a été saisi n’est perdu : réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventModel</name>
+    <message>
+        <location line="-187"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign</source>
+        <translation>Premier signe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signs</source>
+        <translation>Signes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serious</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Évolution</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventsView</name>
+    <message>
+        <location line="+201"/>
+        <source>Adverse events by vaccine and lot</source>
+        <translation>Effets indésirables par vaccin et par lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report an adverse event…</source>
+        <translation>&amp;Déclarer un effet indésirable…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Declaration summary (PDF)…</source>
+        <translation>&amp;Résumé pour la déclaration (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adverse events following immunisation recorded in the practice, by vaccine and lot. Serious or unexpected ones are to be declared to the regional pharmacovigilance centre (or on signalement.social-sante.gouv.fr).</source>
+        <translation>Effets indésirables après vaccination enregistrés au cabinet, par vaccin et par lot. Les effets graves ou inattendus sont à déclarer au centre régional de pharmacovigilance (ou sur signalement.social-sante.gouv.fr).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The adverse events could not be read. Try again.</source>
+        <translation>Les effets indésirables n’ont pas pu être lus. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a report in the list first.</source>
+        <translation>Sélectionnez d’abord une déclaration dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the declaration summary</source>
+        <translation>Enregistrer le résumé pour la déclaration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file could not be saved. Check the folder can be written to, then try again.</source>
+        <translation>Le fichier n’a pas pu être enregistré. Vérifiez que le dossier est accessible en écriture, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <location filename="../tsn_desktop/agenda/ui/page.py" line="+73"/>
@@ -1507,7 +1686,7 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/coverage_view.py" line="+48"/>
+        <location filename="../tsn_desktop/vaccination/ui/coverage_view.py" line="+55"/>
         <source>All ages</source>
         <translation>Tous âges</translation>
     </message>
@@ -1550,7 +1729,7 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Up to date (%)</source>
         <translation>À jour (%)</translation>
     </message>
@@ -1560,7 +1739,7 @@
         <translation>Couverture par indicateur, avec les objectifs nationaux</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Coverage per indicator and age band</source>
         <translation>Couverture par indicateur et tranche d’âge</translation>
     </message>
@@ -1580,7 +1759,7 @@
         <translation>Sélectionnez une ligne pour voir ses patients.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Counting…</source>
         <translation>Décompte en cours…</translation>
     </message>
@@ -1595,7 +1774,7 @@
         <translation>Part des patients du cabinet à jour, par indicateur de santé publique (doses inscrites dans les carnets). Traits pointillés : objectifs nationaux.</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%n patient(s) up to date</source>
         <translation>
             <numerusform>%n patient à jour</numerusform>
@@ -1824,7 +2003,7 @@
 <context>
     <name>DueListView</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+121"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+123"/>
         <source>Patients due and overdue per vaccine</source>
         <translation>Patients à vacciner et en retard, par vaccin</translation>
     </message>
@@ -1884,7 +2063,7 @@
         <translation>La liste des vaccinations à faire n’a pas pu être lue. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Forecasting %n patient file(s)…</source>
         <translation>
             <numerusform>Calcul des prévisions de %n dossier…</numerusform>
@@ -1892,12 +2071,12 @@
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The forecasts could not be brought up to date: the list shows the last ones kept. It will try again at the next change.</source>
         <translation>Les prévisions n’ont pas pu être mises à jour : la liste montre les dernières conservées. Nouvel essai au prochain changement.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>All vaccines</source>
         <translation>Tous les vaccins</translation>
     </message>
@@ -1928,7 +2107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+59"/>
         <source>%n patient(s) marked as recalled.</source>
         <translation>
             <numerusform>%n patient marqué comme relancé.</numerusform>
@@ -1941,7 +2120,7 @@
         <translation>La relance n’a pas pu être enregistrée. Réessayez.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Export the due list</source>
         <translation>Exporter la liste des vaccinations à faire</translation>
     </message>
@@ -1951,13 +2130,13 @@
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Save the recall letters</source>
         <translation>Enregistrer les lettres de rappel</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
@@ -1967,7 +2146,7 @@
         <translation>Enregistrer la liste</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
@@ -1980,7 +2159,7 @@
 <context>
     <name>DueModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/due_model.py" line="+30"/>
+        <location filename="../tsn_desktop/vaccination/ui/due_model.py" line="+46"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -2030,7 +2209,7 @@
         <translation>Dernière relance</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -3003,7 +3182,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+45"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+46"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -4623,7 +4802,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-443"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-450"/>
         <source>Mark as recalled</source>
         <translation>Marquer comme relancé</translation>
     </message>
@@ -5671,6 +5850,181 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Injection-site reaction</source>
+        <translation>Réaction au point d’injection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fever</source>
+        <translation>Fièvre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rash</source>
+        <translation>Éruption cutanée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urticaria</source>
+        <translation>Urticaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anaphylaxis</source>
+        <translation>Anaphylaxie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncope</source>
+        <translation>Syncope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seizure</source>
+        <translation>Convulsions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypotonic-hyporesponsive episode</source>
+        <translation>Épisode d’hypotonie-hyporéactivité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent crying</source>
+        <translation>Pleurs persistants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphadenopathy</source>
+        <translation>Adénopathie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint pain</source>
+        <translation>Arthralgies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headache</source>
+        <translation>Céphalées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Muscle pain</source>
+        <translation>Myalgies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fatigue</source>
+        <translation>Asthénie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digestive signs</source>
+        <translation>Troubles digestifs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (describe)</source>
+        <translation>Autre (à décrire)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Death</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life-threatening</source>
+        <translation>Mise en jeu du pronostic vital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospitalisation or longer stay</source>
+        <translation>Hospitalisation ou prolongation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lasting disability or incapacity</source>
+        <translation>Incapacité ou invalidité durable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Congenital anomaly</source>
+        <translation>Anomalie congénitale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other medically important event</source>
+        <translation>Autre situation médicale grave</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovered</source>
+        <translation>Guérison sans séquelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovering</source>
+        <translation>En cours de guérison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recovered</source>
+        <translation>Non encore guéri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovered with sequelae</source>
+        <translation>Guérison avec séquelles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fatal</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick at least one sign or describe what happened.</source>
+        <translation>Cochez au moins un signe ou décrivez ce qui s’est passé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot come before the dose.</source>
+        <translation>Le premier signe ne peut pas précéder la dose.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot be in the future.</source>
+        <translation>Le premier signe ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The delay after the injection cannot be negative.</source>
+        <translation>Le délai après l’injection ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the signs, criteria and outcome in the lists.</source>
+        <translation>Choisissez les signes, critères et évolution dans les listes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fatal outcome needs the seriousness criterion Death.</source>
+        <translation>Une évolution fatale demande le critère de gravité Décès.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the dose the event followed.</source>
+        <translation>Choisissez la dose après laquelle l’effet est survenu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Vaccinated</source>
         <translation>Vacciné</translation>
     </message>
@@ -6189,7 +6543,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+454"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+463"/>
         <source>&amp;Due list</source>
         <translation>Vaccinations à &amp;faire</translation>
     </message>
@@ -6202,6 +6556,11 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>&amp;Flu and COVID season</source>
         <translation>Saison &amp;grippe et Covid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Adverse events</source>
+        <translation>Effets &amp;indésirables</translation>
     </message>
 </context>
 <context>

@@ -208,10 +208,10 @@ class AdverseEventDialog(QDialog):
 
     def _show_doses(self, doses: list[Dose]) -> None:
         self._doses = sorted(doses, key=lambda d: d.occurrence, reverse=True)
+        lot = self.tr("lot")
         for dose in self._doses:
             self.dose.addItem(f"{date_text(dose.occurrence)} — {dose.product}"
-                              + (f" — {self.tr('lot')} {dose.lot}" if dose.lot else ""),
-                              dose.id)
+                              + (f" — {lot} {dose.lot}" if dose.lot else ""), dose.id)
 
     def draft(self) -> AdverseEvent:
         delay = self.delay.value()
