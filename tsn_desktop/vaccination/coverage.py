@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from tsn_desktop.core.paths import resources_dir
 from tsn_desktop.vaccination.due_list import DuePatient
 from tsn_desktop.vaccination.schedule import SupportingData
@@ -221,46 +223,43 @@ def _up_to_date(indicator: Indicator, history: Sequence[tuple[date, frozenset[st
     return True
 
 
-def _band_index(bands: Sequence[Band], months: int) -> int | None:
-    """Which band an age in completed months falls in (None: none of them)."""
-    for i, band in enumerate(bands):
-        if band.low <= months and (band.high is None or months < band.high):
-            return i
-    return None
-
-
 def compute(patients: Mapping[str, DuePatient], history: History, today: date,
             data: CoverageData) -> list[IndicatorResult]:
-    """Every indicator of `data` over the practice on `today`."""
+    """Every indicator of `data` over the practice on `today`. Ages are numpy columns:
+    each band picks its population with one comparison over the practice, and only those
+    patients' doses are counted."""
     season = season_of(today, data)
-    ages = {pid: months_old(p.birth_date, today) for pid, p in patients.items()}
-    ages_at_season = {pid: months_old(p.birth_date, season[0]) for pid, p in patients.items()}
+    people = list(patients.values())
+    ages = np.array([months_old(p.birth_date, today) for p in people], dtype=np.int64)
+    at_season = np.array([months_old(p.birth_date, season[0]) for p in people],
+                         dtype=np.int64)
+    sexes = np.array([p.sex for p in people] or [""])
     results = []
     for indicator in data.indicators:
-        per_band: list[tuple[list[str], list[str]]] = [([], []) for _ in indicator.bands]
-        at = ages_at_season if indicator.season else ages
-        low = min(b.low for b in indicator.bands)
-        for pid, patient in patients.items():
-            months = at[pid]
-            if months < low or (indicator.sex and patient.sex != indicator.sex):
-                continue
-            i = _band_index(indicator.bands, months)
-            if i is None:
-                continue
-            birth = patient.birth_date
-            if indicator.season:
-                window = (season[0], min(season[1], today))
-            else:
-                first = plus_months(birth, indicator.from_age) if indicator.from_age else birth
-                window = (first, plus_months(birth, indicator.by_age)
-                          if indicator.by_age is not None else today)
-            yes, everyone = per_band[i]
-            everyone.append(pid)
-            if _up_to_date(indicator, history.get(pid, ()), window):
-                yes.append(pid)
-        results.append(IndicatorResult(indicator, tuple(
-            BandResult(band, tuple(yes), tuple(everyone))
-            for band, (yes, everyone) in zip(indicator.bands, per_band, strict=True))))
+        at = at_season if indicator.season else ages
+        wanted_sex = (sexes == indicator.sex) if indicator.sex else True
+        bands = []
+        for band in indicator.bands:
+            mask = (at >= band.low) & wanted_sex
+            if band.high is not None:
+                mask &= at < band.high
+            yes: list[str] = []
+            everyone: list[str] = []
+            for index in np.flatnonzero(mask):
+                patient = people[int(index)]
+                birth = patient.birth_date
+                if indicator.season:
+                    window = (season[0], min(season[1], today))
+                else:
+                    first = (plus_months(birth, indicator.from_age) if indicator.from_age
+                             else birth)
+                    window = (first, plus_months(birth, indicator.by_age)
+                              if indicator.by_age is not None else today)
+                everyone.append(patient.id)
+                if _up_to_date(indicator, history.get(patient.id, ()), window):
+                    yes.append(patient.id)
+            bands.append(BandResult(band, tuple(yes), tuple(everyone)))
+        results.append(IndicatorResult(indicator, tuple(bands)))
     return results
 
 
