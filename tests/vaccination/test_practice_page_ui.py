@@ -232,3 +232,58 @@ def test_the_adverse_event_model_passes_the_model_tester(
                          ("hospitalisation",), "recovering", "")
     model.set_lines([EventLine(event, "Priorix", "RX12", date(2026, 11, 20), "DUPONT Léa")])
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_large_refresh_runs_in_the_background_with_a_progress_bar(
+        qtbot, db: Database, context: FeatureContext, monkeypatch) -> None:
+    _children(db)
+    monkeypatch.setattr(practice, "INLINE_REFRESH_LIMIT", 1)  # three files count as many
+    view = DueListView(context)
+    qtbot.addWidget(view)
+    seen: list[int] = []
+    view.progress.valueChanged.connect(seen.append)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view._refreshing,
+                    timeout=10_000)
+    assert seen and seen[-1] == 3  # three patient files forecast, step by step
+    assert not view.progress.isVisible()
+    view.close()
+
+
+def test_recall_from_the_list_and_export_it_audited_with_no_name_in_the_file_name(
+        qtbot, db: Database, context: FeatureContext, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    _children(db)
+    view = DueListView(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view._refreshing,
+                    timeout=10_000)
+    view.select_row(0)
+    child = view.selected_rows()[0].patient
+    qtbot.keyClick(view.recall_button, Qt.Key.Key_Space)
+    dialog = view.recall_dialog
+    assert dialog is not None
+    dialog.method.setCurrentIndex(dialog.method.findData("letter"))
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        dialog.accept()
+    shown = [r for r in view.model.rows() if r.patient.id == child.id]
+    assert shown and all(r.recall is not None and r.recall.method == "letter" for r in shown)
+
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, _kind: str) -> tuple[str, str]:
+        asked.append(name)
+        return str(tmp_path / name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    with qtbot.waitSignal(view.exported, timeout=10_000) as written:
+        view.export_csv()
+    assert asked == ["vaccinations-a-faire-2026-11-23.csv"]  # the date only, no name
+    text = Path(written.args[0]).read_text("utf-8-sig")
+    assert child.name in text
+    exported = {r[0] for r in db.query(
+        "SELECT resource_id FROM audit_log WHERE action = 'export'")}
+    assert exported == {r.patient.id for r in view.model.rows()}
+    view.close()
