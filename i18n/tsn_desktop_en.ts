@@ -2028,12 +2028,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Patients due for a vaccine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Open the file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2058,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>The due list could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4797,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-450"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-467"/>
         <source>Mark as recalled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6538,7 +6538,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+463"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+480"/>
         <source>&amp;Due list</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2028,12 +2028,12 @@
         <translation>Mise à jour des prévisions</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Patients due for a vaccine</source>
         <translation>Patients à vacciner</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>&amp;Open the file</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
@@ -2058,7 +2058,7 @@
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>The due list could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La liste des vaccinations à faire n’a pas pu être lue. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -2186,12 +2186,12 @@
     <message>
         <location line="+1"/>
         <source>Recommended on</source>
-        <translation>Recommandé le</translation>
+        <translation>Prévu le</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days late</source>
-        <translation>Jours de retard</translation>
+        <translation>Retard (j)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4802,7 +4802,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-450"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-467"/>
         <source>Mark as recalled</source>
         <translation>Marquer comme relancé</translation>
     </message>
@@ -6543,7 +6543,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+463"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+480"/>
         <source>&amp;Due list</source>
         <translation>Vaccinations à &amp;faire</translation>
     </message>

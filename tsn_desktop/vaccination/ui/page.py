@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -153,9 +153,14 @@ class DueListView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            DueModel.PATIENT, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Patients due for a vaccine"))
+        for column, width in ((DueModel.PATIENT, 230), (DueModel.AGE, 70),
+                              (DueModel.VACCINE, 100), (DueModel.DOSE, 45),
+                              (DueModel.STATE, 80), (DueModel.RECOMMENDED, 105),
+                              (DueModel.LATE, 75), (DueModel.COMPULSORY, 85),
+                              (DueModel.GP, 140)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.open_selected_file())
 
         self.open_button = QPushButton(self.tr("&Open the file"), self)
@@ -169,11 +174,23 @@ class DueListView(QWidget):
         self.list_button.clicked.connect(self.save_list_pdf)
         self.csv_button.clicked.connect(self.export_csv)
 
-        filters = QHBoxLayout()
-        for widget in (self.window_box, self.until, self.group_box, self.band_box,
-                       self.gp_box, self.obligation_box, self.mine_box):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        # Combos size to a few characters, not to their longest entry: the page must fit
+        # the window's smallest width (every page shares the window).
+        for box in (self.window_box, self.group_box, self.band_box, self.gp_box,
+                    self.obligation_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        filters = QGridLayout()  # two rows: the whole choice stays readable at 1280 px
+        filters.addWidget(self.window_box, 0, 0)
+        filters.addWidget(self.until, 0, 1)
+        filters.addWidget(self.group_box, 0, 2)
+        filters.addWidget(self.band_box, 0, 3)
+        filters.addWidget(self.gp_box, 1, 0)
+        filters.addWidget(self.obligation_box, 1, 2)
+        filters.addWidget(self.mine_box, 1, 3)
+        for column, stretch in enumerate((2, 0, 1, 1)):
+            filters.setColumnStretch(column, stretch)
         progress = QHBoxLayout()
         progress.addWidget(self.status, 1)
         progress.addWidget(self.progress)
