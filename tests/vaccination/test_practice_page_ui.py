@@ -287,3 +287,25 @@ def test_recall_from_the_list_and_export_it_audited_with_no_name_in_the_file_nam
         "SELECT resource_id FROM audit_log WHERE action = 'export'")}
     assert exported == {r.patient.id for r in view.model.rows()}
     view.close()
+
+
+def test_the_locked_page_holds_no_patient_and_a_late_result_stays_off_screen(
+        qtbot, db: Database, context: FeatureContext, runner: DbRunner) -> None:
+    _children(db)
+    page = VaccinationsPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    view = page.due
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view._refreshing,
+                    timeout=10_000)
+    view.reload()  # its result arrives after the lock
+    page.on_lock()
+    assert view.model.rowCount() == 0 and view.counts.text() == ""
+    done: list[bool] = []
+    runner.run(lambda _db: None, lambda _none: done.append(True))  # after the reload
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    assert view.model.rowCount() == 0
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        page.on_unlock()
+    assert view.model.rowCount() > 0
+    page.close()

@@ -258,6 +258,7 @@ class AdverseEventsView(QWidget):
         super().__init__(parent)
         self._context = context
         self._stale = True
+        self._locked = False
         self.dialog: AdverseEventDialog | None = None
         self.model = AdverseEventModel(self)
         self.table = QTableView(self)
@@ -305,6 +306,9 @@ class AdverseEventsView(QWidget):
                                  owner=self)
 
     def _show(self, lines: list[EventLine]) -> None:
+        if self._locked:
+            self._stale = True
+            return  # read before the lock: not shown
         self.model.set_lines(lines)
         self.shown.emit()
 
@@ -359,9 +363,11 @@ class AdverseEventsView(QWidget):
         self.status.setText(self.tr("Saved: %1").replace("%1", path.name))
 
     def on_lock(self) -> None:
+        self._locked = True
         self.model.set_lines([])
         self._stale = True  # an open report form stays, as the register's forms do
 
     def on_unlock(self) -> None:
+        self._locked = False
         if self.isVisible():
             self.reload()

@@ -94,6 +94,7 @@ class CampaignView(QWidget):
         self._context = context
         self._tasks = BackgroundTasks(self)
         self._stale = True
+        self._locked = False
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = CampaignModel(context.clock.today(), self)
@@ -142,6 +143,9 @@ class CampaignView(QWidget):
         self.summary.setText(self.tr("The season could not be read. Try again."))
 
     def _show(self, result: tuple[tuple[date, date], list[CampaignRow]], today: date) -> None:
+        if self._locked:
+            self._stale = True
+            return  # read before the lock: not shown
         (start, end), rows = result
         self.model.set_rows(rows, today)
         parts = []
@@ -163,9 +167,11 @@ class CampaignView(QWidget):
             self._context.open_patient(row.patient.id)
 
     def on_lock(self) -> None:
+        self._locked = True
         self.model.set_rows([], self._context.clock.today())
         self._stale = True
 
     def on_unlock(self) -> None:
+        self._locked = False
         if self.isVisible():
             self.recompute()

@@ -147,6 +147,7 @@ class CoverageView(QWidget):
         self._context = context
         self._tasks = BackgroundTasks(self)
         self._stale = True
+        self._locked = False
         self._busy = False
         self.results: list[IndicatorResult] = []
         self._names: dict[str, str] = {}
@@ -250,6 +251,9 @@ class CoverageView(QWidget):
     def _show(self, results: list[IndicatorResult], names: dict[str, str], today: Any
               ) -> None:
         self._busy = False
+        if self._locked:
+            self._stale = True
+            return  # read before the lock: not shown
         self.results = results
         self._names = names
         self.model.set_results(results)
@@ -308,10 +312,12 @@ class CoverageView(QWidget):
         self._context.open_patient(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def on_lock(self) -> None:
+        self._locked = True
         self.behind.clear()
         self._names = {}
         self._stale = True
 
     def on_unlock(self) -> None:
+        self._locked = False
         if self.isVisible():
             self.recompute()

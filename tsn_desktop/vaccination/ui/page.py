@@ -112,6 +112,7 @@ class DueListView(QWidget):
         self._again = False
         self._again_full = False
         self._changed = False  # summaries stored since the rows shown were read
+        self._locked = False  # session locked: nothing is read back onto the screen
         self._today = self._clock.today()
         self.recall_dialog: RecallDialog | None = None
 
@@ -237,6 +238,8 @@ class DueListView(QWidget):
                          self._load_failed, owner=self)
 
     def _show_page(self, page: service.DuePage, then_refresh: bool) -> None:
+        if self._locked:
+            return  # read before the lock: its names must not come back on screen
         self._page = page
         self._today = page.today
         self._fill_groups(sorted(page.table.groups))
@@ -322,7 +325,7 @@ class DueListView(QWidget):
             self.refresh(doses_only="Patient" not in types)
 
     def _check_day(self) -> None:
-        if self._clock.today() != self._today:
+        if self._clock.today() != self._today and not self._locked:
             self.reload()
 
     # --- filters -------------------------------------------------------------------
@@ -536,11 +539,15 @@ class DueListView(QWidget):
                                     "written to, then try again."))
 
     def on_lock(self) -> None:
+        self._locked = True
         self._page = None
         self.model.set_rows(None)
         self.counts.setText("")
+        if self.recall_dialog is not None:
+            self.recall_dialog.reject()  # it names how many, not who: nothing is lost
 
     def on_unlock(self) -> None:
+        self._locked = False
         self.reload()
 
 
