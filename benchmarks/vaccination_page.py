@@ -160,7 +160,7 @@ def main() -> int:
               f"{'met' if p95(changes) <= 0.1 else 'NOT met'}")
 
         # 4. coverage
-        t_read, inputs = timed(lambda: practice.coverage_inputs(db, date(2026, 10, 1)))
+        t_read, inputs = timed(lambda: practice.coverage_inputs(db, date(2026, 10, 1), TODAY))
         t_count, results = timed(lambda: practice.practice_coverage(inputs, TODAY))  # type: ignore[arg-type]
         t_season, _season = timed(lambda: practice.practice_campaign(inputs, TODAY))  # type: ignore[arg-type]
         print(f"4. coverage, {len(results)} indicators: {ratio(t_read + t_count)} "  # type: ignore[arg-type]

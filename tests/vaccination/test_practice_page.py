@@ -194,7 +194,7 @@ def test_recall_letters_and_the_list_are_pdfs_with_the_address(
 def test_coverage_counts_known_histories(db: Database, practice_db: dict[str, Patient]
                                          ) -> None:
     data = coverage.load_coverage()
-    inputs = practice.coverage_inputs(db, date(2026, 10, 1))
+    inputs = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)
     results = {r.indicator.id: r for r in practice.practice_coverage(inputs, TODAY, data)}
     ror = results["ror_2_24m"]
     assert (ror.numerator, ror.denominator) == (1, 3)
@@ -210,6 +210,18 @@ def test_coverage_counts_known_histories(db: Database, practice_db: dict[str, Pa
         assert result.indicator.source
 
 
+def test_coverage_from_the_kept_summaries_equals_coverage_from_every_dose(
+        db: Database, practice_db: dict[str, Patient]) -> None:
+    kept = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)  # refreshes, then reads
+    every = practice.coverage_inputs_from_doses(db, kept.refusals)
+    assert kept.history == every.history
+    assert practice.practice_coverage(kept, TODAY) == practice.practice_coverage(every, TODAY)
+    give(db, practice_db["boy"], date(2025, 4, 2), "FR-GARDASIL9")  # at 14: counted
+    again = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)
+    boys = {r.indicator.id: r for r in practice.practice_coverage(again, TODAY)}
+    assert boys["hpv_1_15y_m"].numerator == 1
+
+
 def test_the_season_view_says_vaccinated_not_yet_or_declined(
         db: Database, practice_db: dict[str, Patient]) -> None:
     me = Performer("Anne MARTIN", "general_practitioner", "")
@@ -217,7 +229,7 @@ def test_the_season_view_says_vaccinated_not_yet_or_declined(
                                  occurrence=date(2026, 11, 10), product="FR-VAXIGRIPTETRA",
                                  outcome="not-given", reason="refused"), TODAY,
                         practice_db["noflu"].birth_date, me)
-    inputs = practice.coverage_inputs(db, date(2026, 10, 1))
+    inputs = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)
     (start, end), rows = practice.practice_campaign(inputs, TODAY)
     assert (start, end) == (date(2026, 10, 1), date(2027, 2, 28))
     flu = {r.patient.id: r.state for r in rows if r.group == "Grippe"}

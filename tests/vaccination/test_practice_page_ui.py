@@ -174,7 +174,7 @@ def test_the_page_models_pass_the_model_tester(qtmodeltester, db: Database) -> N
     assert due.data(due.index(0, DueModel.RECALL))
 
     _children(db)
-    inputs = practice.coverage_inputs(db, date(2026, 10, 1))
+    inputs = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)
     cov = CoverageModel()
     qtmodeltester.check(cov, force_py=True)
     cov.set_results(practice.practice_coverage(inputs, TODAY, coverage.load_coverage()))

@@ -9,6 +9,7 @@ import calendar
 import hashlib
 import json
 import re
+import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -195,6 +196,45 @@ History = Mapping[str, Sequence[tuple[date, frozenset[str]]]]
 def antigens_of(product: str, schedule: SupportingData) -> frozenset[str]:
     vaccine = schedule.vaccines.get(product)
     return frozenset(a.antigen for a in vaccine.associations) if vaccine else frozenset()
+
+
+def antigen_bits(schedule: SupportingData) -> dict[str, int]:
+    """Each antigen of the pack -> its bit in a packed dose fact (sorted by name)."""
+    return {name: 1 << i for i, name in enumerate(sorted(schedule.antigens))}
+
+
+def pack_facts(doses: Sequence[tuple[date, str]], schedule: SupportingData) -> bytes:
+    """(date, product) of counted doses as int32 pairs (day number, antigen mask)."""
+    bits = antigen_bits(schedule)
+    values: list[int] = []
+    for on, product in doses:
+        mask = 0
+        for antigen in antigens_of(product, schedule):
+            mask |= bits.get(antigen, 0)
+        values += [on.toordinal(), mask]
+    return struct.pack(f"<{len(values)}i", *values)
+
+
+def unpack_facts(blobs: Mapping[str, bytes], schedule: SupportingData
+                 ) -> dict[str, list[tuple[date, frozenset[str]]]]:
+    """The packed facts back as a history per patient (dates in order)."""
+    names = sorted(schedule.antigens)
+    sets: dict[int, frozenset[str]] = {}
+    out: dict[str, list[tuple[date, frozenset[str]]]] = {}
+    for pid, blob in blobs.items():
+        if not blob:
+            continue
+        pairs = np.frombuffer(blob, dtype="<i4").reshape(-1, 2)
+        items = []
+        for day, mask in pairs.tolist():
+            antigens = sets.get(mask)
+            if antigens is None:
+                antigens = sets[mask] = frozenset(
+                    n for i, n in enumerate(names) if mask & (1 << i))
+            items.append((date.fromordinal(day), antigens))
+        items.sort(key=lambda x: x[0])
+        out[pid] = items
+    return out
 
 
 def histories(doses: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str],

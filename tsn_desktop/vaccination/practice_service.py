@@ -156,8 +156,11 @@ def run_forecast(job: RefreshJob, data: SupportingData | None = None, *,
 def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSummary]) -> int:
     """Keeps the new summaries; returns how many. A dose recorded meanwhile left a newer
     dirty mark, which stays: the next refresh picks that patient up again."""
+    schedule = schedule_data()
+    facts = {pid: coverage.pack_facts([(d.date_administered, d.vaccine) for d in doses],
+                                      schedule) for pid, _patient, doses in job.inputs}
     kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change, job.who[pid],
-             due_items(s)) for pid, s in results.items()]
+             due_items(s), facts[pid]) for pid, s in results.items()]
     with db.unit_of_work() as uow:
         store.replace_summaries(uow, kept, job.dropped)
         store.clear_dirty(uow, job.cleared, job.dirty_upto)
@@ -271,33 +274,50 @@ class CoverageInputs:
     """What coverage and the season view count, read in one DB call (computed off it)."""
 
     practice: Practice
-    doses: list[tuple[str, date, str]]  # (patient id, date, product), counted doses
+    history: dict[str, list[tuple[date, frozenset[str]]]]  # counted doses per file kept
     refusals: list[tuple[str, date, str]]
 
 
-def coverage_inputs(db: Database, since: date) -> CoverageInputs:
-    """Every counted dose (not audited one by one: no dose is shown, only counts and
-    names), and the refusals since `since` (the season's start)."""
+def coverage_inputs(db: Database, since: date, today: date) -> CoverageInputs:
+    """The counted doses of every active file and the refusals since `since` (the
+    season's start). From the kept summaries' packed facts once they are up to date
+    (brought up to date here when few are stale); from every dose row otherwise (the
+    first forecast still running). No dose is shown, only counts and names: not audited
+    one by one."""
+    refusals = store.refusals(db, since)
+    if isinstance(refresh_inline(db, today), int):
+        rows = store.coverage_rows(db)
+        patients = {str(pid): DuePatient(str(pid), str(name), date.fromordinal(int(birth)),
+                                         str(sex), str(gp))
+                    for pid, name, birth, sex, gp, _facts in rows}
+        history = coverage.unpack_facts({str(r[0]): bytes(r[5]) for r in rows},
+                                        schedule_data())
+        return CoverageInputs(Practice(patients, _kept_of(store.merged(db))), history,
+                              refusals)
+    return coverage_inputs_from_doses(db, refusals)
+
+
+def coverage_inputs_from_doses(db: Database, refusals: list[tuple[str, date, str]]
+                               ) -> CoverageInputs:
+    practice = read_practice(db)
     doses = [(pid, date.fromisoformat(on), product) for pid, on, product in store.dose_facts(db)]
-    return CoverageInputs(read_practice(db), doses, store.refusals(db, since))
+    history = coverage.histories(doses, practice.kept_of, schedule_data())
+    return CoverageInputs(practice, history, refusals)
 
 
 def practice_coverage(inputs: CoverageInputs, today: date,
                       data: coverage.CoverageData | None = None
                       ) -> list[coverage.IndicatorResult]:
-    data = data or coverage.load_coverage()
-    history = coverage.histories(inputs.doses, inputs.practice.kept_of, schedule_data())
-    return coverage.compute(inputs.practice.patients, history, today, data)
+    return coverage.compute(inputs.practice.patients, inputs.history, today,
+                            data or coverage.load_coverage())
 
 
 def practice_campaign(inputs: CoverageInputs, today: date,
                       data: coverage.CoverageData | None = None
                       ) -> tuple[tuple[date, date], list[coverage.CampaignRow]]:
-    data = data or coverage.load_coverage()
-    schedule = schedule_data()
-    history = coverage.histories(inputs.doses, inputs.practice.kept_of, schedule)
-    return coverage.campaign(inputs.practice.patients, history, inputs.refusals,
-                             inputs.practice.kept_of, schedule, today, data)
+    return coverage.campaign(inputs.practice.patients, inputs.history, inputs.refusals,
+                             inputs.practice.kept_of, schedule_data(), today,
+                             data or coverage.load_coverage())
 
 
 # --- adverse events following immunisation -----------------------------------------------

@@ -110,6 +110,12 @@ def dirty(db: Database) -> tuple[set[str], int]:
     return {str(r[0]) for r in rows}, max((int(r[1]) for r in rows), default=0)
 
 
+def coverage_rows(db: Database) -> list[tuple[str, str, int, str, str, bytes]]:
+    """Every kept summary: (id, name, birth day, sex, treating GP, packed dose facts)."""
+    return db.query("SELECT patient_id, name, birth_day, sex, treating_gp, facts"
+                    " FROM vaccination_summary")
+
+
 def page_rows(db: Database) -> list[tuple[str, str, int, str, str, bytes]]:
     """Every kept summary with something due: (id, name, birth day, sex, treating GP,
     packed due groups)."""
@@ -179,22 +185,22 @@ def _pack(groups: list[tuple[str, GroupSummary]], codes: dict[str, int]) -> byte
 def replace_summaries(uow: UnitOfWork,
                       kept: Iterable[tuple[str, str, str, date, date | None,
                                            tuple[str, date, str, str],
-                                           list[tuple[str, GroupSummary]]]],
+                                           list[tuple[str, GroupSummary]], bytes]],
                       dropped: Iterable[str]) -> None:
     """Stores new summaries (patient id, stamp, pack, assessment date, next change,
-    (name, birth date, sex, treating GP), due groups) in place of the old ones, and
-    forgets those of `dropped` patients."""
+    (name, birth date, sex, treating GP), due groups, packed dose facts) in place of the
+    old ones, and forgets those of `dropped` patients."""
     kept = list(kept)
     codes = _group_codes(uow, (name for k in kept for name, _g in k[6]))
     uow.executemany("DELETE FROM vaccination_summary WHERE patient_id = ?",
                     [(p,) for p in dropped])
     uow.executemany(
         "INSERT OR REPLACE INTO vaccination_summary (patient_id, patient_stamp, pack,"
-        " assessment_date, next_change, name, birth_day, sex, treating_gp, due)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " assessment_date, next_change, name, birth_day, sex, treating_gp, due, facts)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(pid, stamp, pack, on.isoformat(), _iso(nxt), name, birth.toordinal(), sex, gp,
-          _pack(groups, codes))
-         for pid, stamp, pack, on, nxt, (name, birth, sex, gp), groups in kept])
+          _pack(groups, codes), facts)
+         for pid, stamp, pack, on, nxt, (name, birth, sex, gp), groups, facts in kept])
 
 
 def clear_dirty(uow: UnitOfWork, patient_ids: Iterable[str], upto: int) -> None:

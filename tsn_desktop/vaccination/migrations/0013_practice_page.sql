@@ -22,7 +22,10 @@ CREATE TABLE vaccination_summary (
     -- int32 quintuples (group code, dose number or 0, recommended, past due, latest) as
     -- day numbers (3652060: none). Absolute dates: they do not move with the day. Read
     -- in bulk into numpy, where a filter over the practice is a few vector operations.
-    due             BLOB NOT NULL
+    due             BLOB NOT NULL,
+    -- The doses counted, for coverage: int32 pairs (day number, bit mask of the pack's
+    -- antigens, sorted by name). Coverage reads these instead of every dose row.
+    facts           BLOB NOT NULL DEFAULT x''
 );
 
 -- The codes of the vaccine groups in `due` (group names come from the schedule pack).

@@ -135,7 +135,7 @@ class CampaignView(QWidget):
             self._tasks.start(work, lambda result: self._show(result, today), self._failed,
                               owner=self)
 
-        self._context.runner.run(lambda db: service.coverage_inputs(db, since), count,
+        self._context.runner.run(lambda db: service.coverage_inputs(db, since, today), count,
                                  self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:

@@ -239,7 +239,7 @@ class CoverageView(QWidget):
         from tsn_desktop.vaccination.coverage import load_coverage
 
         since = season_of(today, load_coverage())[0]
-        self._context.runner.run(lambda db: service.coverage_inputs(db, since), count,
+        self._context.runner.run(lambda db: service.coverage_inputs(db, since, today), count,
                                  self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
