@@ -80,15 +80,21 @@ def test_a_new_user_sees_children_late_for_mmr_opens_one_and_the_count_goes_down
     assert window.current_page() == "patients"
     assert register.file_view.patient().id == child.id
 
-    # The dose is recorded in the file (the carnet's own service, as its dialog does).
-    opened = session.executor.call(lambda db: patients.open_file(db, child.id))
-    me = Performer("Pascaline DÉMO", "general_practitioner", "")
-    with qtbot.waitSignal(view.loaded, timeout=20_000):
-        session.executor.call(lambda db: service.record_dose(db, Dose(
-            id="", patient_id=child.id, occurrence=clock.today(),
-            product="FR-PRIORIX", lot="R0R1",
-            expiry=date(2027, 6, 30), site="deltoid-left", route="IM", performer=me),
-            clock.today(), opened.birth_date, me))
+    # The dose is recorded in the file, in the carnet tab's dose dialog, from the keyboard.
+    from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
+
+    tab = register.file_view.tab(CarnetTab)
+    register.file_view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.record_button.isEnabled(), timeout=10_000)
+    qtbot.keyClick(tab.record_button, Qt.Key.Key_Space)
+    dialog = tab.dose_dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.search_edit, "priorix")
+    assert dialog.product().code == "FR-PRIORIX"
+    qtbot.keyClicks(dialog.lot_edit, "R0R1")
+    qtbot.keyClicks(dialog.expiry_edit, "30/06/2027")
+    with qtbot.waitSignal(view.loaded, timeout=20_000):  # no refresh asked for: it comes
+        qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
     window.show_page("vaccinations")
     assert view.group_counts()["ROR"][1] == late_before - 1
 
