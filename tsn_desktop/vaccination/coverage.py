@@ -189,18 +189,21 @@ class IndicatorResult:
         return 100.0 * self.numerator / d if d else None
 
 
-# (date given, antigens of the product) per patient, oldest first.
-History = Mapping[str, Sequence[tuple[date, frozenset[str]]]]
-
-
 def antigens_of(product: str, schedule: SupportingData) -> frozenset[str]:
     vaccine = schedule.vaccines.get(product)
     return frozenset(a.antigen for a in vaccine.associations) if vaccine else frozenset()
 
 
 def antigen_bits(schedule: SupportingData) -> dict[str, int]:
-    """Each antigen of the pack -> its bit in a packed dose fact (sorted by name)."""
+    """Each antigen of the pack -> its bit in a dose fact (sorted by name)."""
     return {name: 1 << i for i, name in enumerate(sorted(schedule.antigens))}
+
+
+def _mask(product: str, schedule: SupportingData, bits: Mapping[str, int]) -> int:
+    mask = 0
+    for antigen in antigens_of(product, schedule):
+        mask |= bits.get(antigen, 0)
+    return mask
 
 
 def pack_facts(doses: Sequence[tuple[date, str]], schedule: SupportingData) -> bytes:
@@ -208,68 +211,71 @@ def pack_facts(doses: Sequence[tuple[date, str]], schedule: SupportingData) -> b
     bits = antigen_bits(schedule)
     values: list[int] = []
     for on, product in doses:
-        mask = 0
-        for antigen in antigens_of(product, schedule):
-            mask |= bits.get(antigen, 0)
-        values += [on.toordinal(), mask]
+        values += [on.toordinal(), _mask(product, schedule, bits)]
     return struct.pack(f"<{len(values)}i", *values)
 
 
-def unpack_facts(blobs: Mapping[str, bytes], schedule: SupportingData
-                 ) -> dict[str, list[tuple[date, frozenset[str]]]]:
-    """The packed facts back as a history per patient (dates in order)."""
-    names = sorted(schedule.antigens)
-    sets: dict[int, frozenset[str]] = {}
-    out: dict[str, list[tuple[date, frozenset[str]]]] = {}
-    for pid, blob in blobs.items():
-        if not blob:
-            continue
-        pairs = np.frombuffer(blob, dtype="<i4").reshape(-1, 2)
-        items = []
-        for day, mask in pairs.tolist():
-            antigens = sets.get(mask)
-            if antigens is None:
-                antigens = sets[mask] = frozenset(
-                    n for i, n in enumerate(names) if mask & (1 << i))
-            items.append((date.fromordinal(day), antigens))
-        items.sort(key=lambda x: x[0])
-        out[pid] = items
-    return out
+@dataclass(frozen=True)
+class Facts:
+    """Every counted dose of the practice as columns: the patient's id, the day number,
+    the mask of the antigens it protects against (bits: `antigen_bits`)."""
+
+    patient: list[str]
+    day: np.ndarray
+    mask: np.ndarray
+    bits: dict[str, int]
+
+    @classmethod
+    def from_packed(cls, blobs: Mapping[str, bytes], schedule: SupportingData) -> Facts:
+        ids = [pid for pid, blob in blobs.items() if blob]
+        parts = [blobs[pid] for pid in ids]
+        pairs = np.frombuffer(b"".join(parts), dtype="<i4").reshape(-1, 2).astype(np.int64)
+        owners = np.repeat(np.arange(len(ids)), [len(b) // 8 for b in parts])
+        return cls([ids[i] for i in owners.tolist()], pairs[:, 0], pairs[:, 1],
+                   antigen_bits(schedule))
+
+    @classmethod
+    def from_doses(cls, doses: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str],
+                   schedule: SupportingData) -> Facts:
+        """(patient id, date, product) of counted doses; a merged duplicate's doses go to
+        the file kept."""
+        bits = antigen_bits(schedule)
+        cache: dict[str, int] = {}
+        masks = []
+        for _pid, _on, product in doses:
+            mask = cache.get(product)
+            if mask is None:
+                mask = cache[product] = _mask(product, schedule, bits)
+            masks.append(mask)
+        return cls([kept_of.get(pid, pid) for pid, _on, _p in doses],
+                   np.array([on.toordinal() for _pid, on, _p in doses], dtype=np.int64),
+                   np.array(masks, dtype=np.int64), bits)
+
+    def per_patient(self) -> dict[str, list[tuple[date, frozenset[str]]]]:
+        """The same facts as a history per patient, oldest first (tests, comparisons)."""
+        names = {bit: name for name, bit in self.bits.items()}
+        out: dict[str, list[tuple[date, frozenset[str]]]] = {}
+        for pid, day, mask in zip(self.patient, self.day.tolist(), self.mask.tolist(),
+                                  strict=True):
+            out.setdefault(pid, []).append(
+                (date.fromordinal(day), frozenset(n for b, n in names.items() if mask & b)))
+        for items in out.values():
+            items.sort(key=lambda x: x[0])
+        return out
 
 
-def histories(doses: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str],
-              schedule: SupportingData) -> dict[str, list[tuple[date, frozenset[str]]]]:
-    """(patient id, date, product) of counted doses -> per kept patient file."""
-    cache: dict[str, frozenset[str]] = {}
-    out: dict[str, list[tuple[date, frozenset[str]]]] = {}
-    for pid, on, product in doses:
-        antigens = cache.get(product)
-        if antigens is None:
-            antigens = cache[product] = antigens_of(product, schedule)
-        out.setdefault(kept_of.get(pid, pid), []).append((on, antigens))
-    for items in out.values():
-        items.sort(key=lambda x: x[0])
-    return out
-
-
-def _up_to_date(indicator: Indicator, history: Sequence[tuple[date, frozenset[str]]],
-                window: tuple[date, date]) -> bool:
-    first, last = window
-    for antigen in indicator.antigens:
-        count = sum(1 for on, antigens in history
-                    if antigen in antigens and first <= on <= last)
-        if count < indicator.doses:
-            return False
-    return True
-
-
-def compute(patients: Mapping[str, DuePatient], history: History, today: date,
+def compute(patients: Mapping[str, DuePatient], facts: Facts, today: date,
             data: CoverageData) -> list[IndicatorResult]:
-    """Every indicator of `data` over the practice on `today`. Ages are numpy columns:
-    each band picks its population with one comparison over the practice, and only those
-    patients' doses are counted."""
+    """Every indicator of `data` over the practice on `today`. Columns throughout: each
+    band picks its population with one comparison over the practice, and each antigen's
+    doses in each patient's window are counted over every dose at once."""
     season = season_of(today, data)
     people = list(patients.values())
+    index = {p.id: i for i, p in enumerate(people)}
+    n = len(people)
+    owner = np.array([index.get(pid, n) for pid in facts.patient], dtype=np.int64)
+    known = owner < n  # doses of files no longer active count for nobody
+    owner, day, mask = owner[known], facts.day[known], facts.mask[known]
     ages = np.array([months_old(p.birth_date, today) for p in people], dtype=np.int64)
     at_season = np.array([months_old(p.birth_date, season[0]) for p in people],
                          dtype=np.int64)
@@ -277,28 +283,34 @@ def compute(patients: Mapping[str, DuePatient], history: History, today: date,
     results = []
     for indicator in data.indicators:
         at = at_season if indicator.season else ages
-        wanted_sex = (sexes == indicator.sex) if indicator.sex else True
+        wanted_sex = (sexes == indicator.sex) if indicator.sex else np.ones(n, dtype=bool)
+        in_bands = [np.flatnonzero((at >= b.low) & wanted_sex
+                                   & ((at < b.high) if b.high is not None else True))
+                    for b in indicator.bands]
+        population = np.concatenate(in_bands) if in_bands else np.zeros(0, dtype=np.int64)
+        # Each patient's window: the doses given from `from_age` up to `by_age`.
+        first = np.zeros(n + 1, dtype=np.int64)
+        last = np.full(n + 1, -1, dtype=np.int64)
+        for i in population.tolist():
+            birth = people[i].birth_date
+            if indicator.season:
+                first[i], last[i] = season[0].toordinal(), min(season[1], today).toordinal()
+            else:
+                start = plus_months(birth, indicator.from_age) if indicator.from_age else birth
+                end = (plus_months(birth, indicator.by_age) if indicator.by_age is not None
+                       else today)
+                first[i], last[i] = start.toordinal(), end.toordinal()
+        in_window = (day >= first[owner]) & (day <= last[owner])
+        ok = np.ones(n + 1, dtype=bool)
+        for antigen in indicator.antigens:
+            bit = facts.bits.get(antigen, 0)
+            hits = np.bincount(owner[in_window & ((mask & bit) != 0)], minlength=n + 1)
+            ok &= hits >= indicator.doses
         bands = []
-        for band in indicator.bands:
-            mask = (at >= band.low) & wanted_sex
-            if band.high is not None:
-                mask &= at < band.high
-            yes: list[str] = []
-            everyone: list[str] = []
-            for index in np.flatnonzero(mask):
-                patient = people[int(index)]
-                birth = patient.birth_date
-                if indicator.season:
-                    window = (season[0], min(season[1], today))
-                else:
-                    first = (plus_months(birth, indicator.from_age) if indicator.from_age
-                             else birth)
-                    window = (first, plus_months(birth, indicator.by_age)
-                              if indicator.by_age is not None else today)
-                everyone.append(patient.id)
-                if _up_to_date(indicator, history.get(patient.id, ()), window):
-                    yes.append(patient.id)
-            bands.append(BandResult(band, tuple(yes), tuple(everyone)))
+        for band, members in zip(indicator.bands, in_bands, strict=True):
+            ids = [people[i].id for i in members.tolist()]
+            yes = [people[i].id for i in members.tolist() if ok[i]]
+            bands.append(BandResult(band, tuple(yes), tuple(ids)))
         results.append(IndicatorResult(indicator, tuple(bands)))
     return results
 
@@ -317,7 +329,7 @@ class CampaignRow:
     on: date | None  # the dose or the refusal
 
 
-def campaign(patients: Mapping[str, DuePatient], history: History,
+def campaign(patients: Mapping[str, DuePatient], facts: Facts,
              refusals: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str],
              schedule: SupportingData, today: date, data: CoverageData
              ) -> tuple[tuple[date, date], list[CampaignRow]]:
@@ -332,15 +344,21 @@ def campaign(patients: Mapping[str, DuePatient], history: History,
             for antigens_group, antigen in SEASONAL.items():
                 if antigen in antigens_of(product, schedule):
                     refused[(kept_of.get(pid, pid), antigens_group)] = on
+    in_season = (facts.day >= start.toordinal()) & (facts.day <= last.toordinal())
+    given: dict[tuple[str, str], int] = {}
+    for group, antigen in SEASONAL.items():
+        bit = facts.bits.get(antigen, 0)
+        for i in np.flatnonzero(in_season & ((facts.mask & bit) != 0)).tolist():
+            key = (facts.patient[i], group)
+            given[key] = max(given.get(key, 0), int(facts.day[i]))
     rows: list[CampaignRow] = []
     for pid, patient in patients.items():
         if months_old(patient.birth_date, start) < SEASON_MIN_AGE * 12:
             continue
-        for group, antigen in SEASONAL.items():
-            given = [on for on, antigens in history.get(pid, ())
-                     if antigen in antigens and start <= on <= last]
-            if given:
-                rows.append(CampaignRow(patient, group, VACCINATED, given[-1]))
+        for group in SEASONAL:
+            if (pid, group) in given:
+                rows.append(CampaignRow(patient, group, VACCINATED,
+                                        date.fromordinal(given[(pid, group)])))
             elif (pid, group) in refused:
                 rows.append(CampaignRow(patient, group, DECLINED, refused[(pid, group)]))
             else:

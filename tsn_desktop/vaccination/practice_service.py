@@ -274,7 +274,7 @@ class CoverageInputs:
     """What coverage and the season view count, read in one DB call (computed off it)."""
 
     practice: Practice
-    history: dict[str, list[tuple[date, frozenset[str]]]]  # counted doses per file kept
+    facts: coverage.Facts  # counted doses, by file kept
     refusals: list[tuple[str, date, str]]
 
 
@@ -290,10 +290,9 @@ def coverage_inputs(db: Database, since: date, today: date) -> CoverageInputs:
         patients = {str(pid): DuePatient(str(pid), str(name), date.fromordinal(int(birth)),
                                          str(sex), str(gp))
                     for pid, name, birth, sex, gp, _facts in rows}
-        history = coverage.unpack_facts({str(r[0]): bytes(r[5]) for r in rows},
-                                        schedule_data())
-        return CoverageInputs(Practice(patients, _kept_of(store.merged(db))), history,
-                              refusals)
+        facts = coverage.Facts.from_packed({str(r[0]): bytes(r[5]) for r in rows},
+                                           schedule_data())
+        return CoverageInputs(Practice(patients, _kept_of(store.merged(db))), facts, refusals)
     return coverage_inputs_from_doses(db, refusals)
 
 
@@ -301,21 +300,21 @@ def coverage_inputs_from_doses(db: Database, refusals: list[tuple[str, date, str
                                ) -> CoverageInputs:
     practice = read_practice(db)
     doses = [(pid, date.fromisoformat(on), product) for pid, on, product in store.dose_facts(db)]
-    history = coverage.histories(doses, practice.kept_of, schedule_data())
-    return CoverageInputs(practice, history, refusals)
+    facts = coverage.Facts.from_doses(doses, practice.kept_of, schedule_data())
+    return CoverageInputs(practice, facts, refusals)
 
 
 def practice_coverage(inputs: CoverageInputs, today: date,
                       data: coverage.CoverageData | None = None
                       ) -> list[coverage.IndicatorResult]:
-    return coverage.compute(inputs.practice.patients, inputs.history, today,
+    return coverage.compute(inputs.practice.patients, inputs.facts, today,
                             data or coverage.load_coverage())
 
 
 def practice_campaign(inputs: CoverageInputs, today: date,
                       data: coverage.CoverageData | None = None
                       ) -> tuple[tuple[date, date], list[coverage.CampaignRow]]:
-    return coverage.campaign(inputs.practice.patients, inputs.history, inputs.refusals,
+    return coverage.campaign(inputs.practice.patients, inputs.facts, inputs.refusals,
                              inputs.practice.kept_of, schedule_data(), today,
                              data or coverage.load_coverage())
 
