@@ -123,7 +123,7 @@ def test_one_dose_recomputes_that_patient_only_and_the_count_goes_down(
     assert late == {practice_db["one"].id}
 
 
-def test_a_changed_birth_date_or_a_new_day_makes_the_summary_stale(
+def test_a_changed_birth_date_a_new_day_or_a_new_pack_makes_the_summary_stale(
         db: Database, practice_db: dict[str, Patient]) -> None:
     practice.refresh_inline(db, TODAY)
     from dataclasses import replace
@@ -135,6 +135,8 @@ def test_a_changed_birth_date_or_a_new_day_makes_the_summary_stale(
     practice.refresh_inline(db, TODAY)
     todo, *_ = practice.stale_patients(db, date(2040, 1, 1))
     assert len(todo) == len(practice_db)  # far ahead: every forecast can change
+    todo, *_ = practice.stale_patients(db, TODAY, pack="fr-2025@2025.2.0#another")
+    assert len(todo) == len(practice_db)  # a new schedule pack: every summary is redone
 
 
 def test_an_archived_patient_leaves_the_list(db: Database,
