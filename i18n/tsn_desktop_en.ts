@@ -82,7 +82,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+4"/>
+        <source>Find the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the injection, in hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,7 +135,7 @@
 <context>
     <name>AdverseEventModel</name>
     <message>
-        <location line="-187"/>
+        <location line="-196"/>
         <source>Vaccine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,7 +178,7 @@
 <context>
     <name>AdverseEventsView</name>
     <message>
-        <location line="+201"/>
+        <location line="+211"/>
         <source>Adverse events by vaccine and lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -158,7 +198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>The adverse events could not be read. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,7 +1218,7 @@
 <context>
     <name>CampaignView</name>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Patients eligible this season</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1228,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1: %2 vaccinated, %3 not yet, %4 declined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1729,7 +1769,7 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Up to date (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,7 +1799,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,7 +1809,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Share of the practice&apos;s patients up to date, per indicator public health reports use (doses recorded in the carnets). Dashed lines: national targets.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2003,7 +2043,7 @@
 <context>
     <name>DueListView</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+123"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+139"/>
         <source>Patients due and overdue per vaccine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2020,6 +2060,36 @@
     <message>
         <location line="+3"/>
         <source>&amp;My patients only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by this date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treating GP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory or recommended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2058,7 +2128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>The due list could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,7 +4867,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-467"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-481"/>
         <source>Mark as recalled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,6 +4892,21 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>&amp;On:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contacted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recalled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6538,7 +6623,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+480"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+497"/>
         <source>&amp;Due list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6555,6 +6640,11 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>&amp;Adverse events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parts of the Vaccinations page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

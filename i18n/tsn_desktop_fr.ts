@@ -82,7 +82,47 @@
         <translation>Prise en c&amp;harge :</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+4"/>
+        <source>Find the patient</source>
+        <translation>Rechercher le patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign on</source>
+        <translation>Premier signe le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the injection, in hours</source>
+        <translation>Délai après l’injection, en heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care given</source>
+        <translation>Prise en charge</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>lot</source>
         <translation>lot</translation>
     </message>
@@ -95,7 +135,7 @@
 <context>
     <name>AdverseEventModel</name>
     <message>
-        <location line="-187"/>
+        <location line="-196"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
@@ -138,7 +178,7 @@
 <context>
     <name>AdverseEventsView</name>
     <message>
-        <location line="+201"/>
+        <location line="+211"/>
         <source>Adverse events by vaccine and lot</source>
         <translation>Effets indésirables par vaccin et par lot</translation>
     </message>
@@ -158,7 +198,7 @@
         <translation>Effets indésirables après vaccination enregistrés au cabinet, par vaccin et par lot. Les effets graves ou inattendus sont à déclarer au centre régional de pharmacovigilance (ou sur signalement.social-sante.gouv.fr).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>The adverse events could not be read. Try again.</source>
         <translation>Les effets indésirables n’ont pas pu être lus. Réessayez.</translation>
     </message>
@@ -1178,7 +1218,7 @@
 <context>
     <name>CampaignView</name>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Patients eligible this season</source>
         <translation>Patients concernés cette saison</translation>
     </message>
@@ -1188,7 +1228,7 @@
         <translation>La saison n’a pas pu être lue. Réessayez.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1: %2 vaccinated, %3 not yet, %4 declined</source>
         <translation>%1 : %2 vacciné(s), %3 pas encore, %4 refus</translation>
     </message>
@@ -1729,7 +1769,7 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Up to date (%)</source>
         <translation>À jour (%)</translation>
     </message>
@@ -1759,7 +1799,7 @@
         <translation>Sélectionnez une ligne pour voir ses patients.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Counting…</source>
         <translation>Décompte en cours…</translation>
     </message>
@@ -1769,7 +1809,7 @@
         <translation>La couverture n’a pas pu être calculée. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Share of the practice&apos;s patients up to date, per indicator public health reports use (doses recorded in the carnets). Dashed lines: national targets.</source>
         <translation>Part des patients du cabinet à jour, par indicateur de santé publique (doses inscrites dans les carnets). Traits pointillés : objectifs nationaux.</translation>
     </message>
@@ -2003,7 +2043,7 @@
 <context>
     <name>DueListView</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+123"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+139"/>
         <source>Patients due and overdue per vaccine</source>
         <translation>Patients à vacciner et en retard, par vaccin</translation>
     </message>
@@ -2021,6 +2061,36 @@
         <location line="+3"/>
         <source>&amp;My patients only</source>
         <translation>&amp;Mes patients seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due within</source>
+        <translation>À faire dans la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by this date</source>
+        <translation>À faire d’ici cette date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age band</source>
+        <translation>Tranche d’âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treating GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory or recommended</source>
+        <translation>Obligatoire ou recommandé</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2058,7 +2128,7 @@
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>The due list could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
         <translation>La liste des vaccinations à faire n’a pas pu être lue. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
     </message>
@@ -4802,7 +4872,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-467"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-481"/>
         <source>Mark as recalled</source>
         <translation>Marquer comme relancé</translation>
     </message>
@@ -4828,6 +4898,21 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>&amp;On:</source>
         <translation>&amp;Le :</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contacted by</source>
+        <translation>Contacté par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recalled on</source>
+        <translation>Relancé le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again on</source>
+        <translation>Relancer le</translation>
     </message>
 </context>
 <context>
@@ -6543,7 +6628,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+480"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+497"/>
         <source>&amp;Due list</source>
         <translation>Vaccinations à &amp;faire</translation>
     </message>
@@ -6561,6 +6646,11 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>&amp;Adverse events</source>
         <translation>Effets &amp;indésirables</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parts of the Vaccinations page</source>
+        <translation>Parties de la page Vaccinations</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ from tsn_desktop.vaccination import practice_service as service
 from tsn_desktop.vaccination.adverse_events import AdverseEvent, EventLine
 from tsn_desktop.vaccination.model import Dose
 from tsn_desktop.vaccination.ui import page_texts
-from tsn_desktop.vaccination.ui.page import _date_edit, _pydate
+from tsn_desktop.vaccination.ui.page import _date_edit, _pydate, name_buttons
 
 log = logging.getLogger(__name__)
 _ModelIndex = QModelIndex | QPersistentModelIndex
@@ -174,6 +174,15 @@ class AdverseEventDialog(QDialog):
         layout.addLayout(outcome_form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.search.setAccessibleName(self.tr("Find the patient"))
+        self.found.setAccessibleName(self.tr("Patients found"))
+        self.dose.setAccessibleName(self.tr("Dose"))
+        self.onset.setAccessibleName(self.tr("First sign on"))
+        self.delay.setAccessibleName(self.tr("Delay after the injection, in hours"))
+        self.description.setAccessibleName(self.tr("What happened"))
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.care.setAccessibleName(self.tr("Care given"))
+        name_buttons(self)
         self.search.textChanged.connect(self._find)
         self.found.currentItemChanged.connect(self._patient_chosen)
 
@@ -287,6 +296,7 @@ class AdverseEventsView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        name_buttons(self)
         context.runner.records_changed.connect(self._records_changed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

@@ -158,7 +158,7 @@ class CoverageView(QWidget):
         self.plot.setBackground("w")
         self.plot.setYRange(0, 105, padding=0)
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMinimumHeight(220)
+        self.plot.setMinimumHeight(150)
         self.plot.getAxis("left").setLabel(self.tr("Up to date (%)"))
         self.plot.setAccessibleName(self.tr("Coverage per indicator, with national targets"))
         self.bars: pg.BarGraphItem | None = None
@@ -205,6 +205,7 @@ class CoverageView(QWidget):
             lambda current, _previous: self._show_behind(current.row()))
         self.show_up_to_date.toggled.connect(
             lambda _on: self._show_behind(self.table.currentIndex().row()))
+        self.show_up_to_date.setAccessibleName(self.show_up_to_date.text().replace("&", ""))
         context.runner.records_changed.connect(self._records_changed)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -51,6 +54,14 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def name_buttons(root: QWidget) -> None:
+    """Buttons and check boxes are named for screen readers after their label (without
+    the & of the shortcut); the other controls get their own name where they are made."""
+    for button in root.findChildren(QAbstractButton):
+        if not button.accessibleName():
+            button.setAccessibleName(button.text().replace("&", ""))
 
 
 def _date_edit(parent: QWidget, day: date) -> QDateEdit:
@@ -88,6 +99,10 @@ class RecallDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.method.setAccessibleName(self.tr("Contacted by"))
+        self.on.setAccessibleName(self.tr("Recalled on"))
+        self.retry.setAccessibleName(self.tr("Try again on"))
+        name_buttons(self)
 
     def values(self) -> tuple[str, date, date | None]:
         retry = _pydate(self.retry.date()) if self.retry_box.isChecked() else None
@@ -139,6 +154,12 @@ class DueListView(QWidget):
         for code, text in page_texts.labels("obligation").items():
             self.obligation_box.addItem(text, code)
         self.mine_box = QCheckBox(self.tr("&My patients only"), self)
+        self.window_box.setAccessibleName(self.tr("Due within"))
+        self.until.setAccessibleName(self.tr("Due by this date"))
+        self.group_box.setAccessibleName(self.tr("Vaccine"))
+        self.band_box.setAccessibleName(self.tr("Age band"))
+        self.gp_box.setAccessibleName(self.tr("Treating GP"))
+        self.obligation_box.setAccessibleName(self.tr("Compulsory or recommended"))
         self._fill_groups([])
         self._fill_gps([])
 
@@ -227,6 +248,7 @@ class DueListView(QWidget):
         self._day_timer.timeout.connect(self._check_day)
         self._day_timer.start()
         self._update_buttons()
+        name_buttons(self)
         self.reload()
 
     # --- loading -------------------------------------------------------------------
@@ -551,6 +573,15 @@ class DueListView(QWidget):
         self.reload()
 
 
+def _scrolled(view: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(view)
+    area.setFocusProxy(view)
+    return area
+
+
 class VaccinationsPage(QWidget):
     """Navigation page: due list, coverage, flu and COVID season, adverse events."""
 
@@ -565,13 +596,17 @@ class VaccinationsPage(QWidget):
         self.coverage = CoverageView(context, self.tabs)
         self.campaign = CampaignView(context, self.tabs)
         self.adverse = AdverseEventsView(context, self.tabs)
-        self.tabs.addTab(self.due, self.tr("&Due list"))
-        self.tabs.addTab(self.coverage, self.tr("C&overage"))
-        self.tabs.addTab(self.campaign, self.tr("&Flu and COVID season"))
-        self.tabs.addTab(self.adverse, self.tr("&Adverse events"))
+        # Each part scrolls when the window is smaller than it (a laptop at 150 %): the
+        # window's own minimum stays the shell's, whatever this page holds.
+        for view, title in ((self.due, self.tr("&Due list")),
+                            (self.coverage, self.tr("C&overage")),
+                            (self.campaign, self.tr("&Flu and COVID season")),
+                            (self.adverse, self.tr("&Adverse events"))):
+            self.tabs.addTab(_scrolled(view, self.tabs), title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.tabs.tabBar().setAccessibleName(self.tr("Parts of the Vaccinations page"))
         self.setFocusProxy(self.tabs)
 
     def on_lock(self) -> None:
