@@ -315,3 +315,30 @@ def test_the_locked_page_holds_no_patient_and_a_late_result_stays_off_screen(
         page.on_unlock()
     assert view.model.rowCount() > 0
     page.close()
+
+
+def test_recall_letters_are_saved_as_a_pdf_named_by_date_and_audited(
+        qtbot, db: Database, context: FeatureContext, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    _children(db)
+    view = DueListView(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view._refreshing,
+                    timeout=10_000)
+    view.select_row(0)
+    child = view.selected_rows()[0].patient
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda _p, _t, name, _k: (str(tmp_path / name), "")))
+    with qtbot.waitSignal(view.exported, timeout=10_000) as written:
+        view.save_letters()
+    path = Path(written.args[0])
+    assert path.name == "lettres-rappel-vaccination-2026-11-23.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    assert db.query("SELECT resource_id FROM audit_log WHERE action = 'export'") == [
+        (child.id,)]
+    with qtbot.waitSignal(view.exported, timeout=10_000) as written:
+        view.save_list_pdf()
+    assert Path(written.args[0]).name == "liste-vaccinations-2026-11-23.pdf"
+    view.close()

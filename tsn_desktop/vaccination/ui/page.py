@@ -517,13 +517,15 @@ class DueListView(QWidget):
         me = self._context.practitioner
         today = self._today
 
-        def read(db: Any) -> bytes:
+        def read(db: Any) -> dict[str, tuple]:
             addresses = service.postal_addresses(db, ids)
             service.audit_export(db, ids)
-            return letters.recall_letters(rows, addresses, me, today)
+            return addresses
 
-        self._runner.run(read, lambda data: self._write(path, data), self._write_failed,
-                         owner=self)
+        # Addresses on the DB worker, the PDF off it (a long list takes a while).
+        self._runner.run(read, lambda addresses: self._build(
+            lambda: letters.recall_letters(rows, addresses, me, today), path),
+            self._write_failed, owner=self)
 
     def save_list_pdf(self) -> None:
         if self.model.rowCount() == 0:
@@ -538,13 +540,16 @@ class DueListView(QWidget):
         title = self.window_box.currentText()
         rows = self.model.rows()
 
-        def read(db: Any) -> bytes:
-            service.audit_export(db, [r.patient.id for r in rows])
-            return letters.due_list_pdf(rows, me, today, title,
-                                        page_texts.labels("state"))
+        words = page_texts.labels("state")
+        self._runner.run(lambda db: service.audit_export(db, [r.patient.id for r in rows]),
+                         lambda _none: self._build(lambda: letters.due_list_pdf(
+                             rows, me, today, title, words), path),
+                         self._write_failed, owner=self)
 
-        self._runner.run(read, lambda data: self._write(path, data), self._write_failed,
-                         owner=self)
+    def _build(self, make: Any, path: Path) -> None:
+        """Builds a PDF as a background task, then writes it where the user chose."""
+        self._tasks.start(lambda _control: make(), lambda data: self._write(path, data),
+                          self._write_failed, owner=self)
 
     def _write(self, path: Path, data: bytes) -> None:
         try:
