@@ -92,7 +92,7 @@ def test_the_event_round_trips_as_fhir_adverse_event_linked_to_the_immunization(
     hub.validate_resource("AdverseEvent", saved.id, resource)
 
 
-def test_the_declaration_summary_is_a_pdf_with_initials_only(
+def test_the_declaration_summary_is_a_pdf_and_its_export_is_audited(
         db: Database, dosed: tuple[Patient, Dose], profile: OpenProfile,
         tmp_path: Path) -> None:
     _child, dose = dosed
