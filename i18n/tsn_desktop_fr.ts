@@ -28,6 +28,225 @@
     </message>
 </context>
 <context>
+    <name>AdverseEventDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+118"/>
+        <source>Report an adverse event following immunisation</source>
+        <translation>Déclarer un effet indésirable après vaccination</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name or date of birth</source>
+        <translation>Nom ou date de naissance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What happened, in your words</source>
+        <translation>Ce qui s’est passé, avec vos mots</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Treatment given, hospital, follow-up</source>
+        <translation>Traitement donné, hospitalisation, suivi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Signs</source>
+        <translation>Signes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seriousness criteria (none: not serious)</source>
+        <translation>Critères de gravité (aucun : non grave)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Patient:</source>
+        <translation>&amp;Patient :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dose :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First &amp;sign on:</source>
+        <translation>Premier &amp;signe le :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the &amp;injection:</source>
+        <translation>Délai après l’&amp;injection :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Outcome:</source>
+        <translation>É&amp;volution :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Care given:</source>
+        <translation>Prise en c&amp;harge :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find the patient</source>
+        <translation>Rechercher le patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients found</source>
+        <translation>Patients trouvés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign on</source>
+        <translation>Premier signe le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay after the injection, in hours</source>
+        <translation>Délai après l’injection, en heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Care given</source>
+        <translation>Prise en charge</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>lot</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>This could not be done. Nothing typed is lost: try again.</source>
+        <translation>Cela n’a pas pu être fait. Rien de ce qui a été saisi n’est perdu : réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventModel</name>
+    <message>
+        <location line="-196"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Given on</source>
+        <translation>Fait le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First sign</source>
+        <translation>Premier signe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signs</source>
+        <translation>Signes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serious</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Évolution</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventsView</name>
+    <message>
+        <location line="+211"/>
+        <source>Adverse events by vaccine and lot</source>
+        <translation>Effets indésirables par vaccin et par lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report an adverse event…</source>
+        <translation>&amp;Déclarer un effet indésirable…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Declaration summary (PDF)…</source>
+        <translation>&amp;Résumé pour la déclaration (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adverse events following immunisation recorded in the practice, by vaccine and lot. Serious or unexpected ones are to be declared to the regional pharmacovigilance centre (or on signalement.social-sante.gouv.fr).</source>
+        <translation>Effets indésirables après vaccination enregistrés au cabinet, par vaccin et par lot. Les effets graves ou inattendus sont à déclarer au centre régional de pharmacovigilance (ou sur signalement.social-sante.gouv.fr).</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The adverse events could not be read. Try again.</source>
+        <translation>Les effets indésirables n’ont pas pu être lus. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a report in the list first.</source>
+        <translation>Sélectionnez d’abord une déclaration dans la liste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the declaration summary</source>
+        <translation>Enregistrer le résumé pour la déclaration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The file could not be saved. Check the folder can be written to, then try again.</source>
+        <translation>Le fichier n’a pas pu être enregistré. Vérifiez que le dossier est accessible en écriture, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPage</name>
     <message>
         <location filename="../tsn_desktop/agenda/ui/page.py" line="+79"/>
@@ -1281,6 +1500,57 @@
     </message>
 </context>
 <context>
+    <name>CampaignModel</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/campaign_view.py" line="+53"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This season</source>
+        <translation>Cette saison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>Le</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignView</name>
+    <message>
+        <location line="+51"/>
+        <source>Patients eligible this season</source>
+        <translation>Patients concernés cette saison</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The season could not be read. Try again.</source>
+        <translation>La saison n’a pas pu être lue. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2 vaccinated, %3 not yet, %4 declined</source>
+        <translation>%1 : %2 vacciné(s), %3 pas encore, %4 refus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Season from %1 to %2, patients 65 years and over (risk groups come with the patient profile).</source>
+        <translation>Saison du %1 au %2, patients de 65 ans et plus (les groupes à risque viendront avec le profil du patient).</translation>
+    </message>
+</context>
+<context>
     <name>CareTeamTab</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/care_team_tab.py" line="+64"/>
@@ -1933,6 +2203,113 @@
     </message>
 </context>
 <context>
+    <name>CoverageModel</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/coverage_view.py" line="+55"/>
+        <source>All ages</source>
+        <translation>Tous âges</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Indicator</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age band</source>
+        <translation>Tranche d’âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National target</source>
+        <translation>Objectif national</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <location line="+83"/>
+        <source>Up to date (%)</source>
+        <translation>À jour (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coverage per indicator, with national targets</source>
+        <translation>Couverture par indicateur, avec les objectifs nationaux</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Coverage per indicator and age band</source>
+        <translation>Couverture par indicateur et tranche d’âge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Patients behind the number</source>
+        <translation>Patients derrière ce chiffre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show those &amp;up to date</source>
+        <translation>Afficher les patients à &amp;jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a row to see its patients.</source>
+        <translation>Sélectionnez une ligne pour voir ses patients.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Counting…</source>
+        <translation>Décompte en cours…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Coverage could not be counted. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La couverture n’a pas pu être calculée. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Share of the practice&apos;s patients up to date, per indicator public health reports use (doses recorded in the carnets). Dashed lines: national targets.</source>
+        <translation>Part des patients du cabinet à jour, par indicateur de santé publique (doses inscrites dans les carnets). Traits pointillés : objectifs nationaux.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>%n patient(s) up to date</source>
+        <translation>
+            <numerusform>%n patient à jour</numerusform>
+            <numerusform>%n patients à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n patient(s) not up to date</source>
+        <translation>
+            <numerusform>%n patient pas à jour</numerusform>
+            <numerusform>%n patients pas à jour</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../tsn_desktop/patients/ui/date_field.py" line="+47"/>
@@ -2420,6 +2797,255 @@
         <location line="+2"/>
         <source>%1 (from %2)</source>
         <translation>%1 (à partir du %2)</translation>
+    </message>
+</context>
+<context>
+    <name>DueListView</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+139"/>
+        <source>Patients due and overdue per vaccine</source>
+        <translation>Patients à vacciner et en retard, par vaccin</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All ages</source>
+        <translation>Tous âges</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Compulsory and recommended</source>
+        <translation>Obligatoires et recommandés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;My patients only</source>
+        <translation>&amp;Mes patients seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due within</source>
+        <translation>À faire dans la période</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by this date</source>
+        <translation>À faire d’ici cette date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age band</source>
+        <translation>Tranche d’âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treating GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory or recommended</source>
+        <translation>Obligatoire ou recommandé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updating the forecasts</source>
+        <translation>Mise à jour des prévisions</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Patients due for a vaccine</source>
+        <translation>Patients à vacciner</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as &amp;recalled…</source>
+        <translation>Marquer comme &amp;relancé…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall &amp;letters (PDF)…</source>
+        <translation>&amp;Lettres de rappel (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print the list (PDF)…</source>
+        <translation>&amp;Imprimer la liste (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport as CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>The due list could not be read. Try again; if it keeps failing, restart TSN Desktop.</source>
+        <translation>La liste des vaccinations à faire n’a pas pu être lue. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Forecasting %n patient file(s)…</source>
+        <translation>
+            <numerusform>Calcul des prévisions de %n dossier…</numerusform>
+            <numerusform>Calcul des prévisions de %n dossiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The forecasts could not be brought up to date: the list shows the last ones kept. It will try again at the next change.</source>
+        <translation>Les prévisions n’ont pas pu être mises à jour : la liste montre les dernières conservées. Nouvel essai au prochain changement.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>All vaccines</source>
+        <translation>Tous les vaccins</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>All treating GPs</source>
+        <translation>Tous les médecins traitants</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Nobody is due for a vaccine in this window.</source>
+        <translation>Personne n’est à vacciner sur cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n à faire</numerusform>
+            <numerusform>%n à faire</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%n patient(s) marked as recalled.</source>
+        <translation>
+            <numerusform>%n patient marqué comme relancé.</numerusform>
+            <numerusform>%n patients marqués comme relancés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The recall could not be saved. Try again.</source>
+        <translation>La relance n’a pas pu être enregistrée. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export the due list</source>
+        <translation>Exporter la liste des vaccinations à faire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the recall letters</source>
+        <translation>Enregistrer les lettres de rappel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Save the due list</source>
+        <translation>Enregistrer la liste</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file could not be saved. Check the folder can be written to, then try again.</source>
+        <translation>Le fichier n’a pas pu être enregistré. Vérifiez que le dossier est accessible en écriture, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/due_model.py" line="+46"/>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended on</source>
+        <translation>Prévu le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days late</source>
+        <translation>Retard (j)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compulsory</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treating GP</source>
+        <translation>Médecin traitant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last recall</source>
+        <translation>Dernière relance</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>try again %1</source>
+        <translation>relancer le %1</translation>
     </message>
 </context>
 <context>
@@ -3679,7 +4305,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+48"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+55"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -6683,6 +7309,52 @@ né(e) le %2 — %3 — %4</translation>
     </message>
 </context>
 <context>
+    <name>RecallDialog</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-486"/>
+        <source>Mark as recalled</source>
+        <translation>Marquer comme relancé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n patient(s) selected.</source>
+        <translation>
+            <numerusform>%n patient sélectionné.</numerusform>
+            <numerusform>%n patients sélectionnés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Try again on:</source>
+        <translation>&amp;Relancer le :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Contacted by:</source>
+        <translation>&amp;Contacté par :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;On:</source>
+        <translation>&amp;Le :</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Contacted by</source>
+        <translation>Contacté par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recalled on</source>
+        <translation>Relancé le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again on</source>
+        <translation>Relancer le</translation>
+    </message>
+</context>
+<context>
     <name>RemindersDialog</name>
     <message>
         <location filename="../tsn_desktop/agenda/ui/reminders_dialog.py" line="+36"/>
@@ -8248,7 +8920,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+437"/>
+        <location line="+448"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>
@@ -8449,6 +9121,384 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+22"/>
         <source>Wrong passphrase. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>Phrase de passe incorrecte. Vérifiez la touche Verr. Maj et la langue du clavier, puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationPageTexts</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/page_texts.py" line="+14"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due now</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue only</source>
+        <translation>En retard seulement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue and due now</source>
+        <translation>En retard et à faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by the end of this week</source>
+        <translation>À faire d’ici la fin de la semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by the end of this month</source>
+        <translation>À faire d’ici la fin du mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due by a chosen date</source>
+        <translation>À faire d’ici une date choisie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Under 2 years</source>
+        <translation>Moins de 2 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 to 5 years</source>
+        <translation>2 à 5 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>6 to 10 years</source>
+        <translation>6 à 10 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>11 to 17 years</source>
+        <translation>11 à 17 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>18 to 64 years</source>
+        <translation>18 à 64 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>65 years and over</source>
+        <translation>65 ans et plus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compulsory (children)</source>
+        <translation>Obligatoires (enfants)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommended</source>
+        <translation>Recommandés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose how the patient was contacted.</source>
+        <translation>Choisissez comment le patient a été contacté.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recall date cannot be in the future.</source>
+        <translation>La date de relance ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The date to try again must be on or after the recall date.</source>
+        <translation>La date de nouvelle relance doit être le jour de la relance ou après.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the patients recalled in the list first.</source>
+        <translation>Sélectionnez d’abord dans la liste les patients relancés.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Injection-site reaction</source>
+        <translation>Réaction au point d’injection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fever</source>
+        <translation>Fièvre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rash</source>
+        <translation>Éruption cutanée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urticaria</source>
+        <translation>Urticaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anaphylaxis</source>
+        <translation>Anaphylaxie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncope</source>
+        <translation>Syncope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seizure</source>
+        <translation>Convulsions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypotonic-hyporesponsive episode</source>
+        <translation>Épisode d’hypotonie-hyporéactivité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Persistent crying</source>
+        <translation>Pleurs persistants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lymphadenopathy</source>
+        <translation>Adénopathie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joint pain</source>
+        <translation>Arthralgies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headache</source>
+        <translation>Céphalées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Muscle pain</source>
+        <translation>Myalgies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fatigue</source>
+        <translation>Asthénie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digestive signs</source>
+        <translation>Troubles digestifs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other (describe)</source>
+        <translation>Autre (à décrire)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Death</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Life-threatening</source>
+        <translation>Mise en jeu du pronostic vital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hospitalisation or longer stay</source>
+        <translation>Hospitalisation ou prolongation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lasting disability or incapacity</source>
+        <translation>Incapacité ou invalidité durable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Congenital anomaly</source>
+        <translation>Anomalie congénitale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other medically important event</source>
+        <translation>Autre situation médicale grave</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovered</source>
+        <translation>Guérison sans séquelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovering</source>
+        <translation>En cours de guérison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recovered</source>
+        <translation>Non encore guéri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovered with sequelae</source>
+        <translation>Guérison avec séquelles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fatal</source>
+        <translation>Décès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick at least one sign or describe what happened.</source>
+        <translation>Cochez au moins un signe ou décrivez ce qui s’est passé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot come before the dose.</source>
+        <translation>Le premier signe ne peut pas précéder la dose.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first sign cannot be in the future.</source>
+        <translation>Le premier signe ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The delay after the injection cannot be negative.</source>
+        <translation>Le délai après l’injection ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the signs, criteria and outcome in the lists.</source>
+        <translation>Choisissez les signes, critères et évolution dans les listes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A fatal outcome needs the seriousness criterion Death.</source>
+        <translation>Une évolution fatale demande le critère de gravité Décès.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the dose the event followed.</source>
+        <translation>Choisissez la dose après laquelle l’effet est survenu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vaccinated</source>
+        <translation>Vacciné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>Refus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hexavalent (DTaP-IPV-Hib-HepB), 3 doses at 12 months</source>
+        <translation>Hexavalent (DTCaP-Hib-HépB), 3 doses à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pneumococcal, 3 doses at 12 months</source>
+        <translation>Pneumocoque, 3 doses à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meningococcal B, 3 doses at 24 months</source>
+        <translation>Méningocoque B, 3 doses à 24 mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meningococcal C / ACWY, 2 doses at 24 months</source>
+        <translation>Méningocoque C / ACWY, 2 doses à 24 mois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MMR, 1 dose at 12 months</source>
+        <translation>ROR, 1 dose à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MMR, 2 doses at 24 months</source>
+        <translation>ROR, 2 doses à 24 mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HPV, 1 dose at 15 years, girls</source>
+        <translation>HPV, 1 dose à 15 ans, filles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HPV, 1 dose at 15 years, boys</source>
+        <translation>HPV, 1 dose à 15 ans, garçons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HPV, 2 doses at 16 years, girls</source>
+        <translation>HPV, 2 doses à 16 ans, filles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HPV, 2 doses at 16 years, boys</source>
+        <translation>HPV, 2 doses à 16 ans, garçons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flu, 65 years and over, this season</source>
+        <translation>Grippe, 65 ans et plus, cette saison</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dTcaP-IPV booster at 25 years</source>
+        <translation>Rappel dTcaPolio de 25 ans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dTP-IPV booster at 45 years</source>
+        <translation>Rappel dTPolio de 45 ans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dTP-IPV booster at 65 years</source>
+        <translation>Rappel dTPolio de 65 ans</translation>
     </message>
 </context>
 <context>
@@ -8880,6 +9930,34 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+3"/>
         <source>Vaccine, lot and expiry filled in from the scan.</source>
         <translation>Vaccin, lot et péremption remplis à partir du scan.</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationsPage</name>
+    <message>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+502"/>
+        <source>&amp;Due list</source>
+        <translation>Vaccinations à &amp;faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;overage</source>
+        <translation>C&amp;ouverture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Flu and COVID season</source>
+        <translation>Saison &amp;grippe et Covid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Adverse events</source>
+        <translation>Effets &amp;indésirables</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Parts of the Vaccinations page</source>
+        <translation>Parties de la page Vaccinations</translation>
     </message>
 </context>
 <context>

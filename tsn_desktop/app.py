@@ -223,7 +223,7 @@ class TsnApp(QObject):
         self.runner.records_changed.connect(self._records_changed)
         self.settings.set(options.LAST_PROFILE_ID, opened.vault.profile_id)
         context = FeatureContext(self.runner, self.clock, self.settings, opened.practitioner,
-                                 self.features)
+                                 self.features, open_patient=self.open_patient)
         pages = {f.name: f.page(context) for f in self.features if f.page is not None}
         navigation = [(f.name, f.title) for f in self.features if f.has_page]
         tools = [(a.title, a.shortcut, partial(self._run_action, a, context))
@@ -255,6 +255,17 @@ class TsnApp(QObject):
         self.idle.start()
         self.backup_timer.start()
         QTimer.singleShot(BACKUP_FIRST_CHECK_MS, self.backup_if_due)
+
+    def open_patient(self, patient_id: str) -> None:
+        """Shows a patient's file from any page: the page that opens files (one with an
+        `open_patient(id)`, the register's) comes up with it."""
+        if self.window is None or self.locked:
+            return
+        for name, page in self.window.page_widgets.items():
+            if hasattr(page, "open_patient"):
+                self.window.show_page(name)
+                page.open_patient(patient_id)
+                return
 
     def _features_opened(self) -> None:
         """Each feature's `on_open` on the database, before sync starts (on the DB thread,

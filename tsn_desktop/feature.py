@@ -43,6 +43,8 @@ class FeatureContext:
     settings: Settings
     practitioner: Practitioner
     features: Sequence[Feature] = ()
+    # Shows a patient's file (the page that has one), from any page: a due list's row.
+    open_patient: Callable[[str], None] = lambda _patient_id: None
 
     def patient_tabs(self) -> list[QWidget]:
         """One new tab of each feature that adds one, in feature order."""

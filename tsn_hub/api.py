@@ -510,5 +510,5 @@ def create_app(
             raise not_found()
         return _fhir_response(row)
 
-    bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §13)
+    bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §15)
     return app

@@ -1,7 +1,7 @@
 """Online bookings on the hub: a practitioner publishes free slots (FHIR Schedule and
 Slot), the patients' portal lists them and books one, the booking becomes a 'proposed'
 Appointment the practitioner pulls at sync, and either side cancels it
-(docs/sync-protocol.md §13)."""
+(docs/sync-protocol.md §15)."""
 
 from __future__ import annotations
 

@@ -35,6 +35,7 @@ SUPPORTED_TYPES = frozenset(
         "DetectedIssue",
         "Task",
         "DocumentReference",
+        "AdverseEvent",
     }
 )
 # Clinical facts and logs: never overwritten, never deleted (only entered-in-error).
@@ -195,7 +196,7 @@ def patient_of(resource: dict[str, Any]) -> str | None:
     if rtype in ("Immunization", "ImmunizationRecommendation", "EpisodeOfCare", "DetectedIssue"):
         return reference_id(resource.get("patient"), "Patient")
     if rtype in ("Observation", "Communication", "CareTeam", "Condition",
-                 "DocumentReference"):
+                 "DocumentReference", "AdverseEvent"):
         return reference_id(resource.get("subject"), "Patient")
     if rtype == "Task":  # a return-home pathway's task: its patient is `for`
         return reference_id(resource.get("for"), "Patient")
@@ -376,4 +377,7 @@ def validate_resource(resource_type: str, resource_id: str, resource: object) ->
         _require_patient(resource, "for")
     elif resource_type == "DocumentReference":
         _require(resource, "status", "content")
+    elif resource_type == "AdverseEvent":
+        _require(resource, "actuality", "suspectEntity")
+        _require_patient(resource, "subject")
     return resource

@@ -1,6 +1,6 @@
 """Routing of the shared resource base (DocumentReference without a patient): protocols,
 leaflets and contact sheets published to everyone or to a group of practitioners, kept
-up to date by their publisher only (protocol §13)."""
+up to date by their publisher only (protocol §17)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ A thread is its opening post plus the posts whose `partOf` names it. Its members
 everyone ever named as sender or recipient of one of its posts; every post of the
 thread is readable by every member, so a practitioner added later reads the whole
 thread. A post about a patient may name only practitioners who may see that patient
-(protocol §13). The hub's sync service calls `check_post` when a Communication is
+(protocol §17). The hub's sync service calls `check_post` when a Communication is
 pushed and `record_post` once it is stored.
 """
 

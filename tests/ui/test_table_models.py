@@ -264,6 +264,10 @@ CHECKED_ELSEWHERE: dict[str, str] = {
     "RoundModel": "tests/agenda/test_round.py",
     "PracticeAlertsModel": "tests/readings/test_alerts_ui.py",
     "InboxModel": "tests/readings/test_inbox_ui.py",
+    "DueModel": "tests/vaccination/test_practice_page_ui.py",
+    "CoverageModel": "tests/vaccination/test_practice_page_ui.py",
+    "CampaignModel": "tests/vaccination/test_practice_page_ui.py",
+    "AdverseEventModel": "tests/vaccination/test_practice_page_ui.py",
 }
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,5 +1,5 @@
 """Posts to and from FHIR R4 Communication, directory entries from Practitioner, and the
-two SyncAdapters (docs/sync-protocol.md §13)."""
+two SyncAdapters (docs/sync-protocol.md §17)."""
 
 from __future__ import annotations
 

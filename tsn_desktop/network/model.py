@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from tsn_desktop.network.attachments import AttachmentInfo
 
-# Kinds of post (FHIR Communication.category, docs/sync-protocol.md §13).
+# Kinds of post (FHIR Communication.category, docs/sync-protocol.md §17).
 OPENING = "opening"  # the structured opening of a case discussion (ECIP)
 REPLY = "reply"
 JOINED = "joined"  # a participant added to the thread

@@ -1,7 +1,7 @@
-"""What vaccination adds to the application (the Feature seam): the "Vaccinations" tab of
-the patient file (the carnet and the patient's profile facts), Immunization and
-Condition sync, its migration and demo doses. The
-practice-wide page is still to come: its navigation entry shows the placeholder."""
+"""What vaccination adds to the application (the Feature seam): the Vaccinations page (due
+list, recalls, coverage, season, adverse events), the "Vaccinations" tab of the patient
+file (the carnet and the patient's profile facts), Immunization, Condition and
+AdverseEvent sync, its migrations and demo doses."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from tsn_desktop.sync.adapters import SyncAdapter
 
 
+def _page(context: FeatureContext) -> QWidget:
+    from tsn_desktop.vaccination.ui.page import VaccinationsPage
+
+    return VaccinationsPage(context)
+
+
 def _carnet_tab(context: FeatureContext) -> QWidget:
     from tsn_desktop.vaccination.ui.carnet_tab import CarnetTab
 
@@ -31,10 +37,11 @@ def _settings_page(settings: Settings) -> QWidget:
 
 
 def _adapters() -> list[SyncAdapter]:
+    from tsn_desktop.vaccination.adverse_fhir import AdverseEventAdapter
     from tsn_desktop.vaccination.facts_fhir import ConditionAdapter
     from tsn_desktop.vaccination.fhir import ImmunizationAdapter
 
-    return [ImmunizationAdapter(), ConditionAdapter()]
+    return [ImmunizationAdapter(), ConditionAdapter(), AdverseEventAdapter()]
 
 
 def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
@@ -46,6 +53,7 @@ def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
+    page=_page,
     patient_tabs=(_carnet_tab,),
     sync_adapters=_adapters,
     settings_page=_settings_page,

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
@@ -263,25 +263,39 @@ def forecast_practice(
     workers: int | None = None,
     chunk_size: int = 250,
     start_method: str = "spawn",
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[K, PatientSummary]:
     """Summaries of every patient's forecast, in input order.
 
     workers=None uses every core, or this process alone for a small practice;
-    workers=1 always runs in this process.
+    workers=1 always runs in this process. `progress(done, total)` is called after
+    each chunk (patients forecast so far); it may raise to stop the work.
     """
     items = [(key, patient, tuple(doses)) for key, patient, doses in patients]
     if workers is None:
         workers = (os.cpu_count() or 1) if len(items) >= MIN_PATIENTS_FOR_POOL else 1
     workers = min(workers, len(items))
+    report = progress or (lambda _done, _total: None)
     if workers <= 1:
-        return dict(_summaries(items, assessment_date, data))
+        results: dict[K, PatientSummary] = {}
+        step = max(1, min(chunk_size, len(items)))
+        for i in range(0, len(items), step):
+            results.update(_summaries(items[i : i + step], assessment_date, data))
+            report(len(results), len(items))
+        return results
     # Enough chunks per worker to even out the load, few enough to keep the
     # per-chunk pickling overhead small.
     size = max(1, min(chunk_size, -(-len(items) // (workers * 4))))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     context = multiprocessing.get_context(start_method)
     with context.Pool(workers, initializer=_init_worker, initargs=(data, assessment_date)) as pool:
-        results: dict[K, PatientSummary] = {}
+        results = {}
         for part in pool.imap(_forecast_chunk, chunks):
             results.update(part)
+            report(len(results), len(items))
     return results
+
+
+def due_items(summary: PatientSummary) -> list[tuple[str, GroupSummary]]:
+    """The vaccine groups still to give (the due list keeps only these)."""
+    return [(name, g) for name, g in summary.groups.items() if g.status == NOT_COMPLETE]
