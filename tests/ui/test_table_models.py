@@ -258,17 +258,27 @@ EMPTY: dict[type[QAbstractItemModel], Callable[[], QAbstractItemModel]] = {
 
 
 # Models that page through the database are checked where their data is made, while
-# they page (the test file must run qtmodeltester on them).
+# they page (the test file must run qtmodeltester on them). Keyed by module and class:
+# two features may each have an "InboxModel".
 CHECKED_ELSEWHERE: dict[str, str] = {
-    "AuditTableModel": "tests/audit/test_viewer_ui.py",
-    "RoundModel": "tests/agenda/test_round.py",
-    "PracticeAlertsModel": "tests/readings/test_alerts_ui.py",
-    "InboxModel": "tests/readings/test_inbox_ui.py",
-    "DueModel": "tests/vaccination/test_practice_page_ui.py",
-    "CoverageModel": "tests/vaccination/test_practice_page_ui.py",
-    "CampaignModel": "tests/vaccination/test_practice_page_ui.py",
-    "AdverseEventModel": "tests/vaccination/test_practice_page_ui.py",
+    "tsn_desktop.audit.ui.table_model.AuditTableModel": "tests/audit/test_viewer_ui.py",
+    "tsn_desktop.agenda.ui.round_dialog.RoundModel": "tests/agenda/test_round.py",
+    "tsn_desktop.readings.ui.alerts_view.PracticeAlertsModel":
+        "tests/readings/test_alerts_ui.py",
+    "tsn_desktop.readings.ui.inbox_view.InboxModel": "tests/readings/test_inbox_ui.py",
+    "tsn_desktop.vaccination.ui.due_model.DueModel":
+        "tests/vaccination/test_practice_page_ui.py",
+    "tsn_desktop.vaccination.ui.coverage_view.CoverageModel":
+        "tests/vaccination/test_practice_page_ui.py",
+    "tsn_desktop.vaccination.ui.campaign_view.CampaignModel":
+        "tests/vaccination/test_practice_page_ui.py",
+    "tsn_desktop.vaccination.ui.adverse_view.AdverseEventModel":
+        "tests/vaccination/test_practice_page_ui.py",
 }
+
+
+def _qualified(model: type) -> str:
+    return f"{model.__module__}.{model.__qualname__}"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -287,10 +297,11 @@ def _models_in_the_package() -> set[type]:
 
 def test_every_model_of_the_package_has_a_case_here() -> None:
     found = _models_in_the_package()
-    elsewhere = {m for m in found if m.__name__ in CHECKED_ELSEWHERE}
+    elsewhere = {m for m in found if _qualified(m) in CHECKED_ELSEWHERE}
     assert found - elsewhere == set(FILLED), "add the new model to FILLED and EMPTY"
+    assert len(elsewhere) == len(CHECKED_ELSEWHERE), "a model listed there moved or went"
     for model in elsewhere:
-        text = (ROOT / CHECKED_ELSEWHERE[model.__name__]).read_text("utf-8")
+        text = (ROOT / CHECKED_ELSEWHERE[_qualified(model)]).read_text("utf-8")
         assert "qtmodeltester.check" in text and model.__name__ in text, model.__name__
 
 
