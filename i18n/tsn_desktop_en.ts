@@ -3517,7 +3517,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+67"/>
         <source>Hub account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3572,7 +3572,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Sign &amp;out of Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out of Pro Santé Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ends this computer&apos;s sign-in on the hub (a stolen or lent laptop): the next synchronisation asks you to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign-in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3607,7 +3622,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation type="unfinished"></translation>
@@ -3683,7 +3698,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
+        <source>Signed out: this computer no longer synchronises until you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed out on this computer, but the hub could not be told (no connection): the sign-in ends there by itself within 30 days, or ask the hub administrator to end it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The account could not be saved. Try again.</source>
         <translation type="unfinished"></translation>
     </message>

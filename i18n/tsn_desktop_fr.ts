@@ -3517,7 +3517,7 @@
 <context>
     <name>HubAccountDialog</name>
     <message>
-        <location filename="../tsn_desktop/sync/ui/account.py" line="+63"/>
+        <location filename="../tsn_desktop/sync/ui/account.py" line="+67"/>
         <source>Hub account</source>
         <translation>Compte du hub</translation>
     </message>
@@ -3572,7 +3572,22 @@
         <translation>Ouvre votre navigateur : connectez-vous avec votre e-CPS ou votre carte CPS.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Sign &amp;out of Pro Santé Connect</source>
+        <translation>Se &amp;déconnecter de Pro Santé Connect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out of Pro Santé Connect</source>
+        <translation>Se déconnecter de Pro Santé Connect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ends this computer&apos;s sign-in on the hub (a stolen or lent laptop): the next synchronisation asks you to sign in again.</source>
+        <translation>Met fin à la connexion de cet ordinateur au hub (ordinateur prêté ou volé) : la prochaine synchronisation vous demandera de vous reconnecter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sign-in</source>
         <translation>Connexion</translation>
     </message>
@@ -3607,7 +3622,7 @@
         <translation>L’administrateur de votre hub régional vous en donne l’adresse. Connectez-vous ensuite avec Pro Santé Connect (e-CPS ou carte CPS).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <location line="+71"/>
         <source>The hub address must start with https://</source>
         <translation>L&apos;adresse du hub doit commencer par https://</translation>
@@ -3683,7 +3698,17 @@
         <translation>Le hub a refusé la connexion. Reconnectez-vous ; si cela se reproduit, prévenez l’administrateur du hub.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
+        <source>Signed out: this computer no longer synchronises until you sign in again.</source>
+        <translation>Déconnecté : cet ordinateur ne se synchronise plus tant que vous ne vous reconnectez pas.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed out on this computer, but the hub could not be told (no connection): the sign-in ends there by itself within 30 days, or ask the hub administrator to end it now.</source>
+        <translation>Déconnecté sur cet ordinateur, mais le hub n&apos;a pas pu être prévenu (pas de connexion) : la connexion y prendra fin d&apos;elle-même sous 30 jours, ou demandez à l&apos;administrateur du hub d&apos;y mettre fin dès maintenant.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The account could not be saved. Try again.</source>
         <translation>Le compte n&apos;a pas pu être enregistré. Réessayez.</translation>
     </message>

@@ -339,3 +339,32 @@ def test_a_refused_sign_in_goes_to_the_hub_as_a_failed_user_authentication(
     assert resource["type"]["code"] == "110114" and resource["action"] == "E"
     assert resource["outcome"] == "4"
     validate_resource("AuditEvent", event_id, resource)
+
+
+def test_the_dialog_signs_out_a_lent_laptop_and_the_hub_refuses_its_token_after(
+        qtbot, practitioner, psc_hub, memory_keyring, french) -> None:
+    gp, clock = practitioner, Clock()
+    tokens = signed_in_session(gp, psc_hub, clock)
+    dialog, executor = open_dialog(qtbot, gp, psc_hub, Browser())
+    try:
+        assert dialog.sign_out_button.isVisible()
+        assert dialog.sign_out_button.text().replace("&", "") == \
+            "Se déconnecter de Pro Santé Connect"
+        qtbot.mouseClick(dialog.sign_out_button, qtbot_left())
+        qtbot.waitUntil(lambda: not dialog.sign_out_button.isVisible(), timeout=15_000)
+        assert "Déconnecté" in dialog.psc_status.text()
+        assert pull_status(psc_hub, tokens.access_token) == 401
+        assert memory_keyring.secrets == {}
+    finally:
+        dialog.close()
+        executor.shutdown()
+
+
+def test_a_computer_not_signed_in_offers_no_sign_out(qtbot, practitioner, psc_hub,
+                                                     french) -> None:
+    dialog, executor = open_dialog(qtbot, practitioner, psc_hub, Browser())
+    try:
+        assert not dialog.sign_out_button.isVisible()
+    finally:
+        dialog.close()
+        executor.shutdown()

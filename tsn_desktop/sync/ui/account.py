@@ -9,6 +9,7 @@ thread (tsn_desktop.sync.psc).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +42,8 @@ from tsn_desktop.sync.client import (
 from tsn_desktop.sync.protocol import API, ProtocolError
 from tsn_desktop.ui.fit import grow_to_content
 from tsn_desktop.ui.theme import set_style_role
+
+log = logging.getLogger(__name__)
 
 
 def open_in_browser(url: str) -> bool:
@@ -89,6 +93,15 @@ class HubAccountDialog(QDialog):
             "Opens your browser: sign in there with your e-CPS or your CPS card."))
         self.psc_button.setDefault(True)
         self.psc_button.clicked.connect(self.sign_in)
+        self.sign_out_button = QPushButton(self.tr("Sign &out of Pro Santé Connect"), self)
+        self.sign_out_button.setAccessibleName(self.tr("Sign out of Pro Santé Connect"))
+        self.sign_out_button.setToolTip(self.tr(
+            "Ends this computer's sign-in on the hub (a stolen or lent laptop): the next "
+            "synchronisation asks you to sign in again."))
+        self.sign_out_button.clicked.connect(self.sign_out)
+        # Shown for a sign-in this run holds (a memory check: the keyring is not read here).
+        self.sign_out_button.setVisible(
+            bool(hub_url) and _signed_in_now(profile_id, hub_url))
         self.psc_status = QLabel(self)
         self.psc_status.setWordWrap(True)
         self.psc_status.setAccessibleName(self.tr("Sign-in"))
@@ -116,7 +129,10 @@ class HubAccountDialog(QDialog):
             "Your regional hub's administrator gives you its address. Then sign in with "
             "Pro Santé Connect (e-CPS or CPS card)."), self))
         layout.addLayout(form)
-        layout.addWidget(self.psc_button)
+        psc_row = QHBoxLayout()
+        psc_row.addWidget(self.psc_button, 1)
+        psc_row.addWidget(self.sign_out_button)
+        layout.addLayout(psc_row)
         layout.addWidget(self.psc_status)
         layout.addWidget(fallback)
         layout.addWidget(self.error)
@@ -268,6 +284,32 @@ class HubAccountDialog(QDialog):
         if reason in ("mismatch", "no_account", "state", "refused"):
             self._runner.run(psc.audit_refused)
 
+    def sign_out(self) -> None:
+        """Revokes the sign-in on the hub (off the GUI thread) and forgets it here."""
+        profile_id, url = self._profile_id, self.url.text()
+        self.sign_out_button.setEnabled(False)
+        self._tasks.start(lambda _control: psc.sign_out(profile_id, url),
+                          on_success=lambda _none: self._signed_out(),
+                          on_failure=self._sign_out_failed, owner=self)
+
+    def _signed_out(self) -> None:
+        self.sign_out_button.setEnabled(True)
+        self.sign_out_button.hide()
+        self._sign_in_said(self.tr(
+            "Signed out: this computer no longer synchronises until you sign in again."),
+            "hint")
+        self.psc_button.setFocus()
+
+    def _sign_out_failed(self, exc: BaseException) -> None:
+        # Forgotten here whatever the hub answered; only the hub's copy may still live.
+        self.sign_out_button.setEnabled(True)
+        self.sign_out_button.hide()
+        log.warning("PSC sign-out: the hub was not told (%s)", type(exc).__name__)
+        self._sign_in_said(self.tr(
+            "Signed out on this computer, but the hub could not be told (no connection): "
+            "the sign-in ends there by itself within 30 days, or ask the hub "
+            "administrator to end it now."), "problem")
+
     def _sign_in_said(self, text: str, role: str) -> None:
         set_style_role(self.psc_status, role)
         self.psc_status.setText(text)
@@ -315,3 +357,10 @@ def try_hub(url: str, token: str) -> str:
         return "not_a_hub"
     finally:
         client.close()
+
+
+def _signed_in_now(profile_id: str, hub_url: str) -> bool:
+    try:
+        return psc.has_session(profile_id, hub_url)
+    except InsecureHubUrl:
+        return False
