@@ -1546,7 +1546,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Season from %1 to %2, patients 65 years and over (risk groups come with the patient profile).</source>
+        <source>Season from %1 to %2: patients 65 years and over, and those whose profile puts them in a risk group (pregnancy, chronic condition, immunodepression…).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1546,8 +1546,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Season from %1 to %2, patients 65 years and over (risk groups come with the patient profile).</source>
-        <translation>Saison du %1 au %2, patients de 65 ans et plus (les groupes à risque viendront avec le profil du patient).</translation>
+        <source>Season from %1 to %2: patients 65 years and over, and those whose profile puts them in a risk group (pregnancy, chronic condition, immunodepression…).</source>
+        <translation>Saison du %1 au %2 : patients de 65 ans et plus, et ceux que leur profil place dans un groupe à risque (grossesse, maladie chronique, immunodépression…).</translation>
     </message>
 </context>
 <context>

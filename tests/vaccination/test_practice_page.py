@@ -277,3 +277,27 @@ def test_doses_of_a_merged_duplicate_count_for_the_file_kept(
     assert late == {practice_db["one"].id}  # the merged file has its two MMR doses
     page = practice.load_due_page(db, TODAY)
     assert twin.id not in {r.patient.id for r in due_list.select(page.table, Filters())}
+
+
+def test_the_season_view_takes_the_risk_groups_from_the_patient_profile(
+        db: Database, practice_db: dict[str, Patient]) -> None:
+    """Calendrier des vaccinations 2025 (grippe saisonnière; Covid-19 automne): besides
+    people of 65 and over, pregnant women, people with a chronic condition at risk and
+    the immunocompromised are invited; a 40-year-old with none of these is not."""
+    from tsn_desktop.vaccination.model import Fact
+
+    me = Performer("Anne MARTIN", "general_practitioner", "")
+    chronic = add(db, date(1986, 3, 1), "Asthmatique")
+    immuno = add(db, date(1984, 7, 1), "Greffée")
+    healthy = add(db, date(1985, 1, 1), "Bienportant", sex="M")
+    for who, code in ((chronic, "FR-RISQUE-GRIPPE"), (immuno, "FR-IMMUNODEPRIME")):
+        service.record_fact(db, Fact(id="", patient_id=who.id, code=code,
+                                     onset=date(2020, 1, 1)), TODAY, who.birth_date, me)
+    inputs = practice.coverage_inputs(db, date(2026, 10, 1), TODAY)
+    _season, rows = practice.practice_campaign(inputs, TODAY)
+    flu = {r.patient.id for r in rows if r.group == "Grippe"}
+    covid = {r.patient.id for r in rows if r.group == "Covid-19"}
+    assert chronic.id in flu and chronic.id not in covid  # flu risk only
+    assert immuno.id in covid
+    assert healthy.id not in flu | covid
+    assert practice_db["noflu"].id in flu and practice_db["noflu"].id in covid  # 68 years

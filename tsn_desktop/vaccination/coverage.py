@@ -329,14 +329,36 @@ class CampaignRow:
     on: date | None  # the dose or the refusal
 
 
+def seasonal_risk_codes(schedule: SupportingData) -> dict[str, frozenset[str]]:
+    """Per seasonal group, the pack observation codes its risk series are indicated for
+    (pregnancy, immunodepression, chronic conditions, health professionals, nursing-home
+    residents…): the schedule pack says who the campaign is for besides age."""
+    out: dict[str, frozenset[str]] = {}
+    for group, antigen in SEASONAL.items():
+        found = schedule.antigens.get(antigen)
+        out[group] = frozenset(
+            ind.observation_code for series in (found.series if found else ())
+            if series.series_type == "Risk" for ind in series.indications)
+    return out
+
+
 def campaign(patients: Mapping[str, DuePatient], facts: Facts,
              refusals: Sequence[tuple[str, date, str]], kept_of: Mapping[str, str],
-             schedule: SupportingData, today: date, data: CoverageData
+             schedule: SupportingData, today: date, data: CoverageData,
+             observations: Mapping[str, frozenset[str]] | None = None
              ) -> tuple[tuple[date, date], list[CampaignRow]]:
-    """Patients eligible this season (65 years and over at its start), per seasonal
-    vaccine: vaccinated (a dose this season), declined (a refusal this season), or not
-    yet. Risk groups join once the patient profile records them."""
+    """Patients eligible this season, per seasonal vaccine: 65 years and over at its
+    start, or in one of its risk groups by their profile (`observations`: the pack codes
+    holding today, per patient): vaccinated (a dose this season), declined (a refusal
+    this season), or not yet."""
     start, end = season_of(today, data)
+    risk_codes = seasonal_risk_codes(schedule)
+    at_risk: dict[str, set[str]] = {}
+    for pid, codes in (observations or {}).items():
+        kept = kept_of.get(pid, pid)
+        for group, wanted in risk_codes.items():
+            if codes & wanted:
+                at_risk.setdefault(kept, set()).add(group)
     last = min(end, today)
     refused: dict[tuple[str, str], date] = {}
     for pid, on, product in refusals:
@@ -353,9 +375,9 @@ def campaign(patients: Mapping[str, DuePatient], facts: Facts,
             given[key] = max(given.get(key, 0), int(facts.day[i]))
     rows: list[CampaignRow] = []
     for pid, patient in patients.items():
-        if months_old(patient.birth_date, start) < SEASON_MIN_AGE * 12:
-            continue
-        for group in SEASONAL:
+        by_age = months_old(patient.birth_date, start) >= SEASON_MIN_AGE * 12
+        groups = list(SEASONAL) if by_age else sorted(at_risk.get(pid, ()))
+        for group in groups:
             if (pid, group) in given:
                 rows.append(CampaignRow(patient, group, VACCINATED,
                                         date.fromordinal(given[(pid, group)])))

@@ -20,7 +20,7 @@ from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.datapack import DEFAULT_PACK, pack_dir, read_manifest
 from tsn_desktop.vaccination.due_list import DuePatient, DueRow, DueTable, Recall
 from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
-from tsn_desktop.vaccination.model import Dose
+from tsn_desktop.vaccination.model import Dose, Fact, observations_on
 from tsn_desktop.vaccination.practice import (
     PatientSummary,
     due_items,
@@ -276,6 +276,8 @@ class CoverageInputs:
     practice: Practice
     facts: coverage.Facts  # counted doses, by file kept
     refusals: list[tuple[str, date, str]]
+    # The pack observation codes each patient's profile holds today (risk groups).
+    observations: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def coverage_inputs(db: Database, since: date, today: date) -> CoverageInputs:
@@ -285,6 +287,7 @@ def coverage_inputs(db: Database, since: date, today: date) -> CoverageInputs:
     first forecast still running). No dose is shown, only counts and names: not audited
     one by one."""
     refusals = store.refusals(db, since)
+    observations = profile_observations(db, today)
     if isinstance(refresh_inline(db, today), int):
         rows = store.coverage_rows(db)
         patients = {str(pid): DuePatient(str(pid), str(name), date.fromordinal(int(birth)),
@@ -292,16 +295,28 @@ def coverage_inputs(db: Database, since: date, today: date) -> CoverageInputs:
                     for pid, name, birth, sex, gp, _facts in rows}
         facts = coverage.Facts.from_packed({str(r[0]): bytes(r[5]) for r in rows},
                                            schedule_data())
-        return CoverageInputs(Practice(patients, _kept_of(store.merged(db))), facts, refusals)
-    return coverage_inputs_from_doses(db, refusals)
+        return CoverageInputs(Practice(patients, _kept_of(store.merged(db))), facts, refusals,
+                              observations)
+    return coverage_inputs_from_doses(db, refusals, observations)
 
 
-def coverage_inputs_from_doses(db: Database, refusals: list[tuple[str, date, str]]
+def coverage_inputs_from_doses(db: Database, refusals: list[tuple[str, date, str]],
+                               observations: dict[str, frozenset[str]] | None = None
                                ) -> CoverageInputs:
     practice = read_practice(db)
     doses = [(pid, date.fromisoformat(on), product) for pid, on, product in store.dose_facts(db)]
     facts = coverage.Facts.from_doses(doses, practice.kept_of, schedule_data())
-    return CoverageInputs(practice, facts, refusals)
+    return CoverageInputs(practice, facts, refusals, observations or {})
+
+
+def profile_observations(db: Database, today: date) -> dict[str, frozenset[str]]:
+    """Per patient, the pack observation codes their profile facts hold today."""
+    known = frozenset(schedule_data().observations)
+    by_patient: dict[str, list[Fact]] = {}
+    for fact in vaccination_store.all_facts(db):
+        by_patient.setdefault(fact.patient_id, []).append(fact)
+    found = {pid: observations_on(facts, today, known) for pid, facts in by_patient.items()}
+    return {pid: codes for pid, codes in found.items() if codes}
 
 
 def practice_coverage(inputs: CoverageInputs, today: date,
@@ -316,7 +331,7 @@ def practice_campaign(inputs: CoverageInputs, today: date,
                       ) -> tuple[tuple[date, date], list[coverage.CampaignRow]]:
     return coverage.campaign(inputs.practice.patients, inputs.facts, inputs.refusals,
                              inputs.practice.kept_of, schedule_data(), today,
-                             data or coverage.load_coverage())
+                             data or coverage.load_coverage(), inputs.observations)
 
 
 # --- adverse events following immunisation -----------------------------------------------

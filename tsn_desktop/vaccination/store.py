@@ -190,6 +190,12 @@ def facts_of(src: Database | UnitOfWork, patient_ids: list[str]) -> list[Fact]:
     return [_row_to_fact(r) for r in rows]
 
 
+def all_facts(src: Database | UnitOfWork) -> list[Fact]:
+    """Every profile fact of the practice (the season view's risk groups)."""
+    return [_row_to_fact(r) for r in _rows(src, _FACT_SELECT + " ORDER BY onset, created_at, id",
+                                           ())]
+
+
 def insert_fact(uow: UnitOfWork, fact: Fact) -> Fact:
     now = uow.now_iso()
     uow.execute(_FACT_INSERT, (*_fact_values(fact), 1, None, now, now))

@@ -1,5 +1,6 @@
-"""The flu and COVID season tab: patients eligible this season (65 years and over), per
-seasonal vaccine, vaccinated / not yet / declined, with the counts at the top."""
+"""The flu and COVID season tab: patients eligible this season (65 years and over, or in a
+risk group by their profile), per seasonal vaccine, vaccinated / not yet / declined, with
+the counts at the top."""
 
 from __future__ import annotations
 
@@ -155,8 +156,10 @@ class CampaignView(QWidget):
                 "%1", group).replace("%2", str(sum(r.state == VACCINATED for r in mine)))
                 .replace("%3", str(sum(r.state == NOT_YET for r in mine)))
                 .replace("%4", str(sum(r.state == DECLINED for r in mine))))
-        self.summary.setText(self.tr("Season from %1 to %2, patients 65 years and over "
-                                     "(risk groups come with the patient profile).")
+        self.summary.setText(self.tr("Season from %1 to %2: patients 65 years and "
+                                     "over, and those whose profile puts them in a risk "
+                                     "group (pregnancy, chronic condition, "
+                                     "immunodepression…).")
                              .replace("%1", date_text(start)).replace("%2", date_text(end))
                              + "\n" + " · ".join(parts))
         self.shown.emit()
