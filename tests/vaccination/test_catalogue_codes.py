@@ -1,4 +1,4 @@
-"""The catalogue's CIP13 codes: well-formed, unique, sourced, and a real pack scan finds its product."""
+"""The catalogue's CIP13 codes: valid, unique, sourced; a real pack scan finds its product."""
 
 from __future__ import annotations
 
