@@ -1502,7 +1502,7 @@
 <context>
     <name>CampaignModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/campaign_view.py" line="+53"/>
+        <location filename="../tsn_desktop/vaccination/ui/campaign_view.py" line="+54"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4305,7 +4305,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+54"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+75"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,7 +4325,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+55"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+69"/>
         <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4333,7 +4333,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+138"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+141"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n new</numerusform>
@@ -4364,7 +4364,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+75"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+76"/>
         <source>Attach a PDF or an image (180 kB at most)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,7 +4392,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkModels</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/models.py" line="+44"/>
+        <location filename="../tsn_desktop/network/ui/models.py" line="+45"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4418,12 +4418,12 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,7 +4478,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4498,7 +4498,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4601,7 +4601,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+58"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n colleague in the directory kept on this computer</numerusform>
@@ -4629,7 +4629,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4660,7 +4660,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-111"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-114"/>
         <source>waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4697,6 +4697,16 @@ born %2 — %3 — %4</source>
     <message>
         <location line="+1"/>
         <source>Your pathway task today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccination recall to try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading alert to acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8765,7 +8775,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-506"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-519"/>
         <source>Discussion opening</source>
         <translation type="unfinished"></translation>
     </message>

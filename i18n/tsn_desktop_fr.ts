@@ -1502,7 +1502,7 @@
 <context>
     <name>CampaignModel</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/campaign_view.py" line="+53"/>
+        <location filename="../tsn_desktop/vaccination/ui/campaign_view.py" line="+54"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -4310,7 +4310,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+54"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+75"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -4330,7 +4330,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+55"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+69"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -4338,7 +4338,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/network/ui/texts.py" line="+138"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="+141"/>
         <source>%n new</source>
         <translation>
             <numerusform>%n nouveau</numerusform>
@@ -4369,7 +4369,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Pas encore dans l&apos;équipe de soins de ce patient : %1. Les solliciter sur ce patient les ajoute à l&apos;équipe de soins : ils recevront le dossier du patient. Continuer ?</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="+75"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="+76"/>
         <source>Attach a PDF or an image (180 kB at most)</source>
         <translation>Joindre un PDF ou une image (180 ko au plus)</translation>
     </message>
@@ -4397,7 +4397,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkModels</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/models.py" line="+44"/>
+        <location filename="../tsn_desktop/network/ui/models.py" line="+45"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -4423,12 +4423,12 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
@@ -4483,7 +4483,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Refusé par le hub : %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
@@ -4503,7 +4503,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>done</source>
         <translation>traité</translation>
     </message>
@@ -4606,7 +4606,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Vues du réseau</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+58"/>
         <source>%n colleague(s) in the directory kept on this computer</source>
         <translation>
             <numerusform>%n confrère dans l&apos;annuaire conservé sur cet ordinateur</numerusform>
@@ -4634,7 +4634,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La synthèse de la décision est classée dans le dossier du patient et envoyée à chaque participant.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%1: open the patient&apos;s file, tab &quot;Return home&quot;, to see the pathway and tick the task.</source>
         <translation>%1 : ouvrez le dossier du patient, onglet « Retour à domicile », pour voir le parcours et cocher la tâche.</translation>
     </message>
@@ -4665,7 +4665,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>NetworkTexts</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/texts.py" line="-111"/>
+        <location filename="../tsn_desktop/network/ui/texts.py" line="-114"/>
         <source>waiting to be sent</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
@@ -4703,6 +4703,16 @@ né(e) le %2 — %3 — %4</translation>
         <location line="+1"/>
         <source>Your pathway task today</source>
         <translation>Votre tâche de parcours aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vaccination recall to try again</source>
+        <translation>Rappel de vaccination à relancer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading alert to acknowledge</source>
+        <translation>Alerte sur une mesure, à voir</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -8770,7 +8780,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../tsn_desktop/network/ui/page.py" line="-506"/>
+        <location filename="../tsn_desktop/network/ui/page.py" line="-519"/>
         <source>Discussion opening</source>
         <translation>Ouverture de la discussion</translation>
     </message>

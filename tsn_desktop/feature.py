@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:  # types only: importing them here would load Qt for `--help`
@@ -32,6 +32,37 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+# Kinds of the inbox entries other features give the network inbox (its texts word them).
+INBOX_RECALL = "vaccination_recall"  # a patient recalled whose try-again date has come
+INBOX_READING_ALERT = "reading_alert"  # an urgent or alert-level reading nobody acknowledged
+
+
+@dataclass(frozen=True)
+class InboxEntry:
+    """Something of a feature that needs the practitioner, shown in the network's inbox.
+
+    `key` is stable and unique across features (the inbox remembers "done" and "snoozed"
+    by it, in its own table: the owning feature's data is never changed); `kind` a code;
+    `subject` data shown as it is unless the feature words it (`Feature.inbox_words`,
+    with `params`); `page` is the page that deals with it, the patient's file opens first.
+    """
+
+    key: str
+    kind: str
+    subject: str
+    patient_id: str | None
+    patient_name: str
+    since: datetime
+    due: date | None = None
+    important: bool = False
+    page: str = ""
+    params: tuple[str | float, ...] = ()
+
+
+# (db, today, the signed-in practitioner's RPPS) -> entries; runs on the database thread.
+InboxProvider = Callable[["Database", date, str], list[InboxEntry]]
+
+
 @dataclass(frozen=True)
 class FeatureContext:
     """What a feature's widgets may use: the DB runner (every database call goes through
@@ -49,6 +80,17 @@ class FeatureContext:
     def patient_tabs(self) -> list[QWidget]:
         """One new tab of each feature that adds one, in feature order."""
         return [make(self) for feature in self.features for make in feature.patient_tabs]
+
+    def inbox_providers(self) -> list[InboxProvider]:
+        """What the other features put in the inbox, in feature order."""
+        return [f.inbox_items for f in self.features if f.inbox_items]
+
+    def inbox_words(self, entry: InboxEntry) -> str:
+        """An entry's subject in words, by the feature that gave it (GUI thread)."""
+        for feature in self.features:
+            if feature.inbox_items and feature.inbox_words and entry.kind in feature.inbox_kinds:
+                return feature.inbox_words(entry)
+        return entry.subject
 
 
 @runtime_checkable
@@ -111,7 +153,8 @@ class Feature:
     .sql files in a `migrations/` folder (one number line for the whole app). `demo`
     seeds the demo practice: (db, clock, "gp" or "nurse", how many patients). `on_open`
     runs on the database each time a profile opens, before sync starts. `actions` go in
-    the window's "Tools" menu.
+    the window's "Tools" menu. `inbox_items` gives the network inbox what of this feature
+    needs the practitioner (entries of `inbox_kinds`), `inbox_words` words their subject.
     """
 
     name: str
@@ -126,6 +169,9 @@ class Feature:
     demo: DemoSeed | None = None
     on_open: Callable[[Database], None] | None = None
     actions: Sequence[FeatureAction] = ()
+    inbox_items: InboxProvider | None = None
+    inbox_kinds: Sequence[str] = ()
+    inbox_words: Callable[[InboxEntry], str] | None = None
 
     @property
     def has_page(self) -> bool:

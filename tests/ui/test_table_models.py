@@ -179,12 +179,18 @@ def _posts() -> PostsModel:
 def _inbox() -> InboxModel:
     from datetime import UTC, datetime
 
-    model = InboxModel()
+    from tsn_desktop.feature import INBOX_RECALL, InboxEntry
+    from tsn_desktop.network.model import foreign_item
+
+    model = InboxModel(words=lambda entry: f"words of {entry.subject}")
     at = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+    recall = InboxEntry("vaccination_recall:r", INBOX_RECALL, "ROR", "p2", "MOREAU Lina", at,
+                        TODAY, page="vaccinations")
     model.set_rows([InboxRow(InboxItem("a", NO_ANSWER, "t", "Plaie", "p", at, TODAY,
                                        important=True), "DURAND Jeanne"),
                     InboxRow(InboxItem("b", "unread", "t", "Plaie", None, at, count=2),
-                             done=True)])
+                             done=True),
+                    InboxRow(foreign_item(recall), "MOREAU Lina")])
     return model
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from tsn_desktop.feature import InboxEntry
 from tsn_desktop.network.attachments import AttachmentInfo
 
 # Kinds of post (FHIR Communication.category, docs/sync-protocol.md §17).
@@ -307,6 +308,13 @@ class InboxItem:
     count: int = 0
     important: bool = False
     task_id: str = ""  # a pathway task's line (thread_id is then the pathway)
+    entry: InboxEntry | None = None  # another feature's (a recall, a reading alert)
+
+
+def foreign_item(entry: InboxEntry) -> InboxItem:
+    """Another feature's entry as an inbox item (no thread: it opens the patient's file)."""
+    return InboxItem(entry.key, entry.kind, "", entry.subject, entry.patient_id, entry.since,
+                     due=entry.due, important=entry.important, entry=entry)
 
 
 def inbox_items(threads: Iterable[Thread], me: str, now: datetime,

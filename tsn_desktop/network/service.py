@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
+from tsn_desktop.feature import InboxProvider
 from tsn_desktop.network import fhir, store
 from tsn_desktop.network.attachments import Attachment, accept, check_count
 from tsn_desktop.network.library import SharedDocument, check_document
@@ -26,6 +27,7 @@ from tsn_desktop.network.model import (
     build_thread,
     check_opening,
     check_text,
+    foreign_item,
     inbox_items,
     recipients_for,
 )
@@ -311,9 +313,11 @@ class InboxRow:
     snoozed_until: datetime | None = None
 
 
-def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[InboxRow]:
-    """What needs the practitioner now: done items and items snoozed to a later time are
-    left out (done ones come back with `show_done`)."""
+def inbox(db: Database, no_answer_days: int, show_done: bool = False,
+          providers: Sequence[InboxProvider] = ()) -> list[InboxRow]:
+    """What needs the practitioner now, the other features' entries (`providers`) with
+    the network's own: done items and items snoozed to a later time are left out (done
+    ones come back with `show_done`)."""
     now = _now(db)
     views = discussions(db)
     names = {v.thread.id: v.patient_name for v in views}
@@ -323,6 +327,10 @@ def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[In
     names.update({t.pathway_id: patient_names.get(t.patient_id, "") for t in open_tasks})
     items = inbox_items((v.thread for v in views), me(db), now, no_answer_days)
     items += task_items(open_tasks, me(db), now.date())
+    for provide in providers:
+        for entry in provide(db, now.date(), me(db)):
+            items.append(foreign_item(entry))
+            names[entry.key] = entry.patient_name
     items.sort(key=lambda i: (not i.important, i.due or date.max, -i.since.timestamp()))
     rows = []
     for item in items:
@@ -331,7 +339,8 @@ def inbox(db: Database, no_answer_days: int, show_done: bool = False) -> list[In
             continue
         if done and not show_done:
             continue
-        rows.append(InboxRow(item, names.get(item.thread_id, ""), done, until))
+        name = names.get(item.key if item.entry else item.thread_id, "")
+        rows.append(InboxRow(item, name, done, until))
     return rows
 
 
@@ -354,6 +363,11 @@ def snooze(db: Database, item: InboxItem, until: datetime) -> None:
 
 def unread_count(db: Database) -> int:
     return store.unread_count(db)
+
+
+def badge_count(db: Database, rows: Sequence[InboxRow]) -> int:
+    """The navigation's count: unread replies, and the other features' entries waiting."""
+    return unread_count(db) + sum(1 for r in rows if r.item.entry is not None and not r.done)
 
 
 

@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
+from tsn_desktop.feature import (
+    INBOX_READING_ALERT,
+    QT_TRANSLATE_NOOP,
+    Feature,
+    FeatureContext,
+    InboxEntry,
+)
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtWidgets import QWidget
 
     from tsn_desktop.core.clock import Clock
@@ -49,6 +57,19 @@ def _adapters() -> list[SyncAdapter]:
     return [ObservationAdapter(), EpisodeOfCareAdapter(), DetectedIssueAdapter()]
 
 
+def _inbox(db: Database, today: date, me: str) -> list[InboxEntry]:
+    from tsn_desktop.readings.inbox_feed import inbox_entries
+
+    return inbox_entries(db, today, me)
+
+
+def _inbox_words(entry: InboxEntry) -> str:
+    from tsn_desktop.readings.inbox_feed import alert_of
+    from tsn_desktop.readings.ui.texts import alert_text
+
+    return alert_text(alert_of(entry))
+
+
 READINGS = Feature(
     name="readings",
     title=QT_TRANSLATE_NOOP("Navigation", "Readings"),
@@ -58,4 +79,7 @@ READINGS = Feature(
     migrations="tsn_desktop.readings",
     demo=_demo,
     on_open=_on_open,
+    inbox_items=_inbox,
+    inbox_kinds=(INBOX_READING_ALERT,),
+    inbox_words=_inbox_words,
 )

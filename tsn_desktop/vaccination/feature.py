@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tsn_desktop.feature import QT_TRANSLATE_NOOP, Feature, FeatureContext
+from tsn_desktop.feature import (
+    INBOX_RECALL,
+    QT_TRANSLATE_NOOP,
+    Feature,
+    FeatureContext,
+    InboxEntry,
+)
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from PySide6.QtWidgets import QWidget
 
     from tsn_desktop.core.clock import Clock
@@ -50,6 +58,12 @@ def _demo(db: Database, clock: Clock, who: str, patients: int) -> None:
     seed_carnets(db, clock, who)
 
 
+def _inbox(db: Database, today: date, me: str) -> list[InboxEntry]:
+    from tsn_desktop.vaccination.inbox_feed import inbox_entries
+
+    return inbox_entries(db, today, me)
+
+
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
@@ -59,4 +73,6 @@ VACCINATION = Feature(
     settings_page=_settings_page,
     migrations="tsn_desktop.vaccination",
     demo=_demo,
+    inbox_items=_inbox,
+    inbox_kinds=(INBOX_RECALL,),
 )

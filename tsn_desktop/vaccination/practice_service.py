@@ -387,3 +387,15 @@ def declaration_data(db: Database, line: adverse.EventLine) -> tuple[tuple, Dose
     audit_export(db, [event.patient_id])
     return ((*people.get(event.patient_id, ("U", "", "", "", "", "", "")),
              birth[0] if birth else ""), vaccination_store.get(db, event.dose_id))
+
+
+def recalls_to_try_again(db: Database, today: date) -> list[tuple[Recall, str]]:
+    """The last recall of each active patient and vaccine group whose try-again date has
+    come (today or past), with the patient's name; a later recall replaces an earlier one."""
+    last: dict[tuple[str, str], Recall] = {}
+    for recall in store.recalls(db):  # oldest first: the last one wins
+        last[(recall.patient_id, recall.group)] = recall
+    due = [r for r in last.values() if r.retry_on is not None and r.retry_on <= today]
+    patients = {str(row[0]): _due_patient(row)
+                for row in store.patient_rows(db, [r.patient_id for r in due])}
+    return [(r, patients[r.patient_id].name) for r in due if r.patient_id in patients]

@@ -3,6 +3,7 @@ the inbox."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tsn_desktop.core import identifiers
-from tsn_desktop.feature import QT_TRANSLATE_NOOP
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, InboxEntry
 from tsn_desktop.network.model import (
     DECISION,
     JOINED,
@@ -219,7 +220,8 @@ def post_text(view: ThreadView, shown: ShownPost) -> str:
 
 
 class InboxModel(RowsMixin, QAbstractTableModel):
-    """What needs the practitioner: kind, discussion, patient, since, due."""
+    """What needs the practitioner: kind, discussion (or another feature's subject, worded
+    by `words`), patient, since, due."""
 
     KIND, TITLE, PATIENT, SINCE, DUE = range(5)
     COLUMN_COUNT = 5
@@ -230,9 +232,11 @@ class InboxModel(RowsMixin, QAbstractTableModel):
               QT_TRANSLATE_NOOP("NetworkModels", "Due"))
     TITLES_CONTEXT = "NetworkModels"
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 words: Callable[[InboxEntry], str] | None = None) -> None:
         super().__init__(parent)
         self._rows: list[InboxRow] = []
+        self._words = words
 
     def set_rows(self, rows: list[InboxRow]) -> None:
         self.beginResetModel()
@@ -265,9 +269,13 @@ class InboxModel(RowsMixin, QAbstractTableModel):
                 words += " · " + QCoreApplication.translate("NetworkModels", "done")
             return words
         if column == self.TITLE:
+            if item.entry is not None and self._words is not None:
+                return self._words(item.entry)
             return item.title
         if column == self.PATIENT:
             return row.patient_name
         if column == self.SINCE:
-            return date_text(item.since.date()) if item.task_id else datetime_text(item.since)
+            if item.task_id or item.entry is not None:
+                return date_text(item.since.date())
+            return datetime_text(item.since)
         return date_text(item.due) if item.due else ""

@@ -10,7 +10,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,7 +66,8 @@ from tsn_desktop.network.ui.models import (
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.forms import error_label, row_table
 
-_WATCHED = frozenset({service.POST, service.ENTRY, "Patient"})
+# DetectedIssue: the readings' alerts (raised, acknowledged) the inbox shows too.
+_WATCHED = frozenset({service.POST, service.ENTRY, "Patient", "DetectedIssue"})
 
 
 def choose_file(parent: QWidget) -> str:
@@ -268,7 +269,7 @@ class NetworkPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Network"))
         # Inbox
-        self.inbox_model = InboxModel(self)
+        self.inbox_model = InboxModel(self, context.inbox_words)
         self.inbox = row_table(self, self.inbox_model, self.tr("Inbox"),
                                selection=QAbstractItemView.SelectionMode.SingleSelection)
         header = self.inbox.horizontalHeader()
@@ -375,6 +376,11 @@ class NetworkPage(QWidget):
         return [self.new_action, self.send_action]
 
     # --- loading ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Other features' entries change without a record (a recall), or with the day.
+        super().showEvent(event)
+        self.refresh()
+
     def _records_changed(self, changed: RecordsChanged) -> None:
         if changed.types() & _WATCHED:
             self.refresh()
@@ -383,9 +389,12 @@ class NetworkPage(QWidget):
         days = self.context.settings.get(NO_ANSWER_DAYS)
         show_done = self.show_done.isChecked()
 
+        providers = self.context.inbox_providers()
+
         def load(db: Any) -> tuple[list[ThreadView], list[InboxRow], int, int]:
-            return (service.discussions(db), service.inbox(db, days, show_done),
-                    service.unread_count(db), service.directory_count(db))
+            rows = service.inbox(db, days, show_done, providers)
+            return (service.discussions(db), rows, service.badge_count(db, rows),
+                    service.directory_count(db))
 
         self.runner.run(load, self._loaded, owner=self)
         self.library.refresh()
@@ -614,6 +623,11 @@ class NetworkPage(QWidget):
     def open_inbox_item(self) -> None:
         row = self._inbox_current()
         if row is None:
+            return
+        entry = row.item.entry
+        if entry is not None:  # another feature's: its patient's file deals with it
+            if entry.patient_id:
+                self.context.open_patient(entry.patient_id)
             return
         if row.item.task_id:  # a pathway task lives in the patient's file
             self.inbox_note.setText(self.tr("%1: open the patient's file, tab \"Return home\", "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from tsn_desktop.feature import QT_TRANSLATE_NOOP
+from tsn_desktop.feature import INBOX_READING_ALERT, INBOX_RECALL, QT_TRANSLATE_NOOP
 from tsn_desktop.network.model import (
     ANSWER_DUE,
     NO_ANSWER,
@@ -34,6 +34,9 @@ _INBOX = {
     ANSWER_DUE: QT_TRANSLATE_NOOP("NetworkTexts", "Your answer is expected"),
     TASK_OVERDUE: QT_TRANSLATE_NOOP("NetworkTexts", "Overdue pathway task"),
     TASK_DUE: QT_TRANSLATE_NOOP("NetworkTexts", "Your pathway task today"),
+    # the other features' entries (tsn_desktop.feature)
+    INBOX_RECALL: QT_TRANSLATE_NOOP("NetworkTexts", "Vaccination recall to try again"),
+    INBOX_READING_ALERT: QT_TRANSLATE_NOOP("NetworkTexts", "Reading alert to acknowledge"),
 }
 _PROBLEMS = {
     "no_title": QT_TRANSLATE_NOOP("NetworkTexts", "Give the discussion a title."),
