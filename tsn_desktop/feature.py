@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # types only: importing them here would load Qt for `--help`
     from tsn_desktop.core.session import Practitioner
     from tsn_desktop.core.settings import Option, Settings
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.client import HubClient
     from tsn_desktop.sync.ui.review import ReviewDescriber
 
 
@@ -98,6 +99,9 @@ PageFactory = Callable[[FeatureContext], "QWidget"]
 TabFactory = Callable[[FeatureContext], "QWidget"]
 SettingsPageFactory = Callable[["Settings"], "QWidget"]
 DemoSeed = Callable[["Database", "Clock", str, int], None]
+# After a successful sync pass, off the GUI thread: (run on the DB thread, hub client).
+# The hook reads what it needs through the first and talks to the hub with the second.
+AfterSync = Callable[[Callable[[Callable[["Database"], Any]], Any], "HubClient"], None]
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ class Feature:
     .sql files in a `migrations/` folder (one number line for the whole app). `demo`
     seeds the demo practice: (db, clock, "gp" or "nurse", how many patients). `on_open`
     runs on the database each time a profile opens, before sync starts. `actions` go in
-    the window's "Tools" menu.
+    the window's "Tools" menu. `after_sync` runs after each successful sync pass (see
+    AfterSync); its failures are logged by type and never fail the pass.
     """
 
     name: str
@@ -126,6 +131,7 @@ class Feature:
     demo: DemoSeed | None = None
     on_open: Callable[[Database], None] | None = None
     actions: Sequence[FeatureAction] = ()
+    after_sync: AfterSync | None = None
 
     @property
     def has_page(self) -> bool:
