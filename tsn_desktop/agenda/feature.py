@@ -1,7 +1,7 @@
 """What the agenda adds to the application (the Feature seam): the Agenda page, the
 Appointment resource's sync and how its conflicts read in the sync review, its
-migrations, the demo agendas, the series horizon moved on at open, and the free slots
-republished after each sync pass."""
+migrations, the demo agendas, the series horizon moved on at open, and and after each
+sync pass the agenda delegations exchanged and the free slots republished."""
 
 from __future__ import annotations
 
@@ -51,9 +51,13 @@ def _extend_series(db: Database) -> None:
 
 
 def _after_sync(run_db: Callable[[Callable[[Database], Any]], Any], client: HubClient) -> None:
+    from tsn_desktop.agenda import delegation_client
     from tsn_desktop.agenda.booking_client import republish_after_sync
 
-    republish_after_sync(run_db, client)  # the portal offers what is free after this pass
+    try:  # delegations both ways, then the portal offers what is free after this pass
+        delegation_client.exchange(run_db, client)
+    finally:
+        republish_after_sync(run_db, client)
 
 
 AGENDA = Feature(
