@@ -106,7 +106,8 @@ def delegates(db: Database) -> list[str]:
 
 def set_delegates(db: Database, numbers: list[str]) -> list[str]:
     """Replaces the user's delegates (an empty list revokes them all); sent to the hub
-    after the next sync pass. Raises InvalidRecord on a number that is not an RPPS."""
+    after the next sync pass. Raises InvalidAppointment on a number that is not an RPPS
+    (or the user's own); the delegates stay as they were."""
     own = own_rpps(db)
     cleaned: list[str] = []
     for raw in numbers:
@@ -114,9 +115,9 @@ def set_delegates(db: Database, numbers: list[str]) -> list[str]:
         if not number:
             continue
         if not (len(number) == 11 and number.isdigit()):
-            raise InvalidRecord([FieldProblem("delegates", "rpps")])
+            raise InvalidAppointment([FieldProblem("delegates", "rpps")])
         if number == own:
-            raise InvalidRecord([FieldProblem("delegates", "own_rpps")])
+            raise InvalidAppointment([FieldProblem("delegates", "own_rpps")])
         if number not in cleaned:
             cleaned.append(number)
     with db.unit_of_work() as uow:
