@@ -116,3 +116,19 @@ def test_the_delegation_dialog_saves_the_delegates_and_keeps_a_bad_number_typed(
         dialog.save()
     assert service.delegates(db) == [DELEGATING, NOT_DELEGATING]
     assert store.delegation_pending(db)  # sent to the hub after the next sync pass
+
+
+def test_booking_in_a_delegated_agenda_flags_the_owners_appointment_not_ones_own(
+        db: Database) -> None:
+    from tsn_desktop.agenda.model import Appointment
+
+    with db.unit_of_work() as uow:
+        store.replace_delegation(uow, "received", [DELEGATING])
+    theirs = _colleagues_visit(db, DELEGATING, paris(2026, 11, 23, 14, 0))
+    draft = Appointment(id="", type="consultation", start=paris(2026, 11, 23, 14, 10),
+                        end=paris(2026, 11, 23, 14, 30))
+    assert service.create(db, draft).double_bookings == ()  # one's own agenda is free
+    in_theirs = service.create(db, Appointment(
+        id="", type="consultation", start=paris(2026, 11, 23, 14, 10),
+        end=paris(2026, 11, 23, 14, 30), practitioner=DELEGATING))
+    assert [a.id for a in in_theirs.double_bookings] == [theirs]

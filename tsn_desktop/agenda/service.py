@@ -74,8 +74,10 @@ def _check(src: Database | UnitOfWork, a: Appointment) -> None:
 
 
 def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, ...]:
-    """The user's own appointments at the same time (a colleague's are theirs)."""
-    return tuple(double_bookings(a, store.between(src, a.start, a.end)))
+    """The appointments of the same agenda at the same time: the user's own, or the
+    colleague's when booking in an agenda they delegated (a colleague's are theirs)."""
+    owner = a.practitioner if a.practitioner and a.practitioner != own_rpps(src) else MINE
+    return tuple(double_bookings(a, store.between(src, a.start, a.end, owner)))
 
 
 @dataclass(frozen=True)
