@@ -134,7 +134,7 @@ class Bookings:
                 raise BookingRefused(400, "value", "a slot lasts 5 minutes to 4 hours")
             if start > now + timedelta(days=MAX_DAYS):
                 raise BookingRefused(400, "value", f"slots go {MAX_DAYS} days ahead at most")
-            if end > now:
+            if start > now:  # as the portal lists them: a begun slot is not bookable
                 rows.append((slot_id(rpps, start, end), rpps, _iso(start), _iso(end), *kind,
                              zone))
         with self.store.write() as tx:
