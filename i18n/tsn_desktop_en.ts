@@ -249,7 +249,7 @@
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/page.py" line="+79"/>
+        <location filename="../tsn_desktop/agenda/ui/page.py" line="+83"/>
         <source>Shown period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -360,6 +360,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Agenda &amp;delegation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Home-visit &amp;round…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -394,7 +399,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n appointment</numerusform>
@@ -402,12 +407,22 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>RPPS %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>%1 (delegated to you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Agenda of %1, delegated to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 (read only)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,7 +437,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>in an agenda delegated to you: Enter to change it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a colleague&apos;s appointment: read only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -442,7 +462,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Cancel the appointment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,12 +490,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Appointment saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+45"/>
         <source>%n free slot(s) published for online booking.</source>
         <translation>
             <numerusform>%n free slot published for online booking.</numerusform>
@@ -806,7 +826,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+75"/>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+77"/>
         <source>New appointment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,7 +937,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>This time overlaps with: %1. Press Save again to book it anyway.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,6 +2372,49 @@
     <message>
         <location line="+21"/>
         <source>Enter the date of death as dd/mm/yyyy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="+324"/>
+        <source>Agenda delegation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colleagues named here may book, move and cancel appointments in your agenda, from their own computer, after the next sync. Empty the list to take it back: your agenda is then read only for them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RPPS numbers, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegates&apos; RPPS numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delegates (RPPS):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Your own RPPS number cannot be a delegate: remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An RPPS number has 11 digits: check each number and separate them with commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The delegation could not be saved: try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4315,7 +4378,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/agenda/feature.py" line="+52"/>
+        <location filename="../tsn_desktop/agenda/feature.py" line="+65"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4868,7 +4931,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>OpeningHoursDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="+188"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="-184"/>
         <source>Opening hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8950,7 +9013,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+448"/>
+        <location line="+449"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -249,7 +249,7 @@
 <context>
     <name>AgendaPage</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/page.py" line="+79"/>
+        <location filename="../tsn_desktop/agenda/ui/page.py" line="+83"/>
         <source>Shown period</source>
         <translation>Période affichée</translation>
     </message>
@@ -360,6 +360,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Agenda &amp;delegation…</source>
+        <translation>&amp;Délégation de l’agenda…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Home-visit &amp;round…</source>
         <translation>Tournée de visites à &amp;domicile…</translation>
     </message>
@@ -394,7 +399,7 @@
         <translation>&amp;Importer des événements personnels (ICS)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+85"/>
         <source>%n appointment(s)</source>
         <translation>
             <numerusform>%n rendez-vous</numerusform>
@@ -402,12 +407,22 @@
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>RPPS %1</source>
         <translation>RPPS %1</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>%1 (delegated to you)</source>
+        <translation>%1 (délégué à vous)</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Agenda of %1, delegated to you</source>
+        <translation>Agenda de %1, délégué à vous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 (read only)</source>
         <translation>%1 (lecture seule)</translation>
     </message>
@@ -422,7 +437,12 @@
         <translation>Aucun rendez-vous d&apos;un collègue n&apos;est arrivé sur cet ordinateur pour ce jour (les collègues apparaissent ici quand vous partagez des patients par le hub).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>in an agenda delegated to you: Enter to change it</source>
+        <translation>dans un agenda qui vous est délégué : Entrée pour le modifier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>a colleague&apos;s appointment: read only</source>
         <translation>rendez-vous d&apos;un collègue : lecture seule</translation>
     </message>
@@ -442,7 +462,7 @@
         <translation>depuis %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>Cancel the appointment</source>
         <translation>Annuler le rendez-vous</translation>
     </message>
@@ -470,12 +490,12 @@
         <translation>Le statut n&apos;a pas pu être enregistré : réessayez.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Appointment saved.</source>
         <translation>Rendez-vous enregistré.</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+45"/>
         <source>%n free slot(s) published for online booking.</source>
         <translation>
             <numerusform>%n créneau libre publié pour la prise de rendez-vous en ligne.</numerusform>
@@ -806,7 +826,7 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+75"/>
+        <location filename="../tsn_desktop/agenda/ui/appointment_dialog.py" line="+77"/>
         <source>New appointment</source>
         <translation>Nouveau rendez-vous</translation>
     </message>
@@ -917,7 +937,7 @@
         <translation>Aucun créneau libre dans les trois prochains mois pendant les heures d&apos;ouverture.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>This time overlaps with: %1. Press Save again to book it anyway.</source>
         <translation>Ce créneau chevauche : %1. Cliquez de nouveau sur Enregistrer pour le réserver quand même.</translation>
     </message>
@@ -2353,6 +2373,49 @@
         <location line="+21"/>
         <source>Enter the date of death as dd/mm/yyyy.</source>
         <translation>Saisissez la date du décès au format jj/mm/aaaa.</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationDialog</name>
+    <message>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="+324"/>
+        <source>Agenda delegation</source>
+        <translation>Délégation de l’agenda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colleagues named here may book, move and cancel appointments in your agenda, from their own computer, after the next sync. Empty the list to take it back: your agenda is then read only for them again.</source>
+        <translation>Les confrères nommés ici pourront prendre, déplacer et annuler des rendez-vous dans votre agenda depuis leur propre poste, après la prochaine synchronisation. Videz la liste pour la retirer : votre agenda repasse alors en lecture seule pour eux.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RPPS numbers, separated by commas</source>
+        <translation>Numéros RPPS, séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegates&apos; RPPS numbers</source>
+        <translation>Numéros RPPS des délégataires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delegates (RPPS):</source>
+        <translation>&amp;Délégataires (RPPS) :</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Your own RPPS number cannot be a delegate: remove it.</source>
+        <translation>Votre propre numéro RPPS ne peut pas être délégataire : retirez-le.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An RPPS number has 11 digits: check each number and separate them with commas.</source>
+        <translation>Un numéro RPPS compte 11 chiffres : vérifiez chaque numéro et séparez-les par des virgules.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The delegation could not be saved: try again.</source>
+        <translation>La délégation n’a pas pu être enregistrée : réessayez.</translation>
     </message>
 </context>
 <context>
@@ -4320,7 +4383,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/agenda/feature.py" line="+52"/>
+        <location filename="../tsn_desktop/agenda/feature.py" line="+65"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
@@ -4873,7 +4936,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>OpeningHoursDialog</name>
     <message>
-        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="+188"/>
+        <location filename="../tsn_desktop/agenda/ui/agenda_settings.py" line="-184"/>
         <source>Opening hours</source>
         <translation>Horaires d&apos;ouverture</translation>
     </message>
@@ -8955,7 +9018,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+448"/>
+        <location line="+449"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>

@@ -286,7 +286,8 @@ class TsnApp(QObject):
         assert self.window is not None and self.executor is not None and self.vault is not None
         worker = SyncWorker(self.executor, account_engine_factory(
             self.registry, self.vault.profile_id, self.executor, self.clock),
-            pool=self.sync_pool, parent=self)
+            pool=self.sync_pool, parent=self,
+            after_sync=tuple(f.after_sync for f in self.features if f.after_sync))
         status = SyncStatusWidget(self.clock)
         worker.status_changed.connect(status.set_status)
         status.sync_requested.connect(worker.sync_now)

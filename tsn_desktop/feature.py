@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # types only: importing them here would load Qt for `--help`
     from tsn_desktop.core.session import Practitioner
     from tsn_desktop.core.settings import Option, Settings
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.client import HubClient
     from tsn_desktop.sync.ui.review import ReviewDescriber
 
 
@@ -140,6 +141,9 @@ PageFactory = Callable[[FeatureContext], "QWidget"]
 TabFactory = Callable[[FeatureContext], "QWidget"]
 SettingsPageFactory = Callable[["Settings"], "QWidget"]
 DemoSeed = Callable[["Database", "Clock", str, int], None]
+# After a successful sync pass, off the GUI thread: (run on the DB thread, hub client).
+# The hook reads what it needs through the first and talks to the hub with the second.
+AfterSync = Callable[[Callable[[Callable[["Database"], Any]], Any], "HubClient"], None]
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,8 @@ class Feature:
     runs on the database each time a profile opens, before sync starts. `actions` go in
     the window's "Tools" menu. `inbox_items` gives the network inbox what of this feature
     needs the practitioner (entries of `inbox_kinds`), `inbox_words` words their subject.
+    `after_sync` runs after each successful sync pass (see AfterSync); its failures
+    are logged by type and never fail the pass.
     """
 
     name: str
@@ -172,6 +178,7 @@ class Feature:
     inbox_items: InboxProvider | None = None
     inbox_kinds: Sequence[str] = ()
     inbox_words: Callable[[InboxEntry], str] | None = None
+    after_sync: AfterSync | None = None
 
     @property
     def has_page(self) -> bool:

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tsn_hub import bookings, fhir
+from tsn_hub import bookings, delegations, fhir
 from tsn_hub.cursor import parse_seq
 from tsn_hub.storage import Account, HubStore, StoredResource, is_transient
 from tsn_hub.sync import (
@@ -511,4 +511,5 @@ def create_app(
         return _fhir_response(row)
 
     bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §15)
+    delegations.register(app, store, clock)  # agenda delegation (docs/sync-protocol.md)
     return app

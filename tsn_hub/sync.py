@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tsn_hub import fhir, resources, threads
+from tsn_hub import delegations, fhir, resources, threads
 from tsn_hub.cursor import (
     BadToken,
     SnapshotPage,
@@ -216,6 +216,9 @@ class SyncService:
         if current is not None and current.patient_id not in (None, access.patient_id):
             raise _Rejected("business-rule", "a record never changes patient")
         self._check_policy(tx, actor, resource, current)
+        if op.resource_type == "Appointment" and (why := delegations.refusal(
+                tx, actor.rpps, resource, current.content if current else None)):
+            raise _Rejected("forbidden", why)  # another's agenda: delegates only
         ident = {"op_id": op.op_id, "resource_type": op.resource_type, "id": op.id}
 
         if op.resource_type in fhir.APPEND_ONLY_TYPES:

@@ -90,7 +90,10 @@ def test_a_resource_too_deep_big_or_long_is_refused_as_structure(module_hub: Hub
         "resourceType": "Appointment",
         "id": new_id(),
         "status": "booked",
-        "participant": [{"actor": {"identifier": {"system": RPPS_SYSTEM, "value": victim.rpps}}}],
+        # In the author's agenda (an appointment in the victim's needs a delegation, §19),
+        # the victim a participant: it reaches them.
+        "participant": [{"actor": {"identifier": {"system": RPPS_SYSTEM, "value": r}}}
+                        for r in (author.rpps, victim.rpps)],
     }
     deep = dict(appointment, id=new_id(), extension=[_nested(127)])
     wide = dict(appointment, id=new_id(), extension=[{"url": "urn:x"}] * 30_000)

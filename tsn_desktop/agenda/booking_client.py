@@ -4,6 +4,7 @@ as a FHIR Schedule with its Slots (the bookings themselves come back by sync as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, timedelta
 from typing import Any
 
@@ -48,6 +49,18 @@ def publish(db: Database, client: HubClient, days: int = PUBLISH_DAYS) -> int:
     hub). Returns how many the hub published."""
     answer = client.post("/booking/v1/schedule", schedule_bundle(db, days))
     return int(answer.get("published", 0)) if isinstance(answer, dict) else 0
+
+
+def republish_after_sync(run_db: Callable[[Callable[[Database], Any]], Any],
+                         client: HubClient) -> None:
+    """The Feature's after-sync hook: the free slots as they stand after this pass go to
+    the hub (the Bundle built on the DB thread, the request on the sync thread). A profile
+    with no RPPS has nothing to publish."""
+    try:
+        bundle = run_db(schedule_bundle)
+    except LookupError:
+        return
+    client.post("/booking/v1/schedule", bundle)
 
 
 def publish_with_account(db: Database, profile_id: str,

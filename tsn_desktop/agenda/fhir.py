@@ -126,8 +126,9 @@ def to_resource(a: Appointment, rpps: str | None, over: Resource | None = None) 
         participants.append({"actor": {"reference": f"Patient/{a.patient_id}"},
                              "required": "required", "status": "accepted"})
     named = _practitioners(over)
-    if not named and rpps:
-        named = [{"actor": {"identifier": {"system": RPPS_SYSTEM, "value": rpps}},
+    owner = a.practitioner or rpps  # a delegate books in the owner's agenda, by their RPPS
+    if not named and owner:
+        named = [{"actor": {"identifier": {"system": RPPS_SYSTEM, "value": owner}},
                   "required": "required", "status": "accepted"}]
     participants.extend(named)
     extensions: list[Resource] = [{"url": EXT_ZONE, "valueCode": a.zone}]

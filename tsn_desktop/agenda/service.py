@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from tsn_desktop.agenda import communes, recurrence, rounds, store
 from tsn_desktop.agenda.availability import Closure, Opening, check_template, next_free_slot
+from tsn_desktop.agenda.fhir import own_rpps
 from tsn_desktop.agenda.model import (
     BOOKED,
     CANCELLED,
@@ -73,24 +74,62 @@ def _check(src: Database | UnitOfWork, a: Appointment) -> None:
 
 
 def _clashes(src: Database | UnitOfWork, a: Appointment) -> tuple[Appointment, ...]:
-    """The user's own appointments at the same time (a colleague's are theirs)."""
-    return tuple(double_bookings(a, store.between(src, a.start, a.end)))
+    """The appointments of the same agenda at the same time: the user's own, or the
+    colleague's when booking in an agenda they delegated (a colleague's are theirs)."""
+    owner = a.practitioner if a.practitioner and a.practitioner != own_rpps(src) else MINE
+    return tuple(double_bookings(a, store.between(src, a.start, a.end, owner)))
 
 
 @dataclass(frozen=True)
 class Colleague:
     rpps: str
     name: str  # as the shared care teams word it ("" when none does)
+    delegated: bool = False  # they delegated their agenda to the user: editable here
 
 
 def colleagues(db: Database, first_day: date, days: int,
                zone: str = "Europe/Paris") -> list[Colleague]:
     """Colleagues whose appointments reached this computer for the period (they share
-    patients through the hub), to show their agendas beside the user's, read only."""
+    patients through the hub), and those who delegated their agenda to the user (shown
+    even when empty), to show beside the user's: read only unless delegated."""
     start = local_instant(first_day, time(0), zone)
     end = local_instant(first_day + timedelta(days=days), time(0), zone)
     names = store.colleague_names(db)
-    return [Colleague(rpps, names.get(rpps, "")) for rpps in store.colleagues(db, start, end)]
+    delegated = set(store.delegation(db, "received"))
+    found = sorted(set(store.colleagues(db, start, end)) | delegated)
+    return [Colleague(rpps, names.get(rpps, ""), rpps in delegated) for rpps in found]
+
+
+# --- agenda delegation --------------------------------------------------------------------
+def delegates(db: Database) -> list[str]:
+    """The colleagues (RPPS) the user lets book, move and cancel in their agenda."""
+    return store.delegation(db, "given")
+
+
+def set_delegates(db: Database, numbers: list[str]) -> list[str]:
+    """Replaces the user's delegates (an empty list revokes them all); sent to the hub
+    after the next sync pass. Raises InvalidAppointment on a number that is not an RPPS
+    (or the user's own); the delegates stay as they were."""
+    own = own_rpps(db)
+    cleaned: list[str] = []
+    for raw in numbers:
+        number = "".join(raw.split())
+        if not number:
+            continue
+        if not (len(number) == 11 and number.isdigit()):
+            raise InvalidAppointment([FieldProblem("delegates", "rpps")])
+        if number == own:
+            raise InvalidAppointment([FieldProblem("delegates", "own_rpps")])
+        if number not in cleaned:
+            cleaned.append(number)
+    with db.unit_of_work() as uow:
+        store.replace_delegation(uow, "given", sorted(cleaned))
+    return sorted(cleaned)
+
+
+def may_edit(db: Database, owner: str | None) -> bool:
+    """The user's own agenda, or a colleague's they were delegated (as last synced)."""
+    return owner in (None, MINE, own_rpps(db)) or owner in store.delegation(db, "received")
 
 
 def clashes(db: Database, draft: Appointment) -> tuple[Appointment, ...]:

@@ -1,5 +1,5 @@
-"""SQL for the agenda (migrations 0011, 0016): appointments, series, types, opening hours,
-rounds and online bookings."""
+"""SQL for the agenda (migrations 0011, 0016, 0018): appointments, series, types, opening hours,
+rounds, online bookings and agenda delegation."""
 
 from __future__ import annotations
 
@@ -332,3 +332,31 @@ def patient_names(src: Source, patient_ids: list[str]) -> dict[str, str]:
                 f" WHERE id IN ({','.join('?' * len(chunk))})", chunk):
             found[str(pid)] = f"{(used or birth or '').upper()} {given}".strip()
     return found
+
+
+# --- agenda delegation (migration 0018) ---------------------------------------------------
+def delegation(src: Source, direction: str) -> list[str]:
+    """RPPS numbers: 'given' (whom the user lets edit their agenda) or 'received' (whose
+    agendas the user may edit)."""
+    return [str(r[0]) for r in _rows(src, "SELECT rpps FROM agenda_delegation WHERE"
+                                          " direction = ? ORDER BY rpps", (direction,))]
+
+
+def replace_delegation(uow: UnitOfWork, direction: str, rpps: list[str]) -> None:
+    uow.execute("DELETE FROM agenda_delegation WHERE direction = ?", (direction,))
+    for number in rpps:
+        uow.execute("INSERT INTO agenda_delegation (direction, rpps) VALUES (?, ?)",
+                    (direction, number))
+    if direction == "given":
+        uow.execute("UPDATE agenda_delegation_outbox SET pending = 1 WHERE id = 1")
+
+
+def delegation_pending(src: Source) -> bool:
+    rows = _rows(src, "SELECT pending FROM agenda_delegation_outbox WHERE id = 1")
+    return bool(rows and rows[0][0])
+
+
+def delegation_sent(uow: UnitOfWork, given: list[str]) -> None:
+    """The hub holds `given`: nothing to send unless the user changed it meanwhile."""
+    if delegation(uow, "given") == given:
+        uow.execute("UPDATE agenda_delegation_outbox SET pending = 0 WHERE id = 1")

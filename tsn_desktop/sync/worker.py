@@ -138,12 +138,24 @@ class _Signals(QObject):
     sign_in = Signal()          # the listener got a 401
 
 
-def _run_pass(factory: EngineFactory) -> PassReport | None:
-    """Off the GUI thread: builds the engine (account and token) and runs one pass; None
-    when sync is not configured."""
+AfterSync = Callable[[Callable[[Callable[[Database], Any]], Any], HubClient], None]
+
+
+def _run_pass(factory: EngineFactory,
+              after_sync: tuple[AfterSync, ...] = ()) -> PassReport | None:
+    """Off the GUI thread: builds the engine (account and token) and runs one pass, then
+    the features' after-sync hooks; None when sync is not configured."""
     engine = factory()
     try:
-        return None if engine is None else engine.run_pass()
+        if engine is None:
+            return None
+        report = engine.run_pass()
+        for hook in after_sync:
+            try:
+                hook(engine.run_db, engine.client)
+            except Exception as exc:  # a feature's extra never fails the pass
+                log.warning("after-sync hook failed: %s", type(exc).__name__)
+        return report
     finally:
         if engine is not None:
             engine.client.close()
@@ -224,8 +236,10 @@ class SyncWorker(QObject):
                  pool: QThreadPool | None = None, interval_ms: int = 120_000,
                  debounce_ms: int = 3_000, listen: bool = True,
                  backoff: Backoff | None = None, rand: Callable[[], float] = random.random,
+                 after_sync: tuple[AfterSync, ...] = (),
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._after_sync = after_sync  # the features' hooks, after each successful pass
         self._executor = executor
         # Called on the pool thread before each pass (see account_engine_factory).
         self._engine_factory = engine_factory
@@ -290,8 +304,8 @@ class SyncWorker(QObject):
             return
         self._timer.stop()
         self._set(replace(self.status, running=True))
-        factory = self._engine_factory
-        self._tasks.start(lambda _control: _run_pass(factory),
+        factory, hooks = self._engine_factory, self._after_sync
+        self._tasks.start(lambda _control: _run_pass(factory, hooks),
                           on_success=self._on_finished, on_failure=self._on_failed)
 
     def refresh(self) -> None:

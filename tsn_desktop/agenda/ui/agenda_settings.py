@@ -1,5 +1,5 @@
 """The agenda's own settings dialogs: appointment types (colour, default duration, types
-of one's own) and opening hours (a weekly template and its exceptions)."""
+of one's own), opening hours (a weekly template and its exceptions) and agenda delegation."""
 
 from __future__ import annotations
 
@@ -312,3 +312,61 @@ class OpeningHoursDialog(FittingDialog):
                                              "correct it."))
         else:
             self.problem.setText(self.tr("This could not be saved: try again."))
+
+
+class DelegationDialog(FittingDialog):
+    """Whom the user lets book, move and cancel in their agenda (colleagues by RPPS);
+    sent to the hub at the next sync. Emptying the list revokes the delegation."""
+
+    def __init__(self, runner: DbRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.setWindowTitle(self.tr("Agenda delegation"))
+        explain = QLabel(self.tr(
+            "Colleagues named here may book, move and cancel appointments in your agenda, "
+            "from their own computer, after the next sync. Empty the list to take it "
+            "back: your agenda is then read only for them again."), self)
+        explain.setWordWrap(True)
+        self.numbers = QLineEdit(self)
+        self.numbers.setPlaceholderText(self.tr("RPPS numbers, separated by commas"))
+        self.numbers.setAccessibleName(self.tr("Delegates' RPPS numbers"))
+        label = QLabel(self.tr("&Delegates (RPPS):"), self)
+        label.setBuddy(self.numbers)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(label)
+        layout.addWidget(self.numbers)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.numbers.setEnabled(False)  # until the current list is read: nothing typed lost
+        self.buttons.setEnabled(False)
+        self.runner.run(service.delegates, self._loaded, self._failed, owner=self)
+
+    def _loaded(self, numbers: list[str]) -> None:
+        self.numbers.setText(", ".join(numbers))
+        self.numbers.setEnabled(True)
+        self.buttons.setEnabled(True)
+        self.numbers.setFocus()
+
+    def save(self) -> None:
+        typed = self.numbers.text().replace(";", ",").split(",")
+        self.runner.run(lambda db: service.set_delegates(db, typed),
+                        lambda _n: self.accept(), self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        # What was typed stays in the field, to be corrected.
+        if isinstance(exc, service.InvalidAppointment) and any(
+                p.code == "own_rpps" for p in exc.problems):
+            self.problem.setText(self.tr("Your own RPPS number cannot be a delegate: "
+                                         "remove it."))
+        elif isinstance(exc, service.InvalidAppointment):
+            self.problem.setText(self.tr("An RPPS number has 11 digits: check each number "
+                                         "and separate them with commas."))
+        else:
+            self.problem.setText(self.tr("The delegation could not be saved: try again."))

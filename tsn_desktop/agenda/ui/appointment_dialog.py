@@ -63,9 +63,11 @@ class AppointmentDialog(FittingDialog):
     def __init__(self, runner: DbRunner, kinds: list[AppointmentType], start: datetime,
                  zone: ZoneInfo, parent: QWidget | None = None, *,
                  existing: Appointment | None = None, patient_name: str = "",
-                 minutes: int | None = None) -> None:
+                 minutes: int | None = None, owner: str | None = None) -> None:
         super().__init__(parent)
         self.runner, self.zone = runner, zone
+        # A new appointment in a colleague's agenda they delegated to the user: its RPPS.
+        self.owner = owner
         self.kinds = {k.code: k for k in kinds}
         self.existing = existing
         self.patient_id: str | None = None
@@ -283,11 +285,12 @@ class AppointmentDialog(FittingDialog):
                            end=start + timedelta(minutes=self.minutes.value()),
                            zone=self.zone.key, patient_id=self.patient_id,
                            address=self.address.text().strip(), note=self.note.text().strip(),
-                           todo=self.todo.text().strip(), fixed_time=self.fixed.isChecked())
+                           todo=self.todo.text().strip(), fixed_time=self.fixed.isChecked(),
+                           practitioner=self.owner)
 
     def series(self) -> Series | None:
-        if self.existing is not None:
-            return None
+        if self.existing is not None or self.owner is not None:
+            return None  # series stay in one's own agenda
         freq = str(self.repeat.currentData() or "")
         if not freq:
             return None

@@ -41,7 +41,11 @@ from tsn_desktop.agenda.model import (
 )
 from tsn_desktop.agenda.service import AgendaItem
 from tsn_desktop.agenda.ui import texts
-from tsn_desktop.agenda.ui.agenda_settings import OpeningHoursDialog, TypesDialog
+from tsn_desktop.agenda.ui.agenda_settings import (
+    DelegationDialog,
+    OpeningHoursDialog,
+    TypesDialog,
+)
 from tsn_desktop.agenda.ui.agenda_view import AgendaView
 from tsn_desktop.agenda.ui.appointment_dialog import AppointmentDialog
 from tsn_desktop.core.clock import PARIS
@@ -184,6 +188,8 @@ class AgendaPage(QWidget):
         self.types_action = action(self.tr("Appointment &types…"), [], self.edit_types)
         self.hours_action = action(self.tr("Opening &hours and absences…"), [],
                                    self.edit_opening_hours)
+        self.delegation_action = action(self.tr("Agenda &delegation…"), [],
+                                        self.edit_delegation)
         self.round_action = action(self.tr("Home-visit &round…"), [key("Ctrl+Shift+R")],
                                    self.open_round)
         self.bookings_action = action(self.tr("Online &bookings…"), [key("Ctrl+Shift+B")],
@@ -209,7 +215,8 @@ class AgendaPage(QWidget):
                 self.round_action,
                 self.bookings_action, self.publish_action, self.reminders_action,
                 self.types_action,
-                self.hours_action, self.export_action, self.import_action]
+                self.hours_action, self.delegation_action, self.export_action,
+                self.import_action]
 
     # --- period -----------------------------------------------------------------------------
     def first_day(self) -> date:
@@ -305,6 +312,13 @@ class AgendaPage(QWidget):
             view = AgendaView(self.zone, box)
             view.read_only = True
             view.selection_changed.connect(self._colleague_selected)
+            view.create_requested.connect(
+                lambda start, minutes, v=view: self.new_appointment_at(
+                    start, minutes, owner=self._owner_of(v)))
+            view.move_requested.connect(lambda rid, m: self.move_appointment(rid, m))
+            view.resize_requested.connect(
+                lambda rid, m: self.move_appointment(rid, m, resize=True))
+            view.activated.connect(self.open_appointment)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(label)
@@ -314,15 +328,39 @@ class AgendaPage(QWidget):
         for (colleague, items), (_box, label, view) in zip(others, self.colleague_views,
                                                            strict=True):
             name = colleague.name or self.tr("RPPS %1").replace("%1", colleague.rpps)
-            label.setText(self.tr("%1 (read only)").replace("%1", name))
-            view.setAccessibleName(self.tr("Agenda of %1, read only").replace("%1", name))
+            # Editable only while the colleague delegates it (as the last sync said).
+            view.read_only = not colleague.delegated
+            view.setProperty("owner_rpps", colleague.rpps)
+            if colleague.delegated:
+                label.setText(self.tr("%1 (delegated to you)").replace("%1", name))
+                view.setAccessibleName(self.tr("Agenda of %1, delegated to you")
+                                       .replace("%1", name))
+            else:
+                label.setText(self.tr("%1 (read only)").replace("%1", name))
+                view.setAccessibleName(self.tr("Agenda of %1, read only").replace("%1", name))
             view.set_period(first, span, items, self.clock.now())
         if self.side_by_side_action.isChecked() and not others:
             self.message.setText(self.tr("No colleague's appointment reached this computer "
                                          "for this day (colleagues appear here when you "
                                          "share patients through the hub)."))
 
+    @staticmethod
+    def _owner_of(view: AgendaView) -> str | None:
+        return None if view.read_only else str(view.property("owner_rpps") or "") or None
+
     def _colleague_selected(self, item: AgendaItem | None) -> None:
+        view = self.sender()
+        if item is not None and isinstance(view, AgendaView) and not view.read_only:
+            if self.view.selected() is not None:
+                self.view.select(None)
+            self.detail.setText(" · ".join(p for p in (
+                f"{item.appointment.local_start():%H:%M}–{item.appointment.local_end():%H:%M}",
+                item.patient_name, texts.type_label(item.appointment.type),
+                texts.status_label(item.appointment.status),
+                self.tr("in an agenda delegated to you: Enter to change it")) if p))
+            for act in (*self.status_actions.values(), *self.move_actions):
+                act.setEnabled(True)  # F6-F9, Delete and Alt+arrows act on it
+            return
         if item is not None:
             # F6-F9, Delete and Alt+arrows act on one's own chosen appointment: none now.
             if self.view.selected() is not None:
@@ -368,8 +406,13 @@ class AgendaPage(QWidget):
             parts.append(a.address)
         self.detail.setText(" · ".join(p for p in parts if p))
 
+    def _delegated_selected(self) -> AgendaItem | None:
+        """The appointment chosen in an agenda delegated to the user, if any."""
+        return next((v.selected() for _b, _l, v in self.colleague_views
+                     if not v.read_only and v.selected() is not None), None)
+
     def set_status(self, status: str) -> None:
-        item = self.view.selected()
+        item = self.view.selected() or self._delegated_selected()
         if item is None:
             return
         if status == CANCELLED:
@@ -385,7 +428,7 @@ class AgendaPage(QWidget):
 
     def move_selected(self, minutes: int, resize: bool = False) -> None:
         """Alt+Up/Down: 15 minutes earlier or later; with Shift, the end by 5 minutes."""
-        item = self.view.selected()
+        item = self.view.selected() or self._delegated_selected()
         if item is None:
             return
         self.move_appointment(item.appointment.id, minutes, resize=resize)
@@ -439,12 +482,14 @@ class AgendaPage(QWidget):
         self._open_dialog(AppointmentDialog(self.runner, self.kinds, self.default_start(),
                                             self.zone, self))
 
-    def new_appointment_at(self, start: datetime, minutes: int) -> None:
-        """A drag on a free time: the dialog opens on it, the patient still to choose."""
+    def new_appointment_at(self, start: datetime, minutes: int,
+                           owner: str | None = None) -> None:
+        """A drag on a free time: the dialog opens on it, the patient still to choose
+        (`owner`: in the agenda a colleague delegated to the user)."""
         if not self.kinds:
             return
         self._open_dialog(AppointmentDialog(self.runner, self.kinds, start, self.zone, self,
-                                            minutes=minutes))
+                                            minutes=minutes, owner=owner))
 
     def open_appointment(self, item: AgendaItem | None) -> None:
         """Enter, F2 or a double click: the appointment's dialog, to change it (a
@@ -476,6 +521,9 @@ class AgendaPage(QWidget):
 
     def edit_types(self) -> None:
         self._open_window(TypesDialog(self.runner, self))
+
+    def edit_delegation(self) -> None:
+        self._open_window(DelegationDialog(self.runner, self))
 
     def edit_opening_hours(self) -> None:
         self._open_window(OpeningHoursDialog(self.runner, self.zone, self.clock.now(), self))
