@@ -511,4 +511,7 @@ def create_app(
         return _fhir_response(row)
 
     bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §15)
+    from tsn_hub import packs  # reference-data packs (docs/sync-protocol.md, Data packs)
+
+    packs.register(app, store)
     return app
