@@ -212,3 +212,29 @@ def test_a_hub_answering_garbage_leaves_everything_as_it_was(
     assert not any((desktop / "packs").rglob("*.json"))
     assert datapack.load_pack()[0].version == "2025.2.0"
     assert not (desktop.parent / "etc").exists()
+
+
+def test_a_catalogue_update_brings_a_new_gtin_that_the_scanner_knows(
+        hub: HubProcess, desktop: Path, tmp_path: Path) -> None:
+    from tsn_desktop.vaccination.catalogue import (
+        gs1_check_digit,
+        rehash,
+        shipped_catalogue,
+    )
+
+    folder = tmp_path / "vaccines" / "fr-2025"
+    shutil.copytree(ROOT / "resources" / "vaccines" / "fr-2025", folder)
+    raw = json.loads((folder / "catalogue.json").read_text("utf-8"))
+    new_cip13 = "340093000001" + str(gs1_check_digit("340093000001"))
+    hexyon = next(v for v in raw["vaccines"] if v["code"] == "FR-HEXYON")
+    hexyon["cip13"] = new_cip13  # the laboratory's new box
+    (folder / "catalogue.json").write_text(json.dumps(raw, ensure_ascii=False), "utf-8")
+    rehash(folder, "2025.2.9")
+    publish(hub, folder)
+    assert shipped_catalogue().by_gtin("0" + new_cip13) is None
+
+    assert update_packs(desktop, client_of(hub)) == ["vaccines/fr-2025 2025.2.9 installed"]
+
+    assert shipped_catalogue().version == "2025.2.9"
+    found = shipped_catalogue().by_gtin("0" + new_cip13)
+    assert found is not None and found.code == "FR-HEXYON"
