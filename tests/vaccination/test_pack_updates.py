@@ -19,7 +19,11 @@ from tests.sync.conftest import PYTHON, ROOT, HubProcess, random_rpps
 from tsn_desktop.core.paths import set_updated_packs_basedir
 from tsn_desktop.sync.client import HubClient
 from tsn_desktop.vaccination import datapack, service
-from tsn_desktop.vaccination.pack_updates import forget_loaded_packs, update_packs
+from tsn_desktop.vaccination.pack_updates import (
+    after_sync_pass,
+    forget_loaded_packs,
+    update_packs,
+)
 
 SHIPPED = ROOT / "resources" / "schedules" / "fr-2025"
 FLU_2026 = {"start": "2026-10-06", "end": "2027-01-31"}  # a campaign announced later
@@ -91,6 +95,14 @@ def test_a_profile_folder_finds_the_packs_beside_the_profiles(
     publish(hub, schedule_pack(tmp_path, "2025.3.0"))
     update_packs(desktop / "profiles" / "cabinet-martin", client_of(hub))
     assert (desktop / "packs" / "schedules" / "fr-2025" / "2025.3.0" / "seasons.json").is_file()
+
+
+def test_after_a_sync_pass_the_packs_go_where_the_app_said_its_basedir_is(
+        hub: HubProcess, desktop: Path, tmp_path: Path) -> None:
+    publish(hub, schedule_pack(tmp_path, "2025.3.0"))
+    assert after_sync_pass(client_of(hub)) == ["schedules/fr-2025 2025.3.0 installed"]
+    assert (desktop / "packs" / "schedules" / "fr-2025" / "2025.3.0").is_dir()
+    assert flu_season_on(date(2026, 11, 15)) == (date(2026, 10, 6), date(2027, 1, 31))
 
 
 def _tamper_on_the_hub(hub: HubProcess, name: str, text: str) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tsn_desktop.core.paths import fsync_dir
+from tsn_desktop.core.paths import fsync_dir, updated_packs_dir
 from tsn_desktop.sync.client import HubClient, HubError
 from tsn_desktop.vaccination import catalogue, datapack, scope
 from tsn_desktop.vaccination.datapack import MANIFEST, DataPackError
@@ -117,6 +117,13 @@ def update_packs(basedir_or_profile_dir: Path, client: HubClient) -> list[str]:
     if any(line.endswith(" installed") for line in report):
         forget_loaded_packs()
     return report
+
+
+def after_sync_pass(client: HubClient) -> list[str]:
+    """For the sync worker, after a successful pass, off the GUI thread: `update_packs`
+    into the basedir the app set at start (nothing when none was set)."""
+    root = updated_packs_dir()
+    return [] if root is None else update_packs(root.parent, client)
 
 
 def _install(root: Path, kind: str, pack: str, version: str, client: HubClient) -> None:
