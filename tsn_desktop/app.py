@@ -18,6 +18,7 @@ from tsn_desktop.core.backup import backup_if_due
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database, DatabaseDamaged, WrongKey, migrations_in
 from tsn_desktop.core.executor import DbRunner, RecordsChanged
+from tsn_desktop.core.paths import set_updated_packs_basedir
 from tsn_desktop.core.session import (
     ChangeInterrupted,
     OpenProfile,
@@ -83,6 +84,7 @@ class TsnApp(QObject):
         self.migrations = migrations_in(migration_packages(features))
         self.qapp = qapp
         self.basedir = basedir
+        set_updated_packs_basedir(basedir)  # packs updated from the hub (vaccination)
         self.settings = settings
         self.clock = clock
         self.kdf = kdf

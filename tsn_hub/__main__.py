@@ -1,4 +1,5 @@
-"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge | psc-audit`."""
+"""Command line of the hub: `tsn-hub serve | init-db | create-practitioner | purge | psc-audit |
+publish-pack`."""
 
 from __future__ import annotations
 
@@ -80,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     with_db(sub.add_parser("new-epoch", help="after restoring a backup: make clients resync"))
     audit = with_db(sub.add_parser("psc-audit", help="the Pro Santé Connect sign-in trail"))
     audit.add_argument("--rpps", help="only this practitioner's")
+    publish = with_db(sub.add_parser("publish-pack", help="serve a data pack folder to desktops"))
+    publish.add_argument("folder", help="pack folder (manifest.json + the files it lists)")
+    publish.add_argument("--kind", help="schedules or vaccines (default: the parent folder)")
     return parser
 
 
@@ -169,6 +173,17 @@ def main(argv: list[str] | None = None) -> int:
             from tsn_hub.psc import print_audit
 
             print_audit(store, args.rpps)
+        elif args.command == "publish-pack":
+            from pathlib import Path
+
+            from tsn_hub.packs import PackRefused, publish_folder
+
+            try:
+                kind, pack, version = publish_folder(store, Path(args.folder), args.kind)
+            except PackRefused as exc:
+                print(f"tsn-hub: pack refused: {exc}", file=sys.stderr)
+                return 2
+            print(f"published {kind}/{pack} {version}")
         elif args.command == "new-epoch":
             print(f"new epoch {store.new_epoch()}: every client will resync")
     finally:

@@ -511,5 +511,8 @@ def create_app(
         return _fhir_response(row)
 
     bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §15)
-    delegations.register(app, store, clock)  # agenda delegation (docs/sync-protocol.md)
+    delegations.register(app, store, clock)  # agenda delegation (docs/sync-protocol.md §19)
+    from tsn_hub import packs  # reference-data packs (docs/sync-protocol.md §20)
+
+    packs.register(app, store)
     return app

@@ -15,6 +15,22 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
+# Reference-data packs updated from the hub live in <basedir>/packs/<kind>/<pack>/<version>/,
+# beside the profiles (not encrypted: they hold no patient data). None until the app
+# (or a test) says where the basedir is: then only the shipped packs are read.
+_UPDATED_PACKS: Path | None = None
+
+
+def set_updated_packs_basedir(basedir: Path | None) -> None:
+    """Called once by the app at start with its basedir (tests pass theirs, or None)."""
+    global _UPDATED_PACKS
+    _UPDATED_PACKS = None if basedir is None else Path(basedir) / "packs"
+
+
+def updated_packs_dir() -> Path | None:
+    return _UPDATED_PACKS
+
+
 # Profile folders and files are private to the practitioner's login: 0700 / 0600 whatever
 # the umask (os.mkdir's and open's modes are masked by it, so the mode is set afterwards).
 PRIVATE_DIR_MODE = 0o700

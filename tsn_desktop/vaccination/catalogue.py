@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tsn_desktop.core.paths import resources_dir
 from tsn_desktop.vaccination import datapack
-from tsn_desktop.vaccination.datapack import DataPackError, Manifest, verify_pack
+from tsn_desktop.vaccination.datapack import DataPackError, Manifest, read_manifest, verify_pack
 
 CATALOGUE_FILE = "catalogue.json"
 DATA_FILES = "*.json"  # what the manifest must list (datapack.py)
@@ -123,9 +123,16 @@ def _verify(directory: Path) -> Manifest:
     return manifest
 
 
+VACCINES_KIND = "vaccines"
+
+
 def load_catalogue(pack: str | Path = DEFAULT_CATALOGUE) -> Catalogue:
-    """Verify a catalogue pack (an id under resources/vaccines, or a folder) and load it."""
-    directory = pack if isinstance(pack, Path) else catalogues_dir() / pack
+    """Verify a catalogue pack (an id under resources/vaccines, or a folder) and load it;
+    for an id, a newer verified pack updated from the hub wins over the shipped one."""
+    if not isinstance(pack, Path):
+        return datapack.load_newest(VACCINES_KIND, pack, catalogues_dir() / pack,
+                                    _load_with_manifest)[1]
+    directory = pack
     manifest = _verify(directory)
     try:
         raw = json.loads((directory / CATALOGUE_FILE).read_text(encoding="utf-8"))
@@ -141,6 +148,11 @@ def load_catalogue(pack: str | Path = DEFAULT_CATALOGUE) -> Catalogue:
     if len(set(gtins)) != len(gtins):
         raise DataPackError(f"{CATALOGUE_FILE}: a CIP13 is listed twice")
     return Catalogue(manifest.id, manifest.version, schedule_pack, vaccines)
+
+
+def _load_with_manifest(directory: Path) -> tuple[Manifest, Catalogue]:
+    catalogue = load_catalogue(directory)
+    return read_manifest(directory), catalogue
 
 
 _LOADED: dict[str, Catalogue] = {}

@@ -17,11 +17,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from tsn_desktop.core.paths import resources_dir
+from tsn_desktop.core.paths import resources_dir, updated_packs_dir
 from tsn_desktop.vaccination.schedule import (
     SEASONS_FILE,
     SupportingData,
@@ -33,6 +36,11 @@ DEFAULT_PACK = "fr-2025"
 # What a schedule pack's manifest must list: the CDSi XML and the seasonal
 # campaigns (seasons.json, optional) that the loader reads.
 SCHEDULE_FILES = ("*.xml", SEASONS_FILE)
+
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+SCHEDULES_KIND = "schedules"  # the kinds of pack are the folder names under resources/
 
 
 class DataPackError(Exception):
@@ -112,9 +120,55 @@ def verify_pack(directory: str | Path, pattern: Patterns = SCHEDULE_FILES) -> Ma
     return manifest
 
 
+def version_key(text: str) -> tuple[int, ...] | None:
+    """A pack version ("2025.2.0") as numbers to compare, None when it is not one."""
+    parts = text.split(".")
+    if not 1 <= len(parts) <= 4 or not all(p.isascii() and p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def is_upgrade(new: str, current: str) -> bool:
+    """Whether pack version `new` may replace `current`: higher, same major version."""
+    n, c = version_key(new), version_key(current)
+    return n is not None and c is not None and n[0] == c[0] and n > c
+
+
+def updated_candidates(kind: str, pack_id: str, than: str) -> list[Path]:
+    """Folders of packs updated from the hub (<basedir>/packs/<kind>/<id>/<version>/) that
+    would upgrade version `than`, newest first (dot folders are downloads under way)."""
+    root = updated_packs_dir()
+    base = root / kind / pack_id if root is not None else None
+    if base is None or not base.is_dir():
+        return []
+    found = [c for c in base.iterdir() if c.is_dir() and not c.name.startswith(".")
+             and is_upgrade(c.name, than)]
+    return sorted(found, key=lambda c: version_key(c.name) or (), reverse=True)
+
+
+def load_newest(kind: str, pack_id: str, shipped: Path,
+                load: Callable[[Path], tuple[Manifest, T]]) -> tuple[Manifest, T]:
+    """The newest pack that verifies and loads: an updated one newer than the shipped
+    one (same major version) if any, else the shipped one."""
+    shipped_version = read_manifest(shipped).version
+    for candidate in updated_candidates(kind, pack_id, shipped_version):
+        try:
+            manifest, loaded = load(candidate)
+            if (manifest.id, manifest.version) != (pack_id, candidate.name):
+                raise DataPackError(f"{MANIFEST}: names {manifest.id} {manifest.version}")
+        except DataPackError as exc:
+            log.warning("updated %s pack %s %s not used: %s", kind, pack_id, candidate.name, exc)
+            continue
+        return manifest, loaded
+    return load(shipped)
+
+
 def load_pack(pack: str | Path = DEFAULT_PACK) -> tuple[Manifest, SupportingData]:
-    """Verify a pack (an id under resources/schedules as str, or a folder as Path) and load it."""
-    directory = pack if isinstance(pack, Path) else pack_dir(pack)
+    """Verify a pack (an id under resources/schedules as str, or a folder as Path) and load it;
+    for an id, a newer verified pack updated from the hub wins over the shipped one."""
+    if not isinstance(pack, Path):
+        return load_newest(SCHEDULES_KIND, pack, pack_dir(pack), load_pack)
+    directory = pack
     manifest = verify_pack(directory)
     try:
         return manifest, load_supporting_data(directory)

@@ -5,7 +5,8 @@ AdverseEvent sync, its migrations and demo doses."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from tsn_desktop.feature import (
     INBOX_RECALL,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from tsn_desktop.core.db import Database
     from tsn_desktop.core.settings import Settings
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.client import HubClient
 
 
 def _page(context: FeatureContext) -> QWidget:
@@ -64,6 +66,15 @@ def _inbox(db: Database, today: date, me: str) -> list[InboxEntry]:
     return inbox_entries(db, today, me)
 
 
+def _after_sync(_run_db: Callable[[Callable[[Database], Any]], Any], client: HubClient
+                ) -> None:
+    """A newer schedule or catalogue pack the hub publishes (new campaign dates, a new
+    pack's GTIN) is installed once verified; the next forecast reads it."""
+    from tsn_desktop.vaccination import pack_updates
+
+    pack_updates.after_sync_pass(client)
+
+
 VACCINATION = Feature(
     name="vaccinations",
     title=QT_TRANSLATE_NOOP("Navigation", "Vaccinations"),
@@ -75,4 +86,5 @@ VACCINATION = Feature(
     demo=_demo,
     inbox_items=_inbox,
     inbox_kinds=(INBOX_RECALL,),
+    after_sync=_after_sync,
 )

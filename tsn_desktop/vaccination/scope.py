@@ -10,8 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tsn_desktop.vaccination.catalogue import DEFAULT_CATALOGUE, _verify, catalogues_dir
-from tsn_desktop.vaccination.datapack import DataPackError
+from tsn_desktop.vaccination.catalogue import (
+    DEFAULT_CATALOGUE,
+    VACCINES_KIND,
+    _verify,
+    catalogues_dir,
+)
+from tsn_desktop.vaccination.datapack import DataPackError, load_newest, read_manifest
 
 SCOPE_FILE = "scope.json"
 
@@ -69,8 +74,11 @@ def outside_scope(scope: Scope, profession: str, live: bool, birth: date, sex: s
 
 def load_scope(pack: str | Path = DEFAULT_CATALOGUE) -> Scope:
     """The scope of a catalogue pack (an id under resources/vaccines, or a folder),
-    checksums verified with the rest of the pack."""
-    directory = pack if isinstance(pack, Path) else catalogues_dir() / pack
+    checksums verified with the rest of the pack (for an id, the catalogue's newest pack)."""
+    if not isinstance(pack, Path):
+        return load_newest(VACCINES_KIND, pack, catalogues_dir() / pack,
+                           lambda d: (read_manifest(d), load_scope(d)))[1]
+    directory = pack
     manifest = _verify(directory)
     if SCOPE_FILE not in manifest.files:
         raise DataPackError(f"{SCOPE_FILE}: not listed in manifest.json")
