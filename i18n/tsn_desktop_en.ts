@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+113"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
         <source>Acknowledge the alert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4002,17 +4002,17 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+64"/>
+        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+44"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>User in the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4022,12 +4022,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Measured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Given to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4035,7 +4035,7 @@
 <context>
     <name>InboxPanel</name>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Readings to assign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4388,7 +4388,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+69"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+80"/>
         <source>Vaccinations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6450,22 +6450,22 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-294"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Alert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6478,7 +6478,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+73"/>
+        <location line="+86"/>
         <source>Alerts of the practice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9008,12 +9008,12 @@ born %2 — %3 — %4</source>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+57"/>
+        <location filename="../tsn_desktop/app.py" line="+58"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+449"/>
+        <location line="+450"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation type="unfinished"></translation>
     </message>

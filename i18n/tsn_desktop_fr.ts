@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+113"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
         <source>Acknowledge the alert</source>
         <translation>Prendre connaissance de l’alerte</translation>
     </message>
@@ -4002,17 +4002,17 @@
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+64"/>
+        <location filename="../tsn_desktop/readings/ui/inbox_view.py" line="+44"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>User in the file</source>
         <translation>Utilisateur dans le fichier</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Why</source>
         <translation>Motif</translation>
     </message>
@@ -4022,12 +4022,12 @@
         <translation>Mesures</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Measured</source>
         <translation>Mesurées</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Given to</source>
         <translation>Attribuées à</translation>
     </message>
@@ -4035,7 +4035,7 @@
 <context>
     <name>InboxPanel</name>
     <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Readings to assign</source>
         <translation>Mesures à attribuer</translation>
     </message>
@@ -4393,7 +4393,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../tsn_desktop/vaccination/feature.py" line="+69"/>
+        <location filename="../tsn_desktop/vaccination/feature.py" line="+80"/>
         <source>Vaccinations</source>
         <translation>Vaccinations</translation>
     </message>
@@ -6455,22 +6455,22 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-294"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Alert</source>
         <translation>Alerte</translation>
     </message>
@@ -6483,7 +6483,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+73"/>
+        <location line="+86"/>
         <source>Alerts of the practice</source>
         <translation>Alertes du cabinet</translation>
     </message>
@@ -9013,12 +9013,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>TsnApp</name>
     <message>
-        <location filename="../tsn_desktop/app.py" line="+57"/>
+        <location filename="../tsn_desktop/app.py" line="+58"/>
         <source>The passphrase is right but the practice database does not open: it may be damaged. Restore the profile folder from your backup.</source>
         <translation>La phrase de passe est correcte mais la base de données du cabinet ne s&apos;ouvre pas&#xa0;: elle est peut-être endommagée. Restaurez le dossier du profil depuis votre sauvegarde.</translation>
     </message>
     <message>
-        <location line="+449"/>
+        <location line="+450"/>
         <source>The automatic backup could not be made (is the backup folder or USB key there?). It will be tried again in an hour.</source>
         <translation>La sauvegarde automatique n’a pas pu être faite (le dossier ou la clé USB de sauvegarde est-il là&#xa0;?). Nouvel essai dans une heure.</translation>
     </message>

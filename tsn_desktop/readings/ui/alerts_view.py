@@ -33,22 +33,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tsn_desktop.feature import FeatureContext
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, FeatureContext
 from tsn_desktop.readings import service
 from tsn_desktop.readings.alerts import HEART_FAILURE, PATHWAYS, PROTOCOLS, Thresholds
 from tsn_desktop.readings.pathways import EDITABLE, PathwayError, StoredAlert
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.ui.formatting import datetime_text
+from tsn_desktop.ui.rows_model import RowsMixin
 
 Index = QModelIndex | QPersistentModelIndex
 RESOURCES = {"DetectedIssue", "Observation", "EpisodeOfCare"}
 _URGENT = QColor("#cf222e")
 
 
-class PracticeAlertsModel(QAbstractTableModel):
+class PracticeAlertsModel(RowsMixin, QAbstractTableModel):
     """The practice's alerts: severity, when, patient, what, who saw it."""
 
     SEVERITY, WHEN, PATIENT, WHAT, SEEN = range(5)
+    COLUMN_COUNT = 5
+    TITLES_CONTEXT = "PracticeAlertsModel"
+    TITLES = (
+        QT_TRANSLATE_NOOP("PracticeAlertsModel", "Severity"),
+        QT_TRANSLATE_NOOP("PracticeAlertsModel", "When"),
+        QT_TRANSLATE_NOOP("PracticeAlertsModel", "Patient"),
+        QT_TRANSLATE_NOOP("PracticeAlertsModel", "Alert"),
+        QT_TRANSLATE_NOOP("PracticeAlertsModel", "Seen"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,24 +72,10 @@ class PracticeAlertsModel(QAbstractTableModel):
     def alert(self, row: int) -> service.PracticeAlert:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < 5:
-            return None
-        return (self.tr("Severity"), self.tr("When"), self.tr("Patient"), self.tr("Alert"),
-                self.tr("Seen"))[section]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row: service.PracticeAlert | None = self.item_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         a = row.alert
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             column = index.column()

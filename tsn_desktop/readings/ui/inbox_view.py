@@ -26,17 +26,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tsn_desktop.feature import FeatureContext
+from tsn_desktop.feature import QT_TRANSLATE_NOOP, FeatureContext
 from tsn_desktop.readings import service
 from tsn_desktop.readings.inbox import InboxGroup
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.ui.formatting import datetime_text
+from tsn_desktop.ui.rows_model import RowsMixin
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class InboxModel(QAbstractTableModel):
+class InboxModel(RowsMixin, QAbstractTableModel):
     FILE, USER, WHY, COUNT, SPAN, GIVEN = range(6)
+    COLUMN_COUNT = 6
+    TITLES_CONTEXT = "InboxModel"
+    TITLES = (
+        QT_TRANSLATE_NOOP("InboxModel", "File"),
+        QT_TRANSLATE_NOOP("InboxModel", "User in the file"),
+        QT_TRANSLATE_NOOP("InboxModel", "Why"),
+        QT_TRANSLATE_NOOP("InboxModel", "Readings"),
+        QT_TRANSLATE_NOOP("InboxModel", "Measured"),
+        QT_TRANSLATE_NOOP("InboxModel", "Given to"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,24 +61,10 @@ class InboxModel(QAbstractTableModel):
     def group(self, row: int) -> InboxGroup:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole \
-                or not 0 <= section < 6:
-            return None
-        return (self.tr("File"), self.tr("User in the file"), self.tr("Why"),
-                self.tr("Readings"), self.tr("Measured"), self.tr("Given to"))[section]
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        g: InboxGroup | None = self.item_at(index)
+        if g is None:
             return None
-        g = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (g.file, g.user_label or "—", texts.inbox_reason(g.reason), str(g.count),
                     f"{datetime_text(g.first)} – {datetime_text(g.last)}",
