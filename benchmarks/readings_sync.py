@@ -5,7 +5,6 @@ every reading checked equal on arrival, against a bulk insert of the same rows."
 from __future__ import annotations
 
 import contextlib
-import os
 import random
 import sys
 import tempfile
@@ -16,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import sqlcipher3  # noqa: E402
 from sync import (  # noqa: E402 - benchmarks/sync.py: the hub and profile helpers
     Hub,
     PhaseTimer,
+    baseline_insert,
     make_profile,
     pending,
     random_rpps,
@@ -27,7 +26,7 @@ from sync import (  # noqa: E402 - benchmarks/sync.py: the hub and profile helpe
 )
 
 from tsn_desktop.core.clock import SystemClock  # noqa: E402
-from tsn_desktop.core.db import Database, bundled_migrations, new_id  # noqa: E402
+from tsn_desktop.core.db import Database, new_id  # noqa: E402
 from tsn_desktop.demo_data import generate_patients  # noqa: E402
 from tsn_desktop.patients import store as patient_store  # noqa: E402
 from tsn_desktop.patients.fhir import PatientAdapter  # noqa: E402
@@ -85,35 +84,6 @@ def reading_rows(db: Database) -> list[tuple]:
     return db.query(f"SELECT {_COLUMNS} FROM reading ORDER BY id")
 
 
-def reading_ddl() -> str:
-    for migration in bundled_migrations():
-        for statement in migration.sql.split(";"):
-            text = "\n".join(line for line in statement.splitlines()
-                             if not line.strip().startswith("--")).strip()
-            if text.startswith("CREATE TABLE reading ("):
-                return text
-    raise RuntimeError("no CREATE TABLE reading")
-
-
-def baseline_insert(path: Path, rows: list[tuple]) -> float:
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    try:
-        conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute(reading_ddl())
-        sql = (f"INSERT INTO reading ({_COLUMNS}, created_at, updated_at)"
-               f" VALUES ({', '.join('?' * 14)}, '', '')")
-        started = time.perf_counter()
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(sql, rows)
-        conn.execute("COMMIT")
-        return time.perf_counter() - started
-    finally:
-        conn.close()
-
-
 def bench_sync(readings: int, stack: contextlib.ExitStack) -> bool:
     rng = random.Random(3)
     workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tsn-rsync-")))
@@ -164,7 +134,9 @@ def bench_sync(readings: int, stack: contextlib.ExitStack) -> bool:
 
     rows_a, rows_b = reading_rows(a.db), reading_rows(b.db)
     equal = rows_a == rows_b and len(rows_a) == per * PATIENTS
-    base_s = baseline_insert(workdir / "baseline.db", rows_a)
+    # The same rows in one executemany, with the two columns reading_rows leaves out.
+    base_s = baseline_insert(workdir / "baseline.db", [(*r, "", "") for r in rows_a],
+                             "reading", [*_COLUMNS.split(", "), "created_at", "updated_at"])
     n = len(rows_a)
     print(f"  push   {push_s:7.1f} s  {n / push_s:>9,.0f} readings/s  ({passes} pass(es),"
           f" {left} left)   ratio to baseline {push_s / base_s:6.1f}×")

@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -218,19 +218,20 @@ def patient_rows(db: Database, columns: tuple[str, ...]) -> list[tuple]:
 
 
 # --- baseline ------------------------------------------------------------------------
-def patient_table_ddl() -> str:
-    """The `CREATE TABLE patient` statement of the bundled migrations (no indexes,
+def table_ddl(table: str) -> str:
+    """The `CREATE TABLE <table>` statement of the bundled migrations (no indexes,
     no FTS triggers: those are separate statements)."""
     for migration in bundled_migrations():
         for statement in migration.sql.split(";"):
             text = "\n".join(line for line in statement.splitlines()
                              if not line.strip().startswith("--")).strip()
-            if text.startswith("CREATE TABLE patient ("):
+            if text.startswith(f"CREATE TABLE {table} ("):
                 return text
-    raise RuntimeError("no CREATE TABLE patient in the migrations")
+    raise RuntimeError(f"no CREATE TABLE {table} in the migrations")
 
 
-def baseline_insert(path: Path, rows: list[tuple]) -> float:
+def baseline_insert(path: Path, rows: list[tuple], table: str = "patient",
+                    columns: Sequence[str] = COLUMNS) -> float:
     """Seconds for one executemany of `rows` in one transaction, COMMIT included."""
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
@@ -239,15 +240,15 @@ def baseline_insert(path: Path, rows: list[tuple]) -> float:
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
-        conn.execute(patient_table_ddl())
-        sql = (f"INSERT INTO patient ({', '.join(COLUMNS)})"
-               f" VALUES ({', '.join('?' * len(COLUMNS))})")
+        conn.execute(table_ddl(table))
+        sql = (f"INSERT INTO {table} ({', '.join(columns)})"
+               f" VALUES ({', '.join('?' * len(columns))})")
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(sql, rows)
         conn.execute("COMMIT")
         seconds = time.perf_counter() - started
-        stored = conn.execute("SELECT count(*) FROM patient").fetchone()[0]
+        stored = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if stored != len(rows):
             raise RuntimeError(f"baseline stored {stored} rows of {len(rows)}")
         return seconds
