@@ -30,7 +30,7 @@
 <context>
     <name>AdverseEventDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+118"/>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+125"/>
         <source>Report an adverse event following immunisation</source>
         <translation>Déclarer un effet indésirable après vaccination</translation>
     </message>
@@ -140,12 +140,12 @@
         <translation>Prise en charge</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>lot</source>
         <translation>lot</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>This could not be done. Nothing typed is lost: try again.</source>
         <translation>Cela n’a pas pu être fait. Rien de ce qui a été saisi n’est perdu : réessayez.</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>AdverseEventModel</name>
     <message>
-        <location line="-196"/>
+        <location line="-212"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>AdverseEventsView</name>
     <message>
-        <location line="+211"/>
+        <location line="+227"/>
         <source>Adverse events by vaccine and lot</source>
         <translation>Effets indésirables par vaccin et par lot</translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>Les effets indésirables n’ont pas pu être lus. Réessayez.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Select a report in the list first.</source>
         <translation>Sélectionnez d’abord une déclaration dans la liste.</translation>
     </message>
@@ -1701,7 +1701,7 @@
 <context>
     <name>CarnetCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+237"/>
+        <location filename="../tsn_desktop/vaccination/ui/models.py" line="+252"/>
         <source>%n valid dose(s)</source>
         <translation>
             <numerusform>%n dose valide</numerusform>
@@ -1712,7 +1712,7 @@
 <context>
     <name>CarnetModels</name>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Entered in error by %1 on %2: %3</source>
         <translation>Saisie erronée, marquée par %1 le %2 : %3</translation>
     </message>
@@ -1733,18 +1733,18 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+181"/>
+        <location line="-120"/>
+        <location line="+196"/>
         <source>Vaccine group</source>
         <translation>Valence</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-195"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1785,7 +1785,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+271"/>
         <source>Source</source>
         <translation>Origine</translation>
     </message>
@@ -1805,12 +1805,12 @@
         <translation>Saisie par</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-278"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+261"/>
         <source>Age only</source>
         <translation>Âge seul</translation>
     </message>
@@ -1821,7 +1821,12 @@
         <translation>État</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-227"/>
+        <source>adverse event recorded (onset %1)</source>
+        <translation>effet indésirable noté (survenu le %1)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>%1, on the prescription of %2</source>
         <translation>%1, sur prescription de %2</translation>
     </message>
@@ -1934,6 +1939,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>A&amp;dverse event…</source>
+        <translation>Effet in&amp;désirable…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report an adverse event following the selected dose</source>
+        <translation>Déclarer un effet indésirable après la dose sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ttestation (PDF)…</source>
         <translation>A&amp;ttestation (PDF)…</translation>
     </message>
@@ -2043,12 +2058,17 @@
         <translation>Le carnet n’a pas pu être lu. Rouvrez le dossier du patient ; si l’erreur persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Dose of %1 recorded; the forecast below is up to date.</source>
         <translation>Dose de %1 enregistrée ; les prévisions ci-dessous sont à jour.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+49"/>
+        <source>Adverse event recorded. Serious or unexpected ones are to be declared to the regional pharmacovigilance centre: the summary is in Vaccinations › Adverse events.</source>
+        <translation>Effet indésirable enregistré. Les effets graves ou inattendus sont à déclarer au centre régional de pharmacovigilance : le résumé de déclaration est dans Vaccinations › Effets indésirables.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This dose changed meanwhile (synchronisation): look at it again, then mark it if needed.</source>
         <translation>Cette dose a été modifiée entre-temps (synchronisation) : vérifiez-la, puis marquez-la si besoin.</translation>
     </message>
@@ -2827,7 +2847,7 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-460"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="-496"/>
         <source>Vaccinations to do</source>
         <translation>Vaccinations à faire</translation>
     </message>

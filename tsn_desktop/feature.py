@@ -86,6 +86,10 @@ class FeatureContext:
         """What the other features put in the inbox, in feature order."""
         return [f.inbox_items for f in self.features if f.inbox_items]
 
+    def inbox_records(self) -> frozenset[str]:
+        """Record types whose changes may change other features' inbox entries."""
+        return frozenset(t for f in self.features for t in f.inbox_records)
+
     def inbox_words(self, entry: InboxEntry) -> str:
         """An entry's subject in words, by the feature that gave it (GUI thread)."""
         for feature in self.features:
@@ -158,7 +162,8 @@ class Feature:
     seeds the demo practice: (db, clock, "gp" or "nurse", how many patients). `on_open`
     runs on the database each time a profile opens, before sync starts. `actions` go in
     the window's "Tools" menu. `inbox_items` gives the network inbox what of this feature
-    needs the practitioner (entries of `inbox_kinds`), `inbox_words` words their subject.
+    needs the practitioner (entries of `inbox_kinds`), `inbox_words` words their subject,
+    and a change to a record of `inbox_records` (types) makes the open inbox read them again.
     `after_sync` runs after each successful sync pass (see AfterSync); its failures
     are logged by type and never fail the pass.
     """
@@ -178,6 +183,7 @@ class Feature:
     inbox_items: InboxProvider | None = None
     inbox_kinds: Sequence[str] = ()
     inbox_words: Callable[[InboxEntry], str] | None = None
+    inbox_records: Sequence[str] = ()
     after_sync: AfterSync | None = None
 
     @property

@@ -110,7 +110,7 @@ def test_the_commit_listener_hears_committed_changes_only(tmp_path, key, clock):
     """Local saves reach the sync worker through this hook; a rolled-back one must not."""
     db = Database.open(tmp_path / "p.db", key, clock, create=True)
     heard: list[tuple[tuple[str, str], ...]] = []
-    db.commit_listener = lambda local, _pulled: heard.append(local)
+    db.commit_listener = lambda local, _pulled, _kept: heard.append(local)
     with db.unit_of_work() as uow:
         uow.record_change("Thing", "id-1", "upsert", 1, None)
     with pytest.raises(ZeroDivisionError), db.unit_of_work() as uow:
@@ -125,7 +125,7 @@ def test_the_commit_listener_hears_committed_changes_only(tmp_path, key, clock):
 def test_a_failing_commit_listener_does_not_undo_the_write(tmp_path, key, clock, caplog):
     db = Database.open(tmp_path / "p.db", key, clock, create=True)
 
-    def broken(_local, _pulled):
+    def broken(_local, _pulled, _kept):
         raise RuntimeError("listener bug")
 
     db.commit_listener = broken

@@ -156,3 +156,22 @@ def test_a_later_recall_replaces_the_earlier_and_a_future_try_again_date_waits(
                                     today + timedelta(days=14), today, "10000000000")
     assert practice_service.recalls_to_try_again(db, today) == []
     assert service.inbox(db, 10, providers=[VACCINATION.inbox_items]) == []  # type: ignore[list-item]
+
+
+def test_a_recall_noted_on_the_vaccinations_page_reaches_the_open_inbox_by_itself(
+        page: NetworkPage, qtbot: QtBot, runner: DbRunner, db: Database,
+        clock: FrozenClock) -> None:
+    """The recall is kept here only (never synced): its save still tells the open inbox,
+    as a dose or an alert does, without asking for a sync."""
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 2)
+    pid = patients.save(db, make_patient(birth_name="Roux", given_names="Tom", ins="",
+                                         birth_date=date(2023, 3, 1))).patient.id
+    today = clock.today()
+    heard = []
+    runner.records_changed.connect(heard.append)
+    runner.run(lambda d: practice_service.record_recalls(
+        d, [pid], "ROR", "letter", today - timedelta(days=30), today, today, "10000000000"))
+    qtbot.waitUntil(lambda: page.inbox_model.rowCount() == 3, timeout=10_000)
+    (told,) = [change for change in heard if change.kept]
+    assert told.kept[0][0] == "VaccinationRecall"
+    assert not told.local  # nothing queued for the hub: no sync asked for

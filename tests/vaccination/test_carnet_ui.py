@@ -611,3 +611,46 @@ def test_a_nurse_giving_an_infants_dose_is_told_why_and_records_the_prescription
                 for r in range(widget.history_model.rowCount())]
     assert any("on the prescription of Dr Marie DURAND" in g for g in given_by)
     widget.close()
+
+
+def test_an_adverse_event_is_reported_on_the_selected_dose_and_shows_in_the_history(
+        qtbot, tab: CarnetTab, db: Database, late_baby: Patient) -> None:
+    """Pharmacovigilance starts where the dose is: the form opens on this patient and this
+    dose (no search), and whoever gives the next dose sees the event on the carnet."""
+    from tsn_desktop.vaccination import adverse_store
+
+    assert not tab.adverse_button.isEnabled()  # nothing selected yet
+    tab.history.setFocus()
+    tab.history.selectRow(0)
+    assert tab.adverse_button.isEnabled()
+    dose = tab.selected_dose()
+    assert dose is not None
+    qtbot.keyClick(tab.adverse_button, Qt.Key.Key_Space)
+    dialog = tab.adverse_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.dose.count() == 1, timeout=10_000)
+    assert dialog.dose.currentData() == dose.id
+    assert not dialog.search.isVisible()  # the patient is the carnet's
+    dialog.symptoms["fever"].setChecked(True)
+    dialog.description.setPlainText("39,5 °C le soir")
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10_000):
+        dialog.save()
+
+    (line,) = adverse_store.lines(db)
+    event = adverse_store.event_of_row(line)
+    assert (event.dose_id, event.patient_id) == (dose.id, late_baby.id)
+    assert event.symptoms == ("fever",)
+    status = tab.history_model.index(0, HistoryModel.STATUS).data()
+    assert "adverse event recorded (onset 23/11/2026)" in status
+    assert "pharmacovigilance" in tab.message_shown()
+
+
+def test_no_adverse_event_is_offered_on_a_dose_marked_in_error(
+        qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(carnet_tab, "ask_why", lambda _parent, _text: "mauvais patient")
+    tab.history.setFocus()
+    tab.history.selectRow(0)
+    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
+        qtbot.keyClick(tab.error_button, Qt.Key.Key_Space)
+    tab.history.selectRow(0)
+    assert not tab.adverse_button.isEnabled()

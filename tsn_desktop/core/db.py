@@ -31,7 +31,10 @@ DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
 
-CommitListener = Callable[[Sequence[tuple[str, str]], Sequence[tuple[str, str]]], None]
+# (local, pulled, kept): saved here and queued for the hub, pulled from the hub, and kept
+# here only (never sent, e.g. a recall noted on the Vaccinations page).
+CommitListener = Callable[[Sequence[tuple[str, str]], Sequence[tuple[str, str]],
+                           Sequence[tuple[str, str]]], None]
 
 
 class MigrationClash(RuntimeError):
@@ -257,9 +260,9 @@ class Database:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
-        if (uow.changes or uow.pulled) and self.commit_listener is not None:
+        if (uow.changes or uow.pulled or uow.kept) and self.commit_listener is not None:
             try:
-                self.commit_listener(tuple(uow.changes), tuple(uow.pulled))
+                self.commit_listener(tuple(uow.changes), tuple(uow.pulled), tuple(uow.kept))
             except Exception:  # noqa: BLE001 - the data is committed; a listener cannot undo it
                 log.exception("commit listener failed")
 
@@ -271,6 +274,7 @@ class UnitOfWork:
     actor: str
     changes: list[tuple[str, str]] = field(default_factory=list)
     pulled: list[tuple[str, str]] = field(default_factory=list)
+    kept: list[tuple[str, str]] = field(default_factory=list)
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         return self._conn.execute(sql, params)
@@ -296,6 +300,11 @@ class UnitOfWork:
     def note_pulled(self, resource_type: str, resource_id: str) -> None:
         """A record written from the hub's copy (no outbox row): told to the listener."""
         self.pulled.append((resource_type, resource_id))
+
+    def note_kept(self, resource_type: str, resource_id: str) -> None:
+        """A record saved here that never goes to the hub: told to the listener, so open
+        pages (and the inbox) show it, without asking for a sync."""
+        self.kept.append((resource_type, resource_id))
 
     def audit(self, action: str, resource_type: str, resource_id: str | None) -> None:
         audit.record(self._conn, self.now_iso(), self.actor, action, resource_type, resource_id)

@@ -96,14 +96,16 @@ class _Relay(QObject):
 @dataclass(frozen=True)
 class RecordsChanged:
     """Which records a committed unit of work touched: `local` ones were saved here (and
-    queued for the hub), `pulled` ones came from the hub. Pairs of (resource type, id)."""
+    queued for the hub), `pulled` ones came from the hub, `kept` ones were saved here and
+    never go to the hub. Pairs of (resource type, id)."""
 
     local: tuple[tuple[str, str], ...] = ()
     pulled: tuple[tuple[str, str], ...] = ()
+    kept: tuple[tuple[str, str], ...] = ()
 
     @property
     def all(self) -> tuple[tuple[str, str], ...]:
-        return self.local + self.pulled
+        return self.local + self.pulled + self.kept
 
     def types(self) -> frozenset[str]:
         return frozenset(kind for kind, _id in self.all)
@@ -213,6 +215,7 @@ class DbRunner(ResultDelivery):
             spent.clear()  # the job's closure goes here, on the GUI thread
 
     def committed(self, local: Sequence[tuple[str, str]],
-                  pulled: Sequence[tuple[str, str]] = ()) -> None:
+                  pulled: Sequence[tuple[str, str]] = (),
+                  kept: Sequence[tuple[str, str]] = ()) -> None:
         """The Database's commit listener (called on the DB thread)."""
-        self._relay.committed.emit(RecordsChanged(tuple(local), tuple(pulled)))
+        self._relay.committed.emit(RecordsChanged(tuple(local), tuple(pulled), tuple(kept)))

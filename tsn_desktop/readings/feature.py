@@ -81,5 +81,6 @@ READINGS = Feature(
     on_open=_on_open,
     inbox_items=_inbox,
     inbox_kinds=(INBOX_READING_ALERT,),
+    inbox_records=("DetectedIssue",),  # the alerts, raised and acknowledged
     inbox_words=_inbox_words,
 )

@@ -105,3 +105,16 @@ def lines(db: Database) -> list[tuple]:
 
 def event_of_row(row: tuple) -> AdverseEvent:
     return _event(row[:16])
+
+
+def onsets_by_dose(db: Database, dose_ids: list[str]) -> dict[str, date]:
+    """dose id -> the first onset reported on it, for the doses that have a report."""
+    found: dict[str, date] = {}
+    for start in range(0, len(dose_ids), 500):  # SQLite's bound-parameter limit
+        chunk = dose_ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for dose_id, onset in db.query(
+                "SELECT dose_id, MIN(onset) FROM vaccination_adverse_event"
+                f" WHERE dose_id IN ({marks}) GROUP BY dose_id", tuple(chunk)):
+            found[str(dose_id)] = date.fromisoformat(onset)
+    return found

@@ -86,5 +86,6 @@ VACCINATION = Feature(
     demo=_demo,
     inbox_items=_inbox,
     inbox_kinds=(INBOX_RECALL,),
+    inbox_records=("VaccinationRecall",),  # practice_store.RECALL_RESOURCE: a recall noted
     after_sync=_after_sync,
 )

@@ -222,6 +222,7 @@ def insert_recall(uow: UnitOfWork, recall: Recall, by_rpps: str) -> None:
                  recall.recalled_on.isoformat(), _iso(recall.retry_on), by_rpps,
                  uow.now_iso()))
     uow.audit("create", RECALL_RESOURCE, recall.id)
+    uow.note_kept(RECALL_RESOURCE, recall.id)
 
 
 def postal_addresses(db: Database, patient_ids: Sequence[str]) -> dict[str, tuple]:

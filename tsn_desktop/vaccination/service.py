@@ -12,7 +12,7 @@ from typing import Any
 from tsn_desktop.core import identifiers
 from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.core.files import whole_or_nothing
-from tsn_desktop.vaccination import certificate, scope, store
+from tsn_desktop.vaccination import adverse_store, certificate, scope, store
 from tsn_desktop.vaccination.catalogue import ROUTES, SITES, Catalogue, shipped_catalogue
 from tsn_desktop.vaccination.datapack import load_pack
 from tsn_desktop.vaccination.engine import AdministeredDose, Assessment, CdsiPatient, forecast
@@ -156,6 +156,7 @@ class CarnetView:
     doses: list[Dose]
     assessment: Assessment
     facts: list[Fact] = field(default_factory=list)
+    reported: dict[str, date] = field(default_factory=dict)  # dose id -> adverse event onset
 
 
 def open_carnet(db: Database, patient_id: str, birth_date: date, sex: str,
@@ -163,7 +164,9 @@ def open_carnet(db: Database, patient_id: str, birth_date: date, sex: str,
     """Runs on the DB worker (never the GUI thread): read (audited) and forecast."""
     doses = carnet(db, patient_id)
     facts = profile_facts(db, patient_id)
-    return CarnetView(doses, forecast_of(birth_date, sex, doses, today, facts=facts), facts)
+    reported = adverse_store.onsets_by_dose(db, [d.id for d in doses])
+    return CarnetView(doses, forecast_of(birth_date, sex, doses, today, facts=facts), facts,
+                      reported)
 
 
 # --- the patient's profile for recommendations ----------------------------------------------

@@ -66,8 +66,8 @@ from tsn_desktop.network.ui.models import (
 from tsn_desktop.ui.formatting import date_text, datetime_text
 from tsn_desktop.ui.forms import error_label, row_table
 
-# DetectedIssue: the readings' alerts (raised, acknowledged) the inbox shows too.
-_WATCHED = frozenset({service.POST, service.ENTRY, "Patient", "DetectedIssue"})
+# The network's own records; other features name theirs (Feature.inbox_records).
+_WATCHED = frozenset({service.POST, service.ENTRY, "Patient"})
 
 
 def choose_file(parent: QWidget) -> str:
@@ -382,7 +382,7 @@ class NetworkPage(QWidget):
         self.refresh()
 
     def _records_changed(self, changed: RecordsChanged) -> None:
-        if changed.types() & _WATCHED:
+        if changed.types() & (_WATCHED | self.context.inbox_records()):
             self.refresh()
 
     def refresh(self) -> None:

@@ -4,6 +4,7 @@ report an event on a dose, and the declaration summary (PDF) for the regional ce
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tsn_desktop.core.executor import RecordsChanged
+from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.feature import QT_TRANSLATE_NOOP, FeatureContext
 from tsn_desktop.patients import service as patients
 from tsn_desktop.ui.formatting import date_text
@@ -110,11 +111,17 @@ class AdverseEventDialog(QDialog):
 
     saved = Signal(object)  # the AdverseEvent stored
 
-    def __init__(self, context: FeatureContext, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: DbRunner, today: date, practitioner: Any,
+                 parent: QWidget | None = None, *, patient_id: str | None = None,
+                 dose_id: str | None = None) -> None:
+        """`patient_id` (and `dose_id`): opened from the patient's carnet, on that patient
+        (and that dose); else the user finds the patient first."""
         super().__init__(parent)
-        self._context = context
+        self._runner = runner
+        self._today = today
+        self._practitioner = practitioner
         self._doses: list[Dose] = []
-        today = context.clock.today()
+        self._wanted_dose = dose_id
         self.setWindowTitle(self.tr("Report an adverse event following immunisation"))
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Name or date of birth"))
@@ -185,12 +192,18 @@ class AdverseEventDialog(QDialog):
         name_buttons(self)
         self.search.textChanged.connect(self._find)
         self.found.currentItemChanged.connect(self._patient_chosen)
+        if patient_id is not None:
+            # From the carnet the patient is known: no search, the dose list is theirs.
+            form.setRowVisible(self.search, False)
+            form.setRowVisible(self.found, False)
+            self.choose_patient(patient_id)
+            self.dose.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _find(self, text: str) -> None:
         if len(text.strip()) < 2:
             self.found.clear()
             return
-        self._context.runner.run(lambda db: patients.search(db, text, limit=20),
+        self._runner.run(lambda db: patients.search(db, text, limit=20),
                                  self._show_found, self._failed, owner=self)
 
     def _show_found(self, found: list[Any]) -> None:
@@ -206,7 +219,7 @@ class AdverseEventDialog(QDialog):
         if item is None:
             return
         patient_id = str(item.data(Qt.ItemDataRole.UserRole))
-        self._context.runner.run(lambda db: service.patient_doses(db, patient_id),
+        self._runner.run(lambda db: service.patient_doses(db, patient_id),
                                  self._show_doses, self._failed, owner=self)
 
     def choose_patient(self, patient_id: str) -> None:
@@ -221,6 +234,17 @@ class AdverseEventDialog(QDialog):
         for dose in self._doses:
             self.dose.addItem(f"{date_text(dose.occurrence)} — {dose.product}"
                               + (f" — {lot} {dose.lot}" if dose.lot else ""), dose.id)
+        if self._wanted_dose is not None:
+            at = self.dose.findData(self._wanted_dose)
+            if at >= 0:
+                self.dose.setCurrentIndex(at)
+
+    def is_dirty(self) -> bool:
+        """Something was typed or ticked that closing would lose."""
+        return (any(box.isChecked() for box in (*self.symptoms.values(),
+                                                 *self.seriousness.values()))
+                or bool(self.description.toPlainText().strip())
+                or bool(self.care.toPlainText().strip()))
 
     def draft(self) -> AdverseEvent:
         delay = self.delay.value()
@@ -234,12 +258,12 @@ class AdverseEventDialog(QDialog):
 
     def save(self) -> None:
         draft = self.draft()
-        today = self._context.clock.today()
-        me = self._context.practitioner
+        today = self._today
+        me = self._practitioner
         if not draft.dose_id:
             self.message.setText(page_texts.label("event_problem", "unknown_dose"))
             return
-        self._context.runner.run(lambda db: service.record_adverse_event(
+        self._runner.run(lambda db: service.record_adverse_event(
             db, draft, today, me.display_name, me.rpps), self._saved, self._refused,
             owner=self)
 
@@ -327,7 +351,9 @@ class AdverseEventsView(QWidget):
         self.status.setText(self.tr("The adverse events could not be read. Try again."))
 
     def open_report(self) -> None:
-        dialog = AdverseEventDialog(self._context, self)
+        context = self._context
+        dialog = AdverseEventDialog(context.runner, context.clock.today(),
+                                    context.practitioner, self)
         self.dialog = dialog
         dialog.saved.connect(lambda _event: self.reload())
         dialog.finished.connect(lambda _result: self._dialog_gone(dialog))

@@ -36,6 +36,7 @@ from tsn_desktop.core.executor import DbRunner, RecordsChanged
 from tsn_desktop.core.settings import Settings
 from tsn_desktop.ui.formatting import date_text
 from tsn_desktop.vaccination import certificate, model, service
+from tsn_desktop.vaccination.adverse_events import RESOURCE as ADVERSE_RESOURCE
 from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.model import Dose, InvalidDose, Performer
 from tsn_desktop.vaccination.ui import fact_texts, texts
@@ -196,6 +197,12 @@ class CarnetTab(QWidget):
         self.error_button.setAccessibleName(self.tr("Mark the selected dose as entered in "
                                                     "error"))
         self.error_button.clicked.connect(self.mark_selected_in_error)
+        self.adverse_button = QPushButton(self.tr("A&dverse event…"), self)
+        self.adverse_button.setAccessibleName(self.tr(
+            "Report an adverse event following the selected dose"))
+        self.adverse_button.setToolTip(self.adverse_button.accessibleName())
+        self.adverse_button.clicked.connect(self.report_adverse_event)
+        self.adverse_dialog: Any = None  # AdverseEventDialog, imported when first opened
         self.attestation_button = QPushButton(self.tr("A&ttestation (PDF)…"), self)
         self.attestation_button.setAccessibleName(self.tr(
             "Write the vaccination certificate as PDF"))
@@ -209,8 +216,8 @@ class CarnetTab(QWidget):
         self.by_group.setChecked(True)
         self.by_group.toggled.connect(lambda _on: self._show_history())
         buttons = QHBoxLayout()
-        for widget in (self.record_button, self.error_button, self.attestation_button,
-                       self.carnet_button):
+        for widget in (self.record_button, self.error_button, self.adverse_button,
+                       self.attestation_button, self.carnet_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
 
@@ -325,7 +332,7 @@ class CarnetTab(QWidget):
 
     def has_unsaved(self) -> bool:
         return any(d is not None and d.isVisible() and d.is_dirty()
-                   for d in (self.dose_dialog, self.fact_dialog))
+                   for d in (self.dose_dialog, self.fact_dialog, self.adverse_dialog))
 
     def show_patient(self, patient: Any, today: date) -> None:
         if self._patient is None or patient.id != self._patient.id:
@@ -339,7 +346,7 @@ class CarnetTab(QWidget):
         self._patient = None
         self._doses = []
         self._loaded = None
-        for dialog in (self.dose_dialog, self.fact_dialog):
+        for dialog in (self.dose_dialog, self.fact_dialog, self.adverse_dialog):
             if dialog is not None:
                 dialog.close()
         self.history_model.set_rows([])
@@ -350,8 +357,8 @@ class CarnetTab(QWidget):
         self._update()
 
     def _records_changed(self, changed: RecordsChanged) -> None:
-        if self._patient is not None and {model.RESOURCE, model.FACT_RESOURCE} & set(
-                changed.types()):
+        if self._patient is not None and {model.RESOURCE, model.FACT_RESOURCE,
+                                          ADVERSE_RESOURCE} & set(changed.types()):
             self.refresh()
 
     # --- reading -----------------------------------------------------------------------------
@@ -399,7 +406,8 @@ class CarnetTab(QWidget):
         assessment = self._loaded.view.assessment if self._loaded else None
         grouped = self.by_group.isChecked()
         rows = history_rows(self._doses, assessment, service.schedule_data(), grouped)
-        self.history_model.set_rows(rows, grouped)
+        self.history_model.set_rows(rows, grouped,
+                                    self._loaded.view.reported if self._loaded else None)
         self.fit_columns(self.history, self.history_model.column_texts)
 
     # --- recording ---------------------------------------------------------------------------
@@ -448,6 +456,35 @@ class CarnetTab(QWidget):
             return service.mark_entered_in_error(db, dose, by, why)
 
         self._runner.run(job, lambda _d: self.refresh(), self._mark_failed, owner=self)
+
+    def report_adverse_event(self) -> None:
+        """The pharmacovigilance form on the selected dose (the Vaccinations page lists the
+        practice's reports and writes the declaration summary)."""
+        dose = self.selected_dose()
+        if (dose is None or not dose.counts or self._runner is None or self._patient is None
+                or self._today is None):
+            return
+        if self.adverse_dialog is not None and self.adverse_dialog.isVisible():
+            self.adverse_dialog.raise_()
+            return
+        from tsn_desktop.vaccination.ui.adverse_view import AdverseEventDialog
+
+        dialog = AdverseEventDialog(self._runner, self._today, self._practitioner, self,
+                                    patient_id=self._patient.id, dose_id=dose.id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._adverse_saved)
+        dialog.destroyed.connect(self._adverse_dialog_gone)
+        self.adverse_dialog = dialog
+        dialog.open()
+
+    def _adverse_dialog_gone(self) -> None:
+        self.adverse_dialog = None
+
+    def _adverse_saved(self, _event: Any) -> None:
+        self._say(self.tr("Adverse event recorded. Serious or unexpected ones are to be "
+                          "declared to the regional pharmacovigilance centre: the summary "
+                          "is in Vaccinations › Adverse events."))
+        self.refresh()
 
     def _mark_failed(self, error: BaseException) -> None:
         if isinstance(error, InvalidDose):
@@ -594,6 +631,8 @@ class CarnetTab(QWidget):
             button.setEnabled(ready and self._practitioner is not None)
         dose = self.selected_dose()
         self.error_button.setEnabled(ready and dose is not None and not dose.in_error)
+        self.adverse_button.setEnabled(ready and dose is not None and dose.counts
+                                       and self._practitioner is not None)
         self.add_fact_button.setEnabled(ready)
         fact = self.selected_fact()
         active = ready and fact is not None and fact.status == model.FACT_ACTIVE

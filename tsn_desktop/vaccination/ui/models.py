@@ -110,12 +110,16 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         self._rows: list[HistoryRow] = []
         self._cells: list[tuple[str, ...]] = []
         self._grouped = False
+        self._reported: dict[str, date] = {}
 
-    def set_rows(self, rows: list[HistoryRow], grouped: bool = False) -> None:
-        """`grouped`: rows come group by group, and each group is named on its first."""
+    def set_rows(self, rows: list[HistoryRow], grouped: bool = False,
+                 reported: dict[str, date] | None = None) -> None:
+        """`grouped`: rows come group by group, and each group is named on its first.
+        `reported`: dose id -> onset of an adverse event reported on that dose."""
         self.beginResetModel()
         self._rows = list(rows)
         self._grouped = grouped
+        self._reported = dict(reported or {})
         # Each cell's words once per load: Qt sizes ResizeToContents columns by asking
         # every cell, again at each layout (a 30-dose carnet by group is ~900 cells).
         self._cells = [tuple(self._text(r, c) for c in range(self.COLUMN_COUNT))
@@ -136,6 +140,16 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         return f"{vaccine.brand} — {vaccine.covers}"
 
     def status_text(self, row: HistoryRow) -> str:
+        text = self._status(row)
+        onset = self._reported.get(row.dose.id)
+        if onset is not None:
+            # Whoever gives the next dose sees it here, as on the paper carnet's margin.
+            text += " — " + QCoreApplication.translate(
+                "CarnetModels", "adverse event recorded (onset %1)").replace(
+                "%1", onset.strftime("%d/%m/%Y"))
+        return text
+
+    def _status(self, row: HistoryRow) -> str:
         dose = row.dose
         if dose.in_error:
             when = datetime_text(datetime.fromisoformat(dose.error_at.replace("Z", "+00:00"))) \
@@ -180,8 +194,9 @@ class HistoryModel(RowsMixin, QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if dose.in_error or dose.outcome == NOT_GIVEN:
                 return QBrush(QColor("#616161"))
-            if column == self.STATUS and row.status in (engine.NOT_VALID,
-                                                        engine.SUB_STANDARD):
+            if column == self.STATUS and (row.status in (engine.NOT_VALID,
+                                                         engine.SUB_STANDARD)
+                                          or dose.id in self._reported):
                 return QBrush(QColor("#b71c1c"))
         if role == self.DoseRole:
             return dose
