@@ -48,6 +48,7 @@ from tsn_desktop.ui.rows_model import RowsMixin
 from tsn_desktop.vaccination import adverse_events, letters
 from tsn_desktop.vaccination import practice_service as service
 from tsn_desktop.vaccination.adverse_events import AdverseEvent, EventLine
+from tsn_desktop.vaccination.catalogue import shipped_catalogue
 from tsn_desktop.vaccination.model import Dose
 from tsn_desktop.vaccination.ui import page_texts
 from tsn_desktop.vaccination.ui.page import _date_edit, _pydate, name_buttons
@@ -231,8 +232,11 @@ class AdverseEventDialog(QDialog):
     def _show_doses(self, doses: list[Dose]) -> None:
         self._doses = sorted(doses, key=lambda d: d.occurrence, reverse=True)
         lot = self.tr("lot")
+        catalogue = shipped_catalogue()
         for dose in self._doses:
-            self.dose.addItem(f"{date_text(dose.occurrence)} — {dose.product}"
+            vaccine = catalogue.get(dose.product)
+            name = f"{vaccine.brand} ({vaccine.covers})" if vaccine else dose.product
+            self.dose.addItem(f"{date_text(dose.occurrence)} — {name}"
                               + (f" — {lot} {dose.lot}" if dose.lot else ""), dose.id)
         if self._wanted_dose is not None:
             at = self.dose.findData(self._wanted_dose)
