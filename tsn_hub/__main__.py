@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
         help=f"pulls and snapshot pages per token per minute (0: no limit;"
         f" default {DEFAULT_PULL_PER_MINUTE:g})",
     )
+    from tsn_hub.bookings import DEFAULT_PORTAL_PER_MINUTE
+
+    serve.add_argument(
+        "--portal-per-minute",
+        type=float,
+        default=DEFAULT_PORTAL_PER_MINUTE,
+        help=f"online bookings per client address per minute on the public portal (0: no"
+        f" limit; default {DEFAULT_PORTAL_PER_MINUTE:g})",
+    )
     serve.add_argument("--log-level", default="info")
     from tsn_hub.psc import add_arguments as add_psc_arguments
 
@@ -127,6 +136,7 @@ def _serve(args: argparse.Namespace) -> int:
         push_per_minute=args.push_per_minute,
         pull_per_minute=args.pull_per_minute,
         psc=psc,
+        portal_per_minute=args.portal_per_minute,
     )
     uvicorn.run(
         app,

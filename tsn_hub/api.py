@@ -294,6 +294,7 @@ def create_app(
     push_per_minute: float = 0.0,
     pull_per_minute: float = 0.0,
     psc: Any = None,  # tsn_hub.psc.PscConfig: Pro Santé Connect sign-in (None: tokens only)
+    portal_per_minute: float = 0.0,  # bookings per client address (tsn_hub.bookings)
 ) -> FastAPI:
     service = SyncService(store, clock)
     notifier = ChangeNotifier()
@@ -510,7 +511,8 @@ def create_app(
             raise not_found()
         return _fhir_response(row)
 
-    bookings.register(app, store, clock)  # online bookings (docs/sync-protocol.md §15)
+    # Online bookings (docs/sync-protocol.md §15).
+    bookings.register(app, store, clock, portal_per_minute)
     delegations.register(app, store, clock)  # agenda delegation (docs/sync-protocol.md §19)
     from tsn_hub import packs  # reference-data packs (docs/sync-protocol.md §20)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import re
 import secrets
 import uuid
@@ -283,15 +284,34 @@ class Bookings:
         return {"booking": booking_id, "status": "cancelled"}
 
 
-def register(app: FastAPI, store: HubStore, clock: Callable[[], float]) -> None:
-    """Adds the /booking/v1 routes (called by tsn_hub.api.create_app)."""
-    from tsn_hub.api import HubError, current_actor
+# The portal is public (no token): each client address gets a budget of bookings a minute
+# (`tsn-hub serve --portal-per-minute`), so one script cannot take every free slot of a
+# practice; looking at or cancelling a booking gets five times that. A hub behind a proxy
+# that hides the patients' addresses must limit there instead (and set 0 here).
+DEFAULT_PORTAL_PER_MINUTE = 6.0
+PORTAL_READS_FACTOR = 5
+PORTAL_MAX_BODY = 16_384  # a slot id, a name, a phone number and a reason
+
+
+def register(app: FastAPI, store: HubStore, clock: Callable[[], float],
+             portal_per_minute: float = 0.0) -> None:
+    """Adds the /booking/v1 routes (called by tsn_hub.api.create_app); 0: no limit."""
+    from tsn_hub.api import HubError, RateLimiter, current_actor
 
     bookings = Bookings(store, clock)
+    booking_limiter = RateLimiter(portal_per_minute)
+    read_limiter = RateLimiter(portal_per_minute * PORTAL_READS_FACTOR)
 
-    async def _body(request: Request) -> object:
+    def _throttle(limiter: RateLimiter, request: Request) -> None:
+        client = request.client.host if request.client else "unknown"
+        wait = limiter.take(client)
+        if wait is not None:
+            raise HubError(429, "throttled", "too many requests: retry later",
+                           retry_after=max(1, math.ceil(wait)))
+
+    async def _body(request: Request, limit: int = PORTAL_MAX_BODY) -> object:
         raw = await request.body()
-        if len(raw) > 4_000_000:
+        if len(raw) > limit:
             raise HubError(413, "too-costly", "request body too large")
         try:
             import json
@@ -311,7 +331,8 @@ def register(app: FastAPI, store: HubStore, clock: Callable[[], float]) -> None:
     async def publish(request: Request,
                       actor: Account = Depends(current_actor)) -> dict[str, Any]:  # noqa: B008
         """The signed-in practitioner's free slots, replaced (a Schedule and its Slots)."""
-        return {"published": await _run(bookings.publish, actor.rpps, await _body(request))}
+        return {"published": await _run(bookings.publish, actor.rpps,
+                                                 await _body(request, 4_000_000))}
 
     @app.get("/booking/v1/practitioners/{rpps}/slots", tags=["booking"])
     async def slots(rpps: str) -> JSONResponse:
@@ -324,14 +345,17 @@ def register(app: FastAPI, store: HubStore, clock: Callable[[], float]) -> None:
     @app.post("/booking/v1/bookings", tags=["booking"], status_code=201)
     async def book(request: Request) -> dict[str, Any]:
         """The portal books a free slot for a patient; 409 `slot-taken` if it is not."""
+        _throttle(booking_limiter, request)
         return dict(await _run(bookings.book, await _body(request)))
 
     @app.get("/booking/v1/bookings/{booking_id}", tags=["booking"])
-    async def booking_status(booking_id: str, key: str) -> dict[str, Any]:
+    async def booking_status(booking_id: str, key: str, request: Request) -> dict[str, Any]:
+        _throttle(read_limiter, request)
         return dict(await _run(bookings.status, booking_id, key))
 
     @app.post("/booking/v1/bookings/{booking_id}/cancel", tags=["booking"])
     async def cancel(booking_id: str, request: Request) -> dict[str, Any]:
+        _throttle(read_limiter, request)
         body = await _body(request)
         key = body.get("cancel_key") if isinstance(body, dict) else None
         if not isinstance(key, str):

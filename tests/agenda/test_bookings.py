@@ -155,3 +155,35 @@ def test_a_slot_freed_by_a_cancellation_is_offered_again_only_if_published_again
     status = requests.get(f"{hub.url}/booking/v1/bookings/{made['booking']}",
                           params={"key": made["cancel_key"]}, timeout=10).json()
     assert status["status"] == "cancelled"  # the patient can still see what happened
+
+
+def test_one_client_flooding_the_public_portal_is_throttled_and_the_slots_stay_free(
+        make_client: Any, tmp_path: Any) -> None:
+    """The portal has no token: without a budget per client address, one script could
+    take every free slot of the practice. `--portal-per-minute 2`: the third booking from
+    the same address within the minute is refused (429 with when to retry), and the slots
+    it aimed at stay on offer."""
+    from tests.sync.conftest import HubProcess
+
+    workdir = tmp_path / "portal-hub"
+    workdir.mkdir()
+    private = HubProcess(workdir, extra_args=("--portal-per-minute", "2"))
+    private.start()
+    try:
+        gp = make_client(on=private)
+        booking_client.publish(gp.db, HubClient(gp.hub_url, gp.token), 7)
+        free = slots(private, gp.rpps)
+        answers = [book(private, s["id"], f"Patient {n}") for n, s in enumerate(free[:3])]
+        assert [a.status_code for a in answers] == [201, 201, 429]
+        assert int(answers[2].headers["Retry-After"]) >= 1
+        assert free[2]["id"] in {s["id"] for s in slots(private, gp.rpps)}  # still offered
+    finally:
+        private.drop()
+
+
+def test_an_oversized_booking_is_refused_before_it_is_read(gp: Any, hub: Any) -> None:
+    slot = slots(hub, gp.rpps)[0]["id"]
+    answer = requests.post(f"{hub.url}/booking/v1/bookings", timeout=10,
+                           json={"slot": slot, "name": "Lucie FAURE", "reason": "x" * 20_000})
+    assert answer.status_code == 413
+    assert slot in {s["id"] for s in slots(hub, gp.rpps)}

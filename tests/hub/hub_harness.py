@@ -85,7 +85,8 @@ class Hub:
         db_url: str,
         log_path: Path,
         tls: tuple[Path, Path] | None = None,
-        extra_args: tuple[str, ...] = ("--push-per-minute", "0", "--pull-per-minute", "0"),
+        extra_args: tuple[str, ...] = ("--push-per-minute", "0", "--pull-per-minute", "0",
+                                       "--portal-per-minute", "0"),
     ) -> None:
         # Rate limits are off unless a test asks for them, so other tests are not throttled.
         self.extra_args = extra_args

@@ -93,7 +93,8 @@ class HubProcess:
             [PYTHON, "-m", "tsn_hub", "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--log-level", "warning", *tls_args,
              # Rate limits off: a suite of passes on one session hub is not a flood.
-             "--push-per-minute", "0", "--pull-per-minute", "0", *self.extra_args],
+             "--push-per-minute", "0", "--pull-per-minute", "0", "--portal-per-minute", "0",
+             *self.extra_args],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         verify: str | bool = str(self.tls[0]) if self.tls else True
