@@ -1,0 +1,296 @@
+"""The importers on the real-file details of devices.md §1.1-1.3, 1.9 and 2.1-2.5: the
+verbatim headers and rows quoted there, and what real files add to them (localised
+headers, BOM, UTF-16, Windows-1252, CRLF, `;` and tab separators, trailing blank lines,
+decimal commas, AM/PM times, month names, localised folders in an Apple Health zip).
+Every file is built here by hand from the note's text."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tsn_desktop.readings.importers import read_file
+from tsn_desktop.readings.model import (
+    BAD_DATE,
+    BLOOD_PRESSURE,
+    FLAG_IRREGULAR_PULSE,
+    HEART_RATE,
+    NO_VALUE,
+    STEPS,
+    WEIGHT,
+)
+
+WEIGHT_HEADER = ('Date,"Weight (kg)","Fat mass (kg)","Bone mass (kg)","Muscle mass (kg)",'
+                 '"Hydration (kg)",Comments')
+BP_HEADER = 'Date,"Heart rate",Systolic,Diastolic,Comments'
+OMRON_A = "Date,Time,Systolic (mmHg),Diastolic (mmHg),Pulse (bpm),Symptoms,Consumed,TruRead,Notes"
+
+
+def _utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[arg-type, misc]
+
+
+def _file(tmp_path: Path, name: str, text: str, encoding: str = "utf-8",
+          newline: str = "\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return path
+
+
+def _values(path: Path) -> list[tuple[str, float, float | None]]:
+    return [(r.kind, r.value, r.value2) for r in read_file(path).readings]
+
+
+# --- Withings (§1.1) ---------------------------------------------------------------
+
+def test_withings_verbatim_weight_row_without_body_composition(tmp_path: Path) -> None:
+    read = read_file(_file(tmp_path, "weight.csv",
+                           f'{WEIGHT_HEADER}\n"2025-10-27 09:50:20",73.33,,,,,\n'))
+    assert read.format == "withings" and not read.rejected
+    (r,) = read.readings
+    assert (r.kind, r.value, r.at) == (WEIGHT, 73.33, _utc(2025, 10, 27, 8, 50, 20))
+
+
+def test_withings_verbatim_heart_rate_only_bp_rows_and_duplicates_seconds_apart(
+        tmp_path: Path) -> None:
+    read = read_file(_file(tmp_path, "bp.csv", f'{BP_HEADER}\n'
+                           '"2025-10-02 11:27:27",70,131,84,\n'
+                           '"2025-10-02 11:26:52",71,133,85,\n'
+                           '"2025-10-02 11:26:15",72,135,86,\n'
+                           '"2025-10-02 07:34:49",61,,,\n'))
+    assert [(r.kind, r.value, r.value2) for r in read.readings] == [
+        (BLOOD_PRESSURE, 131, 84), (BLOOD_PRESSURE, 133, 85), (BLOOD_PRESSURE, 135, 86),
+        (HEART_RATE, 61, None)]
+    assert not read.rejected
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_withings_french_bp_headers_in_every_encoding_spreadsheets_write(
+        tmp_path: Path, encoding: str) -> None:
+    text = ('Date;"Fréquence cardiaque";Systolique;Diastolique;Commentaires\n'
+            '"2026-11-20 07:42:10";88;142;91;"après café"\n')
+    read = read_file(_file(tmp_path, "tension.csv", text, encoding, "\r\n"))
+    assert read.format == "withings", read.rejected
+    assert [(r.value, r.value2, r.pulse) for r in read.readings] == [(142, 91, 88)]
+
+
+def test_withings_german_headers(tmp_path: Path) -> None:
+    weight = _file(tmp_path, "weight.csv",
+                   'Datum,"Gewicht (kg)","Fettmasse (kg)","Knochenmasse (kg)",'
+                   '"Muskelmasse (kg)","Wasseranteil (kg)",Kommentare\n'
+                   '"2026-11-20 07:40:12",78.6,20.1,,55.2,,\n')
+    bp = _file(tmp_path, "bp.csv", "Datum,Herzfrequenz,Systolisch,Diastolisch,Kommentare\n"
+               '"2026-11-20 07:42:10",88,142,91,\n')
+    assert _values(weight) == [(WEIGHT, 78.6, None)]
+    assert _values(bp) == [(BLOOD_PRESSURE, 142, 91)]
+
+
+def test_withings_weight_column_found_by_its_unit_when_the_word_is_unknown(
+        tmp_path: Path) -> None:
+    # A language the synonym table lacks (Italian): the first column in (kg) after the date.
+    path = _file(tmp_path, "weight.csv", 'Data,"Peso (kg)","Massa grassa (kg)",Commenti\n'
+                 '"2026-11-20 07:40:12",78.6,20.1,\n')
+    assert _values(path) == [(WEIGHT, 78.6, None)]
+
+
+def test_withings_weight_in_pounds_is_converted_and_the_original_kept(tmp_path: Path) -> None:
+    path = _file(tmp_path, "weight.csv", 'Date,"Weight (lb)","Fat mass (lb)",Comments\n'
+                 '"2026-11-20 07:40:12",173.00,,\n')
+    (r,) = read_file(path).readings
+    assert r.value == 78.471 and r.original == "173.00 lb"
+
+
+def test_quoted_decimal_commas_in_a_comma_separated_file(tmp_path: Path) -> None:
+    path = _file(tmp_path, "weight.csv", f'{WEIGHT_HEADER}\n"2026-11-20 07:40:12","78,60",,,,,\n')
+    assert _values(path) == [(WEIGHT, 78.6, None)]
+
+
+def test_tab_separated_utf16_as_excel_saves_unicode_text(tmp_path: Path) -> None:
+    text = 'Date\t"Weight (kg)"\tComments\n"2026-11-20 07:40:12"\t78,6\t\n'
+    path = _file(tmp_path, "weight.txt", text, "utf-16", "\r\n")
+    assert _values(path) == [(WEIGHT, 78.6, None)]
+
+
+def test_crlf_bom_and_trailing_blank_lines_add_no_rejection(tmp_path: Path) -> None:
+    path = _file(tmp_path, "weight.csv", f'{WEIGHT_HEADER}\n"2026-11-20 07:40:12",78.6,,,,,\n'
+                 '\n,,,,,,\n   \n\n', "utf-8-sig", "\r\n")
+    read = read_file(path)
+    assert [r.value for r in read.readings] == [78.6] and not read.rejected
+
+
+def test_windows_1252_bytes_undefined_in_cp1252_still_read(tmp_path: Path) -> None:
+    # 0x81 is undefined in Windows-1252: Latin-1 is the last resort, not "unreadable".
+    path = tmp_path / "weight.csv"
+    path.write_bytes(f'{WEIGHT_HEADER}\n"2026-11-20 07:40:12",78.6,,,,,"pes\x81e"\n'
+                     .encode("latin-1"))
+    assert _values(path) == [(WEIGHT, 78.6, None)]
+
+
+def test_withings_zip_with_localised_member_names_is_read_by_header(tmp_path: Path) -> None:
+    archive = tmp_path / "data_USER.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("data_USER/poids.csv", 'Date;"Poids (kg)";Commentaires\n'
+                   '"2026-11-20 07:40:12";78,6;\n')
+        z.writestr("data_USER/tension.csv", "Date,Fréquence cardiaque,Systolique,"
+                   'Diastolique,Commentaires\n"2026-11-20 07:42:10",88,142,91,\n')
+        z.writestr("data_USER/other.csv", "type,date,value,unit,position\n"
+                   "FAT_PERCENT,2026-11-20 07:40:12,25.6,%,\n")
+        z.writestr("data_USER/height.csv", 'Date,"Height (m)"\n"2026-11-20 07:40:12",1.75\n')
+    read = read_file(archive)
+    assert read.format == "withings" and not read.rejected
+    assert sorted((r.kind, r.value) for r in read.readings) == [(BLOOD_PRESSURE, 142),
+                                                                 (WEIGHT, 78.6)]
+
+
+def test_withings_raw_tracker_steps_with_json_array_cells_make_daily_totals(
+        tmp_path: Path) -> None:
+    archive = tmp_path / "data_USER.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("raw_tracker_steps.csv", "start,duration,value\n"
+                   '2022-01-06T12:50:26+01:00,60,45\n'
+                   '2022-01-06T13:10:00+01:00,"[60,60]","[30,12]"\n'
+                   # 00:30 on the 7th in Paris, but the patient was in London: the 6th
+                   '2022-01-06T23:30:00+00:00,60,10\n'
+                   '2022-01-07T08:00:00+01:00,60,20\n'
+                   '2022-01-07T09:00:00+01:00,60,"[1,x]"\n')
+    read = read_file(archive)
+    assert read.format == "withings"
+    assert [(r.kind, r.at, r.value) for r in read.readings] == [
+        (STEPS, _utc(2022, 1, 5, 23), 97), (STEPS, _utc(2022, 1, 6, 23), 20)]
+    assert [(r.line, r.reason, r.member) for r in read.rejected] == [
+        (6, "bad_number", "raw_tracker_steps.csv")]
+
+
+def test_withings_daily_aggregates_are_preferred_to_the_raw_tracker(tmp_path: Path) -> None:
+    archive = tmp_path / "data_USER.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("raw_tracker_steps.csv", "start,duration,value\n"
+                   "2022-01-06T12:50:26+01:00,60,45\n")
+        z.writestr("aggregates_steps.csv", "date,value\n2022-01-06,8450\n")
+    assert _values(archive) == [(STEPS, 8450, None)]  # not 8450 + 45
+
+
+# --- Omron (§1.2) ------------------------------------------------------------------
+
+def test_omron_verbatim_layout_a_row(tmp_path: Path) -> None:
+    read = read_file(_file(tmp_path, "Your Requested OMRON Report from Jan 01 2025 to "
+                           "Jan 22 2025.csv", f"{OMRON_A}\nJan 12 2025,08:12,114,74,47,-,-,-,-\n"))
+    assert read.format == "omron" and not read.rejected
+    (r,) = read.readings
+    assert (r.value, r.value2, r.pulse, r.at) == (114, 74, 47, _utc(2025, 1, 12, 7, 12))
+
+
+# --- Apple Health (§1.3) -----------------------------------------------------------
+
+EXPORT = ('<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="fr_FR">\n'
+          '<Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Balance" unit="kg" '
+          'startDate="2024-01-05 08:30:00 +0100" endDate="2024-01-05 08:30:00 +0100" '
+          'value="78.6"/>\n</HealthData>\n')
+
+
+@pytest.mark.parametrize("member", ["apple_health_export/export.xml", "export/export.xml",
+                                    "apple_health_export/Export.xml",
+                                    "apple_health_export/exportation.xml", "export.xml"])
+def test_apple_health_zip_whatever_the_localised_folder_or_file_name(
+        tmp_path: Path, member: str) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(member.rsplit("/", 1)[0] + "/export_cda.xml" if "/" in member
+                   else "export_cda.xml", "<ClinicalDocument/>")
+        z.writestr(member, EXPORT)
+        z.writestr("apple_health_export/workout-routes/route_1.gpx", "<gpx/>")
+    read = read_file(archive)
+    assert read.format == "apple-health", read.rejected
+    assert [(r.value, r.at) for r in read.readings] == [(78.6, _utc(2024, 1, 5, 7, 30))]
+
+
+def test_apple_health_export_with_a_bom_and_crlf(tmp_path: Path) -> None:
+    path = _file(tmp_path, "Export.xml", EXPORT, "utf-8-sig", "\r\n")
+    assert _values(path) == [(WEIGHT, 78.6, None)]
+
+
+# --- FHIR (§1.9) -------------------------------------------------------------------
+
+def _bundle(tmp_path: Path, *observations: str) -> Path:
+    entries = ",".join(f'{{"resource": {{"resourceType": "Observation", "status": "final", '
+                       f'{o}}}}}' for o in observations)
+    return _file(tmp_path, "bundle.json", '{"resourceType": "Bundle", "type": "transaction", '
+                 f'"entry": [{entries}]}}', "utf-8-sig")
+
+
+def _code(code: str) -> str:
+    return f'"code": {{"coding": [{{"system": "http://loinc.org", "code": "{code}"}}]}}'
+
+
+def _component(code: str, value: float, unit: str) -> str:
+    return f'{{{_code(code)}, "valueQuantity": {{"value": {value}, "code": "{unit}"}}}}'
+
+
+def test_fhir_steps_by_day_with_ans_unit_and_an_effective_period(tmp_path: Path) -> None:
+    path = _bundle(tmp_path, f'{_code("41950-7")}, "effectivePeriod": {{"start": '
+                   '"2026-11-19T00:00:00+01:00", "end": "2026-11-19T23:59:59+01:00"}, '
+                   '"valueQuantity": {"value": 6421, "code": "1/(24.h)"}')
+    (r,) = read_file(path).readings
+    assert (r.kind, r.value, r.at) == (STEPS, 6421, _utc(2026, 11, 18, 23))
+
+
+# --- BLE capture files (§2) ----------------------------------------------------------
+
+def test_ble_receive_time_written_with_a_space_and_full_uuid_characteristics(
+        tmp_path: Path) -> None:
+    path = _file(tmp_path, "capture.ble",
+                 "2026-11-20 07:50:00 2A9D 00 A4 38\n"
+                 "2026-11-20T07:51:00+01:00 00002a9d-0000-1000-8000-00805f9b34fb 00:A4:38\n")
+    read = read_file(path)
+    assert not read.rejected
+    assert [(r.value, r.at) for r in read.readings] == [(72.5, _utc(2026, 11, 20, 6, 50)),
+                                                        (72.5, _utc(2026, 11, 20, 6, 51))]
+
+
+def test_ble_spec_vectors_from_the_note(tmp_path: Path) -> None:
+    path = _file(tmp_path, "capture.ble",
+                 "# §2.5 vectors\n"
+                 "2A35 16 79 00 51 00 5E 00 E9 07 03 0E 08 05 1E 48 00 04 00\n"
+                 "2A9D 0E A4 38 E9 07 03 0E 08 05 1E 01 ED 00 D6 06\n"
+                 "2026-11-20T08:00:00+01:00 2A9D 00 FF FF\n"
+                 "2026-11-20T08:00:00+01:00 2A35 01 A1 F0 6B F0 7D F0\n", newline="\r\n")
+    read = read_file(path)
+    bp, weight, kpa = read.readings
+    assert (bp.value, bp.value2, bp.pulse, bp.flags) == (121, 81, 72, FLAG_IRREGULAR_PULSE)
+    assert bp.at == _utc(2025, 3, 14, 7, 5, 30) and bp.user == ""
+    assert (weight.value, weight.user) == (72.5, "user 1")
+    assert (kpa.value, kpa.value2) == (121, 80)
+    assert [(r.line, r.reason) for r in read.rejected] == [(4, "measurement_unsuccessful")]
+
+
+def test_a_ble_file_that_is_not_utf8_text_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "capture.ble"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    read = read_file(path)
+    assert read.format is None and read.readings == [] and len(read.rejected) == 1
+
+
+def test_a_text_file_named_ble_with_no_notification_line_is_another_format(
+        tmp_path: Path) -> None:
+    read = read_file(_file(tmp_path, "capture.ble", f'{WEIGHT_HEADER}\n"2025-10-27 09:50:20",'
+                           '73.33,,,,,\n'))
+    assert read.format is None and len(read.rejected) == 1
+
+
+# --- misnamed files ----------------------------------------------------------------
+
+def test_a_bundle_or_export_without_its_usual_suffix_is_recognised(tmp_path: Path) -> None:
+    bundle = _file(tmp_path, "mesures", '{"resourceType": "Bundle", "entry": []}')
+    export = _file(tmp_path, "export.txt", EXPORT)
+    assert read_file(bundle).format == "fhir"
+    assert _values(export) == [(WEIGHT, 78.6, None)]
+
+
+def test_omron_rows_without_pressures_are_rejected_with_a_reason(tmp_path: Path) -> None:
+    path = _file(tmp_path, "omron.csv", f"{OMRON_A}\nJan 12 2025,08:12,-,-,47,-,-,-,-\n"
+                 "Jan 33 2025,08:12,114,74,47,-,-,-,-\n")
+    assert [(r.line, r.reason) for r in read_file(path).rejected] == [(2, NO_VALUE),
+                                                                      (3, BAD_DATE)]
