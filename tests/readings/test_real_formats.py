@@ -16,6 +16,7 @@ from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.model import (
     BAD_DATE,
     BLOOD_PRESSURE,
+    FLAG_BODY_MOVEMENT,
     FLAG_IRREGULAR_PULSE,
     HEART_RATE,
     NO_VALUE,
@@ -181,6 +182,52 @@ def test_omron_verbatim_layout_a_row(tmp_path: Path) -> None:
     assert read.format == "omron" and not read.rejected
     (r,) = read.readings
     assert (r.value, r.value2, r.pulse, r.at) == (114, 74, 47, _utc(2025, 1, 12, 7, 12))
+
+
+@pytest.mark.parametrize(("day", "clock", "expected"), [
+    ("Jan 12 2025", "8:12 PM", _utc(2025, 1, 12, 19, 12)),
+    ("Jan 12 2025", "12:05 AM", _utc(2025, 1, 11, 23, 5)),
+    ("January 12, 2025", "08:12:30", _utc(2025, 1, 12, 7, 12, 30)),
+    ("12 janv. 2025", "08:12", _utc(2025, 1, 12, 7, 12)),
+    ("12 février 2025", "08:12", _utc(2025, 2, 12, 7, 12)),
+    ("déc. 3 2025", "20:05", _utc(2025, 12, 3, 19, 5)),
+    ("3 juil. 2025", "20:05", _utc(2025, 7, 3, 18, 5)),
+    ("12 Okt 2025", "08:00", _utc(2025, 10, 12, 6, 0)),
+])
+def test_omron_month_names_and_clock_forms(tmp_path: Path, day: str, clock: str,
+                                           expected: datetime) -> None:
+    path = _file(tmp_path, "omron.csv", f'{OMRON_A}\n"{day}",{clock},114,74,47,-,-,-,-\n')
+    read = read_file(path)
+    assert not read.rejected and read.readings[0].at == expected
+
+
+def test_omron_french_export_headers(tmp_path: Path) -> None:
+    path = _file(tmp_path, "omron.csv",
+                 "Date;Heure;Systolique (mmHg);Diastolique (mmHg);Pouls (bpm);Symptômes;"
+                 "Pris;TruRead;Notes\n12 janv. 2025;08:12;114;74;47;-;-;-;-\n", "utf-8-sig")
+    read = read_file(path)
+    assert read.format == "omron" and not read.rejected
+    assert [(r.value, r.value2, r.pulse) for r in read.readings] == [(114, 74, 47)]
+
+
+def test_omron_layout_b_verbatim_and_with_seconds_or_am_pm(tmp_path: Path) -> None:
+    path = _file(tmp_path, "omron.csv", "Measurement Date,SYS(mmHg),DIA(mmHg),Pulse(bpm)\n"
+                 "2025/01/12 08:12,114,74,47\n2025/01/12 20:12:40,120,80,60\n"
+                 "2025/1/13 8:05 PM,121,81,61\n")
+    read = read_file(path)
+    assert read.format == "omron" and not read.rejected
+    assert [r.at for r in read.readings] == [_utc(2025, 1, 12, 7, 12),
+                                             _utc(2025, 1, 12, 19, 12, 40),
+                                             _utc(2025, 1, 13, 19, 5)]
+
+
+def test_omron_irregular_heartbeat_and_movement_columns_read_yes_no(tmp_path: Path) -> None:
+    path = _file(tmp_path, "omron.csv",
+                 "Measurement Date,SYS(mmHg),DIA(mmHg),Pulse(bpm),Irregular heartbeat,"
+                 "Body movement\n2025/01/12 08:12,114,74,47,Yes,No\n"
+                 "2025/01/12 20:12,120,80,60,No,Yes\n2025/01/13 08:00,121,81,61,-,-\n")
+    assert [r.flags for r in read_file(path).readings] == [FLAG_IRREGULAR_PULSE,
+                                                           FLAG_BODY_MOVEMENT, 0]
 
 
 # --- Apple Health (§1.3) -----------------------------------------------------------
