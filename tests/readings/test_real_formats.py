@@ -259,6 +259,40 @@ def test_apple_health_export_with_a_bom_and_crlf(tmp_path: Path) -> None:
     assert _values(path) == [(WEIGHT, 78.6, None)]
 
 
+def test_apple_heart_rate_at_rest_is_taken_active_and_unknown_context_are_not(
+        tmp_path: Path) -> None:
+    def hr(value: int, minute: int, context: str | None) -> str:
+        meta = "" if context is None else \
+            f'<MetadataEntry key="HKMetadataKeyHeartRateMotionContext" value="{context}"/>'
+        return (f'<Record type="HKQuantityTypeIdentifierHeartRate" sourceName="Apple Watch" '
+                f'unit="count/min" startDate="2024-10-25 07:{minute:02d}:44 -0500" '
+                f'endDate="2024-10-25 07:{minute:02d}:44 -0500" value="{value}">{meta}'
+                '</Record>\n')
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<HealthData>\n' + hr(71, 4, "1")
+            + hr(131, 5, "2") + hr(90, 6, "0") + hr(88, 7, None) + "</HealthData>\n")
+    read = read_file(_file(tmp_path, "export.xml", text))
+    assert [(r.kind, r.value, r.at) for r in read.readings] == [
+        (HEART_RATE, 71, _utc(2024, 10, 25, 12, 4, 44))]
+
+
+def test_apple_steps_day_is_the_records_own_local_date(tmp_path: Path) -> None:
+    # 23:30 in New York on the 5th is the 6th in Paris: the patient walked on the 5th.
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<HealthData>\n'
+            '<Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count"'
+            ' startDate="2024-01-05 23:30:00 -0500" endDate="2024-01-05 23:40:00 -0500"'
+            ' value="500"/>\n</HealthData>\n')
+    (r,) = read_file(_file(tmp_path, "export.xml", text)).readings
+    assert (r.kind, r.value, r.at) == (STEPS, 500, _utc(2024, 1, 4, 23))
+
+
+def test_apple_heart_rate_in_another_unit_is_rejected(tmp_path: Path) -> None:
+    text = ('<?xml version="1.0"?>\n<HealthData>\n<Record type="HKQuantityTypeIdentifier'
+            'RestingHeartRate" sourceName="W" unit="count/s" startDate="2024-01-05 08:30:00'
+            ' +0100" endDate="2024-01-05 08:30:00 +0100" value="1.1"/>\n</HealthData>\n')
+    read = read_file(_file(tmp_path, "export.xml", text))
+    assert read.readings == [] and [r.reason for r in read.rejected] == ["bad_unit"]
+
+
 # --- FHIR (§1.9) -------------------------------------------------------------------
 
 def _bundle(tmp_path: Path, *observations: str) -> Path:

@@ -1,5 +1,6 @@
 """Apple Health `export.xml` (alone or in `export.zip`), streamed: body mass, blood
-pressure (top-level records and Correlations, counted once), resting heart rate and daily
+pressure (top-level records and Correlations, counted once), resting heart rate (and a
+heart rate the Watch marks as taken at rest, HKMetadataKeyHeartRateMotionContext 1), daily
 steps (iPhone and Watch counted once: the source with the most steps that day).
 
 The XML goes through a pull parser chunk by chunk and each record is dropped once read,
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import IO, Any, cast
 
-from tsn_desktop.readings.importers.common import BAD_UNIT, NO_HEADER, PARIS, UNREADABLE, local
+from tsn_desktop.readings.importers.common import BAD_UNIT, NO_HEADER, UNREADABLE, local
 from tsn_desktop.readings.model import (
     BAD_DATE,
     BAD_NUMBER,
@@ -36,6 +37,10 @@ BODY_MASS = "HKQuantityTypeIdentifierBodyMass"
 SYSTOLIC = "HKQuantityTypeIdentifierBloodPressureSystolic"
 DIASTOLIC = "HKQuantityTypeIdentifierBloodPressureDiastolic"
 RESTING_HR = "HKQuantityTypeIdentifierRestingHeartRate"
+HEART_RATE_TYPE = "HKQuantityTypeIdentifierHeartRate"
+# A Watch's heart rate says what the wearer was doing: 0 not set, 1 sedentary, 2 active.
+MOTION_CONTEXT = "HKMetadataKeyHeartRateMotionContext"
+SEDENTARY = "1"
 STEP_COUNT = "HKQuantityTypeIdentifierStepCount"
 _MASS = {"kg": 1.0, "g": 0.001, "lb": LB_KG}
 # XML 1.0 forbids these; some exports carry them (\x0b in device names).
@@ -111,6 +116,8 @@ def _record(elem: ET.Element, number: int, source: str,
             pressures: dict[tuple[str, str], dict[str, float]],
             steps: dict[date, dict[str, float]]) -> Reading | Rejection | None:
     kind = elem.get("type")
+    if kind == HEART_RATE_TYPE and _metadata(elem, MOTION_CONTEXT) == SEDENTARY:
+        kind = RESTING_HR  # taken at rest: the rate the 50-100 rule is about
     if kind not in (BODY_MASS, SYSTOLIC, DIASTOLIC, RESTING_HR, STEP_COUNT):
         return None
     try:
@@ -127,7 +134,9 @@ def _record(elem: ET.Element, number: int, source: str,
         pressures[(elem.get("startDate") or "", device)][kind] = value
         return None
     if kind == STEP_COUNT:
-        steps[at.astimezone(PARIS).date()][device] += value
+        # The day the patient walked: the date as written, in the zone they were in.
+        steps[datetime.strptime(elem.get("startDate") or "", "%Y-%m-%d %H:%M:%S %z").date()
+              ][device] += value
         return None
     where = f"{FORMAT}:{source}"
     if kind == BODY_MASS:
@@ -136,8 +145,17 @@ def _record(elem: ET.Element, number: int, source: str,
             return Rejection(number, BAD_UNIT, source)
         return Reading(WEIGHT, at, round(value * _MASS[unit], 3), original=f"{value:g} {unit}",
                        source=where, device=device, line=number, member=source)
+    if (elem.get("unit") or "count/min") != "count/min":
+        return Rejection(number, BAD_UNIT, source)
     return Reading(HEART_RATE, at, value, original=f"{value:g} count/min", source=where,
                    device=device, line=number, member=source)
+
+
+def _metadata(elem: ET.Element, key: str) -> str | None:
+    for entry in elem.iter("MetadataEntry"):
+        if entry.get("key") == key:
+            return entry.get("value")
+    return None
 
 
 def _pressures(pressures: dict[tuple[str, str], dict[str, float]],
