@@ -310,6 +310,26 @@ def _component(code: str, value: float, unit: str) -> str:
     return f'{{{_code(code)}, "valueQuantity": {{"value": {value}, "code": "{unit}"}}}}'
 
 
+def test_fhir_bp_panel_55284_4_in_kpa_with_heart_rate_component(tmp_path: Path) -> None:
+    path = _bundle(tmp_path, f'{_code("55284-4")}, "effectiveInstant": '
+                   '"2026-11-20T07:45:00+01:00", "component": ['
+                   f'{_component("8480-6", 16.1, "kPa")}, {_component("8462-4", 10.7, "kPa")},'
+                   f'{_component("8867-4", 72, "/min")}]')
+    read = read_file(path)
+    assert read.format == "fhir" and not read.rejected
+    (r,) = read.readings
+    assert (r.kind, r.value, r.value2, r.pulse) == (BLOOD_PRESSURE, 121, 80, 72)
+    assert r.at == _utc(2026, 11, 20, 6, 45) and r.original == "16.1/10.7 kPa"
+
+
+def test_fhir_meta_source_names_the_device_when_no_device_is_referenced(tmp_path: Path) -> None:
+    path = _bundle(tmp_path, f'"meta": {{"source": "urn:oid:1.2.250.1.999"}}, {_code("29463-7")},'
+                   ' "effectiveDateTime": "2026-11-20T07:40:12+01:00", '
+                   '"valueQuantity": {"value": 78.6, "unit": "kg", "code": "kg"}')
+    (r,) = read_file(path).readings
+    assert r.device == "urn:oid:1.2.250.1.999"
+
+
 def test_fhir_steps_by_day_with_ans_unit_and_an_effective_period(tmp_path: Path) -> None:
     path = _bundle(tmp_path, f'{_code("41950-7")}, "effectivePeriod": {{"start": '
                    '"2026-11-19T00:00:00+01:00", "end": "2026-11-19T23:59:59+01:00"}, '

@@ -24,6 +24,7 @@ from tsn_desktop.readings.model import (
     BAD_NUMBER,
     BLOOD_PRESSURE,
     HEART_RATE,
+    KPA_MMHG,
     LB_KG,
     NO_VALUE,
     STEPS,
@@ -36,12 +37,14 @@ FORMAT = "fhir"
 MAX_BYTES = 200 * 1024 * 1024
 LOINC = "http://loinc.org"
 BODY_WEIGHT, BP_PANEL, SYSTOLIC, DIASTOLIC = "29463-7", "85354-9", "8480-6", "8462-4"
+BP_PANEL_OTHER = "55284-4"  # "Blood pressure systolic and diastolic", used by some PGHD apps
 HEART_RATE_CODE, STEPS_DAY, STEPS_PEDOMETER = "8867-4", "41950-7", "55423-8"
-_KIND = {BODY_WEIGHT: WEIGHT, BP_PANEL: BLOOD_PRESSURE, HEART_RATE_CODE: HEART_RATE,
+_KIND = {BODY_WEIGHT: WEIGHT, BP_PANEL: BLOOD_PRESSURE, BP_PANEL_OTHER: BLOOD_PRESSURE,
+         HEART_RATE_CODE: HEART_RATE,
          STEPS_DAY: STEPS, STEPS_PEDOMETER: STEPS}
 _WEIGHT_UNITS = {"kg": 1.0, "g": 0.001, "[lb_av]": LB_KG}
-_MMHG = {"mm[Hg]": 1.0, "mmHg": 1.0}
-_PER_MIN = {"/min", "{beats}/min", "1/min"}
+_MMHG = {"mm[Hg]": 1.0, "mmHg": 1.0, "kPa": KPA_MMHG}
+_PER_MIN = {"/min", "{beats}/min", "1/min", "beats/min", "bpm"}
 _STEP_UNITS = {"/d", "{steps}/d", "1/(24.h)", "{steps}", "1", "/(24.h)", "{count}"}
 
 
@@ -57,9 +60,11 @@ def loinc_codes(concept: Any) -> list[str]:
 
 
 def effective(obs: dict[str, Any]) -> datetime:
-    """effectiveDateTime, or the start of effectivePeriod; a date alone is the patient's
-    local midnight (steps by day)."""
-    text = obs.get("effectiveDateTime") or (obs.get("effectivePeriod") or {}).get("start")
+    """effectiveDateTime, effectiveInstant, or the start of effectivePeriod; a date alone
+    is the patient's local midnight (steps by day)."""
+    period = obs.get("effectivePeriod")
+    text = obs.get("effectiveDateTime") or obs.get("effectiveInstant") or \
+        (period.get("start") if isinstance(period, dict) else None)
     if not isinstance(text, str):
         raise ValueError("no effective time")
     if len(text) == 10:
@@ -90,6 +95,9 @@ def observation(obs: dict[str, Any], number: int, source: str,
     device = ""
     if isinstance(obs.get("device"), dict):
         device = str(obs["device"].get("display") or obs["device"].get("reference") or "")
+    meta = obs.get("meta")
+    if not device and isinstance(meta, dict) and isinstance(meta.get("source"), str):
+        device = meta["source"]  # the ANS profiles name the sending system there
     subject: dict[str, Any] = obs["subject"] if isinstance(obs.get("subject"), dict) else {}
     user = str(subject.get("display") or subject.get("reference") or "")
     common: dict[str, Any] = {"source": f"{FORMAT}:{source}", "device": device,
@@ -100,14 +108,23 @@ def observation(obs: dict[str, Any], number: int, source: str,
             parts: dict[str, tuple[float, str]] = {}
             for comp in obs.get("component") or []:
                 for code in loinc_codes(comp.get("code") if isinstance(comp, dict) else None):
-                    if code in (SYSTOLIC, DIASTOLIC):
+                    if code in (SYSTOLIC, DIASTOLIC, HEART_RATE_CODE):
                         parts[code] = _quantity(comp.get("valueQuantity"))
             if SYSTOLIC not in parts or DIASTOLIC not in parts:
                 return Rejection(number, NO_VALUE, source)
             (high, u1), (low, u2) = parts[SYSTOLIC], parts[DIASTOLIC]
             if u1 not in _MMHG or u2 not in _MMHG:
                 return Rejection(number, BAD_UNIT, source)
-            return Reading(kind, at, high, low, original=f"{high:g}/{low:g} mm[Hg]", **common)
+            pulse = parts.get(HEART_RATE_CODE)
+            if pulse is not None and pulse[1] not in _PER_MIN:
+                return Rejection(number, BAD_UNIT, source)
+            original = f"{high:g}/{low:g} {'mm[Hg]' if u1 == 'mmHg' else u1}"
+            if u1 != u2:
+                original = f"{high:g} {u1}/{low:g} {u2}"
+            if _MMHG[u1] != 1.0 or _MMHG[u2] != 1.0:
+                high, low = round(high * _MMHG[u1]), round(low * _MMHG[u2])
+            return Reading(kind, at, high, low, pulse=pulse[0] if pulse else None,
+                           original=original, **common)
         value, unit = _quantity(obs.get("valueQuantity"))
     except ValueError:
         return Rejection(number, BAD_NUMBER, source)
