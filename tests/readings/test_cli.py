@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from tests.sync.conftest import env_for_subprocess
@@ -46,3 +47,40 @@ def test_a_file_of_garbage_is_format_null_never_a_traceback(tmp_path) -> None:
     junk.write_bytes(b"PK\x03\x04" + bytes(range(200)))
     (result,) = run(str(junk))
     assert result["format"] is None and len(result["rejected"]) == 1
+
+
+def test_what_cannot_be_read_is_one_rejection_each_never_a_traceback(tmp_path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    folder = tmp_path / "a_folder.csv"
+    folder.mkdir()
+    png = tmp_path / "photo.ble"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    damaged = tmp_path / "export.zip"
+    with zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("apple_health_export/export.xml", "<HealthData>" + "<Record/>" * 500)
+    data = bytearray(damaged.read_bytes())
+    data[data.find(b"PK\x01\x02") + 10] = 9  # Deflate64: Python cannot unpack it
+    data[8] = 9
+    damaged.write_bytes(bytes(data))
+    results = run(str(empty), str(folder), str(png), str(damaged))
+    assert [(r["file"], r["format"], len(r["rejected"]), r["values"]) for r in results] == [
+        ("empty.csv", None, 1, []), ("a_folder.csv", None, 1, []),
+        ("photo.ble", None, 1, []), ("export.zip", None, 1, [])]
+    assert all(r["rejected"][0]["reason"] for r in results)
+
+
+def test_steps_are_counted_as_days(tmp_path) -> None:
+    bundle = tmp_path / "bundle.json"
+    steps = [{"resource": {"resourceType": "Observation", "status": "final",
+                           "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+                           "effectiveDateTime": at,
+                           "valueQuantity": {"value": value, "code": unit}}}
+             for code, at, value, unit in (
+                 ("55423-8", "2026-11-19T09:00:00+01:00", 3000, "{steps}"),
+                 ("55423-8", "2026-11-19T17:00:00+01:00", 2500, "{steps}"),
+                 ("41950-7", "2026-11-18", 6000, "/d"))]
+    bundle.write_text(json.dumps({"resourceType": "Bundle", "entry": steps}), "utf-8")
+    (result,) = run("--today", "2026-11-20", str(bundle))
+    assert result["readings"]["steps"] == 2
+    assert [v["value"] for v in result["values"]] == [6000, 5500]

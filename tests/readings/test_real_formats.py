@@ -395,3 +395,54 @@ def test_omron_rows_without_pressures_are_rejected_with_a_reason(tmp_path: Path)
                  "Jan 33 2025,08:12,114,74,47,-,-,-,-\n")
     assert [(r.line, r.reason) for r in read_file(path).rejected] == [(2, NO_VALUE),
                                                                       (3, BAD_DATE)]
+
+
+def test_fhir_pedometer_counts_over_spans_become_one_total_a_day(tmp_path: Path) -> None:
+    def steps(start: str, value: int, device: str) -> str:
+        return (f'{_code("55423-8")}, "device": {{"display": "{device}"}}, "effectivePeriod":'
+                f' {{"start": "{start}"}}, "valueQuantity": {{"value": {value}, '
+                '"code": "{steps}"}')
+    path = _bundle(tmp_path, steps("2026-11-19T09:00:00+01:00", 3000, "Montre"),
+                   steps("2026-11-19T17:00:00+01:00", 2500, "Montre"),
+                   steps("2026-11-19T09:00:00+01:00", 4000, "Téléphone"),
+                   steps("2026-11-20T09:00:00+01:00", 1200, "Montre"))
+    read = read_file(path)
+    assert [(r.kind, r.at, r.value, r.device) for r in read.readings] == [
+        (STEPS, _utc(2026, 11, 18, 23), 5500, "Montre"),
+        (STEPS, _utc(2026, 11, 19, 23), 1200, "Montre")]
+
+
+# --- archives that cannot be read -----------------------------------------------------
+
+def _zip_bytes(tmp_path: Path) -> bytearray:
+    archive = tmp_path / "made.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("weight.csv", f'{WEIGHT_HEADER}\n' + "".join(
+            f'"2026-11-{d:02d} 07:40:12",7{d % 10}.5,,,,,\n' for d in range(1, 29)))
+    return bytearray(archive.read_bytes())
+
+
+def _garbled(data: bytearray) -> None:
+    data[40:60] = b"\xff" * 20  # the deflate stream: zlib.error
+
+
+def _encrypted(data: bytearray) -> None:
+    data[6] |= 1  # general purpose flag bit 0, local header and central directory
+    data[data.find(b"PK\x01\x02") + 8] |= 1
+
+
+def _deflate64(data: bytearray) -> None:
+    data[8] = 9  # compression method 9 (Deflate64, as Windows packs big files)
+    data[data.find(b"PK\x01\x02") + 10] = 9
+
+
+@pytest.mark.parametrize("damage", [_garbled, _encrypted, _deflate64])
+def test_a_zip_python_cannot_unpack_is_refused_whole_not_a_traceback(tmp_path: Path,
+                                                                     damage) -> None:
+    data = _zip_bytes(tmp_path)
+    damage(data)
+    path = tmp_path / "data_USER.zip"
+    path.write_bytes(bytes(data))
+    read = read_file(path)
+    assert read.format is None and read.readings == []
+    assert [r.reason for r in read.rejected] == ["damaged_zip"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -15,16 +16,25 @@ from typing import Any
 
 from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.importers.common import PARIS, UNREADABLE
-from tsn_desktop.readings.model import BLOOD_PRESSURE, KINDS, Rejection, problem
+from tsn_desktop.readings.model import BLOOD_PRESSURE, KINDS, STEPS, Rejection, problem
+
+
+def _unreadable(path: Path) -> dict[str, Any]:
+    return {"file": path.name, "format": None, "readings": {k: 0 for k in KINDS},
+            "first": None, "last": None, "values": [],
+            "rejected": [{"line": 0, "reason": UNREADABLE}]}
 
 
 def summary(path: Path, now: datetime) -> dict[str, Any]:
     try:
         read = read_file(path)
     except OSError:
-        return {"file": path.name, "format": None, "readings": {k: 0 for k in KINDS},
-                "first": None, "last": None, "values": [],
-                "rejected": [{"line": 0, "reason": UNREADABLE}]}
+        return _unreadable(path)
+    except Exception:  # noqa: BLE001 - support staff get a line per file, never a traceback
+        # Kept for a debugger, not printed: the file's content stays out of the output.
+        logging.getLogger(__name__).debug("could not read a %s file", path.suffix,
+                                          exc_info=True)
+        return _unreadable(path)
     rejected = list(read.rejected)
     kept = []
     for reading in read.readings:
@@ -34,7 +44,9 @@ def summary(path: Path, now: datetime) -> dict[str, Any]:
         else:
             kept.append(reading)
     kept.sort(key=lambda r: r.at)
-    counts = Counter(r.kind for r in kept)
+    counts = Counter(r.kind for r in kept if r.kind != STEPS)
+    # Steps are counted as days (a daily total, or the day's intervals of a FHIR bundle).
+    counts[STEPS] = len({r.at.astimezone(PARIS).date() for r in kept if r.kind == STEPS})
     return {
         "file": path.name,
         "format": read.format,

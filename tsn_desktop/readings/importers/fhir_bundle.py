@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import IO, Any
@@ -16,6 +17,7 @@ from tsn_desktop.readings.importers.common import (
     BAD_UNIT,
     NO_HEADER,
     NOT_FINAL,
+    PARIS,
     UNKNOWN_CODE,
     local,
 )
@@ -153,9 +155,27 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
     entries = [e.get("resource") if isinstance(e, dict) else None
                for e in bundle.get("entry") or []]
     names = _patient_names(entries, bundle.get("entry") or [])
+    # Pedometer counts over any span (55423-8) become daily totals, as the other files'
+    # steps are: summed per day and device, the device that counted most (not the sum).
+    counts: dict[tuple[date, str, str], float] = defaultdict(float)
     for number, resource in enumerate(entries, start=1):
         if isinstance(resource, dict) and resource.get("resourceType") == "Observation":
-            yield observation(resource, number, source, names)
+            found = observation(resource, number, source, names)
+            codes = loinc_codes(resource.get("code"))
+            if isinstance(found, Reading) and found.kind == STEPS \
+                    and STEPS_DAY not in codes:
+                counts[(found.at.astimezone(PARIS).date(), found.user, found.device)] \
+                    += found.value
+                continue
+            yield found
+    days: dict[tuple[date, str], tuple[float, str]] = {}
+    for (day, user, device), total in sorted(counts.items()):
+        if (day, user) not in days or total > days[(day, user)][0]:
+            days[(day, user)] = (total, device)
+    for (day, user), (total, device) in sorted(days.items()):
+        yield Reading(STEPS, local(datetime.combine(day, time())), round(total),
+                      original=f"{round(total)} {{steps}}", source=f"{FORMAT}:{source}",
+                      device=device, member=source, user=user)
 
 
 def _patient_names(entries: list[Any], raw: list[Any]) -> dict[str, str]:
