@@ -446,3 +446,25 @@ def test_a_zip_python_cannot_unpack_is_refused_whole_not_a_traceback(tmp_path: P
     read = read_file(path)
     assert read.format is None and read.readings == []
     assert [r.reason for r in read.rejected] == ["damaged_zip"]
+
+
+# --- numbers -------------------------------------------------------------------------
+
+def test_nan_and_infinite_numbers_are_bad_numbers_not_readings(tmp_path: Path) -> None:
+    csv_file = _file(tmp_path, "weight.csv", f'{WEIGHT_HEADER}\n"2026-11-20 07:40:12",nan,,,,,\n'
+                     '"2026-11-19 07:40:12",1e400,,,,,\n"2026-11-18 07:40:12",inf,,,,,\n')
+    bundle = _bundle(tmp_path, f'{_code("29463-7")}, "effectiveDateTime": '
+                     '"2026-11-20T07:40:12+01:00", "valueQuantity": {"value": NaN, "code": "kg"}')
+    export = _file(tmp_path, "export.xml", EXPORT.replace('value="78.6"', 'value="NaN"'))
+    for path in (csv_file, bundle, export):
+        read = read_file(path)
+        assert read.readings == [] and read.rejected
+        assert {r.reason for r in read.rejected} == {"bad_number"}
+
+
+def test_steps_with_thousands_separators(tmp_path: Path) -> None:
+    archive = tmp_path / "data_USER.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("aggregates_steps.csv", 'date,value\n2026-11-20,"8,450"\n'
+                   "2026-11-19,8 450\n2026-11-18,8.450\n2026-11-17,845\n")
+    assert [r.value for r in read_file(archive).readings] == [8450, 8450, 8450, 845]

@@ -18,7 +18,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import IO, Any, cast
 
-from tsn_desktop.readings.importers.common import BAD_UNIT, NO_HEADER, UNREADABLE, local
+from tsn_desktop.readings.importers.common import (
+    BAD_UNIT,
+    NO_HEADER,
+    UNREADABLE,
+    finite,
+    local,
+)
 from tsn_desktop.readings.model import (
     BAD_DATE,
     BAD_NUMBER,
@@ -125,7 +131,7 @@ def _record(elem: ET.Element, number: int, source: str,
     except ValueError:
         return Rejection(number, BAD_DATE, source)
     try:
-        value = float(elem.get("value") or "")
+        value = finite(elem.get("value") or "")
     except ValueError:
         return Rejection(number, BAD_NUMBER, source)
     device = elem.get("sourceName") or ""

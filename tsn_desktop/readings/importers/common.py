@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -184,12 +185,27 @@ def column(headers: Sequence[str], *names: str) -> int | None:
     return None
 
 
-def number(cell: str) -> float | None:
-    """A cell as a number; None when empty ('' or '-'); ValueError when not a number."""
-    text = cell.strip().replace("\u202f", "").replace("\xa0", "")
+def finite(text: str) -> float:
+    """float() without 'nan', 'inf' or '1e400': ValueError for them (no device says so)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:([,. '])\d{3})(?:\1\d{3})*")
+
+
+def number(cell: str, whole: bool = False) -> float | None:
+    """A cell as a number; None when empty ('' or '-'); ValueError when not a number.
+    A decimal comma is a decimal point, except in a `whole` count (steps), where
+    '8,450', '8.450' and '8 450' are thousands."""
+    text = cell.strip().replace("\u202f", " ").replace("\xa0", " ")
     if text in ("", "-", "--"):
         return None
-    return float(text.replace(",", "."))
+    if whole and _THOUSANDS.fullmatch(text):
+        return finite(re.sub(r"[,. ']", "", text))
+    return finite(text.replace(" ", "").replace(",", "."))
 
 
 def local(moment: datetime, zone: ZoneInfo = PARIS) -> datetime:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
@@ -77,8 +78,8 @@ def effective(obs: dict[str, Any]) -> datetime:
 
 def _quantity(q: Any) -> tuple[float, str]:
     if not isinstance(q, dict) or not isinstance(q.get("value"), int | float) \
-            or isinstance(q.get("value"), bool):
-        raise ValueError("no value")
+            or isinstance(q.get("value"), bool) or not math.isfinite(q["value"]):
+        raise ValueError("no value")  # json reads NaN and Infinity, FHIR has neither
     return float(q["value"]), str(q.get("code") or q.get("unit") or "")
 
 

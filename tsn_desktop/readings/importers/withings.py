@@ -16,6 +16,7 @@ from tsn_desktop.readings.importers.common import (
     LineReader,
     cell,
     column,
+    finite,
     local,
     moment,
     norm,
@@ -83,7 +84,7 @@ def read_steps_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
                 yield Rejection(line, BAD_DATE, source)
                 return
             try:
-                steps = number(cell(cells, value))
+                steps = number(cell(cells, value), whole=True)
             except ValueError:
                 yield Rejection(line, BAD_NUMBER, source)
                 return
@@ -104,9 +105,10 @@ def _steps_cell(text: str) -> float:
     text = text.strip()
     if text.startswith("[") and text.endswith("]"):
         parts = [p for p in text[1:-1].split(",") if p.strip()]
-        values = [float(p) for p in parts]
+        values = [finite(p) for p in parts]
     else:
-        values = [float(text)]
+        count = number(text, whole=True)
+        values = [] if count is None else [count]
     if not values or any(v < 0 or v != v for v in values):
         raise ValueError(text)
     return sum(values)
