@@ -468,3 +468,55 @@ def test_steps_with_thousands_separators(tmp_path: Path) -> None:
         z.writestr("aggregates_steps.csv", 'date,value\n2026-11-20,"8,450"\n'
                    "2026-11-19,8 450\n2026-11-18,8.450\n2026-11-17,845\n")
     assert [r.value for r in read_file(archive).readings] == [8450, 8450, 8450, 845]
+
+
+# --- FHIR Bundles of any size ------------------------------------------------------------
+
+def _weight_entry(day: int, value: float) -> str:
+    return ('{"resource": {"resourceType": "Observation", "status": "final", '
+            f'{_code("29463-7")}, "subject": {{"reference": "Patient/p1"}}, '
+            f'"effectiveDateTime": "2026-10-{day:02d}T07:40:00+02:00", '
+            f'"valueQuantity": {{"value": {value}, "code": "kg"}}}}}}')
+
+
+def test_a_bundle_is_read_entry_by_entry_in_little_memory(tmp_path: Path) -> None:
+    import tracemalloc
+    path = tmp_path / "bundle.json"
+    device = ('{"resource": {"resourceType": "Device", "id": "d", "note": [{"text": "'
+              + "x" * 1000 + '"}]}}')
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"resourceType": "Bundle", "type": "collection", "entry": [\n')
+        out.write(_weight_entry(1, 78.6) + ",\n")
+        for _ in range(30_000):  # 30 MB of entries the importer passes over
+            out.write(device + ",\n")
+        out.write(_weight_entry(2, 78.9) + ",\n")
+        out.write('{"fullUrl": "urn:uuid:1", "resource": {"resourceType": "Patient", '
+                  '"id": "p1", "name": [{"family": "Martin", "given": ["Anne"]}]}}]}\n')
+    tracemalloc.start()
+    try:
+        read = read_file(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert read.format == "fhir" and not read.rejected
+    assert [(r.value, r.user) for r in read.readings] == [(78.6, "MARTIN Anne"),
+                                                           (78.9, "MARTIN Anne")]
+    assert peak < 12 * 1024 * 1024, peak  # the file is 30 MB
+
+
+def test_a_bundle_cut_short_keeps_its_whole_entries_and_says_where_it_stops(
+        tmp_path: Path) -> None:
+    text = ('{"resourceType": "Bundle", "entry": [' + _weight_entry(1, 78.6) + ", "
+            + _weight_entry(2, 78.9) + ", " + _weight_entry(3, 79.1))
+    path = _file(tmp_path, "bundle.json", text[:-40])
+    read = read_file(path)
+    assert read.format == "fhir"
+    assert [r.value for r in read.readings] == [78.6, 78.9]
+    assert [(r.line, r.reason) for r in read.rejected] == [(3, "truncated")]
+
+
+def test_json_that_is_not_a_bundle_is_refused_whole(tmp_path: Path) -> None:
+    for text in ('{"resourceType": "Patient", "id": "x"}', '[1, 2, 3]', '{"entry": []}',
+                 '{"resourceType": "Bundle", "entry": []} trailing'):
+        read = read_file(_file(tmp_path, "other.json", text))
+        assert read.format is None and len(read.rejected) == 1, text

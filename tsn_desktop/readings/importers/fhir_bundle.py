@@ -1,7 +1,7 @@
 """A FHIR R4 Bundle of vital-signs Observations (HL7 vital signs; the ANS "Mesures de
 santé" profiles use the same LOINC codes): weight, blood pressure panel, heart rate, steps.
 
-A Bundle is one JSON document: it is parsed whole, so its size is capped.
+A Bundle is one JSON document, streamed entry by entry (any size, one entry in memory).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import IO, Any
 
@@ -19,8 +20,11 @@ from tsn_desktop.readings.importers.common import (
     NO_HEADER,
     NOT_FINAL,
     PARIS,
+    TRUNCATED,
     UNKNOWN_CODE,
+    buffer,
     local,
+    text_stream,
 )
 from tsn_desktop.readings.model import (
     BAD_DATE,
@@ -37,7 +41,6 @@ from tsn_desktop.readings.model import (
 )
 
 FORMAT = "fhir"
-MAX_BYTES = 200 * 1024 * 1024
 LOINC = "http://loinc.org"
 BODY_WEIGHT, BP_PANEL, SYSTOLIC, DIASTOLIC = "29463-7", "85354-9", "8480-6", "8462-4"
 BP_PANEL_OTHER = "55284-4"  # "Blood pressure systolic and diastolic", used by some PGHD apps
@@ -142,33 +145,137 @@ def observation(obs: dict[str, Any], number: int, source: str,
     return Reading(kind, at, value, original=f"{value:g} {unit}", **common)
 
 
+_DECODER = json.JSONDecoder()
+CHUNK = 1 << 20
+MAX_ENTRY = 16 * 1024 * 1024  # an entry larger than this is not a vital-sign Observation
+
+
+class _Scanner:
+    """Just enough of a pull parser to walk a Bundle's top-level object and hand out its
+    entries one at a time (json.raw_decode on a window of the text), so a Bundle of any
+    size is read in the memory of one entry."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text, self.buf, self.pos, self.eof = text, "", 0, False
+
+    def _more(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.text.read(CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf, self.pos = self.buf[self.pos:] + chunk, 0
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n\ufeff":
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._more():
+                return ""
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            raise NotABundle(char)
+        self.pos += 1
+
+    def value(self) -> Any:
+        self.peek()
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError:
+                # Cut by the window, or bad: more text, up to one entry's worth.
+                if len(self.buf) - self.pos > MAX_ENTRY or not self._more():
+                    raise NotABundle("bad JSON") from None
+                continue
+            if end == len(self.buf) and self._more():
+                continue  # a number at the window's edge may go on
+            self.pos = end
+            return value
+
+
+def _entries(text: IO[str]) -> Iterator[Any]:
+    """The Bundle's entries in order; NotABundle when the text is not a Bundle (or stops
+    being JSON: after the entries already given)."""
+    scan = _Scanner(text)
+    scan.expect("{")
+    bundle = False
+    first = True
+    while scan.peek() != "}":
+        if not first:
+            scan.expect(",")
+        first = False
+        key = scan.value()
+        if not isinstance(key, str):
+            raise NotABundle("key")
+        scan.expect(":")
+        if key != "entry":
+            value = scan.value()
+            if key == "resourceType":
+                if value != "Bundle":
+                    raise NotABundle(str(value))
+                bundle = True
+            continue
+        scan.expect("[")
+        if scan.peek() == "]":
+            scan.pos += 1
+            continue
+        while True:
+            yield scan.value()
+            if scan.peek() == ",":
+                scan.pos += 1
+            else:
+                scan.expect("]")
+                break
+    scan.pos += 1
+    if not bundle:
+        raise NotABundle("no resourceType")
+    if scan.peek() != "":
+        raise NotABundle("text after the Bundle")
+
+
 def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejection]:
     """Entries are numbered from 1 in the rejections. Other resources of a transaction
-    bundle (Patient, Device) are passed over."""
-    try:
-        bundle = json.loads(raw.read(MAX_BYTES + 1))
-    except (ValueError, UnicodeDecodeError):
-        yield Rejection(1, NO_HEADER, source)
-        return
-    if not isinstance(bundle, dict) or bundle.get("resourceType") != "Bundle":
-        yield Rejection(1, NO_HEADER, source)
-        return
-    entries = [e.get("resource") if isinstance(e, dict) else None
-               for e in bundle.get("entry") or []]
-    names = _patient_names(entries, bundle.get("entry") or [])
+    bundle (Patient, Device) are passed over. The Bundle is streamed entry by entry; one
+    cut short gives the readings of its whole entries and a TRUNCATED rejection."""
+    buffered = raw if isinstance(raw, io.BufferedReader) else buffer(raw)  # type: ignore[arg-type]
+    found: list[Reading | Rejection] = []
+    names: dict[str, str] = {}
     # Pedometer counts over any span (55423-8) become daily totals, as the other files'
     # steps are: summed per day and device, the device that counted most (not the sum).
     counts: dict[tuple[date, str, str], float] = defaultdict(float)
-    for number, resource in enumerate(entries, start=1):
-        if isinstance(resource, dict) and resource.get("resourceType") == "Observation":
-            found = observation(resource, number, source, names)
-            codes = loinc_codes(resource.get("code"))
-            if isinstance(found, Reading) and found.kind == STEPS \
-                    and STEPS_DAY not in codes:
-                counts[(found.at.astimezone(PARIS).date(), found.user, found.device)] \
-                    += found.value
+    number = 0
+    try:
+        for number, entry in enumerate(_entries(text_stream(buffered)), start=1):
+            resource = entry.get("resource") if isinstance(entry, dict) else None
+            if not isinstance(resource, dict):
                 continue
-            yield found
+            if resource.get("resourceType") == "Patient":
+                names.update(_patient_name(resource, entry))
+            if resource.get("resourceType") != "Observation":
+                continue
+            item = observation(resource, number, source)
+            if isinstance(item, Reading) and item.kind == STEPS \
+                    and STEPS_DAY not in loinc_codes(resource.get("code")):
+                counts[(item.at.astimezone(PARIS).date(), item.user, item.device)] \
+                    += item.value
+                continue
+            found.append(item)
+    except (NotABundle, UnicodeDecodeError):
+        if not found and not counts:
+            yield Rejection(1, NO_HEADER, source)
+            return
+        found.append(Rejection(number + 1, TRUNCATED, source))
+    # A Patient may come after the Observations that name it.
+    for item in found:
+        if isinstance(item, Reading) and item.user in names:
+            item = replace(item, user=names[item.user])
+        yield item
     days: dict[tuple[date, str], tuple[float, str]] = {}
     for (day, user, device), total in sorted(counts.items()):
         if (day, user) not in days or total > days[(day, user)][0]:
@@ -176,22 +283,18 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
     for (day, user), (total, device) in sorted(days.items()):
         yield Reading(STEPS, local(datetime.combine(day, time())), round(total),
                       original=f"{round(total)} {{steps}}", source=f"{FORMAT}:{source}",
-                      device=device, member=source, user=user)
+                      device=device, member=source, user=names.get(user, user))
 
 
-def _patient_names(entries: list[Any], raw: list[Any]) -> dict[str, str]:
-    """The bundle's Patients by reference ("Patient/id" and fullUrl): "FAMILY Given", so
-    a reading can say whose it is."""
-    names: dict[str, str] = {}
-    for resource, entry in zip(entries, raw, strict=True):
-        if not isinstance(resource, dict) or resource.get("resourceType") != "Patient":
-            continue
-        name = next((n for n in resource.get("name") or [] if isinstance(n, dict)), {})
-        given = " ".join(str(g) for g in name.get("given") or [])
-        text = f"{str(name.get('family') or '').upper()} {given}".strip()
-        if not text:
-            continue
-        names[f"Patient/{resource.get('id')}"] = text
-        if isinstance(entry, dict) and isinstance(entry.get("fullUrl"), str):
-            names[entry["fullUrl"]] = text
+def _patient_name(resource: dict[str, Any], entry: Any) -> dict[str, str]:
+    """A Patient's references ("Patient/id" and its fullUrl) to "FAMILY Given", so a
+    reading can say whose it is."""
+    name = next((n for n in resource.get("name") or [] if isinstance(n, dict)), {})
+    given = " ".join(str(g) for g in name.get("given") or [])
+    text = f"{str(name.get('family') or '').upper()} {given}".strip()
+    if not text:
+        return {}
+    names = {f"Patient/{resource.get('id')}": text}
+    if isinstance(entry, dict) and isinstance(entry.get("fullUrl"), str):
+        names[entry["fullUrl"]] = text
     return names
