@@ -520,3 +520,11 @@ def test_json_that_is_not_a_bundle_is_refused_whole(tmp_path: Path) -> None:
                  '{"resourceType": "Bundle", "entry": []} trailing'):
         read = read_file(_file(tmp_path, "other.json", text))
         assert read.format is None and len(read.rejected) == 1, text
+
+
+def test_excel_sep_hint_line_before_the_header(tmp_path: Path) -> None:
+    path = _file(tmp_path, "poids.csv", 'sep=;\nDate;"Poids (kg)";Commentaires\n'
+                 '"2026-11-20 07:40:12";78,6;\n"2026-11-19 07:40:12";abc;\n', "utf-8-sig", "\r\n")
+    read = read_file(path)
+    assert [r.value for r in read.readings] == [78.6]
+    assert [(r.line, r.reason) for r in read.rejected] == [(4, "bad_number")]

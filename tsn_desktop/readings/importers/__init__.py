@@ -43,8 +43,8 @@ def _sniff_csv(buffered: io.BufferedReader[Any]) -> str | None:
     """'withings' or 'omron' from the header line, peeked (nothing consumed)."""
     head = buffered.peek(HEAD)[:HEAD]
     text = head.decode(encoding_of(head, whole=len(head) < HEAD), errors="ignore")
-    line = text.lstrip("\ufeff").split("\n", 1)[0]
-    first = next(csv_rows(io.StringIO(line)), None)
+    lines = text.lstrip("\ufeff").split("\n", 2)
+    first = next(csv_rows(io.StringIO("\n".join(lines[:2]))), None)
     if first is None or first[1] is None:
         return None
     if omron.is_omron(first[1]):

@@ -128,10 +128,15 @@ def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
     """(line number, cells), the delimiter sniffed from the header (`,`, `;` or tab); cells is
     None for a line the CSV reader cannot split (a stray quote, a NUL byte...)."""
     first = text.readline()
+    skipped = 0
+    if first.lower().startswith("sep=") and len(first.rstrip("\r\n")) == 5:
+        # Excel's hint line ("sep=;") before the header.
+        delimiter, first, skipped = first[4], text.readline(), 1
+    else:
+        # Excel writes `;` in French locales and tabs in "Unicode text"; vendors write `,`.
+        delimiter = max((",", ";", "\t"), key=first.count)
     if not first:
         return
-    # Excel writes `;` in French locales and tabs in "Unicode text"; vendors write `,`.
-    delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(_chain(first, text), delimiter=delimiter, strict=True)
     while True:
         try:
@@ -139,9 +144,9 @@ def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
         except StopIteration:
             return
         except csv.Error:
-            yield reader.line_num, None
+            yield reader.line_num + skipped, None
             continue
-        yield reader.line_num, cells
+        yield reader.line_num + skipped, cells
 
 
 # Given a CSV's header, reads one of its lines: a Reading, a Rejection, or nothing.
