@@ -84,3 +84,22 @@ def test_steps_are_counted_as_days(tmp_path) -> None:
     (result,) = run("--today", "2026-11-20", str(bundle))
     assert result["readings"]["steps"] == 2
     assert [v["value"] for v in result["values"]] == [6000, 5500]
+
+
+def test_impossible_values_are_rejected_with_their_reason_per_line(tmp_path) -> None:
+    weight = tmp_path / "weight.csv"
+    weight.write_text('Date,"Weight (kg)","Fat mass (kg)",Comments\n'
+                      '"2026-11-20 07:40:12",0,,\n"2026-11-19 07:40:12",900,,\n'
+                      '"2026-11-18 07:40:12",78.6,,\n', "utf-8")
+    omron = tmp_path / "omron.csv"
+    omron.write_text("Date;Heure;Systolique (mmHg);Diastolique (mmHg);Pouls (bpm)\n"
+                     "12 janv. 2025;08:12;80;95;70\n12 janv. 2025;20:12;128;82;-\n",
+                     "utf-8-sig")
+    w, o = run("--today", "2026-11-20", str(weight), str(omron))
+    assert w["rejected"] == [{"line": 2, "reason": "out_of_range"},
+                             {"line": 3, "reason": "out_of_range"}]
+    assert [v["value"] for v in w["values"]] == [78.6]
+    assert o["format"] == "omron"
+    assert o["rejected"] == [{"line": 2, "reason": "diastolic_above_systolic"}]
+    assert o["values"] == [{"kind": "blood_pressure", "at": "2025-01-12T19:12:00+00:00",
+                            "value": [128.0, 82.0], "source": "omron:omron.csv"}]

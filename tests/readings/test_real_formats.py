@@ -528,3 +528,14 @@ def test_excel_sep_hint_line_before_the_header(tmp_path: Path) -> None:
     read = read_file(path)
     assert [r.value for r in read.readings] == [78.6]
     assert [(r.line, r.reason) for r in read.rejected] == [(4, "bad_number")]
+
+
+def test_the_fuzzing_fixtures_read_as_they_should() -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    omron = read_file(fixtures / "omron_fr.csv")
+    assert (omron.format, [(r.value, r.pulse) for r in omron.readings]) == \
+        ("omron", [(114, 47), (121, None)])
+    tension = read_file(fixtures / "tension_utf16.csv")
+    assert [(r.kind, r.value) for r in tension.readings] == [(BLOOD_PRESSURE, 142),
+                                                             (HEART_RATE, 61)]
+    assert not omron.rejected and not tension.rejected
