@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -103,3 +104,28 @@ def test_impossible_values_are_rejected_with_their_reason_per_line(tmp_path) -> 
     assert o["rejected"] == [{"line": 2, "reason": "diastolic_above_systolic"}]
     assert o["values"] == [{"kind": "blood_pressure", "at": "2025-01-12T19:12:00+00:00",
                             "value": [128.0, 82.0], "source": "omron:omron.csv"}]
+
+
+def test_a_file_name_in_another_encoding_and_a_latin1_terminal_do_not_crash(tmp_path) -> None:
+    # A Latin-1 name from a USB stick on a UTF-8 system, printed to a Latin-1 pipe.
+    name = os.fsencode(tmp_path) + b"/poids_\xe9t\xe9.csv"
+    with open(name, "wb") as out:
+        out.write(b'Date,"Weight (kg)"\n"2026-11-18 07:40:12",78.6\n')
+    env = {**env_for_subprocess(), "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([sys.executable, "-m", "tsn_desktop.readings.importers",
+                           "--today", "2026-11-20", name], capture_output=True, env=env,
+                          check=True, timeout=60)
+    assert done.stderr == b""
+    result = json.loads(done.stdout.decode("utf-8"))
+    assert result["file"] == "poids_\ufffdt\ufffd.csv" and result["readings"]["weight"] == 1
+
+
+def test_output_cut_short_by_the_reader_is_no_traceback(tmp_path) -> None:
+    files = [str(FIXTURES / "weight.csv")] * 200
+    with subprocess.Popen([sys.executable, "-m", "tsn_desktop.readings.importers", *files],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env_for_subprocess()) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        assert process.stderr.read() == b""

@@ -539,3 +539,24 @@ def test_the_fuzzing_fixtures_read_as_they_should() -> None:
     assert [(r.kind, r.value) for r in tension.readings] == [(BLOOD_PRESSURE, 142),
                                                              (HEART_RATE, 61)]
     assert not omron.rejected and not tension.rejected
+
+
+def test_fhir_quantities_sent_with_a_display_unit_and_no_code(tmp_path: Path) -> None:
+    path = _bundle(tmp_path, f'{_code("29463-7")}, "effectiveDateTime": '
+                   '"2026-11-20T07:40:12+01:00", "valueQuantity": {"value": 173, "unit": "lbs"}',
+                   f'{_code("8867-4")}, "effectiveDateTime": "2026-11-20T07:40:12+01:00", '
+                   '"valueQuantity": {"value": 64, "unit": "beats/minute"}')
+    assert _values(path) == [(WEIGHT, 78.471, None), (HEART_RATE, 64, None)]
+
+
+def test_ble_characteristic_written_with_a_colon(tmp_path: Path) -> None:
+    path = _file(tmp_path, "capture.ble", "2026-11-20T07:50:00+01:00 2A9D: 00 A4 38\n")
+    assert _values(path) == [(WEIGHT, 72.5, None)]
+
+
+def test_an_omron_csv_in_a_zip_is_read_as_omron(tmp_path: Path) -> None:
+    archive = tmp_path / "omron.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("OMRON report.csv", f"{OMRON_A}\nJan 12 2025,08:12,114,74,47,-,-,-,-\n")
+    read = read_file(archive)
+    assert read.format == "omron" and [r.value for r in read.readings] == [114]

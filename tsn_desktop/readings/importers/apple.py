@@ -141,8 +141,7 @@ def _record(elem: ET.Element, number: int, source: str,
         return None
     if kind == STEP_COUNT:
         # The day the patient walked: the date as written, in the zone they were in.
-        steps[datetime.strptime(elem.get("startDate") or "", "%Y-%m-%d %H:%M:%S %z").date()
-              ][device] += value
+        steps[date.fromisoformat((elem.get("startDate") or "")[:10])][device] += value
         return None
     where = f"{FORMAT}:{source}"
     if kind == BODY_MASS:

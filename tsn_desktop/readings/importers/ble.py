@@ -185,8 +185,8 @@ def _received(tokens: list[str]) -> tuple[datetime | None, int]:
 
 
 def _characteristic(token: str) -> int | None:
-    """`2A9D`, `0x2A9D` or the full 128-bit UUID of a SIG characteristic."""
-    token = token.lower()
+    """`2A9D`, `0x2A9D`, `2A9D:` or the full 128-bit UUID of a SIG characteristic."""
+    token = token.lower().rstrip(":,")
     match = _UUID.fullmatch(token)
     if match:
         return int(match[1], 16)

@@ -48,9 +48,10 @@ HEART_RATE_CODE, STEPS_DAY, STEPS_PEDOMETER = "8867-4", "41950-7", "55423-8"
 _KIND = {BODY_WEIGHT: WEIGHT, BP_PANEL: BLOOD_PRESSURE, BP_PANEL_OTHER: BLOOD_PRESSURE,
          HEART_RATE_CODE: HEART_RATE,
          STEPS_DAY: STEPS, STEPS_PEDOMETER: STEPS}
-_WEIGHT_UNITS = {"kg": 1.0, "g": 0.001, "[lb_av]": LB_KG}
+# UCUM codes, and the display units of a quantity sent without its code.
+_WEIGHT_UNITS = {"kg": 1.0, "g": 0.001, "[lb_av]": LB_KG, "lb": LB_KG, "lbs": LB_KG}
 _MMHG = {"mm[Hg]": 1.0, "mmHg": 1.0, "kPa": KPA_MMHG}
-_PER_MIN = {"/min", "{beats}/min", "1/min", "beats/min", "bpm"}
+_PER_MIN = {"/min", "{beats}/min", "1/min", "beats/min", "beats/minute", "bpm"}
 _STEP_UNITS = {"/d", "{steps}/d", "1/(24.h)", "{steps}", "1", "/(24.h)", "{count}"}
 
 
