@@ -560,3 +560,23 @@ def test_an_omron_csv_in_a_zip_is_read_as_omron(tmp_path: Path) -> None:
         z.writestr("OMRON report.csv", f"{OMRON_A}\nJan 12 2025,08:12,114,74,47,-,-,-,-\n")
     read = read_file(archive)
     assert read.format == "omron" and [r.value for r in read.readings] == [114]
+
+
+def test_fhir_device_resource_of_the_bundle_names_the_device(tmp_path: Path) -> None:
+    text = ('{"resourceType": "Bundle", "type": "transaction", "entry": [{"resource": '
+            '{"resourceType": "Observation", "status": "final", '
+            f'{_code("85354-9")}, "device": {{"reference": "urn:uuid:dev-1"}}, '
+            '"effectiveDateTime": "2026-11-20T07:45:00+01:00", "component": ['
+            f'{_component("8480-6", 128, "mm[Hg]")}, {_component("8462-4", 79, "mm[Hg]")}]}}}}, '
+            '{"fullUrl": "urn:uuid:dev-1", "resource": {"resourceType": "Device", "id": "d1", '
+            '"manufacturer": "Omron", "deviceName": [{"name": "M7 Intelli IT", '
+            '"type": "model-name"}]}}]}')
+    (r,) = read_file(_file(tmp_path, "bundle.json", text)).readings
+    assert r.device == "M7 Intelli IT"
+
+
+def test_withings_daily_steps_with_a_steps_header(tmp_path: Path) -> None:
+    archive = tmp_path / "data_USER.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("aggregates_steps.csv", "Date,Steps\n2026-11-20,8450\n")
+    assert _values(archive) == [(STEPS, 8450, None)]

@@ -242,11 +242,12 @@ def _entries(text: IO[str]) -> Iterator[Any]:
 
 def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejection]:
     """Entries are numbered from 1 in the rejections. Other resources of a transaction
-    bundle (Patient, Device) are passed over. The Bundle is streamed entry by entry; one
+    bundle name the readings' patient and device. The Bundle is streamed entry by entry; one
     cut short gives the readings of its whole entries and a TRUNCATED rejection."""
     buffered = raw if isinstance(raw, io.BufferedReader) else buffer(raw)  # type: ignore[arg-type]
     found: list[Reading | Rejection] = []
     names: dict[str, str] = {}
+    devices: dict[str, str] = {}
     # Pedometer counts over any span (55423-8) become daily totals, as the other files'
     # steps are: summed per day and device, the device that counted most (not the sum).
     counts: dict[tuple[date, str, str], float] = defaultdict(float)
@@ -258,6 +259,8 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
                 continue
             if resource.get("resourceType") == "Patient":
                 names.update(_patient_name(resource, entry))
+            if resource.get("resourceType") == "Device":
+                devices.update(_device_name(resource, entry))
             if resource.get("resourceType") != "Observation":
                 continue
             item = observation(resource, number, source)
@@ -272,10 +275,11 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
             yield Rejection(1, NO_HEADER, source)
             return
         found.append(Rejection(number + 1, TRUNCATED, source))
-    # A Patient may come after the Observations that name it.
+    # A Patient or Device may come after the Observations that refer to it.
     for item in found:
-        if isinstance(item, Reading) and item.user in names:
-            item = replace(item, user=names[item.user])
+        if isinstance(item, Reading) and (item.user in names or item.device in devices):
+            item = replace(item, user=names.get(item.user, item.user),
+                           device=devices.get(item.device, item.device))
         yield item
     days: dict[tuple[date, str], tuple[float, str]] = {}
     for (day, user, device), total in sorted(counts.items()):
@@ -284,7 +288,8 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
     for (day, user), (total, device) in sorted(days.items()):
         yield Reading(STEPS, local(datetime.combine(day, time())), round(total),
                       original=f"{round(total)} {{steps}}", source=f"{FORMAT}:{source}",
-                      device=device, member=source, user=names.get(user, user))
+                      device=devices.get(device, device), member=source,
+                      user=names.get(user, user))
 
 
 def _patient_name(resource: dict[str, Any], entry: Any) -> dict[str, str]:
@@ -299,3 +304,18 @@ def _patient_name(resource: dict[str, Any], entry: Any) -> dict[str, str]:
     if isinstance(entry, dict) and isinstance(entry.get("fullUrl"), str):
         names[entry["fullUrl"]] = text
     return names
+
+
+def _device_name(resource: dict[str, Any], entry: Any) -> dict[str, str]:
+    """A Device's references to what a practitioner recognises (the PHD profile's
+    deviceName, else manufacturer and model): 'Omron M7 Intelli IT'."""
+    named = next((str(n["name"]) for n in resource.get("deviceName") or []
+                  if isinstance(n, dict) and n.get("name")), "")
+    text = named or " ".join(str(resource[k]) for k in ("manufacturer", "modelNumber")
+                             if isinstance(resource.get(k), str))
+    if not text:
+        return {}
+    found = {f"Device/{resource.get('id')}": text}
+    if isinstance(entry, dict) and isinstance(entry.get("fullUrl"), str):
+        found[entry["fullUrl"]] = text
+    return found

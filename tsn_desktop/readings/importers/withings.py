@@ -65,17 +65,18 @@ def _weight_column(headers: Sequence[str]) -> int | None:
 
 
 STEPS_MEMBER = "aggregates_steps.csv"
+# `date,value` in the exports seen; `Date,Steps` in one importer's reading of them.
+_STEPS_VALUE = ("value", "valeur", "wert", "steps", "pas", "schritte")
 
 
 def read_steps_csv(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
     """aggregates_steps.csv: `date,value`, one row a day; a day's total is put at the
     patient's local midnight (the same place a FHIR daily-steps Observation takes)."""
     def accepts(headers: list[str]) -> bool:
-        return column(headers, *_DATE) == 0 and column(headers, "value", "valeur",
-                                                         "wert") is not None
+        return column(headers, *_DATE) == 0 and column(headers, *_STEPS_VALUE) is not None
 
     def reader(headers: list[str]) -> LineReader:
-        value = column(headers, "value", "valeur", "wert")
+        value = column(headers, *_STEPS_VALUE)
 
         def read_line(line: int, cells: list[str]) -> Iterator[Reading | Rejection]:
             try:
