@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import tempfile
 import zipfile
@@ -15,7 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tsn_desktop.readings.importers import FORMATS, read_file
+from tsn_desktop.readings.importers import FORMATS, fhir_bundle, read_file
 from tsn_desktop.readings.importers.ble import (
     Undecodable,
     blood_pressure_measurement,
@@ -146,6 +147,29 @@ def test_real_headers_over_random_cells_are_read_line_by_line(
         assert math.isfinite(reading.value)
 
 
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                    | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(JSON, max_size=5), st.integers(1, 64), st.sampled_from(("", " ", "\n  ")))
+def test_the_bundle_scanner_gives_the_entries_json_reads_at_any_window_size(
+        entries: list, chunk: int, space: str) -> None:
+    # A tiny window puts every token astride a window edge at least once.
+    TRIED["bundle"] = TRIED.get("bundle", 0) + 1
+    text = json.dumps({"resourceType": "Bundle", "entry": entries, "total": 12345},
+                      separators=("," + space, ":" + space))
+    original = fhir_bundle.CHUNK
+    fhir_bundle.CHUNK = chunk
+    try:
+        got = list(fhir_bundle._entries(io.StringIO(text)))
+    finally:
+        fhir_bundle.CHUNK = original
+    assert got == json.loads(text)["entry"]
+
+
 def test_the_fuzzing_ran_what_it_says() -> None:
     # Runs after the fuzz tests in file order: the number of inputs tried, per kind.
-    assert sum(TRIED.values()) >= 1500, TRIED
+    assert sum(TRIED.values()) >= 1700, TRIED

@@ -580,3 +580,17 @@ def test_withings_daily_steps_with_a_steps_header(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("aggregates_steps.csv", "Date,Steps\n2026-11-20,8450\n")
     assert _values(archive) == [(STEPS, 8450, None)]
+
+
+def test_a_bundle_with_junk_after_a_number_is_refused_in_little_memory(tmp_path: Path) -> None:
+    path = tmp_path / "bundle.json"
+    path.write_bytes(b'{"resourceType": "Bundle", "total": 12' + b"x" * (40 << 20))
+    read = read_file(path)  # reads at most one entry's worth (16 MB) past the number
+    assert read.format is None and [r.reason for r in read.rejected] == ["no_header"]
+
+
+def test_withings_file_re_saved_by_a_french_spreadsheet(tmp_path: Path) -> None:
+    path = _file(tmp_path, "poids.csv", 'Date;Poids (kg);Commentaires\n20/11/2026 07:40;78,6;\n'
+                 "19/11/2026 07:35:02;77,9;\n", "cp1252", "\r\n")
+    assert [(r.value, r.at) for r in read_file(path).readings] == [
+        (78.6, _utc(2026, 11, 20, 6, 40)), (77.9, _utc(2026, 11, 19, 6, 35, 2))]

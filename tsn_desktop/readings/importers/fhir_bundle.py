@@ -148,6 +148,7 @@ def observation(obs: dict[str, Any], number: int, source: str,
 
 _DECODER = json.JSONDecoder()
 CHUNK = 1 << 20
+_AFTER_NUMBER = frozenset(",]} \t\r\n")
 MAX_ENTRY = 16 * 1024 * 1024  # an entry larger than this is not a vital-sign Observation
 
 
@@ -194,8 +195,11 @@ class _Scanner:
                 if len(self.buf) - self.pos > MAX_ENTRY or not self._more():
                     raise NotABundle("bad JSON") from None
                 continue
-            if end == len(self.buf) and self._more():
-                continue  # a number at the window's edge may go on
+            # A number may go on past the window's edge ('0' of '0.5', '1' of '1e3').
+            cut = end == len(self.buf) or (
+                isinstance(value, int | float) and self.buf[end] not in _AFTER_NUMBER)
+            if cut and len(self.buf) - self.pos <= MAX_ENTRY and self._more():
+                continue
             self.pos = end
             return value
 
