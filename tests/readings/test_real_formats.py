@@ -594,3 +594,8 @@ def test_withings_file_re_saved_by_a_french_spreadsheet(tmp_path: Path) -> None:
                  "19/11/2026 07:35:02;77,9;\n", "cp1252", "\r\n")
     assert [(r.value, r.at) for r in read_file(path).readings] == [
         (78.6, _utc(2026, 11, 20, 6, 40)), (77.9, _utc(2026, 11, 19, 6, 35, 2))]
+
+
+def test_utf16_without_a_bom(tmp_path: Path) -> None:
+    path = _file(tmp_path, "bp.csv", f'{BP_HEADER}\n"2025-10-02 07:34:49",61,,,\n', "utf-16-le")
+    assert _values(path) == [(HEART_RATE, 61, None)]
