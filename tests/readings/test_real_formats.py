@@ -599,3 +599,10 @@ def test_withings_file_re_saved_by_a_french_spreadsheet(tmp_path: Path) -> None:
 def test_utf16_without_a_bom(tmp_path: Path) -> None:
     path = _file(tmp_path, "bp.csv", f'{BP_HEADER}\n"2025-10-02 07:34:49",61,,,\n', "utf-16-le")
     assert _values(path) == [(HEART_RATE, 61, None)]
+
+
+def test_json_nested_past_the_decoders_depth_is_refused_not_a_crash(tmp_path: Path) -> None:
+    path = _file(tmp_path, "bundle.json", '{"resourceType": "Bundle", "entry": ['
+                 + "[" * 100_000 + "]" * 100_000 + "]}")
+    read = read_file(path)
+    assert read.format is None and [r.reason for r in read.rejected] == ["no_header"]

@@ -190,6 +190,8 @@ class _Scanner:
         while True:
             try:
                 value, end = _DECODER.raw_decode(self.buf, self.pos)
+            except RecursionError:  # '[[[[...' nested past what the decoder takes
+                raise NotABundle("nested too deep") from None
             except json.JSONDecodeError:
                 # Cut by the window, or bad: more text, up to one entry's worth.
                 if len(self.buf) - self.pos > MAX_ENTRY or not self._more():
