@@ -606,3 +606,30 @@ def test_json_nested_past_the_decoders_depth_is_refused_not_a_crash(tmp_path: Pa
                  + "[" * 100_000 + "]" * 100_000 + "]}")
     read = read_file(path)
     assert read.format is None and [r.reason for r in read.rejected] == ["no_header"]
+
+
+def test_an_apple_export_cut_short_keeps_what_was_read_whole(tmp_path: Path) -> None:
+    def record(kind: str, day: int, hour: int, value: str, unit: str) -> str:
+        at = f"2024-01-{day:02d} {hour:02d}:00:00 +0100"
+        return (f'<Record type="HKQuantityTypeIdentifier{kind}" sourceName="iPhone" '
+                f'unit="{unit}" startDate="{at}" endDate="{at}" value="{value}"/>\n')
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<HealthData>\n'
+            + record("BodyMass", 5, 8, "78.6", "kg")
+            + record("BloodPressureSystolic", 5, 9, "142", "mmHg")
+            + record("BloodPressureDiastolic", 5, 9, "91", "mmHg")
+            + record("StepCount", 5, 10, "4000", "count")
+            + record("StepCount", 6, 10, "1000", "count")
+            + record("StepCount", 6, 11, "2000", "count"))
+    path = _file(tmp_path, "export.xml", text[:-30])  # cut inside the last record
+    read = read_file(path)
+    assert read.format == "apple-health"
+    assert [(r.kind, r.value) for r in read.readings] == [
+        (WEIGHT, 78.6), (BLOOD_PRESSURE, 142), (STEPS, 4000)]  # the 6th may be partial
+    assert [(r.line, r.reason) for r in read.rejected] == [(6, "unreadable")]
+
+
+def test_binary_garbage_named_xml_is_format_null(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_bytes(b"<\x00\x01\x02" + bytes(range(256)) * 8)
+    read = read_file(path)
+    assert read.format is None and read.readings == [] and len(read.rejected) == 1

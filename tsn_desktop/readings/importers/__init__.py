@@ -105,7 +105,7 @@ def _whole(result: FileRead) -> FileRead:
     """A file none of whose content was recognised is of no known format: format None
     and its one rejection."""
     if result.rejected and not result.readings and \
-            result.rejected[0].reason in (NO_HEADER, UNKNOWN_FORMAT):
+            result.rejected[0].reason in (NO_HEADER, UNKNOWN_FORMAT, UNREADABLE):
         return FileRead(result.file, None, [], [result.rejected[0]])
     return result
 

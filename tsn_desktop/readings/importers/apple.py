@@ -105,8 +105,13 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
                     root.clear()  # a top-level record or correlation is done with
         parser.close()
     except ET.ParseError:
-        yield Rejection(number, UNREADABLE, source)
-        return
+        yield Rejection(number + 1 if root is not None else number, UNREADABLE, source)
+        if root is None or root.tag != "HealthData":
+            return
+        # An export cut short (a copy interrupted): what was read whole is kept, but not
+        # the last day of steps, which may be a part of the day.
+        if steps:
+            del steps[max(steps)]
     if root is None:
         yield Rejection(0, NO_HEADER, source)
         return
