@@ -633,3 +633,16 @@ def test_binary_garbage_named_xml_is_format_null(tmp_path: Path) -> None:
     path.write_bytes(b"<\x00\x01\x02" + bytes(range(256)) * 8)
     read = read_file(path)
     assert read.format is None and read.readings == [] and len(read.rejected) == 1
+
+
+def test_a_utf8_file_with_windows_1252_further_on_loses_no_line(tmp_path: Path) -> None:
+    # Years of rows (past the 64 KB the encoding is told from), then a line a French
+    # spreadsheet appended in Windows-1252.
+    rows = "".join(f'"20{20 + i // 365:02d}-01-01 07:40:12",78.6,,,,,"ras"\n'
+                   for i in range(1500))
+    path = tmp_path / "weight.csv"
+    path.write_bytes(f"{WEIGHT_HEADER}\n{rows}".encode()
+                     + '"2026-11-20 07:40:12",79.1,,,,,"après café"\n'.encode("cp1252"))
+    read = read_file(path)
+    assert not read.rejected and len(read.readings) == 1501
+    assert read.readings[-1].value == 79.1

@@ -3,6 +3,7 @@ text decoding, header matching, numbers and local times."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
@@ -107,13 +108,27 @@ def encoding_of(head: bytes, whole: bool = False) -> str:
         return "latin-1"
 
 
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 in a file that was, up to there: the Windows-1252 (else
+    Latin-1) character it stands for, as when a spreadsheet appended a line."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), \
+        error.end
+
+
+codecs.register_error("tsn-readings-cp1252", _as_cp1252)
+
+
 def text_stream(raw: io.RawIOBase | io.BufferedReader[Any]) -> io.TextIOWrapper:
     """The file as text in the encoding of encoding_of(): what spreadsheets and vendor
-    exports write."""
+    exports write. A file UTF-8 in its head and Windows-1252 further on is read too."""
     buffered = raw if isinstance(raw, io.BufferedReader) else buffer(raw)
     head = buffered.peek(HEAD)[:HEAD]
     encoding = encoding_of(head, whole=len(head) < HEAD)
-    return io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
+    errors = "tsn-readings-cp1252" if encoding == "utf-8-sig" else "strict"
+    return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
 
 
 def ble_text(buffered: io.BufferedReader[Any]) -> io.TextIOWrapper:
