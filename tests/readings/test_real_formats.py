@@ -646,3 +646,14 @@ def test_a_utf8_file_with_windows_1252_further_on_loses_no_line(tmp_path: Path) 
     read = read_file(path)
     assert not read.rejected and len(read.readings) == 1501
     assert read.readings[-1].value == 79.1
+
+
+def test_a_windows_1252_file_with_an_undefined_byte_further_on_loses_no_line(
+        tmp_path: Path) -> None:
+    rows = "".join(f'"20{20 + i // 365:02d}-01-01 07:40:12",78.6,,,,,"café"\n'
+                   for i in range(1500))
+    path = tmp_path / "weight.csv"
+    path.write_bytes(f"{WEIGHT_HEADER}\n{rows}".encode("cp1252")
+                     + b'"2026-11-20 07:40:12",79.1,,,,,"\x81"\n')  # 0x81: no cp1252 character
+    read = read_file(path)
+    assert not read.rejected and len(read.readings) == 1501

@@ -127,7 +127,7 @@ def text_stream(raw: io.RawIOBase | io.BufferedReader[Any]) -> io.TextIOWrapper:
     buffered = raw if isinstance(raw, io.BufferedReader) else buffer(raw)
     head = buffered.peek(HEAD)[:HEAD]
     encoding = encoding_of(head, whole=len(head) < HEAD)
-    errors = "tsn-readings-cp1252" if encoding == "utf-8-sig" else "strict"
+    errors = "tsn-readings-cp1252" if encoding in ("utf-8-sig", "cp1252") else "strict"
     return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
 
 
