@@ -657,3 +657,12 @@ def test_a_windows_1252_file_with_an_undefined_byte_further_on_loses_no_line(
                      + b'"2026-11-20 07:40:12",79.1,,,,,"\x81"\n')  # 0x81: no cp1252 character
     read = read_file(path)
     assert not read.rejected and len(read.readings) == 1501
+
+
+def test_a_zip_cut_short_is_said_damaged_whatever_its_name(tmp_path: Path) -> None:
+    whole = bytes(_zip_bytes(tmp_path))
+    for name in ("export.zip", "data_USER_1764000000", "export.xml"):
+        path = tmp_path / name
+        path.write_bytes(whole[: len(whole) // 2])
+        read = read_file(path)
+        assert read.format is None and [r.reason for r in read.rejected] == ["damaged_zip"]

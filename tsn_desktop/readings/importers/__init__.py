@@ -76,6 +76,10 @@ def read_file(path: Path, progress: Progress | None = None) -> FileRead:
             return _read_zip(path, progress)
         result = FileRead(name, None)
         suffix = path.suffix.lower()
+        if suffix == ".zip" or handle.read(4) == b"PK\x03\x04":
+            # A zip cut short has lost its directory (at its end): damaged, not unknown.
+            return FileRead(name, None, [], [Rejection(0, DAMAGED_ZIP, name)])
+        handle.seek(0)
         try:
             buffered = buffer(raw)
             kind = {".ble": ble.FORMAT, ".xml": apple.FORMAT, ".json": fhir_bundle.FORMAT
