@@ -193,6 +193,8 @@ def test_omron_verbatim_layout_a_row(tmp_path: Path) -> None:
     ("déc. 3 2025", "20:05", _utc(2025, 12, 3, 19, 5)),
     ("3 juil. 2025", "20:05", _utc(2025, 7, 3, 18, 5)),
     ("12 Okt 2025", "08:00", _utc(2025, 10, 12, 6, 0)),
+    ("12 ene. 2025", "08:12", _utc(2025, 1, 12, 7, 12)),
+    ("3 ago 2025", "20:05", _utc(2025, 8, 3, 18, 5)),
 ])
 def test_omron_month_names_and_clock_forms(tmp_path: Path, day: str, clock: str,
                                            expected: datetime) -> None:
@@ -666,3 +668,15 @@ def test_a_zip_cut_short_is_said_damaged_whatever_its_name(tmp_path: Path) -> No
         path.write_bytes(whole[: len(whole) // 2])
         read = read_file(path)
         assert read.format is None and [r.reason for r in read.rejected] == ["damaged_zip"]
+
+
+def test_spanish_headers_for_both_vendors(tmp_path: Path) -> None:
+    withings = _file(tmp_path, "bp.csv", 'Fecha,"Frecuencia cardíaca",Sistólica,Diastólica,'
+                     'Comentarios\n"2026-11-20 07:42:10",88,142,91,\n')
+    omron = _file(tmp_path, "omron.csv", "Fecha,Hora,Sistólica (mmHg),Diastólica (mmHg),"
+                  "Pulso (lpm)\nJan 12 2025,08:12,114,74,47\n")
+    assert [(r.value, r.value2, r.pulse) for r in read_file(withings).readings] == [
+        (142, 91, 88)]
+    read = read_file(omron)
+    assert read.format == "omron"
+    assert [(r.value, r.value2, r.pulse) for r in read.readings] == [(114, 74, 47)]

@@ -34,30 +34,32 @@ from tsn_desktop.readings.model import (
 )
 
 FORMAT = "omron"
-_SYSTOLIC = ("systolic(mmhg)", "sys(mmhg)", "systolique", "systolisch", "sys")
-_DIASTOLIC = ("diastolic(mmhg)", "dia(mmhg)", "diastolique", "diastolisch", "dia")
-_PULSE = ("pulse", "pouls", "puls")
+_SYSTOLIC = ("systolic(mmhg)", "sys(mmhg)", "systolique", "systolisch", "sistolica", "sys")
+_DIASTOLIC = ("diastolic(mmhg)", "dia(mmhg)", "diastolique", "diastolisch", "diastolica",
+              "dia")
+_PULSE = ("pulse", "pouls", "puls", "pulso", "polso")
 _IRREGULAR = ("irregularheartbeat", "ihb", "arythmie", "battementirregulier",
               "rythmecardiaqueirregulier", "unregelmassigerherzschlag")
 _MOVEMENT = ("bodymovement", "mov", "mouvement", "korperbewegung")
 _LAYOUT_B_DATE = ("measurementdate", "datedemesure", "datedelamesure", "messdatum")
-_CLOCK_HEADERS = ("time", "heure", "uhrzeit", "zeit")
+_CLOCK_HEADERS = ("time", "heure", "uhrzeit", "zeit", "hora", "ora")
 _NO = ("", "-", "--", "0", "no", "non", "nein", "false", "faux")
-# Month names and abbreviations, English, French and German (accents and dots removed
+# Month names and abbreviations, English, French, German, Spanish, Italian (accents, dots removed
 # by norm()); a prefix of three letters or more that names one month is taken too.
 _MONTHS = {name: i for i, names in enumerate(
-    (("jan", "january", "janv", "janvier", "januar", "jan"),
-     ("feb", "february", "fev", "fevr", "fevrier", "februar"),
-     ("mar", "march", "mars", "marz", "maerz"),
-     ("apr", "april", "avr", "avril"),
-     ("may", "mai"),
-     ("jun", "june", "juin", "juni"),
-     ("jul", "july", "juil", "juillet", "juli"),
-     ("aug", "august", "aou", "aout"),
-     ("sep", "sept", "september", "septembre"),
-     ("oct", "october", "octobre", "okt", "oktober"),
-     ("nov", "november", "novembre"),
-     ("dec", "december", "decembre", "dez", "dezember")), start=1) for name in names}
+    (("jan", "january", "janv", "janvier", "januar", "ene", "enero", "gen", "gennaio"),
+     ("feb", "february", "fev", "fevr", "fevrier", "februar", "febrero", "febbraio"),
+     ("mar", "march", "mars", "marz", "maerz", "marzo"),
+     ("apr", "april", "avr", "avril", "abr", "abril", "aprile"),
+     ("may", "mai", "mayo", "mag", "maggio"),
+     ("jun", "june", "juin", "juni", "junio", "giu", "giugno"),
+     ("jul", "july", "juil", "juillet", "juli", "julio", "lug", "luglio"),
+     ("aug", "august", "aou", "aout", "ago", "agosto"),
+     ("sep", "sept", "september", "septembre", "septiembre", "set", "settembre"),
+     ("oct", "october", "octobre", "okt", "oktober", "octubre", "ott", "ottobre"),
+     ("nov", "november", "novembre", "noviembre"),
+     ("dec", "december", "decembre", "dez", "dezember", "dic", "diciembre", "dicembre")),
+    start=1) for name in names}
 
 
 def _pressure(keys: list[str], names: tuple[str, ...]) -> bool:
@@ -68,7 +70,7 @@ def is_omron(headers: Sequence[str]) -> bool:
     """Omron's headers carry the unit on each pressure ('Systolic (mmHg)', 'SYS(mmHg)',
     'Systolique (mmHg)'); Withings' bp.csv says 'Systolic' alone."""
     keys = [norm(h) for h in headers]
-    return _pressure(keys, ("sys",)) and _pressure(keys, ("dia",))
+    return _pressure(keys, ("sys", "sis")) and _pressure(keys, ("dia",))
 
 
 def month(word: str) -> int:
@@ -105,7 +107,7 @@ def _line_reader(headers: list[str], source: str) -> LineReader:
     clock_at = column(headers, *_CLOCK_HEADERS)
     # Layout B: one date-and-time column, no time column.
     layout_b = when_b is not None and clock_at is None
-    date_at = when_b if layout_b else column(headers, "date", "datum")
+    date_at = when_b if layout_b else column(headers, "date", "datum", "fecha", "data")
     sys_, dia = column(headers, *_SYSTOLIC), column(headers, *_DIASTOLIC)
     pulse = column(headers, *_PULSE)
     irregular, movement = column(headers, *_IRREGULAR), column(headers, *_MOVEMENT)

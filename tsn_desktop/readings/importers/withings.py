@@ -40,9 +40,10 @@ FORMAT = "withings"
 _DATE = ("date", "datum", "data", "fecha")
 _WEIGHT = ("weight", "poids", "gewicht", "peso")
 _MASS_UNITS = ("(kg)", "(lb)", "(lbs)")
-_HEART = ("heartrate", "frequencecardiaque", "herzfrequenz", "pouls", "puls")
-_SYSTOLIC = ("systolic", "systolique", "systolisch")
-_DIASTOLIC = ("diastolic", "diastolique", "diastolisch")
+_HEART = ("heartrate", "frequencecardiaque", "rythmecardiaque", "herzfrequenz", "pouls",
+          "puls", "frecuenciacardiaca", "frequenzacardiaca", "pulso", "polso")
+_SYSTOLIC = ("systolic", "systolique", "systolisch", "sistolica")
+_DIASTOLIC = ("diastolic", "diastolique", "diastolisch", "diastolica")
 
 
 def kind_of(headers: Sequence[str]) -> str | None:
