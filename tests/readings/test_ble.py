@@ -24,7 +24,7 @@ from tsn_desktop.readings.importers.ble import (
     sfloat,
     weight_measurement,
 )
-from tsn_desktop.readings.model import FLAG_BODY_MOVEMENT, FLAG_IRREGULAR_PULSE
+from tsn_desktop.readings.model import FLAG_BODY_MOVEMENT, FLAG_CUFF_LOOSE, FLAG_IRREGULAR_PULSE
 
 
 def _sfloat(mantissa: int, exponent: int) -> int:
@@ -122,3 +122,48 @@ def test_truncated_payloads_are_refused(payload: str) -> None:
     decoder = blood_pressure_measurement if payload.startswith("16") else weight_measurement
     with pytest.raises(Undecodable, match="truncated"):
         decoder(bytes.fromhex(payload))
+
+
+@pytest.mark.parametrize("raw", [0x07FF, 0x0800, 0x07FE, 0x0802, 0x0801])
+def test_a_pulse_rate_special_value_keeps_the_pressure_without_a_pulse(raw: int) -> None:
+    payload = bytes([0x04]) + struct.pack("<HHHH", 121, 81, 94, raw)
+    m = blood_pressure_measurement(payload)
+    assert (m.value, m.value2, m.pulse) == (121, 81, None)
+
+
+def test_a_kpa_reading_keeps_its_pulse_in_beats_per_minute() -> None:
+    payload = bytes([0x05]) + struct.pack("<HHHH", _sfloat(161, -1), _sfloat(107, -1),
+                                          _sfloat(125, -1), 72)
+    m = blood_pressure_measurement(payload)
+    assert (m.value, m.value2, m.pulse) == (121, 80, 72)
+
+
+def test_reserved_flag_bits_are_ignored() -> None:
+    # Bits 5-7 of 0x2A35 and 4-7 of 0x2A9D are RFU: a later device may set them.
+    bp = blood_pressure_measurement(bytes([0xE0]) + struct.pack("<HHH", 121, 81, 94))
+    weight = weight_measurement(bytes([0xF0]) + struct.pack("<H", 14500))
+    assert (bp.value, bp.value2, weight.value) == (121, 81, 72.5)
+
+
+def test_status_cuff_loose_pulse_range_and_position_bits() -> None:
+    # 0x0002 cuff too loose is kept; bits 3-4 (range "below" = 10) and bit 5 (position)
+    # have no flag of ours and are not mistaken for one.
+    payload = bytes([0x10]) + struct.pack("<HHH", 121, 81, 94) + struct.pack("<H", 0x0032)
+    assert blood_pressure_measurement(payload).flags == FLAG_CUFF_LOOSE
+
+
+def test_weight_imperial_with_bmi_and_height_in_inches() -> None:
+    payload = bytes([0x09]) + struct.pack("<H", 16000) + struct.pack("<HH", 237, 689)
+    m = weight_measurement(payload)
+    assert m.value == 72.575 and m.user is None
+
+
+def test_unknown_user_0xff_is_no_user() -> None:
+    m = weight_measurement(bytes([0x04]) + struct.pack("<H", 14500) + bytes([0xFF]))
+    assert m.user == 0xFF  # the reader files it under no user (see test_real_formats)
+
+
+def test_sfloat_negative_exponent_values_are_not_float_noise() -> None:
+    assert sfloat(_sfloat(725, -1)) == 72.5
+    assert sfloat(_sfloat(1213, -1)) == 121.3
+    assert sfloat(_sfloat(-2045, 0)) == -2045  # 0x0803: 0x0801 reserved, 0x0802 -INF

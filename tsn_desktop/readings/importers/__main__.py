@@ -5,7 +5,9 @@ scripts). Implausible values and dates after --today are listed as rejected."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import logging
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -15,16 +17,31 @@ from typing import Any
 
 from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.importers.common import PARIS, UNREADABLE
-from tsn_desktop.readings.model import BLOOD_PRESSURE, KINDS, Rejection, problem
+from tsn_desktop.readings.model import BLOOD_PRESSURE, KINDS, STEPS, Rejection, problem
+
+
+def _name(path: Path) -> str:
+    """The file's name as valid text: a name in another encoding than the system's (a
+    Latin-1 name on a UTF-8 system) gets U+FFFD for what cannot be shown."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _unreadable(path: Path) -> dict[str, Any]:
+    return {"file": _name(path), "format": None, "readings": {k: 0 for k in KINDS},
+            "first": None, "last": None, "values": [],
+            "rejected": [{"line": 0, "reason": UNREADABLE}]}
 
 
 def summary(path: Path, now: datetime) -> dict[str, Any]:
     try:
         read = read_file(path)
     except OSError:
-        return {"file": path.name, "format": None, "readings": {k: 0 for k in KINDS},
-                "first": None, "last": None, "values": [],
-                "rejected": [{"line": 0, "reason": UNREADABLE}]}
+        return _unreadable(path)
+    except Exception:  # noqa: BLE001 - support staff get a line per file, never a traceback
+        # Kept for a debugger, not printed: the file's content stays out of the output.
+        logging.getLogger(__name__).debug("could not read a %s file", path.suffix,
+                                          exc_info=True)
+        return _unreadable(path)
     rejected = list(read.rejected)
     kept = []
     for reading in read.readings:
@@ -34,9 +51,11 @@ def summary(path: Path, now: datetime) -> dict[str, Any]:
         else:
             kept.append(reading)
     kept.sort(key=lambda r: r.at)
-    counts = Counter(r.kind for r in kept)
+    counts = Counter(r.kind for r in kept if r.kind != STEPS)
+    # Steps are counted as days (a daily total, or the day's intervals of a FHIR bundle).
+    counts[STEPS] = len({r.at.astimezone(PARIS).date() for r in kept if r.kind == STEPS})
     return {
-        "file": path.name,
+        "file": _name(path),
         "format": read.format,
         "readings": {kind: counts.get(kind, 0) for kind in KINDS},
         "first": kept[0].at.isoformat() if kept else None,
@@ -62,8 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                                tzinfo=PARIS).astimezone(UTC) - timedelta(minutes=10)
     else:
         now = datetime.now(UTC)
-    for path in args.files:
-        print(json.dumps(summary(path, now), ensure_ascii=False))
+    # JSON is UTF-8 whatever the terminal's locale (a Latin-1 console must not crash).
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        for path in args.files:
+            print(json.dumps(summary(path, now), ensure_ascii=False), flush=True)
+    except BrokenPipeError:  # `... | head`: the reader has what it wanted
+        sys.stdout = None  # no flush error at exit
     return 0
 
 

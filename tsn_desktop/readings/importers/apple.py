@@ -1,5 +1,6 @@
 """Apple Health `export.xml` (alone or in `export.zip`), streamed: body mass, blood
-pressure (top-level records and Correlations, counted once), resting heart rate and daily
+pressure (top-level records and Correlations, counted once), resting heart rate (and a
+heart rate the Watch marks as taken at rest, HKMetadataKeyHeartRateMotionContext 1), daily
 steps (iPhone and Watch counted once: the source with the most steps that day).
 
 The XML goes through a pull parser chunk by chunk and each record is dropped once read,
@@ -17,7 +18,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from typing import IO, Any, cast
 
-from tsn_desktop.readings.importers.common import BAD_UNIT, NO_HEADER, PARIS, UNREADABLE, local
+from tsn_desktop.readings.importers.common import (
+    BAD_UNIT,
+    NO_HEADER,
+    UNREADABLE,
+    finite,
+    local,
+)
 from tsn_desktop.readings.model import (
     BAD_DATE,
     BAD_NUMBER,
@@ -36,6 +43,10 @@ BODY_MASS = "HKQuantityTypeIdentifierBodyMass"
 SYSTOLIC = "HKQuantityTypeIdentifierBloodPressureSystolic"
 DIASTOLIC = "HKQuantityTypeIdentifierBloodPressureDiastolic"
 RESTING_HR = "HKQuantityTypeIdentifierRestingHeartRate"
+HEART_RATE_TYPE = "HKQuantityTypeIdentifierHeartRate"
+# A Watch's heart rate says what the wearer was doing: 0 not set, 1 sedentary, 2 active.
+MOTION_CONTEXT = "HKMetadataKeyHeartRateMotionContext"
+SEDENTARY = "1"
 STEP_COUNT = "HKQuantityTypeIdentifierStepCount"
 _MASS = {"kg": 1.0, "g": 0.001, "lb": LB_KG}
 # XML 1.0 forbids these; some exports carry them (\x0b in device names).
@@ -94,8 +105,13 @@ def read(raw: io.RawIOBase | IO[bytes], source: str) -> Iterator[Reading | Rejec
                     root.clear()  # a top-level record or correlation is done with
         parser.close()
     except ET.ParseError:
-        yield Rejection(number, UNREADABLE, source)
-        return
+        yield Rejection(number + 1 if root is not None else number, UNREADABLE, source)
+        if root is None or root.tag != "HealthData":
+            return
+        # An export cut short (a copy interrupted): what was read whole is kept, but not
+        # the last day of steps, which may be a part of the day.
+        if steps:
+            del steps[max(steps)]
     if root is None:
         yield Rejection(0, NO_HEADER, source)
         return
@@ -111,6 +127,8 @@ def _record(elem: ET.Element, number: int, source: str,
             pressures: dict[tuple[str, str], dict[str, float]],
             steps: dict[date, dict[str, float]]) -> Reading | Rejection | None:
     kind = elem.get("type")
+    if kind == HEART_RATE_TYPE and _metadata(elem, MOTION_CONTEXT) == SEDENTARY:
+        kind = RESTING_HR  # taken at rest: the rate the 50-100 rule is about
     if kind not in (BODY_MASS, SYSTOLIC, DIASTOLIC, RESTING_HR, STEP_COUNT):
         return None
     try:
@@ -118,7 +136,7 @@ def _record(elem: ET.Element, number: int, source: str,
     except ValueError:
         return Rejection(number, BAD_DATE, source)
     try:
-        value = float(elem.get("value") or "")
+        value = finite(elem.get("value") or "")
     except ValueError:
         return Rejection(number, BAD_NUMBER, source)
     device = elem.get("sourceName") or ""
@@ -127,7 +145,8 @@ def _record(elem: ET.Element, number: int, source: str,
         pressures[(elem.get("startDate") or "", device)][kind] = value
         return None
     if kind == STEP_COUNT:
-        steps[at.astimezone(PARIS).date()][device] += value
+        # The day the patient walked: the date as written, in the zone they were in.
+        steps[date.fromisoformat((elem.get("startDate") or "")[:10])][device] += value
         return None
     where = f"{FORMAT}:{source}"
     if kind == BODY_MASS:
@@ -136,8 +155,17 @@ def _record(elem: ET.Element, number: int, source: str,
             return Rejection(number, BAD_UNIT, source)
         return Reading(WEIGHT, at, round(value * _MASS[unit], 3), original=f"{value:g} {unit}",
                        source=where, device=device, line=number, member=source)
+    if (elem.get("unit") or "count/min") != "count/min":
+        return Rejection(number, BAD_UNIT, source)
     return Reading(HEART_RATE, at, value, original=f"{value:g} count/min", source=where,
                    device=device, line=number, member=source)
+
+
+def _metadata(elem: ET.Element, key: str) -> str | None:
+    for entry in elem.iter("MetadataEntry"):
+        if entry.get("key") == key:
+            return entry.get("value")
+    return None
 
 
 def _pressures(pressures: dict[tuple[str, str], dict[str, float]],

@@ -7,6 +7,7 @@ payload in hex (spaces allowed); `#` starts a comment. Multi-byte fields are lit
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from tsn_desktop.readings.importers.common import (
     NO_TIME,
     TRUNCATED,
     UNKNOWN_CHARACTERISTIC,
+    UNKNOWN_FORMAT,
     UNSUCCESSFUL,
     local,
 )
@@ -160,33 +162,78 @@ _DECODERS = {WEIGHT_MEASUREMENT: weight_measurement,
              BLOOD_PRESSURE_MEASUREMENT: blood_pressure_measurement}
 
 
-def _received(token: str) -> datetime | None:
+_UUID = re.compile(r"0000([0-9a-f]{4})-0000-1000-8000-00805f9b34fb")
+# Lines of no known characteristic before the file is taken for another format.
+_UNRECOGNISED = 50
+
+
+def _received(tokens: list[str]) -> tuple[datetime | None, int]:
+    """The receive time at the head of a line and how many tokens it took: ISO-8601
+    with a `T` or with a space ('2026-11-20 07:50:00'), with or without an offset."""
+    candidates = []
+    if len(tokens) > 2 and ":" in tokens[1]:
+        candidates.append((f"{tokens[0]}T{tokens[1]}", 2))
+    if len(tokens) > 1 and ":" in tokens[0]:
+        candidates.append((tokens[0], 1))
+    for text, used in candidates:
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        return (moment.astimezone(UTC) if moment.tzinfo else local(moment)), used
+    return None, 0
+
+
+def _characteristic(token: str) -> int | None:
+    """`2A9D`, `0x2A9D`, `2A9D:` or the full 128-bit UUID of a SIG characteristic."""
+    token = token.lower().rstrip(":,")
+    match = _UUID.fullmatch(token)
+    if match:
+        return int(match[1], 16)
+    token = token.removeprefix("0x")
+    if len(token) != 4:
+        return None
     try:
-        moment = datetime.fromisoformat(token)
+        return int(token, 16)
     except ValueError:
         return None
-    return moment.astimezone(UTC) if moment.tzinfo else local(moment)
+
+
+def _payload(tokens: list[str]) -> bytes:
+    """Hex bytes, spaced or not, also as `16:79:00` or `0x16 0x79`."""
+    text = "".join(t.lower().removeprefix("0x") for t in tokens)
+    return bytes.fromhex(text.replace(":", "").replace("-", ""))
 
 
 def read(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
+    """The capture line by line. A file in which no line names a characteristic (another
+    format named .ble) is one UNKNOWN_FORMAT rejection, not a rejection per line."""
+    pending: list[Rejection] = []
+    recognised = False
     for line, raw_line in enumerate(text, start=1):
         content = raw_line.split("#", 1)[0].split()
         if not content:
             continue
-        received = _received(content[0]) if len(content) > 1 else None
-        if received is not None:
-            content = content[1:]
-        try:
-            characteristic = int(content[0].removeprefix("0x").removeprefix("0X"), 16)
-        except ValueError:
-            yield Rejection(line, UNKNOWN_CHARACTERISTIC, source)
+        received, used = _received(content)
+        content = content[used:]
+        characteristic = _characteristic(content[0])
+        if characteristic is None:
+            if recognised:
+                yield Rejection(line, UNKNOWN_CHARACTERISTIC, source)
+                continue
+            pending.append(Rejection(line, UNKNOWN_CHARACTERISTIC, source))
+            if len(pending) >= _UNRECOGNISED:
+                break
             continue
+        if not recognised:
+            recognised = True
+            yield from pending
         decoder = _DECODERS.get(characteristic)
         if decoder is None:
             yield Rejection(line, UNKNOWN_CHARACTERISTIC, source)
             continue
         try:
-            payload = bytes.fromhex("".join(content[1:]))
+            payload = _payload(content[1:])
         except ValueError:
             yield Rejection(line, BAD_HEX, source)
             continue
@@ -200,9 +247,10 @@ def read(text: IO[str], source: str) -> Iterator[Reading | Rejection]:
         if at is None:
             yield Rejection(line, NO_TIME, source)
             continue
-        device = f"BLE {characteristic:04X}" + (f" user {m.user}" if m.user is not None
-                                                and m.user != 0xFF else "")
+        known_user = m.user is not None and m.user != 0xFF
+        device = f"BLE {characteristic:04X}" + (f" user {m.user}" if known_user else "")
         yield Reading(m.kind, at, m.value, m.value2, m.pulse, original=m.original,
                       source=f"{FORMAT}:{source}", device=device, flags=m.flags,
-                      line=line, member=source,
-                      user=f"user {m.user}" if m.user is not None and m.user != 0xFF else "")
+                      line=line, member=source, user=f"user {m.user}" if known_user else "")
+    if pending and not recognised:
+        yield Rejection(0, UNKNOWN_FORMAT, source)

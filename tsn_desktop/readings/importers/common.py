@@ -3,12 +3,15 @@ text decoding, header matching, numbers and local times."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
@@ -73,30 +76,82 @@ class Counting(io.RawIOBase):
         return len(data)
 
 
-def text_stream(raw: io.RawIOBase | io.BufferedReader[Any]) -> io.TextIOWrapper:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252: what
-    spreadsheets and vendor exports write."""
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
-    head = buffered.peek(65536)[:65536]
+HEAD = 65536  # the bytes an encoding or a format is told from
+
+
+def buffer(raw: io.RawIOBase) -> io.BufferedReader[Any]:
+    """A buffered reader whose peek() shows HEAD bytes (the default shows 8 KB)."""
+    return io.BufferedReader(raw, buffer_size=HEAD)
+
+
+def encoding_of(head: bytes, whole: bool = False) -> str:
+    """The encoding of a text file from its first bytes: UTF-16 (with a BOM, or the NULs
+    of ASCII in UTF-16 without one), UTF-8 (with or without BOM), else Windows-1252, and
+    Latin-1 for the five bytes Windows-1252 leaves undefined. `whole`: head is the whole
+    file (not cut in the middle of a character)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        try:
-            head.decode("utf-8")
-            encoding = "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            # A multi-byte character cut at the end of the peek is still UTF-8.
-            encoding = "utf-8-sig" if exc.start >= len(head) - 3 else "cp1252"
-    return io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline="")
+        return "utf-16"
+    sample = head[:200]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):  # ASCII as UTF-16
+        return "utf-16-le" if sample[1] == 0 else "utf-16-be"
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the peek is still UTF-8.
+        if not whole and exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8-sig"
+    try:
+        head.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """A byte that is not UTF-8 in a file that was, up to there: the Windows-1252 (else
+    Latin-1) character it stands for, as when a spreadsheet appended a line."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), \
+        error.end
+
+
+codecs.register_error("tsn-readings-cp1252", _as_cp1252)
+
+
+def text_stream(raw: io.RawIOBase | io.BufferedReader[Any]) -> io.TextIOWrapper:
+    """The file as text in the encoding of encoding_of(): what spreadsheets and vendor
+    exports write. A file UTF-8 in its head and Windows-1252 further on is read too."""
+    buffered = raw if isinstance(raw, io.BufferedReader) else buffer(raw)
+    head = buffered.peek(HEAD)[:HEAD]
+    encoding = encoding_of(head, whole=len(head) < HEAD)
+    errors = "tsn-readings-cp1252" if encoding in ("utf-8-sig", "cp1252") else "strict"
+    return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
+
+
+def ble_text(buffered: io.BufferedReader[Any]) -> io.TextIOWrapper:
+    """A capture file as text: UTF-8 (as the format says; UTF-16 with a BOM as Windows
+    editors save), strictly, so a binary file is unreadable, not lines of noise."""
+    head = buffered.peek(4)[:4]
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="strict")
 
 
 def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
-    """(line number, cells), the delimiter sniffed from the header (`,` or `;`); cells is
+    """(line number, cells), the delimiter sniffed from the header (`,`, `;` or tab); cells is
     None for a line the CSV reader cannot split (a stray quote, a NUL byte...)."""
     first = text.readline()
+    skipped = 0
+    if first.lower().startswith("sep=") and len(first.rstrip("\r\n")) == 5:
+        # Excel's hint line ("sep=;") before the header.
+        delimiter, first, skipped = first[4], text.readline(), 1
+    else:
+        # Excel writes `;` in French locales and tabs in "Unicode text"; vendors write `,`.
+        delimiter = max((",", ";", "\t"), key=first.count)
     if not first:
         return
-    delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_chain(first, text), delimiter=delimiter, strict=True)
     while True:
         try:
@@ -104,9 +159,9 @@ def csv_rows(text: IO[str]) -> Iterator[tuple[int, list[str] | None]]:
         except StopIteration:
             return
         except csv.Error:
-            yield reader.line_num, None
+            yield reader.line_num + skipped, None
             continue
-        yield reader.line_num, cells
+        yield reader.line_num + skipped, cells
 
 
 # Given a CSV's header, reads one of its lines: a Reading, a Rejection, or nothing.
@@ -150,17 +205,78 @@ def column(headers: Sequence[str], *names: str) -> int | None:
     return None
 
 
-def number(cell: str) -> float | None:
-    """A cell as a number; None when empty ('' or '-'); ValueError when not a number."""
-    text = cell.strip().replace("\u202f", "").replace("\xa0", "")
+def finite(text: str) -> float:
+    """float() without 'nan', 'inf' or '1e400': ValueError for them (no device says so)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(?:([,. '])\d{3})(?:\1\d{3})*")
+
+
+def number(cell: str, whole: bool = False) -> float | None:
+    """A cell as a number; None when empty ('' or '-'); ValueError when not a number.
+    A decimal comma is a decimal point, except in a `whole` count (steps), where
+    '8,450', '8.450' and '8 450' are thousands."""
+    text = cell.strip().replace("\u202f", " ").replace("\xa0", " ")
     if text in ("", "-", "--"):
         return None
-    return float(text.replace(",", "."))
+    if whole and _THOUSANDS.fullmatch(text):
+        return finite(re.sub(r"[,. ']", "", text))
+    return finite(text.replace(" ", "").replace(",", "."))
 
 
 def local(moment: datetime, zone: ZoneInfo = PARIS) -> datetime:
     """A wall-clock time of the patient's (no offset in the file) as UTC."""
     return moment.replace(tzinfo=zone).astimezone(UTC)
+
+
+_CLOCK = re.compile(r"(\d{1,2})[:hH.](\d{2})(?:[:.](\d{2}))?\s*([AaPp])?\.?\s*(?:[Mm]\.?)?")
+
+
+def clock(text: str) -> time:
+    """A wall-clock time as devices and spreadsheets write it: '08:12', '8:12:30',
+    '8:12 PM', '12:05 a.m.', '08h12'. ValueError for anything else."""
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
+    if match[4]:
+        if not 1 <= hour <= 12:
+            raise ValueError(text)
+        hour = hour % 12 + (12 if match[4] in "pP" else 0)
+    return time(hour, minute, second)
+
+
+# Day-first forms are French and German spreadsheets re-saving a file (never US order).
+_DAY_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y")
+
+
+def day(text: str) -> date:
+    for form in _DAY_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def moment(text: str) -> datetime:
+    """A measured-at time as UTC: ISO-8601 with or without an offset ('2022-01-06T12:50:26
+    +01:00', '2025-10-27 09:50:20'), '2025/01/12 08:12', '2025/1/13 8:05 PM', '20/11/2026
+    07:40'. Without an offset it is the patient's wall-clock time (Paris)."""
+    text = text.strip()
+    if ":" in text:  # a date alone is no time of measurement
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            return parsed.astimezone(UTC) if parsed.tzinfo else local(parsed)
+    date_part, _, clock_part = text.partition(" ")
+    return local(datetime.combine(day(date_part), clock(clock_part)))
 
 
 def cell(cells: Sequence[str], index: int | None) -> str:
