@@ -43,6 +43,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--hub-token", metavar="TOKEN",
                         help="with --hub: the access token `tsn-hub create-practitioner` "
                              "printed (or set TSN_HUB_TOKEN)")
+    parser.add_argument("--sign-in-and-sync", action="store_true",
+                        help="with --demo --hub: sign the demo practice in with Pro Santé "
+                             "Connect (prints the address to open in a browser), sync once, "
+                             "sign out and exit, without a window (checks an installation "
+                             "against a hub)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render a screen to FILE.png and exit (implies offscreen "
                              "rendering when there is no display)")
@@ -63,8 +68,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.hub and not args.demo:
         parser.error("--hub only preconfigures a demo practice; in a real profile use "
                      "File > Hub account")
-    args.hub_token = args.hub_token or os.environ.get("TSN_HUB_TOKEN")
-    if args.hub and not args.hub_token:
+    if args.sign_in_and_sync and not (args.demo and args.hub):
+        parser.error("--sign-in-and-sync needs --demo and --hub URL")
+    if args.sign_in_and_sync and (args.screenshot or args.hub_token):
+        parser.error("--sign-in-and-sync signs in with Pro Santé Connect: no --hub-token, "
+                     "no --screenshot")
+    if args.sign_in_and_sync:
+        args.hub_token = None  # a TSN_HUB_TOKEN in the environment is not used
+    else:
+        args.hub_token = args.hub_token or os.environ.get("TSN_HUB_TOKEN")
+    if args.hub and not args.hub_token and not args.sign_in_and_sync:
         parser.error("--hub needs --hub-token TOKEN (or TSN_HUB_TOKEN)")
     if args.hub:
         from tsn_desktop.sync.client import InsecureHubUrl, check_hub_url
@@ -84,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         from tsn_desktop.selfcheck import self_check
 
         return self_check(Path(args.basedir) if args.basedir else None)
+    if args.sign_in_and_sync:
+        from tsn_desktop.hub_check import sign_in_and_sync
+
+        return sign_in_and_sync(Path(args.basedir) if args.basedir else None, args.hub,
+                                args.demo_as)
     return run(args)
 
 
