@@ -168,8 +168,8 @@ def _drive(command: list[str], hub: Hub, token: str, env: dict[str, str] | None)
                 if not found.group(1).startswith(hub.url + "/auth/v1/authorize?"):
                     raise CheckFailed(f"not the hub's authorize address: {line}")
                 browser = threading.Thread(
-                    target=lambda url=found.group(1): pages.append(play_browser(url)),
-                    daemon=True)
+                    target=lambda url: pages.append(play_browser(url)),
+                    args=(found.group(1),), daemon=True)
                 browser.start()
         process.wait()
     finally:
