@@ -127,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
     from tsn_desktop.ui.gc_thread import GuiThreadCollector
     from tsn_desktop.ui.theme import apply_theme
 
+    _remember_early_signals()
     if (args.screenshot and sys.platform.startswith("linux")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -173,6 +174,16 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
+_early_signals: list[int] = []
+
+
+def _remember_early_signals() -> None:
+    """A shutdown signal before the app runs (a demo takes seconds to build) is kept and
+    honoured as soon as it does: the process used to die there, leaving the demo behind."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda number, _frame: _early_signals.append(number))
+
+
 def _quit_on_signals(session: TsnApp) -> None:
     """Ctrl+C or a shutdown signal quits cleanly: queued writes land, the demo is removed."""
     from PySide6.QtCore import QTimer
@@ -181,6 +192,8 @@ def _quit_on_signals(session: TsnApp) -> None:
         # Posted, not called: a signal before the event loop runs would otherwise be lost
         # (exit() before exec() is ignored) and the process would stay.
         signal.signal(number, lambda *_args: QTimer.singleShot(0, session.quit))
+    if _early_signals:
+        QTimer.singleShot(0, session.quit)
     # Python only runs signal handlers between bytecodes: wake it up now and then.
     ticker = QTimer(session)
     ticker.timeout.connect(lambda: None)

@@ -1,8 +1,8 @@
 """Rebuilds the ICU data library Qt brings (libicudata, 32 MB) with only what TSN Desktop
 needs: Qt Core links ICU (PySide6's Qt is built with it) and the app sorts patients with
 QCollator (French), so ICU itself stays; the data of ~800 other locales, the legacy
-code-page converters (.cnv: the app reads and writes UTF-8 only), the CJK/Thai line-break
-dictionaries and the transliterators go (~29 MB).
+code-page converters (.cnv: the app reads and writes UTF-8 only) and the parts of ICU Qt
+never calls go (32 MB -> under 3 MB).
 
 The library is one symbol (`icudt<version>_dat`) holding ICU's "common data" package
 (format CmnD: a table of contents of named items). The kept items are written as a new
@@ -27,8 +27,14 @@ KEEP_LOCALES = frozenset({"root", "fr", "fr_FR", "en", "en_US", "en_US_POSIX", "
 LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
 # ...except these, which are tables every locale uses.
 NOT_LOCALES = frozenset({"res_index", "pool"})
-DROP_FOLDERS = frozenset({"translit"})
-DROP_EXTENSIONS = frozenset({".cnv", ".dict"})
+# What Qt never asks ICU for: Qt Core calls ICU for collation (QCollator), case mapping,
+# time-zone names and codec aliases only. Locale display names (lang, region, curr, unit:
+# QLocale has its own CLDR tables), spelled-out numbers (rbnf), transliterators, break
+# iterators (Qt has its own text boundaries), StringPrep profiles, spoof checks and
+# character names stay out.
+DROP_FOLDERS = frozenset({"translit", "brkitr", "lang", "region", "curr", "unit", "rbnf"})
+DROP_EXTENSIONS = frozenset({".cnv", ".dict", ".spp", ".cfu"})
+DROP_ITEMS = frozenset({"unames.icu"})
 
 
 class IcuDataError(RuntimeError):
@@ -41,7 +47,7 @@ def wanted(item: str) -> bool:
     folder = parts[1] if len(parts) > 2 else ""
     name = parts[-1]
     stem, dot, ext = name.rpartition(".")
-    if folder in DROP_FOLDERS or f"{dot}{ext}" in DROP_EXTENSIONS:
+    if folder in DROP_FOLDERS or f"{dot}{ext}" in DROP_EXTENSIONS or name in DROP_ITEMS:
         return False
     if ext == "res" and stem not in NOT_LOCALES and LOCALE_NAME.match(stem):
         return stem in KEEP_LOCALES
