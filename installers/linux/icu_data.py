@@ -24,7 +24,7 @@ from pathlib import Path
 KEEP_LOCALES = frozenset({"root", "fr", "fr_FR", "en", "en_US", "en_US_POSIX", "en_GB",
                           "en_001", "en_150"})
 # Item names shaped like a locale id (language, then region or script subtags)...
-LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*$")
+LOCALE_NAME = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]*)*$")
 # ...except these, which are tables every locale uses.
 NOT_LOCALES = frozenset({"res_index", "pool"})
 # What Qt never asks ICU for: Qt Core calls ICU for collation (QCollator), case mapping,
