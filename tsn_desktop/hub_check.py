@@ -40,6 +40,7 @@ def sign_in_and_sync(basedir: Path | None, hub_url: str, who: str = "gp",
     from tsn_desktop.sync import psc
     from tsn_desktop.sync.adapters import AdapterRegistry
     from tsn_desktop.sync.client import HubError
+    from tsn_desktop.sync.protocol import ProtocolError
     from tsn_desktop.sync.worker import account_engine_factory
 
     if basedir is not None:
@@ -75,7 +76,7 @@ def sign_in_and_sync(basedir: Path | None, hub_url: str, who: str = "gp",
                     report = engine.run_pass()
                 finally:
                     engine.client.close()
-            except HubError as exc:
+            except (HubError, ProtocolError) as exc:
                 print(f"FAILED sync: {exc}", file=sys.stderr, flush=True)
                 return 1
             finally:
