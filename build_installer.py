@@ -34,19 +34,38 @@ def freeze(dist: Path, work: Path, icons: Path) -> Path:
                     str(work / "pyinstaller"), str(INSTALLERS / "tsn_desktop.spec")],
                    check=True, cwd=ROOT, env=env)
     if sys.platform.startswith("linux"):
-        strip_debug(dist / APP)
+        shrink_icu_data(dist / APP)
+        strip_symbols(dist / APP)
     return dist / APP
 
 
-def strip_debug(app_dir: Path) -> None:
-    """Debug symbols off the shared libraries (libpython and sqlcipher3 carry ~35 MB),
+def shrink_icu_data(app_dir: Path) -> None:
+    """Qt's ICU data down to French, English and root (installers/linux/icu_data.py)."""
+    sys.path.insert(0, str(ROOT))
+    from installers.linux.icu_data import IcuDataError, shrink
+
+    for lib in sorted(app_dir.rglob("libicudata.so.*")):
+        if lib.is_symlink() or not lib.is_file():
+            continue
+        try:
+            before, after = shrink(lib)
+        except (IcuDataError, OSError, subprocess.CalledProcessError) as exc:
+            # The full data still works: a bigger package, not a broken one.
+            print(f"build_installer: ICU data kept whole ({exc})", file=sys.stderr)
+            continue
+        print(f"  {lib.name}: {before / 10**6:.1f} MB -> {after / 10**6:.1f} MB")
+
+
+def strip_symbols(app_dir: Path) -> None:
+    """Debug symbols and the static symbol tables off the shared libraries (libpython,
+    sqlcipher3 and cryptography carry ~40 MB; the dynamic symbols they link by stay),
     except those a wheel vendored under `<package>.libs/`: auditwheel laid them out with
     patchelf, and strip breaks them (numpy's OpenBLAS then fails to load)."""
     for lib in sorted(app_dir.rglob("*.so*")):
         if lib.is_symlink() or not lib.is_file() or any(
                 part.endswith(".libs") for part in lib.relative_to(app_dir).parts):
             continue
-        subprocess.run(["strip", "--strip-debug", str(lib)], check=False,
+        subprocess.run(["strip", "--strip-unneeded", str(lib)], check=False,
                        capture_output=True)
 
 

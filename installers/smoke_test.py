@@ -4,9 +4,12 @@
     python installers/smoke_test.py [--dist dist]
 
 Checks: sizes within their goals; the .desktop entry and icon; `--self-check` (keyed
-database, data pack, forecast on spawned workers, translations); `--demo --screenshot`
-gives a real picture; the app started on a demo quits cleanly on SIGTERM and removes the
-demo; cold start of the frozen app against the checkout, as a ratio measured here.
+database, data pack, forecast on spawned workers, translations, French collation and
+standard buttons, a chart to PNG and a PDF); `--demo --screenshot` of the patients, readings
+and vaccinations pages gives real pictures; the program the menu entry starts signs in to a
+local hub through Pro Santé Connect (the tests' stand-in provider) and syncs; the app
+started on a demo quits cleanly on SIGTERM and removes the demo; cold start of the frozen
+app against the checkout, as a ratio measured here.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import signal
 import statistics
 import struct
@@ -26,6 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 APP = "tsn-desktop"
 MAX_UNPACKED = 150 * 10**6
 MAX_INSTALLER = 80 * 10**6
@@ -129,7 +135,8 @@ class Smoke:
         closing note of the session says where the size stands."""
         unpacked = self.report["unpacked_bytes"]
         over = "" if unpacked <= MAX_UNPACKED else "  OVER GOAL"
-        self.figures.append(f"unpacked {unpacked / 10**6:.1f} MB (goal ≤ 150 MB){over}")
+        self.figures.append(f"unpacked (the tarball's tree, system libraries included) "
+                            f"{unpacked / 10**6:.1f} MB (goal ≤ 150 MB){over}")
         for name, size in self.report["packages"].items():
             over = "" if size <= MAX_INSTALLER else "  OVER GOAL"
             self.figures.append(f"{name} {size / 10**6:.1f} MB (goal ≤ 80 MB){over}")
@@ -143,6 +150,12 @@ class Smoke:
         check(f"Exec={APP}\n" in entry and f"Icon={APP}\n" in entry, "bad .desktop entry")
         icon = self.root / "usr/share/icons/hicolor/256x256/apps" / f"{APP}.png"
         check(icon.read_bytes().startswith(PNG_SIGNATURE), "icon missing")
+        # The .deb leaves the system's own libraries to dpkg: its tree is the smaller one.
+        installed = sum(p.lstat().st_size for p in (self.root / "opt" / APP).rglob("*")
+                        if not p.is_dir())
+        over = "" if installed <= MAX_UNPACKED else "  OVER GOAL"
+        self.figures.append(f"installed by the .deb (/opt/{APP}): {installed / 10**6:.1f} MB "
+                            f"(goal ≤ 150 MB){over}")
 
     def self_check(self) -> None:
         done = run_app([str(self.app), "--basedir", str(self.basedir("self-check")),
@@ -164,15 +177,44 @@ class Smoke:
                         "--self-check"])
         check(done.returncode == 0, f"the tarball's --self-check failed:\n{done.stderr}")
 
-    def screenshot(self) -> None:
-        basedir = self.basedir("screenshot")
-        out = self.work / "demo.png"
+    def screenshot(self, page: str = "patients") -> None:
+        basedir = self.basedir(f"screenshot-{page}")
+        out = self.work / f"demo-{page}.png"
         done = run_app([str(self.app), "--basedir", str(basedir), "--demo",
-                        "--screenshot", str(out)])
+                        "--page", page, "--screenshot", str(out)])
         check(done.returncode == 0, f"--demo --screenshot failed:\n{done.stderr}")
         problem = png_problem(out)
         check(problem is None, f"{out}: {problem}")
         check(list(basedir.iterdir()) == [], "the demo practice was left behind")
+
+    def menu_entry_command(self) -> list[str]:
+        """The program the .desktop entry starts, as the menu would (field codes such as
+        %U dropped), resolved in the installed root's /usr/bin."""
+        entry = (self.root / "usr/share/applications" / f"{APP}.desktop").read_text("utf-8")
+        [exec_line] = [line[5:] for line in entry.splitlines() if line.startswith("Exec=")]
+        words = [w for w in shlex.split(exec_line) if not w.startswith("%")]
+        program = Path(words[0])
+        if not program.is_absolute():
+            program = self.root / "usr" / "bin" / program
+        else:
+            program = self.root / program.relative_to("/")
+        check(os.access(program, os.X_OK), f"the menu entry's program {program} is missing")
+        return [str(program), *words[1:]]
+
+    def sign_in_and_sync(self) -> None:
+        """The installed program, started as its menu entry says, signs a demo practice in
+        to a local hub (run from the checkout) through Pro Santé Connect (the tests'
+        stand-in provider) and syncs (installers/psc_sync_check.py)."""
+        from installers import psc_sync_check
+
+        basedir = self.basedir("sign-in")
+        hub_dir = self.work / "hub"
+        hub_dir.mkdir()
+        command = [*self.menu_entry_command(), "--basedir", str(basedir)]
+        outcome = psc_sync_check.run(command, hub_dir, env_offscreen())
+        check(list(basedir.iterdir()) == [], "the demo practice was left behind")
+        self.figures.append(f"sign-in and sync: pushed {outcome.pushed} records, the hub "
+                            f"serves {outcome.on_hub}; hub audit: {', '.join(outcome.hub_events)}")
 
     def quits_cleanly(self) -> None:
         """Started on a demo practice (a keyed database), it quits on SIGTERM with code 0:
@@ -240,13 +282,18 @@ def main(argv: list[str] | None = None) -> int:
             ("sizes", smoke.sizes), ("install the .deb", smoke.install_deb),
             ("self-check", smoke.self_check), ("tarball", smoke.tarball),
             ("demo screenshot", smoke.screenshot),
+            # The pages with charts: pyqtgraph and numpy, without QtOpenGL's binding.
+            ("readings page", lambda: smoke.screenshot("readings")),
+            ("vaccinations page", lambda: smoke.screenshot("vaccinations")),
+            ("sign in with PSC and sync", smoke.sign_in_and_sync),
             ("quit cleanly", smoke.quits_cleanly), ("cold start", smoke.cold_start),
         ]
         for name, step in steps:
             started = time.perf_counter()
             try:
                 step()
-            except (SmokeFailure, subprocess.SubprocessError, OSError) as exc:
+            except (SmokeFailure, AssertionError, subprocess.SubprocessError, OSError,
+                    ValueError) as exc:
                 failed += 1
                 print(f"FAILED {name}: {exc}", flush=True)
                 if name == "install the .deb":

@@ -35,3 +35,14 @@ def test_refused(argv: list[str]) -> None:
 def test_page_choices_follow_the_features_in_navigation_order() -> None:
     assert PAGES == tuple(f.name for f in FEATURES if f.title)
     assert PAGES == ("patients", "vaccinations", "readings", "network", "agenda")
+
+
+def test_signing_in_and_syncing_needs_a_demo_and_a_hub_and_no_token() -> None:
+    args = parse_args(["--demo", "--hub", "http://127.0.0.1:8765", "--sign-in-and-sync"])
+    assert args.sign_in_and_sync and args.hub == "http://127.0.0.1:8765"
+    assert args.hub_token is None
+    for argv in (["--sign-in-and-sync"], ["--demo", "--sign-in-and-sync"],
+                 ["--demo", "--hub", "http://127.0.0.1:8765", "--hub-token", "t",
+                  "--sign-in-and-sync"]):
+        with pytest.raises(SystemExit):
+            parse_args(argv)

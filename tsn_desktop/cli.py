@@ -43,6 +43,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--hub-token", metavar="TOKEN",
                         help="with --hub: the access token `tsn-hub create-practitioner` "
                              "printed (or set TSN_HUB_TOKEN)")
+    parser.add_argument("--sign-in-and-sync", action="store_true",
+                        help="with --demo --hub: sign the demo practice in with Pro Santé "
+                             "Connect (prints the address to open in a browser), sync once, "
+                             "sign out and exit, without a window (checks an installation "
+                             "against a hub)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="render a screen to FILE.png and exit (implies offscreen "
                              "rendering when there is no display)")
@@ -63,8 +68,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if args.hub and not args.demo:
         parser.error("--hub only preconfigures a demo practice; in a real profile use "
                      "File > Hub account")
-    args.hub_token = args.hub_token or os.environ.get("TSN_HUB_TOKEN")
-    if args.hub and not args.hub_token:
+    if args.sign_in_and_sync and not (args.demo and args.hub):
+        parser.error("--sign-in-and-sync needs --demo and --hub URL")
+    if args.sign_in_and_sync and (args.screenshot or args.hub_token):
+        parser.error("--sign-in-and-sync signs in with Pro Santé Connect: no --hub-token, "
+                     "no --screenshot")
+    if args.sign_in_and_sync:
+        args.hub_token = None  # a TSN_HUB_TOKEN in the environment is not used
+    else:
+        args.hub_token = args.hub_token or os.environ.get("TSN_HUB_TOKEN")
+    if args.hub and not args.hub_token and not args.sign_in_and_sync:
         parser.error("--hub needs --hub-token TOKEN (or TSN_HUB_TOKEN)")
     if args.hub:
         from tsn_desktop.sync.client import InsecureHubUrl, check_hub_url
@@ -84,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         from tsn_desktop.selfcheck import self_check
 
         return self_check(Path(args.basedir) if args.basedir else None)
+    if args.sign_in_and_sync:
+        from tsn_desktop.hub_check import sign_in_and_sync
+
+        return sign_in_and_sync(Path(args.basedir) if args.basedir else None, args.hub,
+                                args.demo_as)
     return run(args)
 
 
@@ -109,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
     from tsn_desktop.ui.gc_thread import GuiThreadCollector
     from tsn_desktop.ui.theme import apply_theme
 
+    _remember_early_signals()
     if (args.screenshot and sys.platform.startswith("linux")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -155,6 +174,16 @@ def run(args: argparse.Namespace) -> int:
             shutil.rmtree(throwaway, ignore_errors=True)
 
 
+_early_signals: list[int] = []
+
+
+def _remember_early_signals() -> None:
+    """A shutdown signal before the app runs (a demo takes seconds to build) is kept and
+    honoured as soon as it does: the process used to die there, leaving the demo behind."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda number, _frame: _early_signals.append(number))
+
+
 def _quit_on_signals(session: TsnApp) -> None:
     """Ctrl+C or a shutdown signal quits cleanly: queued writes land, the demo is removed."""
     from PySide6.QtCore import QTimer
@@ -163,6 +192,8 @@ def _quit_on_signals(session: TsnApp) -> None:
         # Posted, not called: a signal before the event loop runs would otherwise be lost
         # (exit() before exec() is ignored) and the process would stay.
         signal.signal(number, lambda *_args: QTimer.singleShot(0, session.quit))
+    if _early_signals:
+        QTimer.singleShot(0, session.quit)
     # Python only runs signal handlers between bytecodes: wake it up now and then.
     ticker = QTimer(session)
     ticker.timeout.connect(lambda: None)

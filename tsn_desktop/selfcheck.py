@@ -9,9 +9,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tsn_desktop.core.clock import SystemClock
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 Check = Callable[[Path], str]
 
@@ -103,11 +108,91 @@ def check_translations(_work: Path) -> str:
     return "qtbase and tsn_desktop, fr and en"
 
 
+def check_collation(_work: Path) -> str:
+    """Patients sort the French way (QCollator, through the ICU data Qt bundles): accented
+    capitals among their letters, not after Z as a byte order puts them."""
+    from tsn_desktop.patients.ui.table_model import french_collator
+
+    names = ["Zoé", "Eric", "Émile", "élise", "Dupont", "Œdipe", "Ça"]
+    expected = ["Ça", "Dupont", "élise", "Émile", "Eric", "Œdipe", "Zoé"]
+    collator = french_collator()
+    found = sorted(names, key=collator.sortKey)
+    if found != expected:
+        raise RuntimeError(f"French order: {found}")
+    return "French order (ICU)"
+
+
+def _gui() -> QApplication:
+    """The application object widgets need (the checks run before the app makes one)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def check_standard_buttons(_work: Path) -> str:
+    """Qt's standard buttons in French with Qt's own catalogue installed as the app does."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tsn_desktop.core.i18n import install_translators, remove_translators
+
+    app = _gui()
+    translators = install_translators(app, "fr")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                               | QDialogButtonBox.StandardButton.Close)
+        words = [box.button(b).text().replace("&", "")
+                 for b in (QDialogButtonBox.StandardButton.Cancel,
+                           QDialogButtonBox.StandardButton.Close)]
+    finally:
+        remove_translators(app, translators)
+    if words != ["Annuler", "Fermer"]:
+        raise RuntimeError(f"standard buttons read {words}")
+    return "Annuler, Fermer"
+
+
+def check_charts_and_pdf(work: Path) -> str:
+    """A readings chart drawn as on screen (pyqtgraph, numpy) to PNG, then a PDF with it
+    and French text (reportlab; its PNG images go through Pillow)."""
+    from datetime import UTC, datetime
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, Paragraph, SimpleDocTemplate
+
+    from tsn_desktop.readings import alerts
+    from tsn_desktop.readings.model import WEIGHT, Reading
+    from tsn_desktop.readings.ui.report_view import render_charts
+
+    _gui()
+    end = datetime.now(UTC)
+    readings = [Reading(WEIGHT, end - timedelta(days=day), 72.0 + (day % 5) * 0.4)
+                for day in range(30, 0, -1)]
+    images = render_charts(readings, [], [], alerts.DEFAULTS, end - timedelta(days=31), end)
+    png = images.get(WEIGHT, b"")
+    if not png.startswith(b"\x89PNG"):
+        raise RuntimeError("the chart did not render")
+    target = work / "check.pdf"
+    styles = getSampleStyleSheet()
+    SimpleDocTemplate(str(target), pagesize=A4).build([
+        Paragraph("Poids — relevés à domicile, français accentué", styles["Normal"]),
+        Image(BytesIO(png), width=17 * cm, height=5.1 * cm, kind="proportional")])
+    pdf = target.read_bytes()
+    if not pdf.startswith(b"%PDF") or b"/Subtype /Image" not in pdf:
+        raise RuntimeError("the PDF has no image")
+    return f"chart {len(png) // 1024} KiB PNG, PDF {len(pdf) // 1024} KiB"
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("version", check_version),
     ("database", check_database),
     ("forecast", check_forecast),
     ("translations", check_translations),
+    ("collation", check_collation),
+    ("standard buttons", check_standard_buttons),
+    ("charts and PDF", check_charts_and_pdf),
 )
 
 

@@ -20,6 +20,7 @@ KNOWN_PACKAGES = {
     "libxcb-icccm.so.4": "libxcb-icccm4",
     "libxcb-keysyms.so.1": "libxcb-keysyms1",
     "libxcb.so.1": "libxcb1",
+    "libdbus-1.so.3": "libdbus-1-3",
     "libGL.so.1": "libgl1",
     "libGLX.so.0": "libglx0",
     "libOpenGL.so.0": "libopengl0",
@@ -75,15 +76,55 @@ def depends(app_dir: Path) -> list[str]:
         if path is None:
             raise RuntimeError(f"{soname}: needed by the bundle, found nowhere, and no "
                                "package known for it (add it to KNOWN_PACKAGES)")
-        owner = subprocess.run(["dpkg", "-S", os.path.realpath(path)], capture_output=True,
-                               text=True)
-        if owner.returncode != 0:
-            owner = subprocess.run(["dpkg", "-S", path], capture_output=True, text=True)
-        if owner.returncode == 0:
-            packages.add(owner.stdout.split(":", 1)[0].strip())
+        owner = _owning_package(path)
+        if owner is not None:
+            packages.add(owner)
     packages.discard("libc6")
     glibc = os.confstr("CS_GNU_LIBC_VERSION").split()[-1]  # the bundle was linked here
     return [f"libc6 (>= {glibc})", *sorted(packages)]
+
+
+def leave_to_system(app_dir: Path) -> list[str]:
+    """In the .deb, the libraries PyInstaller copied from this system's own packages (glibc's
+    neighbours: libstdc++, OpenSSL, SQLite, GLib, X11, fontconfig...) are removed: dpkg
+    installs them, as for any Debian package (`depends` then finds them on the system and
+    names their packages), and they get the distribution's security updates. What wheels
+    vendor (Qt, ICU, OpenBLAS...) and Python's own library stay. Returns the names left out.
+    The tarball, meant to run on any distribution, keeps them all."""
+    internal = app_dir / "_internal"
+    system = _system_library_paths()
+    left: list[str] = []
+    for lib in sorted(internal.glob("lib*.so*")):
+        if lib.is_dir() or lib.name.startswith("libpython") or lib.name not in system:
+            continue
+        if _owning_package(system[lib.name]) is not None:
+            lib.unlink()
+            left.append(lib.name)
+    return left
+
+
+def _owning_package(path: str) -> str | None:
+    """The Debian package of a library file; dpkg may know it under its /lib or /usr/lib
+    name (merged /usr), or under the symlink's name rather than its target's."""
+    real = os.path.realpath(path)
+    for candidate in dict.fromkeys([real, path, re.sub(r"^/usr/lib/", "/lib/", real),
+                                    re.sub(r"^/lib/", "/usr/lib/", real)]):
+        owner = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
+        if owner.returncode == 0:
+            return owner.stdout.split(":", 1)[0].strip()
+    return None
+
+
+def _system_library_paths() -> dict[str, str]:
+    """soname -> path of the libraries in the dynamic linker's cache (this architecture)."""
+    out = subprocess.run(["ldconfig", "-p"], check=True, capture_output=True,
+                         text=True).stdout
+    found: dict[str, str] = {}
+    arch = re.compile(r"^\s*(\S+) \((libc6,x86-64|libc6,AArch64|libc6)[^)]*\) => (\S+)$")
+    for match in map(arch.match, out.splitlines()):
+        if match is not None:
+            found.setdefault(match.group(1), match.group(3))
+    return found
 
 
 def _installed_size_kib(root: Path) -> int:
@@ -108,6 +149,7 @@ def build_deb(app_dir: Path, version: str, icons: Path, out_dir: Path, work: Pat
     root = work / "deb-root"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(app_dir, root / PREFIX, symlinks=True)
+    leave_to_system(root / PREFIX)
     (root / "usr" / "bin").mkdir(parents=True)
     # The bootloader finds its folder through /proc/self/exe, so a symlink in PATH works.
     os.symlink(f"../../{PREFIX}/{APP}", root / "usr" / "bin" / APP)
@@ -135,7 +177,7 @@ def build_deb(app_dir: Path, version: str, icons: Path, out_dir: Path, work: Pat
         f"Architecture: {arch}",
         f"Maintainer: {MAINTAINER}",
         f"Installed-Size: {_installed_size_kib(root)}",
-        f"Depends: {', '.join(depends(app_dir))}",
+        f"Depends: {', '.join(depends(root / PREFIX))}",
         "Section: science",
         "Priority: optional",
         "Homepage: https://tsn-desktop.invalid/",
