@@ -35,6 +35,8 @@ in a frozen app).
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Hashable, Iterable, Sequence
@@ -229,18 +231,69 @@ def due_between(
 
 _worker_data: SupportingData | None = None
 _worker_date: date | None = None
+_DOSE_FIELDS = tuple(f.name for f in dataclasses.fields(AdministeredDose))
+_PATIENT_FIELDS = tuple(f.name for f in dataclasses.fields(CdsiPatient))
 
 
 def _init_worker(data: SupportingData, assessment_date: date) -> None:
     global _worker_data, _worker_date
     _worker_data, _worker_date = data, assessment_date
+    gc.freeze()  # the data lives as long as the worker: no collection ever scans it
 
 
-def _forecast_chunk(
-    chunk: list[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
-) -> list[tuple[K, PatientSummary]]:
+# Patients cross to the workers as plain tuples (every field, in declaration order):
+# tuples of dates and strings pickle several times faster than frozen dataclasses.
+_Packed = tuple[object, tuple[object, ...], tuple[tuple[object, ...], ...]]
+
+
+def _pack_items(
+    chunk: Sequence[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
+) -> list[_Packed]:
+    dose_fields, patient_fields = _DOSE_FIELDS, _PATIENT_FIELDS
+    return [
+        (
+            key,
+            tuple([getattr(patient, f) for f in patient_fields]),
+            tuple([tuple([getattr(d, f) for f in dose_fields]) for d in doses]),
+        )
+        for key, patient, doses in chunk
+    ]
+
+
+def _forecast_chunk(chunk: list[_Packed]) -> list[tuple[K, PatientSummary]]:
     assert _worker_data is not None and _worker_date is not None
-    return _summaries(chunk, _worker_date, _worker_data)
+    items = [
+        (key, CdsiPatient(*patient), tuple([AdministeredDose(*d) for d in doses]))
+        for key, patient, doses in chunk
+    ]
+    collecting = gc.isenabled()
+    gc.disable()  # the engine makes no reference cycles: its garbage goes by refcount
+    try:
+        return _shared(_summaries(items, _worker_date, _worker_data))  # type: ignore[arg-type]
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _shared(results: list[tuple[K, PatientSummary]]) -> list[tuple[K, PatientSummary]]:
+    """The same summaries, equal values as one object (most groups read "Complete" or
+    "Aged Out" with no date): pickle then sends each distinct value once per chunk."""
+    seen: dict[object, object] = {}
+
+    def one(value: object) -> object:
+        return seen.setdefault(value, value)
+
+    return [
+        (
+            key,
+            PatientSummary(
+                one(s.assessment_date),  # type: ignore[arg-type]
+                {name: one(g) for name, g in s.groups.items()},  # type: ignore[misc]
+                one(s.next_change),  # type: ignore[arg-type]
+            ),
+        )
+        for key, s in results
+    ]
 
 
 def _summaries(
@@ -290,7 +343,7 @@ def forecast_practice(
     context = multiprocessing.get_context(start_method)
     with context.Pool(workers, initializer=_init_worker, initargs=(data, assessment_date)) as pool:
         results = {}
-        for part in pool.imap(_forecast_chunk, chunks):
+        for part in pool.imap(_forecast_chunk, map(_pack_items, chunks)):
             results.update(part)
             report(len(results), len(items))
     return results
