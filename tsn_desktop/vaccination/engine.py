@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from typing import TypeVar
 
 from tsn_desktop.vaccination.schedule import (
     MAX_DATE,
@@ -233,6 +234,8 @@ class _Context:
     has_live_records: bool = False
     # Whether to record explanations (forecast(trace=False) leaves them out).
     trace: bool = True
+    # Whether results list each dose's evaluation (forecast(evaluations=False): no).
+    evaluations: bool = True
     # dob + age by id() of the data's Duration (see _at_age).
     dob_dates: dict[int, date] = field(default_factory=dict)
     # _max_age_date on the assessment date, by id() of the data's SeriesDose.
@@ -1201,33 +1204,55 @@ def evaluate_antigen(
     ]
 
 
-def _antigen_forecast(run: _SeriesRun, antigen: str) -> AntigenForecast:
-    evaluations = tuple(
-        [
-            DoseEvaluation(
-                ev.record.dose,
-                ev.status or EXTRANEOUS,
-                ev.reason,
-                tuple(ev.trace),
-                antigen,
-                ev.target,
-            )
-            for ev in run.evals
-        ]
+def _antigen_forecast(run: _SeriesRun, antigen: str, evaluations: bool = True) -> AntigenForecast:
+    found = (
+        tuple(
+            [
+                DoseEvaluation(
+                    ev.record.dose,
+                    ev.status or EXTRANEOUS,
+                    ev.reason,
+                    tuple(ev.trace),
+                    antigen,
+                    ev.target,
+                )
+                for ev in run.evals
+            ]
+        )
+        if evaluations
+        else ()
     )
-    return AntigenForecast(
-        antigen,
-        run.series.name,
-        run.status,
-        evaluations,
-        run.forecast_dose_number,
-        run.earliest,
-        run.recommended,
-        run.past_due,
-        run.latest,
-        run.series.series_type,
-        run.recommended_vaccines,
+    return _frozen(
+        AntigenForecast,
+        _ANTIGEN_FORECAST_FIELDS,
+        (
+            antigen,
+            run.series.name,
+            run.status,
+            found,
+            run.forecast_dose_number,
+            run.earliest,
+            run.recommended,
+            run.past_due,
+            run.latest,
+            run.series.series_type,
+            run.recommended_vaccines,
+        ),
     )
+
+
+_T = TypeVar("_T")
+_ANTIGEN_FORECAST_FIELDS = tuple(f.name for f in fields(AntigenForecast))
+_GROUP_FORECAST_FIELDS = tuple(f.name for f in fields(GroupForecast))
+
+
+def _frozen(cls: type[_T], names: tuple[str, ...], values: tuple[object, ...]) -> _T:
+    """cls(*values) for a frozen dataclass without slots, every field given: its
+    generated __init__ sets each field through object.__setattr__, several times
+    slower, and the engine makes tens of these per patient."""
+    made = object.__new__(cls)
+    object.__setattr__(made, "__dict__", dict(zip(names, values, strict=True)))
+    return made
 
 
 # ------------------------------------------------------ 9 vaccine groups
@@ -1270,7 +1295,7 @@ def identify_vaccine_group(
         r = _antigen_result(best.get(a))
         if r is not None:
             runs.append((a, r))
-            forecasts.append(_antigen_forecast(r, a))
+            forecasts.append(_antigen_forecast(r, a, ctx.evaluations))
     antigen_forecasts = tuple(forecasts)
     if len(runs) == 1:  # _group_status of one status is that status
         status = runs[0][1].status
@@ -1279,24 +1304,30 @@ def identify_vaccine_group(
     else:
         status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
     if status != NOT_COMPLETE:
-        return GroupForecast(
-            name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()
+        return _frozen(
+            GroupForecast,
+            _GROUP_FORECAST_FIELDS,
+            (name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()),
         )
     open_runs = [r for _, r in runs if r.status == NOT_COMPLETE]
     if len(group.antigens) <= 1 and len(open_runs) == 1:  # what the steps below give for one
         r = open_runs[0]
         assert r.earliest is not None
-        return GroupForecast(
-            name,
-            status,
-            r.forecast_dose_number,
-            r.earliest,
-            max(r.recommended, r.earliest) if r.recommended else r.earliest,
-            max(r.past_due, r.earliest) if r.past_due else None,
-            r.latest,
-            antigen_forecasts,
-            tuple(trace),
-            tuple(dict.fromkeys(r.recommended_vaccines)),
+        return _frozen(
+            GroupForecast,
+            _GROUP_FORECAST_FIELDS,
+            (
+                name,
+                status,
+                r.forecast_dose_number,
+                r.earliest,
+                max(r.recommended, r.earliest) if r.recommended else r.earliest,
+                max(r.past_due, r.earliest) if r.past_due else None,
+                r.latest,
+                antigen_forecasts,
+                tuple(trace),
+                tuple(dict.fromkeys(r.recommended_vaccines)),
+            ),
         )
     if len(group.antigens) <= 1:
         earliest = _min(r.earliest for r in open_runs)
@@ -1419,16 +1450,19 @@ def forecast(
     vaccine_groups: Iterable[str] | None = None,
     *,
     trace: bool = True,
+    evaluations: bool = True,
 ) -> Assessment:
     """Evaluate a patient's history and forecast each requested vaccine group.
 
     trace=False leaves every explanation trace empty (groups' and doses'), for
     batch runs that only keep statuses and dates; everything else is the same.
+    evaluations=False leaves each antigen's dose evaluations empty (the same
+    kind of batch runs: a summary reads statuses and dates only).
     """
     # Seasonal campaigns roll over every year: take this date's season.
     data = seasonal_data(data, assessment_date)
     by_antigen, records, history_trace = organize_history(patient, doses, data, trace)
-    ctx = _Context(patient, assessment_date, data, records, trace=trace)
+    ctx = _Context(patient, assessment_date, data, records, trace=trace, evaluations=evaluations)
     ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)
     names = list(vaccine_groups) if vaccine_groups is not None else list(data.vaccine_groups)
     groups: dict[str, GroupForecast] = {}
@@ -1440,7 +1474,7 @@ def forecast(
         if group is None:
             raise KeyError(f"unknown vaccine group: {name}")
         best: dict[str, list[_SeriesRun]] = {}
-        explained = list(history_trace)
+        explained = list(history_trace) if trace else []
         for antigen_name in group.antigens:
             antigen = data.antigens.get(antigen_name)
             if antigen is None:

@@ -35,11 +35,12 @@ in a frozen app).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
@@ -227,17 +228,34 @@ def due_between(
     return due
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pauses the cyclic garbage collector (refcounting still frees everything).
+
+    Reading, forecasting and storing a whole practice make and drop hundreds of
+    thousands of small objects, none in a reference cycle; each collection the
+    allocations trigger re-scans every object still alive, and at this size
+    that costs a tenth or more of the work.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 # ------------------------------------------------------------------ workers
 
 _worker_data: SupportingData | None = None
-_worker_date: date | None = None
 _DOSE_FIELDS = tuple(f.name for f in dataclasses.fields(AdministeredDose))
 _PATIENT_FIELDS = tuple(f.name for f in dataclasses.fields(CdsiPatient))
 
 
-def _init_worker(data: SupportingData, assessment_date: date) -> None:
-    global _worker_data, _worker_date
-    _worker_data, _worker_date = data, assessment_date
+def _init_worker(data: SupportingData) -> None:
+    global _worker_data
+    _worker_data = data
     gc.freeze()  # the data lives as long as the worker: no collection ever scans it
 
 
@@ -260,19 +278,15 @@ def _pack_items(
     ]
 
 
-def _forecast_chunk(chunk: list[_Packed]) -> list[tuple[K, PatientSummary]]:
-    assert _worker_data is not None and _worker_date is not None
+def _forecast_chunk(job: tuple[date, list[_Packed]]) -> list[tuple[K, PatientSummary]]:
+    assert _worker_data is not None
+    assessment_date, chunk = job
     items = [
         (key, CdsiPatient(*patient), tuple([AdministeredDose(*d) for d in doses]))
         for key, patient, doses in chunk
     ]
-    collecting = gc.isenabled()
-    gc.disable()  # the engine makes no reference cycles: its garbage goes by refcount
-    try:
-        return _shared(_summaries(items, _worker_date, _worker_data))  # type: ignore[arg-type]
-    finally:
-        if collecting:
-            gc.enable()
+    with cyclic_gc_paused():
+        return _shared(_summaries(items, assessment_date, _worker_data))  # type: ignore[arg-type]
 
 
 def _shared(results: list[tuple[K, PatientSummary]]) -> list[tuple[K, PatientSummary]]:
@@ -303,10 +317,42 @@ def _summaries(
 ) -> list[tuple[K, PatientSummary]]:
     out = []
     for key, patient, doses in items:
-        # A summary keeps no explanation: skip building the traces.
-        assessment = forecast(patient, doses, assessment_date, data, trace=False)
+        # A summary keeps no explanation and no dose evaluation: skip building them.
+        assessment = forecast(
+            patient, doses, assessment_date, data, trace=False, evaluations=False
+        )
         out.append((key, summarize(assessment, next_change_date(assessment, patient, doses, data))))
     return out
+
+
+class Workers:
+    """Worker processes started ahead of `forecast_practice(..., started=...)`.
+
+    Spawning them and loading the data into each takes about half a second;
+    started while the practice is being read, that time overlaps the read.
+    The caller owns them: `close()` (or `with`) once done.
+    """
+
+    def __init__(self, data: SupportingData, workers: int, start_method: str = "spawn") -> None:
+        self.data, self.count = data, workers
+        context = multiprocessing.get_context(start_method)
+        # Returns once the processes are launched; they import and load the data
+        # on their own while this process goes on.
+        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(data,))
+
+    def imap(self, chunks: Iterable[tuple[date, list[_Packed]]]
+             ) -> Iterator[list[tuple[Hashable, PatientSummary]]]:
+        return self._pool.imap(_forecast_chunk, chunks)
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def forecast_practice(
@@ -317,12 +363,15 @@ def forecast_practice(
     chunk_size: int = 250,
     start_method: str = "spawn",
     progress: Callable[[int, int], None] | None = None,
+    started: Workers | None = None,
 ) -> dict[K, PatientSummary]:
     """Summaries of every patient's forecast, in input order.
 
     workers=None uses every core, or this process alone for a small practice;
     workers=1 always runs in this process. `progress(done, total)` is called after
     each chunk (patients forecast so far); it may raise to stop the work.
+    `started`: worker processes already started for this data (Workers), used
+    instead of starting new ones when more than one worker runs; left open.
     """
     items = [(key, patient, tuple(doses)) for key, patient, doses in patients]
     if workers is None:
@@ -340,12 +389,19 @@ def forecast_practice(
     # per-chunk pickling overhead small.
     size = max(1, min(chunk_size, -(-len(items) // (workers * 4))))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    context = multiprocessing.get_context(start_method)
-    with context.Pool(workers, initializer=_init_worker, initargs=(data, assessment_date)) as pool:
+    jobs = ((assessment_date, _pack_items(chunk)) for chunk in chunks)
+    if started is not None and started.data is data:
+        pool, owned = started, False
+    else:
+        pool, owned = Workers(data, workers, start_method), True
+    try:
         results = {}
-        for part in pool.imap(_forecast_chunk, map(_pack_items, chunks)):
-            results.update(part)
+        for part in pool.imap(jobs):
+            results.update(part)  # type: ignore[arg-type]
             report(len(results), len(items))
+    finally:
+        if owned:
+            pool.close()
     return results
 
 
