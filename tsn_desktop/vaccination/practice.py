@@ -42,6 +42,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from tsn_desktop.vaccination.engine import (
@@ -249,8 +250,9 @@ def cyclic_gc_paused() -> Iterator[None]:
 # ------------------------------------------------------------------ workers
 
 _worker_data: SupportingData | None = None
-_DOSE_FIELDS = tuple(f.name for f in dataclasses.fields(AdministeredDose))
-_PATIENT_FIELDS = tuple(f.name for f in dataclasses.fields(CdsiPatient))
+# Every field, in declaration order (the order the constructors take them in).
+_DOSE_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(AdministeredDose)))
+_PATIENT_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(CdsiPatient)))
 
 
 def _init_worker(data: SupportingData) -> None:
@@ -267,13 +269,9 @@ _Packed = tuple[object, tuple[object, ...], tuple[tuple[object, ...], ...]]
 def _pack_items(
     chunk: Sequence[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
 ) -> list[_Packed]:
-    dose_fields, patient_fields = _DOSE_FIELDS, _PATIENT_FIELDS
+    dose_fields = _DOSE_FIELDS
     return [
-        (
-            key,
-            tuple([getattr(patient, f) for f in patient_fields]),
-            tuple([tuple([getattr(d, f) for f in dose_fields]) for d in doses]),
-        )
+        (key, _PATIENT_FIELDS(patient), tuple([dose_fields(d) for d in doses]))
         for key, patient, doses in chunk
     ]
 

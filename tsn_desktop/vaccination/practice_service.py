@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from operator import attrgetter
+from operator import itemgetter
 
 from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.vaccination import adverse_events as adverse
@@ -42,7 +42,7 @@ RECALL_METHODS = ("phone", "letter", "sms")
 INLINE_REFRESH_LIMIT = 200
 
 _PACK_STAMPS: dict[str, str] = {}
-_ON = attrgetter("date_administered")
+_KEY = itemgetter(0)
 
 
 def pack_stamp(pack: str = DEFAULT_PACK) -> str:
@@ -133,7 +133,11 @@ def prepare_refresh(db: Database, today: date, *, everyone: bool = False,
     With `start_workers` > 1 and enough patients for a process pool, that many worker
     processes start before the doses are read (their start-up overlaps the read)."""
     pack = pack_stamp()
-    todo, dropped, marked, upto = stale_patients(db, today, pack, doses_only=doses_only)
+    if everyone:  # who is stale does not matter: only the marks to clear and the drops
+        todo, (marked, upto) = [], store.dirty(db)
+        dropped = [] if doses_only else store.dropped_ids(db)
+    else:
+        todo, dropped, marked, upto = stale_patients(db, today, pack, doses_only=doses_only)
     many = everyone or len(todo) > 2000
     rows = store.patient_rows(db) if many else store.patient_rows(db, todo)
     wanted = {str(r[0]) for r in rows} if everyone else set(todo)
@@ -143,21 +147,28 @@ def prepare_refresh(db: Database, today: date, *, everyone: bool = False,
     kept_of = _kept_of(store.merged(db)) if many else store.duplicates_of(db, sorted(wanted))
     holders = sorted(wanted | {d for d, k in kept_of.items() if k in wanted})
     with cyclic_gc_paused():
-        doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in wanted}
-        found = (store.counted_doses(db) if len(holders) > 500
-                 else store.counted_doses(db, holders))
-        for dose_id, pid, on, expiry, product in found:
-            target = kept_of.get(pid, pid)
+        doses: dict[str, list[tuple[tuple[date, str, str, str], AdministeredDose]]] = {
+            pid: [] for pid in wanted}
+        found = (store.counted_dose_rows(db) if len(holders) > 500
+                 else store.counted_dose_rows(db, holders))
+        days: dict[str, date] = {}
+        for dose_id, pid, on, expiry, product, created in found:
+            target = kept_of.get(str(pid), str(pid))
             if target in wanted:
-                doses[target].append(AdministeredDose(
-                    on, product, id=dose_id,
-                    lot_expiration=date.fromisoformat(expiry) if expiry else None))
+                day = days.get(on)
+                if day is None:
+                    day = days[on] = date.fromisoformat(on)
+                # Each patient's doses by date, then ISO text, created_at and id (the
+                # order an ORDER BY occurrence, created_at, id then by date gave).
+                doses[target].append(((day, on, created, str(dose_id)), AdministeredDose(
+                    day, str(product), id=str(dose_id),
+                    lot_expiration=date.fromisoformat(expiry) if expiry else None)))
         inputs, stamps, who = [], {}, {}
         for row in rows:
             p = _due_patient(row)
             inputs.append((p.id, CdsiPatient(dob=p.birth_date,
                                              gender=p.sex if p.sex in ("F", "M") else "U"),
-                           tuple(sorted(doses[p.id], key=_ON))))
+                           tuple([d for _key, d in sorted(doses[p.id], key=_KEY)])))
             stamps[p.id] = str(row[7])
             who[p.id] = (p.name, p.birth_date, p.sex, p.treating_gp)
     return RefreshJob(today, pack, inputs, stamps, who, dropped, upto, cleared=marked,
