@@ -322,3 +322,17 @@ def test_an_abandoned_large_refresh_can_close_its_workers(
     job.close_workers()
     assert job.workers is None
     assert len(practice.run_forecast(job, workers=1)) == len(practice_db)
+
+
+def test_only_a_refresh_asked_to_starts_workers_for_the_job_it_hands_back(
+        db: Database, practice_db: dict[str, Patient], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(practice, "MIN_PATIENTS_FOR_POOL", 2)
+    monkeypatch.setattr(practice, "INLINE_REFRESH_LIMIT", 1)  # the test practice is large
+    quiet = practice.refresh_inline(db, TODAY)  # e.g. coverage, which never runs the job
+    assert isinstance(quiet, practice.RefreshJob) and quiet.workers is None
+    job = practice.refresh_inline(db, TODAY, start_workers=True)  # the page's refresh
+    assert isinstance(job, practice.RefreshJob) and job.workers is not None
+    results = practice.run_forecast(job)
+    assert job.workers is None
+    assert practice.store_refresh(db, job, results) == len(practice_db)
+    assert practice.refresh_inline(db, TODAY) == 0

@@ -206,13 +206,16 @@ def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSumma
     return len(kept)
 
 
-def refresh_inline(db: Database, today: date, *, doses_only: bool = False
-                   ) -> int | RefreshJob:
+def refresh_inline(db: Database, today: date, *, doses_only: bool = False,
+                   start_workers: bool = False) -> int | RefreshJob:
     """The usual refresh after a dose or on a new day: few summaries, done at once in
     this DB call (the count returned). A large one comes back as a job for a background
     task (run_forecast, then store_refresh). `doses_only`: only doses changed since the
-    last refresh (the page knows it from records_changed)."""
-    job = prepare_refresh(db, today, doses_only=doses_only, start_workers=os.cpu_count() or 1)
+    last refresh (the page knows it from records_changed). `start_workers`: a job large
+    enough for worker processes starts them while it is read (the caller then runs it,
+    or calls its close_workers())."""
+    job = prepare_refresh(db, today, doses_only=doses_only,
+                          start_workers=(os.cpu_count() or 1) if start_workers else 0)
     if len(job.inputs) > INLINE_REFRESH_LIMIT:
         return job
     job.close_workers()  # none started below MIN_PATIENTS_FOR_POOL: a no-op
