@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from typing import TypeVar
 
 from tsn_desktop.vaccination.schedule import (
     MAX_DATE,
@@ -1222,37 +1222,61 @@ def _antigen_forecast(run: _SeriesRun, antigen: str, evaluations: bool = True) -
         if evaluations
         else ()
     )
-    return _frozen(
-        AntigenForecast,
-        _ANTIGEN_FORECAST_FIELDS,
-        (
-            antigen,
-            run.series.name,
-            run.status,
-            found,
-            run.forecast_dose_number,
-            run.earliest,
-            run.recommended,
-            run.past_due,
-            run.latest,
-            run.series.series_type,
-            run.recommended_vaccines,
-        ),
+    return _new_antigen_forecast(
+        antigen,
+        run.series.name,
+        run.status,
+        found,
+        run.forecast_dose_number,
+        run.earliest,
+        run.recommended,
+        run.past_due,
+        run.latest,
+        run.series.series_type,
+        run.recommended_vaccines,
     )
 
 
-_T = TypeVar("_T")
-_ANTIGEN_FORECAST_FIELDS = tuple(f.name for f in fields(AntigenForecast))
-_GROUP_FORECAST_FIELDS = tuple(f.name for f in fields(GroupForecast))
-
-
-def _frozen(cls: type[_T], names: tuple[str, ...], values: tuple[object, ...]) -> _T:
-    """cls(*values) for a frozen dataclass without slots, every field given: its
-    generated __init__ sets each field through object.__setattr__, several times
-    slower, and the engine makes tens of these per patient."""
-    made = object.__new__(cls)
-    object.__setattr__(made, "__dict__", dict(zip(names, values, strict=True)))
+# AntigenForecast / GroupForecast built without their generated __init__, which sets
+# each field through object.__setattr__ (frozen) and is several times slower; the
+# engine makes tens of them per patient. Same fields, so the same objects.
+def _new_antigen_forecast(
+    antigen: str, series_name: str, status: str, evaluations: tuple[DoseEvaluation, ...],
+    forecast_dose_number: int | None, earliest: date | None, recommended: date | None,
+    past_due: date | None, latest: date | None, series_type: str,
+    recommended_vaccines: tuple[str, ...],
+) -> AntigenForecast:
+    made = object.__new__(AntigenForecast)
+    object.__setattr__(made, "__dict__", {
+        "antigen": antigen, "series_name": series_name, "status": status,
+        "evaluations": evaluations, "forecast_dose_number": forecast_dose_number,
+        "earliest": earliest, "recommended": recommended, "past_due": past_due,
+        "latest": latest, "series_type": series_type,
+        "recommended_vaccines": recommended_vaccines,
+    })
     return made
+
+
+def _new_group_forecast(
+    name: str, status: str, forecast_dose_number: int | None, earliest: date | None,
+    recommended: date | None, past_due: date | None, latest: date | None,
+    antigens: tuple[AntigenForecast, ...], trace: tuple[TraceEntry, ...],
+    recommended_vaccines: tuple[str, ...],
+) -> GroupForecast:
+    made = object.__new__(GroupForecast)
+    object.__setattr__(made, "__dict__", {
+        "name": name, "status": status, "forecast_dose_number": forecast_dose_number,
+        "earliest": earliest, "recommended": recommended, "past_due": past_due,
+        "latest": latest, "antigens": antigens, "trace": trace,
+        "recommended_vaccines": recommended_vaccines,
+    })
+    return made
+
+
+for _cls, _build in ((AntigenForecast, _new_antigen_forecast),
+                     (GroupForecast, _new_group_forecast)):
+    # A field added to the class must be added to its builder too.
+    assert [f.name for f in fields(_cls)] == list(inspect.signature(_build).parameters)
 
 
 # ------------------------------------------------------ 9 vaccine groups
@@ -1304,30 +1328,24 @@ def identify_vaccine_group(
     else:
         status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
     if status != NOT_COMPLETE:
-        return _frozen(
-            GroupForecast,
-            _GROUP_FORECAST_FIELDS,
-            (name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()),
+        return _new_group_forecast(
+            name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()
         )
     open_runs = [r for _, r in runs if r.status == NOT_COMPLETE]
     if len(group.antigens) <= 1 and len(open_runs) == 1:  # what the steps below give for one
         r = open_runs[0]
         assert r.earliest is not None
-        return _frozen(
-            GroupForecast,
-            _GROUP_FORECAST_FIELDS,
-            (
-                name,
-                status,
-                r.forecast_dose_number,
-                r.earliest,
-                max(r.recommended, r.earliest) if r.recommended else r.earliest,
-                max(r.past_due, r.earliest) if r.past_due else None,
-                r.latest,
-                antigen_forecasts,
-                tuple(trace),
-                tuple(dict.fromkeys(r.recommended_vaccines)),
-            ),
+        return _new_group_forecast(
+            name,
+            status,
+            r.forecast_dose_number,
+            r.earliest,
+            max(r.recommended, r.earliest) if r.recommended else r.earliest,
+            max(r.past_due, r.earliest) if r.past_due else None,
+            r.latest,
+            antigen_forecasts,
+            tuple(trace),
+            tuple(dict.fromkeys(r.recommended_vaccines)),
         )
     if len(group.antigens) <= 1:
         earliest = _min(r.earliest for r in open_runs)
@@ -1347,7 +1365,7 @@ def identify_vaccine_group(
     number = None
     if numbers:
         number = min(numbers) if group.administer_full_vaccine_group else max(numbers)
-    return GroupForecast(
+    return _new_group_forecast(
         name,
         status,
         number,
