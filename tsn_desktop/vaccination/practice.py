@@ -382,7 +382,8 @@ def forecast_practice(
         results: dict[K, PatientSummary] = {}
         step = max(1, min(chunk_size, len(items)))
         for i in range(0, len(items), step):
-            results.update(_summaries(items[i : i + step], assessment_date, data))
+            with cyclic_gc_paused():  # per chunk: `report` may run anything
+                results.update(_summaries(items[i : i + step], assessment_date, data))
             report(len(results), len(items))
         return results
     # Enough chunks per worker to even out the load, few enough to keep the
