@@ -436,3 +436,34 @@ def test_month_shift_table_matches_the_calendar() -> None:
 
 def test_same_duration_text_gives_the_same_object() -> None:
     assert parse_duration("6 months - 4 days") is parse_duration(" 6 months - 4 days ")
+
+
+def test_batch_forecast_without_evaluations_gives_the_same_groups(fr: SupportingData) -> None:
+    rng = random.Random(11)
+    for _ in range(40):
+        patient, doses = french_case(rng)
+        full = forecast(patient, doses, ASSESSMENT, fr)
+        batch = forecast(patient, doses, ASSESSMENT, fr, trace=False, evaluations=False)
+        assert summarize(batch) == summarize(full)
+        for name, group in full.groups.items():
+            kept = batch.groups[name]
+            assert [replace(a, evaluations=()) for a in group.antigens] == list(kept.antigens)
+            assert all(a.evaluations == () for a in kept.antigens)
+        assert next_change_date(batch, patient, doses, fr) == next_change_date(
+            full, patient, doses, fr
+        )
+
+
+def test_workers_started_ahead_give_the_same_summaries_and_stay_open(
+    fr: SupportingData,
+) -> None:
+    rng = random.Random(5)
+    items = [(i, *french_case(rng)) for i in range(24)]
+    alone = forecast_practice(items, ASSESSMENT, fr, workers=1)
+    with practice.Workers(fr, 2) as workers:
+        first = forecast_practice(items, ASSESSMENT, fr, workers=2, chunk_size=5,
+                                  started=workers)
+        later = ASSESSMENT + timedelta(days=40)  # the date goes with each chunk
+        second = forecast_practice(items, later, fr, workers=2, chunk_size=5, started=workers)
+    assert first == alone
+    assert second == forecast_practice(items, later, fr, workers=1)

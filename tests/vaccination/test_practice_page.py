@@ -301,3 +301,38 @@ def test_the_season_view_takes_the_risk_groups_from_the_patient_profile(
     assert immuno.id in covid
     assert healthy.id not in flu | covid
     assert practice_db["noflu"].id in flu and practice_db["noflu"].id in covid  # 68 years
+
+
+def test_a_large_refresh_starts_its_workers_while_reading_and_closes_them(
+        db: Database, practice_db: dict[str, Patient], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(practice, "MIN_PATIENTS_FOR_POOL", 2)  # the test practice counts as large
+    expected = practice.run_forecast(practice.prepare_refresh(db, TODAY), workers=1)
+    job = practice.prepare_refresh(db, TODAY, start_workers=2)
+    assert job.workers is not None and job.workers.count == 2
+    assert practice.run_forecast(job) == expected
+    assert job.workers is None  # closed once used
+    assert practice.store_refresh(db, job, expected) == len(practice_db)
+
+
+def test_an_abandoned_large_refresh_can_close_its_workers(
+        db: Database, practice_db: dict[str, Patient], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(practice, "MIN_PATIENTS_FOR_POOL", 2)
+    job = practice.prepare_refresh(db, TODAY, start_workers=2)
+    assert job.workers is not None
+    job.close_workers()
+    assert job.workers is None
+    assert len(practice.run_forecast(job, workers=1)) == len(practice_db)
+
+
+def test_only_a_refresh_asked_to_starts_workers_for_the_job_it_hands_back(
+        db: Database, practice_db: dict[str, Patient], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(practice, "MIN_PATIENTS_FOR_POOL", 2)
+    monkeypatch.setattr(practice, "INLINE_REFRESH_LIMIT", 1)  # the test practice is large
+    quiet = practice.refresh_inline(db, TODAY)  # e.g. coverage, which never runs the job
+    assert isinstance(quiet, practice.RefreshJob) and quiet.workers is None
+    job = practice.refresh_inline(db, TODAY, start_workers=True)  # the page's refresh
+    assert isinstance(job, practice.RefreshJob) and job.workers is not None
+    results = practice.run_forecast(job)
+    assert job.workers is None
+    assert practice.store_refresh(db, job, results) == len(practice_db)
+    assert practice.refresh_inline(db, TODAY) == 0

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -208,11 +208,24 @@ def _mask(product: str, schedule: SupportingData, bits: Mapping[str, int]) -> in
 
 def pack_facts(doses: Sequence[tuple[date, str]], schedule: SupportingData) -> bytes:
     """(date, product) of counted doses as int32 pairs (day number, antigen mask)."""
+    return fact_packer(schedule)(doses)
+
+
+def fact_packer(schedule: SupportingData) -> Callable[[Sequence[tuple[date, str]]], bytes]:
+    """pack_facts for many patients: each product's antigen mask is worked out once."""
     bits = antigen_bits(schedule)
-    values: list[int] = []
-    for on, product in doses:
-        values += [on.toordinal(), _mask(product, schedule, bits)]
-    return struct.pack(f"<{len(values)}i", *values)
+    masks: dict[str, int] = {}
+
+    def pack(doses: Sequence[tuple[date, str]]) -> bytes:
+        values: list[int] = []
+        for on, product in doses:
+            mask = masks.get(product)
+            if mask is None:
+                mask = masks[product] = _mask(product, schedule, bits)
+            values += [on.toordinal(), mask]
+        return struct.pack(f"<{len(values)}i", *values)
+
+    return pack
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from tsn_desktop.vaccination.schedule import (
@@ -233,6 +234,8 @@ class _Context:
     has_live_records: bool = False
     # Whether to record explanations (forecast(trace=False) leaves them out).
     trace: bool = True
+    # Whether results list each dose's evaluation (forecast(evaluations=False): no).
+    evaluations: bool = True
     # dob + age by id() of the data's Duration (see _at_age).
     dob_dates: dict[int, date] = field(default_factory=dict)
     # _max_age_date on the assessment date, by id() of the data's SeriesDose.
@@ -1201,25 +1204,29 @@ def evaluate_antigen(
     ]
 
 
-def _antigen_forecast(run: _SeriesRun, antigen: str) -> AntigenForecast:
-    evaluations = tuple(
-        [
-            DoseEvaluation(
-                ev.record.dose,
-                ev.status or EXTRANEOUS,
-                ev.reason,
-                tuple(ev.trace),
-                antigen,
-                ev.target,
-            )
-            for ev in run.evals
-        ]
+def _antigen_forecast(run: _SeriesRun, antigen: str, evaluations: bool = True) -> AntigenForecast:
+    found = (
+        tuple(
+            [
+                DoseEvaluation(
+                    ev.record.dose,
+                    ev.status or EXTRANEOUS,
+                    ev.reason,
+                    tuple(ev.trace),
+                    antigen,
+                    ev.target,
+                )
+                for ev in run.evals
+            ]
+        )
+        if evaluations
+        else ()
     )
-    return AntigenForecast(
+    return _new_antigen_forecast(
         antigen,
         run.series.name,
         run.status,
-        evaluations,
+        found,
         run.forecast_dose_number,
         run.earliest,
         run.recommended,
@@ -1228,6 +1235,48 @@ def _antigen_forecast(run: _SeriesRun, antigen: str) -> AntigenForecast:
         run.series.series_type,
         run.recommended_vaccines,
     )
+
+
+# AntigenForecast / GroupForecast built without their generated __init__, which sets
+# each field through object.__setattr__ (frozen) and is several times slower; the
+# engine makes tens of them per patient. Same fields, so the same objects.
+def _new_antigen_forecast(
+    antigen: str, series_name: str, status: str, evaluations: tuple[DoseEvaluation, ...],
+    forecast_dose_number: int | None, earliest: date | None, recommended: date | None,
+    past_due: date | None, latest: date | None, series_type: str,
+    recommended_vaccines: tuple[str, ...],
+) -> AntigenForecast:
+    made = object.__new__(AntigenForecast)
+    object.__setattr__(made, "__dict__", {
+        "antigen": antigen, "series_name": series_name, "status": status,
+        "evaluations": evaluations, "forecast_dose_number": forecast_dose_number,
+        "earliest": earliest, "recommended": recommended, "past_due": past_due,
+        "latest": latest, "series_type": series_type,
+        "recommended_vaccines": recommended_vaccines,
+    })
+    return made
+
+
+def _new_group_forecast(
+    name: str, status: str, forecast_dose_number: int | None, earliest: date | None,
+    recommended: date | None, past_due: date | None, latest: date | None,
+    antigens: tuple[AntigenForecast, ...], trace: tuple[TraceEntry, ...],
+    recommended_vaccines: tuple[str, ...],
+) -> GroupForecast:
+    made = object.__new__(GroupForecast)
+    object.__setattr__(made, "__dict__", {
+        "name": name, "status": status, "forecast_dose_number": forecast_dose_number,
+        "earliest": earliest, "recommended": recommended, "past_due": past_due,
+        "latest": latest, "antigens": antigens, "trace": trace,
+        "recommended_vaccines": recommended_vaccines,
+    })
+    return made
+
+
+for _cls, _build in ((AntigenForecast, _new_antigen_forecast),
+                     (GroupForecast, _new_group_forecast)):
+    # A field added to the class must be added to its builder too.
+    assert [f.name for f in fields(_cls)] == list(inspect.signature(_build).parameters)
 
 
 # ------------------------------------------------------ 9 vaccine groups
@@ -1270,7 +1319,7 @@ def identify_vaccine_group(
         r = _antigen_result(best.get(a))
         if r is not None:
             runs.append((a, r))
-            forecasts.append(_antigen_forecast(r, a))
+            forecasts.append(_antigen_forecast(r, a, ctx.evaluations))
     antigen_forecasts = tuple(forecasts)
     if len(runs) == 1:  # _group_status of one status is that status
         status = runs[0][1].status
@@ -1279,14 +1328,14 @@ def identify_vaccine_group(
     else:
         status = _group_status([r.status for _, r in runs]) if runs else NOT_RECOMMENDED
     if status != NOT_COMPLETE:
-        return GroupForecast(
+        return _new_group_forecast(
             name, status, None, None, None, None, None, antigen_forecasts, tuple(trace), ()
         )
     open_runs = [r for _, r in runs if r.status == NOT_COMPLETE]
     if len(group.antigens) <= 1 and len(open_runs) == 1:  # what the steps below give for one
         r = open_runs[0]
         assert r.earliest is not None
-        return GroupForecast(
+        return _new_group_forecast(
             name,
             status,
             r.forecast_dose_number,
@@ -1316,7 +1365,7 @@ def identify_vaccine_group(
     number = None
     if numbers:
         number = min(numbers) if group.administer_full_vaccine_group else max(numbers)
-    return GroupForecast(
+    return _new_group_forecast(
         name,
         status,
         number,
@@ -1419,16 +1468,19 @@ def forecast(
     vaccine_groups: Iterable[str] | None = None,
     *,
     trace: bool = True,
+    evaluations: bool = True,
 ) -> Assessment:
     """Evaluate a patient's history and forecast each requested vaccine group.
 
     trace=False leaves every explanation trace empty (groups' and doses'), for
     batch runs that only keep statuses and dates; everything else is the same.
+    evaluations=False leaves each antigen's dose evaluations empty (the same
+    kind of batch runs: a summary reads statuses and dates only).
     """
     # Seasonal campaigns roll over every year: take this date's season.
     data = seasonal_data(data, assessment_date)
     by_antigen, records, history_trace = organize_history(patient, doses, data, trace)
-    ctx = _Context(patient, assessment_date, data, records, trace=trace)
+    ctx = _Context(patient, assessment_date, data, records, trace=trace, evaluations=evaluations)
     ctx.has_live_records = any(r.cvx in data.conflicting_vaccines for r in records)
     names = list(vaccine_groups) if vaccine_groups is not None else list(data.vaccine_groups)
     groups: dict[str, GroupForecast] = {}
@@ -1440,7 +1492,7 @@ def forecast(
         if group is None:
             raise KeyError(f"unknown vaccine group: {name}")
         best: dict[str, list[_SeriesRun]] = {}
-        explained = list(history_trace)
+        explained = list(history_trace) if trace else []
         for antigen_name in group.antigens:
             antigen = data.antigens.get(antigen_name)
             if antigen is None:

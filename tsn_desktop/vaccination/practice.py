@@ -35,10 +35,14 @@ in a frozen app).
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from tsn_desktop.vaccination.engine import (
@@ -225,22 +229,85 @@ def due_between(
     return due
 
 
+@contextlib.contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pauses the cyclic garbage collector (refcounting still frees everything).
+
+    Reading, forecasting and storing a whole practice make and drop hundreds of
+    thousands of small objects, none in a reference cycle; each collection the
+    allocations trigger re-scans every object still alive, and at this size
+    that costs a tenth or more of the work.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 # ------------------------------------------------------------------ workers
 
 _worker_data: SupportingData | None = None
-_worker_date: date | None = None
+# Every field, in declaration order (the order the constructors take them in).
+_DOSE_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(AdministeredDose)))
+_PATIENT_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(CdsiPatient)))
 
 
-def _init_worker(data: SupportingData, assessment_date: date) -> None:
-    global _worker_data, _worker_date
-    _worker_data, _worker_date = data, assessment_date
+def _init_worker(data: SupportingData) -> None:
+    global _worker_data
+    _worker_data = data
+    gc.freeze()  # the data lives as long as the worker: no collection ever scans it
 
 
-def _forecast_chunk(
-    chunk: list[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
-) -> list[tuple[K, PatientSummary]]:
-    assert _worker_data is not None and _worker_date is not None
-    return _summaries(chunk, _worker_date, _worker_data)
+# Patients cross to the workers as plain tuples (every field, in declaration order),
+# built back there: the main process, which also feeds and collects every chunk,
+# pickles tuples of dates and strings about three times faster than frozen dataclasses.
+_Packed = tuple[object, tuple[object, ...], tuple[tuple[object, ...], ...]]
+
+
+def _pack_items(
+    chunk: Sequence[tuple[K, CdsiPatient, Sequence[AdministeredDose]]],
+) -> list[_Packed]:
+    dose_fields = _DOSE_FIELDS
+    return [
+        (key, _PATIENT_FIELDS(patient), tuple([dose_fields(d) for d in doses]))
+        for key, patient, doses in chunk
+    ]
+
+
+def _forecast_chunk(job: tuple[date, list[_Packed]]) -> list[tuple[K, PatientSummary]]:
+    assert _worker_data is not None
+    assessment_date, chunk = job
+    items = [
+        (key, CdsiPatient(*patient), tuple([AdministeredDose(*d) for d in doses]))
+        for key, patient, doses in chunk
+    ]
+    with cyclic_gc_paused():
+        return _shared(_summaries(items, assessment_date, _worker_data))  # type: ignore[arg-type]
+
+
+def _shared(results: list[tuple[K, PatientSummary]]) -> list[tuple[K, PatientSummary]]:
+    """The same summaries, equal values as one object (two groups in three repeat
+    another's: "Complete", "Aged Out", the same dates): pickle then sends each distinct
+    value once per chunk, and the main process unpickles less."""
+    seen: dict[object, object] = {}
+
+    def one(value: object) -> object:
+        return seen.setdefault(value, value)
+
+    return [
+        (
+            key,
+            PatientSummary(
+                one(s.assessment_date),  # type: ignore[arg-type]
+                {name: one(g) for name, g in s.groups.items()},  # type: ignore[misc]
+                one(s.next_change),  # type: ignore[arg-type]
+            ),
+        )
+        for key, s in results
+    ]
 
 
 def _summaries(
@@ -250,10 +317,42 @@ def _summaries(
 ) -> list[tuple[K, PatientSummary]]:
     out = []
     for key, patient, doses in items:
-        # A summary keeps no explanation: skip building the traces.
-        assessment = forecast(patient, doses, assessment_date, data, trace=False)
+        # A summary keeps no explanation and no dose evaluation: skip building them.
+        assessment = forecast(
+            patient, doses, assessment_date, data, trace=False, evaluations=False
+        )
         out.append((key, summarize(assessment, next_change_date(assessment, patient, doses, data))))
     return out
+
+
+class Workers:
+    """Worker processes started ahead of `forecast_practice(..., started=...)`.
+
+    Spawning them and loading the data into each takes about half a second;
+    started while the practice is being read, that time overlaps the read.
+    The caller owns them: `close()` (or `with`) once done.
+    """
+
+    def __init__(self, data: SupportingData, workers: int, start_method: str = "spawn") -> None:
+        self.data, self.count = data, workers
+        context = multiprocessing.get_context(start_method)
+        # Returns once the processes are launched; they import and load the data
+        # on their own while this process goes on.
+        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(data,))
+
+    def imap(self, chunks: Iterable[tuple[date, list[_Packed]]]
+             ) -> Iterator[list[tuple[Hashable, PatientSummary]]]:
+        return self._pool.imap(_forecast_chunk, chunks)
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def forecast_practice(
@@ -264,12 +363,15 @@ def forecast_practice(
     chunk_size: int = 250,
     start_method: str = "spawn",
     progress: Callable[[int, int], None] | None = None,
+    started: Workers | None = None,
 ) -> dict[K, PatientSummary]:
     """Summaries of every patient's forecast, in input order.
 
     workers=None uses every core, or this process alone for a small practice;
     workers=1 always runs in this process. `progress(done, total)` is called after
     each chunk (patients forecast so far); it may raise to stop the work.
+    `started`: worker processes already started for this data (Workers), used
+    instead of starting new ones when more than one worker runs; left open.
     """
     items = [(key, patient, tuple(doses)) for key, patient, doses in patients]
     if workers is None:
@@ -280,19 +382,27 @@ def forecast_practice(
         results: dict[K, PatientSummary] = {}
         step = max(1, min(chunk_size, len(items)))
         for i in range(0, len(items), step):
-            results.update(_summaries(items[i : i + step], assessment_date, data))
+            with cyclic_gc_paused():  # per chunk: `report` may run anything
+                results.update(_summaries(items[i : i + step], assessment_date, data))
             report(len(results), len(items))
         return results
     # Enough chunks per worker to even out the load, few enough to keep the
     # per-chunk pickling overhead small.
     size = max(1, min(chunk_size, -(-len(items) // (workers * 4))))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    context = multiprocessing.get_context(start_method)
-    with context.Pool(workers, initializer=_init_worker, initargs=(data, assessment_date)) as pool:
+    jobs = ((assessment_date, _pack_items(chunk)) for chunk in chunks)
+    if started is not None and started.data is data:
+        pool, owned = started, False
+    else:
+        pool, owned = Workers(data, workers, start_method), True
+    try:
         results = {}
-        for part in pool.imap(_forecast_chunk, chunks):
-            results.update(part)
+        for part in pool.imap(jobs):
+            results.update(part)  # type: ignore[arg-type]
             report(len(results), len(items))
+    finally:
+        if owned:
+            pool.close()
     return results
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from operator import itemgetter
 
 from tsn_desktop.core.db import Database, new_id
 from tsn_desktop.vaccination import adverse_events as adverse
@@ -22,7 +24,10 @@ from tsn_desktop.vaccination.due_list import DuePatient, DueRow, DueTable, Recal
 from tsn_desktop.vaccination.engine import AdministeredDose, CdsiPatient
 from tsn_desktop.vaccination.model import Dose, Fact, observations_on
 from tsn_desktop.vaccination.practice import (
+    MIN_PATIENTS_FOR_POOL,
     PatientSummary,
+    Workers,
+    cyclic_gc_paused,
     due_items,
     forecast_practice,
 )
@@ -37,6 +42,7 @@ RECALL_METHODS = ("phone", "letter", "sms")
 INLINE_REFRESH_LIMIT = 200
 
 _PACK_STAMPS: dict[str, str] = {}
+_KEY = itemgetter(0)
 
 
 def pack_stamp(pack: str = DEFAULT_PACK) -> str:
@@ -93,6 +99,14 @@ class RefreshJob:
     dropped: list[str]
     dirty_upto: int
     cleared: set[str] = field(default_factory=set)  # dirty marks read
+    # Worker processes started while the job was read (prepare_refresh's start_workers);
+    # run_forecast uses then closes them, close_workers() if it never runs.
+    workers: Workers | None = None
+
+    def close_workers(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
+            self.workers = None
 
 
 def stale_patients(db: Database, today: date, pack: str | None = None, *,
@@ -114,68 +128,97 @@ def stale_patients(db: Database, today: date, pack: str | None = None, *,
 
 
 def prepare_refresh(db: Database, today: date, *, everyone: bool = False,
-                    doses_only: bool = False) -> RefreshJob:
-    """What to recompute (every active patient when `everyone`), with their doses."""
+                    doses_only: bool = False, start_workers: int = 0) -> RefreshJob:
+    """What to recompute (every active patient when `everyone`), with their doses.
+    With `start_workers` > 1 and enough patients for a process pool, that many worker
+    processes start before the doses are read (their start-up overlaps the read)."""
     pack = pack_stamp()
-    todo, dropped, marked, upto = stale_patients(db, today, pack, doses_only=doses_only)
+    if everyone:  # who is stale does not matter: only the marks to clear and the drops
+        todo, (marked, upto) = [], store.dirty(db)
+        dropped = [] if doses_only else store.dropped_ids(db)
+    else:
+        todo, dropped, marked, upto = stale_patients(db, today, pack, doses_only=doses_only)
     many = everyone or len(todo) > 2000
     rows = store.patient_rows(db) if many else store.patient_rows(db, todo)
     wanted = {str(r[0]) for r in rows} if everyone else set(todo)
     rows = [r for r in rows if str(r[0]) in wanted]
+    started = (Workers(schedule_data(), start_workers)
+               if start_workers > 1 and len(rows) >= MIN_PATIENTS_FOR_POOL else None)
     kept_of = _kept_of(store.merged(db)) if many else store.duplicates_of(db, sorted(wanted))
     holders = sorted(wanted | {d for d, k in kept_of.items() if k in wanted})
-    doses: dict[str, list[AdministeredDose]] = {pid: [] for pid in wanted}
-    found = (store.counted_doses(db) if len(holders) > 500
-             else store.counted_doses(db, holders))
-    for dose_id, pid, on, expiry, product in found:
-        target = kept_of.get(pid, pid)
-        if target in wanted:
-            doses[target].append(AdministeredDose(
-                on, product, id=dose_id,
-                lot_expiration=date.fromisoformat(expiry) if expiry else None))
-    inputs, stamps, who = [], {}, {}
-    for row in rows:
-        p = _due_patient(row)
-        inputs.append((p.id, CdsiPatient(dob=p.birth_date,
-                                         gender=p.sex if p.sex in ("F", "M") else "U"),
-                       tuple(sorted(doses[p.id], key=lambda d: d.date_administered))))
-        stamps[p.id] = str(row[7])
-        who[p.id] = (p.name, p.birth_date, p.sex, p.treating_gp)
-    return RefreshJob(today, pack, inputs, stamps, who, dropped, upto, cleared=marked)
+    with cyclic_gc_paused():
+        doses: dict[str, list[tuple[tuple[date, str, str, str], AdministeredDose]]] = {
+            pid: [] for pid in wanted}
+        found = (store.counted_dose_rows(db) if len(holders) > 500
+                 else store.counted_dose_rows(db, holders))
+        days: dict[str, date] = {}
+        for dose_id, pid, on, expiry, product, created in found:
+            target = kept_of.get(str(pid), str(pid))
+            if target in wanted:
+                day = days.get(on)
+                if day is None:
+                    day = days[on] = date.fromisoformat(on)
+                # Each patient's doses by date, then ISO text, created_at and id (the
+                # order an ORDER BY occurrence, created_at, id then by date gave).
+                doses[target].append(((day, on, created, str(dose_id)), AdministeredDose(
+                    day, str(product), id=str(dose_id),
+                    lot_expiration=date.fromisoformat(expiry) if expiry else None)))
+        inputs, stamps, who = [], {}, {}
+        for row in rows:
+            p = _due_patient(row)
+            inputs.append((p.id, CdsiPatient(dob=p.birth_date,
+                                             gender=p.sex if p.sex in ("F", "M") else "U"),
+                           tuple([d for _key, d in sorted(doses[p.id], key=_KEY)])))
+            stamps[p.id] = str(row[7])
+            who[p.id] = (p.name, p.birth_date, p.sex, p.treating_gp)
+    return RefreshJob(today, pack, inputs, stamps, who, dropped, upto, cleared=marked,
+                      workers=started)
 
 
 def run_forecast(job: RefreshJob, data: SupportingData | None = None, *,
                  workers: int | None = None,
                  progress: Callable[[int, int], None] | None = None
                  ) -> dict[str, PatientSummary]:
-    """The engine over the job's patients (off the DB thread: no database here)."""
-    return forecast_practice(job.inputs, job.today, data or schedule_data(), workers=workers,
-                             progress=progress)
+    """The engine over the job's patients (off the DB thread: no database here), on the
+    worker processes the job started if any (closed here once done)."""
+    started = job.workers
+    if workers is None and started is not None:
+        workers = started.count
+    try:
+        return forecast_practice(job.inputs, job.today, data or schedule_data(),
+                                 workers=workers, progress=progress, started=started)
+    finally:
+        job.close_workers()
 
 
 def store_refresh(db: Database, job: RefreshJob, results: dict[str, PatientSummary]) -> int:
     """Keeps the new summaries; returns how many. A dose recorded meanwhile left a newer
     dirty mark, which stays: the next refresh picks that patient up again."""
-    schedule = schedule_data()
-    facts = {pid: coverage.pack_facts([(d.date_administered, d.vaccine) for d in doses],
-                                      schedule) for pid, _patient, doses in job.inputs}
-    kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change, job.who[pid],
-             due_items(s), facts[pid]) for pid, s in results.items()]
-    with db.unit_of_work() as uow:
-        store.replace_summaries(uow, kept, job.dropped)
-        store.clear_dirty(uow, job.cleared, job.dirty_upto)
+    pack = coverage.fact_packer(schedule_data())
+    with cyclic_gc_paused():
+        facts = {pid: pack([(d.date_administered, d.vaccine) for d in doses])
+                 for pid, _patient, doses in job.inputs}
+        kept = [(pid, job.stamps[pid], job.pack, s.assessment_date, s.next_change,
+                 job.who[pid], due_items(s), facts[pid]) for pid, s in results.items()]
+        with db.unit_of_work() as uow:
+            store.replace_summaries(uow, kept, job.dropped)
+            store.clear_dirty(uow, job.cleared, job.dirty_upto)
     return len(kept)
 
 
-def refresh_inline(db: Database, today: date, *, doses_only: bool = False
-                   ) -> int | RefreshJob:
+def refresh_inline(db: Database, today: date, *, doses_only: bool = False,
+                   start_workers: bool = False) -> int | RefreshJob:
     """The usual refresh after a dose or on a new day: few summaries, done at once in
     this DB call (the count returned). A large one comes back as a job for a background
     task (run_forecast, then store_refresh). `doses_only`: only doses changed since the
-    last refresh (the page knows it from records_changed)."""
-    job = prepare_refresh(db, today, doses_only=doses_only)
+    last refresh (the page knows it from records_changed). `start_workers`: a job large
+    enough for worker processes starts them while it is read (the caller then runs it,
+    or calls its close_workers())."""
+    job = prepare_refresh(db, today, doses_only=doses_only,
+                          start_workers=(os.cpu_count() or 1) if start_workers else 0)
     if len(job.inputs) > INLINE_REFRESH_LIMIT:
         return job
+    job.close_workers()  # none started below MIN_PATIENTS_FOR_POOL: a no-op
     if not job.inputs and not job.dropped and not job.cleared:
         return 0
     return store_refresh(db, job, run_forecast(job, workers=1))

@@ -288,7 +288,9 @@ class DueListView(QWidget):
             return
         self._refreshing = True
         today = self._clock.today()
-        self._runner.run(lambda db: service.refresh_inline(db, today, doses_only=doses_only),
+        # A large refresh (the first forecast) starts its worker processes as it reads.
+        self._runner.run(lambda db: service.refresh_inline(db, today, doses_only=doses_only,
+                                                           start_workers=True),
                          self._refreshed, self._refresh_failed, owner=self)
 
     def _refreshed(self, result: int | service.RefreshJob) -> None:
