@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import service as patients
@@ -327,6 +328,46 @@ def overview(db: Database, patient_id: str, protocol: str | None = None) -> Over
     found = alerts.evaluate(readings, db.clock.now(), view.thresholds, pathway)
     return Overview(readings, found, pathways_store.alerts_of(db, patient_id), view,
                     last_home_series(readings, view.thresholds.protocol))
+
+
+# --- the chart's time window -----------------------------------------------------------------
+# What the chart shows when a patient is opened: the last three months (Home shows all).
+FIRST_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ChartWindow:
+    """The arrays the chart draws for [start, end) (epoch seconds), downsampled by SQLite
+    to about `buckets` points per kind, and each kind's whole span (for Home)."""
+
+    start: float
+    end: float
+    buckets: int
+    extent: dict[str, tuple[float, float]]
+    data: dict[str, tuple[Any, ...]]
+    shown: tuple[float, float] | None = None  # the first view of the patient's chart
+
+
+def chart_window(db: Database, patient_id: str, start: float | None, end: float | None,
+                 buckets: int) -> ChartWindow:
+    """The readings of [start, end) bucketed for a chart `buckets` pixels wide; with no
+    window, the last FIRST_WINDOW_DAYS days up to the last reading (all of it if shorter),
+    with one window's margin each side so a short pan needs no new query."""
+    span = store.extent(db, patient_id)
+    if not span:
+        return ChartWindow(0.0, 0.0, buckets, {}, {})
+    shown: tuple[float, float] | None = None
+    if start is None or end is None:
+        last = max(t for _, t in span.values()) + 3600.0
+        first = min(t for t, _ in span.values()) - 3600.0
+        shown = (max(first, last - FIRST_WINDOW_DAYS * 86400.0), last)
+        margin = shown[1] - shown[0]
+        start, end, buckets = shown[0] - margin, shown[1] + margin, buckets * 3
+    low = datetime.fromtimestamp(start, UTC)
+    high = datetime.fromtimestamp(end, UTC)
+    data = {kind: store.series_buckets(db, patient_id, kind, low, high, buckets)
+            for kind in span}
+    return ChartWindow(start, end, buckets, span, data, shown)
 
 
 def last_home_series(readings: list[Reading],

@@ -169,25 +169,55 @@ def series_arrays(db: Database, patient_id: str, kind: str, start: datetime | No
     return x, y
 
 
+def extent(db: Database, patient_id: str) -> dict[str, tuple[float, float]]:
+    """Each kind's first and last measured-at (epoch seconds): two seeks of the (patient,
+    kind, at) index per kind, whatever the number of readings (entered-in-error rows
+    included: the chart's span, not a count)."""
+    out: dict[str, tuple[float, float]] = {}
+    for kind in ("weight", "blood_pressure", "heart_rate", "steps"):
+        row = db.query_one("SELECT min(at), max(at) FROM reading WHERE patient_id = ?"
+                           " AND kind = ?", (patient_id, kind))
+        if row and row[0]:
+            out[kind] = (parse_utc(row[0]).timestamp(), parse_utc(row[1]).timestamp())
+    return out
+
+
 def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
                    end: datetime, buckets: int = 2000) -> tuple[Any, ...]:
-    """The window [start, end) cut into `buckets` time buckets, each giving its lowest and
-    highest value (peak downsampling done by SQLite: a chart `buckets` pixels wide looks
-    the same as with every point, and a million rows come back as 2 × `buckets`)."""
+    """The window [start, end) cut into `buckets` time buckets, peak downsampling done by
+    SQLite: a bucket of one reading gives it as it is (its time and values); a fuller one
+    gives its lowest and highest value (systolic and diastolic each for blood pressure),
+    at its first and last reading's time. A chart `buckets` pixels wide looks the same as
+    with every point, and a million rows come back as at most 2 × `buckets` points.
+    Returns (x epoch seconds float64, values...) like series_arrays; steps (one a day)
+    give the day's highest count once."""
     import numpy as np
 
     t0, t1 = start.timestamp(), end.timestamp()
     width = max((t1 - t0) / max(buckets, 1), 1.0)
     rows = db.query(
-        "SELECT CAST(((julianday(at) - 2440587.5) * 86400.0 - ?) / ? AS INTEGER) AS b,"
-        " min(value), max(value) FROM reading WHERE patient_id = ? AND kind = ?"
-        " AND status = 'final' AND at >= ? AND at < ? GROUP BY b ORDER BY b",
+        "SELECT CAST((e - ?) / ? AS INTEGER) AS b, count(*), min(e), max(e), min(value),"
+        " max(value), min(value2), max(value2) FROM (SELECT (julianday(at) - 2440587.5)"
+        " * 86400.0 AS e, value, value2 FROM reading WHERE patient_id = ? AND kind = ?"
+        " AND status = 'final' AND at >= ? AND at < ?) GROUP BY b ORDER BY b",
         (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    pair = kind == "blood_pressure"
     if not rows:
         empty = np.empty(0, dtype=np.float64)
-        return empty, empty
+        return (empty, empty, empty) if pair else (empty, empty)
     table = np.array(rows, dtype=np.float64)
-    # Two points per bucket, low then high, a quarter and three quarters through it.
-    x = np.repeat(t0 + table[:, 0] * width, 2) + np.tile([width / 4, 3 * width / 4], len(rows))
-    y = np.column_stack((table[:, 1], table[:, 2])).ravel()
-    return np.ascontiguousarray(x), np.ascontiguousarray(y)
+    table[:, 2:4] = np.round(table[:, 2:4])  # julianday's float: back to whole seconds
+    if kind == "steps":
+        return np.ascontiguousarray(table[:, 2]), np.ascontiguousarray(table[:, 5])
+    # One point for a bucket of one reading, two (low, high) for a fuller one.
+    repeat = np.where(table[:, 1] > 1, 2, 1)
+    full = np.repeat(table[:, 1] > 1, repeat)
+    second = np.zeros(len(full), dtype=bool)
+    second[np.cumsum(repeat) - 1] = full[np.cumsum(repeat) - 1]
+    rows_of = np.repeat(np.arange(len(table)), repeat)
+    x = np.where(second, table[rows_of, 3], table[rows_of, 2])
+    y = np.where(second, table[rows_of, 5], table[rows_of, 4])
+    if not pair:
+        return np.ascontiguousarray(x), np.ascontiguousarray(y)
+    y2 = np.where(second, table[rows_of, 7], table[rows_of, 6])
+    return np.ascontiguousarray(x), np.ascontiguousarray(y), np.ascontiguousarray(y2)

@@ -60,6 +60,12 @@ class ReadingsView(QWidget):
         self.patient_id: str | None = None
         self.overview: service.Overview | None = None
         self.chart = ReadingsChart(self)
+        self.chart.window_wanted.connect(self._want_window)
+        # One window read at a time: wishes while one is on its way are dropped, the
+        # chart looks again once it is drawn (ReadingsChart.show_window).
+        self._window_asked = 0  # numbers each read: a result for another patient is dropped
+        self._window_busy = False
+        self.has_readings = False
         self.pathway = PathwayPanel(context, self)
         self.pathway.saved.connect(self.refresh)
         self.pathway.refused.connect(self._refused)
@@ -117,10 +123,56 @@ class ReadingsView(QWidget):
     def refresh(self) -> None:
         pid = self.patient_id
         if pid is None:
+            self._window_asked += 1
+            self.chart.clear()
             self._show(service.Overview([], []))
             return
+        # The chart's window first (an index read, bucketed in SQL), then the rest.
+        shown = self.chart.visible() if self.chart.fetched is not None and \
+            self._window_patient == pid else None
+        if shown is None:
+            self.chart.clear()
+            self._read_window(pid, None, None, self.chart.pixels())
+        else:
+            span = shown[1] - shown[0]
+            self._read_window(pid, shown[0] - span, shown[1] + span, 3 * self.chart.pixels())
         self.context.runner.run(lambda db: service.overview(db, pid), self._show,
                                 owner=self)
+
+    # --- the chart's window ------------------------------------------------------------
+    _window_patient: str | None = None
+
+    def _want_window(self, start: float, end: float, buckets: int) -> None:
+        if self.patient_id is None:
+            return
+        if self._window_busy:
+            return
+        self._read_window(self.patient_id, start, end, buckets)
+
+    def _read_window(self, pid: str, start: float | None, end: float | None,
+                     buckets: int) -> None:
+        self._window_asked += 1
+        asked = self._window_asked
+        self._window_patient = pid
+        self._window_busy = True
+        self.context.runner.run(
+            lambda db: service.chart_window(db, pid, start, end, buckets),
+            lambda window: self._window_read(asked, window),
+            lambda exc: self._window_failed(asked, exc), owner=self)
+
+    def _window_read(self, asked: int, window: service.ChartWindow) -> None:
+        if asked != self._window_asked:
+            return  # another patient (or a newer first window) was asked for since
+        self._window_busy = False
+        self.has_readings = bool(window.extent)
+        self.chart.show_window(window)
+        self.empty.setVisible(self.patient_id is not None and not self.has_readings)
+
+    def _window_failed(self, asked: int, exc: BaseException) -> None:
+        if asked == self._window_asked:
+            self._window_busy = False
+        self.message.setText(self.tr("The chart could not be read. Close the patient's file "
+                                     "and open it again."))
 
     def _records_changed(self, changed: RecordsChanged) -> None:
         if self.patient_id is not None and RESOURCES & set(changed.types()):
@@ -131,8 +183,9 @@ class ReadingsView(QWidget):
 
     def _show(self, view: service.Overview) -> None:
         self.overview = view
-        self.chart.show_readings(view.readings, view.alerts, view.stored,
-                                 view.pathway.thresholds if view.pathway else None)
+        # The data come window by window (_window_read); the thresholds and alerts here.
+        self.chart.set_thresholds(view.pathway.thresholds if view.pathway else None)
+        self.chart.set_alerts(view.stored, view.alerts)
         self.model.set_readings(view.readings)
         self.pathway.show_pathway(view.pathway)
         self.empty.setVisible(self.patient_id is not None and not view.readings)
