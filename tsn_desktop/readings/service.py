@@ -241,9 +241,9 @@ def _raise(db: Database, uow: UnitOfWork, patient_id: str,
     derives from the rule and its evidence: the same readings never raise it twice)."""
     pack = rules.load()
     now = db.clock.now()
-    readings = store.of_patient_in(uow, patient_id)
-    found = alerts.evaluate(readings, now, thresholds(uow, patient_id, protocol),
-                            _pathway(uow, patient_id), pack)
+    limits = thresholds(uow, patient_id, protocol)
+    readings = store.for_rules(uow, patient_id, limits.heart_rate_low, limits.heart_rate_high)
+    found = alerts.evaluate(readings, now, limits, _pathway(uow, patient_id), pack)
     since = now - timedelta(days=RAISE_WINDOW_DAYS)
     new: list[StoredAlert] = []
     for a in found:
@@ -321,13 +321,18 @@ class Overview:
     home: HomeSeries | None = None
 
 
-def overview(db: Database, patient_id: str, protocol: str | None = None) -> Overview:
-    readings = store.of_patient(db, patient_id)
+def overview(db: Database, patient_id: str, protocol: str | None = None,
+             table: bool = True) -> Overview:
+    """With `table`, every reading (the page's table); without, only those the rules
+    need (the patient file's tab: its chart reads its own window, store.series_buckets)."""
     view = pathway_of(db, patient_id, protocol)
+    t = view.thresholds
+    needed = store.for_rules(db, patient_id, t.heart_rate_low, t.heart_rate_high)
+    readings = store.of_patient(db, patient_id) if table else needed
     pathway = view.enrolment.pathway if view.enrolment and view.enrolment.active else None
-    found = alerts.evaluate(readings, db.clock.now(), view.thresholds, pathway)
+    found = alerts.evaluate(needed, db.clock.now(), t, pathway)
     return Overview(readings, found, pathways_store.alerts_of(db, patient_id), view,
-                    last_home_series(readings, view.thresholds.protocol))
+                    last_home_series(needed, t.protocol))
 
 
 # --- the chart's time window -----------------------------------------------------------------

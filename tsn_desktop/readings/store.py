@@ -143,6 +143,19 @@ def of_patient_in(uow: UnitOfWork, patient_id: str) -> list[Reading]:
     return [_reading(r) for r in rows]
 
 
+def for_rules(src: Database | UnitOfWork, patient_id: str, rate_low: float,
+              rate_high: float) -> list[Reading]:
+    """The final readings the alert rules need, oldest first: all of them but the heart
+    rates inside [rate_low, rate_high], which no rule can fire on (a rate is only looked
+    at on its own, alerts.heart_rate): two years of minute-level rates stay out of Python."""
+    sql = (f"{_SELECT} WHERE patient_id = ? AND status = 'final' AND (kind != 'heart_rate'"
+           " OR value < ? OR value > ?) ORDER BY kind, at")
+    params = (patient_id, rate_low, rate_high)
+    rows = src.query(sql, params) if isinstance(src, Database) else \
+        src.execute(sql, params).fetchall()
+    return [_reading(r) for r in rows]
+
+
 def series_arrays(db: Database, patient_id: str, kind: str, start: datetime | None = None,
                   end: datetime | None = None) -> tuple[Any, ...]:
     """One kind's final readings as numpy arrays (x: epoch seconds float64, values...),
@@ -175,11 +188,19 @@ def extent(db: Database, patient_id: str) -> dict[str, tuple[float, float]]:
     included: the chart's span, not a count)."""
     out: dict[str, tuple[float, float]] = {}
     for kind in ("weight", "blood_pressure", "heart_rate", "steps"):
-        row = db.query_one("SELECT min(at), max(at) FROM reading WHERE patient_id = ?"
-                           " AND kind = ?", (patient_id, kind))
-        if row and row[0]:
-            out[kind] = (parse_utc(row[0]).timestamp(), parse_utc(row[1]).timestamp())
+        # Two queries: SQLite seeks the index for a lone min() or max(), and scans the
+        # whole range for both in one (a million rows).
+        first = db.query_one("SELECT min(at) FROM reading WHERE patient_id = ? AND kind = ?",
+                             (patient_id, kind))
+        if first and first[0]:
+            last = db.query_one("SELECT max(at) FROM reading WHERE patient_id = ?"
+                                " AND kind = ?", (patient_id, kind))
+            out[kind] = (parse_utc(first[0]).timestamp(), parse_utc(last[0]).timestamp())
     return out
+
+
+# The summary's resolutions (seconds a bucket), coarsest first.
+ROLLUP_LEVELS = (86400, 3600, 300)
 
 
 def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
@@ -195,18 +216,27 @@ def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
 
     t0, t1 = start.timestamp(), end.timestamp()
     width = max((t1 - t0) / max(buckets, 1), 1.0)
-    rows = db.query(
-        "SELECT CAST((e - ?) / ? AS INTEGER) AS b, count(*), min(e), max(e), min(value),"
-        " max(value), min(value2), max(value2) FROM (SELECT (julianday(at) - 2440587.5)"
-        " * 86400.0 AS e, value, value2 FROM reading WHERE patient_id = ? AND kind = ?"
-        " AND status = 'final' AND at >= ? AND at < ?) GROUP BY b ORDER BY b",
-        (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    level = next((lv for lv in ROLLUP_LEVELS if lv <= width), None)
+    if level is None:  # finer than 5 minutes a pixel: a few days, from the readings
+        rows = db.query(
+            "SELECT CAST((e - ?) / ? AS INTEGER) AS b, count(*), min(e), max(e),"
+            " min(value), max(value), min(value2), max(value2) FROM (SELECT"
+            " CAST(strftime('%s', at) AS INTEGER) AS e, value, value2 FROM reading"
+            " WHERE patient_id = ? AND kind = ? AND status = 'final' AND at >= ?"
+            " AND at < ?) GROUP BY b ORDER BY b",
+            (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    else:  # from the summary kept by migration 0019's triggers: a row per bucket
+        rows = db.query(
+            "SELECT CAST((first_e - ?) / ? AS INTEGER) AS b, sum(n), min(first_e),"
+            " max(last_e), min(lo), max(hi), min(lo2), max(hi2) FROM reading_rollup"
+            " WHERE patient_id = ? AND kind = ? AND level = ? AND bucket >= ?"
+            " AND bucket < ? GROUP BY b ORDER BY b",
+            (t0, width, patient_id, kind, level, int(t0 // level), int(t1 // level) + 1))
     pair = kind == "blood_pressure"
     if not rows:
         empty = np.empty(0, dtype=np.float64)
         return (empty, empty, empty) if pair else (empty, empty)
     table = np.array(rows, dtype=np.float64)
-    table[:, 2:4] = np.round(table[:, 2:4])  # julianday's float: back to whole seconds
     if kind == "steps":
         return np.ascontiguousarray(table[:, 2]), np.ascontiguousarray(table[:, 5])
     # One point for a bucket of one reading, two (low, high) for a fuller one.

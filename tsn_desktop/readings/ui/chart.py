@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -103,13 +103,8 @@ class ReadingsChart(QWidget):
         # The window mode: what was fetched (start, end, buckets), each kind's whole span.
         self.fetched: tuple[float, float, int] | None = None
         self.extent: dict[str, tuple[float, float]] = {}
-        self._wanted: tuple[float, float, int] | None = None
         self._asked: tuple[float, float, int] | None = None  # on its way
         self._filling = False
-        self._ask = QTimer(self)
-        self._ask.setSingleShot(True)
-        self._ask.setInterval(0)  # once the event loop is free: a drag's moves merge
-        self._ask.timeout.connect(self._ask_window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -124,8 +119,7 @@ class ReadingsChart(QWidget):
         self._limits, self._raised, self._found = None, (), ()
         self.fetched = None
         self.extent = {}
-        self._wanted = self._asked = None
-        self._ask.stop()
+        self._asked = None
 
     # --- all the readings at once --------------------------------------------------------
     def show_readings(self, readings: Sequence[Reading],
@@ -173,7 +167,8 @@ class ReadingsChart(QWidget):
                 self._fill(kind, curves, window.data[kind])
         finally:
             self._filling = False
-        self._decorate()
+        if rebuilt:  # lines and marks do not move with the data: drawn once per plot
+            self._decorate()
         self.window_drawn.emit()
         self._x_changed()  # the view may have moved on while this window was read
 
@@ -208,8 +203,10 @@ class ReadingsChart(QWidget):
         if self._fits(self.fetched, low, high, pixels) or \
                 (self._asked is not None and self._fits(self._asked, low, high, pixels)):
             return
-        self._wanted = (low - span, high + span, 3 * pixels)
-        self._ask.start()
+        # Asked at once: the page reads one window at a time and drops wishes while one
+        # is on its way, and the chart looks again once that one is drawn.
+        self._asked = (low - span, high + span, 3 * pixels)
+        self.window_wanted.emit(*self._asked)
 
     @staticmethod
     def _fits(window: tuple[float, float, int], low: float, high: float,
@@ -219,11 +216,6 @@ class ReadingsChart(QWidget):
         bucket = (end - start) / max(buckets, 1)
         pixel = (high - low) / pixels
         return low >= start and high <= end and pixel / 4 <= bucket <= pixel * 2
-
-    def _ask_window(self) -> None:
-        if self._wanted is not None:
-            self._asked, self._wanted = self._wanted, None
-            self.window_wanted.emit(*self._asked)
 
     # --- drawing ---------------------------------------------------------------------------
     def _build(self, kinds: Sequence[str]) -> None:

@@ -124,6 +124,7 @@ class ReadingsView(QWidget):
         pid = self.patient_id
         if pid is None:
             self._window_asked += 1
+            self.has_readings = False
             self.chart.clear()
             self._show(service.Overview([], []))
             return
@@ -136,8 +137,9 @@ class ReadingsView(QWidget):
         else:
             span = shown[1] - shown[0]
             self._read_window(pid, shown[0] - span, shown[1] + span, 3 * self.chart.pixels())
-        self.context.runner.run(lambda db: service.overview(db, pid), self._show,
-                                owner=self)
+        table = self.table is not None
+        self.context.runner.run(lambda db: service.overview(db, pid, table=table),
+                                self._show, owner=self)
 
     # --- the chart's window ------------------------------------------------------------
     _window_patient: str | None = None
@@ -188,7 +190,8 @@ class ReadingsView(QWidget):
         self.chart.set_alerts(view.stored, view.alerts)
         self.model.set_readings(view.readings)
         self.pathway.show_pathway(view.pathway)
-        self.empty.setVisible(self.patient_id is not None and not view.readings)
+        self.empty.setVisible(self.patient_id is not None and not view.readings
+                              and not self.has_readings)
         self.alerts.clear()
         # Raised alerts (with who saw them) first, then what the rules see in older
         # readings that was never raised (history imported later).
