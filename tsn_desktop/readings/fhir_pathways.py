@@ -20,6 +20,7 @@ from tsn_desktop.readings.pathways import (
     Enrolment,
     StoredAlert,
     ThresholdChange,
+    Withdrawal,
 )
 from tsn_desktop.sync.adapters import MergeResult, Resource, same
 
@@ -32,6 +33,7 @@ THRESHOLD_URL = _BASE + "StructureDefinition/readings-threshold"
 FIGURES_URL = _BASE + "StructureDefinition/readings-alert-figures"
 EVIDENCE_URL = _BASE + "StructureDefinition/readings-alert-evidence"
 RULES_VERSION_URL = _BASE + "StructureDefinition/readings-rules-version"
+WITHDRAWN_URL = _BASE + "StructureDefinition/readings-alert-withdrawn"
 RPPS = "https://rpps.esante.gouv.fr"
 _SEVERITY = {"urgent": "high", "alert": "moderate", "check": "low"}
 _SEVERITY_BACK = {v: k for k, v in _SEVERITY.items()}
@@ -172,8 +174,9 @@ def issue_to_fhir(a: StoredAlert) -> Resource:
     res: Resource = {
         "resourceType": "DetectedIssue",
         "id": a.id,
-        # Raised by a rule: preliminary until a practitioner has looked at it.
-        "status": "final" if a.acks else "preliminary",
+        # Raised by a rule: preliminary until a practitioner has looked at it; cancelled
+        # once withdrawn (its readings were another patient's), kept with who and why.
+        "status": "cancelled" if a.withdrawal else "final" if a.acks else "preliminary",
         "code": {"coding": [{"system": RULE_SYSTEM, "code": a.code}]},
         "severity": _SEVERITY[a.severity],
         "patient": {"reference": f"Patient/{a.patient_id}"},
@@ -186,6 +189,12 @@ def issue_to_fhir(a: StoredAlert) -> Resource:
                 {"url": "at", "valueDateTime": utc_text(a.raised_at)}]},
         ],
     }
+    if a.withdrawal is not None:
+        w = a.withdrawal
+        res["extension"].append({"url": WITHDRAWN_URL, "extension": [
+            {"url": "by", "valueReference": _who(w.by_id, w.by_name)},
+            {"url": "at", "valueDateTime": utc_text(w.at)},
+            {"url": "reason", "valueCode": w.reason}]})
     if a.acks:
         res["mitigation"] = [{
             "action": {"coding": [{"system": ACK_SYSTEM, "code": "acknowledged"}],
@@ -220,6 +229,12 @@ def _issue_from_fhir(res: Resource) -> StoredAlert:
         by, name = _who_back(m.get("author"))
         acks.append(Acknowledgement(by, name, _at(m.get("date")),
                                     str((m.get("action") or {}).get("text", ""))))
+    withdrawal = None
+    if WITHDRAWN_URL in ext:
+        sub = _sub(ext[WITHDRAWN_URL])
+        by, name = _who_back(sub.get("by", {}).get("valueReference"))
+        withdrawal = Withdrawal(by, name, _at(sub.get("at", {}).get("valueDateTime")),
+                                str(sub.get("reason", {}).get("valueCode", "")))
     return StoredAlert(
         str(res.get("id")), patient.removeprefix("Patient/"), str(codes[0]), severity,
         _at(res.get("identifiedDateTime")),
@@ -227,7 +242,7 @@ def _issue_from_fhir(res: Resource) -> StoredAlert:
         str(ext.get(EVIDENCE_URL, {}).get("valueString", "")),
         str(ext.get(RULES_VERSION_URL, {}).get("valueString", "")),
         _at(raised or res.get("identifiedDateTime")),
-        tuple(sorted(acks, key=lambda k: (k.at, k.by_id))))
+        tuple(sorted(acks, key=lambda k: (k.at, k.by_id))), withdrawal)
 
 
 class DetectedIssueAdapter:
@@ -248,6 +263,8 @@ class DetectedIssueAdapter:
         if not ps.insert_alert(uow, alert, queue=False, hub_version=hub_version):
             ps.set_alert_hub_version(uow, record_id, hub_version)
         ps.add_acks(uow, record_id, alert.acks, queue=False)
+        if alert.withdrawal is not None:
+            ps.withdraw(uow, record_id, alert.withdrawal, queue=False)
 
     def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
         ps.set_alert_hub_version(uow, record_id, hub_version)
@@ -258,9 +275,12 @@ class DetectedIssueAdapter:
             return MergeResult(remote or local, local_lost=False, reason="union")
         mine, theirs = issue_from_fhir(local), issue_from_fhir(remote)
         acks = {(k.by_id, k.at): k for k in [*theirs.acks, *mine.acks]}
+        # Withdrawn on either side stays withdrawn; the first withdrawal is kept.
+        withdrawals = [w for w in (mine.withdrawal, theirs.withdrawal) if w is not None]
         merged = issue_to_fhir(StoredAlert(
             theirs.id, theirs.patient_id, theirs.code, theirs.severity, theirs.at,
             theirs.figures, theirs.evidence, theirs.rules_version, theirs.raised_at,
-            tuple(sorted(acks.values(), key=lambda k: (k.at, k.by_id)))))
+            tuple(sorted(acks.values(), key=lambda k: (k.at, k.by_id))),
+            min(withdrawals, key=lambda w: (w.at, w.by_id)) if withdrawals else None))
         return MergeResult(remote if same(merged, remote) else merged, local_lost=False,
                            reason="union")

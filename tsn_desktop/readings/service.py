@@ -15,14 +15,24 @@ from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, report, rules, store
 from tsn_desktop.readings.alerts import HomeSeries
-from tsn_desktop.readings.model import WEIGHT, Reading, Rejection, parse_utc, problem
+from tsn_desktop.readings.model import (
+    BLOOD_PRESSURE,
+    WEIGHT,
+    Reading,
+    Rejection,
+    parse_utc,
+    problem,
+    utc_text,
+)
 from tsn_desktop.readings.pathways import (
     ACTIVE,
     FINISHED,
+    READINGS_REASSIGNED,
     Acknowledgement,
     Enrolment,
     StoredAlert,
     ThresholdChange,
+    Withdrawal,
     check_pathway,
     check_threshold,
     current_overrides,
@@ -90,15 +100,19 @@ def inbox_groups(db: Database, include_assigned: bool = False) -> list[inbox.Inb
     return [replace(g, assigned_name=names.get(g.assigned_to or "", "")) for g in found]
 
 
-def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> int:
+def assign(db: Database, import_id: str, user_label: str, patient_id: str,
+           by_name: str = "") -> int:
     """Gives one user's readings of an import to the patient (or to another patient, when
     they were given already: the earlier copy is marked entered-in-error, a reading is
     never rewritten). The measured-at time, values, device and source stay; audited.
-    Returns how many readings the patient got; alerts are raised as for an import."""
+    Returns how many readings the patient got. The new patient's rules run on them; the
+    former patient's alerts that came from them are withdrawn (kept, with who, when and
+    why) and their rules run again on what they have left."""
     patient = patients.open_file(db, patient_id)
     birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
     now = db.clock.now()
     moved = 0
+    former: dict[str, list[Reading]] = {}
     with db.unit_of_work() as uow:
         for pk, reading, assigned_to, reading_id in inbox_store.rows_of(uow, import_id,
                                                                         user_label):
@@ -109,13 +123,48 @@ def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> in
                 continue  # stays in the inbox: not this patient's (before their birth)
             if reading_id is not None:
                 store.mark_entered_in_error(uow, reading_id, REASSIGNED)
+                if assigned_to is not None:
+                    former.setdefault(assigned_to, []).append(reading)
             store.insert(uow, mine)
             inbox_store.mark_assigned(uow, pk, patient_id, mine.id)
             moved += 1
         if moved:
             uow.audit("update", inbox_store.RESOURCE, import_id)
+            for old_patient, gone in former.items():
+                _withdraw_alerts_of(db, uow, old_patient, gone, by_name)
+                _raise(db, uow, old_patient)
             _raise(db, uow, patient_id)
     return moved
+
+
+# How far back of an alert its rule looks (weight gain or no weight over up to 14 days,
+# the 7 days of a home series or of steps): a reading moved within it may have made it.
+_LOOKBACK = timedelta(days=15)
+
+
+def _withdraw_alerts_of(db: Database, uow: UnitOfWork, patient_id: str,
+                        gone: list[Reading], by_name: str) -> list[str]:
+    """Withdraws the patient's alerts that the readings gone to another patient made:
+    those the rules no longer find over what is left, and that one of them was the
+    evidence of, or was within the rule's reach. Returns their ids."""
+    limits = thresholds(uow, patient_id)
+    left = store.for_rules(uow, patient_id, limits.heart_rate_low, limits.heart_rate_high)
+    still = {(a.code, a.evidence) for a in alerts.evaluate(
+        left, db.clock.now(), limits, _pathway(uow, patient_id))}
+    marks = {f"{r.kind}@{utc_text(r.at)}" for r in gone}
+    withdrawal = Withdrawal(_who(db), by_name, db.clock.now(), READINGS_REASSIGNED)
+    withdrawn = []
+    for a in pathways_store.alerts_of(uow, patient_id):
+        if a.withdrawn or (a.code, a.evidence) in still:
+            continue
+        kinds = {alerts.RULE_KIND.get(a.code)}
+        if a.code == alerts.HEART_RATE_OUT:
+            kinds.add(BLOOD_PRESSURE)  # the pulse taken with a blood pressure
+        made = any(m in a.evidence.split(",") for m in marks) or any(
+            r.kind in kinds and a.at - _LOOKBACK <= r.at <= a.at for r in gone)
+        if made and pathways_store.withdraw(uow, a.id, withdrawal):
+            withdrawn.append(a.id)
+    return withdrawn
 
 
 REASSIGNED = "reassigned_to_another_patient"
@@ -397,7 +446,8 @@ def report_data(db: Database, patient_id: str, start: datetime, end: datetime,
     readings = [r for r in store.of_patient(db, patient_id) if start <= r.at < end]
     view = pathway_of(db, patient_id)
     enrolment = view.enrolment
-    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id) if start <= a.at < end]
+    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id)
+                 if start <= a.at < end and not a.withdrawn]  # withdrawn: not theirs
     return report.ReportData(
         patient_name=f"{(patient.used_name or patient.birth_name).upper()} "
                      f"{patient.given_names}".strip(),

@@ -254,6 +254,8 @@ class ReadingsChart(QWidget):
                 self.thresholds.append((kind, line))
         raised = {(a.code, a.evidence) for a in self._raised}
         for a in self._raised:
+            if a.withdrawn:
+                continue  # another patient's readings made it: not this patient's chart
             colour = "#8c959f" if a.acks else \
                 "#cf222e" if a.severity != alerts.CHECK else "#8250df"
             style = Qt.PenStyle.DashLine if a.acks else Qt.PenStyle.SolidLine

@@ -201,6 +201,9 @@ class ReadingsView(QWidget):
                 f"{texts.alert_text(a.as_alert())}"
             if a.acks:
                 text += f" — {ack_summary(a)}"
+            if a.withdrawal is not None:
+                w = a.withdrawal
+                text += " — " + texts.withdrawn_text(w.by_name, datetime_text(w.at), w.reason)
             item = QListWidgetItem(text, self.alerts)
             item.setData(Qt.ItemDataRole.UserRole, a.code)
         for alert in view.alerts:
