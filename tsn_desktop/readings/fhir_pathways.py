@@ -10,7 +10,7 @@ from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.readings import pathways_store as ps
-from tsn_desktop.readings.alerts import PATHWAYS
+from tsn_desktop.readings.alerts import PATHWAYS, PROTOCOLS
 from tsn_desktop.readings.fhir import UnusableObservation
 from tsn_desktop.readings.model import parse_utc, utc_text
 from tsn_desktop.readings.pathways import (
@@ -33,6 +33,7 @@ THRESHOLD_URL = _BASE + "StructureDefinition/readings-threshold"
 FIGURES_URL = _BASE + "StructureDefinition/readings-alert-figures"
 EVIDENCE_URL = _BASE + "StructureDefinition/readings-alert-evidence"
 RULES_VERSION_URL = _BASE + "StructureDefinition/readings-rules-version"
+PROTOCOL_URL = _BASE + "StructureDefinition/readings-home-bp-protocol"
 WITHDRAWN_URL = _BASE + "StructureDefinition/readings-alert-withdrawn"
 RPPS = "https://rpps.esante.gouv.fr"
 _SEVERITY = {"urgent": "high", "alert": "moderate", "check": "low"}
@@ -68,6 +69,8 @@ def episode_to_fhir(e: Enrolment, history: list[ThresholdChange]) -> Resource:
         parts += [{"url": "by", "valueReference": _who(c.changed_by, c.changed_by_name)},
                   {"url": "at", "valueDateTime": utc_text(c.changed_at)}]
         extensions.append({"url": THRESHOLD_URL, "extension": parts})
+    if e.protocol is not None:
+        extensions.append({"url": PROTOCOL_URL, "valueCode": e.protocol})
     return {
         "resourceType": "EpisodeOfCare",
         "id": ps.enrolment_id(e.patient_id),
@@ -107,9 +110,14 @@ def _episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]
     changed_by = changed_name = ""
     changed_at = _at((res.get("period") or {}).get("start"))
     history: list[ThresholdChange] = []
+    protocol = None
     for ext in res.get("extension") or []:
         sub = _sub(ext)
-        if ext.get("url") == CHANGED_URL:
+        if ext.get("url") == PROTOCOL_URL:
+            protocol = str(ext.get("valueCode"))
+            if protocol not in PROTOCOLS:
+                raise UnusableObservation("protocol")
+        elif ext.get("url") == CHANGED_URL:
             changed_by, changed_name = _who_back(sub.get("by", {}).get("valueReference"))
             changed_at = _at(sub.get("at", {}).get("valueDateTime"))
         elif ext.get("url") == THRESHOLD_URL:
@@ -123,7 +131,7 @@ def _episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]
     enrolment = Enrolment(patient.removeprefix("Patient/"), str(codes[0]),
                           ACTIVE if status == ACTIVE else FINISHED,
                           _at((res.get("period") or {}).get("start")), changed_by,
-                          changed_name, changed_at)
+                          changed_name, changed_at, protocol)
     return enrolment, history
 
 

@@ -48,6 +48,9 @@ class Enrolment:
     changed_by: str
     changed_by_name: str
     changed_at: datetime
+    # The home BP protocol of the patient's alerts: carried with the enrolment so that
+    # everyone following the patient averages the same way (None: the pack's default).
+    protocol: str | None = None
 
     @property
     def active(self) -> bool:

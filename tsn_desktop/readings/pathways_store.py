@@ -50,12 +50,12 @@ def _one(src: Src, sql: str, params: Sequence[Any] = ()) -> Any:
 
 # --- enrolment ---------------------------------------------------------------------------
 _ENROL = ("SELECT patient_id, pathway, status, since, changed_by, changed_by_name, changed_at,"
-          " local_version, hub_version FROM reading_enrolment")
+          " local_version, hub_version, protocol FROM reading_enrolment")
 
 
 def _enrolment(row: Sequence[Any]) -> Enrolment:
     return Enrolment(row[0], row[1], row[2], parse_utc(row[3]), row[4], row[5],
-                     parse_utc(row[6]))
+                     parse_utc(row[6]), row[9])
 
 
 def enrolment(src: Src, patient_id: str) -> Enrolment | None:
@@ -83,15 +83,17 @@ def write_enrolment(uow: UnitOfWork, e: Enrolment, queue: bool = True,
     base = found[2] if found else None
     uow.execute(
         "INSERT INTO reading_enrolment (id, patient_id, pathway, status, since, changed_by,"
-        " changed_by_name, changed_at, local_version, hub_version, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-        " pathway = excluded.pathway, status = excluded.status, since = excluded.since,"
+        " changed_by_name, changed_at, local_version, hub_version, created_at, updated_at,"
+        " protocol) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+        " SET pathway = excluded.pathway, status = excluded.status, since = excluded.since,"
+        " protocol = excluded.protocol,"
         " changed_by = excluded.changed_by, changed_by_name = excluded.changed_by_name,"
         " changed_at = excluded.changed_at, local_version = excluded.local_version,"
         " hub_version = coalesce(excluded.hub_version, reading_enrolment.hub_version),"
         " updated_at = excluded.updated_at",
         (rid, e.patient_id, e.pathway, e.status, utc_text(e.since), e.changed_by,
-         e.changed_by_name, utc_text(e.changed_at), version, hub_version, now, now))
+         e.changed_by_name, utc_text(e.changed_at), version, hub_version, now, now,
+         e.protocol))
     if queue:
         uow.record_change(EPISODE, rid, "upsert", version, base)
     else:

@@ -186,12 +186,18 @@ def alerts_of(db: Database, patient_id: str,
                            thresholds(db, patient_id, protocol), _pathway(db, patient_id))
 
 
-# --- the home blood pressure protocol (a setting) ------------------------------------------
+# --- the home blood pressure protocol ------------------------------------------------------
+# Per patient: carried by the enrolment (EpisodeOfCare), so the nurse and the GP following
+# a patient average their home series the same way and raise the same alerts. The
+# practitioner's setting is the protocol given to the patients they enrol; a patient not
+# enrolled (or enrolled before the protocol was carried) gets the pack's default, the
+# same on every desktop.
 PROTOCOL_SETTING = "home_bp_protocol"
 
 
 def home_protocol(src: Database | UnitOfWork) -> str:
-    """The home BP averaging protocol this practitioner chose (ESC 2024 2-2-3 by default)."""
+    """The protocol this practitioner gives the patients they enrol (ESC 2024 2-2-3 by
+    default)."""
     value = pathways_store.setting(src, PROTOCOL_SETTING)
     return value if value in alerts.PROTOCOLS else alerts.ESC_2_2_3
 
@@ -203,6 +209,30 @@ def set_home_protocol(db: Database, code: str) -> None:
         pathways_store.set_setting(uow, PROTOCOL_SETTING, code)
 
 
+def patient_protocol(src: Database | UnitOfWork, patient_id: str) -> str:
+    """The protocol the patient's alerts use: their enrolment's, else the pack's default."""
+    e = pathways_store.enrolment(src, patient_id)
+    return e.protocol if e is not None and e.protocol in alerts.PROTOCOLS \
+        else alerts.ESC_2_2_3
+
+
+def set_patient_protocol(db: Database, patient_id: str, code: str,
+                         by_name: str = "") -> Enrolment:
+    """Changes the enrolled patient's protocol (who and when kept, sent with the
+    enrolment); the alerts are looked at again."""
+    if code not in alerts.PROTOCOLS:
+        raise ValueError("unknown protocol")
+    with db.unit_of_work() as uow:
+        before = pathways_store.enrolment(uow, patient_id)
+        if before is None:
+            raise LookupError("the patient is not enrolled in a pathway")
+        changed = replace(before, protocol=code, changed_by=_who(db), changed_by_name=by_name,
+                          changed_at=db.clock.now())
+        pathways_store.write_enrolment(uow, changed)
+        _raise(db, uow, patient_id)
+    return changed
+
+
 # --- pathways and thresholds ---------------------------------------------------------------
 def _pathway(src: Database | UnitOfWork, patient_id: str) -> str | None:
     e = pathways_store.enrolment(src, patient_id)
@@ -212,7 +242,8 @@ def _pathway(src: Database | UnitOfWork, patient_id: str) -> str | None:
 def thresholds(src: Database | UnitOfWork, patient_id: str,
                protocol: str | None = None) -> alerts.Thresholds:
     """The pack's defaults with the patient's own thresholds over them."""
-    return thresholds_for(alerts.Thresholds.from_pack(protocol=protocol or home_protocol(src)),
+    chosen = protocol or patient_protocol(src, patient_id)
+    return thresholds_for(alerts.Thresholds.from_pack(protocol=chosen),
                           pathways_store.threshold_changes(src, patient_id))
 
 
@@ -230,7 +261,11 @@ def enrol(db: Database, patient_id: str, pathway: str, by_name: str = "",
         before = pathways_store.enrolment(uow, patient_id)
         since = before.since if before is not None and before.active and \
             before.pathway == pathway else now
-        enrolment = Enrolment(patient_id, pathway, ACTIVE, since, _who(db), by_name, now)
+        # The patient keeps the protocol they had; a new one gets this practitioner's.
+        carried = protocol or (before.protocol if before is not None else None) or \
+            home_protocol(uow)
+        enrolment = Enrolment(patient_id, pathway, ACTIVE, since, _who(db), by_name, now,
+                              carried)
         pathways_store.write_enrolment(uow, enrolment)
         _raise(db, uow, patient_id, protocol)
     return enrolment
@@ -277,7 +312,7 @@ class PathwayView:
 def pathway_of(db: Database, patient_id: str,
                protocol: str | None = None) -> PathwayView:
     history = pathways_store.threshold_changes(db, patient_id)
-    chosen = protocol or home_protocol(db)
+    chosen = protocol or patient_protocol(db, patient_id)
     return PathwayView(pathways_store.enrolment(db, patient_id),
                        thresholds_for(alerts.Thresholds.from_pack(protocol=chosen), history),
                        current_overrides(history), history)

@@ -87,3 +87,6 @@ ALTER TABLE reading_alert ADD COLUMN withdrawn_reason TEXT;
 -- The home BP protocol the patient's alerts use ('rule-of-3' or 'esc-2-2-3'); NULL for
 -- an enrolment made before it was carried: the practitioner's setting then applies.
 ALTER TABLE reading_enrolment ADD COLUMN protocol TEXT;
+-- Enrolments made before: the protocol this practitioner had chosen, when they had.
+UPDATE reading_enrolment SET protocol = (SELECT value FROM reading_setting
+                                         WHERE name = 'home_bp_protocol');
