@@ -226,8 +226,11 @@ class ReadingsChart(QWidget):
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.setLabel("left", texts.axis_label(kind))
+            # The name above the plot, not along its axis: turned on its side it was
+            # longer than a plot is high in the patient file, and ran over the next one.
+            plot.setTitle(texts.axis_label(kind), justify="left", size="9pt", color="#57606a")
             plot.setMenuEnabled(False)
+            plot.getAxis("left").setWidth(44)  # the same for every plot: times line up
             # The values axis follows what is in view, not the whole fetched window.
             plot.getViewBox().setAutoVisible(y=True)
             if first is None:

@@ -73,13 +73,16 @@ class ReadingsView(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("readings_pathway_message")
         self.message.setWordWrap(True)
+        self.message.setVisible(False)  # a line only when there is something to say
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("readings_alerts")
         self.alerts.setAccessibleName(self.tr("Alerts for this patient"))
-        self.alerts.setMaximumHeight(110)
+        # Four lines: the chart below needs the height more (the list scrolls).
+        self.alerts.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 12)
         self.empty = QLabel(self.tr("No readings for this patient yet: import a file."), self)
         self.empty.setObjectName("readings_empty")
         self.empty.setWordWrap(True)
+        self.empty.setVisible(False)  # until a patient without readings is shown
         self.model = ReadingsTableModel(self)
         self.table: QTableView | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -104,8 +107,11 @@ class ReadingsView(QWidget):
         alerts_label.setBuddy(self.alerts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pathway)
-        layout.addWidget(self.report)
+        # The pathway and the report on one row: the chart keeps the height.
+        top = QHBoxLayout()
+        top.addWidget(self.pathway, 1)
+        top.addWidget(self.report)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(alerts_label)
         layout.addWidget(self.alerts)
@@ -117,7 +123,7 @@ class ReadingsView(QWidget):
         self.patient_id = patient_id
         self.pathway.patient_id = patient_id
         self.report.set_patient(patient_id)
-        self.message.clear()
+        self._refused("")
         self.refresh()
 
     def refresh(self) -> None:
@@ -173,8 +179,8 @@ class ReadingsView(QWidget):
     def _window_failed(self, asked: int, exc: BaseException) -> None:
         if asked == self._window_asked:
             self._window_busy = False
-        self.message.setText(self.tr("The chart could not be read. Close the patient's file "
-                                     "and open it again."))
+        self._refused(self.tr("The chart could not be read. Close the patient's file "
+                              "and open it again."))
 
     def _records_changed(self, changed: RecordsChanged) -> None:
         if self.patient_id is not None and RESOURCES & set(changed.types()):
@@ -182,6 +188,7 @@ class ReadingsView(QWidget):
 
     def _refused(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _show(self, view: service.Overview) -> None:
         self.overview = view
@@ -311,7 +318,13 @@ class ReadingsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.top)
         split.addWidget(body_scroll)
-        split.setSizes([220, 620])
+        # About two fifths for the practice's alerts (a dozen rows at 1280 × 800, never
+        # fewer than four), the rest for the patient; kept as the window grows.
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([2000, 3000])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(split, 1)
