@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+110"/>
         <source>Acknowledge the alert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5334,7 +5334,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+174"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+189"/>
         <source>Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5354,7 +5354,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>D&amp;ry weight:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5379,12 +5379,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>dry weight %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The change could not be saved: try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6450,7 +6450,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6478,12 +6478,12 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Alerts of the practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Show &amp;acknowledged alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6523,7 +6523,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Given to the patients you enrol in a pathway; each patient&apos;s own protocol is in their thresholds, the same for everyone following them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home BP &amp;protocol:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6815,7 +6820,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+86"/>
         <source>Readings chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,7 +6833,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+171"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6913,7 +6918,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7372,21 +7377,31 @@ born %2 — %3 — %4</source>
         <source>the file names someone else</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>its readings were given to another patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdrawn by %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-350"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No readings for this patient yet: import a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7396,7 +7411,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No alert.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8984,12 +9004,22 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
         <source>Thresholds of this patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Home blood pressure protocol of this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Home BP protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>default %1</source>
         <translation type="unfinished"></translation>
     </message>

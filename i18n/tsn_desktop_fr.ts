@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+110"/>
         <source>Acknowledge the alert</source>
         <translation>Prendre connaissance de l’alerte</translation>
     </message>
@@ -5339,7 +5339,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+174"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+189"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -5359,7 +5359,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>D&amp;ry weight:</source>
         <translation>Poi&amp;ds sec :</translation>
     </message>
@@ -5384,12 +5384,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Seuils de ce patient</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>dry weight %1</source>
         <translation>poids sec %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The change could not be saved: try again.</source>
         <translation>La modification n’a pas pu être enregistrée : réessayez.</translation>
     </message>
@@ -6455,7 +6455,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -6483,12 +6483,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Alerts of the practice</source>
         <translation>Alertes du cabinet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Show &amp;acknowledged alerts</source>
         <translation>Afficher les alertes &amp;vues</translation>
     </message>
@@ -6528,7 +6528,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Protocole d’automesure tensionnelle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Given to the patients you enrol in a pathway; each patient&apos;s own protocol is in their thresholds, the same for everyone following them</source>
+        <translation>Donné aux patients que vous inscrivez dans un parcours ; le protocole propre à chaque patient est dans ses seuils, le même pour tous ceux qui le suivent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home BP &amp;protocol:</source>
         <translation>Proto&amp;cole d’automesure :</translation>
     </message>
@@ -6820,7 +6825,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+86"/>
         <source>Readings chart</source>
         <translation>Graphique des mesures</translation>
     </message>
@@ -6833,7 +6838,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+171"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -6918,7 +6923,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>À attribuer</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -7377,21 +7382,31 @@ né(e) le %2 — %3 — %4</translation>
         <source>the file names someone else</source>
         <translation>le fichier nomme une autre personne</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>its readings were given to another patient</source>
+        <translation>ses mesures ont été attribuées à un autre patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdrawn by %1 on %2: %3</source>
+        <translation>Retirée par %1 le %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-350"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No readings for this patient yet: import a file.</source>
         <translation>Aucune mesure pour ce patient : importez un fichier.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -7401,7 +7416,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation>Le graphique n’a pas pu être lu. Fermez le dossier du patient puis rouvrez-le.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
     </message>
@@ -8989,12 +9009,22 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
         <source>Thresholds of this patient</source>
         <translation>Seuils de ce patient</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Home blood pressure protocol of this patient</source>
+        <translation>Protocole d’automesure tensionnelle de ce patient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Home BP protocol:</source>
+        <translation>Protocole d’automesure :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>default %1</source>
         <translation>par défaut %1</translation>
     </message>

@@ -187,6 +187,9 @@ class PracticeAlertsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.protocol.setMinimumContentsLength(16)
         self.protocol.setAccessibleName(self.tr("Home blood pressure protocol"))
+        self.protocol.setToolTip(self.tr(
+            "Given to the patients you enrol in a pathway; each patient's own protocol is "
+            "in their thresholds, the same for everyone following them"))
         for code in PROTOCOLS:
             self.protocol.addItem(texts.protocol_label(code), code)
         protocol_label = QLabel(self.tr("Home BP &protocol:"), self)
