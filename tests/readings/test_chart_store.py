@@ -1,6 +1,7 @@
-"""The chart's reads over a real SQLCipher profile: the per-bucket summary the triggers of
-migration 0019 keep matches the readings (after imports and entered-in-error marks), and
-the rules' read leaves out only heart rates no rule can fire on."""
+"""The chart's reads over a real SQLCipher profile: the per-bucket summary of migration
+0019 (days noted by its triggers, summed again on the next read) matches the readings
+after imports and entered-in-error marks, and the rules' read leaves out only heart rates
+no rule can fire on."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def rates(patient_id: str, minutes: int, every: int = 7) -> list[Reading]:
 
 
 def summary(db, patient_id: str, kind: str, level: int) -> list[tuple]:
+    store.refresh_rollup(db, patient_id)  # what a chart's read does first
     return [tuple(r) for r in db.query(
         "SELECT bucket, n, first_e, last_e, lo, hi, lo2, hi2 FROM reading_rollup"
         " WHERE patient_id = ? AND kind = ? AND level = ? ORDER BY bucket",
@@ -101,3 +103,14 @@ def test_the_rules_read_leaves_out_only_heart_rates_inside_the_bounds(db, patien
     assert service.alerts.evaluate(needed, now, service.thresholds(db, patient_id)) == \
         service.alerts.evaluate(store.of_patient(db, patient_id), now,
                                 service.thresholds(db, patient_id))
+
+
+def test_readings_pulled_from_the_hub_reach_the_chart_summary(db, patient_id):
+    heart = rates(patient_id, 6 * 60)
+    with db.unit_of_work() as uow:
+        for r in heart:
+            store.apply_from_hub(uow, r.id, r, "7")  # a colleague's readings, pulled
+    x, y = store.series_buckets(db, patient_id, HEART_RATE, START,
+                                START + timedelta(days=1), 24)  # an hour a bucket
+    assert len(x) == 12 and y.max() == max(r.value for r in heart)
+    assert summary(db, patient_id, HEART_RATE, 3600) == from_readings(heart, 3600)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
@@ -199,8 +199,40 @@ def extent(db: Database, patient_id: str) -> dict[str, tuple[float, float]]:
     return out
 
 
-# The summary's resolutions (seconds a bucket), coarsest first.
+# The summary's resolutions (seconds a bucket), coarsest first: each divides a day.
 ROLLUP_LEVELS = (86400, 3600, 300)
+
+
+def refresh_rollup(db: Database, patient_id: str) -> int:
+    """Sums again the patient's days whose readings changed since (migration 0019's
+    triggers note them): one write transaction, only when there are some. Returns how
+    many days."""
+    if db.query_one("SELECT 1 FROM reading_rollup_dirty WHERE patient_id = ? LIMIT 1",
+                    (patient_id,)) is None:
+        return 0
+    with db.unit_of_work() as uow:
+        days = uow.execute("SELECT kind, day FROM reading_rollup_dirty WHERE patient_id = ?",
+                           (patient_id,)).fetchall()
+        for kind, day in days:
+            start = datetime.fromisoformat(f"{day}T00:00:00+00:00")
+            first = int(start.timestamp())
+            for level in ROLLUP_LEVELS:
+                uow.execute("DELETE FROM reading_rollup WHERE patient_id = ? AND kind = ?"
+                            " AND level = ? AND bucket >= ? AND bucket < ?",
+                            (patient_id, kind, level, first // level,
+                             (first + 86400) // level))
+            uow.execute(
+                "INSERT INTO reading_rollup (patient_id, kind, level, bucket, n, first_e,"
+                " last_e, lo, hi, lo2, hi2) SELECT ?, ?, l.level, r.e / l.level, count(*),"
+                " min(r.e), max(r.e), min(r.value), max(r.value), min(r.value2),"
+                " max(r.value2) FROM (SELECT CAST(strftime('%s', at) AS INTEGER) AS e, value,"
+                " value2 FROM reading WHERE patient_id = ? AND kind = ? AND status = 'final'"
+                " AND at >= ? AND at < ?) AS r, reading_rollup_level AS l"
+                " GROUP BY l.level, r.e / l.level",
+                (patient_id, kind, patient_id, kind, utc_text(start),
+                 utc_text(start + timedelta(days=1))))
+        uow.execute("DELETE FROM reading_rollup_dirty WHERE patient_id = ?", (patient_id,))
+    return len(days)
 
 
 def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
@@ -225,7 +257,8 @@ def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
             " WHERE patient_id = ? AND kind = ? AND status = 'final' AND at >= ?"
             " AND at < ?) GROUP BY b ORDER BY b",
             (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
-    else:  # from the summary kept by migration 0019's triggers: a row per bucket
+    else:  # from the summary (migration 0019): a row per bucket
+        refresh_rollup(db, patient_id)
         rows = db.query(
             "SELECT CAST((first_e - ?) / ? AS INTEGER) AS b, sum(n), min(first_e),"
             " max(last_e), min(lo), max(hi), min(lo2), max(hi2) FROM reading_rollup"
