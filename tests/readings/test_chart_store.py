@@ -114,3 +114,16 @@ def test_readings_pulled_from_the_hub_reach_the_chart_summary(db, patient_id):
                                 START + timedelta(days=1), 24)  # an hour a bucket
     assert len(x) == 12 and y.max() == max(r.value for r in heart)
     assert summary(db, patient_id, HEART_RATE, 3600) == from_readings(heart, 3600)
+
+
+def test_after_a_sync_pass_the_pulled_days_are_summed_before_a_chart_opens(db, patient_id):
+    from tsn_desktop.readings.feature import READINGS
+
+    with db.unit_of_work() as uow:
+        for r in rates(patient_id, 3 * 60):
+            store.apply_from_hub(uow, r.id, r, "7")
+    assert db.query_one("SELECT count(*) FROM reading_rollup_dirty") == (1,)
+    assert READINGS.after_sync is not None
+    READINGS.after_sync(lambda fn: fn(db), None)  # type: ignore[arg-type] - no hub call
+    assert db.query_one("SELECT count(*) FROM reading_rollup_dirty") == (0,)
+    assert summary(db, patient_id, HEART_RATE, 300) != []

@@ -90,6 +90,7 @@ def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
             else:
                 already += 1
         raised = len(_raise(db, uow, patient_id, protocol)) if added else 0
+    store.refresh_rollup(db, patient_id)  # the chart's summary of the days imported
     return ImportSummary(added, already, tuple(refused), fmt, raised, waiting)
 
 

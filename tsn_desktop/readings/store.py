@@ -235,6 +235,12 @@ def refresh_rollup(db: Database, patient_id: str) -> int:
     return len(days)
 
 
+def refresh_all_rollups(db: Database) -> int:
+    """Every patient's days behind (after a sync pass pulled readings). Returns the days."""
+    return sum(refresh_rollup(db, str(pid)) for (pid,) in
+               db.query("SELECT DISTINCT patient_id FROM reading_rollup_dirty"))
+
+
 def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
                    end: datetime, buckets: int = 2000) -> tuple[Any, ...]:
     """The window [start, end) cut into `buckets` time buckets, peak downsampling done by
