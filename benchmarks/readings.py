@@ -209,8 +209,8 @@ def bench_chart(points: int) -> bool:
         print(f"  jump 2 views   readings tab   {ours_jump * 1000:8.1f} ms   raw pyqtgraph "
               f"{raw_jump * 1000:8.1f} ms   ratio {ratio(ours_jump, raw_jump)}"
               f"   (a new window read from SQL)")
-        print(f"  per-bucket summary of the {points:,} new readings ({days} days), built"
-              f" once on the first chart read: {summary_s:.2f} s")
+        print(f"  per-bucket summary of the {points:,} new readings ({days} days), summed"
+              f" once (end of the import or sync pass): {summary_s:.2f} s")
         print(f"  points held by the tab's curve: {points_drawn:,};"
               f" whole view (alerts over every reading) ready after"
               f" {float(np.median(overview_s)) * 1000:.0f} ms")
