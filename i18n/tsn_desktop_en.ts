@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+110"/>
         <source>Acknowledge the alert</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AdverseEventDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+125"/>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+126"/>
         <source>Report an adverse event following immunisation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,7 +145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>This could not be done. Nothing typed is lost: try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>AdverseEventModel</name>
     <message>
-        <location line="-212"/>
+        <location line="-222"/>
         <source>Vaccine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>AdverseEventsView</name>
     <message>
-        <location line="+227"/>
+        <location line="+237"/>
         <source>Adverse events by vaccine and lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,7 +1887,7 @@
 <context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+59"/>
         <location line="+37"/>
         <source>Entered in error</source>
         <translation type="unfinished"></translation>
@@ -2975,7 +2975,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Forecasting %n patient file(s)…</source>
         <translation>
             <numerusform>Forecasting %n patient file…</numerusform>
@@ -4388,7 +4388,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+75"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+86"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5354,7 +5354,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+174"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+189"/>
         <source>Pathway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5374,7 +5374,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>D&amp;ry weight:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5399,12 +5399,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>dry weight %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The change could not be saved: try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6470,7 +6470,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6498,12 +6498,12 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Alerts of the practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Show &amp;acknowledged alerts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6543,7 +6543,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Given to the patients you enrol in a pathway; each patient&apos;s own protocol is in their thresholds, the same for everyone following them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home BP &amp;protocol:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6835,7 +6840,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+86"/>
         <source>Readings chart</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6848,7 +6853,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+171"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6933,7 +6938,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Import readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7392,21 +7397,31 @@ born %2 — %3 — %4</source>
         <source>the file names someone else</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>its readings were given to another patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdrawn by %1 on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-350"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No readings for this patient yet: import a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7416,7 +7431,12 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No alert.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7424,7 +7444,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-486"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-488"/>
         <source>Mark as recalled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9004,12 +9024,22 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
         <source>Thresholds of this patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Home blood pressure protocol of this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Home BP protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>default %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10048,7 +10078,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+502"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+504"/>
         <source>&amp;Due list</source>
         <translation type="unfinished"></translation>
     </message>

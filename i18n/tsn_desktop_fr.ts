@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+109"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+110"/>
         <source>Acknowledge the alert</source>
         <translation>Prendre connaissance de l’alerte</translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AdverseEventDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+125"/>
+        <location filename="../tsn_desktop/vaccination/ui/adverse_view.py" line="+126"/>
         <source>Report an adverse event following immunisation</source>
         <translation>Déclarer un effet indésirable après vaccination</translation>
     </message>
@@ -145,7 +145,7 @@
         <translation>lot</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>This could not be done. Nothing typed is lost: try again.</source>
         <translation>Cela n’a pas pu être fait. Rien de ce qui a été saisi n’est perdu : réessayez.</translation>
     </message>
@@ -153,7 +153,7 @@
 <context>
     <name>AdverseEventModel</name>
     <message>
-        <location line="-212"/>
+        <location line="-222"/>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>AdverseEventsView</name>
     <message>
-        <location line="+227"/>
+        <location line="+237"/>
         <source>Adverse events by vaccine and lot</source>
         <translation>Effets indésirables par vaccin et par lot</translation>
     </message>
@@ -1887,7 +1887,7 @@
 <context>
     <name>CarnetTab</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+58"/>
+        <location filename="../tsn_desktop/vaccination/ui/carnet_tab.py" line="+59"/>
         <location line="+37"/>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
@@ -2975,7 +2975,7 @@
         <translation>La liste des vaccinations à faire n’a pas pu être lue. Réessayez ; si l’échec persiste, redémarrez TSN Desktop.</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Forecasting %n patient file(s)…</source>
         <translation>
             <numerusform>Calcul des prévisions de %n dossier…</numerusform>
@@ -4393,7 +4393,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../tsn_desktop/readings/feature.py" line="+75"/>
+        <location filename="../tsn_desktop/readings/feature.py" line="+86"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -5359,7 +5359,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PathwayPanel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+174"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+189"/>
         <source>Pathway</source>
         <translation>Parcours</translation>
     </message>
@@ -5379,7 +5379,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>D&amp;ry weight:</source>
         <translation>Poi&amp;ds sec :</translation>
     </message>
@@ -5404,12 +5404,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Seuils de ce patient</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>dry weight %1</source>
         <translation>poids sec %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The change could not be saved: try again.</source>
         <translation>La modification n’a pas pu être enregistrée : réessayez.</translation>
     </message>
@@ -6475,7 +6475,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-310"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -6503,12 +6503,12 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsPanel</name>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Alerts of the practice</source>
         <translation>Alertes du cabinet</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <source>Show &amp;acknowledged alerts</source>
         <translation>Afficher les alertes &amp;vues</translation>
     </message>
@@ -6548,7 +6548,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Protocole d’automesure tensionnelle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Given to the patients you enrol in a pathway; each patient&apos;s own protocol is in their thresholds, the same for everyone following them</source>
+        <translation>Donné aux patients que vous inscrivez dans un parcours ; le protocole propre à chaque patient est dans ses seuils, le même pour tous ceux qui le suivent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Home BP &amp;protocol:</source>
         <translation>Proto&amp;cole d’automesure :</translation>
     </message>
@@ -6840,7 +6845,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/chart.py" line="+79"/>
+        <location filename="../tsn_desktop/readings/ui/chart.py" line="+86"/>
         <source>Readings chart</source>
         <translation>Graphique des mesures</translation>
     </message>
@@ -6853,7 +6858,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+171"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -6938,7 +6943,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>À attribuer</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Import readings</source>
         <translation>Importer des mesures</translation>
     </message>
@@ -7397,21 +7402,31 @@ né(e) le %2 — %3 — %4</translation>
         <source>the file names someone else</source>
         <translation>le fichier nomme une autre personne</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>its readings were given to another patient</source>
+        <translation>ses mesures ont été attribuées à un autre patient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Withdrawn by %1 on %2: %3</source>
+        <translation>Retirée par %1 le %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-350"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No readings for this patient yet: import a file.</source>
         <translation>Aucune mesure pour ce patient : importez un fichier.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -7421,7 +7436,12 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation>Le graphique n’a pas pu être lu. Fermez le dossier du patient puis rouvrez-le.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
     </message>
@@ -7429,7 +7449,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>RecallDialog</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-486"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="-488"/>
         <source>Mark as recalled</source>
         <translation>Marquer comme relancé</translation>
     </message>
@@ -9009,12 +9029,22 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+187"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
         <source>Thresholds of this patient</source>
         <translation>Seuils de ce patient</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>Home blood pressure protocol of this patient</source>
+        <translation>Protocole d’automesure tensionnelle de ce patient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Home BP protocol:</source>
+        <translation>Protocole d’automesure :</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>default %1</source>
         <translation>par défaut %1</translation>
     </message>
@@ -10053,7 +10083,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>VaccinationsPage</name>
     <message>
-        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+502"/>
+        <location filename="../tsn_desktop/vaccination/ui/page.py" line="+504"/>
         <source>&amp;Due list</source>
         <translation>Vaccinations à &amp;faire</translation>
     </message>

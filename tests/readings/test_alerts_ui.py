@@ -173,3 +173,56 @@ def test_a_dry_weight_typed_and_not_saved_holds_the_patient_file(
     with qtbot.waitSignal(tab.view.shown, timeout=5000):
         tab.view.pathway.save_dry.click()
     assert not tab.has_unsaved()
+
+
+def rows_in_view(page: ReadingsPage) -> int:
+    """Rows of the practice's alert list wholly in view."""
+    table = page.practice.table
+    return min(page.practice.model.rowCount(),
+               table.viewport().height() // table.verticalHeader().defaultSectionSize())
+
+
+@pytest.mark.parametrize(("size", "at_least"), [
+    ((1070, 735), 6),   # the page in a 1280 × 800 window
+    ((610, 530), 4),    # the page in the window at its smallest (817 × 600)
+])
+def test_the_practice_alerts_list_shows_several_rows(qtbot, context, db, clock,  # noqa: F811
+                                                     size, at_least):
+    for i in range(12):
+        pid = patients.save(db, make_patient(birth_name=f"Durand{chr(65 + i)}", ins="",
+                                             birth_date=date(1950, 1, 1 + i))).patient.id
+        service.store_import(db, pid, [Reading(BLOOD_PRESSURE,
+                                               clock.now() - timedelta(days=1), 186, 104)])
+    page = ReadingsPage(context)
+    qtbot.addWidget(page)
+    OPENED.append(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.practice.model.rowCount() == 12, timeout=5000)
+    assert rows_in_view(page) >= at_least
+
+
+def test_the_patients_home_protocol_is_chosen_in_the_thresholds_dialog(
+        qtbot, context, db, clock, monkeypatch):  # noqa: F811
+    from tsn_desktop.readings.ui.alerts_view import PROTOCOL_KEY, ThresholdsDialog
+
+    pid = patients.save(db, make_patient(birth_name="Morel", ins="",
+                                         birth_date=date(1944, 4, 4))).patient.id
+    service.enrol(db, pid, HEART_FAILURE)
+    dialog = ThresholdsDialog(service.pathway_of(db, pid))
+    qtbot.addWidget(dialog)
+    assert dialog.protocol.currentData() == "esc-2-2-3" and dialog.changes() == {}
+    dialog.protocol.setCurrentIndex(dialog.protocol.findData(RULE_OF_3))
+    assert dialog.changes() == {PROTOCOL_KEY: RULE_OF_3}
+
+    page = ReadingsPage(context)
+    qtbot.addWidget(page)
+    OPENED.append(page)
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.select_patient(pid, "MOREL")
+    monkeypatch.setattr(page.view.pathway, "ask_thresholds", lambda view: dialog.changes())
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.view.pathway.thresholds_button.click()
+    assert service.pathway_of(db, pid).thresholds.protocol == RULE_OF_3
+    assert service.pathways_store.enrolment(db, pid).changed_by == db.actor

@@ -155,3 +155,66 @@ def test_a_malformed_episode_or_issue_is_refused_cleanly(key: str, junk: object)
             parse({**good, key: junk})
         except UnusableObservation:
             pass
+
+
+def home_series_days(now: datetime, systolic: float = 140.0) -> list[Reading]:
+    """Two readings morning (07:30 Paris) and evening (19:30) on the 3 days before today:
+    complete for ESC 2024 2-2-3, not for the rule of 3 (three a time)."""
+    from tsn_desktop.readings.model import BLOOD_PRESSURE
+
+    first = now.replace(hour=6, minute=30, second=0, microsecond=0) - timedelta(days=3)
+    return [Reading(BLOOD_PRESSURE, first + timedelta(days=d, hours=h, minutes=2 * i),
+                    systolic, 80.0, source="omron:bp.csv")
+            for d in range(3) for h in (0, 12) for i in range(2)]
+
+
+def test_the_patients_protocol_travels_so_both_compute_the_same_bp_alerts(make_client):
+    """The GP averages by ESC 2-2-3, the nurse chose the rule of 3 for her own patients:
+    for the patient the GP enrolled, the nurse's desktop uses the patient's protocol, so
+    the readings she takes at home raise the alert the GP's raise, with the same id."""
+    from tsn_desktop.readings.alerts import BP_HOME_MEAN_HIGH, PREVENTION, RULE_OF_3
+
+    gp, nurse, shared = gp_and_nurse_sharing(make_client)
+    service.set_home_protocol(nurse.db, RULE_OF_3)
+    service.enrol(gp.db, shared.id, PREVENTION, "Anne MARTIN")
+    sync(gp)
+    sync(nurse)
+    assert service.pathway_of(nurse.db, shared.id).thresholds.protocol == "esc-2-2-3"
+
+    # Each takes the same series (the nurse at her visit, the GP from the patient's file).
+    readings = home_series_days(nurse.db.clock.now())
+    nurse_raised = service.store_import(nurse.db, shared.id, readings).alerts
+    service.store_import(gp.db, shared.id, readings)
+    gp_codes, nurse_codes = ({a.id: a.code for a in
+                              service.pathways_store.alerts_of(c.db, shared.id)}
+                             for c in (gp, nurse))
+    assert nurse_raised >= 1 and BP_HOME_MEAN_HIGH in nurse_codes.values()
+    assert gp_codes == nurse_codes
+
+    # The GP moves the patient to the rule of 3: the nurse's desktop follows.
+    service.set_patient_protocol(gp.db, shared.id, RULE_OF_3, "Anne MARTIN")
+    sync(gp)
+    sync(nurse)
+    assert service.pathway_of(nurse.db, shared.id).thresholds.protocol == RULE_OF_3
+    assert service.pathways_store.enrolment(nurse.db, shared.id).protocol == RULE_OF_3
+    sync(nurse)
+    sync(gp)
+    both = [{a.id for a in service.pathways_store.alerts_of(c.db, shared.id)}
+            for c in (gp, nurse)]
+    assert both[0] == both[1]  # same alerts, each once
+
+
+def test_the_protocol_round_trips_in_the_episode_of_care_and_junk_is_refused() -> None:
+    import pytest
+
+    from tsn_desktop.readings.fhir import UnusableObservation
+
+    e = Enrolment("p-1", HEART_FAILURE, "active", AT, "10101010101", "Anne MARTIN", AT,
+                  "rule-of-3")
+    resource = episode_to_fhir(e, [])
+    assert episode_from_fhir(resource) == (e, [])
+    for ext in resource["extension"]:
+        if ext.get("valueCode") == "rule-of-3":
+            ext["valueCode"] = "4-4-4"
+    with pytest.raises(UnusableObservation):
+        episode_from_fhir(resource)

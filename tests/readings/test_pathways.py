@@ -319,12 +319,25 @@ def test_no_weight_for_2_days_is_raised_when_the_list_is_looked_at(
     assert len(service.practice_alerts(db)) == 1  # looked at again: still one
 
 
-def test_the_home_protocol_is_a_setting(db: Database, patient_id: str) -> None:
+def test_the_practitioners_protocol_is_the_one_given_to_the_patients_they_enrol(
+        db: Database, patient_id: str) -> None:
     assert service.home_protocol(db) == "esc-2-2-3"
     service.set_home_protocol(db, RULE_OF_3)
+    # Not enrolled: the pack's default, whoever looks (two desktops agree).
+    assert service.pathway_of(db, patient_id).thresholds.protocol == "esc-2-2-3"
+    service.enrol(db, patient_id, HEART_FAILURE, "Anne MARTIN")
     assert service.pathway_of(db, patient_id).thresholds.protocol == RULE_OF_3
+    # The practitioner's later choice does not change an enrolled patient's...
+    service.set_home_protocol(db, "esc-2-2-3")
+    assert service.pathway_of(db, patient_id).thresholds.protocol == RULE_OF_3
+    # ...the patient's own protocol does, kept with who and when.
+    changed = service.set_patient_protocol(db, patient_id, "esc-2-2-3", "Anne MARTIN")
+    assert changed.changed_by == db.actor and changed.changed_at == db.clock.now()
+    assert service.pathway_of(db, patient_id).thresholds.protocol == "esc-2-2-3"
     with pytest.raises(ValueError):
         service.set_home_protocol(db, "4-4-4")
+    with pytest.raises(ValueError):
+        service.set_patient_protocol(db, patient_id, "4-4-4")
 
 
 def test_a_home_series_high_for_months_is_raised_when_its_history_arrives(

@@ -231,3 +231,103 @@ def test_the_chart_pans_and_zooms_from_the_keyboard(qtbot) -> None:
     assert zoomed[1] - zoomed[0] == pytest.approx((high - low) * 0.8)
     qtbot.keyClick(chart, Qt.Key.Key_Home)
     assert weight.viewRange()[0][1] - weight.viewRange()[0][0] > 59 * 86400
+
+
+# --- the patient file's chart reads a window at a time ------------------------------------
+HALF_HOUR = 1800.0
+
+
+def heart_rate_history(db, patient_id: str, days: int) -> list[float]:
+    """A rate every half hour for `days` days up to the clock's day (stored as an import
+    would, without alerts): returns the epoch seconds of each."""
+    end = datetime(2026, 11, 23, 0, tzinfo=UTC)
+    times = [end - timedelta(seconds=HALF_HOUR * i) for i in range(days * 48, 0, -1)]
+    with db.unit_of_work() as uow:
+        for i, at in enumerate(times):
+            from tsn_desktop.readings import store
+            store.insert(uow, Reading("heart_rate", at, 60.0 + i % 30, patient_id=patient_id,
+                                      source="withings:activity"))
+    return [t.timestamp() for t in times]
+
+
+def open_tab(qtbot, context, patient_id: str) -> ReadingsTab:
+    tab = ReadingsTab(context)
+    qtbot.addWidget(tab)
+    OPENED.append(tab)
+    tab.resize(1100, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    with qtbot.waitSignal(tab.view.shown, timeout=10000):
+        tab.show_patient(SimpleNamespace(id=patient_id), date(2026, 11, 23))
+    return tab
+
+
+def curve_data(tab: ReadingsTab, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    curve = tab.view.chart.curves[kind][0]
+    return np.asarray(curve.xData), np.asarray(curve.yData)
+
+
+def test_the_patient_chart_reads_only_the_window_in_view_bucketed_by_pixel(
+        qtbot, context, db, patient_id):
+    times = heart_rate_history(db, patient_id, 400)
+    spike = datetime(2026, 11, 10, 12, 10, tzinfo=UTC)  # one rate high, between two others
+    service.store_import(db, patient_id, [
+        Reading("heart_rate", spike, 141.0),
+        Reading("blood_pressure", datetime(2026, 11, 20, 7, tzinfo=UTC), 186.0, 112.0)])
+    tab = open_tab(qtbot, context, patient_id)
+    chart = tab.view.chart
+    low, high = chart.visible()  # type: ignore[misc]
+    # Opened on the last three months, not the 400 days.
+    assert high - low == pytest.approx(90 * 86400, rel=0.02)
+    x, y = curve_data(tab, "heart_rate")
+    assert len(x) < len(times) / 2  # far fewer points than readings stored
+    assert x[0] >= low - (high - low) * 1.01 and x[-1] <= high + (high - low) * 1.01
+    assert y.max() == 141.0  # a peak inside a pixel is kept (min/max per bucket)
+    # The patient's thresholds and the urgent alert are drawn on the blood pressure plot.
+    assert ("blood_pressure", 135.0) in chart.thresholds
+    assert ("blood_pressure", 85.0) in chart.thresholds
+    assert any(kind == "blood_pressure" and state == "open" for kind, _, state in chart.marks)
+
+
+def test_panning_far_back_reads_that_window_off_the_gui_thread(qtbot, context, db, patient_id):
+    times = heart_rate_history(db, patient_id, 400)
+    tab = open_tab(qtbot, context, patient_id)
+    chart = tab.view.chart
+    plot = chart.plots["heart_rate"]
+    year_ago = times[0] + 5 * 86400
+    asked: list[tuple[float, float, int]] = []
+    chart.window_wanted.connect(lambda *a: asked.append(a))
+    plot.setXRange(year_ago, year_ago + 30 * 86400, padding=0)  # as a mouse drag would
+    qtbot.waitUntil(lambda: chart.fetched is not None and chart.fetched[0] <= year_ago,
+                    timeout=10000)
+    assert len(asked) == 1  # one read for one move
+    x, _ = curve_data(tab, "heart_rate")
+    assert x[0] <= year_ago + 3600 and x[-1] >= year_ago + 30 * 86400 - 3600
+    assert chart.fetched is not None and chart.fetched[0] <= year_ago
+    # Alerts and thresholds are still drawn after the new window.
+    assert ("heart_rate", 50.0) in chart.thresholds and ("heart_rate", 100.0) in chart.thresholds
+
+
+def test_zooming_in_on_a_day_shows_each_reading_at_its_time(qtbot, context, db, patient_id):
+    times = heart_rate_history(db, patient_id, 400)
+    tab = open_tab(qtbot, context, patient_id)
+    plot = tab.view.chart.plots["heart_rate"]
+    day = datetime(2026, 11, 1, tzinfo=UTC).timestamp()
+    with qtbot.waitSignal(tab.view.chart.window_drawn, timeout=10000):
+        plot.setXRange(day, day + 86400, padding=0)
+    x, _ = curve_data(tab, "heart_rate")
+    in_day = x[(x >= day) & (x < day + 86400)]
+    assert list(in_day) == [t for t in times if day <= t < day + 86400]  # 48, exact
+
+
+def test_the_home_key_shows_every_reading_of_the_patient(qtbot, context, db, patient_id):
+    times = heart_rate_history(db, patient_id, 400)
+    tab = open_tab(qtbot, context, patient_id)
+    chart = tab.view.chart
+    with qtbot.waitSignal(chart.window_drawn, timeout=10000):
+        qtbot.keyClick(chart, Qt.Key.Key_Home)
+    low, high = chart.visible()  # type: ignore[misc]
+    assert low <= times[0] and high >= times[-1]
+    x, _ = curve_data(tab, "heart_rate")
+    assert x[0] == times[0] and x[-1] == times[-1]
+    assert len(x) < len(times) / 2

@@ -15,13 +15,16 @@ from tsn_desktop.feature import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
+    from typing import Any
 
     from PySide6.QtWidgets import QWidget
 
     from tsn_desktop.core.clock import Clock
     from tsn_desktop.core.db import Database
     from tsn_desktop.sync.adapters import SyncAdapter
+    from tsn_desktop.sync.client import HubClient
 
 
 def _page(context: FeatureContext) -> QWidget:
@@ -57,6 +60,14 @@ def _adapters() -> list[SyncAdapter]:
     return [ObservationAdapter(), EpisodeOfCareAdapter(), DetectedIssueAdapter()]
 
 
+def _after_sync(run_db: Callable[[Callable[[Database], Any]], Any], _client: HubClient
+                ) -> None:
+    # The chart summary of the days the pass pulled, before a chart is opened on them.
+    from tsn_desktop.readings.store import refresh_all_rollups
+
+    run_db(refresh_all_rollups)
+
+
 def _inbox(db: Database, today: date, me: str) -> list[InboxEntry]:
     from tsn_desktop.readings.inbox_feed import inbox_entries
 
@@ -83,4 +94,5 @@ READINGS = Feature(
     inbox_kinds=(INBOX_READING_ALERT,),
     inbox_records=("DetectedIssue",),  # the alerts, raised and acknowledged
     inbox_words=_inbox_words,
+    after_sync=_after_sync,
 )

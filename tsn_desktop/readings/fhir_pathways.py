@@ -10,7 +10,7 @@ from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.readings import pathways_store as ps
-from tsn_desktop.readings.alerts import PATHWAYS
+from tsn_desktop.readings.alerts import PATHWAYS, PROTOCOLS
 from tsn_desktop.readings.fhir import UnusableObservation
 from tsn_desktop.readings.model import parse_utc, utc_text
 from tsn_desktop.readings.pathways import (
@@ -20,6 +20,7 @@ from tsn_desktop.readings.pathways import (
     Enrolment,
     StoredAlert,
     ThresholdChange,
+    Withdrawal,
 )
 from tsn_desktop.sync.adapters import MergeResult, Resource, same
 
@@ -32,6 +33,8 @@ THRESHOLD_URL = _BASE + "StructureDefinition/readings-threshold"
 FIGURES_URL = _BASE + "StructureDefinition/readings-alert-figures"
 EVIDENCE_URL = _BASE + "StructureDefinition/readings-alert-evidence"
 RULES_VERSION_URL = _BASE + "StructureDefinition/readings-rules-version"
+PROTOCOL_URL = _BASE + "StructureDefinition/readings-home-bp-protocol"
+WITHDRAWN_URL = _BASE + "StructureDefinition/readings-alert-withdrawn"
 RPPS = "https://rpps.esante.gouv.fr"
 _SEVERITY = {"urgent": "high", "alert": "moderate", "check": "low"}
 _SEVERITY_BACK = {v: k for k, v in _SEVERITY.items()}
@@ -66,6 +69,8 @@ def episode_to_fhir(e: Enrolment, history: list[ThresholdChange]) -> Resource:
         parts += [{"url": "by", "valueReference": _who(c.changed_by, c.changed_by_name)},
                   {"url": "at", "valueDateTime": utc_text(c.changed_at)}]
         extensions.append({"url": THRESHOLD_URL, "extension": parts})
+    if e.protocol is not None:
+        extensions.append({"url": PROTOCOL_URL, "valueCode": e.protocol})
     return {
         "resourceType": "EpisodeOfCare",
         "id": ps.enrolment_id(e.patient_id),
@@ -105,9 +110,14 @@ def _episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]
     changed_by = changed_name = ""
     changed_at = _at((res.get("period") or {}).get("start"))
     history: list[ThresholdChange] = []
+    protocol = None
     for ext in res.get("extension") or []:
         sub = _sub(ext)
-        if ext.get("url") == CHANGED_URL:
+        if ext.get("url") == PROTOCOL_URL:
+            protocol = str(ext.get("valueCode"))
+            if protocol not in PROTOCOLS:
+                raise UnusableObservation("protocol")
+        elif ext.get("url") == CHANGED_URL:
             changed_by, changed_name = _who_back(sub.get("by", {}).get("valueReference"))
             changed_at = _at(sub.get("at", {}).get("valueDateTime"))
         elif ext.get("url") == THRESHOLD_URL:
@@ -121,7 +131,7 @@ def _episode_from_fhir(res: Resource) -> tuple[Enrolment, list[ThresholdChange]]
     enrolment = Enrolment(patient.removeprefix("Patient/"), str(codes[0]),
                           ACTIVE if status == ACTIVE else FINISHED,
                           _at((res.get("period") or {}).get("start")), changed_by,
-                          changed_name, changed_at)
+                          changed_name, changed_at, protocol)
     return enrolment, history
 
 
@@ -172,8 +182,9 @@ def issue_to_fhir(a: StoredAlert) -> Resource:
     res: Resource = {
         "resourceType": "DetectedIssue",
         "id": a.id,
-        # Raised by a rule: preliminary until a practitioner has looked at it.
-        "status": "final" if a.acks else "preliminary",
+        # Raised by a rule: preliminary until a practitioner has looked at it; cancelled
+        # once withdrawn (its readings were another patient's), kept with who and why.
+        "status": "cancelled" if a.withdrawal else "final" if a.acks else "preliminary",
         "code": {"coding": [{"system": RULE_SYSTEM, "code": a.code}]},
         "severity": _SEVERITY[a.severity],
         "patient": {"reference": f"Patient/{a.patient_id}"},
@@ -186,6 +197,12 @@ def issue_to_fhir(a: StoredAlert) -> Resource:
                 {"url": "at", "valueDateTime": utc_text(a.raised_at)}]},
         ],
     }
+    if a.withdrawal is not None:
+        w = a.withdrawal
+        res["extension"].append({"url": WITHDRAWN_URL, "extension": [
+            {"url": "by", "valueReference": _who(w.by_id, w.by_name)},
+            {"url": "at", "valueDateTime": utc_text(w.at)},
+            {"url": "reason", "valueCode": w.reason}]})
     if a.acks:
         res["mitigation"] = [{
             "action": {"coding": [{"system": ACK_SYSTEM, "code": "acknowledged"}],
@@ -220,6 +237,12 @@ def _issue_from_fhir(res: Resource) -> StoredAlert:
         by, name = _who_back(m.get("author"))
         acks.append(Acknowledgement(by, name, _at(m.get("date")),
                                     str((m.get("action") or {}).get("text", ""))))
+    withdrawal = None
+    if WITHDRAWN_URL in ext:
+        sub = _sub(ext[WITHDRAWN_URL])
+        by, name = _who_back(sub.get("by", {}).get("valueReference"))
+        withdrawal = Withdrawal(by, name, _at(sub.get("at", {}).get("valueDateTime")),
+                                str(sub.get("reason", {}).get("valueCode", "")))
     return StoredAlert(
         str(res.get("id")), patient.removeprefix("Patient/"), str(codes[0]), severity,
         _at(res.get("identifiedDateTime")),
@@ -227,7 +250,7 @@ def _issue_from_fhir(res: Resource) -> StoredAlert:
         str(ext.get(EVIDENCE_URL, {}).get("valueString", "")),
         str(ext.get(RULES_VERSION_URL, {}).get("valueString", "")),
         _at(raised or res.get("identifiedDateTime")),
-        tuple(sorted(acks, key=lambda k: (k.at, k.by_id))))
+        tuple(sorted(acks, key=lambda k: (k.at, k.by_id))), withdrawal)
 
 
 class DetectedIssueAdapter:
@@ -248,6 +271,8 @@ class DetectedIssueAdapter:
         if not ps.insert_alert(uow, alert, queue=False, hub_version=hub_version):
             ps.set_alert_hub_version(uow, record_id, hub_version)
         ps.add_acks(uow, record_id, alert.acks, queue=False)
+        if alert.withdrawal is not None:
+            ps.withdraw(uow, record_id, alert.withdrawal, queue=False)
 
     def acknowledge(self, uow: UnitOfWork, record_id: str, hub_version: str) -> None:
         ps.set_alert_hub_version(uow, record_id, hub_version)
@@ -258,9 +283,12 @@ class DetectedIssueAdapter:
             return MergeResult(remote or local, local_lost=False, reason="union")
         mine, theirs = issue_from_fhir(local), issue_from_fhir(remote)
         acks = {(k.by_id, k.at): k for k in [*theirs.acks, *mine.acks]}
+        # Withdrawn on either side stays withdrawn; the first withdrawal is kept.
+        withdrawals = [w for w in (mine.withdrawal, theirs.withdrawal) if w is not None]
         merged = issue_to_fhir(StoredAlert(
             theirs.id, theirs.patient_id, theirs.code, theirs.severity, theirs.at,
             theirs.figures, theirs.evidence, theirs.rules_version, theirs.raised_at,
-            tuple(sorted(acks.values(), key=lambda k: (k.at, k.by_id)))))
+            tuple(sorted(acks.values(), key=lambda k: (k.at, k.by_id))),
+            min(withdrawals, key=lambda w: (w.at, w.by_id)) if withdrawals else None))
         return MergeResult(remote if same(merged, remote) else merged, local_lost=False,
                            reason="union")

@@ -48,6 +48,9 @@ class Enrolment:
     changed_by: str
     changed_by_name: str
     changed_at: datetime
+    # The home BP protocol of the patient's alerts: carried with the enrolment so that
+    # everyone following the patient averages the same way (None: the pack's default).
+    protocol: str | None = None
 
     @property
     def active(self) -> bool:
@@ -74,6 +77,20 @@ class Acknowledgement:
     comment: str
 
 
+# Why an alert was withdrawn: the readings it came from were given to another patient.
+READINGS_REASSIGNED = "readings_reassigned"
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Who withdrew an alert, when and why (a code): the alert is kept, not deleted."""
+
+    by_id: str
+    by_name: str
+    at: datetime
+    reason: str
+
+
 @dataclass(frozen=True)
 class StoredAlert:
     """An alert as raised and kept: the rule's output plus who saw it and when."""
@@ -88,10 +105,15 @@ class StoredAlert:
     rules_version: str
     raised_at: datetime
     acks: tuple[Acknowledgement, ...] = ()
+    withdrawal: Withdrawal | None = None  # kept in the history, off the practice list
 
     @property
     def acknowledged(self) -> bool:
         return bool(self.acks)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawal is not None
 
     def as_alert(self) -> Alert:
         return Alert(self.code, self.severity, self.at, self.figures, self.evidence)

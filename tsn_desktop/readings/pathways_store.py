@@ -16,6 +16,7 @@ from tsn_desktop.readings.pathways import (
     Enrolment,
     StoredAlert,
     ThresholdChange,
+    Withdrawal,
 )
 
 EPISODE = "EpisodeOfCare"
@@ -49,12 +50,12 @@ def _one(src: Src, sql: str, params: Sequence[Any] = ()) -> Any:
 
 # --- enrolment ---------------------------------------------------------------------------
 _ENROL = ("SELECT patient_id, pathway, status, since, changed_by, changed_by_name, changed_at,"
-          " local_version, hub_version FROM reading_enrolment")
+          " local_version, hub_version, protocol FROM reading_enrolment")
 
 
 def _enrolment(row: Sequence[Any]) -> Enrolment:
     return Enrolment(row[0], row[1], row[2], parse_utc(row[3]), row[4], row[5],
-                     parse_utc(row[6]))
+                     parse_utc(row[6]), row[9])
 
 
 def enrolment(src: Src, patient_id: str) -> Enrolment | None:
@@ -82,15 +83,17 @@ def write_enrolment(uow: UnitOfWork, e: Enrolment, queue: bool = True,
     base = found[2] if found else None
     uow.execute(
         "INSERT INTO reading_enrolment (id, patient_id, pathway, status, since, changed_by,"
-        " changed_by_name, changed_at, local_version, hub_version, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-        " pathway = excluded.pathway, status = excluded.status, since = excluded.since,"
+        " changed_by_name, changed_at, local_version, hub_version, created_at, updated_at,"
+        " protocol) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+        " SET pathway = excluded.pathway, status = excluded.status, since = excluded.since,"
+        " protocol = excluded.protocol,"
         " changed_by = excluded.changed_by, changed_by_name = excluded.changed_by_name,"
         " changed_at = excluded.changed_at, local_version = excluded.local_version,"
         " hub_version = coalesce(excluded.hub_version, reading_enrolment.hub_version),"
         " updated_at = excluded.updated_at",
         (rid, e.patient_id, e.pathway, e.status, utc_text(e.since), e.changed_by,
-         e.changed_by_name, utc_text(e.changed_at), version, hub_version, now, now))
+         e.changed_by_name, utc_text(e.changed_at), version, hub_version, now, now,
+         e.protocol))
     if queue:
         uow.record_change(EPISODE, rid, "upsert", version, base)
     else:
@@ -140,7 +143,8 @@ def add_threshold_changes(uow: UnitOfWork, patient_id: str,
 
 # --- alerts --------------------------------------------------------------------------------
 _ALERT = ("SELECT a.id, a.patient_id, a.code, a.severity, a.at, a.figures, a.evidence,"
-          " a.rules_version, a.raised_at FROM reading_alert a")
+          " a.rules_version, a.raised_at, a.withdrawn_at, a.withdrawn_by,"
+          " a.withdrawn_by_name, a.withdrawn_reason FROM reading_alert a")
 
 
 def _acks(src: Src, alert_ids: Sequence[str]) -> dict[str, list[Acknowledgement]]:
@@ -160,7 +164,9 @@ def _alerts(src: Src, rows: list[Any]) -> list[StoredAlert]:
     acks = _acks(src, [r[0] for r in rows])
     return [StoredAlert(r[0], r[1], r[2], r[3], parse_utc(r[4]),
                         tuple(float(x) for x in json.loads(r[5])), r[6], r[7],
-                        parse_utc(r[8]), tuple(acks.get(r[0], ()))) for r in rows]
+                        parse_utc(r[8]), tuple(acks.get(r[0], ())),
+                        Withdrawal(r[10] or "", r[11] or "", parse_utc(r[9]), r[12] or "")
+                        if r[9] else None) for r in rows]
 
 
 def alerts_of(src: Src, patient_id: str) -> list[StoredAlert]:
@@ -181,8 +187,8 @@ def practice_alerts(db: Database, include_acknowledged: bool = False,
                     limit: int = 500) -> list[StoredAlert]:
     """The practice's alerts, urgent first then newest; by default only the ones nobody
     acknowledged yet."""
-    where = "" if include_acknowledged else \
-        " WHERE NOT EXISTS (SELECT 1 FROM reading_alert_ack k WHERE k.alert_id = a.id)"
+    where = " WHERE a.withdrawn_at IS NULL" + ("" if include_acknowledged else
+        " AND NOT EXISTS (SELECT 1 FROM reading_alert_ack k WHERE k.alert_id = a.id)")
     rows = db.query(f"{_ALERT}{where} ORDER BY CASE a.severity WHEN 'urgent' THEN 0"
                     " WHEN 'alert' THEN 1 ELSE 2 END, a.at DESC LIMIT ?", (limit,))
     return _alerts(db, list(rows))
@@ -229,6 +235,26 @@ def add_acks(uow: UnitOfWork, record_id: str, acks: Iterable[Acknowledgement],
     return added
 
 
+def withdraw(uow: UnitOfWork, record_id: str, withdrawal: Withdrawal,
+             queue: bool = True) -> bool:
+    """Marks the alert withdrawn (kept, with who, when and why); False when it already
+    was (the first withdrawal stands). Queued for the hub when local, audited."""
+    found = alert(uow, record_id)
+    if found is None or found[0].withdrawn:
+        return False
+    _, version, hub_version = found
+    uow.execute("UPDATE reading_alert SET withdrawn_at = ?, withdrawn_by = ?,"
+                " withdrawn_by_name = ?, withdrawn_reason = ?, local_version = ?,"
+                " updated_at = ? WHERE id = ?",
+                (utc_text(withdrawal.at), withdrawal.by_id, withdrawal.by_name,
+                 withdrawal.reason, version + 1, uow.now_iso(), record_id))
+    if queue:
+        uow.record_change(ISSUE, record_id, "upsert", version + 1, hub_version)
+    else:
+        uow.audit("update", ISSUE, record_id)
+    return True
+
+
 def set_alert_hub_version(uow: UnitOfWork, record_id: str, hub_version: str) -> None:
     uow.execute("UPDATE reading_alert SET hub_version = ? WHERE id = ?", (hub_version, record_id))
 
@@ -242,7 +268,8 @@ class AlertCounts:
 def counts(db: Database) -> AlertCounts:
     row = db.query_one(
         "SELECT count(*), coalesce(sum(a.severity = 'urgent'), 0) FROM reading_alert a"
-        " WHERE NOT EXISTS (SELECT 1 FROM reading_alert_ack k WHERE k.alert_id = a.id)")
+        " WHERE a.withdrawn_at IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM reading_alert_ack k WHERE k.alert_id = a.id)")
     return AlertCounts(int(row[0]), int(row[1])) if row else AlertCounts(0, 0)
 
 

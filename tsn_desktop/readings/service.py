@@ -8,20 +8,31 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
 from tsn_desktop.patients import service as patients
 from tsn_desktop.patients.model import Patient
 from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, report, rules, store
 from tsn_desktop.readings.alerts import HomeSeries
-from tsn_desktop.readings.model import WEIGHT, Reading, Rejection, parse_utc, problem
+from tsn_desktop.readings.model import (
+    BLOOD_PRESSURE,
+    WEIGHT,
+    Reading,
+    Rejection,
+    parse_utc,
+    problem,
+    utc_text,
+)
 from tsn_desktop.readings.pathways import (
     ACTIVE,
     FINISHED,
+    READINGS_REASSIGNED,
     Acknowledgement,
     Enrolment,
     StoredAlert,
     ThresholdChange,
+    Withdrawal,
     check_pathway,
     check_threshold,
     current_overrides,
@@ -79,6 +90,7 @@ def store_import(db: Database, patient_id: str, readings: Iterable[Reading],
             else:
                 already += 1
         raised = len(_raise(db, uow, patient_id, protocol)) if added else 0
+    store.refresh_rollup(db, patient_id)  # the chart's summary of the days imported
     return ImportSummary(added, already, tuple(refused), fmt, raised, waiting)
 
 
@@ -89,15 +101,19 @@ def inbox_groups(db: Database, include_assigned: bool = False) -> list[inbox.Inb
     return [replace(g, assigned_name=names.get(g.assigned_to or "", "")) for g in found]
 
 
-def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> int:
+def assign(db: Database, import_id: str, user_label: str, patient_id: str,
+           by_name: str = "") -> int:
     """Gives one user's readings of an import to the patient (or to another patient, when
     they were given already: the earlier copy is marked entered-in-error, a reading is
     never rewritten). The measured-at time, values, device and source stay; audited.
-    Returns how many readings the patient got; alerts are raised as for an import."""
+    Returns how many readings the patient got. The new patient's rules run on them; the
+    former patient's alerts that came from them are withdrawn (kept, with who, when and
+    why) and their rules run again on what they have left."""
     patient = patients.open_file(db, patient_id)
     birth = datetime.combine(patient.birth_date, time(), tzinfo=UTC)
     now = db.clock.now()
     moved = 0
+    former: dict[str, list[Reading]] = {}
     with db.unit_of_work() as uow:
         for pk, reading, assigned_to, reading_id in inbox_store.rows_of(uow, import_id,
                                                                         user_label):
@@ -108,13 +124,48 @@ def assign(db: Database, import_id: str, user_label: str, patient_id: str) -> in
                 continue  # stays in the inbox: not this patient's (before their birth)
             if reading_id is not None:
                 store.mark_entered_in_error(uow, reading_id, REASSIGNED)
+                if assigned_to is not None:
+                    former.setdefault(assigned_to, []).append(reading)
             store.insert(uow, mine)
             inbox_store.mark_assigned(uow, pk, patient_id, mine.id)
             moved += 1
         if moved:
             uow.audit("update", inbox_store.RESOURCE, import_id)
+            for old_patient, gone in former.items():
+                _withdraw_alerts_of(db, uow, old_patient, gone, by_name)
+                _raise(db, uow, old_patient)
             _raise(db, uow, patient_id)
     return moved
+
+
+# How far back of an alert its rule looks (weight gain or no weight over up to 14 days,
+# the 7 days of a home series or of steps): a reading moved within it may have made it.
+_LOOKBACK = timedelta(days=15)
+
+
+def _withdraw_alerts_of(db: Database, uow: UnitOfWork, patient_id: str,
+                        gone: list[Reading], by_name: str) -> list[str]:
+    """Withdraws the patient's alerts that the readings gone to another patient made:
+    those the rules no longer find over what is left, and that one of them was the
+    evidence of, or was within the rule's reach. Returns their ids."""
+    limits = thresholds(uow, patient_id)
+    left = store.for_rules(uow, patient_id, limits.heart_rate_low, limits.heart_rate_high)
+    still = {(a.code, a.evidence) for a in alerts.evaluate(
+        left, db.clock.now(), limits, _pathway(uow, patient_id))}
+    marks = {f"{r.kind}@{utc_text(r.at)}" for r in gone}
+    withdrawal = Withdrawal(_who(db), by_name, db.clock.now(), READINGS_REASSIGNED)
+    withdrawn = []
+    for a in pathways_store.alerts_of(uow, patient_id):
+        if a.withdrawn or (a.code, a.evidence) in still:
+            continue
+        kinds = {alerts.RULE_KIND.get(a.code)}
+        if a.code == alerts.HEART_RATE_OUT:
+            kinds.add(BLOOD_PRESSURE)  # the pulse taken with a blood pressure
+        made = any(m in a.evidence.split(",") for m in marks) or any(
+            r.kind in kinds and a.at - _LOOKBACK <= r.at <= a.at for r in gone)
+        if made and pathways_store.withdraw(uow, a.id, withdrawal):
+            withdrawn.append(a.id)
+    return withdrawn
 
 
 REASSIGNED = "reassigned_to_another_patient"
@@ -136,12 +187,18 @@ def alerts_of(db: Database, patient_id: str,
                            thresholds(db, patient_id, protocol), _pathway(db, patient_id))
 
 
-# --- the home blood pressure protocol (a setting) ------------------------------------------
+# --- the home blood pressure protocol ------------------------------------------------------
+# Per patient: carried by the enrolment (EpisodeOfCare), so the nurse and the GP following
+# a patient average their home series the same way and raise the same alerts. The
+# practitioner's setting is the protocol given to the patients they enrol; a patient not
+# enrolled (or enrolled before the protocol was carried) gets the pack's default, the
+# same on every desktop.
 PROTOCOL_SETTING = "home_bp_protocol"
 
 
 def home_protocol(src: Database | UnitOfWork) -> str:
-    """The home BP averaging protocol this practitioner chose (ESC 2024 2-2-3 by default)."""
+    """The protocol this practitioner gives the patients they enrol (ESC 2024 2-2-3 by
+    default)."""
     value = pathways_store.setting(src, PROTOCOL_SETTING)
     return value if value in alerts.PROTOCOLS else alerts.ESC_2_2_3
 
@@ -153,6 +210,30 @@ def set_home_protocol(db: Database, code: str) -> None:
         pathways_store.set_setting(uow, PROTOCOL_SETTING, code)
 
 
+def patient_protocol(src: Database | UnitOfWork, patient_id: str) -> str:
+    """The protocol the patient's alerts use: their enrolment's, else the pack's default."""
+    e = pathways_store.enrolment(src, patient_id)
+    return e.protocol if e is not None and e.protocol in alerts.PROTOCOLS \
+        else alerts.ESC_2_2_3
+
+
+def set_patient_protocol(db: Database, patient_id: str, code: str,
+                         by_name: str = "") -> Enrolment:
+    """Changes the enrolled patient's protocol (who and when kept, sent with the
+    enrolment); the alerts are looked at again."""
+    if code not in alerts.PROTOCOLS:
+        raise ValueError("unknown protocol")
+    with db.unit_of_work() as uow:
+        before = pathways_store.enrolment(uow, patient_id)
+        if before is None:
+            raise LookupError("the patient is not enrolled in a pathway")
+        changed = replace(before, protocol=code, changed_by=_who(db), changed_by_name=by_name,
+                          changed_at=db.clock.now())
+        pathways_store.write_enrolment(uow, changed)
+        _raise(db, uow, patient_id)
+    return changed
+
+
 # --- pathways and thresholds ---------------------------------------------------------------
 def _pathway(src: Database | UnitOfWork, patient_id: str) -> str | None:
     e = pathways_store.enrolment(src, patient_id)
@@ -162,7 +243,8 @@ def _pathway(src: Database | UnitOfWork, patient_id: str) -> str | None:
 def thresholds(src: Database | UnitOfWork, patient_id: str,
                protocol: str | None = None) -> alerts.Thresholds:
     """The pack's defaults with the patient's own thresholds over them."""
-    return thresholds_for(alerts.Thresholds.from_pack(protocol=protocol or home_protocol(src)),
+    chosen = protocol or patient_protocol(src, patient_id)
+    return thresholds_for(alerts.Thresholds.from_pack(protocol=chosen),
                           pathways_store.threshold_changes(src, patient_id))
 
 
@@ -180,7 +262,11 @@ def enrol(db: Database, patient_id: str, pathway: str, by_name: str = "",
         before = pathways_store.enrolment(uow, patient_id)
         since = before.since if before is not None and before.active and \
             before.pathway == pathway else now
-        enrolment = Enrolment(patient_id, pathway, ACTIVE, since, _who(db), by_name, now)
+        # The patient keeps the protocol they had; a new one gets this practitioner's.
+        carried = protocol or (before.protocol if before is not None else None) or \
+            home_protocol(uow)
+        enrolment = Enrolment(patient_id, pathway, ACTIVE, since, _who(db), by_name, now,
+                              carried)
         pathways_store.write_enrolment(uow, enrolment)
         _raise(db, uow, patient_id, protocol)
     return enrolment
@@ -227,7 +313,7 @@ class PathwayView:
 def pathway_of(db: Database, patient_id: str,
                protocol: str | None = None) -> PathwayView:
     history = pathways_store.threshold_changes(db, patient_id)
-    chosen = protocol or home_protocol(db)
+    chosen = protocol or patient_protocol(db, patient_id)
     return PathwayView(pathways_store.enrolment(db, patient_id),
                        thresholds_for(alerts.Thresholds.from_pack(protocol=chosen), history),
                        current_overrides(history), history)
@@ -240,9 +326,9 @@ def _raise(db: Database, uow: UnitOfWork, patient_id: str,
     derives from the rule and its evidence: the same readings never raise it twice)."""
     pack = rules.load()
     now = db.clock.now()
-    readings = store.of_patient_in(uow, patient_id)
-    found = alerts.evaluate(readings, now, thresholds(uow, patient_id, protocol),
-                            _pathway(uow, patient_id), pack)
+    limits = thresholds(uow, patient_id, protocol)
+    readings = store.for_rules(uow, patient_id, limits.heart_rate_low, limits.heart_rate_high)
+    found = alerts.evaluate(readings, now, limits, _pathway(uow, patient_id), pack)
     since = now - timedelta(days=RAISE_WINDOW_DAYS)
     new: list[StoredAlert] = []
     for a in found:
@@ -320,13 +406,58 @@ class Overview:
     home: HomeSeries | None = None
 
 
-def overview(db: Database, patient_id: str, protocol: str | None = None) -> Overview:
-    readings = store.of_patient(db, patient_id)
+def overview(db: Database, patient_id: str, protocol: str | None = None,
+             table: bool = True) -> Overview:
+    """With `table`, every reading (the page's table); without, only those the rules
+    need (the patient file's tab: its chart reads its own window, store.series_buckets)."""
     view = pathway_of(db, patient_id, protocol)
+    t = view.thresholds
+    needed = store.for_rules(db, patient_id, t.heart_rate_low, t.heart_rate_high)
+    readings = store.of_patient(db, patient_id) if table else needed
     pathway = view.enrolment.pathway if view.enrolment and view.enrolment.active else None
-    found = alerts.evaluate(readings, db.clock.now(), view.thresholds, pathway)
+    found = alerts.evaluate(needed, db.clock.now(), t, pathway)
     return Overview(readings, found, pathways_store.alerts_of(db, patient_id), view,
-                    last_home_series(readings, view.thresholds.protocol))
+                    last_home_series(needed, t.protocol))
+
+
+# --- the chart's time window -----------------------------------------------------------------
+# What the chart shows when a patient is opened: the last three months (Home shows all).
+FIRST_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ChartWindow:
+    """The arrays the chart draws for [start, end) (epoch seconds), downsampled by SQLite
+    to about `buckets` points per kind, and each kind's whole span (for Home)."""
+
+    start: float
+    end: float
+    buckets: int
+    extent: dict[str, tuple[float, float]]
+    data: dict[str, tuple[Any, ...]]
+    shown: tuple[float, float] | None = None  # the first view of the patient's chart
+
+
+def chart_window(db: Database, patient_id: str, start: float | None, end: float | None,
+                 buckets: int) -> ChartWindow:
+    """The readings of [start, end) bucketed for a chart `buckets` pixels wide; with no
+    window, the last FIRST_WINDOW_DAYS days up to the last reading (all of it if shorter),
+    with one window's margin each side so a short pan needs no new query."""
+    span = store.extent(db, patient_id)
+    if not span:
+        return ChartWindow(0.0, 0.0, buckets, {}, {})
+    shown: tuple[float, float] | None = None
+    if start is None or end is None:
+        last = max(t for _, t in span.values()) + 3600.0
+        first = min(t for t, _ in span.values()) - 3600.0
+        shown = (max(first, last - FIRST_WINDOW_DAYS * 86400.0), last)
+        margin = shown[1] - shown[0]
+        start, end, buckets = shown[0] - margin, shown[1] + margin, buckets * 3
+    low = datetime.fromtimestamp(start, UTC)
+    high = datetime.fromtimestamp(end, UTC)
+    data = {kind: store.series_buckets(db, patient_id, kind, low, high, buckets)
+            for kind in span}
+    return ChartWindow(start, end, buckets, span, data, shown)
 
 
 def last_home_series(readings: list[Reading],
@@ -351,7 +482,8 @@ def report_data(db: Database, patient_id: str, start: datetime, end: datetime,
     readings = [r for r in store.of_patient(db, patient_id) if start <= r.at < end]
     view = pathway_of(db, patient_id)
     enrolment = view.enrolment
-    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id) if start <= a.at < end]
+    alerts_in = [a for a in pathways_store.alerts_of(db, patient_id)
+                 if start <= a.at < end and not a.withdrawn]  # withdrawn: not theirs
     return report.ReportData(
         patient_name=f"{(patient.used_name or patient.birth_name).upper()} "
                      f"{patient.given_names}".strip(),

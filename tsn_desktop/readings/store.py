@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
@@ -143,6 +143,19 @@ def of_patient_in(uow: UnitOfWork, patient_id: str) -> list[Reading]:
     return [_reading(r) for r in rows]
 
 
+def for_rules(src: Database | UnitOfWork, patient_id: str, rate_low: float,
+              rate_high: float) -> list[Reading]:
+    """The final readings the alert rules need, oldest first: all of them but the heart
+    rates inside [rate_low, rate_high], which no rule can fire on (a rate is only looked
+    at on its own, alerts.heart_rate): two years of minute-level rates stay out of Python."""
+    sql = (f"{_SELECT} WHERE patient_id = ? AND status = 'final' AND (kind != 'heart_rate'"
+           " OR value < ? OR value > ?) ORDER BY kind, at")
+    params = (patient_id, rate_low, rate_high)
+    rows = src.query(sql, params) if isinstance(src, Database) else \
+        src.execute(sql, params).fetchall()
+    return [_reading(r) for r in rows]
+
+
 def series_arrays(db: Database, patient_id: str, kind: str, start: datetime | None = None,
                   end: datetime | None = None) -> tuple[Any, ...]:
     """One kind's final readings as numpy arrays (x: epoch seconds float64, values...),
@@ -169,25 +182,111 @@ def series_arrays(db: Database, patient_id: str, kind: str, start: datetime | No
     return x, y
 
 
+def extent(db: Database, patient_id: str) -> dict[str, tuple[float, float]]:
+    """Each kind's first and last measured-at (epoch seconds): two seeks of the (patient,
+    kind, at) index per kind, whatever the number of readings (entered-in-error rows
+    included: the chart's span, not a count)."""
+    out: dict[str, tuple[float, float]] = {}
+    for kind in ("weight", "blood_pressure", "heart_rate", "steps"):
+        # Two queries: SQLite seeks the index for a lone min() or max(), and scans the
+        # whole range for both in one (a million rows).
+        first = db.query_one("SELECT min(at) FROM reading WHERE patient_id = ? AND kind = ?",
+                             (patient_id, kind))
+        if first and first[0]:
+            last = db.query_one("SELECT max(at) FROM reading WHERE patient_id = ?"
+                                " AND kind = ?", (patient_id, kind))
+            out[kind] = (parse_utc(first[0]).timestamp(), parse_utc(last[0]).timestamp())
+    return out
+
+
+# The summary's resolutions (seconds a bucket), coarsest first: each divides a day.
+ROLLUP_LEVELS = (86400, 3600, 300)
+
+
+def refresh_rollup(db: Database, patient_id: str) -> int:
+    """Sums again the patient's days whose readings changed since (migration 0019's
+    triggers note them): one write transaction, only when there are some. Returns how
+    many days."""
+    if db.query_one("SELECT 1 FROM reading_rollup_dirty WHERE patient_id = ? LIMIT 1",
+                    (patient_id,)) is None:
+        return 0
+    with db.unit_of_work() as uow:
+        days = uow.execute("SELECT kind, day FROM reading_rollup_dirty WHERE patient_id = ?",
+                           (patient_id,)).fetchall()
+        for kind, day in days:
+            start = datetime.fromisoformat(f"{day}T00:00:00+00:00")
+            first = int(start.timestamp())
+            for level in ROLLUP_LEVELS:
+                uow.execute("DELETE FROM reading_rollup WHERE patient_id = ? AND kind = ?"
+                            " AND level = ? AND bucket >= ? AND bucket < ?",
+                            (patient_id, kind, level, first // level,
+                             (first + 86400) // level))
+            uow.execute(
+                "INSERT INTO reading_rollup (patient_id, kind, level, bucket, n, first_e,"
+                " last_e, lo, hi, lo2, hi2) SELECT ?, ?, l.level, r.e / l.level, count(*),"
+                " min(r.e), max(r.e), min(r.value), max(r.value), min(r.value2),"
+                " max(r.value2) FROM (SELECT CAST(strftime('%s', at) AS INTEGER) AS e, value,"
+                " value2 FROM reading WHERE patient_id = ? AND kind = ? AND status = 'final'"
+                " AND at >= ? AND at < ?) AS r, reading_rollup_level AS l"
+                " GROUP BY l.level, r.e / l.level",
+                (patient_id, kind, patient_id, kind, utc_text(start),
+                 utc_text(start + timedelta(days=1))))
+        uow.execute("DELETE FROM reading_rollup_dirty WHERE patient_id = ?", (patient_id,))
+    return len(days)
+
+
+def refresh_all_rollups(db: Database) -> int:
+    """Every patient's days behind (after a sync pass pulled readings). Returns the days."""
+    return sum(refresh_rollup(db, str(pid)) for (pid,) in
+               db.query("SELECT DISTINCT patient_id FROM reading_rollup_dirty"))
+
+
 def series_buckets(db: Database, patient_id: str, kind: str, start: datetime,
                    end: datetime, buckets: int = 2000) -> tuple[Any, ...]:
-    """The window [start, end) cut into `buckets` time buckets, each giving its lowest and
-    highest value (peak downsampling done by SQLite: a chart `buckets` pixels wide looks
-    the same as with every point, and a million rows come back as 2 × `buckets`)."""
+    """The window [start, end) cut into `buckets` time buckets, peak downsampling done by
+    SQLite: a bucket of one reading gives it as it is (its time and values); a fuller one
+    gives its lowest and highest value (systolic and diastolic each for blood pressure),
+    at its first and last reading's time. A chart `buckets` pixels wide looks the same as
+    with every point, and a million rows come back as at most 2 × `buckets` points.
+    Returns (x epoch seconds float64, values...) like series_arrays; steps (one a day)
+    give the day's highest count once."""
     import numpy as np
 
     t0, t1 = start.timestamp(), end.timestamp()
     width = max((t1 - t0) / max(buckets, 1), 1.0)
-    rows = db.query(
-        "SELECT CAST(((julianday(at) - 2440587.5) * 86400.0 - ?) / ? AS INTEGER) AS b,"
-        " min(value), max(value) FROM reading WHERE patient_id = ? AND kind = ?"
-        " AND status = 'final' AND at >= ? AND at < ? GROUP BY b ORDER BY b",
-        (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    level = next((lv for lv in ROLLUP_LEVELS if lv <= width), None)
+    if level is None:  # finer than 5 minutes a pixel: a few days, from the readings
+        rows = db.query(
+            "SELECT CAST((e - ?) / ? AS INTEGER) AS b, count(*), min(e), max(e),"
+            " min(value), max(value), min(value2), max(value2) FROM (SELECT"
+            " CAST(strftime('%s', at) AS INTEGER) AS e, value, value2 FROM reading"
+            " WHERE patient_id = ? AND kind = ? AND status = 'final' AND at >= ?"
+            " AND at < ?) GROUP BY b ORDER BY b",
+            (t0, width, patient_id, kind, utc_text(start), utc_text(end)))
+    else:  # from the summary (migration 0019): a row per bucket
+        refresh_rollup(db, patient_id)
+        rows = db.query(
+            "SELECT CAST((first_e - ?) / ? AS INTEGER) AS b, sum(n), min(first_e),"
+            " max(last_e), min(lo), max(hi), min(lo2), max(hi2) FROM reading_rollup"
+            " WHERE patient_id = ? AND kind = ? AND level = ? AND bucket >= ?"
+            " AND bucket < ? GROUP BY b ORDER BY b",
+            (t0, width, patient_id, kind, level, int(t0 // level), int(t1 // level) + 1))
+    pair = kind == "blood_pressure"
     if not rows:
         empty = np.empty(0, dtype=np.float64)
-        return empty, empty
+        return (empty, empty, empty) if pair else (empty, empty)
     table = np.array(rows, dtype=np.float64)
-    # Two points per bucket, low then high, a quarter and three quarters through it.
-    x = np.repeat(t0 + table[:, 0] * width, 2) + np.tile([width / 4, 3 * width / 4], len(rows))
-    y = np.column_stack((table[:, 1], table[:, 2])).ravel()
-    return np.ascontiguousarray(x), np.ascontiguousarray(y)
+    if kind == "steps":
+        return np.ascontiguousarray(table[:, 2]), np.ascontiguousarray(table[:, 5])
+    # One point for a bucket of one reading, two (low, high) for a fuller one.
+    repeat = np.where(table[:, 1] > 1, 2, 1)
+    full = np.repeat(table[:, 1] > 1, repeat)
+    second = np.zeros(len(full), dtype=bool)
+    second[np.cumsum(repeat) - 1] = full[np.cumsum(repeat) - 1]
+    rows_of = np.repeat(np.arange(len(table)), repeat)
+    x = np.where(second, table[rows_of, 3], table[rows_of, 2])
+    y = np.where(second, table[rows_of, 5], table[rows_of, 4])
+    if not pair:
+        return np.ascontiguousarray(x), np.ascontiguousarray(y)
+    y2 = np.where(second, table[rows_of, 7], table[rows_of, 6])
+    return np.ascontiguousarray(x), np.ascontiguousarray(y), np.ascontiguousarray(y2)

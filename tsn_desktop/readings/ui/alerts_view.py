@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -130,6 +131,10 @@ class AcknowledgeDialog(QDialog):
         return self.comment.toPlainText()
 
 
+PROTOCOL_KEY = "protocol"  # in the thresholds dialog's changes: the patient's protocol
+SHOWN_ROWS = 4  # the practice's alerts always in view, even on an 800 × 600 screen
+
+
 class PracticeAlertsPanel(QWidget):
     """Every patient's alerts, urgent first; Enter opens the patient, Ctrl+K acknowledges."""
 
@@ -148,7 +153,15 @@ class PracticeAlertsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Rows a line of text high, and never fewer than SHOWN_ROWS of them in view:
+        # the list is what the page is for.
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + SHOWN_ROWS * rows.defaultSectionSize()
+                                    + self.table.horizontalScrollBar().sizeHint().height()
+                                    + 2 * self.table.frameWidth() + 2)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for column, width in ((0, 80), (1, 120), (2, 190), (3, 430)):
@@ -174,6 +187,9 @@ class PracticeAlertsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.protocol.setMinimumContentsLength(16)
         self.protocol.setAccessibleName(self.tr("Home blood pressure protocol"))
+        self.protocol.setToolTip(self.tr(
+            "Given to the patients you enrol in a pathway; each patient's own protocol is "
+            "in their thresholds, the same for everyone following them"))
         for code in PROTOCOLS:
             self.protocol.addItem(texts.protocol_label(code), code)
         protocol_label = QLabel(self.tr("Home BP &protocol:"), self)
@@ -302,6 +318,7 @@ class PathwayPanel(QWidget):
         self.dry_weight.setSpecialValueText(self.tr("not set"))
         self.dry_weight.setDecimals(1)
         self.dry_weight.setSingleStep(0.5)
+        self.dry_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("000,0 kg") + 48)
         dry_label = QLabel(self.tr("D&ry weight:"), self)
         dry_label.setBuddy(self.dry_weight)
         self.save_dry = QPushButton(self.tr("Sa&ve the dry weight"), self)
@@ -312,6 +329,9 @@ class PathwayPanel(QWidget):
         self.thresholds_button.setAccessibleName(self.tr("Thresholds of this patient"))
         self.who = QLabel(self)
         self.who.setObjectName("readings_pathway_who")
+        # Who set what can be long: it gives way (whole in its tooltip) rather than
+        # widening the patient file past the window.
+        self.who.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(pathway_label)
@@ -348,6 +368,7 @@ class PathwayPanel(QWidget):
             parts.append(self.tr("dry weight %1").replace("%1", texts.set_by_text(
                 c.changed_by_name or c.changed_by, datetime_text(c.changed_at))))
         self.who.setText(" · ".join(parts))
+        self.who.setToolTip(self.who.text())
 
     def has_unsaved(self) -> bool:
         """A dry weight typed and not saved yet (the patient file asks before leaving)."""
@@ -383,7 +404,8 @@ class PathwayPanel(QWidget):
         name = self.context.practitioner.display_name
         self._run(lambda db: service.set_threshold(db, pid, "dry_weight_kg", value, name))
 
-    def ask_thresholds(self, view: service.PathwayView) -> dict[str, float | None] | None:
+    def ask_thresholds(self, view: service.PathwayView
+                       ) -> dict[str, float | str | None] | None:
         """The thresholds changed in the dialog, None when cancelled (tests replace this)."""
         dialog = ThresholdsDialog(view, self)
         try:
@@ -402,7 +424,11 @@ class PathwayPanel(QWidget):
 
         def save(db: Any) -> None:
             for key, value in changes.items():
-                service.set_threshold(db, pid, key, value, name)
+                if key == PROTOCOL_KEY:
+                    service.set_patient_protocol(db, pid, str(value), name)
+                else:
+                    service.set_threshold(db, pid, key, None if value is None
+                                          else float(value), name)
         self._run(save)
 
 
@@ -416,6 +442,14 @@ class ThresholdsDialog(QDialog):
         self.view = view
         self.fields: dict[str, QDoubleSpinBox] = {}
         form = QFormLayout()
+        # The patient's home BP protocol: everyone following them averages this way.
+        self.protocol = QComboBox(self)
+        self.protocol.setObjectName("threshold_protocol")
+        self.protocol.setAccessibleName(self.tr("Home blood pressure protocol of this patient"))
+        for code in PROTOCOLS:
+            self.protocol.addItem(texts.protocol_label(code), code)
+        self.protocol.setCurrentIndex(max(0, self.protocol.findData(view.thresholds.protocol)))
+        form.addRow(self.tr("Home BP protocol:"), self.protocol)
         defaults = Thresholds.from_pack()
         for name, (low, high) in EDITABLE.items():
             if name == "dry_weight_kg":
@@ -445,9 +479,14 @@ class ThresholdsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def changes(self) -> dict[str, float | None]:
+    def changes(self) -> dict[str, float | str | None]:
+        """Each threshold changed (None: back to the pack's default) and, under
+        PROTOCOL_KEY, the protocol when another was chosen."""
         defaults = Thresholds.from_pack()
-        out: dict[str, float | None] = {}
+        out: dict[str, float | str | None] = {}
+        protocol = str(self.protocol.currentData())
+        if protocol != self.view.thresholds.protocol:
+            out[PROTOCOL_KEY] = protocol
         for name, spin in self.fields.items():
             value = round(spin.value(), 1)
             if abs(value - float(getattr(self.view.thresholds, name))) < 1e-9:

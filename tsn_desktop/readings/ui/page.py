@@ -60,6 +60,12 @@ class ReadingsView(QWidget):
         self.patient_id: str | None = None
         self.overview: service.Overview | None = None
         self.chart = ReadingsChart(self)
+        self.chart.window_wanted.connect(self._want_window)
+        # One window read at a time: wishes while one is on its way are dropped, the
+        # chart looks again once it is drawn (ReadingsChart.show_window).
+        self._window_asked = 0  # numbers each read: a result for another patient is dropped
+        self._window_busy = False
+        self.has_readings = False
         self.pathway = PathwayPanel(context, self)
         self.pathway.saved.connect(self.refresh)
         self.pathway.refused.connect(self._refused)
@@ -67,13 +73,16 @@ class ReadingsView(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("readings_pathway_message")
         self.message.setWordWrap(True)
+        self.message.setVisible(False)  # a line only when there is something to say
         self.alerts = QListWidget(self)
         self.alerts.setObjectName("readings_alerts")
         self.alerts.setAccessibleName(self.tr("Alerts for this patient"))
-        self.alerts.setMaximumHeight(110)
+        # Four lines: the chart below needs the height more (the list scrolls).
+        self.alerts.setMaximumHeight(4 * self.fontMetrics().lineSpacing() + 12)
         self.empty = QLabel(self.tr("No readings for this patient yet: import a file."), self)
         self.empty.setObjectName("readings_empty")
         self.empty.setWordWrap(True)
+        self.empty.setVisible(False)  # until a patient without readings is shown
         self.model = ReadingsTableModel(self)
         self.table: QTableView | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -98,8 +107,11 @@ class ReadingsView(QWidget):
         alerts_label.setBuddy(self.alerts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pathway)
-        layout.addWidget(self.report)
+        # The pathway and the report on one row: the chart keeps the height.
+        top = QHBoxLayout()
+        top.addWidget(self.pathway, 1)
+        top.addWidget(self.report)
+        layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(alerts_label)
         layout.addWidget(self.alerts)
@@ -111,16 +123,64 @@ class ReadingsView(QWidget):
         self.patient_id = patient_id
         self.pathway.patient_id = patient_id
         self.report.set_patient(patient_id)
-        self.message.clear()
+        self._refused("")
         self.refresh()
 
     def refresh(self) -> None:
         pid = self.patient_id
         if pid is None:
+            self._window_asked += 1
+            self.has_readings = False
+            self.chart.clear()
             self._show(service.Overview([], []))
             return
-        self.context.runner.run(lambda db: service.overview(db, pid), self._show,
-                                owner=self)
+        # The chart's window first (an index read, bucketed in SQL), then the rest.
+        shown = self.chart.visible() if self.chart.fetched is not None and \
+            self._window_patient == pid else None
+        if shown is None:
+            self.chart.clear()
+            self._read_window(pid, None, None, self.chart.pixels())
+        else:
+            span = shown[1] - shown[0]
+            self._read_window(pid, shown[0] - span, shown[1] + span, 3 * self.chart.pixels())
+        table = self.table is not None
+        self.context.runner.run(lambda db: service.overview(db, pid, table=table),
+                                self._show, owner=self)
+
+    # --- the chart's window ------------------------------------------------------------
+    _window_patient: str | None = None
+
+    def _want_window(self, start: float, end: float, buckets: int) -> None:
+        if self.patient_id is None:
+            return
+        if self._window_busy:
+            return
+        self._read_window(self.patient_id, start, end, buckets)
+
+    def _read_window(self, pid: str, start: float | None, end: float | None,
+                     buckets: int) -> None:
+        self._window_asked += 1
+        asked = self._window_asked
+        self._window_patient = pid
+        self._window_busy = True
+        self.context.runner.run(
+            lambda db: service.chart_window(db, pid, start, end, buckets),
+            lambda window: self._window_read(asked, window),
+            lambda exc: self._window_failed(asked, exc), owner=self)
+
+    def _window_read(self, asked: int, window: service.ChartWindow) -> None:
+        if asked != self._window_asked:
+            return  # another patient (or a newer first window) was asked for since
+        self._window_busy = False
+        self.has_readings = bool(window.extent)
+        self.chart.show_window(window)
+        self.empty.setVisible(self.patient_id is not None and not self.has_readings)
+
+    def _window_failed(self, asked: int, exc: BaseException) -> None:
+        if asked == self._window_asked:
+            self._window_busy = False
+        self._refused(self.tr("The chart could not be read. Close the patient's file "
+                              "and open it again."))
 
     def _records_changed(self, changed: RecordsChanged) -> None:
         if self.patient_id is not None and RESOURCES & set(changed.types()):
@@ -128,14 +188,17 @@ class ReadingsView(QWidget):
 
     def _refused(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _show(self, view: service.Overview) -> None:
         self.overview = view
-        self.chart.show_readings(view.readings, view.alerts, view.stored,
-                                 view.pathway.thresholds if view.pathway else None)
+        # The data come window by window (_window_read); the thresholds and alerts here.
+        self.chart.set_thresholds(view.pathway.thresholds if view.pathway else None)
+        self.chart.set_alerts(view.stored, view.alerts)
         self.model.set_readings(view.readings)
         self.pathway.show_pathway(view.pathway)
-        self.empty.setVisible(self.patient_id is not None and not view.readings)
+        self.empty.setVisible(self.patient_id is not None and not view.readings
+                              and not self.has_readings)
         self.alerts.clear()
         # Raised alerts (with who saw them) first, then what the rules see in older
         # readings that was never raised (history imported later).
@@ -145,6 +208,9 @@ class ReadingsView(QWidget):
                 f"{texts.alert_text(a.as_alert())}"
             if a.acks:
                 text += f" — {ack_summary(a)}"
+            if a.withdrawal is not None:
+                w = a.withdrawal
+                text += " — " + texts.withdrawn_text(w.by_name, datetime_text(w.at), w.reason)
             item = QListWidgetItem(text, self.alerts)
             item.setData(Qt.ItemDataRole.UserRole, a.code)
         for alert in view.alerts:
@@ -252,7 +318,13 @@ class ReadingsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.top)
         split.addWidget(body_scroll)
-        split.setSizes([220, 620])
+        # About two fifths for the practice's alerts (a dozen rows at 1280 × 800, never
+        # fewer than four), the rest for the patient; kept as the window grows.
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([2000, 3000])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(split, 1)

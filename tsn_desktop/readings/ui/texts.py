@@ -276,3 +276,12 @@ _INBOX_REASONS = {
 
 def inbox_reason(code: str) -> str:
     return worded("ReadingsTexts", _INBOX_REASONS, code)
+
+
+def withdrawn_text(by_name: str, at_text: str, reason: str) -> str:
+    """An alert withdrawn (kept in the history): who, when and why."""
+    why = QCoreApplication.translate(
+        "ReadingsTexts", "its readings were given to another patient") \
+        if reason == "readings_reassigned" else reason
+    return QCoreApplication.translate("ReadingsTexts", "Withdrawn by %1 on %2: %3").replace(
+        "%1", by_name or "?").replace("%2", at_text).replace("%3", why)

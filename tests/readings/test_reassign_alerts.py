@@ -1,0 +1,135 @@
+"""Reassigning readings from the "to assign" inbox (a household scale given to the wrong
+patient first): the alerts they raised for the former patient are withdrawn, kept in the
+history with who, when and why, and off the practice list; the new patient's rules run on
+them; nothing is raised twice; the withdrawal travels to a colleague through a REAL hub."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from tests.patients.factories import make_patient
+from tests.readings.test_pathway_sync import sync
+from tests.sync.conftest import gp_and_nurse_sharing, new_patient, share
+from tsn_desktop.core.db import Database
+from tsn_desktop.patients import service as patients
+from tsn_desktop.readings import service
+from tsn_desktop.readings.alerts import BP_SEVERE, WEIGHT_GAIN
+from tsn_desktop.readings.fhir_pathways import issue_from_fhir, issue_to_fhir
+from tsn_desktop.readings.model import BLOOD_PRESSURE, WEIGHT, Reading
+from tsn_desktop.readings.pathways import READINGS_REASSIGNED
+
+
+def household_scale(now: datetime) -> list[Reading]:
+    """A scale shared by two users: user 1 gains 2.6 kg in 3 days (up to this morning),
+    user 2 weighs once. Several users: the whole file waits in the inbox."""
+    start = now.replace(hour=6, minute=0, second=0, microsecond=0) - timedelta(days=3)
+    gaining = [Reading(WEIGHT, start + timedelta(days=i), kg, source="ble:2A9D",
+                       device="scale-1", user="user 1")
+               for i, kg in enumerate((80.0, 80.8, 81.7, 82.6))]
+    return [*gaining, Reading(WEIGHT, start, 64.0, source="ble:2A9D", device="scale-1",
+                              user="user 2")]
+
+
+@pytest.fixture
+def lefevre(db: Database) -> str:
+    return patients.save(db, make_patient(birth_name="Lefèvre", given_names="Jeanne",
+                                          ins="", birth_date=date(1948, 2, 3))).patient.id
+
+
+@pytest.fixture
+def martin(db: Database) -> str:
+    return patients.save(db, make_patient(birth_name="Martin", given_names="Paul",
+                                          ins="", birth_date=date(1950, 5, 5))).patient.id
+
+
+def open_alerts(db: Database, patient_id: str) -> list[str]:
+    return [p.alert.code for p in service.practice_alerts(db) if p.alert.patient_id == patient_id]
+
+
+def test_reassigning_withdraws_the_former_patients_alert_and_raises_it_for_the_new_one(
+        db: Database, lefevre: str, martin: str) -> None:
+    summary = service.store_import(db, lefevre, household_scale(db.clock.now()), fmt="ble",
+                                   file="balance.ble")
+    assert summary.to_assign == 5 and summary.added == 0
+    import_id = service.inbox_groups(db)[0].import_id
+    service.assign(db, import_id, "user 1", lefevre, "Anne MARTIN")
+    assert open_alerts(db, lefevre) == [WEIGHT_GAIN]
+    [raised] = service.pathways_store.alerts_of(db, lefevre)
+
+    # A slip: user 1 is Mr Martin.
+    assert service.assign(db, import_id, "user 1", martin, "Anne MARTIN") == 4
+    assert open_alerts(db, lefevre) == [] and open_alerts(db, martin) == [WEIGHT_GAIN]
+    [kept] = service.pathways_store.alerts_of(db, lefevre)  # kept, not deleted
+    assert kept.id == raised.id and kept.withdrawal is not None
+    assert (kept.withdrawal.by_id, kept.withdrawal.by_name, kept.withdrawal.at,
+            kept.withdrawal.reason) == (db.actor, "Anne MARTIN", db.clock.now(),
+                                        READINGS_REASSIGNED)
+    audited = db.query("SELECT action, resource_type, resource_id FROM audit_log"
+                       " WHERE resource_type = 'DetectedIssue'")
+    assert ("update", "DetectedIssue", raised.id) in audited
+    assert service.pathways_store.counts(db).open == 1  # Mr Martin's only
+
+    # Given to Mr Martin again, or raised again over his readings: still one alert.
+    assert service.assign(db, import_id, "user 1", martin) == 0
+    service.raise_alerts(db, martin)
+    service.raise_alerts(db, lefevre)
+    assert [a.code for a in service.pathways_store.alerts_of(db, martin)] == [WEIGHT_GAIN]
+    assert len(service.pathways_store.alerts_of(db, lefevre)) == 1
+
+
+def test_the_former_patients_own_alerts_stay(db: Database, lefevre: str, martin: str) -> None:
+    now = db.clock.now()
+    own = Reading(BLOOD_PRESSURE, now - timedelta(days=1), 186.0, 112.0, source="omron")
+    service.store_import(db, lefevre, [own])
+    service.store_import(db, lefevre, household_scale(now), fmt="ble", file="balance.ble")
+    import_id = service.inbox_groups(db)[0].import_id
+    service.assign(db, import_id, "user 1", lefevre)
+    assert sorted(open_alerts(db, lefevre)) == sorted([BP_SEVERE, WEIGHT_GAIN])
+    service.assign(db, import_id, "user 1", martin)
+    assert open_alerts(db, lefevre) == [BP_SEVERE]
+
+
+def test_a_withdrawn_alert_round_trips_as_a_cancelled_detected_issue(
+        db: Database, lefevre: str, martin: str) -> None:
+    service.store_import(db, lefevre, household_scale(db.clock.now()), fmt="ble")
+    import_id = service.inbox_groups(db)[0].import_id
+    service.assign(db, import_id, "user 1", lefevre)
+    service.assign(db, import_id, "user 1", martin, "Anne MARTIN")
+    [kept] = service.pathways_store.alerts_of(db, lefevre)
+    resource = issue_to_fhir(kept)
+    assert resource["status"] == "cancelled"
+    assert issue_from_fhir(resource) == kept
+
+
+def test_the_colleague_sees_the_alert_withdrawn_and_raised_once_for_the_right_patient(
+        make_client) -> None:
+    gp, nurse, first = gp_and_nurse_sharing(make_client)
+    second = gp.save(new_patient(birth_name="Roux", given_names="Paul",
+                                 birth_date=date(1952, 3, 4), email="paul.roux@example.org"))
+    gp.sync()
+    share(gp, second.id, nurse)
+    service.store_import(gp.db, first.id, household_scale(gp.db.clock.now()), fmt="ble")
+    import_id = service.inbox_groups(gp.db)[0].import_id
+    service.assign(gp.db, import_id, "user 1", first.id, "Anne MARTIN")
+    sync(gp)
+    sync(nurse)
+    assert open_alerts(nurse.db, first.id) == [WEIGHT_GAIN]
+
+    service.assign(gp.db, import_id, "user 1", second.id, "Anne MARTIN")
+    sync(gp)
+    sync(nurse)
+    assert open_alerts(nurse.db, first.id) == []
+    [kept] = service.pathways_store.alerts_of(nurse.db, first.id)
+    assert kept.withdrawal is not None and kept.withdrawal.by_id == gp.rpps
+    assert open_alerts(nurse.db, second.id) == [WEIGHT_GAIN]
+    # The nurse's own look at the readings raises nothing more.
+    service.raise_due(nurse.db)
+    sync(nurse)
+    sync(gp)
+    for client in (gp, nurse):
+        assert [a.code for a in service.pathways_store.alerts_of(client.db, second.id)] == \
+            [WEIGHT_GAIN]
+        assert len(service.pathways_store.alerts_of(client.db, first.id)) == 1
+        assert service.pathways_store.alerts_of(client.db, first.id)[0].withdrawn
