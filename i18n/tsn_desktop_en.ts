@@ -6797,7 +6797,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+142"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+143"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n reading added</numerusform>
@@ -7022,7 +7022,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-122"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-123"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7189,11 +7189,11 @@ born %2 — %3 — %4</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>the payload is cut short</source>
+        <source>the data stops before its end (file or payload cut short)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the line cannot be split into columns</source>
         <translation type="unfinished"></translation>
     </message>

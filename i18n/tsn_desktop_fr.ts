@@ -6802,7 +6802,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingCounts</name>
     <message numerus="yes">
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="+142"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="+143"/>
         <source>%n reading(s) added</source>
         <translation>
             <numerusform>%n mesure ajoutée</numerusform>
@@ -7027,7 +7027,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTexts</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/texts.py" line="-122"/>
+        <location filename="../tsn_desktop/readings/ui/texts.py" line="-123"/>
         <source>Weight</source>
         <translation>Poids</translation>
     </message>
@@ -7194,11 +7194,11 @@ né(e) le %2 — %3 — %4</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>the payload is cut short</source>
-        <translation>les données sont tronquées</translation>
+        <source>the data stops before its end (file or payload cut short)</source>
+        <translation>les données s’arrêtent avant la fin (fichier ou trame coupés)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the line cannot be split into columns</source>
         <translation>la ligne ne peut pas être découpée en colonnes</translation>
     </message>

@@ -115,7 +115,8 @@ def reason_text(reason: str) -> str:
         "bad_hex": QCoreApplication.translate("ReadingsTexts", "the payload is not hexadecimal"),
         "unknown_characteristic": QCoreApplication.translate(
             "ReadingsTexts", "not a weight or blood pressure notification"),
-        "truncated": QCoreApplication.translate("ReadingsTexts", "the payload is cut short"),
+        "truncated": QCoreApplication.translate(
+            "ReadingsTexts", "the data stops before its end (file or payload cut short)"),
         "bad_line": QCoreApplication.translate(
             "ReadingsTexts", "the line cannot be split into columns"),
         "measurement_unsuccessful": QCoreApplication.translate(
