@@ -318,7 +318,10 @@ class PathwayPanel(QWidget):
         self.dry_weight.setSpecialValueText(self.tr("not set"))
         self.dry_weight.setDecimals(1)
         self.dry_weight.setSingleStep(0.5)
-        self.dry_weight.setMaximumWidth(self.fontMetrics().horizontalAdvance("000,0 kg") + 48)
+        # Wide enough for "not set" in the user's language as for "000,0 kg".
+        self.dry_weight.setMaximumWidth(max(
+            self.fontMetrics().horizontalAdvance(text)
+            for text in ("000,0 kg", self.dry_weight.specialValueText())) + 48)
         dry_label = QLabel(self.tr("D&ry weight:"), self)
         dry_label.setBuddy(self.dry_weight)
         self.save_dry = QPushButton(self.tr("Sa&ve the dry weight"), self)

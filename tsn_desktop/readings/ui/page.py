@@ -107,11 +107,17 @@ class ReadingsView(QWidget):
         alerts_label.setBuddy(self.alerts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        # The pathway and the report on one row: the chart keeps the height.
-        top = QHBoxLayout()
-        top.addWidget(self.pathway, 1)
-        top.addWidget(self.report)
-        layout.addLayout(top)
+        if with_table:
+            # On the Readings page, beside the patient list: one above the other, so the
+            # list keeps its width.
+            layout.addWidget(self.pathway)
+            layout.addWidget(self.report)
+        else:
+            # In the patient file: on one row, the chart keeps the height.
+            top = QHBoxLayout()
+            top.addWidget(self.pathway, 1)
+            top.addWidget(self.report)
+            layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(alerts_label)
         layout.addWidget(self.alerts)
@@ -254,6 +260,9 @@ class ReadingsPage(QWidget):
         self.matches.setObjectName("readings_patients")
         self.matches.setAccessibleName(self.tr("Patients found"))
         self.matches.setMaximumWidth(300)
+        # A surname and a given name stay readable whatever the patient's side needs.
+        self.matches.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 14))
+        self.search.setMinimumWidth(self.matches.minimumWidth())
         self.import_button = QPushButton(self.tr("&Import a file…"), self)
         self.import_button.setObjectName("readings_import")
         self.import_button.setAccessibleName(self.tr("Import a file of readings for this patient"))
