@@ -11,6 +11,7 @@ import json
 import math
 import re
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
@@ -244,10 +245,16 @@ def general_practitioners(patient: dict[str, Any]) -> list[object]:
     return list(_items(patient.get("generalPractitioner")))
 
 
-def check_structure(value: object) -> None:
+def check_structure(value: object, *, texts: bool = True) -> None:
     """Refuse what would make a stored record unservable: deep nesting, too many
     elements, huge strings, non-finite numbers, integers beyond 64 bits, text that is
-    not valid Unicode (lone surrogates) or holds NUL characters."""
+    not valid Unicode (lone surrogates) or holds NUL characters.
+
+    `texts=False` leaves out the Unicode and NUL checks of each string, for a caller
+    that checks the whole document's JSON text instead (see `clean_json_text`)."""
+    if not texts:
+        _check_shape(value)
+        return
     count = 0
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
@@ -272,6 +279,65 @@ def check_structure(value: object) -> None:
         elif isinstance(item, int) and not isinstance(item, bool):
             if abs(item) > MAX_INT:
                 raise InvalidResource("structure", "integers must fit in 64 bits")
+
+
+def _check_shape(value: object) -> None:
+    """check_structure without the per-string Unicode checks (same limits otherwise).
+    Only containers go on the stack; their scalar children are checked in place."""
+    count = 1
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[Any] = item.values()
+            for key in item:
+                if len(key) > MAX_STRING:
+                    raise InvalidResource(
+                        "structure", f"a string is longer than {MAX_STRING} characters"
+                    )
+        elif isinstance(item, list):
+            children = item
+        else:
+            _check_scalar(item)
+            continue
+        if depth > MAX_DEPTH:
+            raise InvalidResource("structure", f"resource is nested deeper than {MAX_DEPTH}")
+        for child in children:
+            count += 1
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif isinstance(child, str):
+                if len(child) > MAX_STRING:
+                    raise InvalidResource(
+                        "structure", f"a string is longer than {MAX_STRING} characters"
+                    )
+            else:
+                _check_scalar(child)
+        if count > MAX_ELEMENTS:
+            raise InvalidResource("structure", f"resource has more than {MAX_ELEMENTS} elements")
+
+
+def _check_scalar(item: object) -> None:
+    if isinstance(item, str):
+        if len(item) > MAX_STRING:
+            raise InvalidResource("structure", f"a string is longer than {MAX_STRING} characters")
+    elif isinstance(item, float):
+        if not math.isfinite(item):
+            raise InvalidResource("structure", "numbers must be finite")
+    elif isinstance(item, int) and not isinstance(item, bool):
+        if abs(item) > MAX_INT:
+            raise InvalidResource("structure", "integers must fit in 64 bits")
+
+
+def clean_json_text(text: str) -> bytes | None:
+    """The UTF-8 of a document's JSON text (json.dumps, ensure_ascii=False), or None when
+    a string in it may hold a NUL or a lone surrogate (then check_structure tells)."""
+    if "\\u0000" in text:
+        return None  # json.dumps writes NUL as \u0000 (or it is an escaped backslash)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 def _check_text(text: str) -> None:
@@ -321,15 +387,18 @@ def _require_patient(resource: dict[str, Any], element: str) -> None:
         )
 
 
-def validate_resource(resource_type: str, resource_id: str, resource: object) -> dict[str, Any]:
-    """Check a pushed resource against its op; returns it typed as a dict."""
+def validate_resource(resource_type: str, resource_id: str, resource: object, *,
+                      structure_checked: bool = False) -> dict[str, Any]:
+    """Check a pushed resource against its op; returns it typed as a dict.
+    `structure_checked`: check_structure already ran on this very object (parse_op)."""
     if not isinstance(resource, dict):
         raise InvalidResource("structure", "resource must be a JSON object")
     if resource.get("resourceType") != resource_type:
         raise InvalidResource("invalid", "resource.resourceType does not match resource_type")
     if resource.get("id") != resource_id:
         raise InvalidResource("invalid", "resource.id does not match the op id")
-    check_structure(resource)
+    if not structure_checked:
+        check_structure(resource)
     _check_types(resource)
     if resource_type == "Patient":
         ins = ins_identifier(resource)
