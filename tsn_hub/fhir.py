@@ -11,7 +11,6 @@ import json
 import math
 import re
 import uuid
-from collections.abc import Iterable
 from typing import Any
 
 INS_NIR_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
@@ -245,16 +244,10 @@ def general_practitioners(patient: dict[str, Any]) -> list[object]:
     return list(_items(patient.get("generalPractitioner")))
 
 
-def check_structure(value: object, *, texts: bool = True) -> None:
+def check_structure(value: object) -> None:
     """Refuse what would make a stored record unservable: deep nesting, too many
     elements, huge strings, non-finite numbers, integers beyond 64 bits, text that is
-    not valid Unicode (lone surrogates) or holds NUL characters.
-
-    `texts=False` leaves out the Unicode and NUL checks of each string, for a caller
-    that checks the whole document's JSON text instead (see `clean_json_text`)."""
-    if not texts:
-        _check_shape(value)
-        return
+    not valid Unicode (lone surrogates) or holds NUL characters."""
     count = 0
     stack: list[tuple[object, int]] = [(value, 1)]
     while stack:
@@ -281,52 +274,20 @@ def check_structure(value: object, *, texts: bool = True) -> None:
                 raise InvalidResource("structure", "integers must fit in 64 bits")
 
 
-def _check_shape(value: object) -> None:
-    """check_structure without the per-string Unicode checks (same limits otherwise).
-    Only containers go on the stack; their scalar children are checked in place."""
-    count = 1
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[Any] = item.values()
-            for key in item:
-                if len(key) > MAX_STRING:
-                    raise InvalidResource(
-                        "structure", f"a string is longer than {MAX_STRING} characters"
-                    )
-        elif isinstance(item, list):
-            children = item
-        else:
-            _check_scalar(item)
-            continue
-        if depth > MAX_DEPTH:
-            raise InvalidResource("structure", f"resource is nested deeper than {MAX_DEPTH}")
-        for child in children:
-            count += 1
-            if isinstance(child, dict | list):
-                stack.append((child, depth + 1))
-            elif isinstance(child, str):
-                if len(child) > MAX_STRING:
-                    raise InvalidResource(
-                        "structure", f"a string is longer than {MAX_STRING} characters"
-                    )
-            else:
-                _check_scalar(child)
-        if count > MAX_ELEMENTS:
-            raise InvalidResource("structure", f"resource has more than {MAX_ELEMENTS} elements")
+_LONG_NUMBER = re.compile(r"\d{19}")
 
 
-def _check_scalar(item: object) -> None:
-    if isinstance(item, str):
-        if len(item) > MAX_STRING:
-            raise InvalidResource("structure", f"a string is longer than {MAX_STRING} characters")
-    elif isinstance(item, float):
-        if not math.isfinite(item):
-            raise InvalidResource("structure", "numbers must be finite")
-    elif isinstance(item, int) and not isinstance(item, bool):
-        if abs(item) > MAX_INT:
-            raise InvalidResource("structure", "integers must fit in 64 bits")
+def surely_well_formed(text: str) -> bool:
+    """True when the JSON text (json.dumps, ensure_ascii=False) of a document cannot
+    break a rule of check_structure, read on the text alone, in C: each element takes a
+    character at least (so the element count and every string are bounded by the
+    length), nesting by the brackets, numbers by their digits, and strings are valid
+    Unicode without NUL. False only means "walk the document to tell"."""
+    return (len(text) <= min(MAX_ELEMENTS, MAX_STRING)
+            and text.count("{") + text.count("[") <= MAX_DEPTH
+            and "NaN" not in text and "Infinity" not in text
+            and not _LONG_NUMBER.search(text)
+            and clean_json_text(text) is not None)
 
 
 def clean_json_text(text: str) -> bytes | None:

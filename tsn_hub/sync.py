@@ -129,16 +129,18 @@ def parse_op(raw: object) -> Op:
         raise _Rejected("value", "base_version must be null or a version id")
     if action == "upsert" and "resource" not in raw:
         raise _Rejected("required", "an upsert needs a resource")
-    if action == "upsert":
-        # Before hashing or storing anything; strings are checked on the digest's text.
-        fhir.check_structure(raw.get("resource"), texts=False)
     digest_src = [rtype, rid, action, base, raw.get("resource") if action == "upsert" else None]
-    digest_text = fhir.canonical_json(digest_src)
-    encoded = fhir.clean_json_text(digest_text)
-    if encoded is None:
-        fhir.check_structure(raw.get("resource"))  # says which rule the text breaks
-        encoded = digest_text.encode()
-    digest = hashlib.sha256(encoded).hexdigest()
+    try:
+        digest_text: str | None = fhir.canonical_json(digest_src)
+    except (RecursionError, ValueError):
+        digest_text = None  # the structure check below says what is wrong
+    if action == "upsert" and (digest_text is None or not fhir.surely_well_formed(digest_text)):
+        # Before hashing or storing anything. Most resources are small and plain: their
+        # JSON text alone shows that they keep the rules, without the walk.
+        fhir.check_structure(raw.get("resource"))
+    if digest_text is None:
+        digest_text = fhir.canonical_json(digest_src)
+    digest = hashlib.sha256(digest_text.encode()).hexdigest()
     return Op(op_id, str(rtype), str(rid), str(action), base, raw.get("resource"), digest)
 
 
