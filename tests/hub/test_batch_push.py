@@ -3,7 +3,10 @@ gets the outcome it would get alone, in order (real hub, SQLite and PostgreSQL).
 
 from __future__ import annotations
 
-from hub_harness import Hub, care_team, observation, patient, upsert
+import pytest
+from hub_harness import Hub, care_team, new_id, observation, patient, upsert
+
+from tsn_hub import fhir
 
 
 def test_a_thousand_readings_go_in_one_push_and_each_op_keeps_its_own_outcome(
@@ -62,3 +65,25 @@ def test_a_thousand_readings_go_in_one_push_and_each_op_keeps_its_own_outcome(
         assert {k: v for k, v in got["resource"].items() if k != "meta"} == op["resource"]
     assert by_id[ops[60]["id"]]["resource"]["note"][0]["text"] == "typed as \\u0000 on the device"
     assert by_id[ops[6]["id"]]["resource"]["valueQuantity"]["value"] == 106.0
+
+
+def _nested(depth: int) -> dict:
+    doc: dict = {}
+    for _ in range(depth):
+        doc = {"x": [doc]}
+    return doc
+
+
+def test_the_text_shortcut_never_passes_a_resource_the_structure_walk_refuses() -> None:
+    breaking = [
+        {"text": "a\x00b"}, {"text": "lone \udc00 surrogate"}, {"value": float("nan")},
+        {"value": float("inf")}, {"value": 2**64}, _nested(fhir.MAX_DEPTH),
+        {"items": [0] * fhir.MAX_ELEMENTS}, {"text": "x" * (fhir.MAX_STRING + 1)},
+    ]
+    for doc in breaking:
+        with pytest.raises(fhir.InvalidResource):
+            fhir.check_structure(doc)
+        assert not fhir.surely_well_formed(fhir.canonical_json(["Observation", doc]))
+    plain = observation(new_id())
+    fhir.check_structure(plain)
+    assert fhir.surely_well_formed(fhir.canonical_json(["Observation", plain]))
