@@ -77,7 +77,7 @@ def push_run(service: SyncService, tx: WriteTx, actor: Account, raws: list[objec
 
 def _bulk(service: SyncService, tx: WriteTx, actor: Account, raws: list[object],
           now: float) -> list[dict[str, Any]]:
-    from tsn_hub.sync import _echo, _Rejected, _rejected, parse_op
+    from tsn_hub.sync import _echo, _Rejected, _rejected, iso, parse_op
 
     parsed: list[Op | dict[str, Any]] = []
     for raw in raws:
@@ -94,6 +94,7 @@ def _bulk(service: SyncService, tx: WriteTx, actor: Account, raws: list[object],
         found = tx.get_many(rtype, [op.id for op in ops if op.resource_type == rtype])
         current.update(((rtype, rid), row) for rid, row in found.items())
     memo = _AccessMemo(tx)
+    stamp = iso(now)
 
     results: list[dict[str, Any]] = []
     rows: list[StoredResource] = []
@@ -120,7 +121,7 @@ def _bulk(service: SyncService, tx: WriteTx, actor: Account, raws: list[object],
             flush()
             results.append(service._push_one(tx, actor, raw, now))
         else:
-            results.append(_create(service, memo, actor, op, now, rows, saved))
+            results.append(_create(service, memo, actor, op, now, stamp, rows, saved))
         seen_ops.add(op.op_id)
         seen_records.add(key)
     flush()
@@ -128,10 +129,11 @@ def _bulk(service: SyncService, tx: WriteTx, actor: Account, raws: list[object],
 
 
 def _create(service: SyncService, tx: _AccessMemo, actor: Account, op: Op, now: float,
-            rows: list[StoredResource], saved: list[tuple[str, str, dict[str, Any]]],
-            ) -> dict[str, Any]:
-    """`SyncService._apply` for an op of PLAIN_TYPES whose op id and record are new."""
-    from tsn_hub.sync import _Rejected, _rejected, iso
+            stamp: str, rows: list[StoredResource],
+            saved: list[tuple[str, str, dict[str, Any]]]) -> dict[str, Any]:
+    """`SyncService._apply` for an op of PLAIN_TYPES whose op id and record are new;
+    `stamp` is iso(now), the lastUpdated of the push."""
+    from tsn_hub.sync import _Rejected, _rejected
 
     ident = {"op_id": op.op_id, "resource_type": op.resource_type, "id": op.id}
     try:
@@ -145,7 +147,7 @@ def _create(service: SyncService, tx: _AccessMemo, actor: Account, op: Op, now: 
     seq = tx.next_seq()
     content = dict(resource)
     meta = dict(content.get("meta") or {}) if isinstance(content.get("meta"), dict) else {}
-    meta.update(versionId="1", lastUpdated=iso(now))
+    meta.update(versionId="1", lastUpdated=stamp)
     content["meta"] = meta
     rows.append(StoredResource(op.resource_type, op.id, 1, seq, False, content,
                                access.patient_id, access.scope, now))

@@ -913,8 +913,10 @@ _STORE_BASE = (
 
 
 def _dump(resource: Resource) -> str:
-    """The JSON text hub_base keeps of a record (and sync_inflight of an op)."""
-    return json.dumps(resource, ensure_ascii=False, sort_keys=True)
+    """The JSON text hub_base keeps of a record (and sync_inflight of an op). Only ever
+    read back with json.loads, so keys stay in their order (sorting them cost a quarter
+    of the encoding)."""
+    return json.dumps(resource, ensure_ascii=False)
 
 
 def _store_base(uow: UnitOfWork, rtype: str, rid: str, version: str, seq: int | None,
