@@ -2,6 +2,7 @@
 
     python benchmarks/readings.py [--only chart,alerts,sync,apple] [--points 1000000]
                                   [--patients 2000] [--readings 100000] [--apple-mb 1024]
+                                  [--hub-url sqlite|postgresql://...]
 
 - chart: first render and pan steps of the patient file's readings tab over N heart
   rates (one a minute, about two years) stored in a real SQLCipher profile and read
@@ -14,9 +15,10 @@
   half prevention) with a year of readings each, generated one patient at a time;
   baseline: one Python pass over the same readings comparing each value to a bound.
 - sync: R readings of 20 shared patients pushed by desktop A and pulled by desktop B
-  through a real local hub (`python -m tsn_hub serve`, SQLite); every reading checked
-  equal on arrival; baseline: the same rows bulk-inserted (one executemany, one
-  transaction) into a fresh SQLCipher file. Reports readings/s each way.
+  through a real local hub (`python -m tsn_hub serve`, SQLite, or PostgreSQL with
+  --hub-url: a schema of its own, dropped after); every reading checked equal on arrival;
+  baseline: the same rows bulk-inserted (one executemany, one transaction) into a fresh
+  SQLCipher file. Reports readings/s each way (target: 5 000/s each way, issue 12).
 
 - apple: import a generated Apple Health export.xml of M MB (steps from iPhone and
   Watch, heart rate samples, a weight a day) in a child process: seconds, records/s and
@@ -409,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, default=2000)
     parser.add_argument("--readings", type=int, default=100_000)
     parser.add_argument("--apple-mb", type=int, default=1024)
+    parser.add_argument("--hub-url", default="sqlite",
+                        help="sync's hub database: 'sqlite' (a temp file, default) or a "
+                             "postgresql://user:pw@host/db URL (a schema of its own, dropped)")
     args = parser.parse_args(argv)
     chosen = set(args.only.split(","))
     ok = True
@@ -423,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         from readings_sync import bench_sync
 
         with contextlib.ExitStack() as stack:
-            ok &= bench_sync(args.readings, stack)
+            ok &= bench_sync(args.readings, stack, args.hub_url)
     print("checks:", "ok" if ok else "FAILED")
     return 0 if ok else 1
 

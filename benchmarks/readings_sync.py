@@ -9,6 +9,7 @@ import random
 import sys
 import tempfile
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -84,10 +85,31 @@ def reading_rows(db: Database) -> list[tuple]:
     return db.query(f"SELECT {_COLUMNS} FROM reading ORDER BY id")
 
 
-def bench_sync(readings: int, stack: contextlib.ExitStack) -> bool:
+def hub_database(hub_url: str, workdir: Path, stack: contextlib.ExitStack) -> tuple[str, str]:
+    """(database URL, label) of the hub: a SQLite file in `workdir`, or a schema of its
+    own in the given PostgreSQL database, dropped at the end."""
+    if hub_url == "sqlite":
+        return f"sqlite:///{workdir / 'hub.db'}", "SQLite"
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(hub_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with psycopg.connect(hub_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+    stack.callback(drop)
+    sep = "&" if "?" in hub_url else "?"
+    return f"{hub_url}{sep}options=-csearch_path%3D{schema}", "PostgreSQL"
+
+
+def bench_sync(readings: int, stack: contextlib.ExitStack, hub_url: str = "sqlite") -> bool:
     rng = random.Random(3)
     workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tsn-rsync-")))
-    hub = Hub(workdir, f"sqlite:///{workdir / 'hub.db'}")
+    db_url, backend = hub_database(hub_url, workdir, stack)
+    hub = Hub(workdir, db_url)
     stack.callback(hub.stop)
     hub.start()
     rpps_a, rpps_b = random_rpps(rng), random_rpps(rng)
@@ -113,7 +135,7 @@ def bench_sync(readings: int, stack: contextlib.ExitStack) -> bool:
             for i in range(per)])
     queued = pending(a.db)
     print(f"sync of {per * PATIENTS:,} readings ({PATIENTS} shared patients) through a local "
-          f"hub (SQLite); setup {time.perf_counter() - started:.1f} s, {queued:,} ops queued",
+          f"hub ({backend}); setup {time.perf_counter() - started:.1f} s, {queued:,} ops queued",
           flush=True)
 
     engine_a = engine_for(a.db, hub.url, token_a)

@@ -274,6 +274,33 @@ def check_structure(value: object) -> None:
                 raise InvalidResource("structure", "integers must fit in 64 bits")
 
 
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+
+def surely_well_formed(text: str) -> bool:
+    """True when the JSON text (json.dumps, ensure_ascii=False) of a document cannot
+    break a rule of check_structure, read on the text alone, in C: each element takes a
+    character at least (so the element count and every string are bounded by the
+    length), nesting by the brackets, numbers by their digits, and strings are valid
+    Unicode without NUL. False only means "walk the document to tell"."""
+    return (len(text) <= min(MAX_ELEMENTS, MAX_STRING)
+            and text.count("{") + text.count("[") <= MAX_DEPTH
+            and "NaN" not in text and "Infinity" not in text
+            and not _LONG_NUMBER.search(text)
+            and clean_json_text(text) is not None)
+
+
+def clean_json_text(text: str) -> bytes | None:
+    """The UTF-8 of a document's JSON text (json.dumps, ensure_ascii=False), or None when
+    a string in it may hold a NUL or a lone surrogate (then check_structure tells)."""
+    if "\\u0000" in text:
+        return None  # json.dumps writes NUL as \u0000 (or it is an escaped backslash)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
 def _check_text(text: str) -> None:
     if len(text) > MAX_STRING:
         raise InvalidResource("structure", f"a string is longer than {MAX_STRING} characters")
@@ -321,15 +348,18 @@ def _require_patient(resource: dict[str, Any], element: str) -> None:
         )
 
 
-def validate_resource(resource_type: str, resource_id: str, resource: object) -> dict[str, Any]:
-    """Check a pushed resource against its op; returns it typed as a dict."""
+def validate_resource(resource_type: str, resource_id: str, resource: object, *,
+                      structure_checked: bool = False) -> dict[str, Any]:
+    """Check a pushed resource against its op; returns it typed as a dict.
+    `structure_checked`: check_structure already ran on this very object (parse_op)."""
     if not isinstance(resource, dict):
         raise InvalidResource("structure", "resource must be a JSON object")
     if resource.get("resourceType") != resource_type:
         raise InvalidResource("invalid", "resource.resourceType does not match resource_type")
     if resource.get("id") != resource_id:
         raise InvalidResource("invalid", "resource.id does not match the op id")
-    check_structure(resource)
+    if not structure_checked:
+        check_structure(resource)
     _check_types(resource)
     if resource_type == "Patient":
         ins = ins_identifier(resource)

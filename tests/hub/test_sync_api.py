@@ -200,7 +200,8 @@ def test_oversize_push_is_413(hub: Hub) -> None:
     assert response.status_code == 413
     assert response.json()["resourceType"] == "OperationOutcome"
     # Chunked upload without Content-Length is measured while reading.
-    chunks = (b'{"ops": [], "pad": "' + b"y" * 65536, *[b"y" * 65536] * 16, b'"}')
+    chunks = (b'{"ops": [], "pad": "' + b"y" * 65536,
+              *[b"y" * 65536] * (limits["max_bytes"] // 65536), b'"}')
     response = a.session.post(f"{hub.base}/sync/v1/push", data=iter(chunks))
     assert response.status_code == 413
 
@@ -502,8 +503,8 @@ def test_snapshot_is_consistent_while_the_hub_changes(hub: Hub) -> None:
 
 def test_meta_tells_limits_epoch_and_server_time(hub: Hub) -> None:
     meta = hub.meta()
-    assert meta["limits"]["max_ops"] == 100 and meta["limits"]["max_bytes"] == 1024 * 1024
-    assert meta["limits"]["pull_limit"] == 500
+    assert meta["limits"]["max_ops"] == 1000 and meta["limits"]["max_bytes"] == 2 * 1024 * 1024
+    assert meta["limits"]["pull_limit"] == 2000
     assert meta["epoch"] and meta["hub_id"]
     assert meta["server_time"].endswith("Z")
     assert requests.get(f"{hub.base}/openapi.json", timeout=5).json()["paths"]["/sync/v1/push"]

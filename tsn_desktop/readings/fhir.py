@@ -135,6 +135,26 @@ class ObservationAdapter:
         found = store.get(db, record_id)
         return to_fhir(found[0], record_id) if found else None
 
+    def to_fhir_many(self, db: Database, record_ids: list[str]) -> dict[str, Resource]:
+        """`to_fhir` of many readings at once (the sync push reads a window at a time)."""
+        return {rid: to_fhir(reading, rid)
+                for rid, reading in store.get_many(db, record_ids).items()}
+
+    def apply_many(self, uow: UnitOfWork,
+                   items: list[tuple[str, Resource | None, str]]) -> None:
+        """`apply` of many hub copies in one statement (a pull page of readings)."""
+        readings = [(rid, from_fhir(resource), version) for rid, resource, version in items
+                    if resource is not None]
+        store.apply_many_from_hub(uow, readings)
+        due: set[str] = uow.__dict__.setdefault("_readings_due", set())
+        for _rid, reading, _version in readings:
+            if reading.patient_id not in due:
+                due.add(reading.patient_id)
+                pathways_store.mark_due(uow, reading.patient_id)
+
+    def acknowledge_many(self, uow: UnitOfWork, items: list[tuple[str, str]]) -> None:
+        store.set_hub_versions(uow, items)
+
     def apply(self, uow: UnitOfWork, record_id: str, resource: Resource | None,
               hub_version: str) -> None:
         if resource is None:

@@ -54,6 +54,17 @@ def get(src: Database | UnitOfWork, reading_id: str) -> tuple[Reading, int, str 
     return (_reading(row), int(row[13]), row[14]) if row else None
 
 
+def get_many(db: Database, reading_ids: Sequence[str]) -> dict[str, Reading]:
+    """The readings of these ids that are stored (a query per 500 ids)."""
+    found: dict[str, Reading] = {}
+    for start in range(0, len(reading_ids), 500):
+        part = reading_ids[start:start + 500]
+        rows = db.query(f"SELECT id, {_COLUMNS} FROM reading WHERE id IN"
+                        f" ({', '.join('?' * len(part))})", part)
+        found.update((row[0], _reading(row[1:])) for row in rows)
+    return found
+
+
 def exists(uow: UnitOfWork, reading_id: str) -> bool:
     return uow.execute("SELECT 1 FROM reading WHERE id = ?", (reading_id,)).fetchone() \
         is not None
@@ -107,6 +118,25 @@ def apply_from_hub(uow: UnitOfWork, reading_id: str, reading: Reading,
         f"INSERT INTO reading (id, {_COLUMNS}, hub_version, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (reading_id, *_values(reading), hub_version, now, now))
+
+
+def apply_many_from_hub(uow: UnitOfWork, items: Sequence[tuple[str, Reading, str]]) -> None:
+    """`apply_from_hub` for many (id, reading, hub version) in one statement: a new reading
+    is inserted, a known one takes the status, reason and hub version (as above)."""
+    now = uow.now_iso()
+    uow.executemany(
+        f"INSERT INTO reading (id, {_COLUMNS}, hub_version, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+        " SET status = excluded.status, error_reason = excluded.error_reason,"
+        " hub_version = excluded.hub_version, updated_at = excluded.updated_at,"
+        " local_version = local_version + (status != excluded.status)",
+        [(rid, *_values(reading), hub_version, now, now) for rid, reading, hub_version in items])
+
+
+def set_hub_versions(uow: UnitOfWork, items: Sequence[tuple[str, str]]) -> None:
+    """(reading id, hub version) pairs."""
+    uow.executemany("UPDATE reading SET hub_version = ? WHERE id = ?",
+                    [(version, rid) for rid, version in items])
 
 
 def set_hub_version(uow: UnitOfWork, reading_id: str, hub_version: str) -> None:

@@ -84,6 +84,7 @@ class SyncEngine:
         self.batch_size = batch_size
         self.limits = Limits()
         self._batch_cap: int | None = None   # lowered after a 413 for the rest of the pass
+        self._bodies: dict[str, str | None] = {}  # op id -> JSON text of the batch in flight
         self._rpps: str | None = None
 
     # --- the pass ------------------------------------------------------------------------
@@ -159,54 +160,76 @@ class SyncEngine:
                         " FROM sync_inflight ORDER BY position")
         if rows:
             log.info("resending %d ops whose answer was not recorded", len(rows))
+            self._bodies = {}
             return [PushOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else None)
                     for r in rows]
         max_ops = min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
                       self._batch_cap or self.limits.push_max_ops)
         batch: list[PushOp] = []
         covers: list[int] = []
+        bodies: list[str | None] = []
         size = 0
         settled: list[tuple[str, str, int]] = []
-        for rtype, rid, last_seq, op_id, action in _pending_records(db):
-            if len(batch) >= max_ops:
-                break
-            adapter = self.registry.get(rtype)
-            if adapter is None:
-                continue  # a feature this build does not sync yet: keep it queued
-            hub = hub_copy(db, rtype, rid)
-            base_version = hub[0] if hub and hub[0] else None
-            try:
-                resource = adapter.to_fhir(db, rid)
-            except Exception as exc:  # noqa: BLE001 - one bad record must not block the queue
-                log.error("op %s (%s): cannot be written as FHIR: %s", op_id, rtype,
-                          type(exc).__name__)
-                self._park_now(db, rtype, rid, last_seq, "client-error",
-                               "this record could not be prepared for the hub")
-                continue
-            if action == "delete":
-                if base_version is None or hub is None or hub[1] is None:
-                    # Never reached the hub, or already gone there: nothing to send.
+        full = False
+        # A window of pending records at a time: their hub copies and FHIR forms are
+        # read in a few queries, not several per record.
+        for window in _pending_windows(db, lambda: max_ops - len(batch)):
+            hubs = _hub_copies(db, [(r[0], r[1]) for r in window])
+            prepared = self._to_fhir_window(db, window)
+            for rtype, rid, last_seq, op_id, action in window:
+                if len(batch) >= max_ops:
+                    full = True
+                    break
+                adapter = self.registry.get(rtype)
+                if adapter is None:
+                    continue  # a feature this build does not sync yet: keep it queued
+                hub = hubs.get((rtype, rid))
+                base_version = hub[0] if hub and hub[0] else None
+                try:
+                    if (rtype, rid) in prepared:
+                        resource = prepared[(rtype, rid)]
+                    else:
+                        resource = adapter.to_fhir(db, rid)
+                except Exception as exc:  # noqa: BLE001 - one bad record must not block the queue
+                    log.error("op %s (%s): cannot be written as FHIR: %s", op_id, rtype,
+                              type(exc).__name__)
+                    self._park_now(db, rtype, rid, last_seq, "client-error",
+                                   "this record could not be prepared for the hub")
+                    continue
+                if action == "delete":
+                    if base_version is None or hub is None or hub[1] is None:
+                        # Never reached the hub, or already gone there: nothing to send.
+                        settled.append((rtype, rid, last_seq))
+                        continue
+                    resource = None
+                elif resource is None:
+                    log.warning("op %s: %s record missing locally", op_id, rtype)
                     settled.append((rtype, rid, last_seq))
                     continue
-                resource = None
-            elif resource is None:
-                log.warning("op %s: %s record missing locally", op_id, rtype)
-                settled.append((rtype, rid, last_seq))
-                continue
-            elif hub is not None and base_version and same(resource, hub[1]):
-                settled.append((rtype, rid, last_seq))  # the hub already has exactly this
-                continue
-            op = PushOp(op_id, rtype, rid, action, base_version, resource)
-            op_size = len(json.dumps(op.to_json(), ensure_ascii=False).encode("utf-8")) + 2
-            if op_size + 64 > self.limits.push_max_bytes:
-                self._park_now(db, rtype, rid, last_seq, "too-costly",
-                               "the record is too large for the hub")
-                continue
-            if size + op_size + 64 > self.limits.push_max_bytes:
+                elif hub is not None and base_version and same(resource, hub[1]):
+                    settled.append((rtype, rid, last_seq))  # the hub already has exactly this
+                    continue
+                op = PushOp(op_id, rtype, rid, action, base_version, resource)
+                # The resource is written as JSON once: its text is what the size check
+                # counts, what sync_inflight keeps and what hub_base stores on success.
+                body = None if resource is None else _dump(resource)
+                envelope = {**op.to_json(), "resource": 0} if body is not None else op.to_json()
+                op_size = len(json.dumps(envelope, ensure_ascii=False).encode("utf-8")) + 2
+                if body is not None:
+                    op_size += len(body.encode("utf-8")) - 1
+                if op_size + 64 > self.limits.push_max_bytes:
+                    self._park_now(db, rtype, rid, last_seq, "too-costly",
+                                   "the record is too large for the hub")
+                    continue
+                if size + op_size + 64 > self.limits.push_max_bytes:
+                    full = True
+                    break
+                size += op_size
+                batch.append(op)
+                covers.append(last_seq)
+                bodies.append(body)
+            if full:
                 break
-            size += op_size
-            batch.append(op)
-            covers.append(last_seq)
         with db.unit_of_work() as uow:
             for rtype, rid, last_seq in settled:
                 _settle(uow, rtype, rid, last_seq, "sent")
@@ -215,9 +238,30 @@ class SyncEngine:
                 "INSERT INTO sync_inflight (op_id, position, resource_type, resource_id, action,"
                 " base_version, body, covers_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(op.op_id, i, op.resource_type, op.id, op.action, op.base_version,
-                  None if op.resource is None else json.dumps(op.resource, ensure_ascii=False),
-                  covers[i], now) for i, op in enumerate(batch)])
+                  bodies[i], covers[i], now) for i, op in enumerate(batch)])
+        self._bodies = {op.op_id: body for op, body in zip(batch, bodies, strict=True)}
         return batch
+
+    def _to_fhir_window(self, db: Database, window: list[tuple[str, str, int, str, str]]
+                        ) -> dict[tuple[str, str], Resource | None]:
+        """FHIR forms of a window's records from the adapters that read many at once
+        (`to_fhir_many`); records left out are read one by one by the caller, where a
+        record that cannot be written as FHIR is parked alone."""
+        ids: dict[str, list[str]] = {}
+        for rtype, rid, _seq, _op, action in window:
+            if action != "delete":
+                ids.setdefault(rtype, []).append(rid)
+        found: dict[tuple[str, str], Resource | None] = {}
+        for rtype, rids in ids.items():
+            many = getattr(self.registry.get(rtype), "to_fhir_many", None)
+            if many is None:
+                continue
+            try:
+                resources = many(db, rids)
+            except Exception:  # noqa: BLE001 - read one by one instead (see above)
+                continue
+            found.update(((rtype, rid), resources.get(rid)) for rid in rids)
+        return found
 
     def _split_after_413(self, db: Database, batch: list[PushOp]) -> None:
         with db.unit_of_work() as uow:
@@ -238,12 +282,21 @@ class SyncEngine:
                         report: PassReport) -> None:
         with db.unit_of_work() as uow:
             uow.actor = HUB_ACTOR
-            for op, result in zip(batch, results, strict=True):
-                row = uow.execute("SELECT covers_seq FROM sync_inflight WHERE op_id = ?",
-                                  (op.op_id,)).fetchone()
-                if row is None:
-                    continue  # already recorded (should not happen: one pass at a time)
-                covers = int(row[0])
+            covers_of = {str(r[0]): int(r[1]) for r in uow.execute(
+                "SELECT op_id, covers_seq FROM sync_inflight").fetchall()}
+            pairs = [(op, result) for op, result in zip(batch, results, strict=True)
+                     if op.op_id in covers_of]  # (else already recorded: one pass at a time)
+            keys = [(op.resource_type, op.id) for op, _ in pairs]
+            once = {k for k in keys if keys.count(k) == 1} if len(set(keys)) != len(keys) \
+                else set(keys)
+            accepted = [(op, result) for op, result in pairs
+                        if result.status in ("applied", "duplicate") and result.version is not None
+                        and (op.resource_type, op.id) in once]
+            if accepted and self._accept_all(uow, accepted, covers_of, report):
+                done = {op.op_id for op, _ in accepted}
+                pairs = [(op, result) for op, result in pairs if op.op_id not in done]
+            for op, result in pairs:
+                covers = covers_of[op.op_id]
                 uow.execute("SAVEPOINT push_result")
                 try:
                     self._record_result(db, uow, op, result, covers, report)
@@ -256,6 +309,60 @@ class SyncEngine:
                     report.rejected += 1
                 uow.execute("RELEASE push_result")
                 uow.execute("DELETE FROM sync_inflight WHERE op_id = ?", (op.op_id,))
+
+    def _accept_all(self, uow: UnitOfWork, accepted: list[tuple[PushOp, PushResult]],
+                    covers_of: dict[str, int], report: PassReport) -> bool:
+        """`_accepted` for many ops at once (a statement per table, not per op). False,
+        with nothing written, when something failed: the caller then goes op by op."""
+        known = _hub_versions(uow, [(op.resource_type, op.id) for op, _ in accepted])
+        now = uow.now_iso()
+        bases: list[tuple[Any, ...]] = []
+        acks: dict[str, list[tuple[str, str]]] = {}
+        for op, result in accepted:
+            version = str(result.version)
+            stored = known.get((op.resource_type, op.id))
+            if stored is None or _newer(version, stored):
+                # (A late duplicate answer must not step back over a newer copy seen since.)
+                body = self._bodies.get(op.op_id) if op.op_id in self._bodies else \
+                    (None if op.resource is None else _dump(op.resource))
+                bases.append((op.resource_type, op.id, version, result.seq,
+                              1 if op.resource is None else 0, body, now))
+                acks.setdefault(op.resource_type, []).append((op.id, version))
+        uow.execute("SAVEPOINT push_results")
+        try:
+            uow.executemany(_STORE_BASE, bases)
+            for rtype, items in acks.items():
+                adapter = self.registry.get(rtype)
+                if adapter is None:
+                    continue
+                many = getattr(adapter, "acknowledge_many", None)
+                if many is not None:
+                    many(uow, items)
+                else:
+                    for rid, version in items:
+                        adapter.acknowledge(uow, rid, version)
+            # Earlier parked ops of each record are settled too: its latest state went
+            # through.
+            uow.executemany(
+                "UPDATE outbox SET state = 'sent', last_error = NULL, attempts = attempts + 1"
+                " WHERE resource_type = ? AND resource_id = ? AND seq <= ?"
+                " AND state IN ('pending', 'parked')",
+                [(op.resource_type, op.id, covers_of[op.op_id]) for op, _ in accepted])
+            uow.executemany("DELETE FROM sync_inflight WHERE op_id = ?",
+                            [(op.op_id,) for op, _ in accepted])
+        except Exception as exc:  # noqa: BLE001 - the one-by-one path tells which op it was
+            uow.execute("ROLLBACK TO push_results")
+            uow.execute("RELEASE push_results")
+            log.warning("answers of %d ops not recorded at once (%s): one by one",
+                        len(accepted), type(exc).__name__)
+            return False
+        uow.execute("RELEASE push_results")
+        for _op, result in accepted:
+            if result.status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.pushed += 1
+        return True
 
     def _record_result(self, db: Database, uow: UnitOfWork, op: PushOp, result: PushResult,
                        covers: int, report: PassReport) -> None:
@@ -429,30 +536,22 @@ class SyncEngine:
             # What the hub brings is written in the audit log as the hub's doing, not
             # as this practitioner's.
             uow.actor = HUB_ACTOR
-            for change in changes:
+            plan = self._plan_page(uow, changes)
+            plain: list[HubChange] = []
+            for i, change in enumerate(changes):
+                step = plan.get(i)
+                if step == "seen":
+                    continue  # seen already (often our own push coming back)
+                if step == "plain":
+                    plain.append(change)
+                    continue
+                # In page order: what went before this change is written first.
+                self._apply_plain(db, uow, plain, report)
+                plain = []
                 if watch_care_teams and change.resource_type == "CareTeam":
                     self._queue_if_newly_shared(uow, change)
-                uow.execute("SAVEPOINT hub_change")
-                try:
-                    applied = self._apply_one(db, uow, change)
-                except Exception as exc:  # noqa: BLE001 - one unusable record must not stop sync
-                    uow.execute("ROLLBACK TO hub_change")
-                    # Keep the hub copy so a later version of the app can use it; if our
-                    # own pending change will now go over it, keep it visible as well.
-                    if _has_pending(uow, change.resource_type, change.id):
-                        _keep_conflict(uow, change.resource_type, change.id,
-                                       "unreadable_hub_copy", None, change.resource,
-                                       change.version)
-                    _store_base(uow, change.resource_type, change.id, change.version,
-                                change.seq, change.resource)
-                    log.warning("hub %s %s not applied: %s", log_safe(change.resource_type),
-                                log_safe(change.id),
-                                type(exc).__name__)
-                    report.skipped += 1
-                    applied = False
-                uow.execute("RELEASE hub_change")
-                if applied:
-                    report.pulled += 1
+                self._apply_checked(db, uow, change, report)
+            self._apply_plain(db, uow, plain, report)
             if lost_check is not None:
                 self._requeue_lost(uow, lost_check)
                 self._drop_unseen(uow, lost_check)
@@ -461,6 +560,100 @@ class SyncEngine:
                             (done_patient,))
             if cursor is not None:
                 uow.execute("UPDATE sync_state SET cursor = ? WHERE id = 1", (cursor,))
+
+    def _apply_checked(self, db: Database, uow: UnitOfWork, change: HubChange,
+                       report: PassReport) -> None:
+        """One hub change in its own savepoint: an unusable record does not stop sync."""
+        uow.execute("SAVEPOINT hub_change")
+        try:
+            applied = self._apply_one(db, uow, change)
+        except Exception as exc:  # noqa: BLE001 - one unusable record must not stop sync
+            uow.execute("ROLLBACK TO hub_change")
+            # Keep the hub copy so a later version of the app can use it; if our
+            # own pending change will now go over it, keep it visible as well.
+            if _has_pending(uow, change.resource_type, change.id):
+                _keep_conflict(uow, change.resource_type, change.id,
+                               "unreadable_hub_copy", None, change.resource,
+                               change.version)
+            _store_base(uow, change.resource_type, change.id, change.version,
+                        change.seq, change.resource)
+            log.warning("hub %s %s not applied: %s", log_safe(change.resource_type),
+                        log_safe(change.id),
+                        type(exc).__name__)
+            report.skipped += 1
+            applied = False
+        uow.execute("RELEASE hub_change")
+        if applied:
+            report.pulled += 1
+
+    def _plan_page(self, uow: UnitOfWork, changes: list[HubChange]) -> dict[int, str]:
+        """What `_apply_one` would do with each change, read for the whole page in a few
+        queries: "seen" (a version we hold already: nothing to do) or "plain" (a record
+        with no local change pending or parked and no resync: the hub copy is written
+        as is, `apply` then hub_base). Other changes (and any record twice in the page,
+        and care teams, which can open files) go one by one."""
+        keys = [(c.resource_type, c.id) for c in changes]
+        unique = list(dict.fromkeys(keys))
+        if len(unique) != len(keys):
+            twice = {k for k in unique if keys.count(k) > 1}
+        else:
+            twice = set()
+        known = _hub_versions(uow, unique)
+        local = {(str(r[0]), str(r[1])) for r in _keyed(
+            "SELECT k.t, k.i FROM k WHERE EXISTS (SELECT 1 FROM outbox o"
+            " WHERE o.resource_type = k.t AND o.resource_id = k.i"
+            " AND o.state IN ('pending', 'parked')) OR EXISTS (SELECT 1 FROM sync_inflight f"
+            " WHERE f.resource_type = k.t AND f.resource_id = k.i)", unique, _runner(uow))}
+        plan: dict[int, str] = {}
+        for i, (change, key) in enumerate(zip(changes, keys, strict=True)):
+            if key in twice or change.resource_type == "CareTeam":
+                continue
+            stored = known.get(key)
+            if stored is not None and not _newer(change.version, stored):
+                plan[i] = "seen"
+            elif stored != "" and key not in local and \
+                    self.registry.get(change.resource_type) is not None:
+                plan[i] = "plain"
+        return plan
+
+    def _apply_plain(self, db: Database, uow: UnitOfWork, changes: list[HubChange],
+                     report: PassReport) -> None:
+        """Plain changes (see `_plan_page`), a statement per table for a run of one type;
+        if anything fails, undone and applied one by one (which isolates the record)."""
+        if not changes:
+            return
+        uow.execute("SAVEPOINT hub_plain")
+        try:
+            start = 0
+            while start < len(changes):
+                end = start
+                rtype = changes[start].resource_type
+                while end < len(changes) and changes[end].resource_type == rtype:
+                    end += 1
+                adapter = self.registry.get(rtype)
+                assert adapter is not None  # checked by _plan_page
+                items = [(c.id, c.resource, c.version) for c in changes[start:end]]
+                many = getattr(adapter, "apply_many", None)
+                if many is not None:
+                    many(uow, items)
+                else:
+                    for rid, resource, version in items:
+                        adapter.apply(uow, rid, resource, version)
+                start = end
+            now = uow.now_iso()
+            uow.executemany(_STORE_BASE, [
+                (c.resource_type, c.id, c.version, c.seq, 1 if c.resource is None else 0,
+                 None if c.resource is None else _dump(c.resource), now) for c in changes])
+        except Exception as exc:  # noqa: BLE001 - the one-by-one path tells which it was
+            uow.execute("ROLLBACK TO hub_plain")
+            uow.execute("RELEASE hub_plain")
+            log.info("%d hub changes not applied at once (%s): one by one", len(changes),
+                     type(exc).__name__)
+            for change in changes:
+                self._apply_checked(db, uow, change, report)
+            return
+        uow.execute("RELEASE hub_plain")
+        report.pulled += len(changes)
 
     def _apply_one(self, db: Database, uow: UnitOfWork, change: HubChange) -> bool:
         stored = hub_copy(uow, change.resource_type, change.id)
@@ -638,29 +831,36 @@ def resolve_conflict(db: Database, conflict_id: str, resolution: str) -> None:
 
 
 # --- SQL helpers -------------------------------------------------------------------------
-def _pending_records(db: Database, window: int = 500) -> Iterator[tuple[str, str, int, str, str]]:
+def _pending_windows(db: Database, wanted: Callable[[], int] = lambda: 500, window: int = 500
+                     ) -> Iterator[list[tuple[str, str, int, str, str]]]:
     """Coalesced pending changes: one per record, its latest (seq, op_id, action), in the
     order of the record's first pending change (a patient goes before the vaccination
-    that names it). Read lazily, a window at a time: a batch of 100 from a backlog of
-    100 000 changes must not read the whole backlog (that made a large push quadratic)."""
+    that names it). Read lazily, a window at a time: a batch from a backlog of 100 000
+    changes must not read the whole backlog (that made a large push quadratic); each
+    window's latest changes come in one query (outbox_record index), not one per record.
+    `wanted()`: how many records the caller still takes (a window is no larger)."""
     after = 0
     seen: set[tuple[str, str]] = set()
     while True:
         rows = db.query("SELECT seq, resource_type, resource_id FROM outbox"
                         " WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?",
-                        (after, window))
+                        (after, max(1, min(window, wanted()))))
         if not rows:
             return
+        fresh: list[tuple[str, str]] = []
         for seq, rtype, rid in rows:
             after = seq
             if (rtype, rid) in seen:
                 continue
             seen.add((rtype, rid))
-            last = db.query_one("SELECT seq, op_id, action FROM outbox WHERE resource_type = ?"
-                                " AND resource_id = ? AND state = 'pending' ORDER BY seq DESC"
-                                " LIMIT 1", (rtype, rid))
-            if last is not None:
-                yield rtype, rid, int(last[0]), str(last[1]), str(last[2])
+            fresh.append((rtype, rid))
+        latest = {(str(r[0]), str(r[1])): (int(r[2]), str(r[3]), str(r[4])) for r in _keyed(
+            "SELECT k.t, k.i, o.seq, o.op_id, o.action FROM k JOIN outbox o"
+            " ON o.seq = (SELECT max(seq) FROM outbox WHERE resource_type = k.t"
+            " AND resource_id = k.i AND state = 'pending')", fresh, db.query)}
+        found = [(key[0], key[1], *latest[key]) for key in fresh if key in latest]
+        if found:
+            yield found
 
 
 def _own_rpps(db: Database) -> str | None:
@@ -703,18 +903,64 @@ def _newer(version: str, known: str) -> bool:
     return version != known
 
 
+_STORE_BASE = (
+    "INSERT INTO hub_base (resource_type, resource_id, hub_version, hub_seq, deleted,"
+    " resource, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (resource_type, resource_id) DO UPDATE SET"
+    " hub_version = excluded.hub_version, hub_seq = excluded.hub_seq,"
+    " deleted = excluded.deleted, resource = excluded.resource,"
+    " seen_at = excluded.seen_at")
+
+
+def _dump(resource: Resource) -> str:
+    """The JSON text hub_base keeps of a record (and sync_inflight of an op). Only ever
+    read back with json.loads, so keys stay in their order (sorting them cost a quarter
+    of the encoding)."""
+    return json.dumps(resource, ensure_ascii=False)
+
+
 def _store_base(uow: UnitOfWork, rtype: str, rid: str, version: str, seq: int | None,
                 resource: Resource | None) -> None:
-    body = None if resource is None else json.dumps(resource, ensure_ascii=False,
-                                                    sort_keys=True)
-    uow.execute(
-        "INSERT INTO hub_base (resource_type, resource_id, hub_version, hub_seq, deleted,"
-        " resource, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (resource_type, resource_id) DO UPDATE SET"
-        " hub_version = excluded.hub_version, hub_seq = excluded.hub_seq,"
-        " deleted = excluded.deleted, resource = excluded.resource,"
-        " seen_at = excluded.seen_at",
-        (rtype, rid, version, seq, 1 if resource is None else 0, body, uow.now_iso()))
+    body = None if resource is None else _dump(resource)
+    uow.execute(_STORE_BASE, (rtype, rid, version, seq, 1 if resource is None else 0, body,
+                              uow.now_iso()))
+
+
+def _keyed(sql_after_values: str, keys: list[tuple[str, str]],
+           run: Callable[[str, list[str]], list[tuple]], chunk: int = 400) -> list[tuple]:
+    """Rows of `WITH k(t, i) AS (VALUES ...) <sql>` over (resource_type, resource_id) keys,
+    a chunk at a time (one statement per chunk instead of one per record)."""
+    rows: list[tuple] = []
+    for start in range(0, len(keys), chunk):
+        part = keys[start:start + chunk]
+        values = ", ".join("(?, ?)" for _ in part)
+        params = [v for key in part for v in key]
+        rows.extend(run(f"WITH k(t, i) AS (VALUES {values}) {sql_after_values}", params))
+    return rows
+
+
+def _runner(src: Database | UnitOfWork) -> Callable[[str, list[str]], list[tuple]]:
+    if isinstance(src, Database):
+        return src.query
+    return lambda sql, params: src.execute(sql, params).fetchall()
+
+
+def _hub_versions(src: Database | UnitOfWork, keys: list[tuple[str, str]]
+                  ) -> dict[tuple[str, str], str]:
+    """The hub version last seen of each record that has one in hub_base."""
+    rows = _keyed("SELECT h.resource_type, h.resource_id, h.hub_version FROM k JOIN hub_base h"
+                  " ON h.resource_type = k.t AND h.resource_id = k.i", keys, _runner(src))
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
+
+
+def _hub_copies(src: Database | UnitOfWork, keys: list[tuple[str, str]]
+                ) -> dict[tuple[str, str], tuple[str, Resource | None]]:
+    """`hub_copy` of many records: (hub version, hub JSON or None if deleted)."""
+    rows = _keyed("SELECT h.resource_type, h.resource_id, h.hub_version, h.deleted, h.resource"
+                  " FROM k JOIN hub_base h ON h.resource_type = k.t AND h.resource_id = k.i",
+                  keys, _runner(src))
+    return {(str(r[0]), str(r[1])): (str(r[2]), None if r[3] or not r[4] else json.loads(r[4]))
+            for r in rows}
 
 
 def _settle(uow: UnitOfWork, rtype: str, rid: str, covers: int | None, state: str) -> None:

@@ -15,7 +15,7 @@ import json
 import secrets
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -108,6 +108,12 @@ class WriteTx(ReadTx, Protocol):
     ) -> None: ...
     def save_op(
         self, rpps: str, op_id: str, op_hash: str, result: dict[str, Any], now: float
+    ) -> None: ...
+    def get_many(self, resource_type: str, ids: Sequence[str]) -> dict[str, StoredResource]: ...
+    def find_ops(self, rpps: str, op_ids: Sequence[str]) -> dict[str, StoredOp]: ...
+    def put_new_many(self, rows: Sequence[StoredResource], author: str) -> None: ...
+    def save_ops(
+        self, rpps: str, ops: Sequence[tuple[str, str, dict[str, Any]]], now: float
     ) -> None: ...
 
 
@@ -233,6 +239,11 @@ def _row(values: tuple[Any, ...]) -> StoredResource:
         scope,
         float(updated_at),
     )
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 class SqlTx:
@@ -443,6 +454,81 @@ class SqlTx:
         self._exec(
             "INSERT INTO ops (rpps, op_id, op_hash, result, created_at) VALUES (?, ?, ?, ?, ?)",
             (rpps, op_id, op_hash, json.dumps(result, separators=(",", ":")), now),
+        )
+
+    # -- batches (tsn_hub.batch_push): one statement for many rows ------------
+    def get_many(self, resource_type: str, ids: Sequence[str]) -> dict[str, StoredResource]:
+        found: dict[str, StoredResource] = {}
+        for chunk in _chunks(ids):
+            rows = self._exec(
+                f"SELECT {_ROW} FROM resources r WHERE r.resource_type = ?"
+                f" AND r.id IN ({', '.join('?' * len(chunk))})",
+                (resource_type, *chunk),
+            ).fetchall()
+            found.update((str(r[1]), _row(r)) for r in rows)
+        return found
+
+    def find_ops(self, rpps: str, op_ids: Sequence[str]) -> dict[str, StoredOp]:
+        found: dict[str, StoredOp] = {}
+        for chunk in _chunks(op_ids):
+            rows = self._exec(
+                f"SELECT op_id, op_hash, result FROM ops WHERE rpps = ?"
+                f" AND op_id IN ({', '.join('?' * len(chunk))})",
+                (rpps, *chunk),
+            ).fetchall()
+            found.update((str(r[0]), StoredOp(r[1], json.loads(r[2]))) for r in rows)
+        return found
+
+    def put_new_many(self, rows: Sequence[StoredResource], author: str) -> None:
+        """`put` for records the hub does not hold yet (a plain INSERT: a row already
+        there fails the statement rather than being overwritten)."""
+        values = [
+            (
+                row.resource_type,
+                row.id,
+                row.vid,
+                row.seq,
+                int(row.deleted),
+                json.dumps(row.content, separators=(",", ":"))
+                if row.content is not None
+                else None,
+                author,
+                row.patient_id,
+                row.scope,
+                row.updated_at,
+            )
+            for row in rows
+        ]
+        cur = self._conn.cursor()
+        cur.executemany(
+            self._store.sql(
+                "INSERT INTO resource_versions"
+                " (resource_type, id, vid, seq, deleted, content, author, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            [v[:7] + v[9:] for v in values],
+        )
+        cur.executemany(
+            self._store.sql(
+                "INSERT INTO resources"
+                " (resource_type, id, vid, seq, deleted, content, patient_id, scope, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            ),
+            [v[:6] + v[7:] for v in values],
+        )
+
+    def save_ops(
+        self, rpps: str, ops: Sequence[tuple[str, str, dict[str, Any]]], now: float
+    ) -> None:
+        """`save_op` for many (op_id, op_hash, result)."""
+        self._conn.cursor().executemany(
+            self._store.sql(
+                "INSERT INTO ops (rpps, op_id, op_hash, result, created_at) VALUES (?, ?, ?, ?, ?)"
+            ),
+            [
+                (rpps, op_id, op_hash, json.dumps(result, separators=(",", ":")), now)
+                for op_id, op_hash, result in ops
+            ],
         )
 
     # -- maintenance ---------------------------------------------------------

@@ -32,6 +32,9 @@ class SqliteStore(SqlStore):
         # survive a power cut (NORMAL in WAL mode could lose the last commits).
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA busy_timeout=30000")
+        # 64 MiB of pages per connection: the default 2 MiB rereads the indexes of a
+        # large hub on every batch (docs/sync-protocol.md §22).
+        conn.execute("PRAGMA cache_size=-65536")
         return conn
 
     def columns(self, conn: Any, table: str) -> set[str]:
