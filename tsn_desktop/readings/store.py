@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from tsn_desktop.core.db import Database, UnitOfWork
-from tsn_desktop.readings.model import ENTERED_IN_ERROR, Reading, parse_utc, utc_text
+from tsn_desktop.readings.model import ENTERED_IN_ERROR, FINAL, Reading, parse_utc, utc_text
 
 RESOURCE = "Observation"
 
@@ -30,6 +30,17 @@ def _values(reading: Reading) -> tuple[Any, ...]:
             reading.patient_id, reading.status, reading.error_reason, reading.unit)
 
 
+def _note_days(uow: UnitOfWork, readings: Sequence[Reading]) -> None:
+    """The days whose chart summary is now behind (refresh_rollup sums them again), one
+    row per (patient, kind, UTC day) whatever the number of readings."""
+    days = {(r.patient_id, r.kind, utc_text(r.at)[:10]) for r in readings if r.status == FINAL}
+    sql = "INSERT OR IGNORE INTO reading_rollup_dirty (patient_id, kind, day) VALUES (?, ?, ?)"
+    if len(days) == 1:
+        uow.execute(sql, days.pop())
+    elif days:
+        uow.executemany(sql, sorted(days))
+
+
 def insert(uow: UnitOfWork, reading: Reading) -> bool:
     """Stores a new reading and queues it for the hub; False (nothing written) when the
     same measurement is already stored."""
@@ -42,6 +53,7 @@ def insert(uow: UnitOfWork, reading: Reading) -> bool:
         (rid, *_values(reading), now, now))
     if not cur.rowcount:
         return False
+    _note_days(uow, [reading])
     uow.record_change(RESOURCE, rid, "upsert", 1, None)
     return True
 
@@ -118,6 +130,7 @@ def apply_from_hub(uow: UnitOfWork, reading_id: str, reading: Reading,
         f"INSERT INTO reading (id, {_COLUMNS}, hub_version, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (reading_id, *_values(reading), hub_version, now, now))
+    _note_days(uow, [reading])
 
 
 def apply_many_from_hub(uow: UnitOfWork, items: Sequence[tuple[str, Reading, str]]) -> None:
@@ -131,6 +144,8 @@ def apply_many_from_hub(uow: UnitOfWork, items: Sequence[tuple[str, Reading, str
         " hub_version = excluded.hub_version, updated_at = excluded.updated_at,"
         " local_version = local_version + (status != excluded.status)",
         [(rid, *_values(reading), hub_version, now, now) for rid, reading, hub_version in items])
+    # A known reading noted again costs a few rows at most: days, not readings.
+    _note_days(uow, [reading for _rid, reading, _version in items])
 
 
 def set_hub_versions(uow: UnitOfWork, items: Sequence[tuple[str, str]]) -> None:
