@@ -217,13 +217,19 @@ def test_a_lot_with_control_characters_and_a_bad_date_are_refused(
     assert "dd/mm/yyyy" in dialog.message_shown()
 
 
-def test_a_dose_marked_in_error_stays_struck_through_with_who_when_and_why(
-        qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
+def mark_first_dose_in_error(qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Selects the history's first line and marks it from the keyboard, "mauvais patient"
+    given as why (the question dialog is replaced)."""
     monkeypatch.setattr(carnet_tab, "ask_why", lambda _parent, _text: "mauvais patient")
     tab.history.setFocus()
     tab.history.selectRow(0)
     with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
         qtbot.keyClick(tab.error_button, Qt.Key.Key_Space)
+
+
+def test_a_dose_marked_in_error_stays_struck_through_with_who_when_and_why(
+        qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
+    mark_first_dose_in_error(qtbot, tab, monkeypatch)
 
     status = tab.history_model.index(0, HistoryModel.STATUS)
     assert status.data().startswith("Entered in error by Anne MARTIN")
@@ -647,10 +653,6 @@ def test_an_adverse_event_is_reported_on_the_selected_dose_and_shows_in_the_hist
 
 def test_no_adverse_event_is_offered_on_a_dose_marked_in_error(
         qtbot, tab: CarnetTab, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(carnet_tab, "ask_why", lambda _parent, _text: "mauvais patient")
-    tab.history.setFocus()
-    tab.history.selectRow(0)
-    with qtbot.waitSignal(tab.carnet_shown, timeout=10000):
-        qtbot.keyClick(tab.error_button, Qt.Key.Key_Space)
+    mark_first_dose_in_error(qtbot, tab, monkeypatch)
     tab.history.selectRow(0)
     assert not tab.adverse_button.isEnabled()
