@@ -5,6 +5,7 @@ every reading checked equal on arrival, against a bulk insert of the same rows."
 from __future__ import annotations
 
 import contextlib
+import gc
 import random
 import sys
 import tempfile
@@ -138,6 +139,12 @@ def bench_sync(readings: int, stack: contextlib.ExitStack, hub_url: str = "sqlit
           f"hub ({backend}); setup {time.perf_counter() - started:.1f} s, {queued:,} ops queued",
           flush=True)
 
+    # As in the app: there the automatic collector is off and the GUI thread collects
+    # once a second (tsn_desktop/ui/gc_thread.py); left on here, it would scan the
+    # batches in flight every few hundred allocations, which the app never does.
+    gc.collect()
+    gc.disable()
+    stack.callback(gc.enable)
     engine_a = engine_for(a.db, hub.url, token_a)
     timer = PhaseTimer()
     engine_a.push = timer.wrap("push", engine_a.push)  # type: ignore[method-assign]
@@ -146,6 +153,7 @@ def bench_sync(readings: int, stack: contextlib.ExitStack, hub_url: str = "sqlit
     push_s = timer.seconds.get("push", time.perf_counter() - started)
     left = pending(a.db)
 
+    gc.collect()
     engine_b = engine_for(b.db, hub.url, token_b)
     timer_b = PhaseTimer()
     engine_b.pull = timer_b.wrap("pull", engine_b.pull)  # type: ignore[method-assign]

@@ -171,6 +171,7 @@ class HubClient:
         return self.request("GET", path, params=params, read_timeout=read_timeout)
 
     def post(self, path: str, body: Any) -> Any:
+        """`body`: a JSON value, or its UTF-8 text as bytes."""
         return self.request("POST", path, body=body)
 
     def request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
@@ -197,7 +198,10 @@ class HubClient:
         timeout = (self.timeout[0], read_timeout or self.timeout[1])
         data = None
         headers = {}
-        if body is not None:
+        if isinstance(body, bytes):
+            data = body  # JSON already (the push request: see SyncEngine._request_body)
+            headers["Content-Type"] = "application/json"
+        elif body is not None:
             data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             headers["Content-Type"] = "application/json"
         try:

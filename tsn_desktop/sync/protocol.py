@@ -195,6 +195,16 @@ def parse_push(data: Any, sent: list[PushOp]) -> list[PushResult]:
     by_id = {op.op_id: op for op in sent}
     parsed: dict[str, PushResult] = {}
     for index, raw in enumerate(results):
+        if type(raw) is dict:
+            # The common answer (applied or duplicate, string version, integer seq) read
+            # without the checks' messages being prepared; anything else goes below.
+            op_id, status, version, seq = (raw.get("op_id"), raw.get("status"),
+                                           raw.get("version"), raw.get("seq"))
+            if (status == "applied" or status == "duplicate") and type(op_id) is str \
+                    and op_id in by_id and type(version) is str and version \
+                    and (seq is None or type(seq) is int):
+                parsed[op_id] = PushResult(op_id, status, version, seq)
+                continue
         where = f"push.results[{index}]"
         item = _obj(raw, where)
         op_id = str(_str(item, "op_id", where))
