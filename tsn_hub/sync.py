@@ -188,14 +188,16 @@ class SyncService:
                 results.append(self._push_one(tx, actor, ops[start], now))
                 start += 1
         counts: dict[str, int] = {}
+        debug = log.isEnabledFor(logging.DEBUG)  # (the ids are not even formatted else)
         for result in results:
             counts[result["status"]] = counts.get(result["status"], 0) + 1
-            log.debug(
-                "op %s %s %s",
-                log_id(result.get("op_id")),
-                log_id(result.get("resource_type")),
-                result["status"],
-            )
+            if debug:
+                log.debug(
+                    "op %s %s %s",
+                    log_id(result.get("op_id")),
+                    log_id(result.get("resource_type")),
+                    result["status"],
+                )
         log.info("push by %s: %d ops %s", actor.rpps, len(ops), counts)
         return results
 
