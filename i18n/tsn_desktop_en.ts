@@ -5374,7 +5374,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>D&amp;ry weight:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6470,7 +6470,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-333"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6853,7 +6853,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+267"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6883,7 +6883,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Import a file…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6989,7 +6989,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/table_model.py" line="+43"/>
+        <location filename="../tsn_desktop/readings/ui/table_model.py" line="+91"/>
         <source>Measured at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7411,7 +7411,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-448"/>
         <source>Alerts for this patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7421,7 +7421,7 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7431,12 +7431,17 @@ born %2 — %3 — %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+22"/>
+        <source>Older readings could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No alert.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9024,7 +9029,7 @@ born %2 — %3 — %4</source>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+200"/>
         <source>Thresholds of this patient</source>
         <translation type="unfinished"></translation>
     </message>

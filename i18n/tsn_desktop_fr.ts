@@ -5379,7 +5379,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>non renseigné</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>D&amp;ry weight:</source>
         <translation>Poi&amp;ds sec :</translation>
     </message>
@@ -6475,7 +6475,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>PracticeAlertsModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-330"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="-333"/>
         <source>Severity</source>
         <translation>Gravité</translation>
     </message>
@@ -6858,7 +6858,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsPage</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="+237"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="+267"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -6888,7 +6888,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Patients trouvés</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Import a file…</source>
         <translation>&amp;Importer un fichier…</translation>
     </message>
@@ -6994,7 +6994,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/table_model.py" line="+43"/>
+        <location filename="../tsn_desktop/readings/ui/table_model.py" line="+91"/>
         <source>Measured at</source>
         <translation>Mesuré le</translation>
     </message>
@@ -7416,7 +7416,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ReadingsView</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/page.py" line="-415"/>
+        <location filename="../tsn_desktop/readings/ui/page.py" line="-448"/>
         <source>Alerts for this patient</source>
         <translation>Alertes de ce patient</translation>
     </message>
@@ -7426,7 +7426,7 @@ né(e) le %2 — %3 — %4</translation>
         <translation>Aucune mesure pour ce patient : importez un fichier.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Readings</source>
         <translation>Mesures</translation>
     </message>
@@ -7436,12 +7436,17 @@ né(e) le %2 — %3 — %4</translation>
         <translation>A&amp;lertes :</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>The chart could not be read. Close the patient&apos;s file and open it again.</source>
         <translation>Le graphique n’a pas pu être lu. Fermez le dossier du patient puis rouvrez-le.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+22"/>
+        <source>Older readings could not be read. Close the patient&apos;s file and open it again.</source>
+        <translation>Les mesures plus anciennes n’ont pas pu être lues. Fermez le dossier du patient puis rouvrez-le.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No alert.</source>
         <translation>Aucune alerte.</translation>
     </message>
@@ -9029,7 +9034,7 @@ né(e) le %2 — %3 — %4</translation>
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+197"/>
+        <location filename="../tsn_desktop/readings/ui/alerts_view.py" line="+200"/>
         <source>Thresholds of this patient</source>
         <translation>Seuils de ce patient</translation>
     </message>

@@ -331,3 +331,39 @@ def test_the_home_key_shows_every_reading_of_the_patient(qtbot, context, db, pat
     x, _ = curve_data(tab, "heart_rate")
     assert x[0] == times[0] and x[-1] == times[-1]
     assert len(x) < len(times) / 2
+
+
+def test_the_table_of_a_patient_with_many_readings_reads_a_page_at_a_time_as_it_scrolls(
+        qtbot, english, context, db, clock, patient_id):
+    # A watch's heart rate every minute, a blood pressure and a weight at the very same
+    # minutes now and then (ties on the time across kinds), more than two pages in all.
+    end = clock.now().replace(second=0, microsecond=0) - timedelta(hours=1)
+    readings = [Reading("heart_rate", end - timedelta(minutes=i), 60.0 + i % 30,
+                        source="apple-health:export.xml") for i in range(1100)]
+    readings += [Reading("blood_pressure", end - timedelta(minutes=i), 120.0, 80.0)
+                 for i in range(0, 1100, 50)]
+    readings += [Reading(WEIGHT, end - timedelta(minutes=i), 75.0) for i in range(0, 1100, 100)]
+    assert service.store_import(db, patient_id, readings).added == len(readings)
+
+    page = open_page(qtbot, context)
+    with qtbot.waitSignal(page.view.shown, timeout=5000):
+        page.view.show_patient(patient_id)
+    model = page.view.model
+    assert model.rowCount() == service.TABLE_PAGE  # not every reading at once
+    assert model.total == len(readings) and model.canFetchMore()
+
+    # Scrolling to the bottom asks for the next page, until the last.
+    table = page.view.table
+    assert table is not None
+    while model.rowCount() < len(readings):
+        before = model.rowCount()
+        with qtbot.waitSignal(model.rowsInserted, timeout=5000):
+            table.scrollToBottom()
+            model.fetchMore()
+        assert model.rowCount() > before
+    assert not model.canFetchMore()
+
+    # Every reading once, newest first, the same rows a full read gives.
+    shown = [model.reading(r) for r in range(model.rowCount())]
+    assert sorted((r.kind, r.at) for r in shown) == sorted((r.kind, r.at) for r in readings)
+    assert all(a.at >= b.at for a, b in zip(shown, shown[1:], strict=False))

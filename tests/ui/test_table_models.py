@@ -40,6 +40,7 @@ from tsn_desktop.patients.care_team import Member
 from tsn_desktop.patients.ui.care_team_tab import MembersModel
 from tsn_desktop.patients.ui.table_model import PatientTableModel
 from tsn_desktop.readings.model import Reading
+from tsn_desktop.readings.service import TablePage
 from tsn_desktop.readings.ui.table_model import ReadingsTableModel
 from tsn_desktop.sync.ui.review import TextTableModel
 from tsn_desktop.vaccination import service as vaccination
@@ -131,9 +132,12 @@ def _readings() -> ReadingsTableModel:
 
     at = datetime(2026, 11, 20, 6, 40, tzinfo=UTC)
     model = ReadingsTableModel()
-    model.set_readings([Reading("weight", at, 78.6, original="173.3 [lb_av]", source="fhir"),
-                        Reading("blood_pressure", at, 142, 91, 88, flags=4, device="BLE"),
-                        Reading("steps", at, 6421, status="entered-in-error")])
+    # The first page of five readings: the view may ask for the rest (fetchMore).
+    model.set_page(TablePage(
+        [Reading("weight", at, 78.6, original="173.3 [lb_av]", source="fhir"),
+         Reading("blood_pressure", at, 142, 91, 88, flags=4, device="BLE"),
+         Reading("steps", at, 6421, status="entered-in-error")],
+        ("2026-11-20T06:40:00Z", 3), 5))
     return model
 
 

@@ -393,31 +393,55 @@ def practice_alerts(db: Database, include_acknowledged: bool = False,
     return [PracticeAlert(a, names.get(a.patient_id, "")) for a in found]
 
 
+# The page's table reads this many readings at a time, as the user scrolls down.
+TABLE_PAGE = 500
+
+
+@dataclass(frozen=True)
+class TablePage:
+    """Readings of the page's table, newest first; `after` is where the next page starts
+    (store.newest_first) and `total` how many final readings the patient has."""
+
+    readings: list[Reading]
+    after: tuple[str, int] | None
+    total: int
+
+
 @dataclass(frozen=True)
 class Overview:
-    """What the page shows for a patient: the readings (oldest first), the alerts the
-    rules see over them, the alerts raised (with their acknowledgements), the pathway
-    and the last home blood pressure series."""
+    """What the page shows for a patient: the readings the rules read (oldest first: all
+    of them but the heart rates within bounds), the alerts the rules see over them, the
+    alerts raised (with their acknowledgements), the pathway, the last home blood
+    pressure series and, for the Readings page, the first page of its table."""
 
     readings: list[Reading]
     alerts: list[alerts.Alert]
     stored: list[StoredAlert] = field(default_factory=list)
     pathway: PathwayView | None = None
     home: HomeSeries | None = None
+    table: TablePage | None = None
 
 
 def overview(db: Database, patient_id: str, protocol: str | None = None,
              table: bool = True) -> Overview:
-    """With `table`, every reading (the page's table); without, only those the rules
-    need (the patient file's tab: its chart reads its own window, store.series_buckets)."""
+    """With `table`, the first page of the page's table too (the patient file's tab has
+    none; both charts read their own window, store.series_buckets)."""
     view = pathway_of(db, patient_id, protocol)
     t = view.thresholds
     needed = store.for_rules(db, patient_id, t.heart_rate_low, t.heart_rate_high)
-    readings = store.of_patient(db, patient_id) if table else needed
     pathway = view.enrolment.pathway if view.enrolment and view.enrolment.active else None
     found = alerts.evaluate(needed, db.clock.now(), t, pathway)
-    return Overview(readings, found, pathways_store.alerts_of(db, patient_id), view,
-                    last_home_series(needed, t.protocol))
+    first = table_page(db, patient_id, None) if table else None
+    return Overview(needed, found, pathways_store.alerts_of(db, patient_id), view,
+                    last_home_series(needed, t.protocol), first)
+
+
+def table_page(db: Database, patient_id: str, after: tuple[str, int] | None,
+               total: int | None = None) -> TablePage:
+    """The table's page after `after` (None: the first); `total` is counted when None."""
+    readings, last = store.newest_first(db, patient_id, TABLE_PAGE, after)
+    return TablePage(readings, last,
+                     store.count_final(db, patient_id) if total is None else total)
 
 
 # --- the chart's time window -----------------------------------------------------------------

@@ -84,6 +84,7 @@ class ReadingsView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setVisible(False)  # until a patient without readings is shown
         self.model = ReadingsTableModel(self)
+        self.model.more_wanted.connect(self._more_rows)
         self.table: QTableView | None = None
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.chart)
@@ -188,6 +189,28 @@ class ReadingsView(QWidget):
         self._refused(self.tr("The chart could not be read. Close the patient's file "
                               "and open it again."))
 
+    # --- the table, a page at a time ---------------------------------------------------
+    def _more_rows(self, after: tuple[str, int] | None) -> None:
+        pid, total = self.patient_id, self.model.total
+        if pid is None:
+            self.model.page_failed()
+            return
+        self.context.runner.run(
+            lambda db: service.table_page(db, pid, after, total),
+            lambda page: self._rows_read(pid, after, page),
+            lambda _exc: self._rows_failed(pid), owner=self)
+
+    def _rows_read(self, pid: str, after: tuple[str, int] | None,
+                   page: service.TablePage) -> None:
+        if pid == self.patient_id:
+            self.model.add_page(after, page)
+
+    def _rows_failed(self, pid: str) -> None:
+        if pid == self.patient_id:
+            self.model.page_failed()
+            self._refused(self.tr("Older readings could not be read. Close the patient's "
+                                  "file and open it again."))
+
     def _records_changed(self, changed: RecordsChanged) -> None:
         if self.patient_id is not None and RESOURCES & set(changed.types()):
             self.refresh()
@@ -201,9 +224,10 @@ class ReadingsView(QWidget):
         # The data come window by window (_window_read); the thresholds and alerts here.
         self.chart.set_thresholds(view.pathway.thresholds if view.pathway else None)
         self.chart.set_alerts(view.stored, view.alerts)
-        self.model.set_readings(view.readings)
+        self.model.set_page(view.table)
         self.pathway.show_pathway(view.pathway)
         self.empty.setVisible(self.patient_id is not None and not view.readings
+                              and not (view.table and view.table.total)
                               and not self.has_readings)
         self.alerts.clear()
         # Raised alerts (with who saw them) first, then what the rules see in older

@@ -1,13 +1,21 @@
-"""The table of a patient's readings, newest first (a Qt model: years of readings scroll)."""
+"""The table of a patient's readings, newest first, read a page at a time as it scrolls (a
+patient with years of minute-level readings opens as fast as one with a few)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from tsn_desktop.readings.model import Reading
+from tsn_desktop.readings.service import TablePage
 from tsn_desktop.readings.ui import texts
 from tsn_desktop.ui.formatting import datetime_text
 
@@ -15,16 +23,56 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ReadingsTableModel(QAbstractTableModel):
+    """Newest first, a page at a time: the view asks for more as the user scrolls
+    (canFetchMore / fetchMore), and `more_wanted` tells the page which page to read."""
+
     WHEN, KIND, VALUE, NOTES, SOURCE = range(5)
+    more_wanted = Signal(object)  # the key the next page starts after (TablePage.after)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Reading] = []
+        self._after: tuple[str, int] | None = None
+        self._total = 0
+        self._asked = False  # a page is on its way
 
-    def set_readings(self, readings: Sequence[Reading]) -> None:
+    def set_page(self, page: TablePage | None) -> None:
+        """The first page of a patient (None: no patient)."""
         self.beginResetModel()
-        self._rows = sorted(readings, key=lambda r: r.at, reverse=True)
+        self._rows = list(page.readings) if page else []
+        self._after = page.after if page else None
+        self._total = page.total if page else 0
+        self._asked = False
         self.endResetModel()
+
+    def add_page(self, after: tuple[str, int] | None, page: TablePage) -> None:
+        """A page read for `after`; dropped when the table was reset since."""
+        if after != self._after or not self._asked:
+            return
+        self._asked = False
+        if page.readings:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.readings) - 1)
+            self._rows.extend(page.readings)
+            self.endInsertRows()
+        self._after = page.after if page.readings else None
+        self._total = page.total
+
+    def page_failed(self) -> None:
+        self._asked = False
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._asked and self._after is not None \
+            and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            self._asked = True
+            self.more_wanted.emit(self._after)
 
     def reading(self, row: int) -> Reading:
         return self._rows[row]
