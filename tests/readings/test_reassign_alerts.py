@@ -133,3 +133,34 @@ def test_the_colleague_sees_the_alert_withdrawn_and_raised_once_for_the_right_pa
             [WEIGHT_GAIN]
         assert len(service.pathways_store.alerts_of(client.db, first.id)) == 1
         assert service.pathways_store.alerts_of(client.db, first.id)[0].withdrawn
+
+
+def test_readings_given_back_to_the_first_patient_come_back_with_their_alert(
+        db: Database, lefevre: str, martin: str) -> None:
+    service.store_import(db, lefevre, household_scale(db.clock.now()), fmt="ble",
+                         file="balance.ble")
+    import_id = service.inbox_groups(db)[0].import_id
+    service.assign(db, import_id, "user 1", lefevre)
+    [first] = service.pathways_store.alerts_of(db, lefevre)
+    service.assign(db, import_id, "user 1", martin)
+    assert open_alerts(db, lefevre) == [] and open_alerts(db, martin) == [WEIGHT_GAIN]
+
+    # It was Mrs Lefèvre after all: her four weights are hers again (new copies, as a
+    # reading is never rewritten), the gain is an open alert again, Mr Martin's withdrawn.
+    assert service.assign(db, import_id, "user 1", lefevre) == 4
+    weights = [r.value for r in service.readings_of(db, lefevre, WEIGHT)]
+    assert weights == [80.0, 80.8, 81.7, 82.6]
+    assert service.readings_of(db, martin, WEIGHT) == []
+    assert open_alerts(db, lefevre) == [WEIGHT_GAIN] and open_alerts(db, martin) == []
+    history = service.pathways_store.alerts_of(db, lefevre)
+    assert len(history) == 2 and first.id in {a.id for a in history}
+    assert [a.withdrawn for a in history if a.id == first.id] == [True]
+    assert service.pathways_store.counts(db).open == 1
+
+    # Once: the same readings again, or the rules run again, raise nothing more.
+    assert service.assign(db, import_id, "user 1", lefevre) == 0
+    service.raise_alerts(db, lefevre)
+    assert len(service.pathways_store.alerts_of(db, lefevre)) == 2
+    # And again to Mr Martin: his own alert comes back the same way.
+    assert service.assign(db, import_id, "user 1", martin) == 4
+    assert open_alerts(db, martin) == [WEIGHT_GAIN] and open_alerts(db, lefevre) == []

@@ -34,6 +34,12 @@ def alert_id(patient_id: str, code: str, evidence: str) -> str:
     return str(uuid.uuid5(_NS, f"alert|{patient_id}|{code}|{evidence}"))
 
 
+def again_id(record_id: str) -> str:
+    """The id of the same alert raised again after it was withdrawn (its readings came
+    back to the patient): the same on every desktop, so it is raised once."""
+    return str(uuid.uuid5(_NS, f"again|{record_id}"))
+
+
 Src = Database | UnitOfWork
 
 
@@ -192,6 +198,11 @@ def practice_alerts(db: Database, include_acknowledged: bool = False,
     rows = db.query(f"{_ALERT}{where} ORDER BY CASE a.severity WHEN 'urgent' THEN 0"
                     " WHEN 'alert' THEN 1 ELSE 2 END, a.at DESC LIMIT ?", (limit,))
     return _alerts(db, list(rows))
+
+
+def withdrawn_ids(src: Src, patient_id: str) -> set[str]:
+    return {str(r[0]) for r in _rows(src, "SELECT id FROM reading_alert WHERE patient_id = ?"
+                                          " AND withdrawn_at IS NOT NULL", (patient_id,))}
 
 
 def insert_alert(uow: UnitOfWork, a: StoredAlert, queue: bool = True,

@@ -17,6 +17,7 @@ from tsn_desktop.readings import alerts, inbox, inbox_store, pathways_store, rep
 from tsn_desktop.readings.alerts import HomeSeries
 from tsn_desktop.readings.model import (
     BLOOD_PRESSURE,
+    ENTERED_IN_ERROR,
     WEIGHT,
     Reading,
     Rejection,
@@ -126,8 +127,12 @@ def assign(db: Database, import_id: str, user_label: str, patient_id: str,
                 store.mark_entered_in_error(uow, reading_id, REASSIGNED)
                 if assigned_to is not None:
                     former.setdefault(assigned_to, []).append(reading)
-            store.insert(uow, mine)
-            inbox_store.mark_assigned(uow, pk, patient_id, mine.id)
+            rid = mine.id
+            while (found := store.get(uow, rid)) is not None and \
+                    found[0].status == ENTERED_IN_ERROR and found[0].error_reason == REASSIGNED:
+                rid = store.copy_id(rid)  # given back to this patient: a new copy
+            store.insert(uow, mine, rid)
+            inbox_store.mark_assigned(uow, pk, patient_id, rid)
             moved += 1
         if moved:
             uow.audit("update", inbox_store.RESOURCE, import_id)
@@ -330,12 +335,17 @@ def _raise(db: Database, uow: UnitOfWork, patient_id: str,
     readings = store.for_rules(uow, patient_id, limits.heart_rate_low, limits.heart_rate_high)
     found = alerts.evaluate(readings, now, limits, _pathway(uow, patient_id), pack)
     since = now - timedelta(days=RAISE_WINDOW_DAYS)
+    withdrawn = pathways_store.withdrawn_ids(uow, patient_id)
     new: list[StoredAlert] = []
     for a in found:
         if a.until < since:
             continue  # an episode over before the last 30 days: on the chart only
-        stored = StoredAlert(pathways_store.alert_id(patient_id, a.code, a.evidence),
-                             patient_id, a.code, a.severity, a.at, a.figures, a.evidence,
+        rid = pathways_store.alert_id(patient_id, a.code, a.evidence)
+        while rid in withdrawn:
+            # Withdrawn when its readings went to another patient, and they came back:
+            # the alert is raised again (the withdrawn one stays in the history).
+            rid = pathways_store.again_id(rid)
+        stored = StoredAlert(rid, patient_id, a.code, a.severity, a.at, a.figures, a.evidence,
                              pack.version, now)
         if pathways_store.insert_alert(uow, stored):
             new.append(stored)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -48,11 +49,12 @@ def _note_days(uow: UnitOfWork, readings: Sequence[Reading]) -> None:
         uow.executemany(sql, sorted(days))
 
 
-def insert(uow: UnitOfWork, reading: Reading) -> bool:
+def insert(uow: UnitOfWork, reading: Reading, rid: str | None = None) -> bool:
     """Stores a new reading and queues it for the hub; False (nothing written) when the
-    same measurement is already stored."""
+    same measurement is already stored. `rid`: another id than the measurement's own
+    (a reading given back to a patient it was taken from: see `copy_id`)."""
     now = uow.now_iso()
-    rid = reading.id  # a uuid5 of the measurement: computed once
+    rid = rid or reading.id  # a uuid5 of the measurement: computed once
     cur = uow.execute(
         # Only the same id is passed over: any other constraint still fails loudly.
         f"INSERT INTO reading (id, {_COLUMNS}, created_at, updated_at)"
@@ -63,6 +65,13 @@ def insert(uow: UnitOfWork, reading: Reading) -> bool:
     _note_days(uow, [reading])
     uow.record_change(RESOURCE, rid, "upsert", 1, None)
     return True
+
+
+def copy_id(reading_id: str) -> str:
+    """The id of the next copy of a measurement whose stored copy is entered-in-error
+    because it was given to another patient, when it is given back: readings are never
+    rewritten, so it comes back as a new reading; every desktop derives the same id."""
+    return str(uuid.uuid5(uuid.UUID(reading_id), "given back"))
 
 
 def get(src: Database | UnitOfWork, reading_id: str) -> tuple[Reading, int, str | None] | None:
