@@ -188,22 +188,19 @@ class SyncEngine:
     def _send(self, batch: list[PushOp], report: PassReport) -> bool:
         """One batch sent and its answer recorded; False after a 413 (split)."""
         try:
-            answer = self.client.post(API + "/push", self._request_body(batch))
+            results = self._exchange(batch)
         except RequestRefused as exc:
             if exc.status != 413:
                 raise
             self.run_db(partial(self._split_after_413, batch=batch))
             return False
-        self._record_answer(batch, answer, report)
+        self._record_results(batch, results, report)
         return True
 
     def _exchange(self, batch: list[PushOp]) -> list[PushResult]:
         """The batch sent, its answer read (on the push thread, while the database
         thread prepares the next batch)."""
         return parse_push(self.client.post(API + "/push", self._request_body(batch)), batch)
-
-    def _record_answer(self, batch: list[PushOp], answer: Any, report: PassReport) -> None:
-        self._record_results(batch, parse_push(answer, batch), report)
 
     def _record_results(self, batch: list[PushOp], results: list[PushResult],
                         report: PassReport) -> None:
@@ -217,9 +214,13 @@ class SyncEngine:
     def _request_body(self, batch: list[PushOp]) -> bytes:
         """The push request's JSON from each op's text as `_prepare_batch` wrote it (its
         size is what was checked against the hub's limit): encoded once, not again here."""
-        texts = [self._texts.get(op.op_id) or _op_text(op, self._bodies.get(op.op_id))
-                 for op in batch]
-        return ('{"ops":[' + ",".join(texts) + "]}").encode("utf-8")
+        return ('{"ops":[' + ",".join(self._texts[op.op_id] for op in batch) + "]}"
+                ).encode("utf-8")
+
+    def _max_ops(self) -> int:
+        """Ops per push: the hub's limit, this engine's batch size, the cap after a 413."""
+        return min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
+                   self._batch_cap or self.limits.push_max_ops)
 
     def _unanswered_batches(self, db: Database) -> list[list[PushOp]]:
         """The ops still in sync_inflight from an interrupted pass, in the order they
@@ -230,8 +231,7 @@ class SyncEngine:
         if not rows:
             return []
         log.info("resending %d ops whose answer was not recorded", len(rows))
-        max_ops = min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
-                      self._batch_cap or self.limits.push_max_ops)
+        max_ops = self._max_ops()
         batches: list[list[PushOp]] = [[]]
         size = 0
         for r in rows:
@@ -253,8 +253,7 @@ class SyncEngine:
         the batch in flight (already in sync_inflight) wait for the one after."""
         in_flight = {(str(r[0]), str(r[1])) for r in db.query(
             "SELECT resource_type, resource_id FROM sync_inflight")}
-        max_ops = min(self.batch_size or self.limits.push_max_ops, self.limits.push_max_ops,
-                      self._batch_cap or self.limits.push_max_ops)
+        max_ops = self._max_ops()
         batch: list[PushOp] = []
         covers: list[int] = []
         bodies: list[str | None] = []
