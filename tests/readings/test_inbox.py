@@ -5,14 +5,9 @@ the measured-at time and the device, and is audited."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
-import pytest
-
-from tests.patients.factories import make_patient
 from tsn_desktop.core.db import Database
-from tsn_desktop.patients import service as patients
 from tsn_desktop.readings import service
 from tsn_desktop.readings.importers import read_file
 from tsn_desktop.readings.inbox import NAME_MISMATCH, SEVERAL_USERS, names_match
@@ -35,18 +30,6 @@ def bundle_of(family: str) -> dict[str, object]:
                       "subject": {"reference": "urn:uuid:p1"},
                       "effectiveDateTime": "2026-11-20T06:40:00Z",
                       "valueQuantity": {"value": 71.5, "unit": "kg", "code": "kg"}}}]}
-
-
-@pytest.fixture
-def lefevre(db: Database) -> str:
-    return patients.save(db, make_patient(birth_name="Lefèvre", given_names="Jeanne",
-                                          ins="", birth_date=date(1948, 2, 3))).patient.id
-
-
-@pytest.fixture
-def martin(db: Database) -> str:
-    return patients.save(db, make_patient(birth_name="Martin", given_names="Paul",
-                                          ins="", birth_date=date(1950, 5, 5))).patient.id
 
 
 def _import(db: Database, patient_id: str, path: Path) -> service.ImportSummary:

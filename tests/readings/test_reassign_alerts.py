@@ -7,13 +7,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import pytest
-
-from tests.patients.factories import make_patient
 from tests.readings.test_pathway_sync import sync
 from tests.sync.conftest import gp_and_nurse_sharing, new_patient, share
 from tsn_desktop.core.db import Database
-from tsn_desktop.patients import service as patients
 from tsn_desktop.readings import service
 from tsn_desktop.readings.alerts import BP_SEVERE, WEIGHT_GAIN
 from tsn_desktop.readings.fhir_pathways import issue_from_fhir, issue_to_fhir
@@ -30,18 +26,6 @@ def household_scale(now: datetime) -> list[Reading]:
                for i, kg in enumerate((80.0, 80.8, 81.7, 82.6))]
     return [*gaining, Reading(WEIGHT, start, 64.0, source="ble:2A9D", device="scale-1",
                               user="user 2")]
-
-
-@pytest.fixture
-def lefevre(db: Database) -> str:
-    return patients.save(db, make_patient(birth_name="Lefèvre", given_names="Jeanne",
-                                          ins="", birth_date=date(1948, 2, 3))).patient.id
-
-
-@pytest.fixture
-def martin(db: Database) -> str:
-    return patients.save(db, make_patient(birth_name="Martin", given_names="Paul",
-                                          ins="", birth_date=date(1950, 5, 5))).patient.id
 
 
 def open_alerts(db: Database, patient_id: str) -> list[str]:
