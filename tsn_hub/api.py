@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -25,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from tsn_hub import bookings, delegations, fhir
+from tsn_hub import bookings, delegations, fhir, jsonio
 from tsn_hub.cursor import parse_seq
 from tsn_hub.storage import Account, HubStore, StoredResource, is_transient
 from tsn_hub.sync import (
@@ -91,7 +92,12 @@ def dumps(value: Any) -> bytes:
     """JSON bytes of an answer, written here rather than by FastAPI's response models
     (which fail on deep documents), so a stored record can never make a page fail.
     Records stored before the push caps may hold non-finite numbers or lone
-    surrogates: those are sent as null and as \\u escapes, still valid JSON."""
+    surrogates: those are sent as null and as \\u escapes, still valid JSON. (orjson
+    first: it refuses both, see jsonio.)"""
+    try:
+        return orjson.dumps(value)
+    except TypeError:
+        pass
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         return text.encode()
@@ -220,10 +226,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
             raise HubError(413, "too-costly", f"request body is larger than {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not JSON")
 
 
 def _fhir_response(row: StoredResource) -> Response:
@@ -399,7 +401,7 @@ def create_app(
         _throttle(push_limiter, actor)
         body = await _read_body(request, MAX_BYTES)
         try:
-            payload = json.loads(body, parse_constant=_reject_constant)
+            payload = jsonio.loads_request(body)
         except (ValueError, RecursionError):
             raise HubError(400, "structure", "request body is not valid JSON") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("ops"), list):

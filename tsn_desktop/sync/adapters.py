@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from tsn_desktop.core import jsontext
 from tsn_desktop.core.db import Database, UnitOfWork
 
 Resource = dict[str, Any]
@@ -123,7 +124,7 @@ def hub_copy(db: Database | UnitOfWork, resource_type: str,
     if row is None:
         return None
     version, deleted, text = row
-    return str(version), (None if deleted or not text else json.loads(text))
+    return str(version), (None if deleted or not text else jsontext.loads(text))
 
 
 def hub_resource(db: Database, resource_type: str, record_id: str) -> Resource | None:

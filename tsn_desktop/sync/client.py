@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from tsn_desktop.core import jsontext
 from tsn_desktop.sync.protocol import ProtocolError
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,7 @@ class HubClient:
             data = body  # JSON already (the push request: see SyncEngine._request_body)
             headers["Content-Type"] = "application/json"
         elif body is not None:
-            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            data = jsontext.dumps(body).encode("utf-8")
             headers["Content-Type"] = "application/json"
         try:
             response = self._session.request(method, url, params=params, data=data,
@@ -244,7 +245,7 @@ class HubClient:
         if status >= 300 or status < 200:
             raise TransientError(f"unexpected answer from the hub (HTTP {status})", status)
         try:
-            return json.loads(content.decode("utf-8"))
+            return jsontext.loads(content)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             # Often a proxy's HTML page or a cut body: harmless to retry.
             raise TransientError("the hub's answer was unreadable", status) from exc

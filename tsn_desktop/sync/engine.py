@@ -24,7 +24,7 @@ from datetime import timedelta
 from functools import partial
 from typing import Any, TypeVar
 
-from tsn_desktop.core import outbox
+from tsn_desktop.core import jsontext, outbox
 from tsn_desktop.core.audit import HUB_RESOURCE as AUDIT_TRAIL
 from tsn_desktop.core.clock import Clock
 from tsn_desktop.core.db import Database, UnitOfWork, new_id
@@ -103,13 +103,20 @@ class SyncEngine:
         self.run_db(lambda db: self._check_hub(db, meta))
         self._batch_cap = None
         self._rpps = self.run_db(_own_rpps)
-        if self.run_db(_resync_pending):
-            # A new hub epoch: learn what the hub holds before pushing onto it.
-            self.snapshot(report)
-        self.push(report)
-        self.pull(report)
-        self.patient_snapshots(report)
-        self.run_db(self._mark_synced)
+        self.run_db(Database.defer_checkpoints)
+        try:
+            if self.run_db(_resync_pending):
+                # A new hub epoch: learn what the hub holds before pushing onto it.
+                self.snapshot(report)
+            self.push(report)
+            self.pull(report)
+            self.patient_snapshots(report)
+            self.run_db(self._mark_synced)
+        finally:
+            try:
+                self.run_db(Database.resume_checkpoints)
+            except Exception as exc:  # noqa: BLE001 - closed meanwhile: closing checkpoints
+                log.warning("WAL checkpoint after the pass not done: %s", type(exc).__name__)
         log.info("sync pass: pushed %d (dup %d), conflicts %d, rejected %d, pulled %d",
                  report.pushed, report.duplicates, report.conflicts, report.rejected,
                  report.pulled)
@@ -235,7 +242,7 @@ class SyncEngine:
         batches: list[list[PushOp]] = [[]]
         size = 0
         for r in rows:
-            op = PushOp(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else None)
+            op = PushOp(r[0], r[1], r[2], r[3], r[4], jsontext.loads(r[5]) if r[5] else None)
             text = _op_text(op, r[5])
             op_size = len(text.encode("utf-8")) + 1
             if batches[-1] and (len(batches[-1]) >= max_ops or
@@ -319,7 +326,7 @@ class SyncEngine:
                 texts.append(text)
             if full:
                 break
-        with db.unit_of_work() as uow:
+        with db.unit_of_work(durable=False) as uow:
             for rtype, rid, last_seq in settled:
                 _settle(uow, rtype, rid, last_seq, "sent")
             now = uow.now_iso()
@@ -384,7 +391,7 @@ class SyncEngine:
 
     def _commit_answers(self, db: Database, batch: list[PushOp], results: list[PushResult],
                         report: PassReport, *, bulk: bool) -> None:
-        with db.unit_of_work() as uow:
+        with db.unit_of_work(durable=False) as uow:
             uow.actor = HUB_ACTOR
             covers_of = {str(r[0]): int(r[1]) for r in uow.execute(
                 "SELECT op_id, covers_seq FROM sync_inflight").fetchall()}
@@ -662,7 +669,7 @@ class SyncEngine:
     def _apply_page(self, db: Database, changes: list[HubChange], cursor: str | None,
                     report: PassReport, lost_check: set[tuple[str, str]] | None,
                     watch_care_teams: bool, done_patient: str | None, *, bulk: bool) -> None:
-        with db.unit_of_work() as uow:
+        with db.unit_of_work(durable=False) as uow:
             # What the hub brings is written in the audit log as the hub's doing, not
             # as this practitioner's.
             uow.actor = HUB_ACTOR
@@ -1004,9 +1011,8 @@ def _pending_windows(db: Database, wanted: Callable[[], int] = lambda: 500, wind
 def _op_text(op: PushOp, body: str | None) -> str:
     """The op's JSON in the push request; `body` is the resource's JSON text."""
     if body is None or op.resource is None:
-        return json.dumps(op.to_json(), ensure_ascii=False, separators=(",", ":"))
-    envelope = json.dumps({**op.to_json(), "resource": None}, ensure_ascii=False,
-                          separators=(",", ":"))
+        return jsontext.dumps(op.to_json())
+    envelope = jsontext.dumps({**op.to_json(), "resource": None})
     return envelope[:-len("null}")] + body + "}"  # '..."resource":null}' -> the text
 
 
@@ -1069,9 +1075,9 @@ _STORE_BASE = (
 
 def _dump(resource: Resource) -> str:
     """The JSON text hub_base keeps of a record (and sync_inflight of an op). Only ever
-    read back with json.loads, so keys stay in their order (sorting them cost a quarter
-    of the encoding)."""
-    return json.dumps(resource, ensure_ascii=False)
+    read back as JSON, so keys stay in their order (sorting them cost a quarter of the
+    encoding)."""
+    return jsontext.dumps(resource)
 
 
 def _store_base(uow: UnitOfWork, rtype: str, rid: str, version: str, seq: int | None,
@@ -1114,7 +1120,7 @@ def _hub_copies(src: Database | UnitOfWork, keys: list[tuple[str, str]]
     rows = _keyed("SELECT h.resource_type, h.resource_id, h.hub_version, h.deleted, h.resource"
                   " FROM k JOIN hub_base h ON h.resource_type = k.t AND h.resource_id = k.i",
                   keys, _runner(src))
-    return {(str(r[0]), str(r[1])): (str(r[2]), None if r[3] or not r[4] else json.loads(r[4]))
+    return {(str(r[0]), str(r[1])): (str(r[2]), None if r[3] or not r[4] else jsontext.loads(r[4]))
             for r in rows}
 
 

@@ -11,7 +11,6 @@ handed out in commit order and a reader that has seen seq N has seen every seq <
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 import uuid
@@ -19,6 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from tsn_hub import jsonio
 
 SCOPE_DIRECTORY = "directory"  # every practitioner sees it (Practitioner resources)
 SCOPE_PATIENT = "patient"  # the care team of `patient_id` sees it
@@ -234,7 +235,7 @@ def _row(values: tuple[Any, ...]) -> StoredResource:
         int(vid),
         int(seq),
         bool(deleted),
-        json.loads(content) if content is not None else None,
+        jsonio.loads_stored(content) if content is not None else None,
         patient_id,
         scope,
         float(updated_at),
@@ -358,7 +359,7 @@ class SqlTx:
         found = self._one(
             "SELECT op_hash, result FROM ops WHERE rpps = ? AND op_id = ?", (rpps, op_id)
         )
-        return StoredOp(found[0], json.loads(found[1])) if found else None
+        return StoredOp(found[0], jsonio.loads_stored(found[1])) if found else None
 
     # -- writes --------------------------------------------------------------
     def next_seq(self) -> int:
@@ -385,7 +386,7 @@ class SqlTx:
 
     def put(self, row: StoredResource, author: str) -> None:
         content = (
-            json.dumps(row.content, separators=(",", ":")) if row.content is not None else None
+            jsonio.compact(row.content) if row.content is not None else None
         )
         self._exec(
             "INSERT INTO resource_versions"
@@ -453,7 +454,7 @@ class SqlTx:
     ) -> None:
         self._exec(
             "INSERT INTO ops (rpps, op_id, op_hash, result, created_at) VALUES (?, ?, ?, ?, ?)",
-            (rpps, op_id, op_hash, json.dumps(result, separators=(",", ":")), now),
+            (rpps, op_id, op_hash, jsonio.compact(result), now),
         )
 
     # -- batches (tsn_hub.batch_push): one statement for many rows ------------
@@ -476,7 +477,7 @@ class SqlTx:
                 f" AND op_id IN ({', '.join('?' * len(chunk))})",
                 (rpps, *chunk),
             ).fetchall()
-            found.update((str(r[0]), StoredOp(r[1], json.loads(r[2]))) for r in rows)
+            found.update((str(r[0]), StoredOp(r[1], jsonio.loads_stored(r[2]))) for r in rows)
         return found
 
     def put_new_many(self, rows: Sequence[StoredResource], author: str) -> None:
@@ -489,7 +490,7 @@ class SqlTx:
                 row.vid,
                 row.seq,
                 int(row.deleted),
-                json.dumps(row.content, separators=(",", ":"))
+                jsonio.compact(row.content)
                 if row.content is not None
                 else None,
                 author,
@@ -526,7 +527,7 @@ class SqlTx:
                 "INSERT INTO ops (rpps, op_id, op_hash, result, created_at) VALUES (?, ?, ?, ?, ?)"
             ),
             [
-                (rpps, op_id, op_hash, json.dumps(result, separators=(",", ":")), now)
+                (rpps, op_id, op_hash, jsonio.compact(result), now)
                 for op_id, op_hash, result in ops
             ],
         )
