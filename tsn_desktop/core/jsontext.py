@@ -4,11 +4,13 @@ against 20 and 12 µs with the standard library, which was a fifth of the work o
 sending 100 000 readings (issue 12).
 
 Both functions give what the standard library gives (`json.dumps(value,
-ensure_ascii=False)` / `json.loads`), up to the spelling of numbers (1e-05 is 1e-5):
-whatever orjson does differently falls back to it rather than changing a value:
-integers beyond 64 bits (orjson would read them as floats: a text with a run of 19
-digits or more is read by the standard library), NaN and infinities, lone surrogates,
-a byte order mark, other types than JSON's own."""
+ensure_ascii=False)` / `json.loads`), up to the spelling of numbers (1e-05 is 1e-5),
+and fall back to it where orjson would otherwise change a value: integers beyond 64
+bits (orjson would read them as floats: a text with a run of 19 digits or more is read
+by the standard library), NaN and infinities in a text, lone surrogates, a byte order
+mark, types other than JSON's own. One difference is kept: NaN and infinities are
+written as null, not as NaN (which is not JSON: the hub refuses a whole push holding
+one, where a null is refused op by op)."""
 
 from __future__ import annotations
 
