@@ -27,6 +27,7 @@ from sync import (  # noqa: E402 - benchmarks/sync.py: the hub and profile helpe
     share_all,
 )
 
+from tsn_desktop.audit import AuditEventAdapter, enable_hub_sync  # noqa: E402
 from tsn_desktop.core.clock import SystemClock  # noqa: E402
 from tsn_desktop.core.db import Database, new_id  # noqa: E402
 from tsn_desktop.demo_data import generate_patients  # noqa: E402
@@ -67,8 +68,11 @@ def write_patients(db: Database, count: int, adults: bool = False) -> list[str]:
 
 
 def engine_for(db: Database, hub_url: str, token: str) -> SyncEngine:
+    # The app's adapters for these records, the audit trail's included (app.py turns its
+    # hub sync on): an import's AuditEvents travel with its readings.
     registry = AdapterRegistry([PatientAdapter(), ObservationAdapter(),
-                                EpisodeOfCareAdapter(), DetectedIssueAdapter()])
+                                EpisodeOfCareAdapter(), DetectedIssueAdapter(),
+                                AuditEventAdapter()])
     return SyncEngine(HubClient(hub_url, token), registry, lambda fn: fn(db), SystemClock())
 
 
@@ -120,6 +124,8 @@ def bench_sync(readings: int, stack: contextlib.ExitStack, hub_url: str = "sqlit
     stack.callback(a.db.close)
     b = make_profile(workdir / "b", "Petit", "Claire", "nurse", rpps_b)
     stack.callback(b.db.close)
+    enable_hub_sync(a.db)
+    enable_hub_sync(b.db)
 
     # Adults only: a newborn of the generated practice would refuse readings before birth.
     ids = write_patients(a.db, PATIENTS, adults=True)

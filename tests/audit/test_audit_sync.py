@@ -67,3 +67,49 @@ def test_a_second_pass_sends_no_event_again(make_client):
     report = engine.run_pass()
     assert report.rejected == 0 and report.pushed >= 1
     assert with_audit(gp).run_pass().pushed == 0
+
+
+def test_an_import_of_readings_is_one_event_for_the_hub_and_the_colleague_sees_it(
+        make_client):
+    """1 440 heart-rate readings of a day imported for a shared patient: 1 440
+    Observations go to the hub, and ONE AuditEvent "created 1 440 device readings in
+    this patient's file", not 1 440 beside them (which doubled what an import sends);
+    the GP's own trail keeps a row per reading."""
+    from datetime import UTC, datetime, timedelta
+
+    from tsn_desktop.readings import service as readings
+    from tsn_desktop.readings.fhir import ObservationAdapter
+    from tsn_desktop.readings.model import HEART_RATE, Reading
+
+    gp, nurse, shared = gp_and_nurse_sharing(make_client)
+    enable_hub_sync(gp.db)
+    enable_hub_sync(nurse.db)
+    start = datetime(2026, 11, 30, tzinfo=UTC)
+    day = [Reading(HEART_RATE, start + timedelta(minutes=i), 60.0 + i % 30,
+                   source="apple-health:export.xml", device="Apple Watch")
+           for i in range(1440)]
+    assert readings.store_import(gp.db, shared.id, day).added == 1440
+
+    queued = dict(gp.db.query("SELECT resource_type, count(*) FROM outbox"
+                              " WHERE state = 'pending' GROUP BY resource_type"))
+    assert queued["Observation"] == 1440
+    events = gp.db.query("SELECT id, resource_id, patient_id, occurrences FROM audit_event"
+                         " WHERE action = 'create' AND resource_type = 'Observation'")
+    assert len(events) == 1 and events[0][1:] == (None, shared.id, 1440)
+    rows = gp.db.query("SELECT DISTINCT event_ref, count(DISTINCT resource_id)"
+                       " FROM audit_log WHERE action = 'create'"
+                       " AND resource_type = 'Observation' GROUP BY event_ref")
+    assert rows == [(events[0][0], 1440)]  # locally, each reading's own row
+
+    registry = AdapterRegistry([PatientAdapter(), ObservationAdapter(), AuditEventAdapter()])
+    for client in (gp, nurse):
+        engine = client.engine()
+        engine.registry = registry
+        assert engine.run_pass().rejected == 0
+
+    assert nurse.db.query_one("SELECT count(*) FROM reading")[0] == 1440
+    trail = service.lines(nurse.db, service.for_patient(nurse.db, shared.id))
+    created = [e for e in trail if e.origin == "hub" and e.actor == gp.rpps
+               and e.action == "create" and e.resource_type == "Observation"]
+    assert [(e.patient_id, e.occurrences, e.resource_id) for e in created] == \
+        [(shared.id, 1440, None)]

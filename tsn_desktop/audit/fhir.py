@@ -22,6 +22,9 @@ ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type"
 OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role"
 SOURCE_NAME = "TSN Desktop"
 OCCURRENCES = "occurrences"
+# Record types audited as one event per patient file when created many at a time
+# (core.audit.record `in_file_of`): an entity names the type, not a record.
+GROUPED_TYPES = frozenset({"Observation"})
 
 _PATIENT_RECORD = {"system": DCM, "code": "110110", "display": "Patient Record"}
 _REST = {"system": EVENT_TYPE, "code": "rest", "display": "RESTful Operation"}
@@ -70,6 +73,12 @@ def to_resource(event: store.Event, patient_id: str | None) -> Resource:
                          "role": {"system": OBJECT_ROLE, "code": "1", "display": "Patient"}})
     if event.resource_id and event.resource_type != "Patient":
         entities.append({"what": {"reference": f"{event.resource_type}/{event.resource_id}"},
+                         "type": {"system": ENTITY_TYPE, "code": "2",
+                                  "display": "System Object"}})
+    elif not event.resource_id and patient_id and event.resource_type in GROUPED_TYPES:
+        # Records created many at a time in the file (audit.record `in_file_of`): the
+        # type without an id (Reference.type), the count in its detail.
+        entities.append({"what": {"type": event.resource_type},
                          "type": {"system": ENTITY_TYPE, "code": "2",
                                   "display": "System Object"}})
     if entities and event.occurrences > 1:
@@ -147,7 +156,11 @@ def from_resource(resource: Resource) -> dict[str, Any]:
     for entity in resource.get("entity") or []:
         ref = _reference(entity)
         if ref is None:
-            continue
+            what = entity.get("what") if isinstance(entity, dict) else None
+            kind = what.get("type") if isinstance(what, dict) else None
+            if kind not in GROUPED_TYPES:
+                continue
+            ref = (str(kind), "")  # records created in the file, counted in the detail
         if ref[0] == "Patient":
             patient_id = patient_id or ref[1]
         elif record is None:

@@ -31,7 +31,7 @@ _OPEN_EVENT = (
     "SELECT e.id FROM audit_event e JOIN outbox o"
     " ON o.resource_type = 'AuditEvent' AND o.resource_id = e.id"
     " WHERE e.origin = 'local' AND e.actor = ? AND e.action = ? AND e.resource_type = ?"
-    " AND e.resource_id IS ? AND e.first_at >= ? AND o.state = 'pending'"
+    " AND e.resource_id IS ? AND e.patient_id IS ? AND e.first_at >= ? AND o.state = 'pending'"
     " AND NOT EXISTS (SELECT 1 FROM sync_inflight i WHERE i.op_id = o.op_id)"
     " ORDER BY e.first_at DESC LIMIT 1"
 )
@@ -47,10 +47,14 @@ class AuditRecord:
 
 
 def record(conn: Any, at: str, actor: str, action: str, resource_type: str,
-           resource_id: str | None) -> None:
+           resource_id: str | None, *, in_file_of: str | None = None) -> None:
     """Identifiers only: an audit row never holds names or clinical content.
 
-    A practitioner's row is also queued for the hub, in this same transaction."""
+    A practitioner's row is also queued for the hub, in this same transaction.
+    `in_file_of` (a patient id), for a creation: the records of this type created in the
+    patient's file join one event (as a bulk import: 1 440 readings of a day are one
+    AuditEvent "created 1 440 Observations in this patient's file", not 1 440 records
+    sent to the hub beside the readings); the local rows keep each record's id."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
     cursor = conn.execute(
@@ -60,7 +64,7 @@ def record(conn: Any, at: str, actor: str, action: str, resource_type: str,
     )
     if _PRACTITIONER.match(actor) and hub_sync_enabled(conn):
         _queue_for_hub(conn, int(cursor.lastrowid), at, actor, action, resource_type,
-                       resource_id)
+                       resource_id, in_file_of if action == "create" else None)
 
 
 def hub_sync_enabled(conn: Any) -> bool:
@@ -83,9 +87,16 @@ def queue_unsent(conn: Any) -> int:
 
 
 def _queue_for_hub(conn: Any, row_id: int, at: str, actor: str, action: str,
-                   resource_type: str, resource_id: str | None) -> None:
+                   resource_type: str, resource_id: str | None,
+                   in_file_of: str | None = None) -> None:
     since = utc_iso(_parse(at) - GROUP_WINDOW)
-    row = conn.execute(_OPEN_EVENT, (actor, action, resource_type, resource_id,
+    patient_id: str | None
+    if in_file_of is not None:
+        # Grouped by patient file: the event names the file and the type, not a record.
+        resource_id, patient_id = None, in_file_of
+    else:
+        patient_id = resource_id if resource_type == "Patient" else None
+    row = conn.execute(_OPEN_EVENT, (actor, action, resource_type, resource_id, patient_id,
                                      since)).fetchone()
     if row is not None:
         event_id = str(row[0])
@@ -96,8 +107,7 @@ def _queue_for_hub(conn: Any, row_id: int, at: str, actor: str, action: str,
         conn.execute(
             "INSERT INTO audit_event (id, origin, actor, action, resource_type, resource_id,"
             " patient_id, first_at, last_at) VALUES (?, 'local', ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, actor, action, resource_type, resource_id,
-             resource_id if resource_type == "Patient" else None, at, at))
+            (event_id, actor, action, resource_type, resource_id, patient_id, at, at))
         # An audit event is never edited on the hub: one upsert, version 1.
         outbox.append(conn, HUB_RESOURCE, event_id, "upsert", 1, None, at)
     conn.execute("UPDATE audit_log SET event_ref = ? WHERE id = ?", (event_id, row_id))

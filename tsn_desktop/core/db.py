@@ -320,14 +320,16 @@ class UnitOfWork:
         return utc_iso(self.clock.now())
 
     def record_change(self, resource_type: str, resource_id: str, action: str,
-                      local_version: int, base_version: str | None) -> str:
-        """Queues the change for the hub and audits it, in this same transaction."""
+                      local_version: int, base_version: str | None, *,
+                      in_file_of: str | None = None) -> str:
+        """Queues the change for the hub and audits it, in this same transaction
+        (`in_file_of`: see audit.record, for records created many at a time)."""
         op_id = outbox.append(self._conn, resource_type, resource_id, action, local_version,
                               base_version, self.now_iso())
         audit.record(self._conn, self.now_iso(), self.actor,
                      "delete" if action == "delete" else
                      ("create" if local_version == 1 else "update"),
-                     resource_type, resource_id)
+                     resource_type, resource_id, in_file_of=in_file_of)
         self.changes.append((resource_type, resource_id))
         return op_id
 

@@ -63,7 +63,9 @@ def insert(uow: UnitOfWork, reading: Reading, rid: str | None = None) -> bool:
     if not cur.rowcount:
         return False
     _note_days(uow, [reading])
-    uow.record_change(RESOURCE, rid, "upsert", 1, None)
+    # Audited one event per patient file on the hub (an import brings thousands).
+    uow.record_change(RESOURCE, rid, "upsert", 1, None,
+                      in_file_of=reading.patient_id or None)
     return True
 
 
