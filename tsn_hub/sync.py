@@ -45,7 +45,7 @@ from tsn_hub.storage import (
 
 log = logging.getLogger("tsn_hub.sync")
 
-MAX_OPS = 1000  # §22: was 100
+MAX_OPS = 2000  # §24: was 1 000 (§22: was 100)
 MAX_BYTES = 2 * 1024 * 1024  # §22: was 1 MiB
 PULL_LIMIT = 2000  # §22: was 500
 SNAPSHOT_LIMIT = 2000  # §22: was 500

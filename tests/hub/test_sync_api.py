@@ -503,7 +503,7 @@ def test_snapshot_is_consistent_while_the_hub_changes(hub: Hub) -> None:
 
 def test_meta_tells_limits_epoch_and_server_time(hub: Hub) -> None:
     meta = hub.meta()
-    assert meta["limits"]["max_ops"] == 1000 and meta["limits"]["max_bytes"] == 2 * 1024 * 1024
+    assert meta["limits"]["max_ops"] == 2000 and meta["limits"]["max_bytes"] == 2 * 1024 * 1024
     assert meta["limits"]["pull_limit"] == 2000
     assert meta["epoch"] and meta["hub_id"]
     assert meta["server_time"].endswith("Z")
