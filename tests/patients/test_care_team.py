@@ -98,7 +98,7 @@ def test_the_team_its_outbox_row_and_its_audit_row_commit_together_or_not_at_all
         db: Database, patient: Patient, monkeypatch: pytest.MonkeyPatch) -> None:
     before = {t: _count(db, t) for t in ("care_team", "outbox", "audit_log")}
 
-    def disk_full(*_args: object) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
         raise OSError("disk full")
 
     # The audit row is the last write of the unit of work: failing there must undo the
