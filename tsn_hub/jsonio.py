@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -40,27 +41,30 @@ def _constant(name: str) -> float:
     return NonFinite(name)  # NaN, Infinity, -Infinity
 
 
-def loads_request(body: bytes) -> Any:
-    """A request body as `json.loads(body, parse_constant=<refuse NaN and Infinity>)`
-    reads it; raises ValueError (or RecursionError) for what is not JSON."""
-    if _LONG_RUN not in body.translate(_DIGITS):
-        try:
-            return orjson.loads(body)
-        except orjson.JSONDecodeError:
-            pass  # a lone surrogate, UTF-16, an overflowing number... or not JSON
-    return json.loads(body, parse_constant=_reject_constant, parse_float=_number)
-
-
-def loads_stored(text: str) -> Any:
-    """A stored JSON text (`json.loads`; records stored before the push caps may hold
-    NaN or lone surrogates: the standard library reads those, NaN as a NonFinite)."""
-    raw = text.encode("utf-8", "surrogatepass")
+def _loads(raw: bytes, slow: Callable[[], Any]) -> Any:
+    """orjson's reading of `raw`, or `slow()` (the standard library) for a text orjson
+    may read otherwise (19+ digits) or refuses (a lone surrogate, UTF-16, NaN, an
+    overflowing number... or not JSON: then `slow` raises)."""
     if _LONG_RUN not in raw.translate(_DIGITS):
         try:
             return orjson.loads(raw)
         except orjson.JSONDecodeError:
             pass
-    return json.loads(text, parse_constant=_constant, parse_float=_number)
+    return slow()
+
+
+def loads_request(body: bytes) -> Any:
+    """A request body as `json.loads(body, parse_constant=<refuse NaN and Infinity>)`
+    reads it; raises ValueError (or RecursionError) for what is not JSON."""
+    return _loads(body, lambda: json.loads(body, parse_constant=_reject_constant,
+                                           parse_float=_number))
+
+
+def loads_stored(text: str) -> Any:
+    """A stored JSON text (`json.loads`; records stored before the push caps may hold
+    NaN or lone surrogates: the standard library reads those, NaN as a NonFinite)."""
+    return _loads(text.encode("utf-8", "surrogatepass"),
+                  lambda: json.loads(text, parse_constant=_constant, parse_float=_number))
 
 
 def canonical(value: Any) -> str:

@@ -269,7 +269,6 @@ class Database:
         self._conn.execute("PRAGMA wal_autocheckpoint = 1000")
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-
     @contextmanager
     def unit_of_work(self, *, durable: bool = True) -> Iterator[UnitOfWork]:
         """One transaction: the change, its outbox rows and its audit rows commit together.
